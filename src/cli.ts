@@ -1,0 +1,98 @@
+// Commands: parses arguments, prints progress and problems, sets exit codes.
+// Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error.
+import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { findDatasets } from './load/index.js';
+import { formatProblem, hasErrors } from './problem.js';
+import { checkDataset, buildDataset } from './pipeline.js';
+import { jsonSchemas } from './model/json-schema.js';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+interface Args { command: string; data?: string; out?: string; quiet: boolean; json: boolean; rest: string[] }
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { command: argv[0] ?? '', quiet: false, json: false, rest: [] };
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i];
+    if (v === '--data') a.data = argv[++i];
+    else if (v === '--out') a.out = argv[++i];
+    else if (v === '--quiet') a.quiet = true;
+    else if (v === '--json') a.json = true;
+    else if (v.startsWith('--')) throw new UsageError(`知らないオプションです: ${v}`);
+    else a.rest.push(v);
+  }
+  if ((argv.includes('--data') && !a.data) || (argv.includes('--out') && !a.out)) throw new UsageError('--data と --out にはフォルダを指定してください');
+  return a;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `使い方:
+  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet]
+  npm run validate [-- --data <データセットのフォルダ>]
+  npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)`;
+
+function datasetsOf(a: Args): string[] {
+  if (a.data) return [path.resolve(a.data)];
+  const found = findDatasets(path.join(ROOT, 'data'));
+  if (found.length === 0) throw new UsageError('data/ にデータセットがありません');
+  return found;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const a = parseArgs(argv);
+  const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
+  switch (a.command) {
+    case 'validate': {
+      let failed = false;
+      for (const dir of datasetsOf(a)) {
+        const label = path.relative(process.cwd(), dir) || dir;
+        const { problems, model } = checkDataset(dir);
+        for (const p of problems) process.stderr.write(formatProblem(p, label) + '\n');
+        if (hasErrors(problems)) {
+          failed = true;
+          process.stderr.write(`${label}: エラー ${problems.filter((p) => p.severity === 'error').length} 件\n`);
+        } else {
+          log(`${label}: OK（事業 ${model!.initiatives.length} 件${problems.length ? `、警告 ${problems.length} 件` : ''}）`);
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case 'build': {
+      let failed = false;
+      for (const dir of datasetsOf(a)) {
+        const label = path.relative(process.cwd(), dir) || dir;
+        const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+        const r = await buildDataset(dir, outRoot, { log });
+        for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
+        if (hasErrors(r.problems)) {
+          failed = true;
+          process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case 'schema': {
+      const dir = path.join(ROOT, 'schema');
+      mkdirSync(dir, { recursive: true });
+      for (const [name, text] of Object.entries(jsonSchemas())) writeFileSync(path.join(dir, name), text);
+      log(`schema/ に書き出しました`);
+      return 0;
+    }
+    default:
+      throw new UsageError(a.command ? `知らないコマンドです: ${a.command}` : 'コマンドを指定してください');
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`内部エラー: ${e?.stack ?? e}\n`);
+    process.exit(3);
+  },
+);

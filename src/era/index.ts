@@ -1,0 +1,125 @@
+// 和暦 and 年度: the one place that knows 昭和, 平成, 令和 and 元年.
+// The rule: dates are written in the era in force on `asOf` when that date is before the
+// next era began (a plan dated March 2019 writes FY2020 as 平成32年度); without `asOf`,
+// every date is written in its own era.
+import dayjs from 'dayjs';
+
+export interface EraRule {
+  /** ISO date the document was written; eras proclaimed after it are unknown to it. */
+  asOf?: string;
+}
+
+interface Era {
+  name: string;
+  abbr: string;
+  /** first day, ISO */
+  start: string;
+}
+
+const ERAS: Era[] = [
+  { name: '昭和', abbr: 'S', start: '1926-12-25' },
+  { name: '平成', abbr: 'H', start: '1989-01-08' },
+  { name: '令和', abbr: 'R', start: '2019-05-01' },
+];
+
+export interface EraYear {
+  era: string;
+  abbr: string;
+  /** year number in the era (1 = 元年) */
+  year: number;
+}
+
+function knownEras(rule: EraRule): Era[] {
+  if (!rule.asOf) return ERAS;
+  const asOf = dayjs(rule.asOf);
+  return ERAS.filter((e) => !dayjs(e.start).isAfter(asOf));
+}
+
+/** The era a calendar date is written in. */
+export function eraOfDate(iso: string, rule: EraRule): EraYear {
+  const d = dayjs(iso);
+  const eras = knownEras(rule);
+  let era = eras[0];
+  for (const e of eras) if (!dayjs(e.start).isAfter(d)) era = e;
+  return { era: era.name, abbr: era.abbr, year: d.year() - dayjs(era.start).year() + 1 };
+}
+
+/**
+ * The era a calendar year or fiscal year is named in: the era in force at the end of
+ * that year's calendar span, so that FY2019 is 令和元年度 and 2019 is 令和元年.
+ */
+export function eraOfYear(year: number, rule: EraRule): EraYear {
+  return eraOfDate(`${year}-12-31`, rule);
+}
+
+const yearNumber = (n: number) => (n === 1 ? '元' : String(n));
+
+/** 平成29年度 / 令和元年度 */
+export function fiscalYearLong(fy: number, rule: EraRule): string {
+  const e = eraOfYear(fy, rule);
+  return `${e.era}${yearNumber(e.year)}年度`;
+}
+
+/** H29 / R1: the bare short form used in schedule column headers */
+export function fiscalYearShort(fy: number, rule: EraRule): string {
+  const e = eraOfYear(fy, rule);
+  return `${e.abbr}${e.year}`;
+}
+
+/** H29年度 / R元年度 */
+export function fiscalYearShortWithNendo(fy: number, rule: EraRule): string {
+  const e = eraOfYear(fy, rule);
+  return `${e.abbr}${yearNumber(e.year)}年度`;
+}
+
+/** 平成29年 / 令和元年 (a calendar year) */
+export function yearLong(year: number, rule: EraRule): string {
+  const e = eraOfYear(year, rule);
+  return `${e.era}${yearNumber(e.year)}年`;
+}
+
+/** "2018-03" → { era, year, month } by the first day of that month */
+function eraOfMonth(month: string, rule: EraRule): EraYear & { month: number } {
+  const d = dayjs(`${month}-01`);
+  // the last day of the month decides: May 2019 is 令和元年5月
+  const e = eraOfDate(d.endOf('month').format('YYYY-MM-DD'), rule);
+  return { ...e, month: d.month() + 1 };
+}
+
+/** 平成30年3月 */
+export function monthLong(month: string, rule: EraRule): string {
+  const e = eraOfMonth(month, rule);
+  return `${e.era}${yearNumber(e.year)}年${e.month}月`;
+}
+
+/** H30年3月 */
+export function monthShort(month: string, rule: EraRule): string {
+  const e = eraOfMonth(month, rule);
+  return `${e.abbr}${yearNumber(e.year)}年${e.month}月`;
+}
+
+/** 平成29年(2017年)3月: the cover's history lines */
+export function monthWithWestern(month: string, rule: EraRule): string {
+  const e = eraOfMonth(month, rule);
+  const western = dayjs(`${month}-01`).year();
+  return `${e.era}${yearNumber(e.year)}年(${western}年)${e.month}月`;
+}
+
+/** 平成30年2月5日 */
+export function dateLong(iso: string, rule: EraRule): string {
+  const d = dayjs(iso);
+  const e = eraOfDate(iso, rule);
+  return `${e.era}${yearNumber(e.year)}年${d.month() + 1}月${d.date()}日`;
+}
+
+/** Which year of a plan period a fiscal year is (1-based). */
+export function yearOfPeriod(fy: number, period: { from: number }): number {
+  return fy - period.from + 1;
+}
+
+/** The fiscal years of a period, in order. */
+export function fiscalYears(period: { from: number; to: number }): number[] {
+  const out: number[] = [];
+  for (let y = period.from; y <= period.to; y++) out.push(y);
+  return out;
+}

@@ -1,0 +1,156 @@
+// The data format (../shared/DATA-FORMAT.md) in code: the single definition of what a data
+// set holds. Types are inferred from these schemas; the editors' JSON Schema is generated
+// from them (src/model/json-schema.ts).
+import * as z from 'zod';
+
+const text = z.string().min(1, { message: '空の文字列は使えません' });
+const fiscalYear = z.number().int().min(1900).max(2200).describe('西暦の年度（2017 = 平成29年度）');
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '"2018-03" の形（年-月）で書いてください' });
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '"2019-03-01" の形（年-月-日）で書いてください' });
+const id = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
+
+export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
+  z.strictObject({
+    id: id.describe('節の番号（"1-1-1"）。事業の section が参照する'),
+    title: text.describe('節の見出し'),
+    lead: z.string().optional().describe('見出しの直後に置く短い前文'),
+    narrative: z.string().optional().describe('【現状・課題・取組の方向性】の本文ファイル（text/*.md.hbs）'),
+    columns: z.array(z.string()).optional().describe('節の末尾に置くコラムの本文ファイル'),
+    children: z.array(SectionSchema).optional(),
+  }),
+);
+export interface Section {
+  id: string;
+  title: string;
+  lead?: string;
+  narrative?: string;
+  columns?: string[];
+  children?: Section[];
+}
+
+export const PeriodSchema = z.strictObject({ from: fiscalYear, to: fiscalYear });
+
+export const DatasetSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: id.describe('データセットの識別子（出力フォルダ名）'),
+  title: text.describe('計画の名称'),
+  issuer: text.describe('発行者（宮城県）'),
+  issuerUnit: z.string().optional().describe('担当課（震災復興・企画部情報政策課）'),
+  contact: z
+    .strictObject({
+      postcode: z.string().optional(),
+      address: z.string().optional(),
+      tel: z.string().optional(),
+      fax: z.string().optional(),
+      email: z.string().optional(),
+      url: z.string().optional(),
+    })
+    .optional(),
+  history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
+  period: PeriodSchema.describe('計画期間（年度）'),
+  era: z.strictObject({ asOf: isoDate.optional() }).optional().describe('和暦の書き方: asOf の日付時点の元号で書く'),
+  numbering: z.enum(['global', 'per-section']).describe('事業番号: global（通し番号）または per-section（柱ごと）'),
+  sections: z.array(SectionSchema).min(1),
+  policyMeasures: z
+    .array(z.strictObject({ id, mark: text, title: text }))
+    .optional()
+    .describe('官民データ活用の推進に関する施策（①〜⑤）'),
+  documents: z.strictObject({
+    booklet: z
+      .strictObject({
+        notice: z.string().optional(),
+        intro: z.string().optional(),
+        references: z.string().optional(),
+        sources: z.string().optional(),
+      })
+      .optional(),
+    initiativeList: z.strictObject({}).optional(),
+    results: z
+      .strictObject({
+        fiscalYears: z.array(fiscalYear).min(1),
+        overview: z.string().optional().describe('【活動概要】に添える本文ファイル'),
+        publishedOn: isoDate.optional().describe('報告書の作成日（PDFの日付）'),
+      })
+      .optional(),
+    appendix: z.strictObject({}).optional(),
+  }),
+});
+
+const asOfSchema = z.union([
+  z.strictObject({ month: yearMonth }),
+  z.strictObject({ fiscalYear, point: z.enum(['end', 'actual']) }),
+  z.strictObject({ year: fiscalYear, point: z.literal('average') }),
+]);
+
+const measurement = z.strictObject({ asOf: asOfSchema, value: text });
+
+export const ScheduleSpanSchema = z.strictObject({
+  from: fiscalYear,
+  to: fiscalYear,
+  label: text,
+});
+
+export const ResultSchema = z.strictObject({
+  budget: z.number().int({ message: '事業費は千円単位の整数で書いてください' }).min(0, { message: '事業費は0以上で書いてください' }).nullable(),
+  achievement: z.string().optional(),
+  outcome: z.string().optional(),
+  isNew: z.boolean().optional(),
+});
+
+const relisting = z.union([
+  id,
+  z.strictObject({ section: id, after: id.optional().describe('この事業（id）の後に置く') }),
+]);
+
+export const InitiativeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  no: z.number().int().min(1),
+  title: text,
+  department: text,
+  division: z.union([text, z.array(text).min(1)]),
+  section: id,
+  relistedIn: z.array(relisting).optional(),
+  description: z.string().optional(),
+  schedule: z.array(ScheduleSpanSchema).optional(),
+  secondaryGoals: z.array(id).optional(),
+  indicators: z.array(z.strictObject({ name: text, baseline: measurement, target: measurement })).optional(),
+  policyMeasures: z.array(id).optional(),
+  isNew: z.boolean().optional(),
+  results: z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), ResultSchema).optional(),
+});
+
+export const GlossarySchema = z.array(
+  z.strictObject({ term: text, definition: text, aliases: z.array(text).optional() }),
+);
+
+export const SitesSchema = z.array(
+  z.strictObject({
+    kind: text,
+    name: text,
+    department: text,
+    division: z.string().optional(),
+    description: text,
+    url: z.string().optional(),
+  }),
+);
+
+export type Dataset = z.infer<typeof DatasetSchema>;
+export type Initiative = z.infer<typeof InitiativeSchema>;
+export type ScheduleSpan = z.infer<typeof ScheduleSpanSchema>;
+export type Result = z.infer<typeof ResultSchema>;
+export type GlossaryEntry = z.infer<typeof GlossarySchema>[number];
+export type Site = z.infer<typeof SitesSchema>[number];
+export type Indicator = NonNullable<Initiative['indicators']>[number];
+export type AsOf = Indicator['baseline']['asOf'];
+
+/** A data set after validation: every file parsed and checked. */
+export interface Model {
+  dir: string;
+  dataset: Dataset;
+  /** by id (the file name), sorted by id */
+  initiatives: { id: string; file: string; data: Initiative }[];
+  glossary: GlossaryEntry[];
+  sites: Site[];
+  /** text/*.md.hbs by relative path */
+  texts: Record<string, string>;
+}

@@ -1,0 +1,50 @@
+// The embedded fonts: committed under fonts/, never taken from the machine.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+
+export const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fonts');
+
+export const FONT_FILES = {
+  proportional: {
+    normal: path.join(FONT_DIR, 'BIZUDPGothic-Regular.ttf'),
+    bold: path.join(FONT_DIR, 'BIZUDPGothic-Bold.ttf'),
+  },
+  monospaced: {
+    normal: path.join(FONT_DIR, 'BIZUDGothic-Regular.ttf'),
+    bold: path.join(FONT_DIR, 'BIZUDGothic-Bold.ttf'),
+  },
+};
+
+/** pdfmake font descriptors (font names used in document definitions) */
+export const PDF_FONTS = {
+  BIZUDPGothic: {
+    normal: FONT_FILES.proportional.normal,
+    bold: FONT_FILES.proportional.bold,
+    italics: FONT_FILES.proportional.normal,
+    bolditalics: FONT_FILES.proportional.bold,
+  },
+  BIZUDGothic: {
+    normal: FONT_FILES.monospaced.normal,
+    bold: FONT_FILES.monospaced.bold,
+    italics: FONT_FILES.monospaced.normal,
+    bolditalics: FONT_FILES.monospaced.bold,
+  },
+};
+
+/** The name Excel shows for the same family. */
+export const XLSX_FONT_NAME = 'BIZ UDPゴシック';
+
+let fonts: { hasGlyphForCodePoint(cp: number): boolean }[] | undefined;
+
+/**
+ * Whether a character prints with every embedded font (regular and bold), read from the
+ * fonts' own cmap, never from a fixed list.
+ */
+export function printable(codePoint: number): boolean {
+  if (codePoint === 0x0a || codePoint === 0x09 || codePoint === 0x0d) return true;
+  fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map(
+    (f) => fontkit.openSync(f) as unknown as { hasGlyphForCodePoint(cp: number): boolean },
+  );
+  return fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
+}

@@ -1,0 +1,227 @@
+// validate: raw files → model. Shape by the zod schemas, then the cross-checks that the
+// shape cannot express, then the fonts. Every problem in one run, each with its place.
+import * as jsonc from 'jsonc-parser';
+import Handlebars from 'handlebars';
+import type * as z from 'zod';
+import type { RawDataset, JsonFile } from '../load/index.js';
+import { lineColumn } from '../load/index.js';
+import type { Problem } from '../problem.js';
+import { hasErrors } from '../problem.js';
+import {
+  DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema,
+  type Dataset, type Initiative, type Model, type Section, type AsOf,
+} from '../model/schema.js';
+import { issueMessage } from './messages.js';
+import { printable } from '../render/fonts.js';
+
+function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
+  if (!file.tree) return {};
+  // a missing key has no node: point at the nearest existing parent
+  for (let n = path.length; n >= 0; n--) {
+    const node = jsonc.findNodeAtLocation(file.tree, path.slice(0, n));
+    if (node) {
+      const at = node.parent?.type === 'property' && n > 0 ? node.parent.offset : node.offset;
+      return lineColumn(file.text, at);
+    }
+  }
+  return {};
+}
+
+function shape<T>(file: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const r = schema.safeParse(file.value, { reportInput: true });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+    problems.push({ severity: 'error', file: file.rel, path, ...place(file, path), message: issueMessage(issue) });
+  }
+  return undefined;
+}
+
+export function walkSections(sections: Section[], visit: (s: Section, depth: number, parents: Section[]) => void, depth = 1, parents: Section[] = []) {
+  for (const s of sections) {
+    visit(s, depth, parents);
+    if (s.children) walkSections(s.children, visit, depth + 1, [...parents, s]);
+  }
+}
+
+/** The point in time an indicator's date stands for, as a comparable "YYYY-MM". */
+export function asOfMonth(a: AsOf): string {
+  if ('month' in a) return a.month;
+  if ('fiscalYear' in a) return `${a.fiscalYear + 1}-03`;
+  return `${a.year}-12`;
+}
+
+/** Every string value in a JSON value with its path. */
+function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
+  if (typeof value === 'string') yield [value, path];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
+}
+
+function checkFonts(rel: string, text: string, report: (cp: number, offset: number) => void) {
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (!printable(cp)) report(cp, i);
+    i += cp > 0xffff ? 2 : 1;
+  }
+}
+
+const u = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export function validate(raw: RawDataset): { model?: Model; problems: Problem[] } {
+  const problems: Problem[] = [...raw.problems];
+  const err = (file: string, message: string, path?: (string | number)[], f?: JsonFile) =>
+    problems.push({ severity: 'error', file, path, ...(f && path ? place(f, path) : {}), message });
+  const warn = (file: string, message: string, path?: (string | number)[], f?: JsonFile) =>
+    problems.push({ severity: 'warning', file, path, ...(f && path ? place(f, path) : {}), message });
+
+  const dsFile = raw.json.get('dataset.json');
+  const dataset: Dataset | undefined = dsFile ? shape(dsFile, DatasetSchema, problems) : undefined;
+
+  const initiatives: Model['initiatives'] = [];
+  for (const [rel, f] of raw.json) {
+    if (!rel.startsWith('initiatives/')) continue;
+    const data = shape(f, InitiativeSchema, problems);
+    if (data) initiatives.push({ id: rel.slice('initiatives/'.length, -'.json'.length), file: rel, data });
+  }
+  const glossaryFile = raw.json.get('glossary.json');
+  const glossary = glossaryFile ? shape(glossaryFile, GlossarySchema, problems) ?? [] : [];
+  const sitesFile = raw.json.get('sites.json');
+  const sites = sitesFile ? shape(sitesFile, SitesSchema, problems) ?? [] : [];
+
+  // fonts: every character of every text must print (no tofu)
+  for (const f of raw.json.values()) {
+    for (const [s, path] of strings(f.value)) {
+      checkFonts(f.rel, s, (cp) =>
+        err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f));
+    }
+  }
+  for (const [rel, text] of raw.texts) {
+    checkFonts(rel, text, (cp, offset) =>
+      problems.push({ severity: 'error', file: rel, ...lineColumn(text, offset), message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください` }));
+  }
+
+  if (!dataset || !dsFile) return { problems };
+
+  // sections
+  const sections = new Map<string, { s: Section; depth: number; parents: Section[]; path: (string | number)[] }>();
+  const sectionPaths: (string | number)[][] = [];
+  const collectPaths = (list: Section[], base: (string | number)[]) =>
+    list.forEach((s, i) => {
+      const p = [...base, i];
+      sectionPaths.push(p);
+      if (s.children) collectPaths(s.children, [...p, 'children']);
+    });
+  collectPaths(dataset.sections, ['sections']);
+  let k = 0;
+  walkSections(dataset.sections, (s, depth, parents) => {
+    const path = sectionPaths[k++];
+    if (sections.has(s.id)) err('dataset.json', `節の番号 "${s.id}" が重複しています`, [...path, 'id'], dsFile);
+    if (depth > 3) err('dataset.json', '節の階層は3段まで（重点目標・取組の基本方向・細目）です', path, dsFile);
+    sections.set(s.id, { s, depth, parents, path });
+    for (const [key, files] of [['narrative', s.narrative ? [s.narrative] : []], ['columns', s.columns ?? []]] as const) {
+      files.forEach((t, i) => {
+        if (!raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
+      });
+    }
+  });
+
+  const { period } = dataset;
+  if (period.from > period.to) err('dataset.json', `計画期間の始まり（${period.from}）が終わり（${period.to}）より後になっています`, ['period'], dsFile);
+  const inPeriod = (y: number) => y >= period.from && y <= period.to;
+  dataset.documents.results?.fiscalYears.forEach((y, i) => {
+    if (!inPeriod(y)) err('dataset.json', `${y}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['documents', 'results', 'fiscalYears', i], dsFile);
+  });
+  const booklet = dataset.documents.booklet ?? {};
+  for (const [key, t] of Object.entries(booklet)) {
+    if (t && !raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
+  }
+  if (dataset.documents.results?.overview && !raw.texts.has(dataset.documents.results.overview))
+    err('dataset.json', `本文ファイル "${dataset.documents.results.overview}" が見つかりません`, ['documents', 'results', 'overview'], dsFile);
+  const measures = new Set<string>();
+  dataset.policyMeasures?.forEach((m, i) => {
+    if (measures.has(m.id)) err('dataset.json', `施策の番号 "${m.id}" が重複しています`, ['policyMeasures', i, 'id'], dsFile);
+    measures.add(m.id);
+  });
+
+  // initiatives
+  const topOf = (sectionId: string) => {
+    const e = sections.get(sectionId);
+    return e ? (e.parents[0]?.id ?? e.s.id) : sectionId;
+  };
+  const numbers = new Map<string, string>();
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
+  for (const { file, data } of initiatives) {
+    const f = raw.json.get(file)!;
+    const e = (message: string, path: (string | number)[]) => err(file, message, path, f);
+    const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
+    const key = `${scope}#${data.no}`;
+    if (numbers.has(key))
+      e(`事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}`, ['no']);
+    else numbers.set(key, file);
+    if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
+    else if (sections.get(data.section)!.s.children?.length) warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
+    data.relistedIn?.forEach((r, i) => {
+      const sec = typeof r === 'string' ? r : r.section;
+      const path = typeof r === 'string' ? ['relistedIn', i] : ['relistedIn', i, 'section'];
+      if (!sections.has(sec)) e(`再掲先の節 "${sec}" は dataset.json の sections にありません`, path);
+      if (sec === data.section) e('自分の節に再掲することはできません', path);
+      if (typeof r !== 'string' && r.after !== undefined) {
+        const after = byId.get(r.after);
+        if (!after) e(`"after" の事業 "${r.after}" がありません（initiatives/${r.after}.json）`, ['relistedIn', i, 'after']);
+        else if (after.data.section !== sec) e(`"after" の事業 "${r.after}" は節 "${sec}" に掲載されていません`, ['relistedIn', i, 'after']);
+      }
+    });
+    data.secondaryGoals?.forEach((g, i) => {
+      if (!sections.has(g)) e(`従たる目標の節 "${g}" は dataset.json の sections にありません`, ['secondaryGoals', i]);
+    });
+    data.policyMeasures?.forEach((m, i) => {
+      if (!measures.has(m)) e(`官民データの施策 "${m}" は dataset.json の policyMeasures にありません`, ['policyMeasures', i]);
+    });
+    const spans = (data.schedule ?? []).map((s, i) => ({ ...s, i })).sort((a, b) => a.from - b.from);
+    for (const s of spans) {
+      if (s.from > s.to) e(`スケジュールの始まり（${s.from}）が終わり（${s.to}）より後です`, ['schedule', s.i, 'to']);
+      if (!inPeriod(s.from)) e(`${s.from}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['schedule', s.i, 'from']);
+      if (!inPeriod(s.to)) e(`${s.to}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['schedule', s.i, 'to']);
+    }
+    for (let j = 1; j < spans.length; j++) {
+      if (spans[j].from <= spans[j - 1].to)
+        e(`スケジュールの期間が schedule[${spans[j - 1].i}] と重なっています（${spans[j].from}年度）`, ['schedule', spans[j].i, 'from']);
+    }
+    data.indicators?.forEach((ind, i) => {
+      const b = asOfMonth(ind.baseline.asOf);
+      const t = asOfMonth(ind.target.asOf);
+      if (b > t) e(`目標値の時点（${t}）が現状値の時点（${b}）より前です`, ['indicators', i, 'target', 'asOf']);
+    });
+    for (const fy of Object.keys(data.results ?? {})) {
+      const y = Number(fy);
+      if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
+    }
+  }
+  // glossary: unique terms, each appearing somewhere
+  const corpus = [...raw.texts.values(), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
+  const terms = new Set<string>();
+  glossary.forEach((g, i) => {
+    if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
+    terms.add(g.term);
+    if (![g.term, ...(g.aliases ?? [])].some((t) => corpus.includes(t)))
+      warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
+  });
+
+  // text files: Handlebars syntax
+  for (const [rel, text] of raw.texts) {
+    if (!rel.endsWith('.hbs')) continue;
+    try {
+      Handlebars.parse(text);
+    } catch (ex) {
+      const m = /line (\d+)/.exec(String(ex));
+      problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
+    }
+  }
+
+  if (hasErrors(problems)) return { problems };
+  const texts = Object.fromEntries(raw.texts);
+  initiatives.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { model: { dir: raw.dir, dataset, initiatives, glossary, sites, texts }, problems };
+}
