@@ -68,7 +68,8 @@ export const DatasetSchema = z.strictObject({
     results: z
       .strictObject({
         fiscalYears: z.array(fiscalYear).min(1),
-        overview: z.string().optional().describe('【活動概要】に添える本文ファイル'),
+        purpose: z.string().optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
+        notes: z.record(z.string(), z.string()).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
         publishedOn: isoDate.optional().describe('報告書の作成日（PDFの日付）'),
       })
       .optional(),

@@ -137,8 +137,6 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   for (const [key, t] of Object.entries(booklet)) {
     if (t && !raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
   }
-  if (dataset.documents.results?.overview && !raw.texts.has(dataset.documents.results.overview))
-    err('dataset.json', `本文ファイル "${dataset.documents.results.overview}" が見つかりません`, ['documents', 'results', 'overview'], dsFile);
   const measures = new Set<string>();
   dataset.policyMeasures?.forEach((m, i) => {
     if (measures.has(m.id)) err('dataset.json', `施策の番号 "${m.id}" が重複しています`, ['policyMeasures', i, 'id'], dsFile);

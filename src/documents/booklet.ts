@@ -1,0 +1,312 @@
+// The plan booklet as a pdfmake document definition. Page numbers are printed numbers:
+// the body (chapter 1 onwards) is laid out first on its own, where physical and printed
+// numbers agree, and the 目次 and 掲載頁 are set from the pages it reports (pipeline.ts).
+import type { BookletView, SectionView } from '../resolve/booklet.js';
+import type { Resolved } from '../resolve/index.js';
+import type { Wording } from '../templates/index.js';
+import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
+import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
+import { tableLayouts, A4 } from './layouts.js';
+
+type Node = Record<string, unknown>;
+
+export const BOOKLET_MARGINS = [56, 64, 56, 56];
+const LANDSCAPE_WIDTH = A4.height - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
+
+export const bookletStyles = {
+  cover: { fontSize: 26, bold: true, alignment: 'center', margin: [0, 200, 0, 40] },
+  coverHistory: { fontSize: 13, alignment: 'center', margin: [0, 4, 0, 4] },
+  coverIssuer: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 220, 0, 0], characterSpacing: 6 },
+  tocTitle: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 16], characterSpacing: 4 },
+  toc1: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
+  toc2: { fontSize: 10.5, margin: [12, 1, 0, 1] },
+  toc3: { fontSize: 10.5, margin: [24, 1, 0, 1] },
+  toc4: { fontSize: 10.5, margin: [36, 1, 0, 1] },
+  noticeTitle: { fontSize: 10.5, bold: true, margin: [0, 24, 0, 4] },
+  chapter: { fontSize: 16, bold: true, margin: [0, 0, 0, 14] },
+  h1: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
+  h2: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 4] },
+  h3: { fontSize: 11.5, bold: true, margin: [0, 8, 0, 4] },
+  h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 3] },
+  label: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 3] },
+  entry: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 2] },
+  p: { margin: [0, 0, 0, 4], leadingIndent: 10.5 },
+  entryText: { margin: [10.5, 0, 0, 3], leadingIndent: 10.5 },
+  li: { margin: [10.5, 0, 0, 2] },
+  list: { margin: [0, 0, 0, 6] },
+  table: { fontSize: 9, lineHeight: 1.3, margin: [0, 4, 0, 8] },
+  th: { bold: true, fillColor: '#e6ecf4' },
+  td: {},
+  column: { margin: [0, 12, 0, 8] },
+  columnLabel: { fontSize: 10, bold: true, color: '#ffffff', fillColor: '#3a6ea5' },
+  siteName: { bold: true },
+  small: { fontSize: 9 },
+  glossTerm: { bold: true },
+  contact: { fontSize: 10.5, alignment: 'center', lineHeight: 1.4 },
+  listHead: { fontSize: 7.5, bold: true, alignment: 'center', fillColor: '#e6ecf4', lineHeight: 1.15 },
+  listTable: { fontSize: 7.5, lineHeight: 1.2 },
+  listGroup1: { bold: true, fontSize: 8.5 },
+  listGroup2: { bold: true },
+  listGroup3: { bold: false },
+  listNote: { fontSize: 8, margin: [0, 6, 0, 0] },
+  footer: { fontSize: 9, alignment: 'center' },
+};
+
+/** Headings wait for the next content and are kept on one page with it. */
+class KeepingWriter {
+  readonly nodes: Node[] = [];
+  private pending: Node[] = [];
+  heading(n: Node) {
+    this.pending.push(n);
+  }
+  content(n: Node) {
+    if (this.pending.length) {
+      // a page break asked by a heading belongs to the kept group as a whole
+      const first = this.pending[0];
+      const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
+      const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
+      this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
+      this.pending = [];
+    } else this.nodes.push(n);
+  }
+  many(ns: Node[]) {
+    ns.forEach((n) => (n.headlineLevel ? this.heading(n) : this.content(n)));
+  }
+  end() {
+    if (this.pending.length) this.content({ text: '' });
+    this.pending = [];
+  }
+}
+
+export interface BookletPages {
+  /** printed page of each anchor in the body */
+  anchors: Map<string, number>;
+  /** number of pages before chapter 1 (cover, 目次) */
+  front: number;
+  /** printed pages of the list (chapter 3-1), for its page header */
+  listPages?: [number, number];
+}
+
+const h = (text: string | (Node | string)[], style: string, id: string, outline: { parent?: string; text?: string } = {}): Node => ({
+  text,
+  style,
+  id,
+  headlineLevel: 1,
+  outline: true,
+  outlineText: outline.text ?? (typeof text === 'string' ? text : undefined),
+  ...(outline.parent ? { outlineParentId: outline.parent } : {}),
+});
+
+function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOutline: string) {
+  const style = s.depth === 1 ? 'h1' : s.depth === 2 ? 'h2' : 'h3';
+  const title = s.title.map((t) => t.text).join('');
+  w.heading(h([`${s.label}${s.depth === 1 ? ' ' : ' '}`, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }));
+  if (s.narrative.length) {
+    w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2 });
+    w.many(blockNodes(s.narrative));
+  }
+  if (s.entries.length) {
+    w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2 });
+    for (const e of s.entries) {
+      const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
+      const [before, after] = heading.split('\u0000');
+      w.heading({
+        text: [before, ...toArray(inlineText(e.title)), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
+        style: 'entry',
+        id: e.anchor,
+        headlineLevel: 3,
+      });
+      if (e.description.length === 0) w.content({ text: '' });
+      for (const b of blockNodes(e.description)) w.content({ ...b, style: 'entryText' });
+    }
+  }
+  for (const c of s.columns) {
+    w.end();
+    w.content({
+      table: {
+        widths: ['*'],
+        body: [[{ text: words.get('column-label'), style: 'columnLabel' }], [{ stack: blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }), margin: [6, 4, 6, 4] }]],
+      },
+      layout: 'grid',
+      style: 'column',
+    });
+  }
+}
+
+/** Everything from chapter 1 to the last page. */
+export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages): Node[] {
+  const words = r.words.booklet;
+  const w = new KeepingWriter();
+  // chapter 1
+  const ch1 = words.get('chapter1', { title: view.title });
+  w.heading({ ...h(ch1, 'chapter', 'chapter-1'), pageBreak: 'before' });
+  let parent = 'chapter-1';
+  view.intro.forEach((b, i) => {
+    if (b.kind === 'heading' && b.level <= 2) {
+      const id = `intro-${i}`;
+      const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
+      if (b.level === 1) parent = id;
+      w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
+    } else w.many(blockNodes([b]));
+  });
+  w.end();
+  // chapter 2
+  w.heading({ ...h(words.get('chapter2'), 'chapter', 'chapter-2'), pageBreak: 'before' });
+  const outlineOf = new Map<string, string>();
+  for (const s of view.sections) {
+    const parentId = s.depth === 1 ? 'chapter-2' : outlineOf.get(r.sections.find((x) => x.id === s.id)!.parentIds.at(-1)!) ?? 'chapter-2';
+    outlineOf.set(s.id, `sec-${s.id}`);
+    sectionNodes(s, w, words, parentId);
+  }
+  w.end();
+  // chapter 3
+  const listWords = r.words.list;
+  const nodes = w.nodes;
+  nodes.push({ ...h(words.get('chapter3'), 'chapter', 'chapter-3'), pageBreak: 'before', pageOrientation: r.list ? 'landscape' : 'portrait' });
+  if (r.list) {
+    nodes.push(h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }));
+    const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
+    nodes.push(...listTables(r.list, listWords, geo, pages?.anchors));
+    nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
+  }
+  const sites = new KeepingWriter();
+  sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), pageBreak: r.list ? 'before' : undefined, pageOrientation: 'portrait' });
+  sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
+  for (const s of view.sites) {
+    sites.content({
+      stack: [
+        { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
+        { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
+        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url }] : []),
+      ],
+      unbreakable: true,
+      margin: [0, 4, 0, 4],
+    });
+  }
+  sites.end();
+  nodes.push(...sites.nodes);
+  // 参考資料
+  const refs = new KeepingWriter();
+  refs.heading({ ...h(words.get('references-title'), 'chapter', 'references'), pageBreak: 'before' });
+  let refParent = 'references';
+  view.references.forEach((b, i) => {
+    if (b.kind === 'heading' && b.level <= 2) {
+      const id = `ref-${i}`;
+      if (b.level === 1) refParent = id;
+      refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
+    } else refs.many(blockNodes([b]));
+  });
+  refs.end();
+  nodes.push(...refs.nodes);
+  // 用語解説
+  nodes.push({ ...h(words.get('glossary-title'), 'chapter', 'glossary'), pageBreak: 'before' });
+  nodes.push({
+    table: {
+      widths: [18, 'auto', '*'],
+      dontBreakRows: true,
+      body: view.glossary.map((g) => [
+        { text: String(g.number), alignment: 'right' },
+        { text: g.term, style: 'glossTerm' },
+        { text: textOf(g.definition) },
+      ]),
+    },
+    layout: { ...tableLayouts.plain, paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 },
+    style: 'small',
+    id: 'glossary-table',
+  });
+  if (view.sources.length) {
+    nodes.push({ text: words.get('sources-label'), style: 'small', margin: [0, 10, 0, 2] });
+    nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small' });
+  }
+  // contact block, kept together at the end of the last page
+  const c = view.contact ?? {};
+  nodes.push({
+    stack: [
+      { text: `${view.issuer}${view.issuerUnit ?? ''}`, bold: true, margin: [0, 0, 0, 4] },
+      ...(c.postcode ? [words.get('contact-postcode', c)] : []),
+      ...(c.address ? [c.address] : []),
+      ...(c.tel ? [words.get('contact-tel', c)] : []),
+      ...(c.fax ? [words.get('contact-fax', c)] : []),
+      ...(c.email ? [words.get('contact-email', c)] : []),
+      ...(c.url ? [words.get('contact-url', c)] : []),
+    ],
+    style: 'contact',
+    unbreakable: true,
+    margin: [0, 24, 0, 0],
+    id: 'contact',
+  });
+  return nodes;
+}
+
+/** Cover, 目次 and notice: the pages before chapter 1. */
+export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPages): Node[] {
+  const words = r.words.booklet;
+  const n = (id: string) => (pages?.anchors.get(id) ?? '');
+  const tocLine = (text: string, id: string | undefined, style: string) => ({
+    columns: [{ text, width: '*' }, { text: id ? String(n(id)) : '', width: 30, alignment: 'right' }],
+    style,
+  });
+  const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
+  view.intro.forEach((b, i) => {
+    if (b.kind === 'heading' && b.level <= 2) {
+      const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
+      toc.push(tocLine(text, b.level === 1 ? undefined : `intro-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
+    }
+  });
+  toc.push(tocLine(words.get('chapter2'), undefined, 'toc1'));
+  for (const s of view.sections) {
+    const hasChildren = r.sections.some((x) => x.parentIds.at(-1) === s.id);
+    toc.push(tocLine(`${s.label} ${s.title.map((t) => t.text).join('')}`, s.depth === 1 || hasChildren ? undefined : `sec-${s.id}`, `toc${s.depth + 1}`));
+  }
+  toc.push(tocLine(words.get('chapter3'), undefined, 'toc1'));
+  if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
+  toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
+  toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
+  toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
+  return [
+    { text: view.title, style: 'cover' },
+    ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
+    { text: view.issuer, style: 'coverIssuer' },
+    { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before' },
+    ...toc,
+    ...(view.notice.length ? [{ stack: [{ text: words.get('notice-title'), style: 'noticeTitle' }, ...blockNodes(view.notice)], unbreakable: true }] : []),
+  ];
+}
+
+export function bookletDocument(view: BookletView, r: Resolved, content: Node[], pages: BookletPages | undefined, front: number): Node {
+  const words = r.words.booklet;
+  const listWords = r.words.list;
+  const geo = r.list ? listGeometry(r.list.years.length, LANDSCAPE_WIDTH) : undefined;
+  return {
+    info: {
+      title: view.title,
+      author: view.issuer,
+      subject: words.get('subject', { issuer: view.issuer, ...r.period }),
+      keywords: words.get('keywords', { issuer: view.issuer }),
+      creator: view.issuerUnit ? `${view.issuer}${view.issuerUnit}` : view.issuer,
+      producer: 'ict-plan-publisher',
+      creationDate: new Date(`${r.date}T00:00:00+09:00`),
+      modDate: new Date(`${r.date}T00:00:00+09:00`),
+    },
+    language: 'ja-JP',
+    tagged: true,
+    displayTitle: true,
+    pageSize: 'A4',
+    pageMargins: BOOKLET_MARGINS,
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.55 },
+    styles: bookletStyles,
+    tableLayouts,
+    content,
+    header: (page: number) => {
+      const printed = page - front;
+      if (!geo || !r.list || !pages?.listPages) return null;
+      const [a, b] = pages.listPages;
+      if (printed < a || printed > b) return null;
+      return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
+    },
+    footer: (page: number) => {
+      const printed = page - front;
+      return printed >= 1 ? { text: words.get('footer', { page: printed }), style: 'footer', margin: [0, 20, 0, 0] } : null;
+    },
+  };
+}

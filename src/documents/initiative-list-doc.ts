@@ -1,0 +1,41 @@
+// The standalone 主な取組一覧 PDF: the same tables as chapter 3 of the booklet, with the
+// booklet's page numbers in 掲載頁.
+import type { Resolved } from '../resolve/index.js';
+import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
+import { bookletStyles } from './booklet.js';
+import { tableLayouts, A4 } from './layouts.js';
+
+const MARGINS = [40, 92, 40, 40];
+
+export function initiativeListDocument(r: Resolved, pages: Map<string, number>): Record<string, unknown> {
+  const list = r.list!;
+  const words = r.words.list;
+  const geo = listGeometry(list.years.length, A4.height - MARGINS[0] - MARGINS[2]);
+  const title = words.get('document-title', { title: r.title });
+  return {
+    info: {
+      title,
+      author: r.issuer,
+      subject: title,
+      creator: r.issuer,
+      producer: 'ict-plan-publisher',
+      creationDate: new Date(`${r.date}T00:00:00+09:00`),
+      modDate: new Date(`${r.date}T00:00:00+09:00`),
+    },
+    language: 'ja-JP',
+    tagged: true,
+    displayTitle: true,
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: MARGINS,
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 7.5, lineHeight: 1.2 },
+    styles: bookletStyles,
+    tableLayouts,
+    content: [...listTables(list, words, geo, pages), { text: words.get('note'), style: 'listNote' }],
+    header: () => ({
+      stack: [{ text: title, fontSize: 11, bold: true, margin: [0, 0, 0, 6] }, listHeaderTable(list, words, geo)],
+      margin: [MARGINS[0], 24, MARGINS[2], 0],
+    }),
+    footer: (page: number, pages: number) => ({ text: words.get('footer', { title: r.title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
+  };
+}

@@ -1,0 +1,108 @@
+// 主な取組一覧 as pdfmake nodes: one table per run of group rows and the initiative rows
+// under them, so that the group rows are that table's header rows and keepWithHeaderRows
+// keeps them with their first initiative (a group row is never last on a page). The
+// column header is drawn by the page header on every list page.
+import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js';
+import type { Wording } from '../templates/index.js';
+import { arrow } from './layouts.js';
+import { textOf } from './pdf-text.js';
+
+type Node = Record<string, unknown>;
+
+export const LIST_FONT_SIZE = 7.5;
+
+export interface ListGeometry {
+  widths: number[];
+  yearWidth: number;
+}
+
+/** Column widths for a landscape A4 page with the given content width. */
+export function listGeometry(years: number, contentWidth: number): ListGeometry {
+  const fixed = { no: 24, name: 150, goals: 92, indicators: 176, marks: 30, page: 26 };
+  const rest = contentWidth - Object.values(fixed).reduce((a, b) => a + b, 0);
+  const yearWidth = rest / years;
+  return {
+    widths: [fixed.no, fixed.name, ...Array(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
+    yearWidth,
+  };
+}
+
+const GROUP_FILL = ['#dbe5f1', '#e9eff7', '#f4f7fb'];
+
+export function listHeaderTable(view: InitiativeListView, words: Wording, geo: ListGeometry): Node {
+  const n = view.years.length;
+  const h = (text: string, extra: Node = {}) => ({ text, style: 'listHead', ...extra });
+  const row1 = [
+    h(words.get('col-no'), { rowSpan: 2 }),
+    h(words.get('col-name'), { rowSpan: 2 }),
+    h(words.get('col-schedule'), { colSpan: n }),
+    ...Array(n - 1).fill({}),
+    h(words.get('col-goals'), { rowSpan: 2 }),
+    h(words.get('col-indicators'), { rowSpan: 2 }),
+    h(words.get('col-marks'), { rowSpan: 2 }),
+    h(words.get('col-page'), { rowSpan: 2 }),
+  ];
+  const row2 = [{}, {}, ...view.years.map((y) => h(y.label)), {}, {}, {}, {}];
+  return { table: { widths: geo.widths, body: [row1, row2] }, layout: 'grid' };
+}
+
+function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: ListGeometry, pages?: Map<string, number>): Node[] {
+  const cells: Node[] = [];
+  cells.push({ text: String(r.no), alignment: 'center' });
+  cells.push({
+    stack: [
+      { text: [...(r.relisted ? [words.get('relisted')] : []), r.title] },
+      { text: words.get('owner', { owner: r.owner }) },
+    ],
+  });
+  for (const c of r.schedule) {
+    if (c.label) {
+      cells.push({ stack: [{ text: textOf(c.label) }, arrow(geo.yearWidth * c.span - 6)], colSpan: c.span });
+      for (let i = 1; i < c.span; i++) cells.push({});
+    } else cells.push({ text: '' });
+  }
+  cells.push({ text: r.goals.join('\n') });
+  cells.push({ stack: r.indicators.map((i) => ({ text: [i.name, '\n', i.baseline, '\n', i.target], margin: [0, 0, 0, 2] })) });
+  cells.push({ text: r.marks.join(''), alignment: 'center' });
+  const page = pages?.get(r.anchor);
+  cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });
+  return cells;
+}
+
+function groupRow(r: Extract<ListRow, { kind: 'group' }>, columns: number): Node[] {
+  return [
+    {
+      text: `${r.label}${r.depth === 1 ? ' ' : ''}${r.title}`,
+      colSpan: columns,
+      style: `listGroup${r.depth}`,
+      fillColor: GROUP_FILL[r.depth - 1] ?? GROUP_FILL[2],
+    },
+    ...Array(columns - 1).fill({}),
+  ];
+}
+
+/** The list's tables (content nodes). `pages` maps an entry's anchor to its printed page. */
+export function listTables(view: InitiativeListView, words: Wording, geo: ListGeometry, pages?: Map<string, number>): Node[] {
+  const columns = geo.widths.length;
+  const nodes: Node[] = [];
+  let groups: Node[][] = [];
+  let items: Node[][] = [];
+  const flush = () => {
+    if (groups.length === 0 && items.length === 0) return;
+    nodes.push({
+      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: true, body: [...groups, ...items] },
+      layout: 'grid',
+      style: 'listTable',
+    });
+    groups = [];
+    items = [];
+  };
+  for (const r of view.rows) {
+    if (r.kind === 'group') {
+      if (items.length) flush();
+      groups.push(groupRow(r, columns));
+    } else items.push(itemRow(r, words, geo, pages));
+  }
+  flush();
+  return nodes;
+}

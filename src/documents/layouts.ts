@@ -1,0 +1,35 @@
+// Table layouts and page geometry shared by the documents.
+export const A4 = { width: 595.28, height: 841.89 };
+
+export const tableLayouts = {
+  grid: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#555555',
+    vLineColor: () => '#555555',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  },
+  plain: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 1,
+    paddingBottom: () => 1,
+  },
+};
+
+/** A horizontal arrow as vector graphics: the schedule continues to the span's last year. */
+export function arrow(width: number, color = '#3a6ea5') {
+  const w = Math.max(width, 12);
+  return {
+    canvas: [
+      { type: 'line', x1: 0, y1: 4, x2: w - 5, y2: 4, lineWidth: 1.2, lineColor: color },
+      { type: 'polyline', closePath: true, color, lineColor: color, points: [{ x: w - 6, y: 0.5 }, { x: w, y: 4 }, { x: w - 6, y: 7.5 }] },
+    ],
+    margin: [0, 1, 0, 0],
+  };
+}

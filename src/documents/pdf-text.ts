@@ -1,0 +1,92 @@
+// Inline runs → pdfmake text, with the Japanese line-breaking rules pdfmake's UAX #14
+// breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
+import type { Block, Inline } from '../markdown/index.js';
+
+type Node = Record<string, unknown>;
+
+// 1,234件 / 40.7分 / 99.7% / 12回/年 / 平成29年 / 4～19秒 / 2017年度 / 135,304千円
+const NUMBER_WITH_UNIT = /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
+// a short quotation stays on one line when it can
+const SHORT_QUOTE = /「[^「」\n]{1,12}」/g;
+
+function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
+  const marks: [number, number][] = [];
+  for (const re of [NUMBER_WITH_UNIT, SHORT_QUOTE]) {
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) marks.push([m.index, m.index + m[0].length]);
+  }
+  if (marks.length === 0) return [{ text }];
+  marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: { text: string; noWrap?: boolean }[] = [];
+  let at = 0;
+  for (const [s, e] of marks) {
+    if (s < at) continue; // overlapped by a longer keep
+    if (s > at) out.push({ text: text.slice(at, s) });
+    out.push({ text: text.slice(s, e), noWrap: true });
+    at = e;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
+export function inlineText(runs: Inline[], opts: { keeps?: boolean } = { keeps: true }): Node[] | string {
+  const out: Node[] = [];
+  for (const r of runs) {
+    if (r.sup !== undefined) {
+      out.push({ text: r.text, sup: true, ...(r.bold ? { bold: true } : {}) });
+      continue;
+    }
+    const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
+    for (const p of pieces) {
+      const n: Node = { text: p.text };
+      if (p.noWrap) n.noWrap = true;
+      if (r.bold) n.bold = true;
+      if (r.link) n.link = r.link;
+      out.push(n);
+    }
+  }
+  if (out.length === 1 && Object.keys(out[0]).length === 1) return out[0].text as string;
+  return out;
+}
+
+export const textOf = (s: string) => inlineText([{ text: s }]);
+
+/** Markdown blocks → pdfmake nodes. Headings inside prose get their derived labels. */
+export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: number) => string; outlineParent?: string } = {}): Node[] {
+  const nodes: Node[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading': {
+        const style = opts.headingStyle?.(b.level) ?? 'h4';
+        nodes.push({ text: [b.label ? `${b.label} ` : '', ...(toArray(inlineText(b.inlines)))], style, headlineLevel: b.level });
+        break;
+      }
+      case 'paragraph':
+        nodes.push({ text: inlineText(b.inlines), style: 'p' });
+        break;
+      case 'list':
+        nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li' })), style: 'list' });
+        break;
+      case 'table':
+        nodes.push({
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: b.header.map((_, i) => (i === 0 ? 'auto' : '*')),
+            body: [
+              b.header.map((h) => ({ text: inlineText(h), style: 'th' })),
+              ...b.rows.map((r) => r.map((c) => ({ text: inlineText(c), style: 'td' }))),
+            ],
+          },
+          layout: 'grid',
+          style: 'table',
+        });
+        break;
+    }
+  }
+  return nodes;
+}
+
+export function toArray(t: Node[] | string): (Node | string)[] {
+  return typeof t === 'string' ? [t] : t;
+}

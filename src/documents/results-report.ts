@@ -1,0 +1,167 @@
+// 事業実施結果: A4 landscape; a summary computed from the data (table and bar chart drawn
+// as SVG), then one table per pillar with its header row repeated on every page.
+import type { ResultsView } from '../resolve/results.js';
+import type { Resolved } from '../resolve/index.js';
+import { yen } from '../templates/index.js';
+import { tableLayouts, A4 } from './layouts.js';
+import { textOf } from './pdf-text.js';
+
+type Node = Record<string, unknown>;
+const MARGINS = [30, 36, 30, 40];
+const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
+const PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
+
+const styles = {
+  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  label: { fontSize: 11, bold: true, margin: [0, 4, 0, 4] },
+  p: { fontSize: 10, lineHeight: 1.6, margin: [0, 0, 0, 4], leadingIndent: 10 },
+  h1: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 6] },
+  h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+  th: { bold: true, alignment: 'center', fillColor: '#e6ecf4', fontSize: 7.5 },
+  cell: { fontSize: 7.5 },
+  num: { fontSize: 7.5, alignment: 'right' },
+  note: { fontSize: 7.5, margin: [0, 4, 0, 8] },
+  sumHead: { bold: true, alignment: 'center', fillColor: '#e6ecf4', fontSize: 8.5 },
+  sum: { fontSize: 8.5 },
+  sumNum: { fontSize: 8.5, alignment: 'right' },
+  footer: { fontSize: 8, alignment: 'center' },
+};
+
+/** A horizontal stacked bar as SVG (no text inside: labels stay in the PDF's own fonts). */
+function barSvg(counts: number[], max: number, width: number, height: number): string {
+  let x = 0;
+  const rects = counts
+    .map((c, i) => {
+      const w = max > 0 ? (c / max) * width : 0;
+      const r = w > 0 ? `<rect x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="${height}" fill="${PALETTE[i % PALETTE.length]}"/>` : '';
+      x += w;
+      return r;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rects}</svg>`;
+}
+
+function summary(view: ResultsView, r: Resolved): Node[] {
+  const w = r.words.results;
+  const ctx = { fyLong: view.fyLong };
+  const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t) => ({ text: t, style: 'sumHead' }));
+  const row = (label: string, s: ResultsView['total'], bold = false) => [
+    { text: label, style: 'sum', bold },
+    { text: String(s.count), style: 'sumNum', bold },
+    { text: String(s.newCount), style: 'sumNum', bold },
+    { text: yen(s.budgetTotal), style: 'sumNum', bold },
+    ...s.achievements.map((n) => ({ text: String(n), style: 'sumNum', bold })),
+  ];
+  const table = {
+    table: {
+      headerRows: 1,
+      widths: [180, 40, 40, 80, ...view.achievements.map(() => '*')],
+      body: [head, ...view.pillars.map((p) => row(w.get('pillar-heading', p), p.summary)), row(w.get('summary-total'), view.total, true)],
+    },
+    layout: 'grid',
+    margin: [0, 0, 0, 10],
+  };
+  const barWidth = 420;
+  const max = Math.max(1, ...view.pillars.map((p) => p.summary.count));
+  const chart = {
+    table: {
+      widths: [180, barWidth, '*'],
+      body: view.pillars.map((p) => [
+        { text: w.get('pillar-heading', p), style: 'sum' },
+        { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
+        { text: String(p.summary.count), style: 'sum' },
+      ]),
+    },
+    layout: 'plain',
+  };
+  const legend = {
+    columns: view.achievements.map((a, i) => ({
+      width: 'auto',
+      columns: [
+        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${PALETTE[i % PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
+        { text: a, style: 'sum', width: 'auto', margin: [3, 0, 12, 0] },
+      ],
+    })),
+    margin: [180, 6, 0, 0],
+  };
+  return [
+    { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1 },
+    table,
+    { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1 },
+    chart,
+    legend,
+  ];
+}
+
+function pillarTable(p: ResultsView['pillars'][number], view: ResultsView, r: Resolved): Node {
+  const w = r.words.results;
+  const ctx = { fyLong: view.fyLong, fyShort: view.fyShort };
+  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => ({
+    text: w.get(k, ctx),
+    style: 'th',
+  }));
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [26, 22, 96, 178, 58, 54, '*', 54, 62],
+      body: [
+        head,
+        ...p.rows.map((row) => [
+          { text: String(row.no), style: 'num', alignment: 'center' },
+          { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
+          { text: textOf(row.title), style: 'cell' },
+          { text: textOf(row.description), style: 'cell' },
+          { text: row.budgetText, style: 'num' },
+          { text: textOf(row.achievement), style: 'cell' },
+          { text: textOf(row.outcome), style: 'cell' },
+          { text: row.department, style: 'cell' },
+          { text: row.divisions.join('\n'), style: 'cell' },
+        ]),
+      ],
+    },
+    layout: 'grid',
+  };
+}
+
+export function resultsDocument(view: ResultsView, r: Resolved): Node {
+  const w = r.words.results;
+  const title = w.get('title', view);
+  const quotes = view.pillars.map((p) => w.get('pillar-quote', p));
+  const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
+  const content: Node[] = [
+    { text: title, style: 'title' },
+    { text: w.get('overview-label'), style: 'label' },
+    { text: textOf(w.get('overview-1', view)), style: 'p' },
+    { text: textOf(w.get('overview-2', { pillars })), style: 'p' },
+    ...summary(view, r),
+  ];
+  view.pillars.forEach((p, i) => {
+    content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before' });
+    content.push(pillarTable(p, view, r));
+    if (i === 0) content.push({ text: w.get('note'), style: 'note' });
+  });
+  return {
+    info: {
+      title,
+      author: r.issuer,
+      subject: title,
+      creator: r.issuer,
+      producer: 'ict-plan-publisher',
+      creationDate: new Date(`${r.date}T00:00:00+09:00`),
+      modDate: new Date(`${r.date}T00:00:00+09:00`),
+    },
+    language: 'ja-JP',
+    tagged: true,
+    displayTitle: true,
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: MARGINS,
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },
+    styles,
+    tableLayouts,
+    content,
+    footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
+  };
+}
+void CONTENT_WIDTH;

@@ -1,0 +1,117 @@
+// Markdown (after Handlebars) → a small block model the documents can lay out:
+// headings, paragraphs, lists and tables of inline runs. Nothing here knows pdfmake.
+import { marked, type Token, type Tokens } from 'marked';
+
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  /** glossary number, set by resolve/glossary.ts */
+  sup?: number;
+  link?: string;
+}
+
+export type Block =
+  | { kind: 'heading'; level: number; inlines: Inline[]; label?: string }
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: Inline[][] }
+  | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+
+/** A soft line break inside a paragraph: nothing between Japanese characters, a space between Latin words. */
+function joinSoftBreaks(s: string): string {
+  return s.replace(/\n/g, (_m, offset: number) => {
+    const before = s[offset - 1] ?? '';
+    const after = s[offset + 1] ?? '';
+    return CJK.test(before) || CJK.test(after) ? '' : ' ';
+  });
+}
+
+function inlines(tokens: Token[] | undefined, bold = false): Inline[] {
+  const out: Inline[] = [];
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'strong':
+        out.push(...inlines((t as Tokens.Strong).tokens, true));
+        break;
+      case 'em':
+        out.push(...inlines((t as Tokens.Em).tokens, bold));
+        break;
+      case 'link': {
+        const l = t as Tokens.Link;
+        for (const i of inlines(l.tokens, bold)) out.push({ ...i, link: l.href });
+        break;
+      }
+      case 'br':
+        out.push({ text: '\n', bold });
+        break;
+      case 'html':
+        if (/^<br\s*\/?>$/i.test((t as Tokens.HTML).text.trim())) out.push({ text: '\n', bold });
+        break;
+      case 'codespan':
+        out.push({ text: (t as Tokens.Codespan).text, bold });
+        break;
+      case 'escape':
+        out.push({ text: (t as Tokens.Escape).text, bold });
+        break;
+      case 'text': {
+        const tt = t as Tokens.Text;
+        if (tt.tokens && tt.tokens.length) out.push(...inlines(tt.tokens, bold));
+        else out.push({ text: joinSoftBreaks(tt.text), bold });
+        break;
+      }
+      default:
+        if ('text' in t && typeof t.text === 'string') out.push({ text: t.text, bold });
+    }
+  }
+  // merge neighbours with the same style: fewer runs are cheaper to lay out
+  const merged: Inline[] = [];
+  for (const i of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.bold === i.bold && last.link === i.link && last.sup === undefined && i.sup === undefined) last.text += i.text;
+    else merged.push({ ...i });
+  }
+  return merged;
+}
+
+export function parseMarkdown(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const t of marked.lexer(text)) {
+    switch (t.type) {
+      case 'heading': {
+        const h = t as Tokens.Heading;
+        blocks.push({ kind: 'heading', level: h.depth, inlines: inlines(h.tokens) });
+        break;
+      }
+      case 'paragraph':
+        blocks.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Paragraph).tokens) });
+        break;
+      case 'list': {
+        const l = t as Tokens.List;
+        blocks.push({
+          kind: 'list',
+          ordered: l.ordered,
+          items: l.items.map((it) => inlines(it.tokens.flatMap((x) => ('tokens' in x && x.tokens ? x.tokens : [x])))),
+        });
+        break;
+      }
+      case 'table': {
+        const tb = t as Tokens.Table;
+        blocks.push({
+          kind: 'table',
+          header: tb.header.map((c) => inlines(c.tokens)),
+          rows: tb.rows.map((r) => r.map((c) => inlines(c.tokens))),
+        });
+        break;
+      }
+      case 'space':
+        break;
+      default:
+        if ('text' in t && typeof t.text === 'string' && t.text.trim()) blocks.push({ kind: 'paragraph', inlines: [{ text: t.text }] });
+    }
+  }
+  return blocks;
+}
+
+/** Plain text of a run list (for tests and metadata). */
+export const plain = (xs: Inline[]) => xs.map((x) => x.text).join('');

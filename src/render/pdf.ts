@@ -1,0 +1,81 @@
+// pdfmake: fonts, access policies, a layout-only pass that reports where anchored nodes
+// stand, and the final render to bytes. Render knows nothing of initiatives.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PDF_FONTS, FONT_DIR } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+const pdfmake: Any = require('pdfmake');
+const PDFDocument: Any = require('pdfmake/js/PDFDocument').default;
+const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder').default;
+const SVGMeasure: Any = require('pdfmake/js/SVGMeasure').default;
+const PageSize: Any = require('pdfmake/js/PageSize');
+const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
+
+export type DocDefinition = Record<string, Any>;
+
+/** Only the fonts and the data set's own folder may be read; no URL ever. */
+export function accessPolicy(allowedDirs: string[]): (p: string) => boolean {
+  const roots = [FONT_DIR, ...allowedDirs].map((d) => path.resolve(d) + path.sep);
+  return (p: string) => {
+    const abs = path.resolve(p);
+    return roots.some((r) => abs.startsWith(r));
+  };
+}
+
+let configuredFor = '';
+function configure(allowedDirs: string[]) {
+  const key = allowedDirs.join('\0');
+  if (configuredFor === key) return;
+  pdfmake.setFonts(structuredClone(PDF_FONTS));
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(accessPolicy(allowedDirs));
+  configuredFor = key;
+}
+
+export interface Layout {
+  /** physical page (1-based) of each node that carries an `id` */
+  anchors: Map<string, number>;
+  pageCount: number;
+}
+
+/** Records the first page of every node with an id; never asks for a page break. */
+function anchorRecorder(anchors: Map<string, number>, inner?: (n: Any, q: Any) => boolean) {
+  return (node: Any, queries: Any) => {
+    if (node.id && !anchors.has(node.id)) anchors.set(node.id, node.startPosition.pageNumber);
+    return inner ? inner(node, queries) : false;
+  };
+}
+
+/** Lays the document out without producing a PDF: where each anchor stands. */
+export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
+  configure(allowedDirs);
+  const anchors = new Map<string, number>();
+  const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
+  const pdf = new PDFDocument(structuredClone(PDF_FONTS), doc.images ?? {}, doc.patterns ?? {}, {}, {
+    size: [pageSize.width, pageSize.height], autoFirstPage: false, font: null, compress: false,
+  }, pdfmake.virtualfs, accessPolicy(allowedDirs));
+  const builder = new LayoutBuilder(pageSize, PageSize.normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  if (doc.tableLayouts) builder.registerTableLayouts(doc.tableLayouts);
+  const pages = builder.layoutDocument(doc.content, pdf, doc.styles ?? {}, doc.defaultStyle ?? {}, doc.background, doc.header, doc.footer, doc.watermark,
+    anchorRecorder(anchors, doc.pageBreakBefore));
+  return { anchors, pageCount: pages.length };
+}
+
+/** The final PDF bytes, and where each anchor stood in it. */
+export async function renderPdf(doc: DocDefinition, allowedDirs: string[] = []): Promise<{ bytes: Buffer; layout: Layout }> {
+  configure(allowedDirs);
+  const anchors = new Map<string, number>();
+  let pageCount = 0;
+  const footer = doc.footer;
+  const d = {
+    ...doc,
+    pageBreakBefore: anchorRecorder(anchors, doc.pageBreakBefore),
+    footer: typeof footer === 'function' ? (page: number, pages: number, size: Any) => { pageCount = pages; return footer(page, pages, size); } : footer,
+  };
+  const bytes: Buffer = await pdfmake.createPdf(d, { tableLayouts: doc.tableLayouts }).getBuffer();
+  return { bytes, layout: { anchors, pageCount } };
+}

@@ -1,0 +1,64 @@
+// resolve: the model → every derived value, once. Documents read only this.
+import type { Model } from '../model/schema.js';
+import { createHandlebars, Wording } from '../templates/index.js';
+import { fiscalYearLong, type EraRule } from '../era/index.js';
+import { resolveSections, type ResolvedSection } from './sections.js';
+import { resolveEntries } from './entries.js';
+import { resolveBooklet, type BookletView } from './booklet.js';
+import { resolveInitiativeList, type InitiativeListView } from './initiative-list.js';
+import { resolveResults, type ResultsView } from './results.js';
+
+export interface Resolved {
+  id: string;
+  title: string;
+  issuer: string;
+  rule: EraRule;
+  /** the date the documents carry (PDF and workbook metadata), from the data */
+  date: string;
+  /** 平成29年度 and 平成32年度: the plan period under the era rule */
+  period: { from: string; to: string };
+  sections: ResolvedSection[];
+  words: { common: Wording; booklet: Wording; list: Wording; results: Wording; workbook: Wording };
+  booklet?: BookletView;
+  list?: InitiativeListView;
+  results: ResultsView[];
+}
+
+/** The date a data set's documents carry: the results' own date, the era rule's date, or the last history entry. */
+function documentDate(model: Model): string {
+  const d = model.dataset;
+  if (d.documents.results?.publishedOn) return d.documents.results.publishedOn;
+  const last = d.history?.[d.history.length - 1]?.date;
+  if (last) return `${last}-01`;
+  if (d.era?.asOf) return d.era.asOf;
+  return `${d.period.from}-04-01`;
+}
+
+export function resolve(model: Model): Resolved {
+  const rule: EraRule = { asOf: model.dataset.era?.asOf };
+  const hb = createHandlebars(rule);
+  const words = {
+    common: Wording.load(hb, 'common'),
+    booklet: Wording.load(hb, 'booklet'),
+    list: Wording.load(hb, 'initiative-list'),
+    results: Wording.load(hb, 'results'),
+    workbook: Wording.load(hb, 'workbook'),
+  };
+  const sections = resolveSections(model.dataset);
+  const entries = resolveEntries(model, sections);
+  const docs = model.dataset.documents;
+  const hasSchedules = model.initiatives.some((i) => i.data.schedule?.length);
+  return {
+    id: model.dataset.id,
+    title: model.dataset.title,
+    issuer: model.dataset.issuer,
+    rule,
+    date: documentDate(model),
+    period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
+    sections,
+    words,
+    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule) : undefined,
+    list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
+    results: (docs.results?.fiscalYears ?? []).map((fy) => resolveResults(model, fy, sections, entries, rule)),
+  };
+}

@@ -1,0 +1,104 @@
+// 主な取組一覧: group rows and initiative rows with schedule cells per fiscal year of the
+// period, 従たる目標 titles, indicators as text, 官民データ marks. 掲載頁 is filled later
+// from the booklet's layout (by anchor).
+import type { Model, Indicator, ScheduleSpan } from '../model/schema.js';
+import type { Wording } from '../templates/index.js';
+import { fiscalYears, fiscalYearShort, type EraRule } from '../era/index.js';
+import type { ResolvedSection } from './sections.js';
+import type { Entry } from './entries.js';
+
+export interface ScheduleCell {
+  /** number of year columns this cell spans */
+  span: number;
+  label?: string;
+}
+
+export interface IndicatorText {
+  name: string;
+  baseline: string;
+  target: string;
+}
+
+export type ListRow =
+  | { kind: 'group'; depth: number; label: string; title: string; sectionId: string }
+  | {
+      kind: 'item';
+      initiativeId: string;
+      no: number;
+      title: string;
+      owner: string;
+      relisted: boolean;
+      schedule: ScheduleCell[];
+      goals: string[];
+      indicators: IndicatorText[];
+      marks: string[];
+      anchor: string;
+    };
+
+export interface InitiativeListView {
+  years: { fy: number; label: string }[];
+  rows: ListRow[];
+}
+
+export function scheduleCells(schedule: ScheduleSpan[] | undefined, years: number[]): ScheduleCell[] {
+  const cells: ScheduleCell[] = [];
+  const spans = [...(schedule ?? [])].sort((a, b) => a.from - b.from);
+  for (let i = 0; i < years.length; ) {
+    const y = years[i];
+    const s = spans.find((x) => x.from <= y && y <= x.to);
+    if (s) {
+      const span = Math.min(s.to, years[years.length - 1]) - y + 1;
+      cells.push({ span, label: s.label });
+      i += span;
+    } else {
+      cells.push({ span: 1 });
+      i++;
+    }
+  }
+  return cells;
+}
+
+export function asOfText(a: Indicator['baseline']['asOf'], words: Wording, rule: EraRule): string {
+  void rule;
+  if ('month' in a) return words.get('asOf-month', a);
+  if ('fiscalYear' in a) return words.get(a.point === 'end' ? 'asOf-end' : 'asOf-actual', a);
+  return words.get('asOf-average', a);
+}
+
+export function resolveInitiativeList(
+  model: Model,
+  sections: ResolvedSection[],
+  entries: Map<string, Entry[]>,
+  words: Wording,
+  rule: EraRule,
+): InitiativeListView {
+  const years = fiscalYears(model.dataset.period);
+  const titleOf = new Map(sections.map((s) => [s.id, s.title]));
+  const marks = new Map((model.dataset.policyMeasures ?? []).map((m) => [m.id, m.mark]));
+  const rows: ListRow[] = [];
+  for (const s of sections) {
+    rows.push({ kind: 'group', depth: s.depth, label: s.label, title: s.title, sectionId: s.id });
+    for (const e of entries.get(s.id) ?? []) {
+      const i = e.initiative;
+      const divisions = Array.isArray(i.division) ? i.division : [i.division];
+      rows.push({
+        kind: 'item',
+        initiativeId: e.initiativeId,
+        no: i.no,
+        title: i.title,
+        owner: words.get('owner', { department: i.department, divisions }),
+        relisted: e.relisted,
+        schedule: scheduleCells(i.schedule, years),
+        goals: e.secondaryGoals.map((g) => titleOf.get(g) ?? g),
+        indicators: (i.indicators ?? []).map((ind) => ({
+          name: ind.name,
+          baseline: words.get('baseline', { asOf: asOfText(ind.baseline.asOf, words, rule), value: ind.baseline.value }),
+          target: words.get('target', { asOf: asOfText(ind.target.asOf, words, rule), value: ind.target.value }),
+        })),
+        marks: (i.policyMeasures ?? []).map((m) => marks.get(m) ?? m),
+        anchor: e.anchor,
+      });
+    }
+  }
+  return { years: years.map((fy) => ({ fy, label: fiscalYearShort(fy, rule) })), rows };
+}

@@ -1,0 +1,105 @@
+// 事業実施結果 for one fiscal year: pillars with their rows and the summary computed from
+// the data (counts, 新規, budget totals, 目標の達成度 tallies).
+import type { Model } from '../model/schema.js';
+import { fiscalYearLong, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
+import { yen } from '../templates/index.js';
+import type { ResolvedSection } from './sections.js';
+import type { Entry } from './entries.js';
+
+export interface ResultRow {
+  initiativeId: string;
+  no: number;
+  isNew: boolean;
+  title: string;
+  description: string;
+  budget: number | null;
+  budgetText: string;
+  achievement: string;
+  outcome: string;
+  department: string;
+  divisions: string[];
+}
+
+export interface PillarSummary {
+  count: number;
+  newCount: number;
+  budgetTotal: number;
+  /** count per achievement value, in the order of `achievements` */
+  achievements: number[];
+}
+
+export interface ResultsView {
+  fiscalYear: number;
+  fyLong: string;
+  fyShort: string;
+  planTitle: string;
+  periodFrom: string;
+  periodTo: string;
+  /** plan period as Western years (2015, 2018) */
+  from: number;
+  to: number;
+  purpose: string;
+  note?: string;
+  yearOfPlan: number;
+  pillars: { id: string; label: string; title: string; rows: ResultRow[]; summary: PillarSummary }[];
+  /** distinct 目標の達成度 values in order of first appearance */
+  achievements: string[];
+  total: PillarSummary;
+}
+
+export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsView {
+  const achievements: string[] = [];
+  const pillars = sections
+    .filter((s) => s.depth === 1)
+    .map((s) => {
+      // a pillar holds the entries of itself and of its sub-sections
+      const ids = new Set([s.id, ...sections.filter((x) => x.parentIds.includes(s.id)).map((x) => x.id)]);
+      const rows: ResultRow[] = [];
+      for (const sid of sections.map((x) => x.id).filter((x) => ids.has(x))) {
+        for (const e of entries.get(sid) ?? []) {
+          const r = e.initiative.results?.[String(fy)];
+          if (!r || e.relisted) continue;
+          const achievement = r.achievement ?? '';
+          if (achievement && !achievements.includes(achievement)) achievements.push(achievement);
+          rows.push({
+            initiativeId: e.initiativeId,
+            no: e.initiative.no,
+            isNew: r.isNew ?? e.initiative.isNew ?? false,
+            title: e.initiative.title,
+            description: e.initiative.description ?? '',
+            budget: r.budget,
+            budgetText: yen(r.budget),
+            achievement,
+            outcome: r.outcome ?? '',
+            department: e.initiative.department,
+            divisions: Array.isArray(e.initiative.division) ? e.initiative.division : [e.initiative.division],
+          });
+        }
+      }
+      return { id: s.id, label: s.label, title: s.title, rows };
+    })
+    .filter((p) => p.rows.length > 0);
+  const summarize = (rows: ResultRow[]): PillarSummary => ({
+    count: rows.length,
+    newCount: rows.filter((r) => r.isNew).length,
+    budgetTotal: rows.reduce((a, r) => a + (r.budget ?? 0), 0),
+    achievements: achievements.map((a) => rows.filter((r) => r.achievement === a).length),
+  });
+  const withSummary = pillars.map((p) => ({ ...p, summary: summarize(p.rows) }));
+  return {
+    fiscalYear: fy,
+    fyLong: fiscalYearLong(fy, rule),
+    fyShort: fiscalYearShortWithNendo(fy, rule),
+    planTitle: model.dataset.title,
+    periodFrom: fiscalYearLong(model.dataset.period.from, rule),
+    periodTo: fiscalYearLong(model.dataset.period.to, rule),
+    from: model.dataset.period.from,
+    to: model.dataset.period.to,
+    purpose: model.dataset.documents.results?.purpose ?? '',
+    note: model.dataset.documents.results?.notes?.[String(fy)],
+    yearOfPlan: yearOfPeriod(fy, model.dataset.period),
+    pillars: withSummary,
+    achievements,
+    total: summarize(pillars.flatMap((p) => p.rows)),
+  };
+}

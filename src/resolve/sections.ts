@@ -1,0 +1,37 @@
+// Section labels (1, (1), ①) from position and depth, and the lookups every document needs.
+import type { Dataset, Section } from '../model/schema.js';
+
+export interface ResolvedSection {
+  id: string;
+  title: string;
+  depth: number;
+  /** 1 / (1) / ① */
+  label: string;
+  parentIds: string[];
+  section: Section;
+}
+
+const circled = (n: number) => (n >= 1 && n <= 20 ? String.fromCodePoint(0x245f + n) : `(${n})`);
+
+export function sectionLabel(depth: number, position: number): string {
+  if (depth === 1) return String(position);
+  if (depth === 2) return `(${position})`;
+  return circled(position);
+}
+
+/** In document order. */
+export function resolveSections(dataset: Dataset): ResolvedSection[] {
+  const out: ResolvedSection[] = [];
+  const walk = (list: Section[], depth: number, parents: string[]) =>
+    list.forEach((s, i) => {
+      out.push({ id: s.id, title: s.title, depth, label: sectionLabel(depth, i + 1), parentIds: parents, section: s });
+      if (s.children) walk(s.children, depth + 1, [...parents, s.id]);
+    });
+  walk(dataset.sections, 1, []);
+  return out;
+}
+
+/** The 取組の基本方向 (depth 2) a section belongs to; a top-level section stands for itself. */
+export function directionOf(s: ResolvedSection): string {
+  return s.depth <= 2 ? s.id : s.parentIds[1];
+}

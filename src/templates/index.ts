@@ -1,0 +1,69 @@
+// Handlebars set-up: one isolated environment per data set, with the helpers that turn
+// data into Japanese text (fy, era, yen …). The .hbs files live in ../../templates.
+// Output is text for PDF and Excel, not HTML: nothing is escaped, and nothing from the data
+// is ever evaluated as code (no prototype access, no eval).
+import Handlebars from 'handlebars';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as era from '../era/index.js';
+import type { EraRule } from '../era/index.js';
+
+export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/** 135304 → "135,304"; null → "—" */
+export function yen(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return n.toLocaleString('en-US');
+}
+
+export function createHandlebars(rule: EraRule): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('fy', (y: number) => era.fiscalYearLong(Number(y), rule));
+  hb.registerHelper('fyShort', (y: number) => era.fiscalYearShort(Number(y), rule));
+  hb.registerHelper('fyShortNendo', (y: number) => era.fiscalYearShortWithNendo(Number(y), rule));
+  hb.registerHelper('year', (y: number) => era.yearLong(Number(y), rule));
+  hb.registerHelper('month', (m: string) => era.monthLong(String(m), rule));
+  hb.registerHelper('monthShort', (m: string) => era.monthShort(String(m), rule));
+  hb.registerHelper('monthWestern', (m: string) => era.monthWithWestern(String(m), rule));
+  hb.registerHelper('date', (d: string) => era.dateLong(String(d), rule));
+  hb.registerHelper('yen', (n: number | null) => yen(n));
+  hb.registerHelper('join', (xs: unknown[], sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : '、') : ''));
+  hb.registerHelper('add', (a: number, b: number) => Number(a) + Number(b));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  return hb;
+}
+
+const COMPILE = { noEscape: true, strict: false, knownHelpersOnly: false } as const;
+const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+/** Runs a data set's own text (a .md.hbs file) through Handlebars. */
+export function renderText(hb: typeof Handlebars, source: string, context: object): string {
+  return hb.compile(source, COMPILE)(context, RUNTIME);
+}
+
+/**
+ * The wording of one document: a .hbs file of named inline partials
+ * ({{#*inline "name"}}…{{/inline}}). `words.get('name', ctx)` renders one of them.
+ */
+export class Wording {
+  private cache = new Map<string, HandlebarsTemplateDelegate>();
+  constructor(private hb: typeof Handlebars, private source: string, readonly file: string) {}
+  static load(hb: typeof Handlebars, name: string, dir = TEMPLATE_DIR): Wording {
+    const file = path.join(dir, `${name}.hbs`);
+    return new Wording(hb, readFileSync(file, 'utf8'), file);
+  }
+  get(name: string, context: object = {}): string {
+    let t = this.cache.get(name);
+    if (!t) {
+      if (!this.source.includes(`{{#*inline "${name}"}}`)) throw new Error(`${this.file} に "${name}" の文言がありません`);
+      t = this.hb.compile(`${this.source}{{> ${name}}}`, COMPILE);
+      this.cache.set(name, t);
+    }
+    return t(context, RUNTIME).trim();
+  }
+}
+
+export function templateNames(dir = TEMPLATE_DIR): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => f.slice(0, -4));
+}
