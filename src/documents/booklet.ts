@@ -87,6 +87,9 @@ export interface BookletPages {
   listPages?: [number, number];
 }
 
+/** A page break on a wrapper: pdfmake does not report nodes that carry pageBreak themselves. */
+const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({ stack: [node], pageBreak: 'before', ...(orientation ? { pageOrientation: orientation } : {}) });
+
 const h = (text: string | (Node | string)[], style: string, id: string, outline: { parent?: string; text?: string } = {}): Node => ({
   text,
   style,
@@ -162,7 +165,7 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   // chapter 3
   const listWords = r.words.list;
   const nodes = w.nodes;
-  nodes.push({ ...h(words.get('chapter3'), 'chapter', 'chapter-3'), pageBreak: 'before', pageOrientation: r.list ? 'landscape' : 'portrait' });
+  nodes.push(newPage(h(words.get('chapter3'), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
   if (r.list) {
     nodes.push(h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }));
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
@@ -170,8 +173,8 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
     nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
   }
   const sites = new KeepingWriter();
-  sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), pageBreak: r.list ? 'before' : undefined, pageOrientation: 'portrait' });
-  sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
+  if (view.sites.length) sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
+  if (view.sites.length) sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
   for (const s of view.sites) {
     sites.content({
       stack: [
@@ -187,7 +190,7 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   nodes.push(...sites.nodes);
   // 参考資料
   const refs = new KeepingWriter();
-  refs.heading({ ...h(words.get('references-title'), 'chapter', 'references'), pageBreak: 'before' });
+  if (view.references.length) refs.heading({ ...h(words.get('references-title'), 'chapter', 'references'), pageBreak: 'before', pageOrientation: 'portrait' });
   let refParent = 'references';
   view.references.forEach((b, i) => {
     if (b.kind === 'heading' && b.level <= 2) {
@@ -199,7 +202,7 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   refs.end();
   nodes.push(...refs.nodes);
   // 用語解説
-  nodes.push({ ...h(words.get('glossary-title'), 'chapter', 'glossary'), pageBreak: 'before' });
+  nodes.push(newPage(h(words.get('glossary-title'), 'chapter', 'glossary'), 'portrait'));
   nodes.push({
     table: {
       widths: [18, 'auto', '*'],
@@ -260,8 +263,8 @@ export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPage
   }
   toc.push(tocLine(words.get('chapter3'), undefined, 'toc1'));
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
-  toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
-  toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
+  if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
+  if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
   toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
   return [
     { text: view.title, style: 'cover' },

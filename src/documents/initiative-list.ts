@@ -18,14 +18,20 @@ export interface ListGeometry {
 
 /** Column widths for a landscape A4 page with the given content width. */
 export function listGeometry(years: number, contentWidth: number): ListGeometry {
-  const fixed = { no: 24, name: 150, goals: 92, indicators: 176, marks: 30, page: 26 };
-  const rest = contentWidth - Object.values(fixed).reduce((a, b) => a + b, 0);
-  const yearWidth = rest / years;
+  const fixed = { no: 18, name: 150, goals: 88, indicators: 170, marks: 26, page: 20 };
+  // pdfmake widths are inner widths: each column adds its padding and a rule
+  const inner = contentWidth - (years + 6) * CELL_EXTRA - RULE;
+  const rest = inner - Object.values(fixed).reduce((a, b) => a + b, 0);
+  const yearWidth = Math.floor((rest / years) * 100) / 100;
   return {
     widths: [fixed.no, fixed.name, ...Array(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
     yearWidth,
   };
 }
+
+/** padding left + right and one rule, as in the 'grid' layout */
+export const CELL_EXTRA = 6.5;
+const RULE = 0.5;
 
 const GROUP_FILL = ['#dbe5f1', '#e9eff7', '#f4f7fb'];
 
@@ -57,7 +63,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   });
   for (const c of r.schedule) {
     if (c.label) {
-      cells.push({ stack: [{ text: textOf(c.label) }, arrow(geo.yearWidth * c.span - 6)], colSpan: c.span });
+      cells.push({ stack: [{ text: textOf(c.label) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)], colSpan: c.span });
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }

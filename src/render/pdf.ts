@@ -25,7 +25,7 @@ export function accessPolicy(allowedDirs: string[]): (p: string) => boolean {
   };
 }
 
-let configuredFor = '';
+let configuredFor: string | undefined;
 function configure(allowedDirs: string[]) {
   const key = allowedDirs.join('\0');
   if (configuredFor === key) return;
@@ -55,7 +55,10 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   const anchors = new Map<string, number>();
   const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
   const pdf = new PDFDocument(structuredClone(PDF_FONTS), doc.images ?? {}, doc.patterns ?? {}, {}, {
-    size: [pageSize.width, pageSize.height], autoFirstPage: false, font: null, compress: false,
+    // the same options pdfmake's Printer uses, so that measuring gives the same layout
+    size: [pageSize.width, pageSize.height], pdfVersion: doc.version ?? '1.3', subset: doc.subset, tagged: doc.tagged ?? false,
+    displayTitle: doc.displayTitle ?? false, compress: false, lang: doc.language, fontLayoutCache: true, bufferPages: false,
+    autoFirstPage: false, info: {}, font: null,
   }, pdfmake.virtualfs, accessPolicy(allowedDirs));
   const builder = new LayoutBuilder(pageSize, PageSize.normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
@@ -76,6 +79,8 @@ export async function renderPdf(doc: DocDefinition, allowedDirs: string[] = []):
     pageBreakBefore: anchorRecorder(anchors, doc.pageBreakBefore),
     footer: typeof footer === 'function' ? (page: number, pages: number, size: Any) => { pageCount = pages; return footer(page, pages, size); } : footer,
   };
-  const bytes: Buffer = await pdfmake.createPdf(d, { tableLayouts: doc.tableLayouts }).getBuffer();
+  // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
+  pdfmake.setTableLayouts(doc.tableLayouts ?? {});
+  const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
   return { bytes, layout: { anchors, pageCount } };
 }
