@@ -202,8 +202,8 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   refs.end();
   nodes.push(...refs.nodes);
   // 用語解説
-  nodes.push(newPage(h(words.get('glossary-title'), 'chapter', 'glossary'), 'portrait'));
-  nodes.push({
+  nodes.push(newPage(view.glossary.length ? h(words.get('glossary-title'), 'chapter', 'glossary') : { text: '' }, 'portrait'));
+  if (view.glossary.length) nodes.push({
     table: {
       widths: [18, 'auto', '*'],
       dontBreakRows: true,
@@ -265,7 +265,7 @@ export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPage
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
   if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
-  toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
+  if (view.glossary.length) toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
   return [
     { text: view.title, style: 'cover' },
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),

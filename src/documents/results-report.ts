@@ -95,7 +95,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
 
 function pillarTable(p: ResultsView['pillars'][number], view: ResultsView, r: Resolved): Node {
   const w = r.words.results;
-  const ctx = { fyLong: view.fyLong, fyShort: view.fyShort };
+  const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
   const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => ({
     text: w.get(k, ctx),
     style: 'th',

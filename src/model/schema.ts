@@ -71,6 +71,10 @@ export const DatasetSchema = z.strictObject({
         purpose: z.string().optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
         notes: z.record(z.string(), z.string()).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
         publishedOn: isoDate.optional().describe('報告書の作成日（PDFの日付）'),
+        achievementCategories: z
+          .array(z.strictObject({ label: text, values: z.array(z.string()) }))
+          .optional()
+          .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは「その他」）'),
       })
       .optional(),
     appendix: z.strictObject({}).optional(),

@@ -15,6 +15,8 @@ export interface ResultRow {
   budget: number | null;
   budgetText: string;
   achievement: string;
+  /** the summary's category of `achievement` */
+  category: string;
   outcome: string;
   department: string;
   divisions: string[];
@@ -47,8 +49,17 @@ export interface ResultsView {
   total: PillarSummary;
 }
 
-export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsView {
-  const achievements: string[] = [];
+/** The summary's category of a 目標の達成度 text: the data set's categories, else the text itself. */
+function categorizer(model: Model, other: string) {
+  const cats = model.dataset.documents.results?.achievementCategories;
+  if (!cats) return (a: string) => a;
+  return (a: string) => cats.find((c) => c.values.includes(a))?.label ?? other;
+}
+
+export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule, otherLabel = 'その他'): ResultsView {
+  const category = categorizer(model, otherLabel);
+  // categories in the data set's order, then any others in order of appearance
+  const achievements: string[] = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
   const pillars = sections
     .filter((s) => s.depth === 1)
     .map((s) => {
@@ -60,7 +71,8 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
           const r = e.initiative.results?.[String(fy)];
           if (!r || e.relisted) continue;
           const achievement = r.achievement ?? '';
-          if (achievement && !achievements.includes(achievement)) achievements.push(achievement);
+          const cat = category(achievement);
+          if (!achievements.includes(cat)) achievements.push(cat);
           rows.push({
             initiativeId: e.initiativeId,
             no: e.initiative.no,
@@ -70,6 +82,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
             budget: r.budget,
             budgetText: yen(r.budget),
             achievement,
+            category: cat,
             outcome: r.outcome ?? '',
             department: e.initiative.department,
             divisions: Array.isArray(e.initiative.division) ? e.initiative.division : [e.initiative.division],
@@ -83,7 +96,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
     count: rows.length,
     newCount: rows.filter((r) => r.isNew).length,
     budgetTotal: rows.reduce((a, r) => a + (r.budget ?? 0), 0),
-    achievements: achievements.map((a) => rows.filter((r) => r.achievement === a).length),
+    achievements: achievements.map((a) => rows.filter((r) => r.category === a).length),
   });
   const withSummary = pillars.map((p) => ({ ...p, summary: summarize(p.rows) }));
   return {
