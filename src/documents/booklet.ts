@@ -42,6 +42,7 @@ export const bookletStyles = {
   siteName: { bold: true },
   small: { fontSize: 9 },
   glossTerm: { bold: true },
+  gloss: { fontSize: 9.5, lineHeight: 1.45, margin: [0, 0, 0, 4] },
   contact: { fontSize: 10.5, alignment: 'center', lineHeight: 1.4 },
   listHead: { fontSize: 7.5, bold: true, alignment: 'center', fillColor: '#e6ecf4', lineHeight: 1.15 },
   listTable: { fontSize: 7.5, lineHeight: 1.2 },
@@ -102,7 +103,7 @@ const h = (text: string | (Node | string)[], style: string, id: string, outline:
 
 function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOutline: string) {
   const style = s.depth === 1 ? 'h1' : s.depth === 2 ? 'h2' : 'h3';
-  const title = s.title.map((t) => t.text).join('');
+  const title = s.plainTitle;
   w.heading(h([`${s.label}${s.depth === 1 ? ' ' : ' '}`, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }));
   if (s.narrative.length) {
     w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2 });
@@ -203,20 +204,17 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   nodes.push(...refs.nodes);
   // 用語解説
   nodes.push(newPage(view.glossary.length ? h(words.get('glossary-title'), 'chapter', 'glossary') : { text: '' }, 'portrait'));
-  if (view.glossary.length) nodes.push({
-    table: {
-      widths: [18, 'auto', '*'],
-      dontBreakRows: true,
-      body: view.glossary.map((g) => [
-        { text: String(g.number), alignment: 'right' },
-        { text: g.term, style: 'glossTerm' },
-        { text: textOf(g.definition) },
-      ]),
-    },
-    layout: { ...tableLayouts.plain, paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 },
-    style: 'small',
-    id: 'glossary-table',
-  });
+  for (const g of view.glossary) {
+    nodes.push({
+      columns: [
+        { text: String(g.number), width: 20, alignment: 'right' },
+        { text: [{ text: g.term, style: 'glossTerm' }, words.get('glossary-separator'), ...toArray(textOf(g.definition))], width: '*' },
+      ],
+      columnGap: 8,
+      style: 'gloss',
+      unbreakable: true,
+    });
+  }
   if (view.sources.length) {
     nodes.push({ text: words.get('sources-label'), style: 'small', margin: [0, 10, 0, 2] });
     nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small' });
@@ -259,7 +257,7 @@ export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPage
   toc.push(tocLine(words.get('chapter2'), undefined, 'toc1'));
   for (const s of view.sections) {
     const hasChildren = r.sections.some((x) => x.parentIds.at(-1) === s.id);
-    toc.push(tocLine(`${s.label} ${s.title.map((t) => t.text).join('')}`, s.depth === 1 || hasChildren ? undefined : `sec-${s.id}`, `toc${s.depth + 1}`));
+    toc.push(tocLine(`${s.label} ${s.plainTitle}`, s.depth === 1 || hasChildren ? undefined : `sec-${s.id}`, `toc${s.depth + 1}`));
   }
   toc.push(tocLine(words.get('chapter3'), undefined, 'toc1'));
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));

@@ -1,6 +1,7 @@
 // Inline runs → pdfmake text, with the Japanese line-breaking rules pdfmake's UAX #14
 // breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
 import type { Block, Inline } from '../markdown/index.js';
+import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
 
 type Node = Record<string, unknown>;
 
@@ -29,6 +30,19 @@ function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
   return out;
 }
 
+function splitSubscripts(p: { text: string; noWrap?: boolean }): { text: string; noWrap?: boolean; sub?: boolean }[] {
+  if (!/[\u2080-\u2089]/.test(p.text)) return [p];
+  const out: { text: string; noWrap?: boolean; sub?: boolean }[] = [];
+  let at = 0;
+  for (const m of p.text.matchAll(SUBSCRIPT_DIGITS)) {
+    if (m.index! > at) out.push({ ...p, text: p.text.slice(at, m.index) });
+    out.push({ ...p, text: subscriptToDigits(m[0]), sub: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < p.text.length) out.push({ ...p, text: p.text.slice(at) });
+  return out;
+}
+
 export function inlineText(runs: Inline[], opts: { keeps?: boolean } = { keeps: true }): Node[] | string {
   const out: Node[] = [];
   for (const r of runs) {
@@ -37,9 +51,10 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean } = { keeps: 
       continue;
     }
     const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
-    for (const p of pieces) {
+    for (const p of pieces.flatMap(splitSubscripts)) {
       const n: Node = { text: p.text };
       if (p.noWrap) n.noWrap = true;
+      if (p.sub) n.sub = true;
       if (r.bold) n.bold = true;
       if (r.link) n.link = r.link;
       out.push(n);

@@ -43,8 +43,14 @@ let fonts: { hasGlyphForCodePoint(cp: number): boolean }[] | undefined;
  */
 export function printable(codePoint: number): boolean {
   if (codePoint === 0x0a || codePoint === 0x09 || codePoint === 0x0d) return true;
+  // subscript digits (CO₂) are set as a lowered digit of the font: see SUBSCRIPT_DIGITS
+  if (codePoint >= 0x2080 && codePoint <= 0x2089) return printable(codePoint - 0x2080 + 0x30);
   fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map(
     (f) => fontkit.openSync(f) as unknown as { hasGlyphForCodePoint(cp: number): boolean },
   );
   return fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
 }
+
+/** ₀…₉ are not in the BIZ UD fonts; the PDF sets them as the digit, lowered and smaller. */
+export const SUBSCRIPT_DIGITS = /[\u2080-\u2089]+/g;
+export const subscriptToDigits = (s: string) => s.replace(/[\u2080-\u2089]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x2080 + 0x30));

@@ -22,7 +22,10 @@ export interface SectionView {
   id: string;
   depth: number;
   label: string;
+  /** with glossary superscripts, for the heading itself */
   title: Inline[];
+  /** without them, for the 目次, the bookmarks and the list */
+  plainTitle: string;
   narrative: Block[];
   entries: EntryView[];
   columns: Block[][];
@@ -87,6 +90,7 @@ export function resolveBooklet(
     depth: s.depth,
     label: s.label,
     title: [{ text: s.title }],
+    plainTitle: s.title,
     narrative: prose(s.section.narrative),
     entries: (entries.get(s.id) ?? []).map((e) => ({
       anchor: e.anchor,
