@@ -34,7 +34,7 @@ export function bookletPages(r: Resolved): BookletPages {
   const front = layout(bookletDocument(view, r, bookletFront(view, r, { anchors: new Map([...anchors].map(([k]) => [k, 999])), front: 0 }), undefined, 0)).pageCount;
   const a = anchors.get('list-start');
   const b = anchors.get('list-end');
-  return { anchors, front, listPages: a !== undefined && b !== undefined ? [a, b] : undefined };
+  return { anchors, front, listPages: a !== undefined && b !== undefined ? [a + 1, b] : undefined };
 }
 
 export async function renderBooklet(r: Resolved, pages: BookletPages, allowed: string[]): Promise<Output> {

@@ -84,7 +84,7 @@ export interface BookletPages {
   anchors: Map<string, number>;
   /** number of pages before chapter 1 (cover, 目次) */
   front: number;
-  /** printed pages of the list (chapter 3-1), for its page header */
+  /** printed pages where the list continues (after its first page), for the repeated column header */
   listPages?: [number, number];
 }
 
@@ -168,8 +168,9 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
   const nodes = w.nodes;
   nodes.push(newPage(h(words.get('chapter3'), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
   if (r.list) {
-    nodes.push(h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }));
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
+    // the first page carries the column header under the title; the pages after it get it from the page header
+    nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), listHeaderTable(r.list, listWords, geo)], unbreakable: true });
     nodes.push(...listTables(r.list, listWords, geo, pages?.anchors));
     nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
   }
