@@ -9,6 +9,13 @@ import { textOf } from './pdf-text.js';
 type Node = Record<string, unknown>;
 const MARGINS = [30, 36, 30, 40];
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
+const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
+const FIXED = [26, 22, 96, 178, 58, 54, 0, 54, 62];
+/** column widths of a pillar table: the outcome column takes the rest of the page */
+export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5);
+/** left edge of each column, for tests that read a column back */
+export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => [...edges, edges[edges.length - 1] + w + CELL_EXTRA], [MARGINS[0]]);
+
 const PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
 const styles = {
@@ -104,7 +111,7 @@ function pillarTable(p: ResultsView['pillars'][number], view: ResultsView, r: Re
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: [26, 22, 96, 178, 58, 54, '*', 54, 62],
+      widths: RESULT_WIDTHS,
       body: [
         head,
         ...p.rows.map((row) => [
@@ -164,4 +171,3 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
   };
 }
-void CONTENT_WIDTH;

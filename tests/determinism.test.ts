@@ -1,0 +1,49 @@
+// Same data, same bytes: a second build of unchanged data gives identical files and
+// manifest; a build that fails validation writes nothing and leaves earlier outputs alone.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, cpSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildDataset } from '../src/pipeline.js';
+import { ROOT } from './helpers/data.js';
+import { out } from './outputs.js';
+
+describe('reproducible and safe builds', () => {
+  it('gives byte-identical outputs for unchanged data', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'again-'));
+    try {
+      for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
+        await buildDataset(path.join(ROOT, 'data', id), dir, { log: () => {} });
+        const files = readdirSync(path.join(dir, id)).sort();
+        expect(files).toEqual(readdirSync(out(id)).sort());
+        for (const f of files) expect(readFileSync(path.join(dir, id, f)).equals(readFileSync(out(id, f))), `${id}/${f}`).toBe(true);
+        const manifest = JSON.parse(readFileSync(path.join(dir, id, 'manifest.json'), 'utf8'));
+        expect(manifest.files.length).toBe(files.length - 1);
+        expect(JSON.stringify(manifest)).not.toMatch(/ms"|time|elapsed/i);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing when validation fails, keeping the outputs of the last good build', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'data-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'out-'));
+    try {
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      await buildDataset(data, outDir, { log: () => {} });
+      const before = readFileSync(path.join(outDir, 'mini', 'plan-booklet.pdf'));
+      const mtime = statSync(path.join(outDir, 'mini', 'plan-booklet.pdf')).mtimeMs;
+      writeFileSync(path.join(data, 'initiatives', '002.json'), '{ "no": 2, ');
+      const r = await buildDataset(data, outDir, { log: () => {} });
+      expect(r.problems.some((p) => p.severity === 'error' && p.file === 'initiatives/002.json')).toBe(true);
+      expect(r.files).toEqual([]);
+      expect(readFileSync(path.join(outDir, 'mini', 'plan-booklet.pdf')).equals(before)).toBe(true);
+      expect(statSync(path.join(outDir, 'mini', 'plan-booklet.pdf')).mtimeMs).toBe(mtime);
+      expect(readdirSync(path.join(outDir, 'mini')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+import { readPdf, type PdfPage } from './helpers/pdf.js';
+import { initiatives, json, squash } from './helpers/data.js';
+import { out } from './outputs.js';
+import { RESULT_COLUMN_EDGES as E } from '../src/documents/results-report.js';
+
+const FILE = out('fukushima-ict-strategy', 'results-2017.pdf');
+const rows = initiatives('fukushima-ict-strategy');
+const pillarOf = (id: string) => id.split('-')[0];
+let pages: PdfPage[];
+
+beforeAll(async () => {
+  ({ pages } = await readPdf(FILE));
+});
+
+/** Items of a page between two x positions, top to bottom: one table column. */
+const column = (p: PdfPage, from: number, to: number) =>
+  p.items.filter((i) => i.x >= from && i.x < to).sort((a, b) => b.y - a.y || a.x - b.x).map((i) => i.str).join('');
+
+describe('事業実施結果', () => {
+  it('holds all 103 rows in 5 pillars (13, 20, 25, 15, 30)', () => {
+    expect(rows).toHaveLength(103);
+    const counts = ['1', '2', '3', '4', '5'].map((p) => rows.filter((r) => pillarOf(r.id) === p).length);
+    expect(counts).toEqual([13, 20, 25, 15, 30]);
+  });
+
+  it('prints every name, every budget as published and — where there is none', () => {
+    // the name column starts after 整理番号 and 新規; read it column by column
+    const names = squash(pages.map((p) => column(p, E[2], E[3])).join(''));
+    const budgets = pages.flatMap((p) => p.items.filter((i) => i.x > E[4] && i.x < E[5]).map((i) => i.str.trim()));
+    for (const { data } of rows) {
+      expect(names, data.title).toContain(squash(data.title));
+      const b = data.results['2017'].budget;
+      expect(budgets, `${data.title}: ${b}`).toContain(b === null ? '—' : b.toLocaleString('en-US'));
+    }
+    expect(budgets).toContain('28,933,000');
+    expect(budgets).toContain('135,304');
+  });
+
+  it('marks 新規 with ○ exactly where the data says so', () => {
+    const marks = pages.flatMap((p) => p.items.filter((i) => i.x > E[1] && i.x < E[2] && i.str.trim() === '○'));
+    expect(marks.length).toBe(rows.filter((r) => r.data.isNew || r.data.results['2017'].isNew).length);
+    expect(marks.length).toBeGreaterThan(0);
+  });
+
+  it('summarises each pillar with totals computed from the data', () => {
+    const summary = squash(pages[0].text);
+    const total = rows.reduce((a, r) => a + (r.data.results['2017'].budget ?? 0), 0);
+    const ds = json('fukushima-ict-strategy', 'dataset.json');
+    for (const [i, s] of ds.sections.entries()) {
+      const mine = rows.filter((r) => pillarOf(r.id) === s.id);
+      const budget = mine.reduce((a: number, r) => a + (r.data.results['2017'].budget ?? 0), 0);
+      const isNew = mine.filter((r) => r.data.isNew).length;
+      expect(summary).toContain(squash(`${i + 1} ${s.title}${mine.length}${isNew}${budget.toLocaleString('en-US')}`));
+    }
+    expect(summary).toContain(`合計103${rows.filter((r) => r.data.isNew).length}${total.toLocaleString('en-US')}`);
+    const planned = rows.filter((r) => ['計画どおり実施', '概ね計画どおり実施'].includes(r.data.results['2017'].achievement)).length;
+    expect(summary).toContain(`${total.toLocaleString('en-US')}${planned}`);
+  });
+
+  it('draws the chart as vector graphics', () => {
+    const pdf = readFileSync(FILE, 'latin1');
+    // the bars are filled rectangles in the first page's content, not an image
+    expect(pdf).not.toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('is A4 landscape, repeats the header row on every table page and numbers pages n / N', async () => {
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(FILE)), verbosity: 0 }).promise;
+    const page = await doc.getPage(2);
+    const [, , w, h] = page.view;
+    expect(Math.round(w)).toBe(842);
+    expect(Math.round(h)).toBe(595);
+    const outline = await doc.getOutline();
+    expect(outline!.map((o) => o.title)).toEqual(expect.arrayContaining(['1 復興への取組', '5 電子自治体・行政サービスの充実']));
+    await doc.destroy();
+    for (const p of pages.slice(1)) {
+      const top = { ...p, items: p.items.filter((i) => i.y > 595 - 110) };
+      expect(squash(column(top, E[0], E[1])), `page ${p.number}`).toContain('整理番号');
+    }
+    pages.forEach((p, i) => expect(p.lines.at(-1), `page ${i + 1}`).toMatch(new RegExp(`${i + 1} / ${pages.length}$`)));
+  });
+
+  it('takes the fiscal-year words from the era rule', () => {
+    const text = squash(pages.map((p) => p.text).join(''));
+    const p2 = { ...pages[1], items: pages[1].items.filter((i) => i.y > 595 - 110) };
+    expect(squash(column(p2, E[4], E[5]))).toContain('平成29年度事業費（千円）※当初予算');
+    expect(squash(column(p2, E[6], E[7]))).toContain('H29年度の取組実績・成果等');
+    expect(text).toContain('平成29年度はその3年目にあたる');
+    expect(text).toContain('本計画の柱である「復興への取組」、「産業振興・地域活性化」、');
+  });
+});
