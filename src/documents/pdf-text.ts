@@ -8,7 +8,7 @@ type Node = Record<string, unknown>;
 // 1,234件 / 40.7分 / 99.7% / 12回/年 / 平成29年 / 4～19秒 / 2017年度 / 135,304千円
 const NUMBER_WITH_UNIT = /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
 // a short quotation stays on one line when it can
-const SHORT_QUOTE = /「[^「」\n]{1,12}」/g;
+const SHORT_QUOTE = /「[^「」\n]{1,8}」/g;
 
 function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
   const marks: [number, number][] = [];
