@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readPdf, type PdfPage } from './helpers/pdf.js';
-import { initiatives, json, squash } from './helpers/data.js';
+import { initiatives, json, squash, sections } from './helpers/data.js';
 import { out } from './outputs.js';
 import { listGeometry, CELL_EXTRA } from '../src/documents/initiative-list.js';
 
@@ -110,6 +110,38 @@ describe('主な取組一覧', () => {
     const marks = list.flatMap((p) => p.items.filter((i) => i.x >= edges[edges.length - 3] - 1 && i.x < edges[edges.length - 2] - 1 && /^[①-⑤]$/.test(i.str)));
     const expected = initiatives('miyagi-ict-plan').reduce((n, i) => n + (i.data.policyMeasures?.length ?? 0) * (1 + (i.data.relistedIn?.length ?? 0)), 0);
     expect(marks.length).toBe(expected);
+  });
+
+  it('wraps every title on at most three lines, in text of at least 7 pt', () => {
+    let rowsSeen = 0;
+    for (const p of list) {
+      const body = p.items.filter((i) => i.y < PAGE_HEIGHT - HEADER_BOTTOM && i.y > 40);
+      expect(Math.min(...body.filter((i) => i.str.trim()).map((i) => i.height))).toBeGreaterThanOrEqual(7);
+      const names = body.filter((i) => i.x >= edges[1] - 1 && i.x < edges[2] - 1);
+      const ys = [...new Set(names.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
+      let titleLines = 0;
+      for (const y of ys) {
+        const line = names.filter((i) => Math.round(i.y) === y).map((i) => i.str).join('');
+        if (line.startsWith('【')) {
+          expect(titleLines, `${p.number}: ${line}`).toBeLessThanOrEqual(3);
+          expect(titleLines).toBeGreaterThan(0);
+          titleLines = 0;
+          rowsSeen++;
+        } else if (!line.includes('】')) titleLines++; // an owner wrapped on two lines ends with 】
+      }
+    }
+    expect(rowsSeen).toBe(104);
+  });
+
+  it('never leaves a group row last on a page', () => {
+    const ds = json('miyagi-ict-plan', 'dataset.json');
+    const groupTitles = sections(ds.sections).map((s: any) => squash(s.title));
+    for (const p of list.slice(0, -1)) {
+      const body = p.items.filter((i) => i.y > 40 && i.y < PAGE_HEIGHT - HEADER_BOTTOM);
+      const lowest = Math.min(...body.map((i) => i.y));
+      const last = squash(body.filter((i) => Math.abs(i.y - lowest) < 1).map((i) => i.str).join(''));
+      expect(groupTitles.some((t: string) => last.endsWith(t)), `page ${p.number} ends with ${last}`).toBe(false);
+    }
   });
 
   it('names the groups with their derived labels', () => {
