@@ -14,6 +14,8 @@ import { bookletBody, bookletFront, bookletDocument, type BookletPages } from '.
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
 import { layout, renderPdf } from './render/pdf.js';
+import { renderWorkbook } from './render/xlsx.js';
+import { appendixWorkbook } from './documents/appendix.js';
 import { writeAtomic, writeManifest, type Written } from './write/index.js';
 
 export function checkDataset(dir: string): { model?: Model; problems: Problem[]; raw: RawDataset } {
@@ -67,8 +69,9 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const allowed = [dir];
   opts.log(`${r.id}: 検証・解決 OK（${ms()}）`);
   const outputs: Output[] = [];
+  let pages: BookletPages | undefined;
   if (r.booklet) {
-    const pages = bookletPages(r);
+    pages = bookletPages(r);
     opts.log(`${r.id}: 冊子の割付 ${pages.front} + ${Math.max(...pages.anchors.values())} 頁（${ms()}）`);
     outputs.push(await renderBooklet(r, pages, allowed));
     opts.log(`${r.id}: plan-booklet.pdf ${outputs.at(-1)!.pages} 頁（${ms()}）`);
@@ -82,6 +85,11 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
     const { bytes, layout: l } = await renderPdf(resultsDocument(view, r), allowed);
     outputs.push({ name: `results-${view.fiscalYear}.pdf`, bytes, pages: l.pageCount });
     opts.log(`${r.id}: results-${view.fiscalYear}.pdf ${l.pageCount} 頁（${ms()}）`);
+  }
+  if (model.dataset.documents.appendix) {
+    const { bytes, sheets } = await renderWorkbook(appendixWorkbook(r, pages?.anchors));
+    outputs.push({ name: 'appendix.xlsx', bytes, sheets });
+    opts.log(`${r.id}: appendix.xlsx ${sheets.join('・')}（${ms()}）`);
   }
   // every document is rendered before anything is written: a failure leaves earlier outputs as they were
   const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets }));

@@ -10,7 +10,7 @@ type Node = Record<string, unknown>;
 const MARGINS = [30, 36, 30, 40];
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
-const FIXED = [26, 22, 96, 178, 58, 54, 0, 54, 62];
+const FIXED = [30, 22, 96, 174, 58, 54, 0, 54, 62];
 /** column widths of a pillar table: the outcome column takes the rest of the page */
 export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5);
 /** left edge of each column, for tests that read a column back */

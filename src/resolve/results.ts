@@ -1,7 +1,7 @@
 // 事業実施結果 for one fiscal year: pillars with their rows and the summary computed from
 // the data (counts, 新規, budget totals, 目標の達成度 tallies).
 import type { Model } from '../model/schema.js';
-import { fiscalYearLong, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
+import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
@@ -34,6 +34,8 @@ export interface ResultsView {
   fiscalYear: number;
   fyLong: string;
   fyShort: string;
+  /** H29 / R1: the bare short form (sheet names) */
+  fyLabel: string;
   planTitle: string;
   periodFrom: string;
   periodTo: string;
@@ -103,6 +105,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
     fiscalYear: fy,
     fyLong: fiscalYearLong(fy, rule),
     fyShort: fiscalYearShortWithNendo(fy, rule),
+    fyLabel: fiscalYearShort(fy, rule),
     planTitle: model.dataset.title,
     periodFrom: fiscalYearLong(model.dataset.period.from, rule),
     periodTo: fiscalYearLong(model.dataset.period.to, rule),

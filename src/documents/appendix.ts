@@ -1,0 +1,169 @@
+// The appendix workbook (appendix.xlsx): the initiative list and, per results year, the
+// results table and its summary with formulas a user's edits flow through.
+import type { Resolved } from '../resolve/index.js';
+import type { ResultsView } from '../resolve/results.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
+import { cellRef } from '../render/xlsx.js';
+import { fitWidth, wrappedLines } from './text-width.js';
+
+const LINE_HEIGHT = 13.5;
+
+function rowHeight(cells: CellValue[], widths: number[]): number {
+  let lines = 1;
+  cells.forEach((c, i) => {
+    if (typeof c === 'string') lines = Math.max(lines, wrappedLines(c, widths[i]));
+  });
+  return Math.ceil(lines * LINE_HEIGHT + 4);
+}
+
+function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSpec {
+  const list = r.list!;
+  const lw = r.words.list;
+  const n = list.years.length;
+  const items = list.rows.filter((x) => x.kind === 'item');
+  const name = (x: (typeof items)[number]) => `${x.relisted ? lw.get('relisted') : ''}${x.title}\n${lw.get('owner', { owner: x.owner })}`;
+  const indicators = (x: (typeof items)[number]) => x.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n');
+  const labels = items.flatMap((x) => x.schedule.map((c) => c.label ?? ''));
+  const widths = [
+    6,
+    fitWidth(items.map(name), 20, 44),
+    ...Array(n).fill(fitWidth(labels, 10, 16)),
+    fitWidth(items.flatMap((x) => x.goals), 12, 30),
+    fitWidth(items.map(indicators), 16, 44),
+    7,
+    6,
+  ];
+  const ncol = widths.length;
+  const header: CellValue[][] = [
+    [lw.get('col-no'), lw.get('col-name'), lw.get('col-schedule'), ...Array(n - 1).fill(null), lw.get('col-goals'), lw.get('col-indicators'), lw.get('col-marks'), lw.get('col-page')],
+    [null, null, ...list.years.map((y) => y.label), null, null, null, null],
+  ];
+  const headerMerges: [number, number, number, number][] = [[1, 3, 1, 2 + n]];
+  for (const c of [1, 2, 3 + n, 4 + n, 5 + n, 6 + n]) headerMerges.push([1, c, 2, c]);
+  const rows: SheetSpec['rows'] = [];
+  for (const x of list.rows) {
+    if (x.kind === 'group') {
+      const cells: CellValue[] = [`${x.label}${x.depth === 1 ? ' ' : ''}${x.title}`, ...Array(ncol - 1).fill(null)];
+      rows.push({ cells, kind: 'group', merges: [[0, ncol - 1]], height: LINE_HEIGHT + 6 });
+      continue;
+    }
+    const cells: CellValue[] = [x.no, name(x)];
+    const merges: [number, number][] = [];
+    let col = 2;
+    for (const c of x.schedule) {
+      cells.push(c.label ?? null);
+      for (let k = 1; k < c.span; k++) cells.push(null);
+      if (c.span > 1) merges.push([col, col + c.span - 1]);
+      col += c.span;
+    }
+    cells.push(x.goals.join('\n'), indicators(x), x.marks.join(''), pages?.get(x.anchor) ?? null);
+    // a merged cell wraps in the width of all its columns
+    const effective = widths.slice();
+    for (const [a, b] of merges) effective[a] = widths.slice(a, b + 1).reduce((s, w) => s + w, 0);
+    rows.push({ cells, merges, height: rowHeight(cells, effective) });
+  }
+  return {
+    name: r.words.workbook.get('list-sheet'),
+    widths,
+    align: ['center', undefined, ...Array(n).fill(undefined), undefined, undefined, 'center', 'center'],
+    header,
+    headerMerges,
+    headerHeights: [LINE_HEIGHT * 2 + 6, LINE_HEIGHT + 6],
+    rows,
+    freeze: { rows: 2, cols: 2 },
+    autoFilter: true,
+    footer: r.words.workbook.get('footer', { title: lw.get('document-title', { title: r.title }) }),
+  };
+}
+
+function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
+  const w = r.words.results;
+  const ww = r.words.workbook;
+  const ctx = { fyLong: v.fyLong, fyNendo: v.fyShort };
+  const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
+  const widths = [
+    fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 10, 26),
+    6,
+    5,
+    fitWidth(rows.map(({ x }) => x.title), 16, 34),
+    fitWidth(rows.map(({ x }) => x.description), 20, 50),
+    12,
+    fitWidth(rows.map(({ x }) => x.achievement), 12, 24),
+    fitWidth(rows.map(({ x }) => x.outcome), 20, 50),
+    fitWidth(rows.map(({ x }) => x.department), 8, 16),
+    fitWidth(rows.map(({ x }) => x.divisions.join('\n')), 8, 22),
+    fitWidth(v.achievements, 8, 16),
+  ];
+  const header: CellValue[][] = [[
+    ww.get('col-pillar'),
+    ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
+    ww.get('col-category'),
+  ]];
+  return {
+    name,
+    widths,
+    numFmts: [undefined, undefined, undefined, undefined, undefined, '#,##0'],
+    align: [undefined, 'center', 'center', undefined, undefined, 'right'],
+    header,
+    headerHeights: [LINE_HEIGHT * 3 + 6],
+    rows: rows.map(({ p, x }) => {
+      const cells: CellValue[] = [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category];
+      return { cells, height: rowHeight(cells, widths) };
+    }),
+    freeze: { rows: 1, cols: 4 },
+    autoFilter: true,
+    footer: ww.get('footer', { title: w.get('title', v) }),
+  };
+}
+
+/** 集計: COUNTIF/SUMIF over the results sheet, with the project's own figures as cached results. */
+function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): SheetSpec {
+  const w = r.words.results;
+  const n = v.pillars.reduce((a, p) => a + p.rows.length, 0);
+  const ref = (col: number) => `'${data}'!$${cellRef(2, col).replace(/\d+$/, '')}$2:$${cellRef(2, col).replace(/\d+$/, '')}$${n + 1}`;
+  const [PILLAR, NEW, BUDGET, CATEGORY] = [ref(1), ref(3), ref(6), ref(11)];
+  const header: CellValue[][] = [[w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...v.achievements]];
+  const rows: SheetSpec['rows'] = v.pillars.map((p, i) => {
+    const row = i + 2;
+    const key = `$A${row}`;
+    return {
+      cells: [
+        w.get('pillar-heading', p),
+        { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
+        { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
+        { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal },
+        ...v.achievements.map((_, k) => ({ formula: `COUNTIFS(${PILLAR},${key},${CATEGORY},${cellRef(1, 5 + k).replace(/(\d+)$/, '$$$1')})`, result: p.summary.achievements[k] })),
+      ],
+    };
+  });
+  const last = v.pillars.length + 1;
+  const total = (col: number, result: number) => ({ formula: `SUM(${cellRef(2, col)}:${cellRef(last, col)})`, result });
+  rows.push({
+    kind: 'total',
+    cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal), ...v.total.achievements.map((a, k) => total(5 + k, a))],
+  });
+  return {
+    name,
+    widths: [fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 12, 34), 9, 9, 16, ...v.achievements.map((a) => fitWidth([a], 10, 20))],
+    numFmts: [undefined, '#,##0', '#,##0', '#,##0', ...v.achievements.map(() => '#,##0')],
+    header,
+    headerHeights: [LINE_HEIGHT * 2 + 6],
+    rows,
+    freeze: { rows: 1, cols: 1 },
+    autoFilter: true,
+    footer: r.words.workbook.get('footer', { title: w.get('summary-title', { fyLong: v.fyLong }) }),
+  };
+}
+
+export function appendixWorkbook(r: Resolved, pages: Map<string, number> | undefined): WorkbookSpec {
+  const sheets: SheetSpec[] = [];
+  if (r.list) sheets.push(listSheet(r, pages));
+  const many = r.results.length > 1;
+  for (const v of r.results) {
+    const fyLabel = v.fyLabel;
+    const data = r.words.workbook.get('results-sheet', { fyLabel });
+    sheets.push(resultsSheet(r, v, data));
+    sheets.push(summarySheet(r, v, data, r.words.workbook.get('summary-sheet', { fyLabel: many ? fyLabel : '' })));
+  }
+  return { title: r.title, creator: r.issuer, date: r.date, sheets };
+}

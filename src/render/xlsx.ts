@@ -1,0 +1,148 @@
+// exceljs behind one module: sheet specifications in, workbook bytes out. Known traps are
+// handled here: no addTable (merges over tables corrupt files), merges added once per
+// range, fit-to-width with fitToHeight 0, and the zip re-packed with fixed dates so that
+// the same data gives the same bytes (exceljs stamps every zip entry with the clock).
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { XLSX_FONT_NAME } from './fonts.js';
+
+export type CellValue = string | number | null | { formula: string; result: number | string };
+
+export interface SheetSpec {
+  name: string;
+  /** column widths in Excel units (about one half-width character) */
+  widths: number[];
+  /** number formats per column (e.g. '#,##0') */
+  numFmts?: (string | undefined)[];
+  /** horizontal alignment per column */
+  align?: ('left' | 'center' | 'right' | undefined)[];
+  header: CellValue[][];
+  /** merged ranges inside the header, as [row, col, row, col] (1-based, sheet coordinates) */
+  headerMerges?: [number, number, number, number][];
+  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][] }[];
+  headerHeights?: number[];
+  freeze?: { rows: number; cols: number };
+  autoFilter?: boolean;
+  footer?: string;
+  header_text?: string;
+  /** column indexes (0-based) left unlocked when the sheet is protected */
+  unlocked?: number[];
+  protect?: boolean;
+  hidden?: boolean;
+  /** data validations per column (0-based), applied to every data row */
+  validations?: Record<number, ExcelJS.DataValidation>;
+}
+
+export interface WorkbookSpec {
+  title: string;
+  creator: string;
+  /** ISO date: created and modified */
+  date: string;
+  sheets: SheetSpec[];
+}
+
+const FONT = { name: XLSX_FONT_NAME, size: 10 };
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FF808080' } },
+  left: { style: 'thin', color: { argb: 'FF808080' } },
+  bottom: { style: 'thin', color: { argb: 'FF808080' } },
+  right: { style: 'thin', color: { argb: 'FF808080' } },
+};
+const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3F8' } };
+
+function colName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+export const cellRef = (row: number, col: number) => `${colName(col)}${row}`;
+
+function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
+  const headerRows = spec.header.length;
+  const ws = wb.addWorksheet(spec.name, {
+    state: spec.hidden ? 'veryHidden' : 'visible',
+    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : undefined,
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: headerRows ? `1:${headerRows}` : undefined,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: spec.footer ?? '&P / &N', oddHeader: spec.header_text },
+  });
+  ws.columns = spec.widths.map((w, i) => ({ width: w, style: { font: FONT, numFmt: spec.numFmts?.[i], alignment: { wrapText: true, vertical: 'top', horizontal: spec.align?.[i] } } }));
+  const ncol = spec.widths.length;
+  spec.header.forEach((cells, r) => {
+    const row = ws.getRow(r + 1);
+    for (let c = 0; c < ncol; c++) {
+      const cell = row.getCell(c + 1);
+      if (cells[c] !== undefined && cells[c] !== null) cell.value = cells[c] as ExcelJS.CellValue;
+      cell.font = { ...FONT, bold: true };
+      cell.fill = HEAD_FILL;
+      cell.border = BORDER;
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    }
+    if (spec.headerHeights?.[r]) row.height = spec.headerHeights[r];
+  });
+  for (const [r1, c1, r2, c2] of spec.headerMerges ?? []) ws.mergeCells(r1, c1, r2, c2);
+  spec.rows.forEach((r, i) => {
+    const rowNo = headerRows + i + 1;
+    const row = ws.getRow(rowNo);
+    for (let c = 0; c < ncol; c++) {
+      const cell = row.getCell(c + 1);
+      const v = r.cells[c];
+      if (v !== undefined && v !== null && v !== '') cell.value = v as ExcelJS.CellValue;
+      cell.border = BORDER;
+      if (r.kind === 'group') {
+        cell.font = { ...FONT, bold: true };
+        cell.fill = GROUP_FILL;
+        cell.alignment = { horizontal: 'left', vertical: 'middle' };
+      } else if (r.kind === 'total') cell.font = { ...FONT, bold: true };
+      if (spec.protect) cell.protection = { locked: !(spec.unlocked ?? []).includes(c) };
+      const dv = spec.validations?.[c];
+      if (dv && r.kind !== 'group') cell.dataValidation = dv;
+    }
+    if (r.height) row.height = r.height;
+    for (const [c1, c2] of r.merges ?? []) ws.mergeCells(rowNo, c1 + 1, rowNo, c2 + 1);
+  });
+  if (spec.autoFilter && headerRows) {
+    ws.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows + spec.rows.length, column: ncol } };
+  }
+  if (spec.protect) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+}
+
+/** Workbook bytes; the same spec gives the same bytes. */
+export async function renderWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffer; sheets: string[] }> {
+  const wb = new ExcelJS.Workbook();
+  const date = new Date(`${spec.date}T00:00:00Z`);
+  wb.creator = spec.creator;
+  wb.lastModifiedBy = spec.creator;
+  wb.title = spec.title;
+  wb.created = date;
+  wb.modified = date;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const s of spec.sheets) fillSheet(wb, s);
+  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  return { bytes: await repack(raw, date), sheets: spec.sheets.map((s) => s.name) };
+}
+
+/** Re-zips with every entry dated `date`, in name order. */
+async function repack(raw: Buffer, date: Date): Promise<Buffer> {
+  const src = await JSZip.loadAsync(raw);
+  const out = new JSZip();
+  const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+  // [Content_Types].xml first, as Office writes it
+  names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  for (const n of names) out.file(n, await src.files[n].async('nodebuffer'), { date, createFolders: false });
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+}
+
+export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
