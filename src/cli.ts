@@ -6,10 +6,12 @@ import { findDatasets } from './load/index.js';
 import { formatProblem, hasErrors } from './problem.js';
 import { checkDataset, buildDataset } from './pipeline.js';
 import { jsonSchemas } from './model/json-schema.js';
+import { surveyExport } from './survey/export.js';
+import { surveyImport } from './survey/import.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-interface Args { command: string; data?: string; out?: string; quiet: boolean; json: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, rest: [] };
@@ -17,7 +19,10 @@ function parseArgs(argv: string[]): Args {
     const v = argv[i];
     if (v === '--data') a.data = argv[++i];
     else if (v === '--out') a.out = argv[++i];
-    else if (v === '--quiet') a.quiet = true;
+    else if (v === '--fiscal-year') {
+      a.fiscalYear = Number(argv[++i]);
+      if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
+    } else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
     else if (v.startsWith('--')) throw new UsageError(`知らないオプションです: ${v}`);
     else a.rest.push(v);
@@ -31,7 +36,9 @@ class UsageError extends Error {}
 const USAGE = `使い方:
   npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet]
   npm run validate [-- --data <データセットのフォルダ>]
-  npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)`;
+  npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
+  npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
+  npm run survey:import -- --data <データセットのフォルダ> <回答ブックのフォルダ>`;
 
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
@@ -72,6 +79,27 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       return failed ? 1 : 0;
+    }
+    case 'survey-export': {
+      if (!a.data || !a.fiscalYear || !a.out) throw new UsageError('--data、--fiscal-year、--out を指定してください');
+      const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
+      log(`照会用のブック ${r.files.length} 件を書き出しました`);
+      return 0;
+    }
+    case 'survey-import': {
+      if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
+      const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]));
+      for (const p of r.problems) process.stderr.write((p.path || p.line ? formatProblem(p, a.data) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`) + '\n');
+      if (hasErrors(r.problems)) {
+        process.stderr.write('誤りがあるため、データは変更していません\n');
+        return 1;
+      }
+      for (const c of r.changes) process.stdout.write(`${c.file} ${c.path}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}\n`);
+      log(r.changes.length ? `${r.changes.length} 件の値を取り込みました` : '変更はありません');
+      return 0;
     }
     case 'schema': {
       const dir = path.join(ROOT, 'schema');

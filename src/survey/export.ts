@@ -1,0 +1,29 @@
+// survey:export — one workbook per 部局 for a fiscal year.
+import path from 'node:path';
+import type { Problem } from '../problem.js';
+import { hasErrors } from '../problem.js';
+import { checkDataset } from '../pipeline.js';
+import { resolve } from '../resolve/index.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+import { surveyRows, surveyWorkbook } from '../documents/survey-workbook.js';
+import { renderWorkbook } from '../render/xlsx.js';
+import { writeAtomic, type Written } from '../write/index.js';
+
+/** A file name that every system accepts, keeping the Japanese name of the 部局. */
+export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+export async function surveyExport(dir: string, fy: number, outDir: string): Promise<{ problems: Problem[]; files: Written[] }> {
+  const { model, problems } = checkDataset(dir);
+  if (!model || hasErrors(problems)) return { problems, files: [] };
+  const { period } = model.dataset;
+  if (fy < period.from || fy > period.to)
+    return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], files: [] };
+  const r = resolve(model);
+  const words = Wording.load(createHandlebars(r.rule), 'survey');
+  const outputs: { name: string; bytes: Buffer }[] = [];
+  for (const [department, rows] of surveyRows(model, fy)) {
+    const { bytes } = await renderWorkbook(surveyWorkbook(model, r, words, fy, department, rows));
+    outputs.push({ name: `${safeFileName(department)}.xlsx`, bytes });
+  }
+  return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };
+}

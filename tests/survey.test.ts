@@ -1,0 +1,151 @@
+// The survey round trip: export → edit one cell → import → only that value changes;
+// bad returns are refused with the workbook, sheet and cell named, and nothing is written.
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import ExcelJS from 'exceljs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { surveyExport } from '../src/survey/export.js';
+import { surveyImport } from '../src/survey/import.js';
+import { ROOT } from './helpers/data.js';
+
+let work: string;
+let data: string;
+let sent: string;
+
+const snapshot = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+
+async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(sent, file));
+  change(wb.getWorksheet('事業実施結果')!, wb.getWorksheet('_survey')!);
+  await wb.xlsx.writeFile(path.join(sent, file));
+}
+
+beforeEach(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'survey-'));
+  data = path.join(work, 'data');
+  sent = path.join(work, 'sent');
+  cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+  const r = await surveyExport(data, 2017, sent);
+  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+describe('survey export', () => {
+  it('writes one workbook per 部局 with its initiatives, locked columns and the year’s values filled in', async () => {
+    const files = readdirSync(sent).sort();
+    expect(files).toContain('総務部.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(sent, '総務部.xlsx'));
+    const ws = wb.getWorksheet('事業実施結果')!;
+    const meta = wb.getWorksheet('_survey')!;
+    expect(meta.state).toBe('veryHidden');
+    expect(meta.getCell('A1').value).toBe('fukushima-ict-strategy');
+    expect(meta.getCell('A2').value).toBe(2017);
+    const first = JSON.parse(readFileSync(path.join(data, 'initiatives', `${ws.getCell('A2').value}.json`), 'utf8'));
+    expect(first.department).toBe('総務部');
+    expect(ws.getCell('C2').value).toBe(first.title);
+    expect(ws.getCell('E2').value).toBe(first.results['2017'].budget);
+    expect(ws.getCell('C2').protection?.locked).not.toBe(false);
+    expect(ws.getCell('E2').protection?.locked).toBe(false);
+    expect(ws.getCell('F2').dataValidation?.type).toBe('list');
+    expect(ws.getCell('E2').dataValidation?.type).toBe('whole');
+    // every initiative in exactly one workbook
+    let rows = 0;
+    for (const f of files) {
+      const b = new ExcelJS.Workbook();
+      await b.xlsx.readFile(path.join(sent, f));
+      rows += b.getWorksheet('事業実施結果')!.rowCount - 1;
+    }
+    expect(rows).toBe(103);
+  });
+});
+
+describe('survey import', () => {
+  it('changes nothing when the workbooks come back as they went', async () => {
+    const before = snapshot();
+    const r = await surveyImport(data, sent);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.changes).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('writes one edited budget and nothing else, and a second import changes nothing', async () => {
+    const before = snapshot();
+    let id = '';
+    await edit('総務部.xlsx', (ws) => {
+      id = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 140000;
+    });
+    const r = await surveyImport(data, sent);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.changes).toEqual([{ file: `initiatives/${id}.json`, path: 'results.2017.budget', from: expect.anything(), to: 140000 }]);
+    const after = snapshot();
+    for (const f of Object.keys(before)) {
+      if (f !== `${id}.json`) expect(after[f]).toBe(before[f]);
+    }
+    const a = before[`${id}.json`].split('\n');
+    const b = after[`${id}.json`].split('\n');
+    expect(b.length).toBe(a.length);
+    const diff = a.map((l, i) => [l, b[i]]).filter(([x, y]) => x !== y);
+    expect(diff).toHaveLength(1);
+    expect(diff[0][1]).toMatch(/"budget": 140000,?$/);
+    const again = await surveyImport(data, sent);
+    expect(again.changes).toEqual([]);
+  });
+
+  it('refuses a negative budget with workbook, sheet and cell named, writing nothing', async () => {
+    const before = snapshot();
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E3').value = -5;
+      ws.getCell('E4').value = 'たくさん';
+    });
+    const r = await surveyImport(data, sent);
+    const messages = r.problems.map((p) => `${p.file}: ${p.message}`);
+    expect(messages).toContain('総務部.xlsx!事業実施結果!E3: 事業費は0以上の整数で入力してください');
+    expect(messages).toContain('総務部.xlsx!事業実施結果!E4: 事業費は0以上の整数で入力してください');
+    expect(r.changes).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses an edited locked column, a workbook of another data set, an unknown id and a duplicated initiative', async () => {
+    const before = snapshot();
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('C2').value = '書き換えた名称';
+    });
+    await edit('企業局.xlsx', (_ws, meta) => {
+      meta.getCell('A1').value = 'miyagi-ict-plan';
+    });
+    await edit('土木部.xlsx', (ws, meta) => {
+      meta.getCell(`A5`).value = '9-99';
+      ws.getCell('A2').value = '9-99';
+    });
+    copyFileSync(path.join(sent, '教育庁.xlsx'), path.join(sent, '教育庁（再送）.xlsx'));
+    const r = await surveyImport(data, sent);
+    const text = r.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
+    expect(text).toMatch(/総務部\.xlsx!事業実施結果!C2: 変更できない欄（施策（事業）名称）が書き換えられています/);
+    expect(text).toMatch(/企業局\.xlsx!_survey!A1: このブックは別のデータセット（miyagi-ict-plan）の照会です/);
+    expect(text).toMatch(/土木部\.xlsx!事業実施結果!A2: ID「9-99」の事業はデータセットにありません/);
+    expect(text).toMatch(/教育庁（再送）\.xlsx!事業実施結果!A2: ID「.+」の事業は 教育庁\.xlsx!事業実施結果!A2 にもあります/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('fills a new year’s results for the initiatives asked about', async () => {
+    const out2018 = path.join(work, 'sent2018');
+    await surveyExport(data, 2018, out2018);
+    sent = out2018;
+    let id = '';
+    await edit('総務部.xlsx', (ws) => {
+      id = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 1200;
+      ws.getCell('F2').value = '計画どおり実施';
+      ws.getCell('G2').value = '研修を実施した。';
+    });
+    const r = await surveyImport(data, out2018);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const j = JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
+    expect(j.results['2018']).toEqual({ budget: 1200, achievement: '計画どおり実施', outcome: '研修を実施した。' });
+    expect(Object.keys(j.results)).toEqual(['2017', '2018']);
+  });
+});
