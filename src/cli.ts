@@ -34,7 +34,7 @@ function parseArgs(argv: string[]): Args {
 class UsageError extends Error {}
 
 const USAGE = `使い方:
-  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet]
+  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json]
   npm run validate [-- --data <データセットのフォルダ>]
   npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
   npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
@@ -68,16 +68,26 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       let failed = false;
+      const summary: unknown[] = [];
+      const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       for (const dir of datasetsOf(a)) {
         const label = path.relative(process.cwd(), dir) || dir;
-        const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
-        const r = await buildDataset(dir, outRoot, { log });
-        for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
-        if (hasErrors(r.problems)) {
+        const r = await buildDataset(dir, outRoot, { log: a.json ? () => {} : log });
+        if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
+        const bad = hasErrors(r.problems);
+        if (bad) {
           failed = true;
-          process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
+          if (!a.json) process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
         }
+        summary.push({
+          dataset: label,
+          ok: !bad,
+          problems: r.problems.map((p) => ({ ...p, text: formatProblem(p, label) })),
+          files: r.files.map((f) => ({ file: path.relative(process.cwd(), f.file), sha256: f.sha256, pages: f.pages, sheets: f.sheets })),
+          timings: r.timings,
+        });
       }
+      if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary }, null, 2) + '\n');
       return failed ? 1 : 0;
     }
     case 'survey-export': {

@@ -4,6 +4,7 @@
 // 目次 and 掲載頁 set from those pages (pdfmake's own page references are physical).
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { loadDataset, type RawDataset } from './load/index.js';
 import { validate } from './validate/index.js';
 import type { Problem } from './problem.js';
@@ -13,17 +14,40 @@ import { resolve, type Resolved } from './resolve/index.js';
 import { bookletBody, bookletFront, bookletDocument, type BookletPages } from './documents/booklet.js';
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
+import { appendixWorkbook } from './documents/appendix.js';
 import { layout, renderPdf } from './render/pdf.js';
 import { renderWorkbook } from './render/xlsx.js';
-import { appendixWorkbook } from './documents/appendix.js';
-import { writeAtomic, writeManifest, type Written } from './write/index.js';
+import { FONT_DIR } from './render/fonts.js';
+import { TEMPLATE_DIR } from './templates/index.js';
+import { writeAtomic, writeManifest, readManifest, type Written } from './write/index.js';
 
 export function checkDataset(dir: string): { model?: Model; problems: Problem[]; raw: RawDataset } {
   const raw = loadDataset(dir);
   return { ...validate(raw), raw };
 }
 
-export interface BuildOptions { log: (s: string) => void }
+export interface BuildOptions {
+  log: (s: string) => void;
+  /** build only these documents (file names); the others stay as they are */
+  only?: Set<string>;
+}
+
+export interface DocumentTiming {
+  name: string;
+  pages?: number;
+  sheets?: string[];
+  /** composing the document definition (our code) */
+  composeMs: number;
+  /** pdfmake / exceljs: layout and output */
+  renderMs: number;
+}
+
+export interface BuildResult {
+  id?: string;
+  problems: Problem[];
+  files: Written[];
+  timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
+}
 
 interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
 
@@ -52,48 +76,96 @@ export async function renderBooklet(r: Resolved, pages: BookletPages, allowed: s
   return { name: 'plan-booklet.pdf', bytes, pages: l.pageCount };
 }
 
-export function inputsHash(raw: RawDataset): string {
+let fixedInputs: string | undefined;
+/** Templates and fonts: inputs of every document too. */
+function fixedInputsHash(): string {
+  if (fixedInputs) return fixedInputs;
   const h = createHash('sha256');
+  for (const dir of [TEMPLATE_DIR, FONT_DIR])
+    for (const f of readdirSync(dir).sort()) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+  return (fixedInputs = h.digest('hex'));
+}
+
+export function inputsHash(raw: RawDataset): string {
+  const h = createHash('sha256').update(fixedInputsHash());
   for (const [rel, f] of [...raw.json].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(f.text).update('\0');
   for (const [rel, t] of [...raw.texts].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(t).update('\0');
   return h.digest('hex');
 }
 
-export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<{ problems: Problem[]; files: Written[] }> {
+/** The documents a data set publishes, by file name. */
+export function documentNames(model: Model): string[] {
+  const d = model.dataset.documents;
+  const hasSchedules = model.initiatives.some((i) => i.data.schedule?.length);
+  return [
+    ...(d.booklet ? ['plan-booklet.pdf'] : []),
+    ...(d.booklet && d.initiativeList && hasSchedules ? ['initiative-list.pdf'] : []),
+    ...(d.results?.fiscalYears ?? []).map((fy) => `results-${fy}.pdf`),
+    ...(d.appendix ? ['appendix.xlsx'] : []),
+  ];
+}
+
+export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
-  const ms = () => `${Math.round(performance.now() - t0)} ms`;
+  const since = (t: number) => Math.round(performance.now() - t);
   const { model, problems, raw } = checkDataset(dir);
-  if (!model || hasErrors(problems)) return { problems, files: [] };
+  const loadValidateMs = since(t0);
+  const timings: BuildResult['timings'] = { loadValidateMs, resolveMs: 0, documents: [], totalMs: 0 };
+  if (!model || hasErrors(problems)) return { problems, files: [], timings: { ...timings, totalMs: since(t0) } };
+  const t1 = performance.now();
   const r = resolve(model);
+  timings.resolveMs = since(t1);
   const outDir = path.join(outRoot, model.dataset.id);
   const allowed = [dir];
-  opts.log(`${r.id}: 検証・解決 OK（${ms()}）`);
+  const want = (name: string) => !opts.only || opts.only.has(name);
+  opts.log(`${r.id}: 検証・解決 OK（${since(t0)} ms）`);
   const outputs: Output[] = [];
+  const timed = async (name: string, compose: () => unknown, render: (def: never) => Promise<Output>) => {
+    const a = performance.now();
+    const def = compose();
+    const b = performance.now();
+    const o = await render(def as never);
+    outputs.push(o);
+    timings.documents.push({ name, pages: o.pages, sheets: o.sheets, composeMs: Math.round(b - a), renderMs: since(b) });
+    opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
+  };
+
+  // the booklet's layout is needed by the list and the appendix (掲載頁) as well
   let pages: BookletPages | undefined;
-  if (r.booklet) {
+  if (r.booklet && (want('plan-booklet.pdf') || want('initiative-list.pdf') || want('appendix.xlsx'))) {
+    const a = performance.now();
     pages = bookletPages(r);
-    opts.log(`${r.id}: 冊子の割付 ${pages.front} + ${Math.max(...pages.anchors.values())} 頁（${ms()}）`);
-    outputs.push(await renderBooklet(r, pages, allowed));
-    opts.log(`${r.id}: plan-booklet.pdf ${outputs.at(-1)!.pages} 頁（${ms()}）`);
-    if (r.list) {
-      const { bytes, layout: l } = await renderPdf(initiativeListDocument(r, pages.anchors), allowed);
-      outputs.push({ name: 'initiative-list.pdf', bytes, pages: l.pageCount });
-      opts.log(`${r.id}: initiative-list.pdf ${l.pageCount} 頁（${ms()}）`);
-    }
+    timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
   }
+  if (r.booklet && pages && want('plan-booklet.pdf')) await timed('plan-booklet.pdf', () => pages, (p: BookletPages) => renderBooklet(r, p, allowed));
+  if (r.list && pages && want('initiative-list.pdf'))
+    await timed('initiative-list.pdf', () => initiativeListDocument(r, pages!.anchors), async (def) => {
+      const { bytes, layout: l } = await renderPdf(def, allowed);
+      return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
+    });
   for (const view of r.results) {
-    const { bytes, layout: l } = await renderPdf(resultsDocument(view, r), allowed);
-    outputs.push({ name: `results-${view.fiscalYear}.pdf`, bytes, pages: l.pageCount });
-    opts.log(`${r.id}: results-${view.fiscalYear}.pdf ${l.pageCount} 頁（${ms()}）`);
+    const name = `results-${view.fiscalYear}.pdf`;
+    if (want(name))
+      await timed(name, () => resultsDocument(view, r), async (def) => {
+        const { bytes, layout: l } = await renderPdf(def, allowed);
+        return { name, bytes, pages: l.pageCount };
+      });
   }
-  if (model.dataset.documents.appendix) {
-    const { bytes, sheets } = await renderWorkbook(appendixWorkbook(r, pages?.anchors));
-    outputs.push({ name: 'appendix.xlsx', bytes, sheets });
-    opts.log(`${r.id}: appendix.xlsx ${sheets.join('・')}（${ms()}）`);
-  }
+  if (model.dataset.documents.appendix && want('appendix.xlsx'))
+    await timed('appendix.xlsx', () => appendixWorkbook(r, pages?.anchors), async (def) => {
+      const { bytes, sheets } = await renderWorkbook(def);
+      return { name: 'appendix.xlsx', bytes, sheets };
+    });
+
   // every document is rendered before anything is written: a failure leaves earlier outputs as they were
   const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets }));
-  writeManifest(outDir, inputsHash(raw), written);
-  opts.log(`${r.id}: ${written.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${ms()}）`);
-  return { problems, files: written };
+  // documents not rebuilt this time keep their manifest entries
+  const names = documentNames(model);
+  const kept = (existsSync(path.join(outDir, 'manifest.json')) ? readManifest(outDir) : []).filter(
+    (f) => names.includes(path.basename(f.file)) && !written.some((w) => w.file === f.file),
+  );
+  const all = [...written, ...kept].sort((a, b) => names.indexOf(path.basename(a.file)) - names.indexOf(path.basename(b.file)));
+  writeManifest(outDir, inputsHash(raw), all);
+  opts.log(`${r.id}: ${written.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
+  return { id: r.id, problems, files: written, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -41,6 +41,7 @@ export const bookletStyles = {
   columnLabel: { fontSize: 10, bold: true, color: '#ffffff', fillColor: '#3a6ea5' },
   siteName: { bold: true },
   small: { fontSize: 9 },
+  caption: { fontSize: 9.5, bold: true },
   glossTerm: { bold: true },
   gloss: { fontSize: 9.5, lineHeight: 1.45, margin: [0, 0, 0, 4] },
   contact: { fontSize: 10.5, alignment: 'center', lineHeight: 1.4 },

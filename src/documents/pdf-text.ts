@@ -82,6 +82,17 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
       case 'list':
         nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li' })), style: 'list' });
         break;
+      case 'figure':
+        if (b.data)
+          nodes.push({
+            stack: [
+              b.data.startsWith('data:') ? { image: b.data, fit: [400, 300], alignment: 'center' } : { svg: b.data, fit: [400, 300], alignment: 'center' },
+              ...(b.caption ? [{ text: b.caption, style: 'caption', alignment: 'center', margin: [0, 4, 0, 0] }] : []),
+            ],
+            unbreakable: true,
+            margin: [0, 6, 0, 10],
+          });
+        break;
       case 'table':
         nodes.push({
           table: {

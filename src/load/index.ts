@@ -20,6 +20,8 @@ export interface RawDataset {
   json: Map<string, JsonFile>;
   /** text files (text/**), by relative path */
   texts: Map<string, string>;
+  /** figures/** as bytes, by relative path: nothing outside the data set is ever read */
+  figures: Map<string, Buffer>;
   problems: Problem[];
 }
 
@@ -73,9 +75,10 @@ export function loadDataset(dir: string): RawDataset {
   const problems: Problem[] = [];
   const json = new Map<string, JsonFile>();
   const texts = new Map<string, string>();
+  const figures = new Map<string, Buffer>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     problems.push({ severity: 'error', file: dir, message: 'データセットのフォルダが見つかりません' });
-    return { dir, json, texts, problems };
+    return { dir, json, texts, figures, problems };
   }
   if (!existsSync(path.join(dir, 'dataset.json'))) {
     problems.push({ severity: 'error', file: 'dataset.json', message: 'dataset.json がありません（データセットの名称・期間・節の構成を書くファイル）' });
@@ -88,7 +91,10 @@ export function loadDataset(dir: string): RawDataset {
   for (const rel of fg.sync(['text/**/*'], { cwd: dir, onlyFiles: true }).sort()) {
     texts.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
   }
-  return { dir, json, texts, problems };
+  for (const rel of fg.sync(['figures/**/*'], { cwd: dir, onlyFiles: true }).sort()) {
+    figures.set(rel, readFileSync(path.join(dir, rel)));
+  }
+  return { dir, json, texts, figures, problems };
 }
 
 /** Every data set folder under a root (a folder holding dataset.json). */

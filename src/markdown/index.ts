@@ -14,7 +14,8 @@ export type Block =
   | { kind: 'heading'; level: number; inlines: Inline[]; label?: string }
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; items: Inline[][] }
-  | { kind: 'table'; header: Inline[][]; rows: Inline[][][] };
+  | { kind: 'table'; header: Inline[][]; rows: Inline[][][] }
+  | { kind: 'figure'; src: string; caption: string; data?: string };
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 
@@ -83,9 +84,14 @@ export function parseMarkdown(text: string): Block[] {
         blocks.push({ kind: 'heading', level: h.depth, inlines: inlines(h.tokens) });
         break;
       }
-      case 'paragraph':
-        blocks.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Paragraph).tokens) });
+      case 'paragraph': {
+        const toks = (t as Tokens.Paragraph).tokens.filter((x) => !(x.type === 'text' && !(x as Tokens.Text).text.trim()));
+        if (toks.length === 1 && toks[0].type === 'image') {
+          const img = toks[0] as Tokens.Image;
+          blocks.push({ kind: 'figure', src: img.href, caption: img.text });
+        } else blocks.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Paragraph).tokens) });
         break;
+      }
       case 'list': {
         const l = t as Tokens.List;
         blocks.push({

@@ -158,4 +158,6 @@ export interface Model {
   sites: Site[];
   /** text/*.md.hbs by relative path */
   texts: Record<string, string>;
+  /** figures/** by relative path */
+  figures: Record<string, Buffer>;
 }

@@ -46,6 +46,18 @@ export interface BookletView {
   contact: Model['dataset']['contact'];
 }
 
+/** Figures carry their bytes from the model (validated: inside the data set's figures/). */
+function withFigures(blocks: Block[], model: Model): Block[] {
+  for (const b of blocks) {
+    if (b.kind !== 'figure') continue;
+    const rel = b.src.replace(/^\.\//, '');
+    const bytes = model.figures[rel];
+    if (!bytes) continue;
+    b.data = rel.toLowerCase().endsWith('.svg') ? bytes.toString('utf8') : `data:image/${rel.toLowerCase().endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+  }
+  return blocks;
+}
+
 /** Chapter prose headings: # → 1, ## → (1), ### → ① by position. */
 export function labelHeadings(blocks: Block[]): Block[] {
   const counters = [0, 0, 0, 0];
@@ -65,7 +77,7 @@ function runLists(blocks: Block[]): Inline[][] {
   for (const b of blocks) {
     if (b.kind === 'list') out.push(...b.items);
     else if (b.kind === 'table') out.push(...b.header, ...b.rows.flat());
-    else out.push(b.inlines);
+    else if (b.kind !== 'figure') out.push(b.inlines);
   }
   return out;
 }
@@ -79,7 +91,7 @@ export function resolveBooklet(
 ): BookletView {
   const { dataset } = model;
   const ctx = { dataset, period: dataset.period, title: dataset.title, issuer: dataset.issuer };
-  const prose = (file: string | undefined): Block[] => (file ? parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)) : []);
+  const prose = (file: string | undefined): Block[] => (file ? withFigures(parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)), model) : []);
   const paragraphs = (text: string | undefined): Block[] =>
     (text ?? '').split('\n').filter((t) => t.trim()).map((t) => ({ kind: 'paragraph', inlines: [{ text: t }] }));
   const booklet = dataset.documents.booklet ?? {};

@@ -1,5 +1,6 @@
 // validate: raw files → model. Shape by the zod schemas, then the cross-checks that the
 // shape cannot express, then the fonts. Every problem in one run, each with its place.
+import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import Handlebars from 'handlebars';
 import type * as z from 'zod';
@@ -207,6 +208,22 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 
+  // figures the prose refers to: inside the data set's folder, present, of a kind we can print
+  for (const [rel, text] of raw.texts) {
+    for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
+      const src = m[1];
+      const at = lineColumn(text, m.index!);
+      const bad = (message: string) => problems.push({ severity: 'error', file: rel, ...at, message });
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) bad(`図「${src}」: URL や data: の画像は使えません。figures/ に置いたファイルを指定してください`);
+      else {
+        const abs = path.resolve(raw.dir, src);
+        if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) bad(`図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`);
+        else if (!raw.figures.has(path.relative(raw.dir, abs).split(path.sep).join('/'))) bad(`図「${src}」が見つかりません（figures/ に置いてください）`);
+        else if (!/\.(png|jpe?g|svg)$/i.test(src)) bad(`図「${src}」: PNG、JPEG、SVG のどれかにしてください`);
+      }
+    }
+  }
+
   // text files: Handlebars syntax
   for (const [rel, text] of raw.texts) {
     if (!rel.endsWith('.hbs')) continue;
@@ -221,5 +238,5 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   if (hasErrors(problems)) return { problems };
   const texts = Object.fromEntries(raw.texts);
   initiatives.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { model: { dir: raw.dir, dataset, initiatives, glossary, sites, texts }, problems };
+  return { model: { dir: raw.dir, dataset, initiatives, glossary, sites, texts, figures: Object.fromEntries(raw.figures) }, problems };
 }

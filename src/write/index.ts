@@ -1,5 +1,5 @@
 // write: atomic writes (a temporary file renamed into place) and the manifest.
-import { mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, renameSync, rmSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
@@ -37,4 +37,14 @@ export function writeManifest(outDir: string, inputsHash: string, files: Written
     })),
   };
   return writeAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+/** The files a manifest lists (absolute paths), for a partial rebuild to keep. */
+export function readManifest(outDir: string): Written[] {
+  try {
+    const m = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { files: (Omit<Written, 'file'> & { file: string })[] };
+    return m.files.map((f) => ({ ...f, file: path.join(outDir, f.file) }));
+  } catch {
+    return [];
+  }
 }
