@@ -8,6 +8,8 @@ import { checkDataset, buildDataset } from './pipeline.js';
 import { jsonSchemas } from './model/json-schema.js';
 import { surveyExport } from './survey/export.js';
 import { surveyImport } from './survey/import.js';
+import { watch } from './yearly/watch.js';
+import { newYear } from './yearly/new-year.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -37,6 +39,9 @@ const USAGE = `使い方:
   npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json]
   npm run validate [-- --data <データセットのフォルダ>]
   npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
+  npm run watch    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>]
+  npm run new-year -- --data <データセットのフォルダ> --fiscal-year 2018
+  npm run errata   -- --data <データセットのフォルダ> --against <公表版のフォルダまたは git のリビジョン> [--out <フォルダ>]
   npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
   npm run survey:import -- --data <データセットのフォルダ> <回答ブックのフォルダ>`;
 
@@ -109,6 +114,20 @@ async function main(argv: string[]): Promise<number> {
       }
       for (const c of r.changes) process.stdout.write(`${c.file} ${c.path}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}\n`);
       log(r.changes.length ? `${r.changes.length} 件の値を取り込みました` : '変更はありません');
+      return 0;
+    }
+    case 'watch': {
+      const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'));
+      return 0;
+    }
+    case 'new-year': {
+      if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
+      const r = newYear(path.resolve(a.data), a.fiscalYear);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      for (const f of r.opened) log(`${f}: results.${a.fiscalYear} を追加`);
+      log(r.opened.length ? `${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました` : '追加するものはありません');
       return 0;
     }
     case 'schema': {

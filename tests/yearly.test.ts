@@ -1,0 +1,95 @@
+// The yearly workflow: watch rebuilds only what a change affects and keeps the last good
+// outputs on bad data; new-year opens the results entries a survey needs.
+import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { newYear } from '../src/yearly/new-year.js';
+import { ROOT } from './helpers/data.js';
+
+const MINI = path.join(__dirname, 'fixtures', 'mini');
+
+/** Runs watch as a child process; `until` waits for a line matching a pattern, bounded in time. */
+function startWatch(data: string, out: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'watch', '--data', data, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const waiters: { re: RegExp; from: number; done: (l: string) => void }[] = [];
+  child.stderr.on('data', (b: Buffer) => {
+    log += b.toString();
+    for (const w of [...waiters]) {
+      const m = log.slice(w.from).match(w.re);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(m[0]);
+      }
+    }
+  });
+  const until = (re: RegExp, ms = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const from = log.length;
+      const t = setTimeout(() => reject(new Error(`timed out waiting for ${re}; log:\n${log}`)), ms);
+      waiters.push({ re, from, done: (l) => (clearTimeout(t), resolve(l)) });
+    });
+  return { child, until, log: () => log };
+}
+
+describe('watch', () => {
+  it('rebuilds only the documents a change affects, and keeps outputs when the data breaks', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'watch-'));
+    const data = path.join(work, 'mini');
+    const out = path.join(work, 'out');
+    cpSync(MINI, data, { recursive: true });
+    const w = startWatch(data, out);
+    try {
+      await w.until(/変更を待っています/);
+      const booklet = path.join(out, 'mini', 'plan-booklet.pdf');
+      const before = statSync(booklet).mtimeMs;
+      const file = path.join(data, 'initiatives', '001.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"budget": 1000', '"budget": 2000'));
+      const line = await w.until(/再作成 .*\n/);
+      expect(line).toContain('results-2017.pdf');
+      expect(line).toContain('appendix.xlsx');
+      expect(line).not.toContain('plan-booklet.pdf');
+      expect(statSync(booklet).mtimeMs).toBe(before);
+
+      appendFileSync(path.join(data, 'text', '1-1.md.hbs'), '\n追記した段落です。\n');
+      const line2 = await w.until(/再作成 .*\n/);
+      expect(line2).toContain('plan-booklet.pdf');
+      expect(line2).not.toContain('results-2017.pdf');
+
+      const good = readFileSync(booklet);
+      writeFileSync(file, '{ "no": 1, ');
+      await w.until(/誤りがあるため作成しません/);
+      expect(w.log()).toMatch(/initiatives\/001\.json:\d+:\d+/);
+      expect(readFileSync(booklet).equals(good)).toBe(true);
+    } finally {
+      w.child.kill('SIGTERM');
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('new-year', () => {
+  it('opens results for the initiatives whose schedule covers the year, keeping formatting, and is idempotent', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'newyear-'));
+    try {
+      cpSync(MINI, work, { recursive: true });
+      const before = readFileSync(path.join(work, 'initiatives', '002.json'), 'utf8');
+      const r = newYear(work, 2017);
+      // 001 already has 2017; 002's schedule starts in 2018
+      expect(r.opened).toEqual([]);
+      const r2 = newYear(work, 2019);
+      expect(r2.opened).toEqual(['initiatives/001.json', 'initiatives/002.json']);
+      const after = readFileSync(path.join(work, 'initiatives', '002.json'), 'utf8');
+      // the file keeps every line it had; only the new entry is added at the end
+      const kept = before.trimEnd().split('\n').slice(0, -2);
+      expect(after.split('\n').slice(0, kept.length)).toEqual(kept);
+      expect(JSON.parse(after).results).toEqual({ '2019': { budget: null } });
+      expect(newYear(work, 2019).opened).toEqual([]);
+      expect(newYear(work, 2030).problems[0].message).toContain('計画期間');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
