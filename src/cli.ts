@@ -10,10 +10,11 @@ import { surveyExport } from './survey/export.js';
 import { surveyImport } from './survey/import.js';
 import { watch } from './yearly/watch.js';
 import { newYear } from './yearly/new-year.js';
+import { errata } from './errata/index.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-interface Args { command: string; data?: string; out?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, rest: [] };
@@ -21,6 +22,7 @@ function parseArgs(argv: string[]): Args {
     const v = argv[i];
     if (v === '--data') a.data = argv[++i];
     else if (v === '--out') a.out = argv[++i];
+    else if (v === '--against') a.against = argv[++i];
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
@@ -119,6 +121,17 @@ async function main(argv: string[]): Promise<number> {
     case 'watch': {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'));
+      return 0;
+    }
+    case 'errata': {
+      const against = a.against;
+      if (!a.data || !against) throw new UsageError('--data と --against（公表版のフォルダまたは git のリビジョン）を指定してください');
+      const r = await errata(path.resolve(a.data), against, path.resolve(a.out ?? path.join(ROOT, 'output')), log);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      const v = r.view!;
+      log(`訂正 ${v.entries.length} 件、頁が変わる箇所 ${v.moved.length} 件`);
+      for (const f of r.files) log(path.relative(process.cwd(), f.file));
       return 0;
     }
     case 'new-year': {

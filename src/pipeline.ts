@@ -49,7 +49,7 @@ export interface BuildResult {
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 
-interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
+export interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
 
 /** Lays out the booklet's body alone: printed page of every anchor. */
 export function bookletPages(r: Resolved): BookletPages {
@@ -105,17 +105,27 @@ export function documentNames(model: Model): string[] {
   ];
 }
 
-export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<BuildResult> {
+export interface Rendered {
+  model?: Model;
+  raw: RawDataset;
+  resolved?: Resolved;
+  pages?: BookletPages;
+  problems: Problem[];
+  outputs: Output[];
+  timings: BuildResult['timings'];
+}
+
+/** Everything up to the bytes of each document, nothing written. */
+export async function renderDataset(dir: string, opts: BuildOptions): Promise<Rendered> {
   const t0 = performance.now();
   const since = (t: number) => Math.round(performance.now() - t);
   const { model, problems, raw } = checkDataset(dir);
   const loadValidateMs = since(t0);
   const timings: BuildResult['timings'] = { loadValidateMs, resolveMs: 0, documents: [], totalMs: 0 };
-  if (!model || hasErrors(problems)) return { problems, files: [], timings: { ...timings, totalMs: since(t0) } };
+  if (!model || hasErrors(problems)) return { raw, problems, outputs: [], timings: { ...timings, totalMs: since(t0) } };
   const t1 = performance.now();
   const r = resolve(model);
   timings.resolveMs = since(t1);
-  const outDir = path.join(outRoot, model.dataset.id);
   const allowed = [dir];
   const want = (name: string) => !opts.only || opts.only.has(name);
   opts.log(`${r.id}: 検証・解決 OK（${since(t0)} ms）`);
@@ -157,6 +167,16 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
       return { name: 'appendix.xlsx', bytes, sheets };
     });
 
+  return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
+}
+
+export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const since = (t: number) => Math.round(performance.now() - t);
+  const { model, raw, problems, outputs, timings, resolved } = await renderDataset(dir, opts);
+  if (!model || !resolved || hasErrors(problems)) return { problems, files: [], timings };
+  const r = resolved;
+  const outDir = path.join(outRoot, model.dataset.id);
   // every document is rendered before anything is written: a failure leaves earlier outputs as they were
   const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets }));
   // documents not rebuilt this time keep their manifest entries
@@ -167,5 +187,5 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const all = [...written, ...kept].sort((a, b) => names.indexOf(path.basename(a.file)) - names.indexOf(path.basename(b.file)));
   writeManifest(outDir, inputsHash(raw), all);
   opts.log(`${r.id}: ${written.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
-  return { id: r.id, problems, files: written, timings: { ...timings, totalMs: since(t0) } };
+  return { id: r.id, problems, files: written, timings: { ...timings, totalMs: timings.totalMs + since(t0) } };
 }

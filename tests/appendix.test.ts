@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { initiatives, json, sections } from './helpers/data.js';
 import { out } from './outputs.js';
-import { readPdf } from './helpers/pdf.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
 
 async function load(id: string) {
   const wb = new ExcelJS.Workbook();

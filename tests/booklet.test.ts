@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
-import { readPdf, type PdfPage } from './helpers/pdf.js';
+import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, loose, sections } from './helpers/data.js';
 import { out } from './outputs.js';
 

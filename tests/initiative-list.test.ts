@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { readPdf, type PdfPage } from './helpers/pdf.js';
+import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, sections } from './helpers/data.js';
 import { out } from './outputs.js';
 import { listGeometry, CELL_EXTRA } from '../src/documents/initiative-list.js';

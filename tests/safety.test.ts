@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { renderPdf, accessPolicy } from '../src/render/pdf.js';
 import { createHandlebars, renderText } from '../src/templates/index.js';
-import { readPdf } from './helpers/pdf.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
 import { out } from './outputs.js';
 
 const DATA = path.join(__dirname, 'fixtures', 'mini');

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { XLSX_FONT_NAME } from './fonts.js';
 
-export type CellValue = string | number | null | { formula: string; result: number | string };
+export type CellValue = string | number | null | { formula: string; result: number | string } | { richText: { text: string; font?: Partial<ExcelJS.Font> }[] };
 
 export interface SheetSpec {
   name: string;
@@ -95,7 +95,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     for (let c = 0; c < ncol; c++) {
       const cell = row.getCell(c + 1);
       const v = r.cells[c];
-      if (v !== undefined && v !== null && v !== '') cell.value = v as ExcelJS.CellValue;
+      if (v !== undefined && v !== null && v !== '') cell.value = (typeof v === 'object' && 'richText' in v ? { richText: v.richText.map((t) => ({ ...t, font: { ...FONT, ...t.font } })) } : v) as ExcelJS.CellValue;
       cell.border = BORDER;
       if (r.kind === 'group') {
         cell.font = { ...FONT, bold: true };

@@ -1,0 +1,112 @@
+// 正誤表 as a PDF and a workbook sheet: document, page and line in the published version,
+// 誤 and 正 with the changed characters marked, then the items whose page moved.
+import { diffChars } from 'diff';
+import type { Wording } from '../templates/index.js';
+import type { ErrataEntry, MovedItem } from '../errata/index.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
+import { tableLayouts } from './layouts.js';
+import { fitWidth, wrappedLines } from './text-width.js';
+
+export interface ErrataView {
+  title: string;
+  against: string;
+  entries: ErrataEntry[];
+  moved: MovedItem[];
+  date: string;
+}
+
+const MARK = { color: '#c00000', bold: true, decoration: 'underline' };
+
+/** 誤 with removed characters marked, 正 with added characters marked. */
+export function markedPair(wrong: string, right: string) {
+  const w: Record<string, unknown>[] = [];
+  const r: Record<string, unknown>[] = [];
+  for (const part of diffChars(wrong, right)) {
+    if (part.removed) w.push({ text: part.value, ...MARK });
+    else if (part.added) r.push({ text: part.value, ...MARK });
+    else {
+      w.push({ text: part.value });
+      r.push({ text: part.value });
+    }
+  }
+  return { wrong: w, right: r };
+}
+
+export function errataDocument(v: ErrataView, words: Wording): Record<string, unknown> {
+  const head = (k: string) => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
+  const content: unknown[] = [
+    { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
+    { text: words.get('against', v), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
+    { text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'), margin: [0, 0, 0, 8] },
+  ];
+  if (v.entries.length)
+    content.push({
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [60, 24, 24, '*', '*'],
+        body: [
+          ['col-document', 'col-page', 'col-line', 'col-wrong', 'col-right'].map(head),
+          ...v.entries.map((e) => {
+            const m = markedPair(e.wrong, e.right);
+            return [e.document, { text: String(e.page), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: m.wrong }, { text: m.right }];
+          }),
+        ],
+      },
+      layout: 'grid',
+      fontSize: 9,
+    });
+  if (v.moved.length)
+    content.push(
+      { text: words.get('moved-title'), bold: true, fontSize: 11, margin: [0, 14, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['*', 60, 60],
+          body: [['col-item', 'col-from', 'col-to'].map(head), ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }])],
+        },
+        layout: 'grid',
+        fontSize: 9,
+      },
+    );
+  return {
+    info: { title: words.get('title', v), creationDate: new Date(`${v.date}T00:00:00+09:00`), modDate: new Date(`${v.date}T00:00:00+09:00`), producer: 'ict-plan-publisher' },
+    language: 'ja-JP',
+    tagged: true,
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 44],
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 10, lineHeight: 1.3 },
+    tableLayouts,
+    content,
+    footer: (page: number, pages: number) => ({ text: words.get('footer', { title: v.title, page, pages }), fontSize: 8, alignment: 'center', margin: [0, 16, 0, 0] }),
+  };
+}
+
+export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
+  const widths = [12, 6, 6, fitWidth(v.entries.map((e) => e.wrong), 30, 60), fitWidth(v.entries.map((e) => e.right), 30, 60)];
+  const sheet: SheetSpec = {
+    name: words.get('sheet'),
+    widths,
+    header: [['col-document', 'col-page', 'col-line', 'col-wrong', 'col-right'].map((k) => words.get(k))],
+    rows: v.entries.map((e) => {
+      const m = markedPair(e.wrong, e.right);
+      const rich = (parts: Record<string, unknown>[]) => ({
+        richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
+      });
+      const cells: CellValue[] = [e.document, e.page, e.line, rich(m.wrong), rich(m.right)];
+      return { cells, height: Math.max(wrappedLines(e.wrong, widths[3]), wrappedLines(e.right, widths[4])) * 13.5 + 4 };
+    }),
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: true,
+  };
+  const moved: SheetSpec = {
+    name: words.get('moved-sheet'),
+    widths: [fitWidth(v.moved.map((m) => m.item), 20, 70), 12, 12],
+    header: [['col-item', 'col-from', 'col-to'].map((k) => words.get(k))],
+    rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to] })),
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: true,
+  };
+  return { title: words.get('title', v), creator, date: v.date, sheets: [sheet, moved] };
+}

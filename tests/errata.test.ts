@@ -1,0 +1,95 @@
+// 正誤表: a corrected title, a corrected budget and a correction that moves pages, compared
+// against the published version given as a folder or as a git revision.
+import { describe, it, expect } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { errata } from '../src/errata/index.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
+import { ROOT, squash } from './helpers/data.js';
+import { out } from './outputs.js';
+
+const edit = (file: string, from: string, to: string) => {
+  const t = readFileSync(file, 'utf8');
+  expect(t).toContain(from);
+  writeFileSync(file, t.replace(from, to));
+};
+
+describe('errata', () => {
+  it('lists a changed title with its page and line in the published booklet, and the pages a longer text moves', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'errata-'));
+    try {
+      const data = path.join(work, 'miyagi-ict-plan');
+      cpSync(path.join(ROOT, 'data', 'miyagi-ict-plan'), data, { recursive: true });
+      edit(path.join(data, 'initiatives', '009.json'), '"title": "宮城県河川流域情報システム（MIRAI）の運用"', '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"');
+      appendFileSync(path.join(data, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
+      const r = await errata(data, path.join(ROOT, 'data', 'miyagi-ict-plan'), path.join(work, 'out'), () => {});
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const v = r.view!;
+      // the published booklet prints entry 9 on this page
+      const { pages } = await readPdf(out('miyagi-ict-plan', 'plan-booklet.pdf'));
+      const page = pages.find((p) => p.lines.some((l) => squash(l).startsWith('9宮城県河川流域情報システム')))!;
+      const printed = Number(/-(\d+)-/.exec(squash(page.lines.at(-1)!))![1]);
+      const title = v.entries.find((e) => e.document === '冊子' && e.right.includes('運用・高度化') && e.wrong.includes('宮城県河川流域情報システム'));
+      expect(title, JSON.stringify(v.entries.slice(0, 5))).toBeDefined();
+      expect(title!.page).toBe(printed);
+      expect(page.lines[title!.line - 1]).toContain('宮城県河川流域情報システム');
+      expect(v.entries.some((e) => e.document === '主な取組一覧' && e.right.includes('高度化'))).toBe(true);
+      expect(v.entries.some((e) => e.right.includes('県民への情報提供を一層充実させます'))).toBe(true);
+      expect(v.moved.length).toBeGreaterThan(10);
+      expect(v.moved.find((m) => m.item.startsWith('事業 100 '))).toMatchObject({ to: expect.any(Number) });
+      const text = squash((await readPdf(path.join(work, 'out', 'miyagi-ict-plan', 'errata.pdf'))).pages.map((p) => p.text).join(''));
+      expect(text).toContain('頁番号が変わる箇所があります');
+      expect(text).toContain('運用・高度化');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(work, 'out', 'miyagi-ict-plan', 'errata.xlsx'));
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['正誤表', '頁の移動']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('lists a changed budget against a git revision, marking only the changed characters', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'errata-git-'));
+    try {
+      const data = path.join(work, 'data', 'fukushima-ict-strategy');
+      cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+      const git = (...args: string[]) => execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { stdio: 'pipe' });
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-qm', 'published');
+      edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
+      const r = await errata(data, 'HEAD', path.join(work, 'out'), () => {});
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const e = r.view!.entries.find((x) => x.wrong.includes('135,304'));
+      expect(e).toMatchObject({ document: '事業実施結果', page: 2 });
+      expect(e!.right).toContain('136,000');
+      // the summary's totals change too
+      expect(r.view!.entries.some((x) => x.page === 1 && x.right.includes('2,733,703'))).toBe(true);
+      expect(r.view!.moved).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown revision', async () => {
+    const r = await errata(path.join(ROOT, 'data', 'fukushima-ict-strategy'), 'no-such-revision-xyz', tmpdir(), () => {});
+    expect(r.problems[0].message).toContain('git のリビジョン');
+  });
+});
+
+describe('marking', () => {
+  it('marks only the characters that changed', async () => {
+    const { markedPair } = await import('../src/documents/errata.js');
+    const m = markedPair('事業費 135,304 千円', '事業費 136,000 千円');
+    const marked = (xs: Record<string, unknown>[]) => xs.filter((x) => x.color).map((x) => x.text).join('');
+    const plain = (xs: Record<string, unknown>[]) => xs.filter((x) => !x.color).map((x) => x.text).join('');
+    expect(marked(m.wrong)).toBe('534');
+    expect(marked(m.right)).toBe('600');
+    expect(plain(m.wrong)).toBe('事業費 13,0 千円');
+    expect(plain(m.right)).toBe('事業費 13,0 千円');
+    expect(m.wrong.map((x) => x.text).join('')).toBe('事業費 135,304 千円');
+  });
+});
