@@ -1,20 +1,18 @@
 // Commands: parses arguments, prints progress and problems, sets exit codes.
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error.
 import path from 'node:path';
+import { PROJECT_ROOT } from './paths.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { findDatasets } from './load/index.js';
 import { formatProblem, hasErrors } from './problem.js';
-import { checkDataset, buildDataset } from './pipeline.js';
-import { jsonSchemas } from './model/json-schema.js';
-import { surveyExport } from './survey/export.js';
-import { surveyImport } from './survey/import.js';
-import { watch } from './yearly/watch.js';
-import { newYear } from './yearly/new-year.js';
-import { errata } from './errata/index.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkDataset, buildDataset, type BuildResult } from './pipeline.js';
+// commands other than build and validate load their modules when used (startup time)
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, rest: [] };
@@ -23,6 +21,7 @@ function parseArgs(argv: string[]): Args {
     if (v === '--data') a.data = argv[++i];
     else if (v === '--out') a.out = argv[++i];
     else if (v === '--against') a.against = argv[++i];
+    else if (v === '--only') a.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
@@ -54,6 +53,20 @@ function datasetsOf(a: Args): string[] {
   return found;
 }
 
+function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLog: (s: string) => void): Promise<BuildResult> {
+  return new Promise((resolveResult, reject) => {
+    // compiled (dist/build-worker.js) or from sources, where build-worker.mjs loads it through tsx
+    const compiled = import.meta.url.endsWith('.js');
+    const w = new Worker(new URL(compiled ? './build-worker.js' : './build-worker.mjs', import.meta.url), { workerData: { dir, outRoot, only } });
+    w.on('message', (m: { line?: string; result?: BuildResult; error?: string }) => {
+      if (m.line) onLog(m.line);
+      if (m.result) resolveResult(m.result);
+      if (m.error) reject(new Error(m.error));
+    });
+    w.on('error', reject);
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const a = parseArgs(argv);
   const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
@@ -77,9 +90,9 @@ async function main(argv: string[]): Promise<number> {
       let failed = false;
       const summary: unknown[] = [];
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
-      for (const dir of datasetsOf(a)) {
+      const dirs = datasetsOf(a);
+      const report = (dir: string, r: BuildResult) => {
         const label = path.relative(process.cwd(), dir) || dir;
-        const r = await buildDataset(dir, outRoot, { log: a.json ? () => {} : log });
         if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
         const bad = hasErrors(r.problems);
         if (bad) {
@@ -93,12 +106,23 @@ async function main(argv: string[]): Promise<number> {
           files: r.files.map((f) => ({ file: path.relative(process.cwd(), f.file), sha256: f.sha256, pages: f.pages, sheets: f.sheets })),
           timings: r.timings,
         });
+      };
+      const onLog = a.json ? () => {} : log;
+      const only = a.only;
+      if (dirs.length > 1 && availableParallelism() > 1) {
+        // data sets are independent: build them side by side, one worker thread each
+        const results = await Promise.all(dirs.map((dir) => inWorker(dir, outRoot, only, onLog)));
+        dirs.forEach((dir, i) => report(dir, results[i]));
+      } else {
+        for (const dir of dirs) report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined }));
       }
-      if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary }, null, 2) + '\n');
+      // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
+      if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');
       return failed ? 1 : 0;
     }
     case 'survey-export': {
       if (!a.data || !a.fiscalYear || !a.out) throw new UsageError('--data、--fiscal-year、--out を指定してください');
+      const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
@@ -108,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'survey-import': {
       if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
+      const { surveyImport } = await import('./survey/import.js');
       const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]));
       for (const p of r.problems) process.stderr.write((p.path || p.line ? formatProblem(p, a.data) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`) + '\n');
       if (hasErrors(r.problems)) {
@@ -120,12 +145,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'watch': {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      const { watch } = await import('./yearly/watch.js');
       await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'));
       return 0;
     }
     case 'errata': {
       const against = a.against;
       if (!a.data || !against) throw new UsageError('--data と --against（公表版のフォルダまたは git のリビジョン）を指定してください');
+      const { errata } = await import('./errata/index.js');
       const r = await errata(path.resolve(a.data), against, path.resolve(a.out ?? path.join(ROOT, 'output')), log);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
@@ -136,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'new-year': {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
+      const { newYear } = await import('./yearly/new-year.js');
       const r = newYear(path.resolve(a.data), a.fiscalYear);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
@@ -146,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
     case 'schema': {
       const dir = path.join(ROOT, 'schema');
       mkdirSync(dir, { recursive: true });
+      const { jsonSchemas } = await import('./model/json-schema.js');
       for (const [name, text] of Object.entries(jsonSchemas())) writeFileSync(path.join(dir, name), text);
       log(`schema/ に書き出しました`);
       return 0;

@@ -1,6 +1,7 @@
-// The plan booklet as a pdfmake document definition. Page numbers are printed numbers:
-// the body (chapter 1 onwards) is laid out first on its own, where physical and printed
-// numbers agree, and the 目次 and 掲載頁 are set from the pages it reports (pipeline.ts).
+// The plan booklet as a pdfmake document definition, laid out once. The 目次 and 掲載頁 are
+// pdfmake page references, which render/pdf.ts prints as printed numbers (physical page less
+// the pages before chapter 1); the footer subtracts the same count, measured beforehand by
+// laying out the front matter alone.
 import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
@@ -85,8 +86,6 @@ export interface BookletPages {
   anchors: Map<string, number>;
   /** number of pages before chapter 1 (cover, 目次) */
   front: number;
-  /** printed pages where the list continues (after its first page), for the repeated column header */
-  listPages?: [number, number];
 }
 
 /** A page break on a wrapper: pdfmake does not report nodes that carry pageBreak themselves. */
@@ -139,7 +138,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
 }
 
 /** Everything from chapter 1 to the last page. */
-export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages): Node[] {
+export function bookletBody(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   const w = new KeepingWriter();
   // chapter 1
@@ -172,7 +171,7 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
     nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), listHeaderTable(r.list, listWords, geo)], unbreakable: true });
-    nodes.push(...listTables(r.list, listWords, geo, pages?.anchors));
+    nodes.push(...listTables(r.list, listWords, geo, 'reference'));
     nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
   }
   const sites = new KeepingWriter();
@@ -242,11 +241,10 @@ export function bookletBody(view: BookletView, r: Resolved, pages?: BookletPages
 }
 
 /** Cover, 目次 and notice: the pages before chapter 1. */
-export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPages): Node[] {
+export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
-  const n = (id: string) => (pages?.anchors.get(id) ?? '');
   const tocLine = (text: string, id: string | undefined, style: string) => ({
-    columns: [{ text, width: '*' }, { text: id ? String(n(id)) : '', width: 30, alignment: 'right' }],
+    columns: [{ text, width: '*' }, id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right' } : { text: '', width: 30 }],
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
@@ -276,7 +274,8 @@ export function bookletFront(view: BookletView, r: Resolved, pages?: BookletPage
   ];
 }
 
-export function bookletDocument(view: BookletView, r: Resolved, content: Node[], pages: BookletPages | undefined, front: number): Node {
+/** The whole booklet; `front` is the number of pages before chapter 1. */
+export function bookletDocument(view: BookletView, r: Resolved, content: Node[], front: number): Node {
   const words = r.words.booklet;
   const listWords = r.words.list;
   const geo = r.list ? listGeometry(r.list.years.length, LANDSCAPE_WIDTH) : undefined;
@@ -300,13 +299,19 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[],
     styles: bookletStyles,
     tableLayouts,
     content,
-    header: (page: number) => {
-      const printed = page - front;
-      if (!geo || !r.list || !pages?.listPages) return null;
-      const [a, b] = pages.listPages;
-      if (printed < a || printed > b) return null;
-      return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
-    },
+    // the list is the only landscape part: its first page has the column header under the
+    // title, every later landscape page gets it here (headers are made in page order)
+    header: (() => {
+      let firstLandscape: number | undefined;
+      return (page: number, _count: number, size: { orientation: string }) => {
+        if (!geo || !r.list || size.orientation !== 'landscape') return null;
+        if (firstLandscape === undefined || page <= firstLandscape) {
+          firstLandscape = page;
+          return null;
+        }
+        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
+      };
+    })(),
     footer: (page: number) => {
       const printed = page - front;
       return printed >= 1 ? { text: words.get('footer', { page: printed }), style: 'footer', margin: [0, 20, 0, 0] } : null;

@@ -52,7 +52,10 @@ export function listHeaderTable(view: InitiativeListView, words: Wording, geo: L
   return { table: { widths: geo.widths, body: [row1, row2] }, layout: 'grid' };
 }
 
-function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: ListGeometry, pages?: Map<string, number>): Node[] {
+/** 掲載頁: a printed number known in advance, or a reference pdfmake fills in at render. */
+export type PageCell = Map<string, number> | 'reference';
+
+function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: ListGeometry, pages?: PageCell): Node[] {
   const cells: Node[] = [];
   cells.push({ text: String(r.no), alignment: 'center' });
   cells.push({
@@ -70,8 +73,11 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   cells.push({ text: r.goals.join('\n') });
   cells.push({ stack: r.indicators.map((i) => ({ text: [i.name, '\n', i.baseline, '\n', i.target], margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
-  const page = pages?.get(r.anchor);
-  cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });
+  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center' });
+  else {
+    const page = pages?.get(r.anchor);
+    cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });
+  }
   return cells;
 }
 
@@ -88,7 +94,7 @@ function groupRow(r: Extract<ListRow, { kind: 'group' }>, columns: number): Node
 }
 
 /** The list's tables (content nodes). `pages` maps an entry's anchor to its printed page. */
-export function listTables(view: InitiativeListView, words: Wording, geo: ListGeometry, pages?: Map<string, number>): Node[] {
+export function listTables(view: InitiativeListView, words: Wording, geo: ListGeometry, pages?: PageCell): Node[] {
   const columns = geo.widths.length;
   const nodes: Node[] = [];
   let groups: Node[][] = [];

@@ -13,6 +13,48 @@ const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder').default;
 const SVGMeasure: Any = require('pdfmake/js/SVGMeasure').default;
 const PageSize: Any = require('pdfmake/js/PageSize');
 const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
+const Renderer: Any = require('pdfmake/js/Renderer').default;
+const TextInlines: Any = require('pdfmake/js/TextInlines').default;
+
+// pdfmake prints page references as physical page numbers and has no hook to change that.
+// Between layout and rendering we rewrite them to printed numbers, as pdfmake itself would
+// (same width and alignment correction), so a booklet whose chapter 1 starts after a cover
+// and a 目次 is laid out only once. Renders run one at a time (see `queue`).
+let beforeRender: ((pages: Any[]) => void) | undefined;
+const renderPages = Renderer.prototype.renderPages;
+Renderer.prototype.renderPages = function (pages: Any[]) {
+  beforeRender?.(pages);
+  return renderPages.call(this, pages);
+};
+
+function printPageReferences(pages: Any[], offset: number) {
+  const measure = new TextInlines(null);
+  const fix = (inline: Any, ref: Any) => {
+    const printed = ref.positions[0].pageNumber - offset;
+    inline.text = String(printed);
+    const width = measure.widthOfText(inline.text, inline);
+    const diff = inline.width - width;
+    inline.width = width;
+    if (inline.alignment === 'right') inline.x += diff;
+    else if (inline.alignment === 'center') inline.x += diff / 2;
+  };
+  for (const page of pages)
+    for (const item of page.items) {
+      const line = item.type === 'line' ? item.item : undefined;
+      if (!line) continue;
+      if (line._pageNodeRef) {
+        fix(line.inlines[0], line._pageNodeRef);
+        delete line._pageNodeRef;
+      }
+      for (const inline of line.inlines)
+        if (inline._pageNodeRef) {
+          fix(inline, inline._pageNodeRef);
+          delete inline._pageNodeRef;
+        }
+    }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
 
 export type DocDefinition = Record<string, Any>;
 
@@ -68,8 +110,19 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   return { anchors, pageCount: pages.length };
 }
 
-/** The final PDF bytes, and where each anchor stood in it. */
-export async function renderPdf(doc: DocDefinition, allowedDirs: string[] = []): Promise<{ bytes: Buffer; layout: Layout }> {
+export interface RenderOptions {
+  /** page references count pages from the page of this anchor (printed as 1) */
+  firstPrintedPage?: string;
+}
+
+/** The final PDF bytes, and where each anchor stood in it (physical pages). */
+export function renderPdf(doc: DocDefinition, allowedDirs: string[] = [], opts: RenderOptions = {}): Promise<{ bytes: Buffer; layout: Layout }> {
+  const run = queue.then(() => renderOne(doc, allowedDirs, opts));
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: RenderOptions): Promise<{ bytes: Buffer; layout: Layout }> {
   configure(allowedDirs);
   const anchors = new Map<string, number>();
   let pageCount = 0;
@@ -81,6 +134,17 @@ export async function renderPdf(doc: DocDefinition, allowedDirs: string[] = []):
   };
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
   pdfmake.setTableLayouts(doc.tableLayouts ?? {});
-  const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
-  return { bytes, layout: { anchors, pageCount } };
+  beforeRender = opts.firstPrintedPage
+    ? (pages) => {
+        const first = anchors.get(opts.firstPrintedPage!);
+        if (first === undefined) throw new Error(`頁の起点 ${opts.firstPrintedPage} が文書にありません`);
+        printPageReferences(pages, first - 1);
+      }
+    : undefined;
+  try {
+    const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
+    return { bytes, layout: { anchors, pageCount } };
+  } finally {
+    beforeRender = undefined;
+  }
 }

@@ -5,11 +5,11 @@
 import Handlebars from 'handlebars';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths.js';
 import * as era from '../era/index.js';
 import type { EraRule } from '../era/index.js';
 
-export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
 
 /** 135304 → "135,304"; null → "—" */
 export function yen(n: number | null | undefined): string {
@@ -48,7 +48,12 @@ export function renderText(hb: typeof Handlebars, source: string, context: objec
  */
 export class Wording {
   private cache = new Map<string, HandlebarsTemplateDelegate>();
-  constructor(private hb: typeof Handlebars, private source: string, readonly file: string) {}
+  private bodies = new Map<string, string>();
+  constructor(private hb: typeof Handlebars, source: string, readonly file: string) {
+    // each piece is compiled on its own, the first time it is asked for
+    const code = source.replace(/\{\{!--[\s\S]*?--\}\}/g, '');
+    for (const m of code.matchAll(/\{\{#\*inline "([^"]+)"\}\}([\s\S]*?)\{\{\/inline\}\}/g)) this.bodies.set(m[1], m[2]);
+  }
   static load(hb: typeof Handlebars, name: string, dir = TEMPLATE_DIR): Wording {
     const file = path.join(dir, `${name}.hbs`);
     return new Wording(hb, readFileSync(file, 'utf8'), file);
@@ -56,8 +61,9 @@ export class Wording {
   get(name: string, context: object = {}): string {
     let t = this.cache.get(name);
     if (!t) {
-      if (!this.source.includes(`{{#*inline "${name}"}}`)) throw new Error(`${this.file} に "${name}" の文言がありません`);
-      t = this.hb.compile(`${this.source}{{> ${name}}}`, COMPILE);
+      const body = this.bodies.get(name);
+      if (body === undefined) throw new Error(`${this.file} に "${name}" の文言がありません`);
+      t = this.hb.compile(body, COMPILE);
       this.cache.set(name, t);
     }
     return t(context, RUNTIME).trim();

@@ -1,0 +1,14 @@
+// Where the project's own folders are, whether the code runs from src/ (tsx, tests) or from
+// the compiled dist/ (npm run build): the nearest folder above with package.json.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findRoot(from: string): string {
+  for (let d = from; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json')) && existsSync(path.join(d, 'fonts'))) return d;
+    if (path.dirname(d) === d) throw new Error('プロジェクトのフォルダ（package.json と fonts/）が見つかりません');
+  }
+}
+
+export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
