@@ -7,7 +7,7 @@ import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
-import { tableLayouts, A4 } from './layouts.js';
+import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 
 type Node = Record<string, unknown>;
 
@@ -280,20 +280,14 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[],
   const listWords = r.words.list;
   const geo = r.list ? listGeometry(r.list.years.length, LANDSCAPE_WIDTH) : undefined;
   return {
-    info: {
+    ...pdfMetadata({
       title: view.title,
       author: view.issuer,
       subject: words.get('subject', { issuer: view.issuer, ...r.period }),
       keywords: words.get('keywords', { issuer: view.issuer }),
       creator: view.issuerUnit ? `${view.issuer}${view.issuerUnit}` : view.issuer,
-      producer: 'ict-plan-publisher',
-      creationDate: new Date(`${r.date}T00:00:00+09:00`),
-      modDate: new Date(`${r.date}T00:00:00+09:00`),
-    },
-    language: 'ja-JP',
-    tagged: true,
-    displayTitle: true,
-    pageSize: 'A4',
+      date: r.date,
+    }),
     pageMargins: BOOKLET_MARGINS,
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 },
     styles: bookletStyles,

@@ -4,7 +4,7 @@ import { diffChars } from 'diff';
 import type { Wording } from '../templates/index.js';
 import type { ErrataEntry, MovedItem } from '../errata/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { tableLayouts } from './layouts.js';
+import { tableLayouts, pdfMetadata } from './layouts.js';
 import { fitWidth, wrappedLines } from './text-width.js';
 
 export interface ErrataView {
@@ -13,6 +13,7 @@ export interface ErrataView {
   entries: ErrataEntry[];
   moved: MovedItem[];
   date: string;
+  issuer: string;
 }
 
 const MARK = { color: '#c00000', bold: true, decoration: 'underline' };
@@ -71,10 +72,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
       },
     );
   return {
-    info: { title: words.get('title', v), creationDate: new Date(`${v.date}T00:00:00+09:00`), modDate: new Date(`${v.date}T00:00:00+09:00`), producer: 'ict-plan-publisher' },
-    language: 'ja-JP',
-    tagged: true,
-    pageSize: 'A4',
+    ...pdfMetadata({ title: words.get('title', v), author: v.issuer, date: v.date }),
     pageMargins: [40, 40, 40, 44],
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 10, lineHeight: 1.3 },
     tableLayouts,

@@ -3,7 +3,7 @@
 import type { Resolved } from '../resolve/index.js';
 import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
 import { bookletStyles } from './booklet.js';
-import { tableLayouts, A4 } from './layouts.js';
+import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 
 const MARGINS = [40, 92, 40, 40];
 
@@ -13,19 +13,7 @@ export function initiativeListDocument(r: Resolved, pages: Map<string, number>):
   const geo = listGeometry(list.years.length, A4.height - MARGINS[0] - MARGINS[2]);
   const title = words.get('document-title', { title: r.title });
   return {
-    info: {
-      title,
-      author: r.issuer,
-      subject: title,
-      creator: r.issuer,
-      producer: 'ict-plan-publisher',
-      creationDate: new Date(`${r.date}T00:00:00+09:00`),
-      modDate: new Date(`${r.date}T00:00:00+09:00`),
-    },
-    language: 'ja-JP',
-    tagged: true,
-    displayTitle: true,
-    pageSize: 'A4',
+    ...pdfMetadata({ title, author: r.issuer, date: r.date }),
     pageOrientation: 'landscape',
     pageMargins: MARGINS,
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 7.5, lineHeight: 1.2 },

@@ -33,3 +33,27 @@ export function arrow(width: number, color = '#3a6ea5') {
     margin: [0, 1, 0, 0],
   };
 }
+
+/**
+ * What every PDF of the project carries: metadata with dates from the data (never the
+ * clock, so the same data gives the same bytes), Japanese as its language, and tags.
+ */
+export function pdfMetadata(m: { title: string; author: string; subject?: string; keywords?: string; creator?: string; date: string }) {
+  const date = new Date(`${m.date}T00:00:00+09:00`);
+  return {
+    info: {
+      title: m.title,
+      author: m.author,
+      subject: m.subject ?? m.title,
+      ...(m.keywords ? { keywords: m.keywords } : {}),
+      creator: m.creator ?? m.author,
+      producer: 'ict-plan-publisher',
+      creationDate: date,
+      modDate: date,
+    },
+    language: 'ja-JP',
+    tagged: true,
+    displayTitle: true,
+    pageSize: 'A4',
+  };
+}

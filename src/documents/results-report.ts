@@ -3,7 +3,7 @@
 import type { ResultsView } from '../resolve/results.js';
 import type { Resolved } from '../resolve/index.js';
 import { yen } from '../templates/index.js';
-import { tableLayouts, A4 } from './layouts.js';
+import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { textOf } from './pdf-text.js';
 
 type Node = Record<string, unknown>;
@@ -149,19 +149,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
   });
   return {
-    info: {
-      title,
-      author: r.issuer,
-      subject: title,
-      creator: r.issuer,
-      producer: 'ict-plan-publisher',
-      creationDate: new Date(`${r.date}T00:00:00+09:00`),
-      modDate: new Date(`${r.date}T00:00:00+09:00`),
-    },
-    language: 'ja-JP',
-    tagged: true,
-    displayTitle: true,
-    pageSize: 'A4',
+    ...pdfMetadata({ title, author: r.issuer, date: r.date }),
     pageOrientation: 'landscape',
     pageMargins: MARGINS,
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },

@@ -130,7 +130,7 @@ export async function errata(dir: string, against: string, outRoot: string, log:
       const from = before.pages?.anchors.get(anchor);
       if (from !== undefined && from !== to && label.has(anchor)) moved.push({ item: label.get(anchor)!, from, to });
     }
-    const view: ErrataView = { title: after.resolved.title, against, entries, moved, date: after.resolved.date };
+    const view: ErrataView = { title: after.resolved.title, against, entries, moved, date: after.resolved.date, issuer: after.resolved.issuer };
     const out = path.join(outRoot, after.model.dataset.id);
     const pdf = await renderPdf(errataDocument(view, words), [dir]);
     const xlsx = await renderWorkbook(errataWorkbook(view, words, after.resolved.issuer));
