@@ -54,6 +54,26 @@ async function main() {
       content: [
         ...texts.flatMap((t) => t.split(/\n\n+/).map((p) => ({ text: p.replace(/^#+ /, ''), margin: [0, 0, 0, 4] }))),
         ...items.flatMap((i) => [{ text: `${i.no} ${i.title}（${i.department}）`, bold: true, margin: [0, 8, 0, 2] }, { text: i.description ?? '', margin: [10, 0, 0, 3] }]),
+        // the initiative list, as one plain table on landscape pages
+        {
+          pageBreak: 'before',
+          pageOrientation: 'landscape',
+          fontSize: 7.5,
+          lineHeight: 1.2,
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [18, 150, 60, 60, 60, 60, 88, 170, 26, 20],
+            body: [
+              ['事業番号', '事業名', 'H29', 'H30', 'H31', 'H32', '従たる目標', '指標', '官民', '頁'],
+              ...items.map((i) => {
+                const years = [2017, 2018, 2019, 2020].map((y) => (i.schedule ?? []).find((s: { from: number }) => s.from === y)?.label ?? '');
+                const ind = (i.indicators ?? []).map((x: { name: string; baseline: { value: string }; target: { value: string } }) => `${x.name}\n現状値 ${x.baseline.value}\n目標値 ${x.target.value}`).join('\n');
+                return [String(i.no), `${i.title}\n【${i.department}${[].concat(i.division).join('、')}】`, ...years, (i.secondaryGoals ?? []).join('\n'), ind, (i.policyMeasures ?? []).join(''), '1'];
+              }),
+            ],
+          },
+        },
       ],
     };
   }
