@@ -2,12 +2,12 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error.
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { findDatasets } from './load/index.js';
+import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+
 import { formatProblem, hasErrors } from './problem.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDataset, buildDataset, type BuildResult } from './pipeline.js';
+import type { BuildResult } from './pipeline.js';
 // commands other than build and validate load their modules when used (startup time)
 
 const ROOT = PROJECT_ROOT;
@@ -48,7 +48,9 @@ const USAGE = `使い方:
 
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
-  const found = findDatasets(path.join(ROOT, 'data'));
+  // a data set is a folder of data/ holding dataset.json
+  const root = path.join(ROOT, 'data');
+  const found = existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
   if (found.length === 0) throw new UsageError('data/ にデータセットがありません');
   return found;
 }
@@ -75,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       let failed = false;
       for (const dir of datasetsOf(a)) {
         const label = path.relative(process.cwd(), dir) || dir;
+        const { checkDataset } = await import('./pipeline.js');
         const { problems, model } = checkDataset(dir);
         for (const p of problems) process.stderr.write(formatProblem(p, label) + '\n');
         if (hasErrors(problems)) {
@@ -114,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
         const results = await Promise.all(dirs.map((dir) => inWorker(dir, outRoot, only, onLog)));
         dirs.forEach((dir, i) => report(dir, results[i]));
       } else {
+        const { buildDataset } = await import('./pipeline.js');
         for (const dir of dirs) report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined }));
       }
       // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)

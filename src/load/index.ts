@@ -96,11 +96,3 @@ export function loadDataset(dir: string): RawDataset {
   }
   return { dir, json, texts, figures, problems };
 }
-
-/** Every data set folder under a root (a folder holding dataset.json). */
-export function findDatasets(root: string): string[] {
-  return fg
-    .sync(['*/dataset.json'], { cwd: root, onlyFiles: true })
-    .map((p) => path.join(root, path.dirname(p)))
-    .sort();
-}
