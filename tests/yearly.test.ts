@@ -2,7 +2,7 @@
 // outputs on bad data; new-year opens the results entries a survey needs.
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newYear } from '../src/yearly/new-year.js';
@@ -53,10 +53,18 @@ describe('watch', () => {
       expect(line).not.toContain('plan-booklet.pdf');
       expect(statSync(booklet).mtimeMs).toBe(before);
 
-      appendFileSync(path.join(data, 'text', '1-1.md.hbs'), '\n追記した段落です。\n');
+      // saved the way many editors save: a new file renamed over the old one
+      const text = path.join(data, 'text', '1-1.md.hbs');
+      writeFileSync(`${text}.tmp~`, readFileSync(text, 'utf8') + '\n追記した段落です。\n');
+      renameSync(`${text}.tmp~`, text);
       const line2 = await w.until(/再作成 .*\n/);
       expect(line2).toContain('plan-booklet.pdf');
       expect(line2).not.toContain('results-2017.pdf');
+
+      // and again, after the file was replaced: the folder's watcher still sees it
+      writeFileSync(`${text}.tmp~`, readFileSync(text, 'utf8') + '\nもう一段落です。\n');
+      renameSync(`${text}.tmp~`, text);
+      expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
 
       const good = readFileSync(booklet);
       writeFileSync(file, '{ "no": 1, ');

@@ -1,7 +1,10 @@
 // watch: rebuilds only the documents a change affects, in one long-lived process (fonts,
 // modules and pdfmake stay loaded). A change that fails validation prints its problems and
 // leaves the last good outputs in place.
-import { watch as fsWatch, existsSync } from 'node:fs';
+import { watch as fsWatch, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import fg from 'fast-glob';
+import type { RawDataset } from '../load/index.js';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildDataset, checkDataset, documentNames } from '../pipeline.js';
@@ -29,66 +32,78 @@ export function affected(rel: string, before: unknown, after: unknown, all: stri
   return all;
 }
 
+/** Every input file of a data set by relative path, with its content (figures by hash). */
+function contents(raw: RawDataset): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [rel, f] of raw.json) m.set(rel, f.text);
+  for (const [rel, t] of raw.texts) m.set(rel, t);
+  for (const [rel, b] of raw.figures) m.set(rel, createHash('sha256').update(b).digest('hex'));
+  return m;
+}
+
+function templateContents(): Map<string, string> {
+  return new Map(readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.hbs')).map((f) => [`templates/${f}`, readFileSync(path.join(TEMPLATE_DIR, f), 'utf8')]));
+}
+
+/** What differs between two snapshots (added, removed or changed). */
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
+}
+
 export async function watch(dirs: string[], outRoot: string, print: (s: string) => void, signal?: AbortSignal): Promise<void> {
-  const last = new Map<string, Map<string, unknown>>();
-  const snapshot = (dir: string) => {
-    const { raw } = checkDataset(dir);
-    last.set(dir, new Map([...raw.json].map(([rel, f]) => [rel, f.value])));
-  };
+  // what each data set looked like at its last build: a change is whatever differs now, so
+  // editors that save by writing a new file and renaming it are seen like any other
+  const last = new Map<string, { files: Map<string, string>; values: Map<string, unknown> }>();
+  let templates = templateContents();
+  const remember = (dir: string, raw: RawDataset) => last.set(dir, { files: contents(raw), values: new Map([...raw.json].map(([rel, f]) => [rel, f.value])) });
   for (const dir of dirs) {
     const r = await buildDataset(dir, outRoot, { log: () => {} });
     for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
-    snapshot(dir);
+    remember(dir, checkDataset(dir).raw);
     print(`${path.basename(dir)}: ${hasErrors(r.problems) ? '誤りがあります' : `${r.files.length} 件を作成（${r.timings.totalMs} ms）`}`);
   }
 
-  const pending = new Map<string, Set<string>>(); // data set dir → changed relative paths
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const flush = () => {
-    const work = new Map(pending);
-    pending.clear();
-    running = running.then(async () => {
-      for (const [dir, rels] of work) {
-        const t0 = performance.now();
-        const { model, problems, raw } = checkDataset(dir);
-        if (!model || hasErrors(problems)) {
-          for (const p of problems) print(formatProblem(p, path.basename(dir)));
-          print(`${path.basename(dir)}: 誤りがあるため作成しません（前回の出力はそのままです）`);
-          continue;
+    running = running
+      .then(async () => {
+        const nowTemplates = templateContents();
+        const templateChanges = changed(templates, nowTemplates);
+        templates = nowTemplates;
+        for (const dir of dirs) {
+          const t0 = performance.now();
+          const { model, problems, raw } = checkDataset(dir);
+          const before = last.get(dir)!;
+          const rels = [...changed(before.files, contents(raw)), ...templateChanges];
+          if (rels.length === 0) continue;
+          if (!model || hasErrors(problems)) {
+            for (const p of problems) print(formatProblem(p, path.basename(dir)));
+            print(`${path.basename(dir)}: 誤りがあるため作成しません（前回の出力はそのままです）`);
+            continue;
+          }
+          const all = documentNames(model);
+          const only = new Set<string>();
+          for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
+          remember(dir, raw);
+          if (only.size === 0) continue;
+          const r = await buildDataset(dir, outRoot, { log: () => {}, only });
+          for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
+          const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
+          print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`);
         }
-        const all = documentNames(model);
-        const before = last.get(dir) ?? new Map();
-        const only = new Set<string>();
-        for (const rel of rels) for (const d of affected(rel, before.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
-        last.set(dir, new Map([...raw.json].map(([rel, f]) => [rel, f.value])));
-        if (only.size === 0) continue;
-        const r = await buildDataset(dir, outRoot, { log: () => {}, only });
-        for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
-        print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（${Math.round(performance.now() - t0)} ms）`);
-      }
-    }).catch((e) => print(`内部エラー: ${e?.stack ?? e}`));
+      })
+      .catch((e) => print(`内部エラー: ${e?.stack ?? e}`));
   };
-  const note = (dir: string | undefined, rel: string) => {
-    for (const d of dir ? [dir] : dirs) {
-      if (!pending.has(d)) pending.set(d, new Set());
-      pending.get(d)!.add(rel);
-    }
+  const poke = () => {
     clearTimeout(timer);
     timer = setTimeout(flush, 150);
   };
-  const watchers = [
-    ...dirs.map((dir) =>
-      fsWatch(dir, { recursive: true }, (_e, f) => {
-        if (!f) return;
-        const rel = f.toString().split(path.sep).join('/');
-        if (!/\.(json|hbs|md|png|jpe?g|svg)$/i.test(rel) || path.basename(rel).startsWith('.')) return;
-        if (!existsSync(path.join(dir, rel)) && !rel.endsWith('.json')) return;
-        note(dir, rel);
-      }),
-    ),
-    fsWatch(TEMPLATE_DIR, (_e, f) => f && f.toString().endsWith('.hbs') && note(undefined, `templates/${f}`)),
-  ];
+  // one watcher per folder: a folder's watcher survives files replaced by rename, which
+  // Node's recursive watcher on Linux was seen to lose after the first such save
+  const folders = [TEMPLATE_DIR, ...dirs.flatMap((dir) => [dir, ...fg.sync('**', { cwd: dir, onlyDirectories: true }).map((d) => path.join(dir, d))])];
+  const watchers = folders.map((f) => fsWatch(f, poke));
   print('変更を待っています（終了は Ctrl+C）');
   await new Promise<void>((resolveDone) => {
     const stop = () => {
