@@ -124,3 +124,26 @@ describe('plan booklet', () => {
     await doc.destroy();
   });
 });
+
+describe('a first paragraph taller than a page', () => {
+  it('follows its heading and breaks over pages, losing nothing', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildDataset } = await import('../src/pipeline.js');
+    const work = mkdtempSync(path.join(tmpdir(), 'longpara-'));
+    try {
+      const data = path.join(work, 'mini');
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      writeFileSync(path.join(data, 'text', '1-1.md.hbs'), `${'災害に備える取組を進めます。'.repeat(400)}終わり。\n`);
+      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
+      const { pages: p } = await readPdf(path.join(work, 'out', 'mini', 'plan-booklet.pdf'));
+      const text = squash(p.map((pg) => pg.lines.filter((l) => !/^-\s*\d+\s*-$/.test(l.trim())).join('')).join(''));
+      expect(text.match(/災害に備える取組を進めます。/g)?.length).toBe(400);
+      expect(text).toContain('【現状・課題・取組の方向性】災害に備える');
+      expect(text).toContain('終わり。');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

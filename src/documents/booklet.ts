@@ -8,6 +8,7 @@ import type { Wording } from '../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
+import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 
@@ -55,6 +56,13 @@ export const bookletStyles = {
   footer: { fontSize: 9, alignment: 'center' },
 };
 
+const plainText = (t: unknown): string =>
+  typeof t === 'string' ? t : Array.isArray(t) ? t.map(plainText).join('') : t && typeof t === 'object' && 'text' in t ? plainText((t as Node).text) : '';
+
+/** Text this tall is not kept with its heading: pdfmake loses a kept block taller than a page. */
+const KEEP_LIMIT = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.6;
+const BODY_WIDTH = A4.width - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
+
 /** Headings wait for the next content and are kept on one page with it. */
 class KeepingWriter {
   readonly nodes: Node[] = [];
@@ -63,14 +71,19 @@ class KeepingWriter {
     this.pending.push(n);
   }
   content(n: Node) {
-    if (this.pending.length) {
-      // a page break asked by a heading belongs to the kept group as a whole
-      const first = this.pending[0];
-      const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
-      const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
-      this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
-      this.pending = [];
-    } else this.nodes.push(n);
+    if (!this.pending.length) {
+      this.nodes.push(n);
+      return;
+    }
+    // a page break asked by a heading belongs to the kept group as a whole
+    const first = this.pending[0];
+    const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
+    const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
+    this.pending = [];
+    if ('text' in n && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) > KEEP_LIMIT) {
+      // the headings still keep together; the long text follows them and may break
+      this.nodes.push({ stack: pending, unbreakable: true, ...brk }, n);
+    } else this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
   }
   many(ns: Node[]) {
     ns.forEach((n) => (n.headlineLevel ? this.heading(n) : this.content(n)));
@@ -184,7 +197,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
         ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url }] : []),
       ],
-      unbreakable: true,
+      unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
     });
   }
@@ -213,7 +226,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       ],
       columnGap: 8,
       style: 'gloss',
-      unbreakable: true,
+      unbreakable: estimatedHeight(g.definition, BODY_WIDTH - 28, 9.5, 1.45) < KEEP_LIMIT,
     });
   }
   if (view.sources.length) {

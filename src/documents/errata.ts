@@ -5,7 +5,7 @@ import type { Wording } from '../templates/index.js';
 import type { ErrataEntry, MovedItem } from '../errata/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
-import { fitWidth, wrappedLines } from './text-width.js';
+import { fitWidth, wrappedLines, estimatedHeight } from './text-width.js';
 
 export interface ErrataView {
   title: string;
@@ -44,7 +44,8 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
     content.push({
       table: {
         headerRows: 1,
-        dontBreakRows: true,
+        // a long passage must be able to break, or pdfmake would lose it
+        dontBreakRows: v.entries.every((e) => estimatedHeight(`${e.wrong}\n${e.right}`, 200, 9, 1.3) < 600),
         widths: [60, 24, 24, '*', '*'],
         body: [
           ['col-document', 'col-page', 'col-line', 'col-wrong', 'col-right'].map(head),

@@ -6,6 +6,7 @@ import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js'
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
 import { textOf } from './pdf-text.js';
+import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 
@@ -99,20 +100,31 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   const nodes: Node[] = [];
   let groups: Node[][] = [];
   let items: Node[][] = [];
-  const flush = () => {
+  const flush = (keep = true) => {
     if (groups.length === 0 && items.length === 0) return;
     nodes.push({
-      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: true, body: [...groups, ...items] },
+      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
       layout: 'grid',
       style: 'listTable',
     });
     groups = [];
     items = [];
   };
+  // pdfmake loses a row kept together that is taller than a page: such a row breaks instead
+  const tall = (r: Extract<ListRow, { kind: 'item' }>) =>
+    Math.max(
+      estimatedHeight(`${r.title}\n${r.owner}`, geo.widths[1], LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.goals.join('\n'), geo.widths[geo.widths.length - 4], LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.widths[geo.widths.length - 3], LIST_FONT_SIZE, 1.2),
+    ) > 420;
   for (const r of view.rows) {
     if (r.kind === 'group') {
       if (items.length) flush();
       groups.push(groupRow(r, columns));
+    } else if (tall(r)) {
+      flush();
+      items.push(itemRow(r, words, geo, pages));
+      flush(false);
     } else items.push(itemRow(r, words, geo, pages));
   }
   flush();

@@ -1,7 +1,8 @@
 // Inline runs → pdfmake text, with the Japanese line-breaking rules pdfmake's UAX #14
 // breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
-import type { Block, Inline } from '../markdown/index.js';
+import { plain, type Block, type Inline } from '../markdown/index.js';
 import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
+import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 
@@ -97,7 +98,8 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         nodes.push({
           table: {
             headerRows: 1,
-            dontBreakRows: true,
+            // rows stay whole unless one is long enough to need a page break (pdfmake would lose it)
+            dontBreakRows: b.rows.every((r) => r.every((c) => estimatedHeight(plain(c), 150, 9, 1.3) < 500)),
             widths: b.header.map((_, i) => (i === 0 ? 'auto' : '*')),
             body: [
               b.header.map((h) => ({ text: inlineText(h), style: 'th' })),

@@ -5,6 +5,7 @@ import type { Resolved } from '../resolve/index.js';
 import { yen } from '../templates/index.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { textOf } from './pdf-text.js';
+import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 const MARGINS = [30, 36, 30, 40];
@@ -100,21 +101,35 @@ function summary(view: ResultsView, r: Resolved): Node[] {
   ];
 }
 
-function pillarTable(p: ResultsView['pillars'][number], view: ResultsView, r: Resolved): Node {
+/** Height a row may have and still be kept on one page (the page less the header row). */
+const KEEPABLE = A4.width - MARGINS[1] - MARGINS[3] - 60;
+const rowHeight = (row: ResultsView['pillars'][number]['rows'][number]) =>
+  Math.max(
+    ...[row.title, row.description, row.achievement, row.outcome, row.divisions.join('\n')].map((t, i) => estimatedHeight(t, RESULT_WIDTHS[[2, 3, 5, 6, 8][i]], 7.5, 1.25)),
+  ) + 4;
+
+/**
+ * A pillar's table. Rows are never split across pages, except a row taller than a page:
+ * it gets a table of its own that starts on a new page and may break, with the header
+ * repeated on every page it continues on.
+ */
+function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
   const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => ({
     text: w.get(k, ctx),
     style: 'th',
   }));
-  return {
+  const tables: Node[] = [];
+  let run: ResultsView['pillars'][number]['rows'] = [];
+  const table = (rows: typeof run, tall: boolean, newPage = tall) => ({
     table: {
       headerRows: 1,
-      dontBreakRows: true,
+      dontBreakRows: !tall,
       widths: RESULT_WIDTHS,
       body: [
         head,
-        ...p.rows.map((row) => [
+        ...rows.map((row) => [
           { text: String(row.no), style: 'num', alignment: 'center' },
           { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
           { text: textOf(row.title), style: 'cell' },
@@ -128,7 +143,20 @@ function pillarTable(p: ResultsView['pillars'][number], view: ResultsView, r: Re
       ],
     },
     layout: 'grid',
-  };
+    ...(newPage ? { pageBreak: 'before' } : {}),
+  });
+  for (const row of p.rows) {
+    if (rowHeight(row) <= KEEPABLE) {
+      run.push(row);
+      continue;
+    }
+    if (run.length) tables.push(table(run, false));
+    // the pillar's heading already opens a page when this is its first row
+    tables.push(table([row], true, tables.length > 0));
+    run = [];
+  }
+  if (run.length || tables.length === 0) tables.push(table(run, false));
+  return tables;
 }
 
 export function resultsDocument(view: ResultsView, r: Resolved): Node {
@@ -145,7 +173,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   ];
   view.pillars.forEach((p, i) => {
     content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before' });
-    content.push(pillarTable(p, view, r));
+    content.push(...pillarTables(p, view, r));
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
   });
   return {

@@ -19,3 +19,14 @@ export function fitWidth(texts: string[], min: number, max: number): number {
   const longest = Math.max(0, ...texts.flatMap((t) => t.split('\n')).map(eastAsianWidth));
   return Math.min(max, Math.max(min, longest + 2));
 }
+
+/**
+ * A generous estimate of the height a text takes in a column `widthPt` wide: pdfmake cannot
+ * keep a row or a block together when it is taller than a page (its content is then lost),
+ * so the documents ask this before keeping something together.
+ */
+export function estimatedHeight(s: string, widthPt: number, fontSize: number, lineHeight: number): number {
+  const perLine = Math.max(1, Math.floor(widthPt / (fontSize / 2)));
+  const lines = s.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(eastAsianWidth(l) / perLine)), 0);
+  return lines * fontSize * lineHeight * 1.25;
+}
