@@ -36,6 +36,7 @@ export const PDF_FONTS = {
 export const XLSX_FONT_NAME = 'BIZ UDPゴシック';
 
 let fonts: { hasGlyphForCodePoint(cp: number): boolean }[] | undefined;
+const known = new Map<number, boolean>();
 
 /**
  * Whether a character prints with every embedded font (regular and bold), read from the
@@ -45,10 +46,14 @@ export function printable(codePoint: number): boolean {
   if (codePoint === 0x0a || codePoint === 0x09 || codePoint === 0x0d) return true;
   // subscript digits (CO₂) are set as a lowered digit of the font: see SUBSCRIPT_DIGITS
   if (codePoint >= 0x2080 && codePoint <= 0x2089) return printable(codePoint - 0x2080 + 0x30);
+  const seen = known.get(codePoint);
+  if (seen !== undefined) return seen;
   fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map(
     (f) => fontkit.openSync(f) as unknown as { hasGlyphForCodePoint(cp: number): boolean },
   );
-  return fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
+  const ok = fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
+  known.set(codePoint, ok);
+  return ok;
 }
 
 /** ₀…₉ are not in the BIZ UD fonts; the PDF sets them as the digit, lowered and smaller. */

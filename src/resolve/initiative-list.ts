@@ -58,8 +58,7 @@ export function scheduleCells(schedule: ScheduleSpan[] | undefined, years: numbe
   return cells;
 }
 
-export function asOfText(a: Indicator['baseline']['asOf'], words: Wording, rule: EraRule): string {
-  void rule;
+export function asOfText(a: Indicator['baseline']['asOf'], words: Wording): string {
   if ('month' in a) return words.get('asOf-month', a);
   if ('fiscalYear' in a) return words.get(a.point === 'end' ? 'asOf-end' : 'asOf-actual', a);
   return words.get('asOf-average', a);
@@ -92,8 +91,8 @@ export function resolveInitiativeList(
         goals: e.secondaryGoals.map((g) => titleOf.get(g) ?? g),
         indicators: (i.indicators ?? []).map((ind) => ({
           name: ind.name,
-          baseline: words.get('baseline', { asOf: asOfText(ind.baseline.asOf, words, rule), value: ind.baseline.value }),
-          target: words.get('target', { asOf: asOfText(ind.target.asOf, words, rule), value: ind.target.value }),
+          baseline: words.get('baseline', { asOf: asOfText(ind.baseline.asOf, words), value: ind.baseline.value }),
+          target: words.get('target', { asOf: asOfText(ind.target.asOf, words), value: ind.target.value }),
         })),
         marks: (i.policyMeasures ?? []).map((m) => marks.get(m) ?? m),
         anchor: e.anchor,

@@ -10,7 +10,7 @@ import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import {
   DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema,
-  type Dataset, type Initiative, type Model, type Section, type AsOf,
+  type Dataset, type Model, type Section, type AsOf,
 } from '../model/schema.js';
 import { issueMessage } from './messages.js';
 import { printable } from '../render/fonts.js';
@@ -60,7 +60,7 @@ function* strings(value: unknown, path: (string | number)[] = []): Generator<[st
     for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
 }
 
-function checkFonts(rel: string, text: string, report: (cp: number, offset: number) => void) {
+function checkFonts(text: string, report: (cp: number, offset: number) => void) {
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     if (!printable(cp)) report(cp, i);
@@ -94,12 +94,12 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   // fonts: every character of every text must print (no tofu)
   for (const f of raw.json.values()) {
     for (const [s, path] of strings(f.value)) {
-      checkFonts(f.rel, s, (cp) =>
+      checkFonts(s, (cp) =>
         err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f));
     }
   }
   for (const [rel, text] of raw.texts) {
-    checkFonts(rel, text, (cp, offset) =>
+    checkFonts(text, (cp, offset) =>
       problems.push({ severity: 'error', file: rel, ...lineColumn(text, offset), message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください` }));
   }
 
