@@ -46,4 +46,26 @@ describe('reproducible and safe builds', () => {
       rmSync(outDir, { recursive: true, force: true });
     }
   });
+
+  it('leaves every earlier output as it was when a build fails half-way', async () => {
+    const data = mkdtempSync(path.join(tmpdir(), 'data-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'out-'));
+    try {
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      await buildDataset(data, outDir, { log: () => {} });
+      const before = Object.fromEntries(readdirSync(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
+      // valid data whose figure cannot be decoded: the booklet fails while being rendered
+      // (its header is a PNG's, so validation lets it through)
+      writeFileSync(path.join(data, 'figures', 'broken.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not a picture')]));
+      writeFileSync(path.join(data, 'text', 'intro.md.hbs'), readFileSync(path.join(data, 'text', 'intro.md.hbs'), 'utf8') + '\n![壊れた図](figures/broken.png)\n');
+      writeFileSync(path.join(data, 'initiatives', '001.json'), readFileSync(path.join(data, 'initiatives', '001.json'), 'utf8').replace('"budget": 1000', '"budget": 3000'));
+      await expect(buildDataset(data, outDir, { log: () => {} })).rejects.toThrow();
+      const after = Object.fromEntries(readdirSync(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      for (const f of Object.keys(before)) expect(after[f].equals(before[f]), f).toBe(true);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -45,6 +45,13 @@ export function walkSections(sections: Section[], visit: (s: Section, depth: num
   }
 }
 
+/** Whether a figure's bytes begin as its kind of file does. */
+function looksLike(name: string, bytes: Buffer): boolean {
+  if (/\.png$/i.test(name)) return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if (/\.jpe?g$/i.test(name)) return bytes[0] === 0xff && bytes[1] === 0xd8;
+  return /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
+}
+
 /** The point in time an indicator's date stands for, as a comparable "YYYY-MM". */
 export function asOfMonth(a: AsOf): string {
   if ('month' in a) return a.month;
@@ -220,6 +227,7 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
         if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) bad(`図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`);
         else if (!raw.figures.has(path.relative(raw.dir, abs).split(path.sep).join('/'))) bad(`図「${src}」が見つかりません（figures/ に置いてください）`);
         else if (!/\.(png|jpe?g|svg)$/i.test(src)) bad(`図「${src}」: PNG、JPEG、SVG のどれかにしてください`);
+        else if (!looksLike(src, raw.figures.get(path.relative(raw.dir, abs).split(path.sep).join('/'))!)) bad(`図「${src}」は拡張子どおりの画像ではありません（壊れているか、別の形式です）`);
       }
     }
   }
