@@ -114,10 +114,13 @@ const h = (text: string | (Node | string)[], style: string, id: string, outline:
   ...(outline.parent ? { outlineParentId: outline.parent } : {}),
 });
 
-function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOutline: string) {
+function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOutline: string, newPage: boolean) {
   const style = s.depth === 1 ? 'h1' : s.depth === 2 ? 'h2' : 'h3';
   const title = s.plainTitle;
-  w.heading(h([`${s.label}${s.depth === 1 ? ' ' : ' '}`, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }));
+  w.heading({
+    ...h([`${s.label} `, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
+    ...(newPage ? { pageBreak: 'before' } : {}),
+  });
   if (s.narrative.length) {
     w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2 });
     w.many(blockNodes(s.narrative));
@@ -173,7 +176,8 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   for (const s of view.sections) {
     const parentId = s.depth === 1 ? 'chapter-2' : outlineOf.get(r.sections.find((x) => x.id === s.id)!.parentIds.at(-1)!) ?? 'chapter-2';
     outlineOf.set(s.id, `sec-${s.id}`);
-    sectionNodes(s, w, words, parentId);
+    // each 重点目標 after the first opens a page, as the published plan does
+    sectionNodes(s, w, words, parentId, s.depth === 1 && s !== view.sections[0]);
   }
   w.end();
   // chapter 3
