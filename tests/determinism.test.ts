@@ -69,3 +69,21 @@ describe('reproducible and safe builds', () => {
     }
   });
 });
+
+describe('one process, several builds', () => {
+  it('gives the same bytes when a long-lived process (watch, errata) builds the same data again', async () => {
+    const outA = mkdtempSync(path.join(tmpdir(), 'a-'));
+    const outB = mkdtempSync(path.join(tmpdir(), 'b-'));
+    try {
+      for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
+        await buildDataset(path.join(ROOT, 'data', id), outA, { log: () => {} });
+        await buildDataset(path.join(ROOT, 'data', id), outB, { log: () => {} });
+        for (const f of readdirSync(path.join(outA, id))) expect(readFileSync(path.join(outB, id, f)).equals(readFileSync(path.join(outA, id, f))), `${id}/${f}`).toBe(true);
+        for (const f of readdirSync(path.join(outA, id))) expect(readFileSync(path.join(outA, id, f)).equals(readFileSync(out(id, f))), `${id}/${f} as built alone`).toBe(true);
+      }
+    } finally {
+      rmSync(outA, { recursive: true, force: true });
+      rmSync(outB, { recursive: true, force: true });
+    }
+  });
+});

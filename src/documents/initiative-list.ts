@@ -50,7 +50,7 @@ export function listHeaderTable(view: InitiativeListView, words: Wording, geo: L
     h(words.get('col-page'), { rowSpan: 2 }),
   ];
   const row2 = [{}, {}, ...view.years.map((y) => h(y.label)), {}, {}, {}, {}];
-  return { table: { widths: geo.widths, body: [row1, row2] }, layout: 'grid' };
+  return { table: { widths: [...geo.widths], body: [row1, row2] }, layout: 'grid' };
 }
 
 /** 掲載頁: a printed number known in advance, or a reference pdfmake fills in at render. */
@@ -103,7 +103,8 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   const flush = (keep = true) => {
     if (groups.length === 0 && items.length === 0) return;
     nodes.push({
-      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
+      // a fresh widths array for every table: pdfmake rewrites it in place
+      table: { widths: [...geo.widths], headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
       layout: 'grid',
       style: 'listTable',
     });
