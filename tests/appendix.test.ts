@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { initiatives, json, sections } from './helpers/data.js';
+import { initiatives, json, sections, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 
@@ -44,7 +44,7 @@ describe('appendix workbook: results', () => {
     const sum = budgets.reduce((a: number, b) => a + (typeof b === 'number' ? b : 0), 0);
     expect(sum).toBe(rows.reduce((a, r) => a + (r.data.results['2017'].budget ?? 0), 0));
     expect(ws.getRow(2).getCell(6).numFmt).toBe('#,##0');
-    expect(values(ws, 3, 2).filter((v) => v === '○')).toHaveLength(rows.filter((r) => r.data.isNew).length);
+    expect(values(ws, 3, 2).filter((v) => v === '○')).toHaveLength(rows.filter((r) => isNewIn(r.data, '2017')).length);
     expect(values(ws, 4, 2)).toEqual(expect.arrayContaining(rows.map((r) => r.data.title)));
   });
 

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
-import { initiatives, json, squash } from './helpers/data.js';
+import { initiatives, json, squash, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
 import { RESULT_COLUMN_EDGES as E } from '../src/documents/results-report.js';
 
@@ -41,7 +41,7 @@ describe('事業実施結果', () => {
 
   it('marks 新規 with ○ exactly where the data says so', () => {
     const marks = pages.flatMap((p) => p.items.filter((i) => i.x > E[1] && i.x < E[2] && i.str.trim() === '○'));
-    expect(marks.length).toBe(rows.filter((r) => r.data.isNew || r.data.results['2017'].isNew).length);
+    expect(marks.length).toBe(rows.filter((r) => isNewIn(r.data, '2017')).length);
     expect(marks.length).toBeGreaterThan(0);
   });
 
@@ -52,10 +52,10 @@ describe('事業実施結果', () => {
     for (const [i, s] of ds.sections.entries()) {
       const mine = rows.filter((r) => pillarOf(r.id) === s.id);
       const budget = mine.reduce((a: number, r) => a + (r.data.results['2017'].budget ?? 0), 0);
-      const isNew = mine.filter((r) => r.data.isNew).length;
+      const isNew = mine.filter((r) => isNewIn(r.data, '2017')).length;
       expect(summary).toContain(squash(`${i + 1} ${s.title}${mine.length}${isNew}${budget.toLocaleString('en-US')}`));
     }
-    expect(summary).toContain(`合計103${rows.filter((r) => r.data.isNew).length}${total.toLocaleString('en-US')}`);
+    expect(summary).toContain(`合計103${rows.filter((r) => isNewIn(r.data, '2017')).length}${total.toLocaleString('en-US')}`);
     const planned = rows.filter((r) => ['計画どおり実施', '概ね計画どおり実施'].includes(r.data.results['2017'].achievement)).length;
     expect(summary).toContain(`${total.toLocaleString('en-US')}${planned}`);
   });
