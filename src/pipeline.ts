@@ -14,9 +14,7 @@ import { resolve, type Resolved } from './resolve/index.js';
 import { bookletBody, bookletFront, bookletDocument, type BookletPages } from './documents/booklet.js';
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
-import { appendixWorkbook } from './documents/appendix.js';
 import { layout, renderPdf } from './render/pdf.js';
-import { renderWorkbook } from './render/xlsx.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import { writeAtomic, writeManifest, readManifest, type Written } from './write/index.js';
@@ -74,7 +72,7 @@ export async function renderBooklet(r: Resolved, allowed: string[]): Promise<{ o
   const view = r.booklet!;
   const front = frontPages(r);
   const content = [...bookletFront(view, r), ...bookletBody(view, r)];
-  const { bytes, layout: l } = await renderPdf(bookletDocument(view, r, content, front), allowed, { firstPrintedPage: 'chapter-1' });
+  const { bytes, layout: l } = await renderPdf(bookletDocument(view, r, content, front), allowed, { firstPrintedPage: 'chapter-1', anchors: true });
   // the footers count from the measured front matter, the references from where chapter 1 stands: they must agree
   const ch1 = l.anchors.get('chapter-1');
   if (ch1 !== front + 1) throw new Error(`冊子の頁番号が一致しません: 第1章が ${ch1} 枚目にあり、前付けは ${front} 頁と測られました`);
@@ -171,11 +169,14 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
         return { name, bytes, pages: l.pageCount };
       });
   }
-  if (model.dataset.documents.appendix && want('appendix.xlsx'))
+  if (model.dataset.documents.appendix && want('appendix.xlsx')) {
+    // exceljs is loaded only when a workbook is made (start-up time of the other builds)
+    const [{ appendixWorkbook }, { renderWorkbook }] = await Promise.all([import('./documents/appendix.js'), import('./render/xlsx.js')]);
     await timed('appendix.xlsx', () => appendixWorkbook(r, pages?.anchors), async (def) => {
       const { bytes, sheets } = await renderWorkbook(def);
       return { name: 'appendix.xlsx', bytes, sheets };
     });
+  }
 
   return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -13,6 +13,18 @@ const pdfmake = require('pdfmake');
 async function main() {
   const [dir, doc] = process.argv.slice(2);
   const t0 = performance.now();
+  if (dir === '--definition') {
+    // a definition the pipeline composed (bench-dump): pdfmake alone on the very same content
+    pdfmake.setFonts(structuredClone(PDF_FONTS));
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => true);
+    const def = JSON.parse(readFileSync(doc, 'utf8'));
+    pdfmake.setTableLayouts((await import('../documents/layouts.js')).tableLayouts);
+    const bytes: Buffer = await pdfmake.createPdf(def).getBuffer();
+    const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+    return;
+  }
   const files = readdirSync(path.join(dir, 'initiatives')).filter((f) => f.endsWith('.json')).sort();
   const items = files.map((f) => JSON.parse(readFileSync(path.join(dir, 'initiatives', f), 'utf8')));
   pdfmake.setFonts(structuredClone(PDF_FONTS));

@@ -27,6 +27,8 @@ interface Row {
   /** load, validate, resolve and compose, as a share of the process's own work */
   beforeRenderShare: number;
   direct?: { wallMs: number; peakMiB: number; ratio: number };
+  /** pdfmake alone on the definition the pipeline composed: the pipeline's own cost */
+  same?: { wallMs: number; peakMiB: number; overhead: number };
 }
 
 function run(args: string[]): { wallMs: number; out: string } {
@@ -79,11 +81,17 @@ async function main() {
           const dr = run(['bench-direct', dir, doc]);
           const dj = JSON.parse(dr.out);
           row.direct = { wallMs: dr.wallMs, peakMiB: Math.round(dj.maxRssKiB / 1024), ratio: Math.round((r.wallMs / dr.wallMs) * 100) / 100 };
+          const defFile = path.join(WORK, `x${scale}`, `${doc}.definition.json`);
+          run(['bench-dump', dir, doc, defFile]);
+          const sr = run(['bench-direct', '--definition', defFile]);
+          const sj = JSON.parse(sr.out);
+          row.same = { wallMs: sr.wallMs, peakMiB: Math.round(sj.maxRssKiB / 1024), overhead: Math.round((r.wallMs / sr.wallMs - 1) * 1000) / 1000 };
         }
         rows.push(row);
         process.stderr.write(
           `×${scale} ${id} ${doc}: ${row.wallMs} ms, ${row.pages ?? '-'} 頁, ${row.pagesPerSecond ?? '-'} 頁/秒, ${row.peakMiB} MiB, 描画前 ${(row.beforeRenderShare * 100).toFixed(1)}%` +
-            (row.direct ? `, pdfmake のみ ${row.direct.wallMs} ms（比 ${row.direct.ratio}）` : '') + '\n',
+            (row.direct ? `, 簡素な同内容を pdfmake のみ ${row.direct.wallMs} ms（比 ${row.direct.ratio}）` : '') +
+            (row.same ? `, 同じ文書定義を pdfmake のみ ${row.same.wallMs} ms（上乗せ ${(row.same.overhead * 100).toFixed(1)}%）` : '') + '\n',
         );
       }
     }

@@ -113,6 +113,8 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
 export interface RenderOptions {
   /** page references count pages from the page of this anchor (printed as 1) */
   firstPrintedPage?: string;
+  /** report where each node with an id stands (costly on big documents: pdfmake then walks every node) */
+  anchors?: boolean;
 }
 
 /** The final PDF bytes, and where each anchor stood in it (physical pages). */
@@ -129,7 +131,7 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   const footer = doc.footer;
   const d = {
     ...doc,
-    pageBreakBefore: anchorRecorder(anchors, doc.pageBreakBefore),
+    ...(opts.anchors || opts.firstPrintedPage ? { pageBreakBefore: anchorRecorder(anchors, doc.pageBreakBefore) } : {}),
     footer: typeof footer === 'function' ? (page: number, pages: number, size: Any) => { pageCount = pages; return footer(page, pages, size); } : footer,
   };
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)

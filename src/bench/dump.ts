@@ -1,0 +1,21 @@
+// Writes the document definition the pipeline would hand to pdfmake, as JSON (functions
+// become static: a fixed footer, no page header), so that the benchmark can time pdfmake
+// alone on exactly the same content.
+// usage: node scripts/run.mjs bench-dump <data set folder> <document> <out.json>
+import { writeFileSync } from 'node:fs';
+import { checkDataset, frontPages } from '../pipeline.js';
+import { resolve } from '../resolve/index.js';
+import { bookletBody, bookletDocument, bookletFront } from '../documents/booklet.js';
+import { resultsDocument } from '../documents/results-report.js';
+import { initiativeListDocument } from '../documents/initiative-list-doc.js';
+
+const [dir, doc, out] = process.argv.slice(2);
+const { model } = checkDataset(dir);
+const r = resolve(model!);
+let def: Record<string, unknown>;
+if (doc === 'plan-booklet.pdf') def = bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)], frontPages(r));
+else if (doc === 'initiative-list.pdf') def = initiativeListDocument(r, new Map());
+else def = resultsDocument(r.results.find((v) => doc === `results-${v.fiscalYear}.pdf`)!, r);
+const { header, footer, info, pageBreakBefore, ...rest } = def as Record<string, unknown>;
+void header; void footer; void info; void pageBreakBefore;
+writeFileSync(out, JSON.stringify({ ...rest, footer: { text: '1 / 1', alignment: 'center', fontSize: 8 } }));
