@@ -83,12 +83,23 @@ export interface Layout {
   pageCount: number;
 }
 
-/** Records the first page of every node with an id; never asks for a page break. */
-function anchorRecorder(anchors: Map<string, number>, inner?: (n: Any, q: Any) => boolean) {
-  return (node: Any, queries: Any) => {
-    if (node.id && !anchors.has(node.id)) anchors.set(node.id, node.startPosition.pageNumber);
-    return inner ? inner(node, queries) : false;
+/**
+ * The first page of every node with an id, read from the nodes pdfmake laid out (it keeps
+ * their positions on them). Cheaper than pdfmake's pageBreakBefore hook, which copies a
+ * description of every node of the document.
+ */
+function collectAnchors(content: Any, anchors: Map<string, number>) {
+  const walk = (n: Any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
+    if (n.id && n.positions?.length && !anchors.has(n.id)) anchors.set(n.id, n.positions[0].pageNumber);
+    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k]);
+    if (n.table) walk(n.table.body);
   };
+  walk(content);
 }
 
 /** Lays the document out without producing a PDF: where each anchor stands. */
@@ -105,8 +116,8 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   const builder = new LayoutBuilder(pageSize, PageSize.normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   if (doc.tableLayouts) builder.registerTableLayouts(doc.tableLayouts);
-  const pages = builder.layoutDocument(doc.content, pdf, doc.styles ?? {}, doc.defaultStyle ?? {}, doc.background, doc.header, doc.footer, doc.watermark,
-    anchorRecorder(anchors, doc.pageBreakBefore));
+  const pages = builder.layoutDocument(doc.content, pdf, doc.styles ?? {}, doc.defaultStyle ?? {}, doc.background, doc.header, doc.footer, doc.watermark, doc.pageBreakBefore);
+  collectAnchors(doc.content, anchors);
   return { anchors, pageCount: pages.length };
 }
 
@@ -131,18 +142,19 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   const footer = doc.footer;
   const d = {
     ...doc,
-    ...(opts.anchors || opts.firstPrintedPage ? { pageBreakBefore: anchorRecorder(anchors, doc.pageBreakBefore) } : {}),
     footer: typeof footer === 'function' ? (page: number, pages: number, size: Any) => { pageCount = pages; return footer(page, pages, size); } : footer,
   };
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
   pdfmake.setTableLayouts(doc.tableLayouts ?? {});
-  beforeRender = opts.firstPrintedPage
-    ? (pages) => {
-        const first = anchors.get(opts.firstPrintedPage!);
-        if (first === undefined) throw new Error(`頁の起点 ${opts.firstPrintedPage} が文書にありません`);
-        printPageReferences(pages, first - 1);
-      }
-    : undefined;
+  beforeRender = (pages) => {
+    // laid out, not yet rendered: where the anchored nodes stand
+    if (opts.anchors || opts.firstPrintedPage) collectAnchors(doc.content, anchors);
+    if (opts.firstPrintedPage) {
+      const first = anchors.get(opts.firstPrintedPage);
+      if (first === undefined) throw new Error(`頁の起点 ${opts.firstPrintedPage} が文書にありません`);
+      printPageReferences(pages, first - 1);
+    }
+  };
   try {
     const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
     return { bytes, layout: { anchors, pageCount } };
