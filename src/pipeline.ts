@@ -49,12 +49,6 @@ export interface BuildResult {
 
 export interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
 
-/** Pages before chapter 1 (cover, 目次, notice), from a layout of those pages alone. */
-export function frontPages(r: Resolved): number {
-  const view = r.booklet!;
-  return layout(bookletDocument(view, r, bookletFront(view, r), 0)).pageCount;
-}
-
 /** Printed pages of every anchor, from physical ones. */
 function printed(anchors: Map<string, number>, front: number): Map<string, number> {
   return new Map([...anchors].map(([k, v]) => [k, v - front]));
@@ -63,19 +57,16 @@ function printed(anchors: Map<string, number>, front: number): Map<string, numbe
 /** The booklet laid out (not rendered): where every heading and entry is printed. */
 export function bookletPages(r: Resolved): BookletPages {
   const view = r.booklet!;
-  const front = frontPages(r);
-  const l = layout(bookletDocument(view, r, [...bookletFront(view, r), ...bookletBody(view, r)], front));
+  const l = layout(bookletDocument(view, r, [...bookletFront(view, r), ...bookletBody(view, r)]));
+  const front = (l.anchors.get('chapter-1') ?? 1) - 1;
   return { anchors: printed(l.anchors, front), front };
 }
 
 export async function renderBooklet(r: Resolved, allowed: string[]): Promise<{ output: Output; pages: BookletPages }> {
   const view = r.booklet!;
-  const front = frontPages(r);
   const content = [...bookletFront(view, r), ...bookletBody(view, r)];
-  const { bytes, layout: l } = await renderPdf(bookletDocument(view, r, content, front), allowed, { firstPrintedPage: 'chapter-1', anchors: true });
-  // the footers count from the measured front matter, the references from where chapter 1 stands: they must agree
-  const ch1 = l.anchors.get('chapter-1');
-  if (ch1 !== front + 1) throw new Error(`冊子の頁番号が一致しません: 第1章が ${ch1} 枚目にあり、前付けは ${front} 頁と測られました`);
+  const { bytes, layout: l } = await renderPdf(bookletDocument(view, r, content), allowed, { firstPrintedPage: 'chapter-1', anchors: true });
+  const front = (l.anchors.get('chapter-1') ?? 1) - 1;
   return { output: { name: 'plan-booklet.pdf', bytes, pages: l.pageCount }, pages: { anchors: printed(l.anchors, front), front } };
 }
 

@@ -3,7 +3,7 @@
 // alone on exactly the same content.
 // usage: node scripts/run.mjs bench-dump <data set folder> <document> <out.json>
 import { writeFileSync } from 'node:fs';
-import { checkDataset, frontPages } from '../pipeline.js';
+import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
 import { bookletBody, bookletDocument, bookletFront } from '../documents/booklet.js';
 import { resultsDocument } from '../documents/results-report.js';
@@ -13,7 +13,7 @@ const [dir, doc, out] = process.argv.slice(2);
 const { model } = checkDataset(dir);
 const r = resolve(model!);
 let def: Record<string, unknown>;
-if (doc === 'plan-booklet.pdf') def = bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)], frontPages(r));
+if (doc === 'plan-booklet.pdf') def = bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)]);
 else if (doc === 'initiative-list.pdf') def = initiativeListDocument(r, new Map());
 else def = resultsDocument(r.results.find((v) => doc === `results-${v.fiscalYear}.pdf`)!, r);
 const { header, footer, info, pageBreakBefore, ...rest } = def as Record<string, unknown>;

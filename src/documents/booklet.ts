@@ -1,7 +1,7 @@
 // The plan booklet as a pdfmake document definition, laid out once. The 目次 and 掲載頁 are
 // pdfmake page references, which render/pdf.ts prints as printed numbers (physical page less
-// the pages before chapter 1); the footer subtracts the same count, measured beforehand by
-// laying out the front matter alone.
+// the pages before chapter 1); the footer subtracts the same count, read from where chapter 1
+// was laid out (footers are made after the content).
 import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
@@ -9,6 +9,7 @@ import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
+import { pageOfNode } from '../render/anchors.js';
 
 type Node = Record<string, unknown>;
 
@@ -291,8 +292,8 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   ];
 }
 
-/** The whole booklet; `front` is the number of pages before chapter 1. */
-export function bookletDocument(view: BookletView, r: Resolved, content: Node[], front: number): Node {
+/** The whole booklet (or a part of it: the footers count from chapter 1 wherever it stands). */
+export function bookletDocument(view: BookletView, r: Resolved, content: Node[]): Node {
   const words = r.words.booklet;
   const listWords = r.words.list;
   const geo = r.list ? listGeometry(r.list.years.length, LANDSCAPE_WIDTH) : undefined;
@@ -323,9 +324,14 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[],
         return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
       };
     })(),
-    footer: (page: number) => {
-      const printed = page - front;
-      return printed >= 1 ? { text: words.get('footer', { page: printed }), style: 'footer', margin: [0, 20, 0, 0] } : null;
-    },
+    footer: (() => {
+      let front = 0;
+      return (page: number) => {
+        // footers are made page by page after the content is laid out: look chapter 1 up once per layout
+        if (page === 1) front = (pageOfNode(content, 'chapter-1') ?? 1) - 1;
+        const printed = page - front;
+        return printed >= 1 ? { text: words.get('footer', { page: printed }), style: 'footer', margin: [0, 20, 0, 0] } : null;
+      };
+    })(),
   };
 }

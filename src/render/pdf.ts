@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDF_FONTS, FONT_DIR } from './fonts.js';
+import { collectAnchors } from './anchors.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,25 +82,6 @@ export interface Layout {
   /** physical page (1-based) of each node that carries an `id` */
   anchors: Map<string, number>;
   pageCount: number;
-}
-
-/**
- * The first page of every node with an id, read from the nodes pdfmake laid out (it keeps
- * their positions on them). Cheaper than pdfmake's pageBreakBefore hook, which copies a
- * description of every node of the document.
- */
-function collectAnchors(content: Any, anchors: Map<string, number>) {
-  const walk = (n: Any) => {
-    if (!n || typeof n !== 'object') return;
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x);
-      return;
-    }
-    if (n.id && n.positions?.length && !anchors.has(n.id)) anchors.set(n.id, n.positions[0].pageNumber);
-    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k]);
-    if (n.table) walk(n.table.body);
-  };
-  walk(content);
 }
 
 /** Lays the document out without producing a PDF: where each anchor stands. */
