@@ -149,3 +149,21 @@ describe('survey import', () => {
     expect(Object.keys(j.results)).toEqual(['2017', '2018']);
   });
 });
+
+describe('survey of a year with no entries yet', () => {
+  it('writes nothing for rows sent back blank', async () => {
+    const work2 = mkdtempSync(path.join(tmpdir(), 'survey-blank-'));
+    try {
+      const d = path.join(work2, 'data');
+      cpSync(path.join(ROOT, 'data', 'miyagi-ict-plan'), d, { recursive: true });
+      await surveyExport(d, 2019, path.join(work2, 'sent'));
+      const before = readdirSync(path.join(d, 'initiatives')).map((f) => readFileSync(path.join(d, 'initiatives', f), 'utf8'));
+      const r = await surveyImport(d, path.join(work2, 'sent'));
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.changes).toEqual([]);
+      expect(readdirSync(path.join(d, 'initiatives')).map((f) => readFileSync(path.join(d, 'initiatives', f), 'utf8'))).toEqual(before);
+    } finally {
+      rmSync(work2, { recursive: true, force: true });
+    }
+  });
+});

@@ -138,7 +138,10 @@ export async function surveyImport(dir: string, returned: string): Promise<{ pro
   for (const a of answers) {
     const entry = byId.get(a.id)!;
     let text = texts.get(entry.file) ?? raw.json.get(entry.file)!.text;
-    const current: Partial<Result> = entry.data.results?.[String(a.fy)] ?? {};
+    const existing = entry.data.results?.[String(a.fy)];
+    // a row left blank for a year with no entry yet is no answer: nothing to write
+    if (!existing && a.budget === null && !a.achievement && !a.outcome && !a.isNew) continue;
+    const current: Partial<Result> = existing ?? {};
     const effectiveNew = current.isNew ?? entry.data.isNew ?? false;
     const wanted: [keyof Result, unknown][] = [
       ['budget', a.budget],
