@@ -1,7 +1,6 @@
 // load → validate → resolve → compose → render → write, and nothing else.
-// The booklet is laid out twice: first its body alone, where physical and printed page
-// numbers agree, to learn where every heading and entry stands; then in full, with the
-// 目次 and 掲載頁 set from those pages (pdfmake's own page references are physical).
+// The booklet is laid out once; where its headings and entries stand (printed pages, counted
+// from chapter 1) is passed on to the documents that print 掲載頁: the list and the appendix.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -49,25 +48,22 @@ export interface BuildResult {
 
 export interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
 
-/** Printed pages of every anchor, from physical ones. */
-function printed(anchors: Map<string, number>, front: number): Map<string, number> {
-  return new Map([...anchors].map(([k, v]) => [k, v - front]));
+/** Printed pages (chapter 1 is page 1) of every anchor, from the physical ones. */
+function printedPages(anchors: Map<string, number>): BookletPages {
+  const front = (anchors.get('chapter-1') ?? 1) - 1;
+  return { anchors: new Map([...anchors].map(([k, v]) => [k, v - front])), front };
 }
+
+const wholeBooklet = (r: Resolved) => bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)]);
 
 /** The booklet laid out (not rendered): where every heading and entry is printed. */
 export function bookletPages(r: Resolved): BookletPages {
-  const view = r.booklet!;
-  const l = layout(bookletDocument(view, r, [...bookletFront(view, r), ...bookletBody(view, r)]));
-  const front = (l.anchors.get('chapter-1') ?? 1) - 1;
-  return { anchors: printed(l.anchors, front), front };
+  return printedPages(layout(wholeBooklet(r)).anchors);
 }
 
 export async function renderBooklet(r: Resolved, allowed: string[]): Promise<{ output: Output; pages: BookletPages }> {
-  const view = r.booklet!;
-  const content = [...bookletFront(view, r), ...bookletBody(view, r)];
-  const { bytes, layout: l } = await renderPdf(bookletDocument(view, r, content), allowed, { firstPrintedPage: 'chapter-1', anchors: true });
-  const front = (l.anchors.get('chapter-1') ?? 1) - 1;
-  return { output: { name: 'plan-booklet.pdf', bytes, pages: l.pageCount }, pages: { anchors: printed(l.anchors, front), front } };
+  const { bytes, layout: l } = await renderPdf(wholeBooklet(r), allowed, { firstPrintedPage: 'chapter-1', anchors: true });
+  return { output: { name: 'plan-booklet.pdf', bytes, pages: l.pageCount }, pages: printedPages(l.anchors) };
 }
 
 let fixedInputs: string | undefined;
@@ -180,14 +176,15 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const r = resolved;
   const outDir = path.join(outRoot, model.dataset.id);
   // every document is rendered before anything is written: a failure leaves earlier outputs as they were
-  const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets }));
-  // documents not rebuilt this time keep their manifest entries
+  const inputs = inputsHash(raw);
+  const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets, inputs }));
+  // documents not rebuilt this time keep their manifest entries, with the inputs they were built from
   const names = documentNames(model);
   const kept = (existsSync(path.join(outDir, 'manifest.json')) ? readManifest(outDir) : []).filter(
     (f) => names.includes(path.basename(f.file)) && !written.some((w) => w.file === f.file),
   );
   const all = [...written, ...kept].sort((a, b) => names.indexOf(path.basename(a.file)) - names.indexOf(path.basename(b.file)));
-  writeManifest(outDir, inputsHash(raw), all);
+  writeManifest(outDir, inputs, all);
   opts.log(`${r.id}: ${written.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
   return { id: r.id, problems, files: written, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -52,6 +52,12 @@ describe('watch', () => {
       expect(line).toContain('appendix.xlsx');
       expect(line).not.toContain('plan-booklet.pdf');
       expect(statSync(booklet).mtimeMs).toBe(before);
+      // the manifest tells which inputs each file was built from
+      const manifest = JSON.parse(readFileSync(path.join(out, 'mini', 'manifest.json'), 'utf8'));
+      const inputsOf = (f: string) => manifest.files.find((x: { file: string }) => x.file === f).inputs;
+      expect(manifest.files.map((x: { file: string }) => x.file).sort()).toEqual(['appendix.xlsx', 'initiative-list.pdf', 'plan-booklet.pdf', 'results-2017.pdf']);
+      expect(inputsOf('results-2017.pdf')).toBe(manifest.inputs);
+      expect(inputsOf('plan-booklet.pdf')).not.toBe(manifest.inputs);
 
       // saved the way many editors save: a new file renamed over the old one
       const text = path.join(data, 'text', '1-1.md.hbs');

@@ -9,6 +9,8 @@ export interface Written {
   bytes: number;
   pages?: number;
   sheets?: string[];
+  /** hash of the data, templates and fonts the file was built from */
+  inputs?: string;
 }
 
 export function writeAtomic(file: string, bytes: Buffer | string): Written {
@@ -32,6 +34,7 @@ export function writeManifest(outDir: string, inputsHash: string, files: Written
       file: path.relative(outDir, f.file),
       sha256: f.sha256,
       bytes: f.bytes,
+      inputs: f.inputs ?? inputsHash,
       ...(f.pages !== undefined ? { pages: f.pages } : {}),
       ...(f.sheets ? { sheets: f.sheets } : {}),
     })),
