@@ -29,8 +29,8 @@ export function formatProblem(p: Problem, datasetLabel?: string): string {
     .join(':');
   const path = jsonPathText(p.path);
   const mark = p.severity === 'error' ? 'エラー' : '警告';
-  const prefix = datasetLabel ? `${datasetLabel}/` : '';
-  return `${mark} ${prefix}${where}${path ? ` ${path}` : ''}: ${p.message}`;
+  const place = datasetLabel ? (where ? `${datasetLabel}/${where}` : datasetLabel) : where;
+  return `${mark} ${place}${path ? ` ${path}` : ''}: ${p.message}`;
 }
 
 export const hasErrors = (ps: Problem[]) => ps.some((p) => p.severity === 'error');

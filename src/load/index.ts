@@ -77,7 +77,7 @@ export function loadDataset(dir: string): RawDataset {
   const texts = new Map<string, string>();
   const figures = new Map<string, Buffer>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ severity: 'error', file: dir, message: 'データセットのフォルダが見つかりません' });
+    problems.push({ severity: 'error', file: '', message: 'データセットのフォルダが見つかりません' });
     return { dir, json, texts, figures, problems };
   }
   if (!existsSync(path.join(dir, 'dataset.json'))) {
