@@ -1,5 +1,5 @@
 // Handlebars set-up: one isolated environment per data set, with the helpers that turn
-// data into Japanese text (fy, era, yen …). The .hbs files live in ../../templates.
+// data into Japanese text (fy, era, yen …). The .hbs files live in templates/ at the top of the project.
 // Output is text for PDF and Excel, not HTML: nothing is escaped, and nothing from the data
 // is ever evaluated as code (no prototype access, no eval).
 import Handlebars from 'handlebars';
