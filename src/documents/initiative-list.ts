@@ -5,8 +5,8 @@
 import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js';
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
-import { textOf } from './pdf-text.js';
 import { estimatedHeight } from './text-width.js';
+import { inlineText } from './pdf-text.js';
 
 type Node = Record<string, unknown>;
 
@@ -67,7 +67,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   });
   for (const c of r.schedule) {
     if (c.label) {
-      cells.push({ stack: [{ text: textOf(c.label) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)], colSpan: c.span });
+      // schedule cells are narrow: no unbreakable runs that could overflow them
+      cells.push({ stack: [{ text: inlineText([{ text: c.label }], { keeps: false }) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)], colSpan: c.span });
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }
