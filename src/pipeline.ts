@@ -27,6 +27,10 @@ export interface BuildOptions {
   log: (s: string) => void;
   /** build only these documents (file names); the others stay as they are */
   only?: Set<string>;
+  /** leave these documents out */
+  skip?: Set<string>;
+  /** the data set as already loaded and validated (watch has just checked it) */
+  checked?: ReturnType<typeof checkDataset>;
 }
 
 export interface DocumentTiming {
@@ -109,7 +113,7 @@ export interface Rendered {
 export async function renderDataset(dir: string, opts: BuildOptions): Promise<Rendered> {
   const t0 = performance.now();
   const since = (t: number) => Math.round(performance.now() - t);
-  const { model, problems, raw } = checkDataset(dir);
+  const { model, problems, raw } = opts.checked ?? checkDataset(dir);
   const loadValidateMs = since(t0);
   const timings: BuildResult['timings'] = { loadValidateMs, resolveMs: 0, documents: [], totalMs: 0 };
   if (!model || hasErrors(problems)) return { raw, problems, outputs: [], timings: { ...timings, totalMs: since(t0) } };
@@ -117,7 +121,7 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   const r = resolve(model);
   timings.resolveMs = since(t1);
   const allowed = [dir];
-  const want = (name: string) => !opts.only || opts.only.has(name);
+  const want = (name: string) => (!opts.only || opts.only.has(name)) && !opts.skip?.has(name);
   opts.log(`${r.id}: 検証・解決 OK（${since(t0)} ms）`);
   const outputs: Output[] = [];
   const timed = async (name: string, compose: () => unknown, render: (def: never) => Promise<Output>) => {

@@ -107,9 +107,11 @@ export async function errata(dir: string, against: string, outRoot: string, log:
   const { folder, cleanup } = publishedFolder(dir, against, problems);
   if (!folder) return { problems, files: [] };
   try {
-    const before: Rendered = await renderDataset(folder, { log: () => {} });
+    // the PDFs are compared; the workbook is not needed
+    const pdfsOnly = { log: () => {}, skip: new Set(['appendix.xlsx']) };
+    const before: Rendered = await renderDataset(folder, pdfsOnly);
     if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, file: `${against}: ${p.file}` })), files: [] };
-    const after: Rendered = await renderDataset(dir, { log: () => {} });
+    const after: Rendered = await renderDataset(dir, pdfsOnly);
     if (hasErrors(after.problems) || !after.resolved || !after.model) return { problems: after.problems, files: [] };
     const words = Wording.load(createHandlebars(after.resolved.rule), 'errata');
     const docName = (name: string) => (name.startsWith('results-') ? words.get('doc-results') : words.get(`doc-${name}`));

@@ -58,9 +58,10 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
   let templates = templateContents();
   const remember = (dir: string, raw: RawDataset) => last.set(dir, { files: contents(raw), values: new Map([...raw.json].map(([rel, f]) => [rel, f.value])) });
   for (const dir of dirs) {
-    const r = await buildDataset(dir, outRoot, { log: () => {} });
+    const checked = checkDataset(dir);
+    const r = await buildDataset(dir, outRoot, { log: () => {}, checked });
     for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
-    remember(dir, checkDataset(dir).raw);
+    remember(dir, checked.raw);
     print(`${path.basename(dir)}: ${hasErrors(r.problems) ? '誤りがあります' : `${r.files.length} 件を作成（${r.timings.totalMs} ms）`}`);
   }
 
@@ -74,7 +75,8 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
         templates = nowTemplates;
         for (const dir of dirs) {
           const t0 = performance.now();
-          const { model, problems, raw } = checkDataset(dir);
+          const checked = checkDataset(dir);
+          const { model, problems, raw } = checked;
           const before = last.get(dir)!;
           const rels = [...changed(before.files, contents(raw)), ...templateChanges];
           if (rels.length === 0) continue;
@@ -88,7 +90,7 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
           for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
           remember(dir, raw);
           if (only.size === 0) continue;
-          const r = await buildDataset(dir, outRoot, { log: () => {}, only });
+          const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
           for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`);
