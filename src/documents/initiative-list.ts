@@ -50,6 +50,7 @@ export function listHeaderTable(view: InitiativeListView, words: Wording, geo: L
     h(words.get('col-page'), { rowSpan: 2 }),
   ];
   const row2 = [{}, {}, ...view.years.map((y) => h(y.label)), {}, {}, {}, {}];
+  // page headers are made per page, out of render's reach: their widths must be their own (pdfmake rewrites them)
   return { table: { widths: [...geo.widths], body: [row1, row2] }, layout: 'grid' };
 }
 
@@ -104,8 +105,7 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   const flush = (keep = true) => {
     if (groups.length === 0 && items.length === 0) return;
     nodes.push({
-      // a fresh widths array for every table: pdfmake rewrites it in place
-      table: { widths: [...geo.widths], headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
+      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
       layout: 'grid',
       style: 'listTable',
     });

@@ -126,7 +126,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
     table: {
       headerRows: 1,
       dontBreakRows: !tall,
-      widths: [...RESULT_WIDTHS], // a copy: pdfmake rewrites widths in place
+      widths: RESULT_WIDTHS,
       body: [
         head,
         ...rows.map((row) => [

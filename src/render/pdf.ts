@@ -57,6 +57,24 @@ function printPageReferences(pages: Any[], offset: number) {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * pdfmake rewrites a table's `widths` array in place (numbers become objects), so a
+ * definition that shares one array between tables or builds would be laid out wrongly the
+ * second time. Every table gets its own copy before pdfmake sees it.
+ */
+function ownWidths(content: Any): void {
+  const walk = (n: Any) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.table) {
+      if (Array.isArray(n.table.widths)) n.table.widths = [...n.table.widths];
+      walk(n.table.body);
+    }
+    for (const k of ['stack', 'columns', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k]);
+  };
+  walk(content);
+}
+
 export type DocDefinition = Record<string, Any>;
 
 /** Only the fonts and the data set's own folder may be read; no URL ever. */
@@ -87,6 +105,7 @@ export interface Layout {
 /** Lays the document out without producing a PDF: where each anchor stands. */
 export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   configure(allowedDirs);
+  ownWidths(doc.content);
   const anchors = new Map<string, number>();
   const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
   const pdf = new PDFDocument(structuredClone(PDF_FONTS), doc.images ?? {}, doc.patterns ?? {}, {}, {
@@ -119,6 +138,7 @@ export function renderPdf(doc: DocDefinition, allowedDirs: string[] = [], opts: 
 
 async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: RenderOptions): Promise<{ bytes: Buffer; layout: Layout }> {
   configure(allowedDirs);
+  ownWidths(doc.content);
   const anchors = new Map<string, number>();
   let pageCount = 0;
   const footer = doc.footer;
