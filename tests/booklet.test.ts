@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { withBuiltVariant } from './helpers/variant.js';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, loose, sections } from './helpers/data.js';
 import { out } from './outputs.js';
@@ -127,23 +129,15 @@ describe('plan booklet', () => {
 
 describe('a first paragraph taller than a page', () => {
   it('follows its heading and breaks over pages, losing nothing', async () => {
-    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const { buildDataset } = await import('../src/pipeline.js');
-    const work = mkdtempSync(path.join(tmpdir(), 'longpara-'));
-    try {
-      const data = path.join(work, 'mini');
-      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
-      writeFileSync(path.join(data, 'text', '1-1.md.hbs'), `${'災害に備える取組を進めます。'.repeat(400)}終わり。\n`);
-      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
-      const { pages: p } = await readPdf(path.join(work, 'out', 'mini', 'plan-booklet.pdf'));
-      const text = squash(p.map((pg) => pg.lines.filter((l) => !/^-\s*\d+\s*-$/.test(l.trim())).join('')).join(''));
-      expect(text.match(/災害に備える取組を進めます。/g)?.length).toBe(400);
-      expect(text).toContain('【現状・課題・取組の方向性】災害に備える');
-      expect(text).toContain('終わり。');
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    await withBuiltVariant(
+      (data) => writeFileSync(path.join(data, 'text', '1-1.md.hbs'), `${'災害に備える取組を進めます。'.repeat(400)}終わり。\n`),
+      async (out) => {
+        const { pages: p } = await readPdf(path.join(out, 'plan-booklet.pdf'));
+        const text = squash(p.map((pg) => pg.lines.filter((l) => !/^-\s*\d+\s*-$/.test(l.trim())).join('')).join(''));
+        expect(text.match(/災害に備える取組を進めます。/g)?.length).toBe(400);
+        expect(text).toContain('【現状・課題・取組の方向性】災害に備える');
+        expect(text).toContain('終わり。');
+      },
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { withBuiltVariant } from './helpers/variant.js';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
@@ -94,30 +96,24 @@ describe('事業実施結果', () => {
 
 describe('a row taller than a page', () => {
   it('continues over pages with the header repeated, losing nothing', async () => {
-    const { mkdtempSync, cpSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
-    const { buildDataset } = await import('../src/pipeline.js');
-    const work = mkdtempSync(path.join(tmpdir(), 'tall-'));
-    try {
-      const data = path.join(work, 'mini');
-      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
-      const file = path.join(data, 'initiatives', '001.json');
-      const j = JSON.parse(readFileSync(file, 'utf8'));
-      const lines = Array.from({ length: 40 }, (_, i) => `第${i + 1}行：${'長い実績の記載です。'.repeat(30)}`);
-      j.results['2017'].outcome = lines.join('\n');
-      writeFileSync(file, JSON.stringify(j, null, 2));
-      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
-      const { pages: p } = await readPdf(path.join(work, 'out', 'mini', 'results-2017.pdf'));
-      // the repeated header row (three lines) and the footer stand between the parts of the row
-      const body = p.slice(1).map((pg) => pg.lines.filter((l) => !/^整理番号|事業費（千円）|^※当初予算|\d+ \/ \d+$/.test(l)).join('')).join('');
-      const text = squash(body);
-      expect(text.match(/長い実績の記載です。/g)?.length).toBe(1200);
-      for (let i = 1; i <= 40; i++) expect(text).toContain(`第${i}行：`);
-      expect(p.length).toBeGreaterThan(4);
-      for (const pg of p.slice(1)) expect(pg.lines.some((l) => l.startsWith('整理番号'))).toBe(true);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    await withBuiltVariant(
+      (data) => {
+        const file = path.join(data, 'initiatives', '001.json');
+        const j = JSON.parse(readFileSync(file, 'utf8'));
+        const lines = Array.from({ length: 40 }, (_, i) => `第${i + 1}行：${'長い実績の記載です。'.repeat(30)}`);
+        j.results['2017'].outcome = lines.join('\n');
+        writeFileSync(file, JSON.stringify(j, null, 2));
+      },
+      async (out) => {
+        const { pages: p } = await readPdf(path.join(out, 'results-2017.pdf'));
+        // the repeated header row (three lines) and the footer stand between the parts of the row
+        const body = p.slice(1).map((pg) => pg.lines.filter((l) => !/^整理番号|事業費（千円）|^※当初予算|\d+ \/ \d+$/.test(l)).join('')).join('');
+        const text = squash(body);
+        expect(text.match(/長い実績の記載です。/g)?.length).toBe(1200);
+        for (let i = 1; i <= 40; i++) expect(text).toContain(`第${i}行：`);
+        expect(p.length).toBeGreaterThan(4);
+        for (const pg of p.slice(1)) expect(pg.lines.some((l) => l.startsWith('整理番号'))).toBe(true);
+      },
+    );
   });
 });

@@ -140,9 +140,3 @@ async function repack(raw: Buffer, date: Date): Promise<Buffer> {
   for (const n of names) out.file(n, await src.files[n].async('nodebuffer'), { date, createFolders: false });
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
-
-export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}

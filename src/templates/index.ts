@@ -3,7 +3,7 @@
 // Output is text for PDF and Excel, not HTML: nothing is escaped, and nothing from the data
 // is ever evaluated as code (no prototype access, no eval).
 import Handlebars from 'handlebars';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import * as era from '../era/index.js';
@@ -68,8 +68,4 @@ export class Wording {
     }
     return t(context, RUNTIME).trim();
   }
-}
-
-export function templateNames(dir = TEMPLATE_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => f.slice(0, -4));
 }
