@@ -2,12 +2,12 @@
 // order gets the next number, printed as a superscript right after the word.
 import type { GlossaryEntry } from '../model/schema.js';
 import type { Inline } from '../markdown/index.js';
+import { termAt } from '../model/terms.js';
 
 export interface NumberedTerm extends GlossaryEntry {
   number: number;
 }
 
-const ASCII_WORD = /[A-Za-z0-9]/;
 
 /** Marks the first appearances in place and returns the glossary in number order. */
 export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]): NumberedTerm[] {
@@ -26,17 +26,7 @@ export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]):
   const numbers = new Map<number, number>();
   let next = 1;
 
-  const matchAt = (s: string, i: number) => {
-    for (const p of byFirstChar.get(s[i]) ?? []) {
-      if (!s.startsWith(p.text, i)) continue;
-      const end = i + p.text.length;
-      // a Latin term does not match inside a longer Latin word (WAN in LGWAN, AI in MAIL)
-      if (ASCII_WORD.test(p.text[0]) && i > 0 && ASCII_WORD.test(s[i - 1])) continue;
-      if (ASCII_WORD.test(p.text[p.text.length - 1]) && end < s.length && ASCII_WORD.test(s[end])) continue;
-      return p;
-    }
-    return undefined;
-  };
+  const matchAt = (s: string, i: number) => (byFirstChar.get(s[i]) ?? []).find((p) => termAt(s, i, p.text));
 
   for (const runs of runLists) {
     const out: Inline[] = [];

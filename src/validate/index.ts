@@ -13,6 +13,7 @@ import {
   type Dataset, type Model, type Section, type AsOf,
 } from '../model/schema.js';
 import { issueMessage } from './messages.js';
+import { termIn } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
@@ -211,7 +212,7 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (![g.term, ...(g.aliases ?? [])].some((t) => corpus.includes(t)))
+    if (![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 

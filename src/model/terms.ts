@@ -1,0 +1,18 @@
+// When a glossary term counts as appearing in a text: the one rule shared by validation
+// (a term that never appears is reported) and by the numbering of the superscripts.
+const ASCII_WORD = /[A-Za-z0-9]/;
+
+/** Whether `term` stands at `i` in `s`: a Latin term does not count inside a longer Latin word (WAN in LGWAN, AI in MAIL). */
+export function termAt(s: string, i: number, term: string): boolean {
+  if (!s.startsWith(term, i)) return false;
+  const end = i + term.length;
+  if (ASCII_WORD.test(term[0]) && i > 0 && ASCII_WORD.test(s[i - 1])) return false;
+  if (ASCII_WORD.test(term[term.length - 1]) && end < s.length && ASCII_WORD.test(s[end])) return false;
+  return true;
+}
+
+/** Whether `term` appears anywhere in `s` by that rule. */
+export function termIn(s: string, term: string): boolean {
+  for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) if (termAt(s, i, term)) return true;
+  return false;
+}
