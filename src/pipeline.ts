@@ -14,6 +14,7 @@ import { bookletBody, bookletFront, bookletDocument, type BookletPages } from '.
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
 import { layout, renderPdf } from './render/pdf.js';
+import { ContentLostError, type LostContent } from './render/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import { writeAtomic, writeManifest, readManifest, type Written } from './write/index.js';
@@ -99,6 +100,20 @@ export function documentNames(model: Model): string[] {
   ];
 }
 
+/** What the loss guard found, as problems: one per heading and data file, with the first lost text. */
+export function lostProblems(document: string, lost: LostContent[], words: Resolved['words']['common']): Problem[] {
+  const groups = new Map<string, LostContent[]>();
+  for (const l of lost) {
+    const key = `${l.source ?? ''}\0${l.heading ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()].map((g) => ({
+    severity: 'error' as const,
+    file: g[0].source ?? document,
+    message: words.get('content-lost', { document, heading: g[0].heading, first: g[0].text.slice(0, 24), image: g[0].kind === 'image', more: g.length - 1 }),
+  }));
+}
+
 export interface Rendered {
   model?: Model;
   raw: RawDataset;
@@ -113,7 +128,9 @@ export interface Rendered {
 export async function renderDataset(dir: string, opts: BuildOptions): Promise<Rendered> {
   const t0 = performance.now();
   const since = (t: number) => Math.round(performance.now() - t);
-  const { model, problems, raw } = opts.checked ?? checkDataset(dir);
+  const checked = opts.checked ?? checkDataset(dir);
+  const { model, raw } = checked;
+  const problems = [...checked.problems];
   const loadValidateMs = since(t0);
   const timings: BuildResult['timings'] = { loadValidateMs, resolveMs: 0, documents: [], totalMs: 0 };
   if (!model || hasErrors(problems)) return { raw, problems, outputs: [], timings: { ...timings, totalMs: since(t0) } };
@@ -128,7 +145,15 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     const a = performance.now();
     const def = compose();
     const b = performance.now();
-    const o = await render(def as never);
+    let o: Output;
+    try {
+      o = await render(def as never);
+    } catch (e) {
+      // content pdfmake lost is a data problem: nothing of this data set is written
+      if (!(e instanceof ContentLostError)) throw e;
+      problems.push(...lostProblems(name, e.lost, r.words.common));
+      return;
+    }
     outputs.push(o);
     timings.documents.push({ name, pages: o.pages, sheets: o.sheets, composeMs: Math.round(b - a), renderMs: since(b) });
     opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
@@ -144,7 +169,13 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     });
   else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
     const a = performance.now();
-    pages = bookletPages(r);
+    try {
+      pages = bookletPages(r);
+    } catch (e) {
+      if (!(e instanceof ContentLostError)) throw e;
+      problems.push(...lostProblems('plan-booklet.pdf', e.lost, r.words.common));
+      return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
+    }
     timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
   }
   if (r.list && pages && want('initiative-list.pdf'))

@@ -64,7 +64,17 @@ const plainText = (t: unknown): string =>
 const KEEP_LIMIT = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.6;
 const BODY_WIDTH = A4.width - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
 
-/** Headings wait for the next content and are kept on one page with it. */
+/** Of a long block, this much is kept on the page of the headings before it (three body lines). */
+const KEEP_WITH = 10.5 * 1.65 * 3;
+
+/**
+ * Headings wait for the next content and stay on one page with it. Short text is kept whole
+ * with them; anything taller or of unknown height (a table, a column box, a long paragraph) is
+ * never wrapped in an unbreakable block, which pdfmake would drop if it were taller than a page:
+ * the headings are kept with a blank of KEEP_WITH instead, and the content is pulled up over it
+ * (a negative top margin), so the headings move to the next page unless that much of the
+ * content fits under them.
+ */
 class KeepingWriter {
   readonly nodes: Node[] = [];
   private pending: Node[] = [];
@@ -81,13 +91,15 @@ class KeepingWriter {
     const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
     const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
     this.pending = [];
-    if ('text' in n && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) > KEEP_LIMIT) {
-      // the headings still keep together; the long text follows them and may break
-      this.nodes.push({ stack: pending, unbreakable: true, ...brk }, n);
-    } else this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
+    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_LIMIT;
+    if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
+    else this.nodes.push({ stack: [...pending, { text: '', margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
   }
-  many(ns: Node[]) {
-    ns.forEach((n) => (n.headlineLevel ? this.heading(n) : this.content(n)));
+  many(ns: Node[], source?: string) {
+    ns.forEach((n) => {
+      const m = source ? { ...n, source } : n;
+      return n.headlineLevel ? this.heading(m) : this.content(m);
+    });
   }
   end() {
     if (this.pending.length) this.content({ text: '' });
@@ -121,10 +133,11 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
   w.heading({
     ...h([`${s.label} `, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
     ...(newPage ? { pageBreak: 'before' } : {}),
+    source: 'dataset.json',
   });
   if (s.narrative.length) {
     w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2 });
-    w.many(blockNodes(s.narrative));
+    w.many(blockNodes(s.narrative), s.files.narrative);
   }
   if (s.entries.length) {
     w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2 });
@@ -136,12 +149,13 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
         style: 'entry',
         id: e.anchor,
         headlineLevel: 3,
+        source: e.file,
       });
       if (e.description.length === 0) w.content({ text: '' });
-      for (const b of blockNodes(e.description)) w.content({ ...b, style: 'entryText' });
+      for (const b of blockNodes(e.description)) w.content({ ...b, style: 'entryText', source: e.file });
     }
   }
-  for (const c of s.columns) {
+  for (const [i, c] of s.columns.entries()) {
     w.end();
     w.content({
       table: {
@@ -150,6 +164,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
       },
       layout: 'grid',
       style: 'column',
+      source: s.files.columns[i],
     });
   }
 }
@@ -168,7 +183,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
       w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
-    } else w.many(blockNodes([b]));
+    } else w.many(blockNodes([b]), view.files.intro);
   });
   w.end();
   // chapter 2
@@ -204,6 +219,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
+      source: view.files.sites,
     });
   }
   sites.end();
@@ -217,7 +233,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       const id = `ref-${i}`;
       if (b.level === 1) refParent = id;
       refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
-    } else refs.many(blockNodes([b]));
+    } else refs.many(blockNodes([b]), view.files.references);
   });
   refs.end();
   nodes.push(...refs.nodes);
@@ -231,12 +247,13 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       ],
       columnGap: 8,
       style: 'gloss',
+      source: view.files.glossary,
       unbreakable: estimatedHeight(g.definition, BODY_WIDTH - 28, 9.5, 1.45) < KEEP_LIMIT,
     });
   }
   if (view.sources.length) {
     nodes.push({ text: words.get('sources-label'), style: 'small', margin: [0, 10, 0, 2] });
-    nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small' });
+    nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small', source: view.files.sources });
   }
   // contact block, kept together at the end of the last page
   const c = view.contact ?? {};
@@ -281,14 +298,23 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
   if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
+  // the 参考資料's own headings, as their bookmarks have them (ids as in bookletBody)
+  view.references.forEach((b, i) => {
+    if (b.kind === 'heading' && b.level <= 2) toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, `ref-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
+  });
   if (view.glossary.length) toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
+  // the notice keeps its title with its first block, never as one unbreakable block (it may be long)
+  const notice = new KeepingWriter();
+  if (view.notice.length) notice.heading({ text: words.get('notice-title'), style: 'noticeTitle', headlineLevel: 1 });
+  notice.many(blockNodes(view.notice), view.files.notice);
+  notice.end();
   return [
     { text: view.title, style: 'cover' },
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
     { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before' },
     ...toc,
-    ...(view.notice.length ? [{ stack: [{ text: words.get('notice-title'), style: 'noticeTitle' }, ...blockNodes(view.notice)], unbreakable: true }] : []),
+    ...notice.nodes,
   ];
 }
 

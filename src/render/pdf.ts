@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDF_FONTS, FONT_DIR } from './fonts.js';
 import { collectAnchors } from './anchors.js';
+import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,6 +17,13 @@ const PageSize: Any = require('pdfmake/js/PageSize');
 const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
 const Renderer: Any = require('pdfmake/js/Renderer').default;
 const TextInlines: Any = require('pdfmake/js/TextInlines').default;
+installLineStamps(LayoutBuilder);
+
+/** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
+function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {
+  const lost = findLosses(pages, leaves);
+  if (lost.length) throw new ContentLostError(lost);
+}
 
 // pdfmake prints page references as physical page numbers and has no hook to change that.
 // Between layout and rendering we rewrite them to printed numbers, as pdfmake itself would
@@ -106,6 +114,7 @@ export interface Layout {
 export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   configure(allowedDirs);
   ownWidths(doc.content);
+  const leaves = numberLeaves(doc.content);
   const anchors = new Map<string, number>();
   const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
   const pdf = new PDFDocument(structuredClone(PDF_FONTS), doc.images ?? {}, doc.patterns ?? {}, {}, {
@@ -118,6 +127,7 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   builder.registerTableLayouts(tableLayouts);
   if (doc.tableLayouts) builder.registerTableLayouts(doc.tableLayouts);
   const pages = builder.layoutDocument(doc.content, pdf, doc.styles ?? {}, doc.defaultStyle ?? {}, doc.background, doc.header, doc.footer, doc.watermark, doc.pageBreakBefore);
+  guard(pages, leaves);
   collectAnchors(doc.content, anchors);
   return { anchors, pageCount: pages.length };
 }
@@ -139,6 +149,7 @@ export function renderPdf(doc: DocDefinition, allowedDirs: string[] = [], opts: 
 async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: RenderOptions): Promise<{ bytes: Buffer; layout: Layout }> {
   configure(allowedDirs);
   ownWidths(doc.content);
+  const leaves = numberLeaves(doc.content);
   const anchors = new Map<string, number>();
   let pageCount = 0;
   const footer = doc.footer;
@@ -149,6 +160,7 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
   pdfmake.setTableLayouts(doc.tableLayouts ?? {});
   beforeRender = (pages) => {
+    guard(pages, leaves);
     // laid out, not yet rendered: where the anchored nodes stand
     if (opts.anchors || opts.firstPrintedPage) collectAnchors(doc.content, anchors);
     if (opts.firstPrintedPage) {

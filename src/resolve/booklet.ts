@@ -16,6 +16,8 @@ export interface EntryView {
   department: string;
   relisted: boolean;
   description: Block[];
+  /** the data file it comes from (named when something of it cannot be printed) */
+  file: string;
 }
 
 export interface SectionView {
@@ -29,6 +31,8 @@ export interface SectionView {
   narrative: Block[];
   entries: EntryView[];
   columns: Block[][];
+  /** the data files of the narrative and of each column */
+  files: { narrative?: string; columns: string[] };
 }
 
 export interface BookletView {
@@ -44,6 +48,8 @@ export interface BookletView {
   glossary: NumberedTerm[];
   sources: Block[];
   contact: Model['dataset']['contact'];
+  /** the data file of each part */
+  files: { notice?: string; intro?: string; references?: string; sources?: string; glossary: string; sites: string };
 }
 
 /** Figures carry their bytes from the model (validated: inside the data set's figures/). */
@@ -111,8 +117,10 @@ export function resolveBooklet(
       department: e.initiative.department,
       relisted: e.relisted,
       description: paragraphs(e.initiative.description),
+      file: `initiatives/${e.initiativeId}.json`,
     })),
     columns: (s.section.columns ?? []).map((c) => prose(c)),
+    files: { narrative: s.section.narrative, columns: s.section.columns ?? [] },
   }));
 
   // glossary numbers follow the reading order of chapters 1 and 2 (headings of sections
@@ -138,5 +146,6 @@ export function resolveBooklet(
     glossary,
     sources: prose(booklet.sources),
     contact: dataset.contact,
+    files: { notice: booklet.notice, intro: booklet.intro, references: booklet.references, sources: booklet.sources, glossary: 'glossary.json', sites: 'sites.json' },
   };
 }
