@@ -109,7 +109,7 @@ export function lostProblems(document: string, lost: LostContent[], words: Resol
   }
   return [...groups.values()].map((g) => ({
     severity: 'error' as const,
-    file: g[0].source ?? document,
+    file: g[0].source ?? '',
     message: words.get('content-lost', { document, heading: g[0].heading, first: g[0].text.slice(0, 24), image: g[0].kind === 'image', more: g.length - 1 }),
   }));
 }

@@ -97,7 +97,7 @@ class KeepingWriter {
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
-      const m = source ? { ...n, source } : n;
+      const m = { ...n, ...(source ? { source } : {}), ...(n.headlineLevel && !n.tag ? { tag: 'H', level: LEVEL[n.style as string] ?? 5 } : {}) };
       return n.headlineLevel ? this.heading(m) : this.content(m);
     });
   }
@@ -117,10 +117,15 @@ export interface BookletPages {
 /** A page break on a wrapper: pdfmake does not report nodes that carry pageBreak themselves. */
 const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({ stack: [node], pageBreak: 'before', ...(orientation ? { pageOrientation: orientation } : {}) });
 
+/** Structure tree level of each heading style (render/tags.ts never lets a level be skipped). */
+const LEVEL: Record<string, number> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
+
 const h = (text: string | (Node | string)[], style: string, id: string, outline: { parent?: string; text?: string } = {}): Node => ({
   text,
   style,
   id,
+  tag: 'H',
+  level: LEVEL[style],
   headlineLevel: 1,
   outline: true,
   outlineText: outline.text ?? (typeof text === 'string' ? text : undefined),
@@ -136,11 +141,11 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
     source: 'dataset.json',
   });
   if (s.narrative.length) {
-    w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2 });
+    w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2, tag: 'H', level: s.depth + 2 });
     w.many(blockNodes(s.narrative), s.files.narrative);
   }
   if (s.entries.length) {
-    w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2 });
+    w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2, tag: 'H', level: s.depth + 2 });
     for (const e of s.entries) {
       const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
       const [before, after] = heading.split('\u0000');
@@ -149,6 +154,8 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
         style: 'entry',
         id: e.anchor,
         headlineLevel: 3,
+        tag: 'H',
+        level: s.depth + 3,
         source: e.file,
       });
       if (e.description.length === 0) w.content({ text: '' });
@@ -203,7 +210,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   if (r.list) {
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
-    nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), listHeaderTable(r.list, listWords, geo)], unbreakable: true });
+    nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), { ...listHeaderTable(r.list, listWords, geo), tableId: 'list', tablePart: 'head' }], unbreakable: true });
     nodes.push(...listTables(r.list, listWords, geo, 'reference'));
     nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
   }
@@ -239,18 +246,21 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   nodes.push(...refs.nodes);
   // 用語解説
   nodes.push(newPage(view.glossary.length ? h(words.get('glossary-title'), 'chapter', 'glossary') : { text: '' }, 'portrait'));
+  const glossary: Node[] = [];
   for (const g of view.glossary) {
-    nodes.push({
+    glossary.push({
       columns: [
-        { text: String(g.number), width: 20, alignment: 'right' },
-        { text: [{ text: g.term, style: 'glossTerm' }, words.get('glossary-separator'), ...toArray(textOf(g.definition))], width: '*' },
+        { text: String(g.number), width: 20, alignment: 'right', tag: 'Lbl' },
+        { text: [{ text: g.term, style: 'glossTerm' }, words.get('glossary-separator'), ...toArray(textOf(g.definition))], width: '*', tag: 'LBody' },
       ],
+      tag: 'LI',
       columnGap: 8,
       style: 'gloss',
       source: view.files.glossary,
       unbreakable: estimatedHeight(g.definition, BODY_WIDTH - 28, 9.5, 1.45) < KEEP_LIMIT,
     });
   }
+  if (glossary.length) nodes.push({ stack: glossary, tag: 'L' });
   if (view.sources.length) {
     nodes.push({ text: words.get('sources-label'), style: 'small', margin: [0, 10, 0, 2] });
     nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small', source: view.files.sources });
@@ -279,6 +289,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   const tocLine = (text: string, id: string | undefined, style: string) => ({
+    tag: 'TOCI',
     columns: [{ text, width: '*' }, id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right' } : { text: '', width: 30 }],
     style,
   });
@@ -312,8 +323,8 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     { text: view.title, style: 'cover' },
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
-    { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before' },
-    ...toc,
+    { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },
+    { stack: toc, tag: 'TOC' },
     ...notice.nodes,
   ];
 }

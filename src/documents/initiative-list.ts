@@ -65,6 +65,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       { text: [...(r.relisted ? [words.get('relisted')] : []), r.title] },
       { text: words.get('owner', { owner: r.owner }) },
     ],
+    // the 事業名 heads its row (tagged TH, Scope Row)
+    tag: 'TH',
   });
   for (const c of r.schedule) {
     if (c.label) {
@@ -91,6 +93,7 @@ function groupRow(r: Extract<ListRow, { kind: 'group' }>, columns: number): Node
       colSpan: columns,
       style: `listGroup${r.depth}`,
       fillColor: GROUP_FILL[r.depth - 1] ?? GROUP_FILL[2],
+      tag: 'TH',
     },
     ...Array(columns - 1).fill({}),
   ];
@@ -108,6 +111,9 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
       table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
       layout: 'grid',
       style: 'listTable',
+      // the runs are one table to a reader of the tags; their header rows are group rows, not column headers
+      tableId: 'list',
+      tablePart: 'body',
     });
     groups = [];
     items = [];

@@ -81,14 +81,14 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         nodes.push({ text: inlineText(b.inlines), style: 'p' });
         break;
       case 'list':
-        nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li' })), style: 'list' });
+        nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
         break;
       case 'figure':
         if (b.data)
           nodes.push({
             stack: [
-              b.data.startsWith('data:') ? { image: b.data, fit: [400, 300], alignment: 'center' } : { svg: b.data, fit: [400, 300], alignment: 'center' },
-              ...(b.caption ? [{ text: b.caption, style: 'caption', alignment: 'center', margin: [0, 4, 0, 0] }] : []),
+              b.data.startsWith('data:') ? { image: b.data, fit: [400, 300], alignment: 'center', alt: b.caption } : { svg: b.data, fit: [400, 300], alignment: 'center', alt: b.caption },
+              ...(b.caption ? [{ text: b.caption, style: 'caption', alignment: 'center', margin: [0, 4, 0, 0], tag: 'Caption' }] : []),
             ],
             unbreakable: true,
             margin: [0, 6, 0, 10],

@@ -49,12 +49,23 @@ function barSvg(counts: number[], max: number, width: number, height: number): s
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rects}</svg>`;
 }
 
+/** The chart in words: each pillar's count and its breakdown by 達成度. */
+function chartAlt(view: ResultsView, r: Resolved): string {
+  const w = r.words.results;
+  const pillars = view.pillars.map((p) => ({
+    name: w.get('pillar-heading', p),
+    count: p.summary.count,
+    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
+  }));
+  return w.get('chart-alt', { title: w.get('chart-title'), pillars });
+}
+
 function summary(view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong };
   const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t) => ({ text: t, style: 'sumHead' }));
   const row = (label: string, s: ResultsView['total'], bold = false) => [
-    { text: label, style: 'sum', bold },
+    { text: label, style: 'sum', bold, tag: 'TH' },
     { text: String(s.count), style: 'sumNum', bold },
     { text: String(s.newCount), style: 'sumNum', bold },
     { text: yen(s.budgetTotal), style: 'sumNum', bold },
@@ -93,11 +104,11 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     margin: [180, 6, 0, 0],
   };
   return [
-    { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1 },
+    { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
-    { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1 },
-    chart,
-    legend,
+    { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
+    // the chart is one figure to a reader of the tags; its numbers are in the table above and in the alternative text
+    { stack: [chart, legend], tag: 'Figure', alt: chartAlt(view, r) },
   ];
 }
 
@@ -132,7 +143,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
         ...rows.map((row) => [
           { text: String(row.no), style: 'num', alignment: 'center' },
           { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
-          { text: textOf(row.title), style: 'cell' },
+          { text: textOf(row.title), style: 'cell', tag: 'TH' },
           { text: textOf(row.description), style: 'cell' },
           { text: row.budgetText, style: 'num' },
           { text: textOf(row.achievement), style: 'cell' },
@@ -165,14 +176,14 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const quotes = view.pillars.map((p) => w.get('pillar-quote', p));
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const content: Node[] = [
-    { text: title, style: 'title' },
-    { text: w.get('overview-label'), style: 'label' },
+    { text: title, style: 'title', tag: 'H', level: 1 },
+    { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     { text: textOf(w.get('overview-1', view)), style: 'p' },
     { text: textOf(w.get('overview-2', { pillars })), style: 'p' },
     ...summary(view, r),
   ];
   view.pillars.forEach((p, i) => {
-    content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before' });
+    content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
     content.push(...pillarTables(p, view, r));
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
   });

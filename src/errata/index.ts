@@ -9,11 +9,12 @@ import path from 'node:path';
 import { diffArrays } from 'diff';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
-import { renderDataset, type Rendered } from '../pipeline.js';
+import { renderDataset, lostProblems, type Rendered } from '../pipeline.js';
 import { readPdfBytes } from './pdf-lines.js';
 import { createHandlebars, Wording } from '../templates/index.js';
 import { errataDocument, errataWorkbook, type ErrataView } from '../documents/errata.js';
 import { renderPdf } from '../render/pdf.js';
+import { ContentLostError } from '../render/loss-guard.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic, type Written } from '../write/index.js';
 
@@ -134,7 +135,14 @@ export async function errata(dir: string, against: string, outRoot: string, log:
     }
     const view: ErrataView = { title: after.resolved.title, against, entries, moved, date: after.resolved.date, issuer: after.resolved.issuer };
     const out = path.join(outRoot, after.model.dataset.id);
-    const pdf = await renderPdf(errataDocument(view, words), [dir]);
+    let pdf: Awaited<ReturnType<typeof renderPdf>>;
+    try {
+      pdf = await renderPdf(errataDocument(view, words), [dir]);
+    } catch (e) {
+      // the 正誤表 itself lost content in layout: nothing is written
+      if (!(e instanceof ContentLostError)) throw e;
+      return { problems: [...after.problems, ...lostProblems('errata.pdf', e.lost, after.resolved.words.common)], files: [], view };
+    }
     const xlsx = await renderWorkbook(errataWorkbook(view, words, after.resolved.issuer));
     const files = [writeAtomic(path.join(out, 'errata.pdf'), pdf.bytes), writeAtomic(path.join(out, 'errata.xlsx'), xlsx.bytes)];
     return { problems: [...after.problems], files, view };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PDF_FONTS, FONT_DIR } from './fonts.js';
 import { collectAnchors } from './anchors.js';
 import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
+import { installTagging, planStructure, useStructure } from './tags.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,6 +30,7 @@ function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {
 // Between layout and rendering we rewrite them to printed numbers, as pdfmake itself would
 // (same width and alignment correction), so a booklet whose chapter 1 starts after a cover
 // and a 目次 is laid out only once. Renders run one at a time (see `queue`).
+installTagging(Renderer);
 let beforeRender: ((pages: Any[]) => void) | undefined;
 const renderPages = Renderer.prototype.renderPages;
 Renderer.prototype.renderPages = function (pages: Any[]) {
@@ -169,10 +171,13 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
       printPageReferences(pages, first - 1);
     }
   };
+  // the structure tree is planned from the definition before pdfmake lays it out
+  useStructure(doc.tagged ? planStructure(doc.content) : undefined);
   try {
     const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
     return { bytes, layout: { anchors, pageCount } };
   } finally {
     beforeRender = undefined;
+    useStructure(undefined);
   }
 }

@@ -1,0 +1,230 @@
+// Tagged PDF: the structure tree pdfmake does not write (it passes `tagged: true` to pdfkit and
+// stops there). Two halves, both small enough to offer upstream:
+//  - before layout, `planStructure` reads the roles the documents gave their nodes (a heading's
+//    `tag: 'H'` and `level`, a table's header rows, a row header cell's `tag: 'TH'`, a figure's
+//    `alt`, a list's `tag: 'L'`) and builds the tree in reading order, each leaf (numbered by the
+//    loss guard, which stamps every laid-out line with it) pointing at the element it belongs to;
+//  - at render, `installTagging` wraps pdfmake's Renderer so that every line, image and drawing
+//    is written inside marked content: the leaf's element, or an artifact (page headers and
+//    footers, table rules and fills, header rows repeated on a continuation page).
+// Render knows nothing of initiatives: only of roles.
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface StructNode {
+  type: string;
+  attrs?: { alt?: string; scope?: 'Row' | 'Column'; colSpan?: number; rowSpan?: number; lang?: string };
+  children: StructNode[];
+  /** leaves whose marked content goes into this element */
+  leaves: number[];
+}
+
+export interface StructurePlan {
+  root: StructNode;
+  /** leaf number → its element */
+  ofLeaf: Map<number, StructNode>;
+}
+
+const el = (type: string, attrs?: StructNode['attrs']): StructNode => ({ type, attrs, children: [], leaves: [] });
+
+/**
+ * The structure tree of a numbered content tree (see loss-guard.ts `numberLeaves`).
+ * Heading levels never skip one: a heading is at most one deeper than the one before it.
+ */
+export function planStructure(content: Any): StructurePlan {
+  const root = el('Document');
+  const ofLeaf = new Map<number, StructNode>();
+  let lastLevel = 0;
+  // tables that share a `tableId` (a list split into runs) are one Table in the tree
+  const shared = new Map<string, { table: StructNode; head?: StructNode; body?: StructNode }>();
+
+  const attach = (n: Any, into: StructNode) => {
+    if (n?._leaf !== undefined) {
+      into.leaves.push(n._leaf);
+      ofLeaf.set(n._leaf, into);
+    }
+  };
+  const headingType = (n: Any) => {
+    const wanted = Math.max(1, Math.min(6, Number(n.level) || 1));
+    const level = Math.min(wanted, lastLevel + 1);
+    lastLevel = level;
+    return `H${level}`;
+  };
+
+  const visit = (n: Any, parent: StructNode): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach((x) => visit(x, parent));
+    if (n.tag === 'Artifact') return; // its leaves stay unassigned: drawn as artifacts
+    if ('text' in n) {
+      if (n._leaf === undefined) return; // no text: nothing to tag
+      const type = n.tag === 'H' ? headingType(n) : n.tag ?? 'P';
+      const e = el(type === 'LI' ? 'LI' : type, n.lang ? { lang: n.lang } : undefined);
+      parent.children.push(e);
+      // a list item's content is its body (PDF/UA: LI holds Lbl and LBody)
+      const body = type === 'LI' ? el('LBody') : e;
+      if (body !== e) e.children.push(body);
+      attach(n, body);
+      return;
+    }
+    if (n.image || n.svg) {
+      const e = el('Figure', { alt: n.alt ?? '' });
+      parent.children.push(e);
+      attach(n, e);
+      return;
+    }
+    if (n.table && n.tag !== 'Figure') return table(n, parent);
+    if (n.tag === 'Figure') {
+      // a figure drawn from several pieces (a chart: bars, labels, legend) is one Figure with one Alt
+      const e = el('Figure', { alt: n.alt ?? '' });
+      parent.children.push(e);
+      const all = (x: Any): void => {
+        if (!x || typeof x !== 'object') return;
+        if (Array.isArray(x)) return x.forEach(all);
+        attach(x, e);
+        for (const k of ['stack', 'columns']) if (Array.isArray(x[k])) all(x[k]);
+        if (x.table?.body) all(x.table.body);
+      };
+      all(n.stack ?? n.columns ?? n.table?.body ?? []);
+      return;
+    }
+    let into = parent;
+    if (n.tag) {
+      into = el(n.tag);
+      parent.children.push(into);
+    }
+    for (const k of ['stack', 'columns']) if (Array.isArray(n[k])) visit(n[k], into);
+  };
+
+  const cell = (c: Any, type: 'TH' | 'TD', scope: 'Row' | 'Column' | undefined, tr: StructNode) => {
+    const attrs: StructNode['attrs'] = {};
+    if (type === 'TH') attrs.scope = scope ?? 'Column';
+    if (c.colSpan > 1) attrs.colSpan = c.colSpan;
+    if (c.rowSpan > 1) attrs.rowSpan = c.rowSpan;
+    const e = el(type, attrs);
+    tr.children.push(e);
+    // a cell's own text is the cell's content; anything else (a stack, a table, a figure) is nested
+    if ('text' in c) attach(c, e);
+    else visit({ ...c, tag: undefined }, e);
+  };
+
+  const table = (n: Any, parent: StructNode) => {
+    const body: Any[][] = n.table.body ?? [];
+    const headerRows = n.tablePart === 'body' ? 0 : n.table.headerRows ?? 0;
+    let parts = n.tableId ? shared.get(n.tableId) : undefined;
+    if (!parts) {
+      parts = { table: el('Table') };
+      parent.children.push(parts.table);
+      if (n.tableId) shared.set(n.tableId, parts);
+    }
+    const section = (kind: 'head' | 'body') => {
+      const key = kind === 'head' ? 'head' : 'body';
+      if (!parts![key]) {
+        parts![key] = el(kind === 'head' ? 'THead' : 'TBody');
+        if (kind === 'head') parts!.table.children.unshift(parts!.head!);
+        else parts!.table.children.push(parts!.body!);
+      }
+      return parts![key]!;
+    };
+    // cells covered by a span are placeholders: no element of their own
+    const covered = new Set<string>();
+    body.forEach((row, r) => {
+      const isHead = r < headerRows || n.tablePart === 'head';
+      const tr = el('TR');
+      section(isHead ? 'head' : 'body').children.push(tr);
+      row.forEach((c: Any, k: number) => {
+        if (covered.has(`${r}:${k}`) || c === null || c === undefined) return;
+        if (typeof c !== 'object') return;
+        for (let dr = 0; dr < (c.rowSpan ?? 1); dr++) for (let dk = 0; dk < (c.colSpan ?? 1); dk++) if (dr || dk) covered.add(`${r + dr}:${k + dk}`);
+        const rowHeader = c.tag === 'TH';
+        cell(c, isHead || rowHeader ? 'TH' : 'TD', isHead ? 'Column' : rowHeader ? 'Row' : undefined, tr);
+      });
+    });
+  };
+
+  visit(content, root);
+  return { root, ofLeaf };
+}
+
+interface Tagging {
+  elements: Map<StructNode, Any>;
+  root: Any;
+  /** lines already written once: a repeat (a table's header rows on the next page) is an artifact */
+  seen: Set<number>;
+}
+
+let current: { plan: StructurePlan; state?: Tagging } | undefined;
+
+/** The plan the next render uses (one render at a time: render/pdf.ts queues them). */
+export function useStructure(plan: StructurePlan | undefined): void {
+  current = plan ? { plan } : undefined;
+}
+
+function build(pdf: Any, plan: StructurePlan): Tagging {
+  const elements = new Map<StructNode, Any>();
+  const make = (s: StructNode): Any => {
+    const options: Any = {};
+    if (s.attrs?.alt !== undefined) options.alt = s.attrs.alt;
+    if (s.attrs?.lang) options.lang = s.attrs.lang;
+    if (s.attrs?.scope) options.scope = s.attrs.scope;
+    const e = pdf.struct(s.type, options);
+    // pdfkit has no option for spans: the attributes go into the same Table attribute dictionary
+    if (s.attrs?.colSpan || s.attrs?.rowSpan) {
+      const a = e.dictionary.data.A ?? { O: 'Table' };
+      if (s.attrs.colSpan) a.ColSpan = s.attrs.colSpan;
+      if (s.attrs.rowSpan) a.RowSpan = s.attrs.rowSpan;
+      e.dictionary.data.A = a;
+    }
+    elements.set(s, e);
+    for (const c of s.children) e.add(make(c));
+    return e;
+  };
+  const root = make(plan.root);
+  pdf.addStructure(root);
+  return { elements, root, seen: new Set() };
+}
+
+/** Runs `draw` inside marked content: the leaf's element, or an artifact of the given kind. */
+function marked(pdf: Any, leaf: number | undefined, lineNo: number | undefined, artifact: 'Pagination' | 'Layout', draw: () => void) {
+  const t = current?.state;
+  if (!t) return draw();
+  const s = leaf !== undefined ? current!.plan.ofLeaf.get(leaf) : undefined;
+  if (!s || (lineNo !== undefined && t.seen.has(lineNo))) {
+    pdf.markContent('Artifact', { type: artifact });
+    draw();
+    pdf.endMarkedContent();
+    return;
+  }
+  if (lineNo !== undefined) t.seen.add(lineNo);
+  const content = pdf.markStructureContent(s.type);
+  draw();
+  pdf.endMarkedContent();
+  t.elements.get(s).add(content);
+}
+
+let installed = false;
+/** Wraps pdfmake's Renderer (once per process); does nothing for a render without a plan. */
+export function installTagging(Renderer: Any): void {
+  if (installed) return;
+  installed = true;
+  const p = Renderer.prototype;
+  const { renderPages, renderLine, renderVector, renderImage, renderSVG } = p;
+  p.renderPages = function (pages: Any[]) {
+    if (current) current.state = build(this.pdfDocument, current.plan);
+    const r = renderPages.call(this, pages);
+    // every element gets its content during the pages; ending the root writes the tree
+    current?.state?.root.end();
+    return r;
+  };
+  p.renderLine = function (line: Any, x: number, y: number) {
+    // a line of a repeated header row is a clone carrying the same number
+    return marked(this.pdfDocument, line._leaf, line._lineNo, 'Pagination', () => renderLine.call(this, line, x, y));
+  };
+  p.renderVector = function (v: Any) {
+    return marked(this.pdfDocument, undefined, undefined, 'Layout', () => renderVector.call(this, v));
+  };
+  p.renderImage = function (img: Any) {
+    return marked(this.pdfDocument, img._leaf, undefined, 'Layout', () => renderImage.call(this, img));
+  };
+  p.renderSVG = function (svg: Any) {
+    return marked(this.pdfDocument, svg._leaf, undefined, 'Layout', () => renderSVG.call(this, svg));
+  };
+}
