@@ -86,7 +86,7 @@ describe('事業実施結果', () => {
 
   it('takes the fiscal-year words from the era rule', () => {
     const text = squash(pages.map((p) => p.text).join(''));
-    const p2 = { ...pages[1], items: pages[1].items.filter((i) => i.y > 595 - 110) };
+    const p2 = { ...pages[1], items: pages[1].items.filter((i) => i.y > 595 - 130) }; // page 2 opens with the pillar heading and the note above the table
     expect(squash(column(p2, E[4], E[5]))).toContain('平成29年度事業費（千円）※当初予算');
     expect(squash(column(p2, E[6], E[7]))).toContain('H29年度の取組実績・成果等');
     expect(text).toContain('平成29年度はその3年目にあたる');

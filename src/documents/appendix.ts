@@ -94,6 +94,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
     fitWidth(rows.map(({ x }) => x.divisions.join('\n')), 8, 22),
     fitWidth(v.achievements, 8, 16),
   ];
+  const draft = draftHeader(r, v);
   const header: CellValue[][] = [[
     ww.get('col-pillar'),
     ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
@@ -107,13 +108,20 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
     header,
     headerHeights: [LINE_HEIGHT * 3 + 6],
     rows: rows.map(({ p, x }) => {
-      const cells: CellValue[] = [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category];
+      const cells: CellValue[] = [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null];
       return { cells, height: rowHeight(cells, widths) };
     }),
     freeze: { rows: 1, cols: 4 },
     autoFilter: true,
     footer: ww.get('footer', { title: w.get('title', v) }),
+    ...draft,
   };
+}
+
+/** An unfinished year's sheets carry the report's draft mark in their printed header. */
+function draftHeader(r: Resolved, v: ResultsView): { header_text?: string } {
+  // & starts a code in Excel's header text
+  return v.draft ? { header_text: `&R${r.words.results.get('draft-mark', v.draft).replace(/&/g, '&&')}` } : {};
 }
 
 /** 集計: COUNTIF/SUMIF over the results sheet, with the project's own figures as cached results. */
@@ -131,7 +139,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
         w.get('pillar-heading', p),
         { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
         { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
-        { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal },
+        { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal ?? 0 },
         ...v.achievements.map((_, k) => ({ formula: `COUNTIFS(${PILLAR},${key},${CATEGORY},${cellRef(1, 5 + k).replace(/(\d+)$/, '$$$1')})`, result: p.summary.achievements[k] })),
       ],
     };
@@ -140,7 +148,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   const total = (col: number, result: number) => ({ formula: `SUM(${cellRef(2, col)}:${cellRef(last, col)})`, result });
   rows.push({
     kind: 'total',
-    cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal), ...v.total.achievements.map((a, k) => total(5 + k, a))],
+    cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal ?? 0), ...v.total.achievements.map((a, k) => total(5 + k, a))],
   });
   return {
     name,
@@ -152,6 +160,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
     freeze: { rows: 1, cols: 1 },
     autoFilter: true,
     footer: r.words.workbook.get('footer', { title: w.get('summary-title', { fyLong: v.fyLong }) }),
+    ...draftHeader(r, v),
   };
 }
 

@@ -33,6 +33,7 @@ const styles = {
   sum: { fontSize: 8.5 },
   sumNum: { fontSize: 8.5, alignment: 'right' },
   footer: { fontSize: 8, alignment: 'center' },
+  draft: { fontSize: 9, bold: true, color: '#c00000', alignment: 'right' },
 };
 
 /** A horizontal stacked bar as SVG (no text inside: labels stay in the PDF's own fonts). */
@@ -106,6 +107,8 @@ function summary(view: ResultsView, r: Resolved): Node[] {
   return [
     { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
+    // what the totals leave out while the year is not finished
+    ...(view.draft ? [{ text: w.get('draft-note', view.draft), style: 'note' }] : []),
     { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     // the chart is one figure to a reader of the tags; its numbers are in the table above and in the alternative text
     { stack: [chart, legend], tag: 'Figure', alt: chartAlt(view, r) },
@@ -131,6 +134,8 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
     text: w.get(k, ctx),
     style: 'th',
   }));
+  // a fresh node per cell: pdfmake writes its layout into the nodes it is given
+  const unanswered = () => ({ text: w.get('unanswered-cell'), style: 'cell', color: '#c00000' });
   const tables: Node[] = [];
   let run: ResultsView['pillars'][number]['rows'] = [];
   const table = (rows: typeof run, tall: boolean, newPage = tall) => ({
@@ -145,9 +150,9 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
           { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
           { text: textOf(row.title), style: 'cell', tag: 'TH' },
           { text: textOf(row.description), style: 'cell' },
-          { text: row.budgetText, style: 'num' },
-          { text: textOf(row.achievement), style: 'cell' },
-          { text: textOf(row.outcome), style: 'cell' },
+          row.missing.includes('budget') ? unanswered() : { text: row.budgetText, style: 'num' },
+          row.missing.includes('achievement') ? unanswered() : { text: textOf(row.achievement), style: 'cell' },
+          row.missing.includes('outcome') ? unanswered() : { text: textOf(row.outcome), style: 'cell' },
           { text: row.department, style: 'cell' },
           { text: row.divisions.join('\n'), style: 'cell' },
         ]),
@@ -173,7 +178,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
 export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const w = r.words.results;
   const title = w.get('title', view);
-  const quotes = view.pillars.map((p) => w.get('pillar-quote', p));
+  const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
@@ -184,9 +189,11 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   ];
   view.pillars.forEach((p, i) => {
     content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
-    content.push(...pillarTables(p, view, r));
+    // the published report explains 目標の達成度* under the first pillar's heading, before its table
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
+    content.push(...pillarTables(p, view, r));
   });
+  const draft = view.draft ? w.get('draft-mark', view.draft) : undefined;
   return {
     ...pdfMetadata({ title, author: r.issuer, date: r.date }),
     pageOrientation: 'landscape',
@@ -195,6 +202,8 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     styles,
     tableLayouts,
     content,
+    // an unfinished year says so on every page
+    ...(draft ? { header: () => ({ text: draft, style: 'draft', margin: [MARGINS[0], 14, MARGINS[2], 0] }) } : {}),
     footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
   };
 }

@@ -74,7 +74,11 @@ export const DatasetSchema = z.strictObject({
         achievementCategories: z
           .array(z.strictObject({ label: text, values: z.array(z.string()) }))
           .optional()
-          .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは「その他」）'),
+          .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは集計に数えず、報告書は未確定として作られる）'),
+        pillarNames: z
+          .record(z.string(), text)
+          .optional()
+          .describe('【活動概要】で柱を呼ぶ名称（柱の節の番号 → 名称）。書かない柱は節の見出しのまま'),
       })
       .optional(),
     appendix: z.strictObject({}).optional(),

@@ -59,6 +59,6 @@ export function resolve(model: Model): Resolved {
     words,
     booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule) : undefined,
     list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
-    results: (docs.results?.fiscalYears ?? []).map((fy) => resolveResults(model, fy, sections, entries, rule, words.results.get("other-category"))),
+    results: (docs.results?.fiscalYears ?? []).map((fy) => resolveResults(model, fy, sections, entries, rule)),
   };
 }

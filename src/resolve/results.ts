@@ -1,10 +1,12 @@
 // 事業実施結果 for one fiscal year: pillars with their rows and the summary computed from
-// the data (counts, 新規, budget totals, 目標の達成度 tallies).
+// the data (counts, 新規, budget totals, 目標の達成度 tallies). Unanswered rows are counted in
+// no category; the view says how many there are, and the report prints itself as a draft.
 import type { Model } from '../model/schema.js';
 import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
+import { missingAnswers, categoryOf, type AnswerField } from '../model/results-answers.js';
 
 export interface ResultRow {
   initiativeId: string;
@@ -15,9 +17,11 @@ export interface ResultRow {
   budget: number | null;
   budgetText: string;
   achievement: string;
-  /** the summary's category of `achievement` */
-  category: string;
+  /** the summary's category of `achievement`; none while unanswered or in no category */
+  category?: string;
   outcome: string;
+  /** fields not answered yet (the report is a draft while any row has one) */
+  missing: AnswerField[];
   department: string;
   divisions: string[];
 }
@@ -25,7 +29,8 @@ export interface ResultRow {
 export interface PillarSummary {
   count: number;
   newCount: number;
-  budgetTotal: number;
+  /** the sum of the budgets known; null when no row has one */
+  budgetTotal: number | null;
   /** count per achievement value, in the order of `achievements` */
   achievements: number[];
 }
@@ -45,23 +50,20 @@ export interface ResultsView {
   purpose: string;
   note?: string;
   yearOfPlan: number;
-  pillars: { id: string; label: string; title: string; rows: ResultRow[]; summary: PillarSummary }[];
+  /** `name`: the pillar as the 【活動概要】 calls it (pillarNames, else its title) */
+  pillars: { id: string; label: string; title: string; name: string; rows: ResultRow[]; summary: PillarSummary }[];
   /** distinct 目標の達成度 values in order of first appearance */
   achievements: string[];
   total: PillarSummary;
+  /** set while the year is not finished: rows with a field unanswered, 達成度 in no category */
+  draft?: { unanswered: number; uncategorised: number };
 }
 
-/** The summary's category of a 目標の達成度 text: the data set's categories, else the text itself. */
-function categorizer(model: Model, other: string) {
-  const cats = model.dataset.documents.results?.achievementCategories;
-  if (!cats) return (a: string) => a;
-  return (a: string) => cats.find((c) => c.values.includes(a))?.label ?? other;
-}
-
-export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule, otherLabel = 'その他'): ResultsView {
-  const category = categorizer(model, otherLabel);
-  // categories in the data set's order, then any others in order of appearance
-  const achievements: string[] = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
+export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsView {
+  const docs = model.dataset.documents.results;
+  const cats = docs?.achievementCategories;
+  // categories in the data set's order, then (without categories) the texts in order of appearance
+  const achievements: string[] = (cats ?? []).map((c) => c.label);
   const pillars = sections
     .filter((s) => s.depth === 1)
     .map((s) => {
@@ -73,8 +75,8 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
           const r = e.initiative.results?.[String(fy)];
           if (!r || e.relisted) continue;
           const achievement = r.achievement ?? '';
-          const cat = category(achievement);
-          if (!achievements.includes(cat)) achievements.push(cat);
+          const cat = categoryOf(r.achievement, cats);
+          if (cat !== undefined && !achievements.includes(cat)) achievements.push(cat);
           rows.push({
             initiativeId: e.initiativeId,
             no: e.initiative.no,
@@ -86,21 +88,26 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
             achievement,
             category: cat,
             outcome: r.outcome ?? '',
+            missing: missingAnswers(r),
             department: e.initiative.department,
             divisions: Array.isArray(e.initiative.division) ? e.initiative.division : [e.initiative.division],
           });
         }
       }
-      return { id: s.id, label: s.label, title: s.title, rows };
+      return { id: s.id, label: s.label, title: s.title, name: docs?.pillarNames?.[s.id] ?? s.title, rows };
     })
     .filter((p) => p.rows.length > 0);
   const summarize = (rows: ResultRow[]): PillarSummary => ({
     count: rows.length,
     newCount: rows.filter((r) => r.isNew).length,
-    budgetTotal: rows.reduce((a, r) => a + (r.budget ?? 0), 0),
+    budgetTotal: rows.some((r) => r.budget !== null) ? rows.reduce((a, r) => a + (r.budget ?? 0), 0) : null,
     achievements: achievements.map((a) => rows.filter((r) => r.category === a).length),
   });
   const withSummary = pillars.map((p) => ({ ...p, summary: summarize(p.rows) }));
+  const all = pillars.flatMap((p) => p.rows);
+  const unanswered = all.filter((r) => r.missing.length > 0).length;
+  // a 達成度 that is there and that no category of the data set lists
+  const uncategorised = all.filter((r) => r.category === undefined && r.achievement.trim() !== '').length;
   return {
     fiscalYear: fy,
     fyLong: fiscalYearLong(fy, rule),
@@ -116,6 +123,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
     yearOfPlan: yearOfPeriod(fy, model.dataset.period),
     pillars: withSummary,
     achievements,
-    total: summarize(pillars.flatMap((p) => p.rows)),
+    total: summarize(all),
+    ...(unanswered || uncategorised ? { draft: { unanswered, uncategorised } } : {}),
   };
 }

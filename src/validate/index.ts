@@ -13,6 +13,7 @@ import {
   type Dataset, type Model, type Section, type AsOf,
 } from '../model/schema.js';
 import { issueMessage } from './messages.js';
+import { checkResultsAnswers } from './results-answers.js';
 import { termIn } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 
@@ -206,6 +207,8 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
     }
   }
+  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p) => warn(file, m, p, raw.json.get(file)));
+
   // glossary: unique terms, each appearing somewhere
   const corpus = [...raw.texts.values(), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
   const terms = new Set<string>();
