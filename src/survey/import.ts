@@ -106,6 +106,11 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
     const headerRow = ws.getRow(SURVEY.headerRows);
     const metaIds: (string | undefined)[] = [];
     for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) metaIds.push(metaText(meta.getCell(r, 1).value));
+    while (metaIds.length && !metaIds[metaIds.length - 1]) metaIds.pop();
+    // the export writes the ids without a gap: a missing one means the hidden sheet was changed
+    metaIds.forEach((id, k) => {
+      if (!id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
+    });
     // every row asked about and every used row: a blank row hides nothing below it
     const lastRow = Math.max(SURVEY.headerRows + metaIds.length, ws.rowCount);
     for (let row = SURVEY.headerRows + 1; row <= lastRow; row++) {
