@@ -229,10 +229,30 @@ describe('all or nothing at the file system', () => {
     const before = initiativeFiles();
     const r = cli('--data', data, sent);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`エラー ${fb}: 書き込めませんでした（EISDIR）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`);
+    expect(r.stderr).toContain(`エラー ${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: 同じ名前のフォルダがあります）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`);
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
     expect(initiativeFiles()).toEqual(before);
     expect(existsSync(path.join(data, tempOf(fa)))).toBe(false);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(false);
+  });
+
+  it('a full disk while staging (the second write fails) changes no file and says why', async () => {
+    const [a, b] = await twoChanges();
+    const [fa, fb] = [`initiatives/${a}.json`, `initiatives/${b}.json`].sort();
+    let writes = 0;
+    const full: CommitIo = {
+      write: (file, text) => {
+        if (++writes === 2) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+        fileIo.write(file, text);
+      },
+      rename: fileIo.rename,
+    };
+    const before = initiativeFiles();
+    const r = await surveyImport(data, sent, full);
+    expect(errors(r)).toEqual([`${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: ディスクの空きがありません）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`]);
+    expect(r.changes).toEqual([]);
+    expect(initiativeFiles()).toEqual(before);
+    expect(readdirSync(path.join(data, 'initiatives')).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(existsSync(path.join(data, JOURNAL))).toBe(false);
   });
 

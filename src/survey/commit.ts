@@ -67,14 +67,14 @@ const reason = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? String((e a
 export type CommitResult =
   | { ok: true; files: string[] }
   /** nothing changed */
-  | { ok: false; stage: 'staging'; failed: { file: string; reason: string }[]; files: string[] }
+  | { ok: false; stage: 'staging'; failed: { file: string; temp: string; reason: string }[]; files: string[] }
   /** `done` have their new text, `pending` not yet; the journal stays for the next run */
   | { ok: false; stage: 'renaming'; done: string[]; pending: string[]; reason: string };
 
 /** Writes `texts` (data set relative path → new text) into `dir`, all or nothing. */
 export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo = fileIo): CommitResult {
   const files = [...texts.keys()].sort();
-  const failed: { file: string; reason: string }[] = [];
+  const failed: { file: string; temp: string; reason: string }[] = [];
   const written: string[] = [];
   for (const rel of files) {
     const temp = path.join(dir, tempOf(rel));
@@ -82,19 +82,21 @@ export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo 
       io.write(temp, texts.get(rel)!);
       written.push(temp);
     } catch (e) {
-      failed.push({ file: rel, reason: reason(e) });
+      failed.push({ file: rel, temp: tempOf(rel), reason: reason(e) });
       removeFile(temp); // a partly written file; a folder in the way stays
     }
   }
   const journal: JournalEntry[] = files.map((rel) => ({ target: rel, temp: tempOf(rel), sha256: sha(texts.get(rel)!) }));
   if (failed.length === 0) {
+    // the temporary files' names too must be on disk before a journal promises them
+    for (const d of new Set(written.map((t) => path.dirname(t)))) syncFolder(d);
     try {
       const jtemp = path.join(dir, JOURNAL + '.tmp');
       io.write(jtemp, JSON.stringify({ version: 1, files: journal }, null, 2) + '\n');
       io.rename(jtemp, path.join(dir, JOURNAL));
       syncFolder(dir);
     } catch (e) {
-      failed.push({ file: JOURNAL, reason: reason(e) });
+      failed.push({ file: JOURNAL, temp: JOURNAL + '.tmp', reason: reason(e) });
       removeFile(path.join(dir, JOURNAL + '.tmp'));
     }
   }

@@ -49,7 +49,7 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
   if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
   if (recovered.kind === 'failed') {
     const message = recovered.kept
-      ? early.get('err-recover-kept', { done: list(recovered.done) || 'なし', pending: list(recovered.pending), reason: recovered.reason })
+      ? early.get('err-recover-kept', { done: list(recovered.done) || 'なし', pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
       : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done) || 'なし', pending: list(recovered.pending) });
     return { problems: [{ severity: 'error', file: JOURNAL, message }], changes: [], partial: recovered.done };
   }
@@ -195,13 +195,14 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
   if (hasErrors(after.problems)) return { problems: after.problems, changes: [] };
   const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
   const done = commitAll(dir, changed, io);
+  const why = (code: string) => words.get('io-reason', { code });
   if (done.ok) return { problems, changes };
   if (done.stage === 'staging') {
     for (const f of done.failed)
-      problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { reason: f.reason, count: done.files.length, files: list(done.files) }) });
+      problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
     return { problems, changes: [] };
   }
-  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: done.reason, done: list(done.done) || 'なし', pending: list(done.pending) }) });
+  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done) || 'なし', pending: list(done.pending) }) });
   return { problems, changes: [], partial: done.done };
 }
 
