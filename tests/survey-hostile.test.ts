@@ -11,6 +11,7 @@ import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
 import { JOURNAL, fileIo, tempOf, type CommitIo } from '../src/survey/commit.js';
+import { checkDataset } from '../src/pipeline.js';
 import { ROOT } from './helpers/data.js';
 
 const SHEET = '事業実施結果';
@@ -275,6 +276,11 @@ describe('all or nothing at the file system', () => {
     expect(existsSync(path.join(data, JOURNAL))).toBe(true);
     expect(readFileSync(path.join(data, fb))).toEqual(original);
 
+    // meanwhile validate and build refuse the half changed data set
+    expect(checkDataset(data).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual([
+      `${JOURNAL}: 前回の survey:import が途中で止まっていて、データの一部だけが書き換わっています。survey:import をもう一度実行して取り込みを完了してから作成してください`,
+    ]);
+
     const again = await surveyImport(data, sent);
     expect(errors(again)).toEqual([]);
     expect(again.problems.map((p) => `${p.file}: ${p.message}`)).toContain(`${JOURNAL}: 前回中断した取り込みを完了しました: ${fa}、${fb}`);
@@ -283,6 +289,7 @@ describe('all or nothing at the file system', () => {
     expect(json(b).results['2017'].budget).toBe(222);
     expect(existsSync(path.join(data, JOURNAL))).toBe(false);
     expect(readdirSync(path.join(data, 'initiatives')).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect(checkDataset(data).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('temporary files of a run stopped before its journal are removed, and the data stays as it was', async () => {

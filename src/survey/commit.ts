@@ -181,3 +181,7 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
   }
   return { kind: 'completed', files: entries.map((e) => e.target) };
 }
+
+/** Whether a survey import stopped during its renames (its journal is still there): the data
+ *  set is then half changed, and nothing should be built from it until survey:import completes it. */
+export const importPending = (dir: string) => existsSync(path.join(dir, JOURNAL));
