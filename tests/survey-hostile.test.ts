@@ -105,6 +105,9 @@ describe('cells that are not typed values', () => {
       ws.getCell('G5').value = 'あ'.repeat(20001);
       ws.getCell('F6').value = 'い'.repeat(20001);
       ws.mergeCells('E7:E8');
+      // 「100%」 typed into 達成度: Excel keeps the number 1 and a percent format
+      ws.getCell('F9').value = 1;
+      ws.getCell('F9').style = { ...ws.getCell('F9').style, numFmt: '0%' }; // its own style: cells of a column share one
     });
     // an inline string keeps the escape undecoded: put one in the sheet's XML itself
     const file = path.join(sent, '総務部.xlsx');
@@ -130,6 +133,7 @@ describe('cells that are not typed values', () => {
     expect(messages).toContain(`${at('F6')}20000文字以内で入力してください（20001文字あります）`);
     expect(messages).toContain(`${at('E7')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
     expect(messages).toContain(`${at('E8')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
+    expect(messages).toContain(`${at('F9')}表示形式つきの数値（0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`);
     expect(messages.join('\n')).not.toMatch(/T00:00:00/);
     expect(snapshot()).toEqual(before);
   });

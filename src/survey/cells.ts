@@ -17,6 +17,7 @@ export type CellRefusal =
   | { kind: 'escape'; found: string }
   | { kind: 'too-long'; length: number; max: number }
   | { kind: 'text' }
+  | { kind: 'number-format'; format: string }
   | { kind: 'budget' }
   | { kind: 'budget-big'; max: number }
   | { kind: 'new' };
@@ -103,6 +104,9 @@ export function readText(cell: ExcelJS.Cell): Reading<string | undefined> {
   if (!r.ok) return r;
   const raw = r.value;
   if (raw.type === 'boolean') return no({ kind: 'text' });
+  // "100%" typed into a cell is the number 1 shown through a format: the digits alone would mislead
+  const fmt = cell.numFmt;
+  if (raw.type === 'number' && fmt && fmt !== 'General' && fmt !== '@') return no({ kind: 'number-format', format: fmt });
   const t = raw.type === 'empty' ? '' : norm(raw.type === 'text' ? raw.text : String(raw.value));
   const max = Math.min(TEXT_MAX, EXCEL_CELL_MAX);
   if (t.length > max) return no({ kind: 'too-long', length: t.length, max });

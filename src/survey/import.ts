@@ -49,8 +49,8 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
   if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
   if (recovered.kind === 'failed') {
     const message = recovered.kept
-      ? early.get('err-recover-kept', { done: list(recovered.done) || 'なし', pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
-      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done) || 'なし', pending: list(recovered.pending) });
+      ? early.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
+      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
     return { problems: [{ severity: 'error', file: JOURNAL, message }], changes: [], partial: recovered.done };
   }
 
@@ -202,7 +202,7 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
       problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
     return { problems, changes: [] };
   }
-  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done) || 'なし', pending: list(done.pending) }) });
+  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }) });
   return { problems, changes: [], partial: done.done };
 }
 
