@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
 import { JOURNAL, fileIo, tempOf, type CommitIo } from '../src/survey/commit.js';
@@ -294,6 +295,31 @@ describe('all or nothing at the file system', () => {
     expect(existsSync(path.join(data, JOURNAL))).toBe(false);
     expect(readdirSync(path.join(data, 'initiatives')).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(checkDataset(data).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('a process killed (SIGKILL) between two renames is completed by the next run through the command line', async () => {
+    const [a, b] = await twoChanges();
+    const [fa, fb] = [`initiatives/${a}.json`, `initiatives/${b}.json`].sort();
+    const script = path.join(work, 'killed.mts');
+    const src = (f: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'src', f)).href);
+    writeFileSync(script, [
+      `import { surveyImport } from ${src('survey/import.ts')};`,
+      `import { fileIo } from ${src('survey/commit.ts')};`,
+      `let n = 0;`,
+      `await surveyImport(process.argv[2], process.argv[3], { write: fileIo.write, rename: (f, t) => { if (t.endsWith('.json') && !t.endsWith(${JSON.stringify(JOURNAL)}) && ++n === 2) process.kill(process.pid, 'SIGKILL'); fileIo.rename(f, t); } });`,
+    ].join('\n'));
+    const killed = spawnSync(process.execPath, ['--import', 'tsx', script, data, sent], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(path.join(data, JOURNAL))).toBe(true);
+    expect(json(a).results['2017'].budget === 111 || json(b).results['2017'].budget === 222).toBe(true);
+    expect(json(a).results['2017'].budget === 111 && json(b).results['2017'].budget === 222).toBe(false);
+
+    const r = cli('--data', data, sent);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`警告 ${JOURNAL}: 前回中断した取り込みを完了しました: ${fa}、${fb}`);
+    expect(json(a).results['2017'].budget).toBe(111);
+    expect(json(b).results['2017'].budget).toBe(222);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(false);
   });
 
   it('temporary files of a run stopped before its journal are removed, and the data stays as it was', async () => {
