@@ -1,6 +1,6 @@
-// survey:import — reads every returned workbook, checks every cell, and only when all are
-// clean writes the values into the initiative files. Edits go through jsonc-parser's
-// modify(), so key order and formatting stay and a diff shows only the new values.
+// survey:import — reads every returned workbook, checks every cell (cells.ts), and only when all
+// are clean writes the values into the initiative files, all or nothing (commit.ts). Edits go
+// through jsonc-parser's modify(), so key order and formatting stay and a diff shows only the new values.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
