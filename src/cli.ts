@@ -140,7 +140,8 @@ async function main(argv: string[]): Promise<number> {
       const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]));
       for (const p of r.problems) process.stderr.write((p.path || p.line ? formatProblem(p, a.data) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`) + '\n');
       if (hasErrors(r.problems)) {
-        process.stderr.write('誤りがあるため、データは変更していません\n');
+        // after a failed rename some files hold new values: the message above names them
+        if (!r.partial?.length) process.stderr.write('誤りがあるため、データは変更していません\n');
         return 1;
       }
       for (const c of r.changes) process.stdout.write(`${c.file} ${c.path}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}\n`);

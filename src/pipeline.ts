@@ -18,10 +18,15 @@ import { ContentLostError, type LostContent } from './render/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import { writeAtomic, writeManifest, readManifest, type Written } from './write/index.js';
+import { JOURNAL, importPending } from './survey/commit.js';
+import { Wording, createHandlebars } from './templates/index.js';
 
 export function checkDataset(dir: string): { model?: Model; problems: Problem[]; raw: RawDataset } {
   const raw = loadDataset(dir);
-  return { ...validate(raw), raw };
+  const checked = validate(raw);
+  // a survey import stopped half way: the data holds some of its values and not others
+  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending') });
+  return { ...checked, raw };
 }
 
 export interface BuildOptions {

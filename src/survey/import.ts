@@ -1,6 +1,6 @@
-// survey:import — reads every returned workbook, checks every cell, and only when all are
-// clean writes the values into the initiative files. Edits go through jsonc-parser's
-// modify(), so key order and formatting stay and a diff shows only the new values.
+// survey:import — reads every returned workbook, checks every cell (cells.ts), and only when all
+// are clean writes the values into the initiative files, all or nothing (commit.ts). Edits go
+// through jsonc-parser's modify(), so key order and formatting stay and a diff shows only the new values.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
@@ -12,8 +12,9 @@ import { loadDataset, parseJsonFile } from '../load/index.js';
 import { validate } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { Result } from '../model/schema.js';
-import { writeAtomic } from '../write/index.js';
 import { SURVEY } from './columns.js';
+import { firstFilledColumn, lockedText, metaText, norm, readBudget, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
+import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
 export interface Change {
   file: string;
@@ -31,32 +32,41 @@ interface Answer {
   isNew: boolean;
 }
 
-/** The text of a cell, whatever exceljs made of it (rich text, formula result, number). */
-function cellText(v: ExcelJS.CellValue): string | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString();
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return v.result === undefined ? undefined : String(v.result);
-  if ('text' in v) return String(v.text);
-  return undefined;
+export interface ImportResult {
+  problems: Problem[];
+  changes: Change[];
+  /** files that hold new values although the import failed (a rename failed; the journal completes them) */
+  partial?: string[];
 }
 
-const norm = (s: string | undefined) => (s ?? '').replace(/\r\n?/g, '\n').trim();
+export async function surveyImport(dir: string, returned: string, io: CommitIo = fileIo): Promise<ImportResult> {
+  const problems: Problem[] = [];
+  // what a run stopped in the middle left behind is completed (or removed) before anything is read
+  const recovered = recover(dir, io);
+  const early = Wording.load(createHandlebars({}), 'survey');
+  const list = (files: string[]) => files.join('、');
+  if (recovered.kind === 'completed') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-completed', { files: list(recovered.files) }) });
+  if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
+  if (recovered.kind === 'failed') {
+    const message = recovered.kept
+      ? early.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
+      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
+    return { problems: [{ severity: 'error', file: JOURNAL, message }], changes: [], partial: recovered.done };
+  }
 
-export async function surveyImport(dir: string, returned: string): Promise<{ problems: Problem[]; changes: Change[] }> {
   const raw = loadDataset(dir);
   const checked = validate(raw);
-  if (!checked.model || hasErrors(checked.problems)) return { problems: checked.problems, changes: [] };
+  if (!checked.model || hasErrors(checked.problems)) return { problems: [...problems, ...checked.problems], changes: [] };
   const model = checked.model;
   const words = Wording.load(createHandlebars({ asOf: model.dataset.era?.asOf }), 'survey');
   const byId = new Map(model.initiatives.map((i) => [i.id, i]));
-  const problems: Problem[] = [];
   const answers: Answer[] = [];
   const seen = new Map<string, string>();
-  const files = fg.sync(['*.xlsx'], { cwd: returned, onlyFiles: true }).filter((f) => !f.startsWith('~$')).sort();
+  // Excel and other systems may write the extension in capitals (.XLSX)
+  const files = fg.sync(['*.xlsx'], { cwd: returned, onlyFiles: true, caseSensitiveMatch: false }).filter((f) => !f.startsWith('~$')).sort();
   if (files.length === 0) problems.push({ severity: 'error', file: returned, message: '回答のブック（.xlsx）がありません' });
+  const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
+  const newMarks = [words.get('new-mark'), '〇'];
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
@@ -67,16 +77,22 @@ export async function surveyImport(dir: string, returned: string): Promise<{ pro
       continue;
     }
     const sheetName = words.get('sheet');
-    const at = (row: number, col: number) => `${file}!${sheetName}!${String.fromCharCode(64 + col)}${row}`;
+    const at = (row: number, col: number) => `${file}!${sheetName}!${columnName(col)}${row}`;
     const err = (place: string, message: string) => problems.push({ severity: 'error', file: place, message });
+    /** a cell's reading, or its refusal reported at the cell */
+    const take = <T>(row: number, col: number, r: Reading<T>): T | undefined => {
+      if (r.ok) return r.value;
+      err(at(row, col), refused(r.refusal));
+      return undefined;
+    };
     const meta = wb.getWorksheet(SURVEY.metaSheet);
     const ws = wb.getWorksheet(sheetName);
     if (!meta || !ws) {
       err(file, words.get('err-meta'));
       continue;
     }
-    const datasetId = cellText(meta.getCell('A1').value);
-    const fy = Number(cellText(meta.getCell('A2').value));
+    const datasetId = metaText(meta.getCell('A1').value);
+    const fy = Number(metaText(meta.getCell('A2').value));
     if (datasetId !== model.dataset.id) {
       err(`${file}!${SURVEY.metaSheet}!A1`, words.get('err-dataset', { found: datasetId ?? '', expected: model.dataset.id }));
       continue;
@@ -87,11 +103,25 @@ export async function surveyImport(dir: string, returned: string): Promise<{ pro
       continue;
     }
     const c = SURVEY.col;
-    for (let k = 0; ; k++) {
-      const metaId = cellText(meta.getCell(`A${SURVEY.firstIdRow + k}`).value);
-      const row = SURVEY.headerRows + 1 + k;
-      const shownId = cellText(ws.getRow(row).getCell(c.id).value);
-      if (!metaId && !shownId) break;
+    const headerRow = ws.getRow(SURVEY.headerRows);
+    const metaIds: (string | undefined)[] = [];
+    for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) metaIds.push(metaText(meta.getCell(r, 1).value));
+    while (metaIds.length && !metaIds[metaIds.length - 1]) metaIds.pop();
+    // the export writes the ids without a gap: a missing one means the hidden sheet was changed
+    metaIds.forEach((id, k) => {
+      if (!id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
+    });
+    // every row asked about and every used row: a blank row hides nothing below it
+    const lastRow = Math.max(SURVEY.headerRows + metaIds.length, ws.rowCount);
+    for (let row = SURVEY.headerRows + 1; row <= lastRow; row++) {
+      const metaId = metaIds[row - SURVEY.headerRows - 1];
+      const cells = ws.findRow(row);
+      const shownId = cells ? metaText(cells.getCell(c.id).value) : undefined;
+      if (!metaId && !shownId) {
+        const col = firstFilledColumn(cells);
+        if (col !== undefined) err(at(row, col), words.get('err-added-row', { row }));
+        continue;
+      }
       if (!metaId || !byId.has(metaId)) {
         err(at(row, c.id), words.get('err-unknown-id', { id: metaId ?? shownId ?? '' }));
         continue;
@@ -109,25 +139,22 @@ export async function surveyImport(dir: string, returned: string): Promise<{ pro
         name: i.title,
         division: Array.isArray(i.division) ? i.division.join('\n') : i.division,
       };
-      const headerRow = ws.getRow(SURVEY.headerRows);
+      const cell = (col: number) => ws.getRow(row).getCell(col);
       for (const key of SURVEY.locked) {
-        const found = norm(cellText(ws.getRow(row).getCell(c[key]).value));
-        if (found !== norm(expected[key]))
-          err(at(row, c[key]), words.get('err-locked', { column: norm(cellText(headerRow.getCell(c[key]).value)), expected: expected[key] }));
+        const found = take(row, c[key], lockedText(cell(c[key])));
+        if (found !== undefined && found !== norm(expected[key])) {
+          const column = lockedText(headerRow.getCell(c[key]));
+          err(at(row, c[key]), words.get('err-locked', { column: column.ok ? column.value : '', expected: expected[key] }));
+        }
       }
-      const b = ws.getRow(row).getCell(c.budget).value;
-      let budget: number | null = null;
-      const bt = norm(cellText(b));
-      if (bt !== '') {
-        const n = typeof b === 'number' ? b : /^[0-9,，]+$/.test(bt) ? Number(bt.replace(/[,，]/g, '')) : NaN;
-        if (!Number.isInteger(n) || n < 0) err(at(row, c.budget), words.get('err-budget'));
-        else budget = n;
-      }
-      const mark = norm(cellText(ws.getRow(row).getCell(c.isNew).value));
-      if (mark !== '' && mark !== '○' && mark !== '〇') err(at(row, c.isNew), words.get('err-new'));
-      const achievement = norm(cellText(ws.getRow(row).getCell(c.achievement).value)) || undefined;
-      const outcome = norm(cellText(ws.getRow(row).getCell(c.outcome).value)) || undefined;
-      answers.push({ id: metaId, fy, budget, achievement, outcome, isNew: mark !== '' });
+      const budget = take(row, c.budget, readBudget(cell(c.budget)));
+      const isNew = take(row, c.isNew, readNewMark(cell(c.isNew), newMarks));
+      const achievement = readText(cell(c.achievement));
+      const outcome = readText(cell(c.outcome));
+      take(row, c.achievement, achievement);
+      take(row, c.outcome, outcome);
+      if (budget === undefined || isNew === undefined || !achievement.ok || !outcome.ok) continue;
+      answers.push({ id: metaId, fy, budget, achievement: achievement.value, outcome: outcome.value, isNew });
     }
   }
   if (hasErrors(problems)) return { problems, changes: [] };
@@ -166,6 +193,22 @@ export async function surveyImport(dir: string, returned: string): Promise<{ pro
   }
   const after = validate({ ...raw, problems: reparsed });
   if (hasErrors(after.problems)) return { problems: after.problems, changes: [] };
-  for (const [rel, text] of texts) if (text !== readFileSync(path.join(dir, rel), 'utf8')) writeAtomic(path.join(dir, rel), text);
-  return { problems, changes };
+  const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
+  const done = commitAll(dir, changed, io);
+  const why = (code: string) => words.get('io-reason', { code });
+  if (done.ok) return { problems, changes };
+  if (done.stage === 'staging') {
+    for (const f of done.failed)
+      problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
+    return { problems, changes: [] };
+  }
+  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }) });
+  return { problems, changes: [], partial: done.done };
+}
+
+/** A, B, …, Z, AA, … */
+function columnName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
