@@ -97,7 +97,7 @@ class KeepingWriter {
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
-      const m = { ...n, ...(source ? { source } : {}), ...(n.headlineLevel && !n.tag ? { tag: 'H', level: LEVEL[n.style as string] ?? 5 } : {}) };
+      const m = { ...asHeading(n), ...(source ? { source } : {}) };
       return n.headlineLevel ? this.heading(m) : this.content(m);
     });
   }
@@ -119,6 +119,9 @@ const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({
 
 /** Structure tree level of each heading style (render/tags.ts never lets a level be skipped). */
 const LEVEL: Record<string, number> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
+
+/** A heading of the prose (it has a headlineLevel) as a heading in the structure tree too. */
+const asHeading = (n: Node): Node => (n.headlineLevel && !n.tag ? { ...n, tag: 'H', level: LEVEL[n.style as string] ?? 5 } : n);
 
 const h = (text: string | (Node | string)[], style: string, id: string, outline: { parent?: string; text?: string } = {}): Node => ({
   text,
@@ -167,10 +170,12 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
     w.content({
       table: {
         widths: ['*'],
-        body: [[{ text: words.get('column-label'), style: 'columnLabel' }], [{ stack: blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }), margin: [6, 4, 6, 4] }]],
+        body: [[{ text: words.get('column-label'), style: 'columnLabel' }], [{ stack: blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }).map(asHeading), margin: [6, 4, 6, 4] }]],
       },
       layout: 'grid',
       style: 'column',
+      // a framed aside, not a data table
+      tag: 'Sect',
       source: s.files.columns[i],
     });
   }

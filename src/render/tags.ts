@@ -71,7 +71,14 @@ export function planStructure(content: Any): StructurePlan {
       attach(n, e);
       return;
     }
-    if (n.table && n.tag !== 'Figure') return table(n, parent);
+    if (n.table && !n.tag) return table(n, parent);
+    if (n.table && n.tag !== 'Figure') {
+      // a table used for layout (a framed コラム): its cells' content, in a section of the given role
+      const e = el(n.tag);
+      parent.children.push(e);
+      for (const row of n.table.body ?? []) visit(row, e);
+      return;
+    }
     if (n.tag === 'Figure') {
       // a figure drawn from several pieces (a chart: bars, labels, legend) is one Figure with one Alt
       const e = el('Figure', { alt: n.alt ?? '' });

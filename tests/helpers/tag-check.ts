@@ -1,0 +1,151 @@
+// A checker for the machine-checkable part of PDF/UA-1, run on every PDF the tests build.
+// The structure tree is read with pdf-lib (it exposes every object, attributes included);
+// the content streams with pdfjs-dist's operator list (marked content and what is drawn).
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFNumber, PDFString, PDFHexString, PDFBool } from 'pdf-lib';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface TagReport {
+  problems: string[];
+  /** the roles of the tree in reading order (for assertions) */
+  roles: string[];
+  /** the Alt of every Figure */
+  alts: string[];
+  /** per page, the text read in structure order and the text as drawn, both without whitespace */
+  pages: { structure: string; drawn: string }[];
+}
+
+type Node = { role: string; attrs: Map<string, string>; alt?: string; children: Node[]; mcids: { page: number; mcid: number }[] };
+
+const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+
+function readTree(pdf: PDFDocument): Node | undefined {
+  const ctx = pdf.context;
+  const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'));
+  if (!(root instanceof PDFDict)) return undefined;
+  const pageOf = new Map<string, number>();
+  pdf.getPages().forEach((p, i) => pageOf.set(p.ref.toString(), i));
+  const walk = (d: PDFDict, pageRef?: PDFRef): Node => {
+    const role = (d.get(PDFName.of('S')) as PDFName | undefined)?.decodeText() ?? 'StructTreeRoot';
+    const attrs = new Map<string, string>();
+    const a = ctx.lookup(d.get(PDFName.of('A')));
+    for (const ad of a instanceof PDFArray ? a.asArray().map((x) => ctx.lookup(x)) : [a])
+      if (ad instanceof PDFDict) for (const [k, v] of ad.entries()) attrs.set(k.decodeText(), v instanceof PDFName ? v.decodeText() : String(v));
+    const pg = (d.get(PDFName.of('Pg')) as PDFRef | undefined) ?? pageRef;
+    const node: Node = { role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), children: [], mcids: [] };
+    const k = d.get(PDFName.of('K'));
+    const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
+    for (const kid of kids) {
+      if (kid instanceof PDFNumber) node.mcids.push({ page: pageOf.get(String(pg)) ?? -1, mcid: kid.asNumber() });
+      else {
+        const kd = ctx.lookup(kid);
+        if (!(kd instanceof PDFDict)) continue;
+        const type = (kd.get(PDFName.of('Type')) as PDFName | undefined)?.decodeText();
+        if (type === 'MCR') node.mcids.push({ page: pageOf.get(String(kd.get(PDFName.of('Pg')))) ?? -1, mcid: (kd.get(PDFName.of('MCID')) as PDFNumber).asNumber() });
+        else if (type !== 'OBJR') node.children.push(walk(kd, pg));
+      }
+    }
+    return node;
+  };
+  return walk(root);
+}
+
+// what pdfjs reports as drawing something on the page (a path that only clips draws nothing)
+const DRAWING = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill]);
+
+export async function checkTags(bytes: Buffer): Promise<TagReport> {
+  const problems: string[] = [];
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const catalog = pdf.catalog;
+  if (!text(catalog.lookup(PDFName.of('Lang')))) problems.push('文書の言語（Lang）がありません');
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
+  if (!(info instanceof PDFDict) || !text(info.lookup(PDFName.of('Title')))) problems.push('タイトル（Title）がありません');
+  const prefs = catalog.lookup(PDFName.of('ViewerPreferences'));
+  if (!(prefs instanceof PDFDict) || prefs.lookup(PDFName.of('DisplayDocTitle')) !== PDFBool.True) problems.push('DisplayDocTitle がありません');
+  const markInfo = catalog.lookup(PDFName.of('MarkInfo'));
+  if (!(markInfo instanceof PDFDict) || markInfo.lookup(PDFName.of('Marked')) !== PDFBool.True) problems.push('MarkInfo Marked がありません');
+
+  // fonts: every embedded font maps its glyphs to Unicode
+  for (const [, obj] of pdf.context.enumerateIndirectObjects())
+    if (obj instanceof PDFDict && obj.lookup(PDFName.of('Type')) === PDFName.of('Font') && obj.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && !obj.get(PDFName.of('ToUnicode')))
+      problems.push(`フォント ${obj.lookup(PDFName.of('BaseFont'))} に ToUnicode がありません`);
+
+  const tree = readTree(pdf);
+  const roles: string[] = [];
+  const alts: string[] = [];
+  const referenced = new Map<string, string>();
+  if (!tree || tree.children.length === 0) problems.push('構造ツリーが空です');
+  else {
+    let last = 0;
+    const visit = (n: Node, inThead: boolean) => {
+      roles.push(n.role);
+      const h = /^H([1-6])$/.exec(n.role);
+      if (h) {
+        const level = Number(h[1]);
+        if (level > last + 1) problems.push(`見出しの階層が飛んでいます: H${last} の次に ${n.role}`);
+        last = level;
+      }
+      if (n.role === 'Table' && !hasRole(n, 'TH')) problems.push('TH のない Table があります');
+      if (n.role === 'TH' && !n.attrs.get('Scope')) problems.push('Scope のない TH があります');
+      if (n.role === 'Figure' && !n.alt) problems.push('Alt のない Figure があります');
+      if (n.role === 'Figure' && n.alt) alts.push(n.alt);
+      if (n.role === 'THead' && new Set(allMcids(n).map((m) => m.page)).size > 1) problems.push('見出し行が複数の頁でタグ付けされています（繰り返しの見出し行は Artifact にします）');
+      for (const m of n.mcids) {
+        const key = `${m.page}:${m.mcid}`;
+        if (referenced.has(key)) problems.push(`同じ内容が構造ツリーに二度あります（${key}）`);
+        referenced.set(key, n.role);
+      }
+      n.children.forEach((c) => visit(c, inThead || n.role === 'THead'));
+    };
+    tree.children.forEach((c) => visit(c, false));
+  }
+
+  // content streams: everything drawn is inside marked content (tagged or an artifact), and each mcid is in the tree
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: TagReport['pages'] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const ops = await page.getOperatorList();
+    let depth = 0;
+    let unmarked = 0;
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
+        depth++;
+        const [tag, mcid] = ops.argsArray[i] as [string, number | null];
+        if (tag !== 'Artifact' && typeof mcid === 'number' && tree && !referenced.has(`${n - 1}:${mcid}`)) problems.push(`${n} 頁: 構造ツリーにない内容（MCID ${mcid}）`);
+      } else if (fn === OPS.endMarkedContent) depth--;
+      else if (depth === 0 && (DRAWING.has(fn) || (fn === OPS.constructPath && ops.argsArray[i]?.[0] !== OPS.endPath))) unmarked++;
+    }
+    if (unmarked) problems.push(`${n} 頁: タグも Artifact もない描画が ${unmarked} 個あります`);
+    // the text in structure order against the text as drawn (artifacts left out of both)
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const byMcid = new Map<number, string>();
+    let drawn = '';
+    let open: number | undefined;
+    let artifact = 0;
+    for (const it of content.items as { type?: string; id?: string; tag?: string; str?: string }[]) {
+      if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') {
+        if (it.tag === 'Artifact') artifact++;
+        const m = it.id ? /_mc(\d+)$/.exec(it.id) : null;
+        open = m ? Number(m[1]) : open;
+      } else if (it.type === 'endMarkedContent') {
+        if (artifact) artifact--;
+        open = undefined;
+      } else if (it.str !== undefined && !artifact) {
+        drawn += it.str;
+        if (open !== undefined) byMcid.set(open, (byMcid.get(open) ?? '') + it.str);
+      }
+    }
+    let structure = '';
+    const read = (x: Node) => {
+      for (const m of x.mcids) if (m.page === n - 1) structure += byMcid.get(m.mcid) ?? '';
+      x.children.forEach(read);
+    };
+    if (tree) read(tree);
+    pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
+  }
+  return { problems: [...new Set(problems)], roles, alts, pages };
+}
+
+const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));
+const allMcids = (n: Node): Node['mcids'] => [...n.mcids, ...n.children.flatMap(allMcids)];

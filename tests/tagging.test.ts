@@ -1,0 +1,90 @@
+// Tagged PDFs: every PDF the suite builds carries a structure tree in reading order, with
+// everything drawn either tagged or an artifact; the checker is proved to fail on bad PDFs.
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { checkTags } from './helpers/tag-check.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { OUT } from './outputs.js';
+
+const require = createRequire(import.meta.url);
+const pdfs = readdirSync(OUT).flatMap((set) => readdirSync(path.join(OUT, set)).filter((f) => f.endsWith('.pdf')).map((f) => path.join(OUT, set, f)));
+
+describe('every PDF the suite builds', () => {
+  it('includes the booklet, the list and the results of both data sets', () => {
+    const names = pdfs.map((f) => path.relative(OUT, f));
+    for (const n of ['miyagi-ict-plan/plan-booklet.pdf', 'miyagi-ict-plan/initiative-list.pdf', 'fukushima-ict-strategy/results-2017.pdf', 'mini/plan-booklet.pdf']) expect(names).toContain(n);
+  });
+
+  for (const file of pdfs)
+    it(`${path.relative(OUT, file)}: passes the checker, and its tree reads as its pages do`, async () => {
+      const r = await checkTags(readFileSync(file));
+      expect(r.problems).toEqual([]);
+      // the standalone list has no heading in its body: its title is in the page header
+      if (!file.endsWith('initiative-list.pdf')) expect(r.roles).toContain('H1');
+      r.pages.forEach((p, i) => expect(p.structure, `page ${i + 1}`).toBe(p.drawn));
+    });
+
+  it('the booklet tree has its headings, 目次, lists, tables with header cells and the コラム', async () => {
+    const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf')));
+    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect']) expect(r.roles).toContain(role);
+  });
+
+  it('the results chart is one Figure whose Alt gives every pillar’s count', async () => {
+    const bytes = readFileSync(path.join(OUT, 'fukushima-ict-strategy', 'results-2017.pdf'));
+    const r = await checkTags(bytes);
+    expect(r.alts).toHaveLength(1);
+    // the report's own figures: five pillars of 13, 20, 25, 15 and 30 initiatives
+    for (const n of [13, 20, 25, 15, 30]) expect(r.alts[0]).toContain(`：${n}件`);
+  });
+});
+
+describe('the checker', () => {
+  it('fails on an untagged PDF', async () => {
+    const { bytes } = await renderPdf({ content: ['本文です。'], defaultStyle: { font: 'BIZUDPGothic' }, info: { title: 't' } });
+    const r = await checkTags(bytes);
+    expect(r.problems).toEqual(expect.arrayContaining(['構造ツリーが空です', '文書の言語（Lang）がありません', 'MarkInfo Marked がありません', expect.stringMatching(/^1 頁: タグも Artifact もない描画が \d+ 個あります$/)]));
+  });
+
+  it('fails on a skipped heading level, a TH without Scope, a Figure without Alt and a table without TH', async () => {
+    const PDFKit = require('pdfkit');
+    const doc = new PDFKit({ tagged: true, lang: 'ja-JP', displayTitle: true, info: { Title: 'x' }, pdfVersion: '1.7' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => doc.on('end', r));
+    const part = (type: string, draw: () => void, options = {}) => doc.struct(type, options, [draw]);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    root.add(part('H1', () => doc.text('a')));
+    root.add(part('H3', () => doc.text('b')));
+    root.add(part('Figure', () => doc.rect(10, 10, 5, 5).fill()));
+    const t1 = doc.struct('Table');
+    root.add(t1);
+    const tr = doc.struct('TR');
+    t1.add(tr);
+    tr.add(part('TH', () => doc.text('c')));
+    const t2 = doc.struct('Table');
+    root.add(t2);
+    const tr2 = doc.struct('TR');
+    t2.add(tr2);
+    tr2.add(part('TD', () => doc.text('d')));
+    root.end();
+    doc.end();
+    await done;
+    const r = await checkTags(Buffer.concat(chunks));
+    expect(r.problems).toEqual(
+      expect.arrayContaining(['見出しの階層が飛んでいます: H1 の次に H3', 'Scope のない TH があります', 'Alt のない Figure があります', 'TH のない Table があります']),
+    );
+  });
+});
+
+describe('the pdfmake seam', () => {
+  it('was written against pdfmake 0.3.11: an upgrade must be checked (render/tags.ts, render/loss-guard.ts wrap its Renderer and LayoutBuilder)', () => {
+    // a loud failure on purpose: both modules replace methods whose names and arguments are pdfmake's internals
+    expect(require('pdfmake/package.json').version).toBe('0.3.11');
+    const Renderer = require('pdfmake/js/Renderer').default;
+    for (const m of ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderSVG']) expect(typeof Renderer.prototype[m]).toBe('function');
+    expect(typeof require('pdfmake/js/LayoutBuilder').default.prototype.buildNextLine).toBe('function');
+  });
+});
