@@ -227,7 +227,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
-        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url }] : []),
+        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link' }] : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -293,9 +293,13 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
 /** Cover, 目次 and notice: the pages before chapter 1. */
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
+  // an entry with a page links to its heading (title and number alike)
   const tocLine = (text: string, id: string | undefined, style: string) => ({
     tag: 'TOCI',
-    columns: [{ text, width: '*' }, id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right' } : { text: '', width: 30 }],
+    columns: [
+      id ? { text, width: '*', linkToDestination: id, tag: 'Link' } : { text, width: '*' },
+      id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right', linkToDestination: id, tag: 'Link' } : { text: '', width: 30 },
+    ],
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];

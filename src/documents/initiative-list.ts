@@ -71,7 +71,12 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   for (const c of r.schedule) {
     if (c.label) {
       // schedule cells are narrow: no unbreakable runs that could overflow them
-      cells.push({ stack: [{ text: inlineText([{ text: c.label }], { keeps: false }) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)], colSpan: c.span });
+      cells.push({
+        stack: [{ text: inlineText([{ text: c.label }], { keeps: false }) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
+        colSpan: c.span,
+        // the arrow's meaning, for a reader of the tags
+        alt: words.get('schedule-alt', c),
+      });
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }

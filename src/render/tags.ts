@@ -56,7 +56,8 @@ export function planStructure(content: Any): StructurePlan {
     if (n.tag === 'Artifact') return; // its leaves stay unassigned: drawn as artifacts
     if ('text' in n) {
       if (n._leaf === undefined) return; // no text: nothing to tag
-      const type = n.tag === 'H' ? headingType(n) : n.tag ?? 'P';
+      // text that links somewhere (a URL, a 目次 entry, a 掲載頁) is a Link
+      const type = n.tag === 'H' ? headingType(n) : n.tag ?? (n.link || n.linkToDestination || n.pageReference ? 'Link' : 'P');
       const e = el(type === 'LI' ? 'LI' : type, n.lang ? { lang: n.lang } : undefined);
       parent.children.push(e);
       // a list item's content is its body (PDF/UA: LI holds Lbl and LBody)
@@ -106,10 +107,11 @@ export function planStructure(content: Any): StructurePlan {
     if (type === 'TH') attrs.scope = scope ?? 'Column';
     if (c.colSpan > 1) attrs.colSpan = c.colSpan;
     if (c.rowSpan > 1) attrs.rowSpan = c.rowSpan;
+    if (c.alt) attrs.alt = c.alt;
     const e = el(type, attrs);
     tr.children.push(e);
     // a cell's own text is the cell's content; anything else (a stack, a table, a figure) is nested
-    if ('text' in c) attach(c, e);
+    if ('text' in c && !(c.link || c.linkToDestination || c.pageReference)) attach(c, e);
     else visit({ ...c, tag: undefined }, e);
   };
 
@@ -201,10 +203,38 @@ function marked(pdf: Any, leaf: number | undefined, lineNo: number | undefined, 
     return;
   }
   if (lineNo !== undefined) t.seen.add(lineNo);
+  const elem = t.elements.get(s);
   const content = pdf.markStructureContent(s.type);
-  draw();
+  // a link's annotation belongs to its Link element (PDF/UA: every annotation is in the tree);
+  // pdfmake makes one per inline (per character in Japanese): the line gets one, over them all
+  const annotate = pdf.annotate;
+  const rects: { x: number; y: number; w: number; h: number; o: Any }[] = [];
+  pdf.annotate = (x: number, y: number, w: number, h: number, o: Any) => (rects.push({ x, y, w, h, o }), pdf);
+  try {
+    draw();
+  } finally {
+    pdf.annotate = annotate;
+  }
+  // a link inside running text has no Link of its own: its annotations join the text's element
+  if (s.type !== 'Link') for (const r of rects) pdf.annotate(r.x, r.y, r.w, r.h, { ...r.o, structParent: elem });
+  else if (rects.length) {
+    const x = Math.min(...rects.map((r) => r.x));
+    const y = Math.min(...rects.map((r) => r.y));
+    const w = Math.max(...rects.map((r) => r.x + r.w)) - x;
+    const h = Math.max(...rects.map((r) => r.y + r.h)) - y;
+    pdf.annotate(x, y, w, h, { ...rects[0].o, structParent: elem });
+  }
   pdf.endMarkedContent();
-  t.elements.get(s).add(content);
+  elem.add(content);
+}
+
+/** A figure's place on its page, as a Layout BBox attribute (in PDF coordinates, from the bottom). */
+function placeFigure(pdf: Any, leaf: number | undefined, x: number, y: number, w: number, h: number) {
+  const s = leaf !== undefined ? current?.plan.ofLeaf.get(leaf) : undefined;
+  if (!current?.state || s?.type !== 'Figure' || s.leaves.length !== 1) return;
+  const d = current.state.elements.get(s).dictionary.data;
+  const height = pdf.page.height;
+  d.A = { O: 'Layout', Placement: 'Block', BBox: [x, height - (y + h), x + w, height - y] };
 }
 
 let installed = false;
@@ -229,9 +259,11 @@ export function installTagging(Renderer: Any): void {
     return marked(this.pdfDocument, undefined, undefined, 'Layout', () => renderVector.call(this, v));
   };
   p.renderImage = function (img: Any) {
+    placeFigure(this.pdfDocument, img._leaf, img.x, img.y, img._width, img._height);
     return marked(this.pdfDocument, img._leaf, undefined, 'Layout', () => renderImage.call(this, img));
   };
   p.renderSVG = function (svg: Any) {
+    placeFigure(this.pdfDocument, svg._leaf, svg.x, svg.y, svg._width, svg._height);
     return marked(this.pdfDocument, svg._leaf, undefined, 'Layout', () => renderSVG.call(this, svg));
   };
 }

@@ -11,6 +11,9 @@ export interface ScheduleCell {
   /** number of year columns this cell spans */
   span: number;
   label?: string;
+  /** the fiscal years the cell covers (what its arrow means) */
+  from: number;
+  to: number;
 }
 
 export interface IndicatorText {
@@ -48,10 +51,10 @@ export function scheduleCells(schedule: ScheduleSpan[] | undefined, years: numbe
     const s = spans.find((x) => x.from <= y && y <= x.to);
     if (s) {
       const span = Math.min(s.to, years[years.length - 1]) - y + 1;
-      cells.push({ span, label: s.label });
+      cells.push({ span, label: s.label, from: y, to: y + span - 1 });
       i += span;
     } else {
-      cells.push({ span: 1 });
+      cells.push({ span: 1, from: y, to: y });
       i++;
     }
   }

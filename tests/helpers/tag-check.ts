@@ -69,6 +69,14 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (obj instanceof PDFDict && obj.lookup(PDFName.of('Type')) === PDFName.of('Font') && obj.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && !obj.get(PDFName.of('ToUnicode')))
       problems.push(`フォント ${obj.lookup(PDFName.of('BaseFont'))} に ToUnicode がありません`);
 
+  // annotations (links) are in the tree
+  for (const [i, page] of pdf.getPages().entries()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    for (const a of annots instanceof PDFArray ? annots.asArray() : []) {
+      const d = pdf.context.lookup(a);
+      if (d instanceof PDFDict && d.get(PDFName.of('StructParent')) === undefined) problems.push(`${i + 1} 頁: 構造ツリーにないリンク注釈があります`);
+    }
+  }
   const tree = readTree(pdf);
   const roles: string[] = [];
   const alts: string[] = [];
