@@ -16,7 +16,7 @@ export const figureMessages = {
   tooDeep: (limit: number) => `SVG の要素の入れ子が深すぎます（${limit} 段まで）`,
   noSize: 'SVG の大きさがわかりません。<svg> に正の width と height、または viewBox="0 0 幅 高さ" を書いてください',
   badViewBox: (v: string) => `SVG の viewBox="${v}" は「最小x 最小y 幅 高さ」の4つの数（幅と高さは正）にしてください`,
-  image: (href: string) => `SVG の中の画像（<image href="${href}">）は使えません。画像は figures/ に置き、本文から直接指定してください`,
+  image: (element: string, href: string) => `SVG の中の画像（<${element} href="${href}">）は使えません。画像は figures/ に置き、本文から直接指定してください`,
   external: (what: string) => `SVG の中から外のファイルや URL は参照できません（${what}）。同じ SVG の中の #id だけが使えます`,
 };
 

@@ -69,7 +69,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
     if (open.length > FIGURE_LIMITS.svgDepth) throw at(m.tooDeep(FIGURE_LIMITS.svgDepth));
     const name = localName(tag.name);
     const href = attrs.href ?? Object.entries(attrs).find(([k]) => k.endsWith(':href'))?.[1];
-    if (name === 'image' || name === 'feImage') throw at(m.image(href ?? ''));
+    if (name === 'image' || name === 'feImage') throw at(m.image(tag.name, href ?? ''));
     try {
       for (const [k, v] of Object.entries(attrs)) {
         if ((k === 'href' || k.endsWith(':href')) && !v.trim().startsWith('#')) throw new FigureError(m.external(`<${tag.name} ${k}="${v}">`));
