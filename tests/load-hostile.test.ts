@@ -93,6 +93,16 @@ describe('nothing outside the data set is read', () => {
     expectError(refused(data), 'text', 'データセットの外を指すリンクです');
   });
 
+  it('a folder linked outside deeper down is refused, and not followed', () => {
+    const data = variant((d, outside) => {
+      writeFileSync(path.join(outside, 'secret.svg'), '<svg width="1" height="1"/>');
+      symlinkSync(outside, path.join(d, 'figures', 'sub'));
+    });
+    const ps = refused(data);
+    expectError(ps, 'figures/sub', 'データセットの外を指すリンクです');
+    expect(ps.some((p) => p.file.includes('secret'))).toBe(false);
+  });
+
   it('an initiative or a figure linked to a file outside is refused', () => {
     const data = variant((d, outside) => {
       cpSync(path.join(d, 'initiatives', '002.json'), path.join(outside, '002.json'));
