@@ -272,6 +272,13 @@ describe('figures are decoded at validation', () => {
     refusedFigure('deep.svg', svg('<g>'.repeat(50_000) + '</g>'.repeat(50_000)), '入れ子が深すぎます（200 段まで）');
   });
 
+  it('an SVG whose <use> chains stand for billions of elements is refused before drawing', () => {
+    let defs = '<rect id="l0" width="1" height="1"/>';
+    for (let i = 1; i <= 10; i++) defs += `<g id="l${i}">${'<use href="#lX"/>'.replaceAll('X', String(i - 1)).repeat(10)}</g>`;
+    refusedFigure('laughs.svg', svg(`<defs>${defs}</defs><use href="#l10"/>`), 'SVG の描く要素が多すぎます', '20,000 個');
+    refusedFigure('many.svg', svg('<rect width="1" height="1"/>'.repeat(20_001)), '20,000 個');
+  });
+
   it('an SVG with a DOCTYPE or an entity is refused', () => {
     refusedFigure('dtd.svg', `<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>${svg('<text>&x;</text>')}`, 'DOCTYPE');
   });
@@ -299,6 +306,7 @@ describe('figures are decoded at validation', () => {
       'progressive.jpg': JPEG_PROGRESSIVE,
       'viewbox.svg': svg('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect width="5" height="5" fill="url(#g)"/><use xlink:href="#g"/>', 'viewBox="0 0 10 20"'),
       'deep.svg': svg('<g>'.repeat(198) + '<rect width="5" height="5"/>' + '</g>'.repeat(198)),
+      'cycle.svg': svg('<g id="a"><rect width="1" height="1"/><use href="#b"/></g><g id="b"><use href="#a"/></g>'),
     };
     const data = variant((d) => {
       for (const [name, bytes] of Object.entries(figures)) {

@@ -36,6 +36,33 @@ function checkSize(attrs: Record<string, string>) {
   return { width, height };
 }
 
+interface SvgNode { children: number[]; refs: string[] }
+
+/** How many elements drawing the SVG visits: <use> and url(#id) draw their target again, so a
+ * few kilobytes of <use> on <use> can stand for billions of elements. Counted without recursion,
+ * saturating past the cap; a reference back into its own ancestors (drawn once) counts nothing. */
+function drawnCount(nodes: SvgNode[], ids: Map<string, number>, cap: number): number {
+  const deps = (i: number) => [...nodes[i].children, ...nodes[i].refs.flatMap((r) => (ids.has(r) ? [ids.get(r)!] : []))];
+  const weight = new Float64Array(nodes.length);
+  const state = new Uint8Array(nodes.length); // 1: its dependencies are being counted, 2: done
+  const stack = nodes.length ? [0] : [];
+  while (stack.length) {
+    const i = stack[stack.length - 1];
+    if (state[i] === 0) {
+      state[i] = 1;
+      for (const d of deps(i)) if (state[d] === 0) stack.push(d);
+      continue;
+    }
+    stack.pop();
+    if (state[i] === 2) continue;
+    let w = 1;
+    for (const d of deps(i)) if (state[d] === 2) w += weight[d];
+    weight[i] = Math.min(w, cap + 1);
+    state[i] = 2;
+  }
+  return nodes.length ? weight[0] : 0;
+}
+
 export function checkSvg(b: Buffer): { width: number; height: number } {
   let text: string;
   try {
@@ -47,6 +74,9 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   const parser = sax.parser(true, { position: true, strictEntities: true } as sax.SAXOptions);
   const at = (message: string) => new FigureError(message, parser.line + 1, parser.column + 1);
   const open: string[] = [];
+  const nodes: SvgNode[] = [];
+  const openNodes: number[] = [];
+  const ids = new Map<string, number>();
   let roots = 0;
   let size: { width: number; height: number } | undefined;
   parser.onerror = (e) => {
@@ -69,6 +99,13 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
     if (open.length > FIGURE_LIMITS.svgDepth) throw at(m.tooDeep(FIGURE_LIMITS.svgDepth));
     const name = localName(tag.name);
     const href = attrs.href ?? Object.entries(attrs).find(([k]) => k.endsWith(':href'))?.[1];
+    const node: SvgNode = { children: [], refs: [] };
+    if (openNodes.length) nodes[openNodes[openNodes.length - 1]].children.push(nodes.length);
+    if (attrs.id !== undefined && !ids.has(attrs.id)) ids.set(attrs.id, nodes.length);
+    openNodes.push(nodes.length);
+    nodes.push(node);
+    if (href?.trim().startsWith('#')) node.refs.push(href.trim().slice(1));
+    for (const v of Object.values(attrs)) for (const u of v.matchAll(URL_REF)) if (u[2].trim().startsWith('#')) node.refs.push(u[2].trim().slice(1));
     if (name === 'image' || name === 'feImage') throw at(m.image(tag.name, href ?? ''));
     try {
       for (const [k, v] of Object.entries(attrs)) {
@@ -81,6 +118,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   };
   parser.onclosetag = () => {
     open.pop();
+    openNodes.pop();
   };
   const styleText = (t: string) => {
     if (open[open.length - 1] !== 'style') return;
@@ -94,5 +132,6 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   parser.oncdata = styleText;
   parser.write(text).close();
   if (roots === 0 || !size) throw new FigureError(m.noRoot);
+  if (drawnCount(nodes, ids, FIGURE_LIMITS.svgElements) > FIGURE_LIMITS.svgElements) throw new FigureError(m.tooManyElements(FIGURE_LIMITS.svgElements));
   return size;
 }
