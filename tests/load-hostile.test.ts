@@ -159,6 +159,11 @@ describe('files in the wrong shape are named, not skipped', () => {
     expectError(refused(data), 'initiatives/002.JSON', '小文字の .json', '「initiatives/002.json」に名前を変えて');
   });
 
+  it('a named pipe among the texts is refused without hanging the read', () => {
+    const data = variant((d) => execFileSync('mkfifo', [path.join(d, 'text', 'pipe.md.hbs')]));
+    expectError(refused(data), 'text/pipe.md.hbs', '普通のファイルではありません');
+  });
+
   it('text as a file where a folder belongs', () => {
     const data = variant((d) => {
       rmSync(path.join(d, 'text'), { recursive: true });
