@@ -95,26 +95,27 @@ export function loadDataset(dir: string): RawDataset {
     return { dir, json, texts, figures, problems };
   }
   const folder = new DatasetFolder(dir, problems);
-  const readJson = (rel: string) => {
-    const bytes = folder.read(rel);
-    const f = bytes && parseJsonFile(rel, bytes.toString('utf8'), problems);
-    if (f) json.set(rel, f);
-  };
+  const jsonFiles: string[] = [];
   for (const rel of ['dataset.json', 'glossary.json', 'sites.json']) {
     const kind = folder.kind(rel);
     if (kind === 'missing') {
       if (rel === 'dataset.json')
         problems.push({ severity: 'error', file: rel, message: 'dataset.json がありません（データセットの名称・期間・節の構成を書くファイル）' });
     } else if (kind === 'link') folder.refuseLink(rel);
-    else readJson(rel);
+    else jsonFiles.push(rel);
   }
   if (folder.folder('initiatives')) {
     for (const { rel, kind } of folder.list('initiatives/*')) {
       if (!/\.json$/i.test(rel)) continue;
       if (!rel.endsWith('.json')) problems.push({ severity: 'error', file: rel, message: loadMessages.upperCaseJson(rel) });
       else if (kind === 'link') folder.refuseLink(rel);
-      else readJson(rel);
+      else jsonFiles.push(rel);
     }
+  }
+  for (const rel of jsonFiles.sort()) {
+    const bytes = folder.read(rel);
+    const f = bytes && parseJsonFile(rel, bytes.toString('utf8'), problems);
+    if (f) json.set(rel, f);
   }
   // text/** and figures/**: folders below are listed (not followed if links), everything else is read
   const files = (top: string, take: (rel: string, bytes: Buffer) => void, maxBytes?: number) => {
