@@ -10,6 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { checkDataset, buildDataset } from '../src/pipeline.js';
 import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { tooDeepAt } from '../src/load/json-checks.js';
+import { blockNodes } from '../src/documents/pdf-text.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { png, solidPng, ihdr, chunk, PNG_SIGNATURE, JPEG_BASELINE, JPEG_PROGRESSIVE } from './helpers/images.js';
 
 const ROOT = path.join(__dirname, '..');
@@ -325,5 +327,18 @@ describe('figures are decoded at validation', () => {
     const r = await buildDataset(data, out, { log: () => {}, only: new Set(['plan-booklet.pdf']) });
     expect(shown(r.problems)).toBe('');
     expect(readFileSync(path.join(out, 'mini', 'plan-booklet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('a second lock behind validation', () => {
+  it('an SVG <image> that reached the renderer anyway opens no file', async () => {
+    const secret = path.join(work, 'secret.png');
+    writeFileSync(secret, png(8, 8, { colour: 2 }));
+    const svgText = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="${secret}" width="10" height="10"/></svg>`;
+    const nodes = blockNodes([{ kind: 'figure', src: 'figures/x.svg', caption: '', data: svgText }]);
+    // allowed: the folder holding the file, so that only the SVG option stands in the way
+    const { bytes } = await renderPdf({ content: nodes, defaultStyle: { font: 'BIZUDPGothic' } } as never, [work]);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).not.toContain('/Subtype /Image');
   });
 });
