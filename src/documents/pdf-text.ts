@@ -6,6 +6,10 @@ import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 
+// svg-to-pdfkit opens <image href> by itself, outside pdfmake's access policy; validation
+// refuses such SVGs, and this second lock hands it an empty buffer so no file is ever opened
+const SVG_OPTIONS = { imageCallback: () => Buffer.alloc(0), warningCallback: () => {} };
+
 // 1,234件 / 40.7分 / 99.7% / 12回/年 / 平成29年 / 4～19秒 / 2017年度 / 135,304千円
 const NUMBER_WITH_UNIT = /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
 // a short quotation stays on one line when it can
@@ -87,7 +91,9 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         if (b.data)
           nodes.push({
             stack: [
-              b.data.startsWith('data:') ? { image: b.data, fit: [400, 300], alignment: 'center', alt: b.caption } : { svg: b.data, fit: [400, 300], alignment: 'center', alt: b.caption },
+              b.data.startsWith('data:')
+                ? { image: b.data, fit: [400, 300], alignment: 'center', alt: b.caption }
+                : { svg: b.data, fit: [400, 300], alignment: 'center', alt: b.caption, options: SVG_OPTIONS },
               ...(b.caption ? [{ text: b.caption, style: 'caption', alignment: 'center', margin: [0, 4, 0, 0], tag: 'Caption' }] : []),
             ],
             unbreakable: true,

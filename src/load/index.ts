@@ -1,11 +1,16 @@
 // load: reads a data set folder as it is on disk. JSON is parsed with jsonc-parser so that
 // every value keeps its offset: syntax errors and later validation problems can name the
-// line and column. Nothing is interpreted here.
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import fg from 'fast-glob';
+// line and column. Nothing is interpreted here, and nothing outside the data set is read
+// (inside.ts: links and anything but plain files are refused with their names).
+import { existsSync, statSync } from 'node:fs';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
+import { DatasetFolder } from './inside.js';
+import { tooDeepAt, duplicateKeys, MAX_JSON_DEPTH } from './json-checks.js';
+import { loadMessages } from './messages.js';
+
+/** A figure larger than this is not read: a booklet's figures are well under 1 MB each. */
+export const MAX_FIGURE_BYTES = 20e6;
 
 export interface JsonFile {
   rel: string;
@@ -58,6 +63,12 @@ const syntaxMessages: Record<string, string> = {
 
 export function parseJsonFile(rel: string, raw: string, problems: Problem[]): JsonFile | undefined {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  // before parsing: the parser itself overflows the stack on very deep input
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    problems.push({ severity: 'error', file: rel, ...lineColumn(text, deep), message: loadMessages.tooDeep(MAX_JSON_DEPTH) });
+    return undefined;
+  }
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -68,6 +79,9 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
     }
     return undefined;
   }
+  // the file is still checked further (the last value wins there); the error keeps it from a build
+  for (const key of duplicateKeys(tree))
+    problems.push({ severity: 'error', file: rel, path: jsonc.getNodePath(key), ...lineColumn(text, key.offset), message: loadMessages.duplicateKey(key.value) });
   return { rel, text, value: tree ? jsonc.getNodeValue(tree) : undefined, tree };
 }
 
@@ -80,19 +94,42 @@ export function loadDataset(dir: string): RawDataset {
     problems.push({ severity: 'error', file: '', message: 'データセットのフォルダが見つかりません' });
     return { dir, json, texts, figures, problems };
   }
-  if (!existsSync(path.join(dir, 'dataset.json'))) {
-    problems.push({ severity: 'error', file: 'dataset.json', message: 'dataset.json がありません（データセットの名称・期間・節の構成を書くファイル）' });
+  const folder = new DatasetFolder(dir, problems);
+  const jsonFiles: string[] = [];
+  for (const rel of ['dataset.json', 'glossary.json', 'sites.json']) {
+    const kind = folder.kind(rel);
+    if (kind === 'missing') {
+      if (rel === 'dataset.json')
+        problems.push({ severity: 'error', file: rel, message: 'dataset.json がありません（データセットの名称・期間・節の構成を書くファイル）' });
+    } else if (kind === 'link') folder.refuseLink(rel);
+    else jsonFiles.push(rel);
   }
-  const jsonFiles = fg.sync(['dataset.json', 'glossary.json', 'sites.json', 'initiatives/*.json'], { cwd: dir, onlyFiles: true });
+  if (folder.folder('initiatives')) {
+    for (const { rel, kind } of folder.list('initiatives/*')) {
+      if (!/\.json$/i.test(rel)) continue;
+      if (!rel.endsWith('.json')) problems.push({ severity: 'error', file: rel, message: loadMessages.upperCaseJson(rel) });
+      else if (kind === 'link') folder.refuseLink(rel);
+      else jsonFiles.push(rel);
+    }
+  }
   for (const rel of jsonFiles.sort()) {
-    const f = parseJsonFile(rel, readFileSync(path.join(dir, rel), 'utf8'), problems);
+    const bytes = folder.read(rel);
+    const f = bytes && parseJsonFile(rel, bytes.toString('utf8'), problems);
     if (f) json.set(rel, f);
   }
-  for (const rel of fg.sync(['text/**/*'], { cwd: dir, onlyFiles: true }).sort()) {
-    texts.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  }
-  for (const rel of fg.sync(['figures/**/*'], { cwd: dir, onlyFiles: true }).sort()) {
-    figures.set(rel, readFileSync(path.join(dir, rel)));
-  }
+  // text/** and figures/**: folders below are listed (not followed if links), everything else is read
+  const files = (top: string, take: (rel: string, bytes: Buffer) => void, maxBytes?: number) => {
+    if (!folder.folder(top)) return;
+    for (const { rel, kind } of folder.list(`${top}/**/*`)) {
+      if (kind === 'folder') continue;
+      if (kind === 'link') folder.refuseLink(rel);
+      else {
+        const bytes = folder.read(rel, maxBytes);
+        if (bytes) take(rel, bytes);
+      }
+    }
+  };
+  files('text', (rel, b) => texts.set(rel, b.toString('utf8')));
+  files('figures', (rel, b) => figures.set(rel, b), MAX_FIGURE_BYTES);
   return { dir, json, texts, figures, problems };
 }

@@ -16,6 +16,7 @@ import { issueMessage } from './messages.js';
 import { checkResultsAnswers } from './results-answers.js';
 import { termIn } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
+import { checkFigures } from './figures.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
@@ -247,6 +248,7 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
     }
   }
 
+  problems.push(...checkFigures(raw));
   if (hasErrors(problems)) return { problems };
   const texts = Object.fromEntries(raw.texts);
   initiatives.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

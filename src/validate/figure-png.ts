@@ -1,0 +1,92 @@
+// A PNG read as strictly as pdfkit needs: every chunk inside the file with a correct CRC,
+// a sane IHDR, and the image data inflating to exactly the rows the header promises with a
+// valid filter on each row. pdfkit's own reader (png-js) trusts all of this: a 2³¹-wide header
+// or a bad zlib stream there throws inside a zlib callback and ends the process.
+import zlib from 'node:zlib';
+import { figureMessages as m, FigureError, FIGURE_LIMITS } from './figure-messages.js';
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** channels of each colour type, and the bit depths it allows */
+const COLOUR_TYPES: Record<number, { channels: number; depths: number[] }> = {
+  0: { channels: 1, depths: [1, 2, 4, 8, 16] },
+  2: { channels: 3, depths: [8, 16] },
+  3: { channels: 1, depths: [1, 2, 4, 8] },
+  4: { channels: 2, depths: [8, 16] },
+  6: { channels: 4, depths: [8, 16] },
+};
+/** Adam7 passes: x0, y0, dx, dy */
+const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+
+let crcTable: Uint32Array | undefined;
+function crc32(b: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = crcTable[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export function checkPng(b: Buffer): { width: number; height: number } {
+  if (b.length < 8 || !b.subarray(0, 8).equals(SIGNATURE)) throw new FigureError(m.notPng);
+  const bad = (what: string) => new FigureError(m.corrupt('PNG', what));
+  let pos = 8;
+  let header: { width: number; height: number; depth: number; colour: number; interlaced: boolean } | undefined;
+  let palette = false;
+  const data: Buffer[] = [];
+  for (;;) {
+    if (pos + 12 > b.length) throw new FigureError(m.truncated('PNG'));
+    const length = b.readUInt32BE(pos);
+    const type = b.toString('latin1', pos + 4, pos + 8);
+    if (length > 0x7fffffff) throw bad(`${type} の長さ`);
+    if (pos + 12 + length > b.length) throw new FigureError(m.truncated('PNG'));
+    const body = b.subarray(pos + 8, pos + 8 + length);
+    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length)) throw bad(`${type} のチェックサムが合いません`);
+    pos += 12 + length;
+    if (!header) {
+      if (type !== 'IHDR' || length !== 13) throw bad('先頭に IHDR がありません');
+      const width = body.readUInt32BE(0);
+      const height = body.readUInt32BE(4);
+      const [depth, colour, compression, filter, interlace] = body.subarray(8, 13);
+      if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw bad(`大きさ ${width}×${height}`);
+      // before anything is inflated: a small file may claim an enormous image
+      if (width * height > FIGURE_LIMITS.pixels) throw new FigureError(m.tooManyPixels(width, height, FIGURE_LIMITS.pixels));
+      if (!COLOUR_TYPES[colour]?.depths.includes(depth)) throw bad(`色の種類 ${colour}・ビット深度 ${depth}`);
+      if (compression !== 0 || filter !== 0 || interlace > 1) throw bad('圧縮・フィルタ・インターレースの方式');
+      header = { width, height, depth, colour, interlaced: interlace === 1 };
+    } else if (type === 'PLTE') palette = true;
+    else if (type === 'IDAT') data.push(body);
+    else if (type === 'IEND') break;
+    else if (type === 'IHDR') throw bad('IHDR が2つあります');
+  }
+  if (!header) throw new FigureError(m.truncated('PNG'));
+  if (data.length === 0) throw bad('画像データ（IDAT）がありません');
+  if (header.colour === 3 && !palette) throw bad('パレット（PLTE）がありません');
+
+  // the rows the header promises: one filter byte and the packed pixels each
+  const { width, height, depth, colour } = header;
+  const bitsPerPixel = COLOUR_TYPES[colour].channels * depth;
+  const passes = header.interlaced
+    ? ADAM7.map(([x0, y0, dx, dy]) => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)]).filter(([w, h]) => w > 0 && h > 0)
+    : [[width, height]];
+  const rows = passes.map(([w, h]) => ({ bytes: 1 + Math.ceil((w * bitsPerPixel) / 8), count: h }));
+  const expected = rows.reduce((s, r) => s + r.bytes * r.count, 0);
+  let pixels: Buffer;
+  try {
+    pixels = zlib.inflateSync(Buffer.concat(data), { maxOutputLength: expected });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw bad('画像データが大きさより多くあります');
+    if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new FigureError(m.truncated('PNG'));
+    throw bad(`画像データを展開できません: ${(e as Error).message}`);
+  }
+  if (pixels.length < expected) throw new FigureError(m.truncated('PNG'));
+  let at = 0;
+  for (const r of rows)
+    for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad(`行のフィルタ ${pixels[at]}`);
+  return { width, height };
+}
