@@ -56,6 +56,8 @@ export interface BuildResult {
   id?: string;
   problems: Problem[];
   files: Written[];
+  /** files of the set before that the new set no longer holds */
+  dropped?: string[];
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 
@@ -236,5 +238,5 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   });
   if (set.dropped.length) opts.log(droppedLine(r.id, set.dropped));
   opts.log(`${r.id}: ${set.files.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
-  return { id: r.id, problems, files: set.files, timings: { ...timings, totalMs: since(t0) } };
+  return { id: r.id, problems, files: set.files, dropped: set.dropped, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -20,7 +20,7 @@ import {
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type Written } from './index.js';
-import { asOutputError } from './output-error.js';
+import { OutputError, asOutputError } from './output-error.js';
 
 export interface NewFile { name: string; bytes: Buffer; pages?: number; sheets?: string[]; inputs: string }
 
@@ -259,8 +259,10 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       } catch {
         // what is left is cleaned by the next build; the error that matters is the first one
       }
-    throw asOutputError(e, at, !swapped);
+    const err = asOutputError(e, at, !swapped);
+    // the user knows output/<id>/<file>, not the staging folder beside it
+    if (err instanceof OutputError && err.problem.path.startsWith(staging + path.sep)) err.problem.path = path.join(setPath, path.relative(staging, err.problem.path));
+    throw err;
   }
 }
 
-export const outputLayout = { storeOf };

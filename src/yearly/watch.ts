@@ -11,6 +11,7 @@ import { buildDataset, checkDataset, documentNames } from '../pipeline.js';
 import { formatProblem, hasErrors } from '../problem.js';
 import { TEMPLATE_DIR } from '../templates/index.js';
 import { errorText } from '../error-text.js';
+import { droppedLine } from '../write/explain.js';
 
 const BOOKLET = ['plan-booklet.pdf', 'initiative-list.pdf', 'appendix.xlsx'];
 
@@ -93,6 +94,7 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
           if (only.size === 0) continue;
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
           for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
+          if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`);
         }
