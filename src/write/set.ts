@@ -1,8 +1,9 @@
 // A data set's output folder changes as a whole: a reader of output/<id>/ sees the old set or
 // the new one, never a mix, and a failure or a kill at any moment leaves the old set whole.
 //
-//   output/<id>            a symbolic link to the current version, e.g. `.<id>/7`
-//   output/.<id>/7/        the current version: the documents and manifest.json
+//   output/<id>            a symbolic link to the current version, e.g. `.<id>/7-4242-0`
+//   output/.<id>/7-4242-0/ the current version (number, then the process and thread that made it):
+//                          the documents and manifest.json
 //   output/.<id>/staging-<pid>-<thread>/   the next version while it is written
 //
 // The next version is written in full (documents kept from the current version are hard
@@ -50,7 +51,12 @@ export interface Published {
 
 const tag = () => `${process.pid}-${threadId}`;
 const storeOf = (outRoot: string, id: string) => path.join(outRoot, `.${id}`);
-const versionNo = (name: string) => (/^\d+$/.test(name) ? Number(name) : undefined);
+/** A version folder's number and maker (`7-4242-0`), or undefined for any other name. */
+function versionOf(name: string): { n: number; maker: string } | undefined {
+  const m = name.match(/^(\d+)-(\d+-\d+)$/);
+  return m ? { n: Number(m[1]), maker: m[2] } : undefined;
+}
+const versionNo = (name: string) => versionOf(name)?.n;
 
 function alive(pid: number): boolean {
   try {
@@ -61,11 +67,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A leftover of a run that was killed (its process is gone), or of this very thread. */
+/** Made by this very thread, or by a process that is gone (a run that was killed). */
+const notInFlight = (maker: string) => maker === tag() || !alive(Number(maker.split('-')[0]));
+
+/** A leftover of a run that was killed, or of this very thread. */
 function leftover(name: string, prefix: string): boolean {
-  const m = name.startsWith(`${prefix}-`) ? name.slice(prefix.length + 1).match(/^(\d+)-(\d+)$/) : null;
-  if (!m) return false;
-  return `${m[1]}-${m[2]}` === tag() || !alive(Number(m[1]));
+  const m = name.startsWith(`${prefix}-`) ? name.slice(prefix.length + 1).match(/^(\d+-\d+)$/) : null;
+  return m ? notInFlight(m[1]) : false;
 }
 
 /**
@@ -115,8 +123,8 @@ function currentSet(outRoot: string, id: string): Current {
   if (s?.isDirectory()) return { kind: 'folder', dir: setPath };
   if (s) throw Object.assign(new Error(`not a folder: ${setPath}`), { code: 'ENOTDIR', syscall: 'lstat', path: setPath });
   const store = storeOf(outRoot, id);
-  const newest = Math.max(-1, ...readdirSync(store).map((n) => versionNo(n) ?? -1));
-  return newest >= 0 ? { kind: 'none', dir: path.join(store, String(newest)) } : { kind: 'none' };
+  const newest = readdirSync(store).filter((n) => versionOf(n)).sort((a, b) => versionNo(b)! - versionNo(a)!)[0];
+  return newest ? { kind: 'none', dir: path.join(store, newest) } : { kind: 'none' };
 }
 
 /** Removes what killed runs left: staging folders, folders moved aside, links not yet renamed. */
@@ -201,17 +209,10 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
 
     // the finished version gets the next number (another process may take one at the same time)
     at = store;
-    let n = Math.max(0, ...readdirSync(store).map((x) => versionNo(x) ?? 0)) + 1;
-    for (;;) {
-      try {
-        renameSync(staging, path.join(store, String(n)));
-        break;
-      } catch (e) {
-        if (!['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
-        n++;
-      }
-    }
-    version = path.join(store, String(n));
+    const n = Math.max(0, ...readdirSync(store).map((x) => versionNo(x) ?? 0)) + 1;
+    const name = `${n}-${tag()}`;
+    renameSync(staging, path.join(store, name));
+    version = path.join(store, name);
     fsyncDir(store);
 
     at = setPath;
@@ -221,7 +222,7 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     if (change.links !== false) {
       rmSync(link, { force: true });
       try {
-        symlinkSync(path.join(`.${id}`, String(n)), link, 'dir');
+        symlinkSync(path.join(`.${id}`, name), link, 'dir');
         linked = true;
       } catch (e) {
         // no links here (the folder itself was just written, so it is not a matter of rights on it)
@@ -231,19 +232,18 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     if (current.kind === 'folder') {
       renameSync(setPath, aside);
       movedAside = aside;
-    }
-    else if (current.kind === 'link' && !linked) unlinkSync(setPath);
+    } else if (current.kind === 'link' && !linked) unlinkSync(setPath);
     renameSync(linked ? link : version, setPath);
     swapped = true;
     fsyncDir(outRoot);
 
     // the new set is in place: what is left of the old one is removed, failures here lose nothing
-    const keepNo = linked ? n : -1;
+    // (a version another live process made may be about to be linked: it is that process's to remove)
     try {
       rmSync(aside, { recursive: true, force: true });
       for (const x of readdirSync(store)) {
-        const v = versionNo(x);
-        if (v !== undefined && v < n && v !== keepNo) rmSync(path.join(store, x), { recursive: true, force: true });
+        const v = versionOf(x);
+        if (v && x !== name && notInFlight(v.maker)) rmSync(path.join(store, x), { recursive: true, force: true });
       }
     } catch {
       // a stale version is cleaned by the next build
