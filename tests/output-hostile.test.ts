@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDataset } from '../src/pipeline.js';
 import { publishSet } from '../src/write/set.js';
-import { OutputError, errorFromMessage, errorToMessage } from '../src/write/output-error.js';
+import { OutputError, asOutputError, errorFromMessage, errorToMessage } from '../src/write/output-error.js';
 import { errorText } from '../src/error-text.js';
 import { ROOT } from './helpers/data.js';
 
@@ -183,6 +183,32 @@ describe('the command line', () => {
     expect(r.stderr).toContain('--only の nosuch.pdf は、どのデータセットも作らない文書です');
     expect(r.stderr).toContain('mini: plan-booklet.pdf、initiative-list.pdf、results-2017.pdf、appendix.xlsx');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('explains each kind of output problem: the path, what is wrong, what to do', () => {
+    const cases: [string, string, string][] = [
+      ['ENOTDIR', 'フォルダがあるべき場所にファイルがあります', 'ファイルを別の場所へ移す'],
+      ['EISDIR', 'ファイルを書く場所にフォルダがあります', 'フォルダを別の場所へ移す'],
+      ['EACCES', '書き込む権限がありません', '権限'],
+      ['EPERM', '書き込む権限がありません', '権限'],
+      ['EROFS', '読み取り専用のドライブです', '書き込めるドライブ'],
+      ['ENOSPC', 'ディスクの空きがありません', '空きを作る'],
+    ];
+    for (const [code, what, todo] of cases) {
+      const { text, exitCode } = errorText(new OutputError({ code, path: '/srv/out/mini/plan-booklet.pdf', detail: 'x', kept: true }), false);
+      expect(exitCode, code).toBe(4);
+      expect(text, code).toContain(`出力エラー /srv/out/mini/plan-booklet.pdf: ${what}`);
+      expect(text, code).toContain(todo);
+      expect(text, code).toContain(`（エラーコード ${code}）`);
+    }
+    // a folder in the place of a file is told as such, whatever the system called it
+    const dir = path.join(work, 'a-folder');
+    mkdirSync(dir);
+    const e = asOutputError(Object.assign(new Error('EEXIST'), { code: 'EEXIST', syscall: 'open', path: dir }), dir, true) as OutputError;
+    expect(e.problem).toMatchObject({ code: 'EISDIR', path: dir });
+    // anything that is not a system error stays an internal error
+    const bug = new TypeError('x is undefined');
+    expect(asOutputError(bug, dir, true)).toBe(bug);
   });
 
   it('prints an internal error without its stack trace unless --debug is given', () => {

@@ -84,8 +84,3 @@ export function readManifestOf(outDir: string): Manifest | undefined {
     return undefined;
   }
 }
-
-/** The files a manifest lists (absolute paths). */
-export function readManifest(outDir: string): Written[] {
-  return (readManifestOf(outDir)?.files ?? []).map((f) => ({ ...f, file: path.join(outDir, f.file) }));
-}
