@@ -161,6 +161,7 @@ describe('the command line', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr).not.toContain('内部エラー');
     expect(readFileSync(path.join(out, 'mini'), 'utf8')).toBe('not a folder');
+    expect(readdirSync(out)).toEqual(['mini']);
   });
 
   it('carries an output problem across the worker threads of a build of several data sets', () => {

@@ -77,21 +77,24 @@ function leftover(name: string, prefix: string): boolean {
 }
 
 /**
- * Checks, before anything is rendered, that the set can be written at all: the output folder
- * can be made and written, and output/<id> is not a file.
+ * Checks, before anything is rendered, that the set can be written at all, making nothing: the
+ * nearest existing folder on the way to the output folder can be written, and neither
+ * output/<id> nor output/.<id> is a file.
  */
 export function checkOutputPlace(outRoot: string, id: string): void {
-  const setPath = path.join(outRoot, id);
+  const notAFolder = (p: string) => Object.assign(new Error(`not a folder: ${p}`), { code: 'ENOTDIR', syscall: 'lstat', path: p });
   let at = outRoot;
   try {
-    mkdirSync(outRoot, { recursive: true });
-    accessSync(outRoot, constants.W_OK);
-    at = setPath;
-    const s = lstatOrUndefined(setPath);
-    if (s && !s.isDirectory() && !s.isSymbolicLink()) throw Object.assign(new Error(`not a folder: ${setPath}`), { code: 'ENOTDIR', syscall: 'lstat', path: setPath });
-    at = storeOf(outRoot, id);
-    mkdirSync(at, { recursive: true });
-    accessSync(at, constants.W_OK);
+    let existing = path.resolve(outRoot);
+    while (!lstatOrUndefined(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    at = existing;
+    if (!statSync(existing).isDirectory()) throw notAFolder(existing);
+    accessSync(existing, constants.W_OK);
+    for (const p of [path.join(outRoot, id), storeOf(outRoot, id)]) {
+      at = p;
+      const s = lstatOrUndefined(p);
+      if (s && !s.isDirectory() && !s.isSymbolicLink()) throw notAFolder(p);
+    }
   } catch (e) {
     throw asOutputError(e, at, true);
   }
