@@ -1,5 +1,5 @@
 // Commands: parses arguments, prints progress and problems, sets exit codes.
-// Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error.
+// Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
 import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
@@ -8,14 +8,15 @@ import { formatProblem, hasErrors } from './problem.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
+import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
 // commands other than build and validate load their modules when used (startup time)
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: argv[0] ?? '', quiet: false, json: false, rest: [] };
+  const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
   for (let i = 1; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--data') a.data = argv[++i];
@@ -27,6 +28,7 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
     } else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
+    else if (v === '--debug') a.debug = true;
     else if (v.startsWith('--')) throw new UsageError(`知らないオプションです: ${v}`);
     else a.rest.push(v);
   }
@@ -37,7 +39,7 @@ function parseArgs(argv: string[]): Args {
 class UsageError extends Error {}
 
 const USAGE = `使い方:
-  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json]
+  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json] [--debug]
   npm run validate [-- --data <データセットのフォルダ>]
   npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
   npm run watch    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>]
@@ -60,10 +62,10 @@ function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLo
     // compiled (dist/build-worker.js) or from sources, where build-worker.mjs loads it through tsx
     const compiled = import.meta.url.endsWith('.js');
     const w = new Worker(new URL(compiled ? './build-worker.js' : './build-worker.mjs', import.meta.url), { workerData: { dir, outRoot, only } });
-    w.on('message', (m: { line?: string; result?: BuildResult; error?: string }) => {
+    w.on('message', (m: { line?: string; result?: BuildResult; error?: ErrorMessage }) => {
       if (m.line) onLog(m.line);
       if (m.result) resolveResult(m.result);
-      if (m.error) reject(new Error(m.error));
+      if (m.error) reject(errorFromMessage(m.error));
     });
     w.on('error', reject);
   });
@@ -112,13 +114,28 @@ async function main(argv: string[]): Promise<number> {
       };
       const onLog = a.json ? () => {} : log;
       const only = a.only;
+      let checked: Map<string, unknown> | undefined;
+      if (only) {
+        const { checkOnly } = await import('./only-names.js');
+        const c = checkOnly(dirs, only);
+        if (c.unknown.length)
+          throw new UsageError(
+            `--only の ${c.unknown.join('、')} は、どのデータセットも作らない文書です。作れる文書:\n` +
+              c.published.map((p) => `  ${p.dataset}: ${p.names.join('、')}`).join('\n'),
+          );
+        checked = c.checked;
+      }
       if (dirs.length > 1 && availableParallelism() > 1) {
         // data sets are independent: build them side by side, one worker thread each
-        const results = await Promise.all(dirs.map((dir) => inWorker(dir, outRoot, only, onLog)));
-        dirs.forEach((dir, i) => report(dir, results[i]));
+        // every data set finishes (or fails) before the first failure is told
+        const settled = await Promise.allSettled(dirs.map((dir) => inWorker(dir, outRoot, only, onLog)));
+        settled.forEach((s, i) => { if (s.status === 'fulfilled') report(dirs[i], s.value); });
+        const failure = settled.find((s) => s.status === 'rejected');
+        if (failure) throw (failure as PromiseRejectedResult).reason;
       } else {
         const { buildDataset } = await import('./pipeline.js');
-        for (const dir of dirs) report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined }));
+        for (const dir of dirs)
+          report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never }));
       }
       // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
       if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');
@@ -151,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
     case 'watch': {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const { watch } = await import('./yearly/watch.js');
-      await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'));
+      await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
       return 0;
     }
     case 'errata': {
@@ -191,12 +208,19 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e) => {
+  async (e) => {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n${USAGE}\n`);
       process.exit(2);
     }
-    process.stderr.write(`内部エラー: ${e?.stack ?? e}\n`);
-    process.exit(3);
+    try {
+      const { errorText } = await import('./error-text.js');
+      const { text, exitCode } = errorText(e, process.argv.includes('--debug'));
+      process.stderr.write(`${text}\n`);
+      process.exit(exitCode);
+    } catch {
+      process.stderr.write(`内部エラー: ${e?.stack ?? e}\n`);
+      process.exit(3);
+    }
   },
 );

@@ -3,7 +3,7 @@
 // from chapter 1) is passed on to the documents that print 掲載頁: the list and the appendix.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadDataset, type RawDataset } from './load/index.js';
 import { validate } from './validate/index.js';
 import type { Problem } from './problem.js';
@@ -17,7 +17,10 @@ import { layout, renderPdf } from './render/pdf.js';
 import { ContentLostError, type LostContent } from './render/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
-import { writeAtomic, writeManifest, readManifest, type Written } from './write/index.js';
+import type { Written } from './write/index.js';
+import { publishSet, checkOutputPlace } from './write/set.js';
+import { droppedLine } from './write/explain.js';
+import { ERRATA_FILES } from './errata/files.js';
 import { JOURNAL, importPending } from './survey/commit.js';
 import { Wording, createHandlebars } from './templates/index.js';
 
@@ -53,6 +56,8 @@ export interface BuildResult {
   id?: string;
   problems: Problem[];
   files: Written[];
+  /** files of the set before that the new set no longer holds */
+  dropped?: string[];
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 
@@ -211,20 +216,27 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
 export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const since = (t: number) => Math.round(performance.now() - t);
-  const { model, raw, problems, outputs, timings, resolved } = await renderDataset(dir, opts);
+  const checked = opts.checked ?? checkDataset(dir);
+  const checkMs = opts.checked ? 0 : since(t0);
+  // an output folder that cannot be written is said before seconds of rendering
+  if (checked.model && !hasErrors(checked.problems)) checkOutputPlace(outRoot, checked.model.dataset.id);
+  const { model, raw, problems, outputs, timings: t, resolved } = await renderDataset(dir, { ...opts, checked });
+  const timings = { ...t, loadValidateMs: t.loadValidateMs + checkMs };
   if (!model || !resolved || hasErrors(problems)) return { problems, files: [], timings };
   const r = resolved;
   const outDir = path.join(outRoot, model.dataset.id);
-  // every document is rendered before anything is written: a failure leaves earlier outputs as they were
+  // every document is rendered before anything is written, and the set is swapped in whole
+  // (src/write/set.ts): a failure or a kill leaves the earlier outputs as they were
   const inputs = inputsHash(raw);
-  const written = outputs.map((o) => ({ ...writeAtomic(path.join(outDir, o.name), o.bytes), pages: o.pages, sheets: o.sheets, inputs }));
-  // documents not rebuilt this time keep their manifest entries, with the inputs they were built from
   const names = documentNames(model);
-  const kept = (existsSync(path.join(outDir, 'manifest.json')) ? readManifest(outDir) : []).filter(
-    (f) => names.includes(path.basename(f.file)) && !written.some((w) => w.file === f.file),
-  );
-  const all = [...written, ...kept].sort((a, b) => names.indexOf(path.basename(a.file)) - names.indexOf(path.basename(b.file)));
-  writeManifest(outDir, inputs, all);
-  opts.log(`${r.id}: ${written.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
-  return { id: r.id, problems, files: written, timings: { ...timings, totalMs: since(t0) } };
+  const set = publishSet(outRoot, model.dataset.id, {
+    files: outputs.map((o) => ({ name: o.name, bytes: o.bytes, pages: o.pages, sheets: o.sheets, inputs })),
+    // documents not rebuilt this time stay, with the inputs they were built from; the 正誤表 is the errata command's
+    keep: (name) => names.includes(name) || ERRATA_FILES.includes(name),
+    inputs,
+    order: names,
+  });
+  if (set.dropped.length) opts.log(droppedLine(r.id, set.dropped));
+  opts.log(`${r.id}: ${set.files.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
+  return { id: r.id, problems, files: set.files, dropped: set.dropped, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -9,14 +9,16 @@ import path from 'node:path';
 import { diffArrays } from 'diff';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
-import { renderDataset, lostProblems, type Rendered } from '../pipeline.js';
+import { renderDataset, lostProblems, inputsHash, documentNames, type Rendered } from '../pipeline.js';
 import { readPdfBytes } from './pdf-lines.js';
 import { createHandlebars, Wording } from '../templates/index.js';
 import { errataDocument, errataWorkbook, type ErrataView } from '../documents/errata.js';
 import { renderPdf } from '../render/pdf.js';
 import { ContentLostError } from '../render/loss-guard.js';
 import { renderWorkbook } from '../render/xlsx.js';
-import { writeAtomic, type Written } from '../write/index.js';
+import type { Written } from '../write/index.js';
+import { publishSet } from '../write/set.js';
+import { ERRATA_FILES } from './files.js';
 
 export interface ErrataEntry {
   document: string;
@@ -134,7 +136,6 @@ export async function errata(dir: string, against: string, outRoot: string, log:
       if (from !== undefined && from !== to && label.has(anchor)) moved.push({ item: label.get(anchor)!, from, to });
     }
     const view: ErrataView = { title: after.resolved.title, against, entries, moved, date: after.resolved.date, issuer: after.resolved.issuer };
-    const out = path.join(outRoot, after.model.dataset.id);
     let pdf: Awaited<ReturnType<typeof renderPdf>>;
     try {
       pdf = await renderPdf(errataDocument(view, words), [dir]);
@@ -144,7 +145,17 @@ export async function errata(dir: string, against: string, outRoot: string, log:
       return { problems: [...after.problems, ...lostProblems('errata.pdf', e.lost, after.resolved.words.common)], files: [], view };
     }
     const xlsx = await renderWorkbook(errataWorkbook(view, words, after.resolved.issuer));
-    const files = [writeAtomic(path.join(out, 'errata.pdf'), pdf.bytes), writeAtomic(path.join(out, 'errata.xlsx'), xlsx.bytes)];
+    // the 正誤表 joins the data set's output as a whole, like a build; the documents there stay
+    const inputs = inputsHash(after.raw);
+    const [pdfName, xlsxName] = ERRATA_FILES;
+    const { files } = publishSet(outRoot, after.model.dataset.id, {
+      files: [
+        { name: pdfName, bytes: pdf.bytes, pages: pdf.layout.pageCount, inputs },
+        { name: xlsxName, bytes: xlsx.bytes, sheets: xlsx.sheets, inputs },
+      ],
+      keep: () => true,
+      order: [...documentNames(after.model), ...ERRATA_FILES],
+    });
     return { problems: [...after.problems], files, view };
   } finally {
     cleanup?.();

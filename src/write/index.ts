@@ -1,5 +1,6 @@
-// write: atomic writes (a temporary file renamed into place) and the manifest.
-import { mkdirSync, writeFileSync, renameSync, rmSync, readFileSync } from 'node:fs';
+// write: files that are whole once they are visible, and the manifest. A data set's output is
+// changed as a whole by set.ts; writeAtomic is for single files (survey books, data edits).
+import { mkdirSync, renameSync, rmSync, readFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
@@ -13,22 +14,54 @@ export interface Written {
   inputs?: string;
 }
 
+export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+
+/** Writes and flushes to the disk: after a crash the file holds these bytes or is not there. */
+export function writeSynced(file: string, bytes: Buffer | string): void {
+  const fd = openSync(file, 'wx');
+  try {
+    const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (new names, renames); not every platform can open a folder. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; its renames are flushed by the file system itself
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function writeAtomic(file: string, bytes: Buffer | string): Written {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, bytes);
+    rmSync(tmp, { force: true });
+    writeSynced(tmp, bytes);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
   const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-  return { file, sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
+  return { file, sha256: sha256(buf), bytes: buf.length };
 }
 
-export function writeManifest(outDir: string, inputsHash: string, files: Written[]): Written {
-  const manifest = {
+export interface ManifestEntry { file: string; sha256: string; bytes: number; inputs: string; pages?: number; sheets?: string[] }
+export interface Manifest { inputs: string; files: ManifestEntry[] }
+
+/** The manifest's text: `files` carry paths relative to `outDir`. */
+export function manifestText(outDir: string, inputsHash: string, files: Written[]): string {
+  const manifest: Manifest = {
     inputs: inputsHash,
     files: files.map((f) => ({
       file: path.relative(outDir, f.file),
@@ -39,15 +72,15 @@ export function writeManifest(outDir: string, inputsHash: string, files: Written
       ...(f.sheets ? { sheets: f.sheets } : {}),
     })),
   };
-  return writeAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return JSON.stringify(manifest, null, 2) + '\n';
 }
 
-/** The files a manifest lists (absolute paths), for a partial rebuild to keep. */
-export function readManifest(outDir: string): Written[] {
+/** The manifest of an output folder, or undefined when it has none (or none that can be read). */
+export function readManifestOf(outDir: string): Manifest | undefined {
   try {
-    const m = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { files: (Omit<Written, 'file'> & { file: string })[] };
-    return m.files.map((f) => ({ ...f, file: path.join(outDir, f.file) }));
+    const m = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+    return Array.isArray(m?.files) ? m : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }

@@ -10,6 +10,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildDataset, checkDataset, documentNames } from '../pipeline.js';
 import { formatProblem, hasErrors } from '../problem.js';
 import { TEMPLATE_DIR } from '../templates/index.js';
+import { errorText } from '../error-text.js';
+import { droppedLine } from '../write/explain.js';
 
 const BOOKLET = ['plan-booklet.pdf', 'initiative-list.pdf', 'appendix.xlsx'];
 
@@ -51,7 +53,7 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
   return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
 }
 
-export async function watch(dirs: string[], outRoot: string, print: (s: string) => void, signal?: AbortSignal): Promise<void> {
+export async function watch(dirs: string[], outRoot: string, print: (s: string) => void, signal?: AbortSignal, debug = false): Promise<void> {
   // what each data set looked like at its last build: a change is whatever differs now, so
   // editors that save by writing a new file and renaming it are seen like any other
   const last = new Map<string, { files: Map<string, string>; values: Map<string, unknown> }>();
@@ -92,11 +94,12 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
           if (only.size === 0) continue;
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
           for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
+          if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`);
         }
       })
-      .catch((e) => print(`内部エラー: ${e?.stack ?? e}`));
+      .catch((e) => print(errorText(e, debug).text));
   };
   const poke = () => {
     clearTimeout(timer);
