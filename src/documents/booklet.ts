@@ -255,7 +255,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   for (const g of view.glossary) {
     glossary.push({
       columns: [
-        { text: String(g.number), width: 20, alignment: 'right', tag: 'Lbl' },
+        { text: String(g.number), width: 20, alignment: 'right', tag: 'Lbl', id: `gloss-${g.number}` },
         { text: [{ text: g.term, style: 'glossTerm' }, words.get('glossary-separator'), ...toArray(textOf(g.definition))], width: '*', tag: 'LBody' },
       ],
       tag: 'LI',

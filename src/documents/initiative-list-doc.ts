@@ -6,6 +6,9 @@ import { bookletStyles } from './booklet.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 
 const MARGINS = [40, 92, 40, 40];
+/** where the page header (title and column header) begins */
+const HEADER_TOP = 24;
+const title1 = (text: string) => ({ text, fontSize: 11, bold: true, margin: [0, 0, 0, 6], tag: 'H', level: 1 });
 
 export function initiativeListDocument(r: Resolved, pages: Map<string, number>): Record<string, unknown> {
   const list = r.list!;
@@ -19,11 +22,16 @@ export function initiativeListDocument(r: Resolved, pages: Map<string, number>):
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 7.5, lineHeight: 1.2 },
     styles: bookletStyles,
     tableLayouts,
-    content: [...listTables(list, words, geo, pages), { text: words.get('note'), style: 'listNote' }],
-    header: () => ({
-      stack: [{ text: title, fontSize: 11, bold: true, margin: [0, 0, 0, 6] }, listHeaderTable(list, words, geo)],
-      margin: [MARGINS[0], 24, MARGINS[2], 0],
-    }),
+    content: [
+      // page 1 carries the title and the column header in the body (pulled up to where the page
+      // header would stand), so that they are the document's heading and its table's header
+      // rows to a reader of the tags; later pages repeat them in the page header, as artifacts
+      { stack: [title1(title), { ...listHeaderTable(list, words, geo), tableId: 'list', tablePart: 'head' }], margin: [0, HEADER_TOP - MARGINS[1], 0, 0] },
+      ...listTables(list, words, geo, pages),
+      { text: words.get('note'), style: 'listNote' },
+    ],
+    header: (page: number) =>
+      page === 1 ? null : { stack: [title1(title), listHeaderTable(list, words, geo)], margin: [MARGINS[0], HEADER_TOP, MARGINS[2], 0] },
     footer: (page: number, pages: number) => ({ text: words.get('footer', { title: r.title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
   };
 }

@@ -52,7 +52,8 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean } = { keeps: 
   const out: Node[] = [];
   for (const r of runs) {
     if (r.sup !== undefined) {
-      out.push({ text: r.text, sup: true, ...(r.bold ? { bold: true } : {}) });
+      // the superscript links to its 用語解説 entry (booklet.ts gives the entry that id)
+      out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
     const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
