@@ -163,6 +163,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
       });
       if (e.description.length === 0) w.content({ text: '' });
       for (const b of blockNodes(e.description)) w.content({ ...b, style: 'entryText', source: e.file });
+      for (const f of blockNodes(e.figures)) w.content({ ...f, source: e.file });
     }
   }
   for (const [i, c] of s.columns.entries()) {
@@ -191,7 +192,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   let parent = 'chapter-1';
   view.intro.forEach((b, i) => {
     if (b.kind === 'heading' && b.level <= 2) {
-      const id = `intro-${i}`;
+      const id = b.anchor ?? `intro-${i}`;
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
       w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
@@ -217,7 +218,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     // the first page carries the column header under the title; the pages after it get it from the page header
     nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), { ...listHeaderTable(r.list, listWords, geo), tableId: 'list', tablePart: 'head' }], unbreakable: true });
     nodes.push(...listTables(r.list, listWords, geo, 'reference'));
-    nodes.push({ text: listWords.get('note'), style: 'listNote', id: 'list-end' });
+    nodes.push({ text: inlineText(view.listNote), style: 'listNote', id: 'list-end' });
   }
   const sites = new KeepingWriter();
   if (view.sites.length) sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
@@ -242,7 +243,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   let refParent = 'references';
   view.references.forEach((b, i) => {
     if (b.kind === 'heading' && b.level <= 2) {
-      const id = `ref-${i}`;
+      const id = b.anchor ?? `ref-${i}`;
       if (b.level === 1) refParent = id;
       refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
     } else refs.many(blockNodes([b]), view.files.references);
@@ -306,7 +307,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   view.intro.forEach((b, i) => {
     if (b.kind === 'heading' && b.level <= 2) {
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
-      toc.push(tocLine(text, b.level === 1 ? undefined : `intro-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
+      toc.push(tocLine(text, b.level === 1 ? undefined : b.anchor ?? `intro-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
     }
   });
   toc.push(tocLine(words.get('chapter2'), undefined, 'toc1'));

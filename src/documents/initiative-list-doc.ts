@@ -3,6 +3,7 @@
 import type { Resolved } from '../resolve/index.js';
 import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
 import { bookletStyles } from './booklet.js';
+import { inlineText } from './pdf-text.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 
 const MARGINS = [40, 92, 40, 40];
@@ -28,7 +29,7 @@ export function initiativeListDocument(r: Resolved, pages: Map<string, number>):
       // rows to a reader of the tags; later pages repeat them in the page header, as artifacts
       { stack: [title1(title), { ...listHeaderTable(list, words, geo), tableId: 'list', tablePart: 'head' }], margin: [0, HEADER_TOP - MARGINS[1], 0, 0] },
       ...listTables(list, words, geo, pages),
-      { text: words.get('note'), style: 'listNote' },
+      { text: r.booklet ? inlineText(r.booklet.listNote, { pages }) : words.get('note'), style: 'listNote' },
     ],
     header: (page: number) =>
       page === 1 ? null : { stack: [title1(title), listHeaderTable(list, words, geo)], margin: [MARGINS[0], HEADER_TOP, MARGINS[2], 0] },

@@ -3,6 +3,7 @@
 import { plain, type Block, type Inline } from '../markdown/index.js';
 import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
 import { estimatedHeight } from './text-width.js';
+import { tableLayouts } from './layouts.js';
 
 type Node = Record<string, unknown>;
 
@@ -48,9 +49,19 @@ function splitSubscripts(p: { text: string; noWrap?: boolean }): { text: string;
   return out;
 }
 
-export function inlineText(runs: Inline[], opts: { keeps?: boolean } = { keeps: true }): Node[] | string {
+/**
+ * Runs → pdfmake inlines. A page reference becomes a pdfmake page reference (the number is
+ * known after layout; render prints it as the printed page), or, given `pages` (printed
+ * pages of a booklet laid out before), the number itself.
+ */
+export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<string, number> } = { keeps: true }): Node[] | string {
   const out: Node[] = [];
   for (const r of runs) {
+    if (r.pageRef !== undefined) {
+      const fixed = opts.pages?.get(r.pageRef);
+      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
+      continue;
+    }
     if (r.sup !== undefined) {
       // the superscript links to its 用語解説 entry (booklet.ts gives the entry that id)
       out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, ...(r.bold ? { bold: true } : {}) });
@@ -79,7 +90,7 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
     switch (b.kind) {
       case 'heading': {
         const style = opts.headingStyle?.(b.level) ?? 'h4';
-        nodes.push({ text: [b.label ? `${b.label} ` : '', ...(toArray(inlineText(b.inlines)))], style, headlineLevel: b.level });
+        nodes.push({ text: [b.label ? `${b.label} ` : '', ...(toArray(inlineText(b.inlines)))], style, headlineLevel: b.level, ...(b.anchor ? { id: b.anchor } : {}) });
         break;
       }
       case 'paragraph':
@@ -89,17 +100,7 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
         break;
       case 'figure':
-        if (b.data)
-          nodes.push({
-            stack: [
-              b.data.startsWith('data:')
-                ? { image: b.data, fit: [400, 300], alignment: 'center', alt: b.caption }
-                : { svg: b.data, fit: [400, 300], alignment: 'center', alt: b.caption, options: SVG_OPTIONS },
-              ...(b.caption ? [{ text: b.caption, style: 'caption', alignment: 'center', margin: [0, 4, 0, 0], tag: 'Caption' }] : []),
-            ],
-            unbreakable: true,
-            margin: [0, 6, 0, 10],
-          });
+        if (b.anchor || b.data) nodes.push(figureNode(b));
         break;
       case 'table':
         nodes.push({
@@ -120,6 +121,53 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
     }
   }
   return nodes;
+}
+
+type FigureBlock = Extract<Block, { kind: 'figure' }>;
+
+/** A figure: its caption line (carrying the anchor page references point at), the image, its table or the frame saying it is not reproduced, and its credits. */
+function figureNode(b: FigureBlock): Node {
+  const fit = [400, 300];
+  const body: Node = b.timeline
+    ? timelineTable(b.timeline)
+    : b.data
+      ? b.data.startsWith('data:') ? { image: b.data, fit, alignment: 'center', alt: b.caption } : { svg: b.data, fit, alignment: 'center', alt: b.caption, options: SVG_OPTIONS }
+      : { table: { widths: ['*'], body: [[{ text: b.placeholder ?? '', alignment: 'center', margin: [0, 18, 0, 18] }]] }, layout: 'grid' };
+  const caption = b.caption ? [{ text: b.caption, style: 'caption', alignment: b.anchor ? 'left' : 'center', margin: [0, 4, 0, 4], tag: 'Caption', ...(b.anchor ? { id: b.anchor } : {}) }] : [];
+  const credits = (b.credits ?? []).map((c) => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
+  // the published plan sets the caption over the figure; an untitled image of the earlier form keeps its caption under it
+  const stack = b.anchor ? [...caption, body, ...credits] : [body, ...caption];
+  return { stack, unbreakable: !b.timeline, margin: [0, 6, 0, 10] };
+}
+
+/** 図表 drawn as a table: a plan a row, its years a filled span over the year columns. */
+function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
+  const n = t.years.length;
+  const header = [{ text: '', border: [false, false, false, true] }, ...t.years.map((y) => ({ text: y, alignment: 'center', fontSize: 5.5, lineHeight: 1.1 }))];
+  const body: Node[][] = [header];
+  for (const row of t.rows) {
+    if ('group' in row) {
+      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4' }, ...Array.from({ length: n }, () => ({}))]);
+      continue;
+    }
+    const cells: Node[] = [{ text: row.label }];
+    let at = 0;
+    for (const s of row.spans) {
+      for (; at < s.start; at++) cells.push({ text: '' });
+      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: '#c9d7ea', alignment: 'center' });
+      for (let k = 1; k < s.length; k++) cells.push({});
+      at = s.start + s.length;
+    }
+    for (; at < n; at++) cells.push({ text: '' });
+    body.push(cells);
+  }
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: [122, ...t.years.map(() => '*')], body },
+    // twenty year columns fit the page only with narrow cell padding
+    layout: { ...tableLayouts.grid, paddingLeft: () => 1, paddingRight: () => 1 },
+    fontSize: 7,
+    lineHeight: 1.15,
+  };
 }
 
 export function toArray(t: Node[] | string): (Node | string)[] {

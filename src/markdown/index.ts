@@ -1,6 +1,7 @@
 // Markdown (after Handlebars) → a small block model the documents can lay out:
 // headings, paragraphs, lists and tables of inline runs. Nothing here knows pdfmake.
 import { marked, type Token, type Tokens } from 'marked';
+import { HEADING_ID } from './references.js';
 
 export interface Inline {
   text: string;
@@ -8,14 +9,34 @@ export interface Inline {
   /** glossary number, set by resolve/glossary.ts */
   sup?: number;
   link?: string;
+  /** a page reference: the anchor whose printed page number this run shows (set by resolve/) */
+  pageRef?: string;
+}
+
+/** A figure drawn as a table: rows of spans over year columns (図表3, the plans and their years). */
+export interface TimelineView {
+  /** the column headings, one per year */
+  years: string[];
+  rows: ({ group: string } | { label: string; spans: { start: number; length: number; label?: string }[] })[];
 }
 
 export type Block =
-  | { kind: 'heading'; level: number; inlines: Inline[]; label?: string }
+  | { kind: 'heading'; level: number; inlines: Inline[]; label?: string; name?: string; anchor?: string }
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'list'; ordered: boolean; items: Inline[][] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][] }
-  | { kind: 'figure'; src: string; caption: string; data?: string };
+  | {
+      kind: 'figure';
+      src: string;
+      caption: string;
+      data?: string;
+      /** set by resolve/ for a figure of the data set's `figures`: */
+      anchor?: string;
+      credits?: string[];
+      timeline?: TimelineView;
+      /** printed in a frame where the image is not available */
+      placeholder?: string;
+    };
 
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 
@@ -81,7 +102,11 @@ export function parseMarkdown(text: string): Block[] {
     switch (t.type) {
       case 'heading': {
         const h = t as Tokens.Heading;
-        blocks.push({ kind: 'heading', level: h.depth, inlines: inlines(h.tokens) });
+        const runs = inlines(h.tokens);
+        const last = runs[runs.length - 1];
+        const name = last ? HEADING_ID.exec(last.text)?.[1] : undefined;
+        if (name) last.text = last.text.replace(HEADING_ID, '');
+        blocks.push({ kind: 'heading', level: h.depth, inlines: runs, ...(name ? { name } : {}) });
         break;
       }
       case 'paragraph': {

@@ -30,6 +30,33 @@ export interface Section {
 
 export const PeriodSchema = z.strictObject({ from: fiscalYear, to: fiscalYear });
 
+const timelineSpan = z.strictObject({
+  from: fiscalYear.describe('最初の年度（表の最初の年度より前なら、表の最初から）'),
+  to: fiscalYear,
+  label: z.string().optional().describe('帯の中に書く語（期の名前など）'),
+});
+
+export const FigureSchema = z.strictObject({
+  id: id.describe('図の識別子。本文で ![](#id) と書いた位置に置き、{{figure "id"}} で「図表N」と引用する'),
+  caption: text.describe('図の題（「図表N」の後に続く部分）'),
+  credits: z.array(text).optional().describe('図の下に書く出典・引用の行（「引用：…」「出典 …」）'),
+  image: z.string().optional().describe('画像ファイル（figures/ の PNG・JPEG・SVG）。ないときは、その旨を枠で示す'),
+  numbered: z.boolean().optional().describe('false なら図表番号を付けない（写真の説明など）'),
+  timeline: z
+    .strictObject({
+      from: fiscalYear,
+      to: fiscalYear,
+      groups: z.array(
+        z.strictObject({
+          label: z.string().optional().describe('区分（「総合計画等」など）'),
+          rows: z.array(z.strictObject({ label: text.describe('計画等の名称'), spans: z.array(timelineSpan).min(1) })).min(1),
+        }),
+      ).min(1),
+    })
+    .optional()
+    .describe('年度を列、計画等を行にした表として描く図（計画の変遷など）'),
+});
+
 export const DatasetSchema = z.strictObject({
   $schema: z.string().optional(),
   id: id.describe('データセットの識別子（出力フォルダ名）'),
@@ -55,6 +82,7 @@ export const DatasetSchema = z.strictObject({
     .array(z.strictObject({ id, mark: text, title: text }))
     .optional()
     .describe('官民データ活用の推進に関する施策（①〜⑤）'),
+  figures: z.array(FigureSchema).optional().describe('図表: 番号は冊子に置かれた順に付く'),
   documents: z.strictObject({
     booklet: z
       .strictObject({
@@ -64,7 +92,11 @@ export const DatasetSchema = z.strictObject({
         sources: z.string().optional(),
       })
       .optional(),
-    initiativeList: z.strictObject({}).optional(),
+    initiativeList: z
+      .strictObject({
+        measuresHeading: id.optional().describe('一覧の注記「…欄の丸数字は、Nページに記載の…」の頁: 施策を挙げた本文の見出しの名前（## 見出し {#名前}）'),
+      })
+      .optional(),
     results: z
       .strictObject({
         fiscalYears: z.array(fiscalYear).min(1),
@@ -125,6 +157,7 @@ export const InitiativeSchema = z.strictObject({
   indicators: z.array(z.strictObject({ name: text, baseline: measurement, target: measurement })).optional(),
   policyMeasures: z.array(id).optional(),
   isNew: z.boolean().optional(),
+  figures: z.array(id).optional().describe('事業の説明の後に置く図（dataset.json の figures の id）'),
   results: z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), ResultSchema).optional(),
 });
 
@@ -149,6 +182,7 @@ export type ScheduleSpan = z.infer<typeof ScheduleSpanSchema>;
 export type Result = z.infer<typeof ResultSchema>;
 export type GlossaryEntry = z.infer<typeof GlossarySchema>[number];
 export type Site = z.infer<typeof SitesSchema>[number];
+export type Figure = z.infer<typeof FigureSchema>;
 export type Indicator = NonNullable<Initiative['indicators']>[number];
 export type AsOf = Indicator['baseline']['asOf'];
 

@@ -48,6 +48,7 @@ function printPageReferences(pages: Any[], offset: number) {
     inline.width = width;
     if (inline.alignment === 'right') inline.x += diff;
     else if (inline.alignment === 'center') inline.x += diff / 2;
+    return inline.alignment === 'right' || inline.alignment === 'center' ? 0 : diff;
   };
   for (const page of pages)
     for (const item of page.items) {
@@ -57,11 +58,17 @@ function printPageReferences(pages: Any[], offset: number) {
         fix(line.inlines[0], line._pageNodeRef);
         delete line._pageNodeRef;
       }
-      for (const inline of line.inlines)
-        if (inline._pageNodeRef) {
-          fix(inline, inline._pageNodeRef);
+      // a reference inside a sentence: the text after it closes up on the shorter number;
+      // pdfmake marks a reference only on a paragraph's first line, so later lines are read from _pageRef
+      let shift = 0;
+      for (const inline of line.inlines) {
+        inline.x -= shift;
+        const ref = inline._pageNodeRef ?? inline._pageRef?._nodeRef;
+        if (ref?.positions?.length) {
+          shift += fix(inline, ref);
           delete inline._pageNodeRef;
         }
+      }
     }
 }
 

@@ -8,6 +8,9 @@ import { monthWithWestern, type EraRule } from '../era/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { numberGlossary, type NumberedTerm } from './glossary.js';
+import type { Wording } from '../templates/index.js';
+import { placeFigures, figurePlacements } from './figures.js';
+import { referenceTargets, resolveBlockReferences, resolveRuns, nameHeadings } from './references.js';
 
 export interface EntryView {
   anchor: string;
@@ -18,6 +21,8 @@ export interface EntryView {
   description: Block[];
   /** the data file it comes from (named when something of it cannot be printed) */
   file: string;
+  /** figures placed after the description (only on the initiative's own entry) */
+  figures: Block[];
 }
 
 export interface SectionView {
@@ -50,18 +55,8 @@ export interface BookletView {
   contact: Model['dataset']['contact'];
   /** the data file of each part */
   files: { notice?: string; intro?: string; references?: string; sources?: string; glossary: string; sites: string };
-}
-
-/** Figures carry their bytes from the model (validated: inside the data set's figures/). */
-function withFigures(blocks: Block[], model: Model): Block[] {
-  for (const b of blocks) {
-    if (b.kind !== 'figure') continue;
-    const rel = b.src.replace(/^\.\//, '');
-    const bytes = model.figures[rel];
-    if (!bytes) continue;
-    b.data = rel.toLowerCase().endsWith('.svg') ? bytes.toString('utf8') : `data:image/${rel.toLowerCase().endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
-  }
-  return blocks;
+  /** the note under the 主な取組一覧, its page reference resolved */
+  listNote: Inline[];
 }
 
 /** Chapter prose headings: # → 1, ## → (1), ### → ① by position. */
@@ -94,10 +89,12 @@ export function resolveBooklet(
   entries: Map<string, Entry[]>,
   hb: typeof Handlebars,
   rule: EraRule,
+  words: { booklet: Wording; list: Wording },
+  hasList: boolean,
 ): BookletView {
   const { dataset } = model;
   const ctx = { dataset, period: dataset.period, title: dataset.title, issuer: dataset.issuer };
-  const prose = (file: string | undefined): Block[] => (file ? withFigures(parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)), model) : []);
+  const prose = (file: string | undefined): Block[] => (file ? parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)) : []);
   const paragraphs = (text: string | undefined): Block[] =>
     (text ?? '').split('\n').filter((t) => t.trim()).map((t) => ({ kind: 'paragraph', inlines: [{ text: t }] }));
   const booklet = dataset.documents.booklet ?? {};
@@ -118,10 +115,35 @@ export function resolveBooklet(
       relisted: e.relisted,
       description: paragraphs(e.initiative.description),
       file: `initiatives/${e.initiativeId}.json`,
+      figures: e.relisted ? [] : figurePlacements(e.initiative.figures),
     })),
     columns: (s.section.columns ?? []).map((c) => prose(c)),
     files: { narrative: s.section.narrative, columns: s.section.columns ?? [] },
   }));
+
+  const notice = prose(booklet.notice);
+  const references = labelHeadings(prose(booklet.references));
+  const sources = prose(booklet.sources);
+
+  // figures are numbered, and references resolved, in the booklet's reading order
+  const lists: Block[][] = [notice, intro];
+  for (const s of sectionViews) lists.push(s.narrative, ...s.entries.map((e) => e.figures), ...s.columns);
+  lists.push(references, sources);
+  const figures = placeFigures(lists, model, words.booklet, rule);
+  const initiativeAnchors = new Map<string, string>();
+  for (const list of entries.values()) for (const e of list) if (!e.relisted) initiativeAnchors.set(e.initiativeId, e.anchor);
+  const targets = referenceTargets({
+    initiatives: initiativeAnchors,
+    sections: sections.map((s) => s.id),
+    figures: figures.placed,
+    parts: new Set(['chapter1', 'chapter2', 'chapter3', ...(hasList ? ['initiative-list'] : []), ...(model.sites.length ? ['sites'] : []),
+      ...(references.length ? ['references'] : []), ...(model.glossary.length ? ['glossary'] : [])]),
+    headings: nameHeadings(lists),
+    figureLabel: figures.label,
+  });
+  for (const l of lists) resolveBlockReferences(l, targets);
+  const measuresHeading = dataset.documents.initiativeList?.measuresHeading;
+  const listNote = resolveRuns([{ text: words.list.get('note', { measuresHeading }) }], targets);
 
   // glossary numbers follow the reading order of chapters 1 and 2 (headings of sections
   // and entries included, chapter titles and the cover not)
@@ -138,14 +160,15 @@ export function resolveBooklet(
     issuer: dataset.issuer,
     issuerUnit: dataset.issuerUnit,
     history: (dataset.history ?? []).map((h) => ({ when: monthWithWestern(h.date, rule), event: h.event })),
-    notice: prose(booklet.notice),
+    notice,
     intro,
     sections: sectionViews,
     sites: model.sites,
-    references: labelHeadings(prose(booklet.references)),
+    references,
     glossary,
-    sources: prose(booklet.sources),
+    sources,
     contact: dataset.contact,
     files: { notice: booklet.notice, intro: booklet.intro, references: booklet.references, sources: booklet.sources, glossary: 'glossary.json', sites: 'sites.json' },
+    listNote,
   };
 }

@@ -31,7 +31,7 @@ export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]):
   for (const runs of runLists) {
     const out: Inline[] = [];
     for (const run of runs) {
-      if (run.sup !== undefined || next > glossary.length) {
+      if (run.sup !== undefined || run.pageRef !== undefined || next > glossary.length) {
         out.push(run);
         continue;
       }

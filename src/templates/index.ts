@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import * as era from '../era/index.js';
 import type { EraRule } from '../era/index.js';
+import { registerReferenceHelpers } from './references.js';
 
 export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
 
@@ -31,6 +32,7 @@ export function createHandlebars(rule: EraRule): typeof Handlebars {
   hb.registerHelper('join', (xs: unknown[], sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : '、') : ''));
   hb.registerHelper('add', (a: number, b: number) => Number(a) + Number(b));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  registerReferenceHelpers(hb);
   return hb;
 }
 

@@ -1,6 +1,5 @@
 // validate: raw files → model. Shape by the zod schemas, then the cross-checks that the
 // shape cannot express, then the fonts. Every problem in one run, each with its place.
-import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import Handlebars from 'handlebars';
 import type * as z from 'zod';
@@ -17,6 +16,9 @@ import { checkResultsAnswers } from './results-answers.js';
 import { termIn } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
+import { imageProblem } from './images.js';
+import { checkFiguresAndReferences, type Reporter } from './references.js';
+import { checkTypedPageNumbers } from './prose.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
@@ -46,13 +48,6 @@ export function walkSections(sections: Section[], visit: (s: Section, depth: num
     visit(s, depth, parents);
     if (s.children) walkSections(s.children, visit, depth + 1, [...parents, s]);
   }
-}
-
-/** Whether a figure's bytes begin as its kind of file does. */
-function looksLike(name: string, bytes: Buffer): boolean {
-  if (/\.png$/i.test(name)) return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (/\.jpe?g$/i.test(name)) return bytes[0] === 0xff && bytes[1] === 0xd8;
-  return /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
 }
 
 /** The point in time an indicator's date stands for, as a comparable "YYYY-MM". */
@@ -223,19 +218,18 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   // figures the prose refers to: inside the data set's folder, present, of a kind we can print
   for (const [rel, text] of raw.texts) {
     for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
-      const src = m[1];
-      const at = lineColumn(text, m.index!);
-      const bad = (message: string) => problems.push({ severity: 'error', file: rel, ...at, message });
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) bad(`図「${src}」: URL や data: の画像は使えません。figures/ に置いたファイルを指定してください`);
-      else {
-        const abs = path.resolve(raw.dir, src);
-        if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) bad(`図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`);
-        else if (!raw.figures.has(path.relative(raw.dir, abs).split(path.sep).join('/'))) bad(`図「${src}」が見つかりません（figures/ に置いてください）`);
-        else if (!/\.(png|jpe?g|svg)$/i.test(src)) bad(`図「${src}」: PNG、JPEG、SVG のどれかにしてください`);
-        else if (!looksLike(src, raw.figures.get(path.relative(raw.dir, abs).split(path.sep).join('/'))!)) bad(`図「${src}」は拡張子どおりの画像ではありません（壊れているか、別の形式です）`);
-      }
+      if (m[1].startsWith('#')) continue; // a figure of dataset.json's figures, checked with them
+      const message = imageProblem(m[1], raw);
+      if (message) problems.push({ severity: 'error', file: rel, ...lineColumn(text, m.index!), message });
     }
   }
+  // figures, page and figure references, page numbers typed in prose
+  const report: Reporter = {
+    json: (severity, f, path, message) => problems.push({ severity, file: f.rel, path, ...place(f, path), message }),
+    text: (severity, rel, offset, message) => problems.push({ severity, file: rel, ...lineColumn(raw.texts.get(rel) ?? '', offset), message }),
+  };
+  checkFiguresAndReferences(raw, dataset, initiatives, report);
+  checkTypedPageNumbers(raw, report);
 
   // text files: Handlebars syntax
   for (const [rel, text] of raw.texts) {
