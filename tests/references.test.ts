@@ -109,7 +109,7 @@ describe('page citations in prose', () => {
 describe('figures', () => {
   it('citing a figure the data set does not have is an error with file:line:column, exit 1 and nothing built', () => {
     withMini(
-      (dir) => appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n流れは{{figure "zu9"}}のとおりです。\n\n![](#zu8)\n'),
+      (dir) => appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n流れは{{figure "zu9"}}のとおりです。\n\n![](#zu8)\n\n次の図 ![](#zu7) を見てください。\n'),
       (dir) => {
         const outDir = path.join(path.dirname(dir), 'out');
         let code = 0;
@@ -123,6 +123,7 @@ describe('figures', () => {
         expect(code).toBe(1);
         expect(stderr).toMatch(/エラー \S*mini\/text\/1-1\.md\.hbs:3:4: 引用している図「zu9」は dataset\.json の figures にありません/);
         expect(stderr).toMatch(/エラー \S*mini\/text\/1-1\.md\.hbs:5:1: 図「zu8」は dataset\.json の figures にありません/);
+        expect(stderr).toMatch(/エラー \S*mini\/text\/1-1\.md\.hbs:7:5: 図の置き場所 !\[\]\(#zu7\) は、前後を空行にして一行だけで書いてください/);
         expect(existsSync(outDir)).toBe(false);
       },
     );

@@ -93,7 +93,16 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
   };
   const headings = new Set<string>();
   for (const [rel, text] of raw.texts) {
-    for (const m of text.matchAll(PLACEMENT)) place(m[1], rel, (message) => report.text('error', rel, m.index!, message));
+    const lines = text.split('\n');
+    for (const m of text.matchAll(PLACEMENT)) {
+      const fail = (message: string) => report.text('error', rel, m.index!, message);
+      // a figure is a paragraph of its own: inside a sentence Markdown would print its alt text instead
+      const line = text.slice(0, m.index!).split('\n').length - 1;
+      const blank = (l: number) => l < 0 || l >= lines.length || !lines[l].trim();
+      if (lines[line].trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1))
+        fail(`図の置き場所 ${m[0].trim()} は、前後を空行にして一行だけで書いてください`);
+      else place(m[1], rel, fail);
+    }
     for (const m of text.matchAll(NAMED_HEADING)) {
       if (headings.has(m[1])) report.text('error', rel, m.index!, `見出しの名前 {#${m[1]}} が重複しています`);
       headings.add(m[1]);
