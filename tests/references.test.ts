@@ -13,6 +13,7 @@ import { bookletBody } from '../src/documents/booklet.js';
 import { formatProblem } from '../src/problem.js';
 import { json, squash, ROOT } from './helpers/data.js';
 import { out } from './outputs.js';
+import { withBuiltVariant } from './helpers/variant.js';
 
 const MINI = path.join(__dirname, 'fixtures', 'mini');
 const SEED = path.join(ROOT, 'seeds', '000_101d020b453a0a38.txt');
@@ -103,6 +104,29 @@ describe('page citations in prose', () => {
       expect.stringMatching(/^エラー text\/2-1\.md\.hbs:2:41: 頁の参照先の事業「999」がありません/),
       expect.stringMatching(/^エラー text\/2-1\.md\.hbs:3:1: 頁の参照先の種類「chapter」は使えません/),
     ]);
+  });
+  it('resolve every kind of target to the footer page it stands on', async () => {
+    await withBuiltVariant(
+      (dir) => {
+        const ds = JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
+        ds.figures = [{ id: 'flow', caption: '推進の流れ', image: 'figures/flow.svg' }];
+        writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(ds));
+        const intro = path.join(dir, 'text', 'intro.md.hbs');
+        writeFileSync(intro, readFileSync(intro, 'utf8').replace('## 目的', '## 目的 {#purpose}').replace(/!\[[^\]]*\]\(figures\/flow\.svg\)/, '![](#flow)') +
+          '\n図は{{page "figure" "flow"}}ページ、節は{{page "section" "2-1"}}ページ、目的は{{page "heading" "purpose"}}ページ、' +
+          '一覧は{{page "part" "initiative-list"}}ページ、事業は{{page "initiative" "002"}}ページ、用語は{{page "part" "glossary"}}ページ（{{figure "flow"}}）。\n');
+      },
+      async (outDir) => {
+        const { pages: ps } = await readPdf(path.join(outDir, 'plan-booklet.pdf'));
+        const footer = ps.map((p) => p.lines.map((l) => /^-(\d+)-$/.exec(squash(l))).find(Boolean)?.[1]);
+        const at = (line: string) => footer[ps.findIndex((p, i) => i > 1 && p.lines.some((l) => squash(l) === squash(line)))];
+        const text = squash(ps.map((p) => p.text).join(''));
+        const m = /図は(\d+)ページ、節は(\d+)ページ、目的は(\d+)ページ、一覧は(\d+)ページ、事業は(\d+)ページ、用語は(\d+)ページ（図表1）/.exec(text);
+        expect(m, text.slice(0, 400)).not.toBeNull();
+        expect(m!.slice(1)).toEqual([at('図表1 推進の流れ'), at('(1) 事務の効率化'), at('(1) 目的'), at('1 主な取組一覧'), at('2 電子申請システムの運用（企画部）'), at('用語解説')]);
+        expect(new Set(m!.slice(1)).size).toBeGreaterThan(2);
+      },
+    );
   });
 });
 

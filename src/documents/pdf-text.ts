@@ -137,8 +137,17 @@ function figureNode(b: FigureBlock): Node {
   const credits = (b.credits ?? []).map((c) => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
   // the published plan sets the caption over the figure; an untitled image of the earlier form keeps its caption under it
   const stack = b.anchor ? [...caption, body, ...credits] : [body, ...caption];
-  return { stack, unbreakable: !b.timeline, margin: [0, 6, 0, 10] };
+  // a figure stays whole on one page, as in print, unless it is taller than a page can hold
+  return { stack, unbreakable: !b.timeline || timelineHeight(b.timeline) < FIGURE_KEEP_LIMIT, margin: [0, 6, 0, 10] };
 }
+
+const TIMELINE_LABEL_WIDTH = 122;
+/** A little more than half an A4 page's body: taller figures may break between rows. */
+const FIGURE_KEEP_LIMIT = 560;
+
+/** A generous estimate of a plan table's height (rows of 7pt text, with their padding and rules). */
+const timelineHeight = (t: NonNullable<FigureBlock['timeline']>) =>
+  30 + t.rows.reduce((h, r) => h + Math.max(estimatedHeight('group' in r ? r.group : r.label, TIMELINE_LABEL_WIDTH - 2, 7, 1.15), 10) + 5, 0);
 
 /** 図表 drawn as a table: a plan a row, its years a filled span over the year columns. */
 function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
@@ -162,7 +171,7 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
     body.push(cells);
   }
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [122, ...t.years.map(() => '*')], body },
+    table: { headerRows: 1, dontBreakRows: true, widths: [TIMELINE_LABEL_WIDTH, ...t.years.map(() => '*')], body },
     // twenty year columns fit the page only with narrow cell padding
     layout: { ...tableLayouts.grid, paddingLeft: () => 1, paddingRight: () => 1 },
     fontSize: 7,
