@@ -75,9 +75,9 @@ describe('page citations in prose', () => {
     expect(standalone).toContain(`欄の丸数字は、${measures}ページに記載の「官民データ活用の推進に関する施策」`);
   });
 
-  it('are not typed in the bundled data, and a typed one is warned about with its place and the way to write it', () => {
+  it('are not typed in the bundled data, and a typed one (or a typed 図表 number) is warned about with its place and the way to write it', () => {
     for (const dir of ['data/miyagi-ict-plan', 'data/fukushima-ict-strategy']) {
-      const typed = checkDataset(path.join(ROOT, dir)).problems.filter((p) => p.message.includes(TYPED));
+      const typed = checkDataset(path.join(ROOT, dir)).problems.filter((p) => p.message.includes(TYPED) || p.message.includes('図表番号が文字で'));
       expect(typed.map((p) => formatProblem(p))).toEqual([]);
     }
     const problems = withMini(
@@ -92,6 +92,12 @@ describe('page citations in prose', () => {
     expect(problems[0].message).toContain('「37ページ」');
     expect(problems[0].message).toContain('{{page "initiative" "037"}}');
     expect(problems[2].message).toContain('「Nページ」');
+    // a typed 図表 number in prose, likewise (the caption of an image of the earlier form is not a citation)
+    const figures = withMini(
+      (dir) => appendFileSync(path.join(dir, 'text', 'intro.md.hbs'), '\n流れは図表1のとおりです。\n'),
+      (dir) => checkDataset(dir).problems.filter((p) => p.message.includes('図表番号が文字で書かれています')).map((p) => formatProblem(p)),
+    );
+    expect(figures).toEqual([expect.stringMatching(/^警告 text\/intro\.md\.hbs:\d+:4: 図表番号が文字で書かれています（「図表1」）。.*\{\{figure "zu3"\}\}/)]);
   });
 
   it('naming an unknown target is an error with file, line and column', () => {

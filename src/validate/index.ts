@@ -18,7 +18,7 @@ import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
-import { checkTypedPageNumbers } from './prose.js';
+import { checkTypedReferences } from './prose.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
@@ -229,7 +229,7 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
     text: (severity, rel, offset, message) => problems.push({ severity, file: rel, ...lineColumn(raw.texts.get(rel) ?? '', offset), message }),
   };
   checkFiguresAndReferences(raw, dataset, initiatives, report);
-  checkTypedPageNumbers(raw, report);
+  checkTypedReferences(raw, report);
 
   // text files: Handlebars syntax
   for (const [rel, text] of raw.texts) {

@@ -1,10 +1,16 @@
-// A page number typed as text in prose goes stale as soon as the layout changes: warn, and say
-// how to write it as a reference that the layout fills in.
+// A page number typed as text in prose goes stale as soon as the layout changes, and a typed
+// 図表 number as soon as a figure is added before it: warn, and say how to write each as a
+// reference that the tool fills in.
 import type { RawDataset } from '../load/index.js';
 import type { Reporter } from './references.js';
 
 // 37ページ / 17頁 / Nページ参照 / p.17 (a number or a placeholder N, then the word for page)
 const TYPED_PAGE = /(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[NＮ]|[0-9０-９]+)\s*(?:ページ|頁)|(?<![A-Za-z])[pPｐＰ]\.\s?[0-9０-９]+/g;
+
+// 図表3 (a figure's number, which the tool assigns in reading order)
+const TYPED_FIGURE = /図表\s*[0-9０-９]+/g;
+const FIGURE_TEXT = '図表番号は図の置かれた順に付くので、{{figure "zu3"}} のように図の id で書いてください（図は dataset.json の figures に定義し、本文に ![](#zu3) と書いた位置に置きます）';
+const FIGURE_JSON = '図表番号は図の置かれた順に付くので、ここには書かず、本文（text/*.md.hbs）で {{figure "zu3"}} のように図の id で引用してください';
 
 const ADVICE_TEXT = '頁番号は組版で決まるので、{{page "initiative" "037"}}ページ のように参照先で書いてください（種類は initiative・section・figure・part・heading。例: {{page "section" "4-2"}}、{{page "part" "initiative-list"}}）';
 const ADVICE_JSON = '頁番号は組版で決まるので、ここには書かず、本文（text/*.md.hbs）で {{page "initiative" "037"}} のように参照先を書いてください';
@@ -16,12 +22,19 @@ function* strings(value: unknown, path: (string | number)[] = []): Generator<[st
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
 }
 
-export function checkTypedPageNumbers(raw: RawDataset, report: Reporter): void {
-  for (const [rel, text] of raw.texts)
+/** An image's own caption (`![図表1 …](figures/x.png)`, the earlier form) is the figure, not a citation of it. */
+const withoutImageCaptions = (text: string) => text.replace(/!\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+
+export function checkTypedReferences(raw: RawDataset, report: Reporter): void {
+  for (const [rel, text] of raw.texts) {
     for (const m of text.matchAll(TYPED_PAGE)) report.text('warning', rel, m.index!, `頁番号が文字で書かれています（「${m[0]}」）。${ADVICE_TEXT}`);
+    for (const m of withoutImageCaptions(text).matchAll(TYPED_FIGURE)) report.text('warning', rel, m.index!, `図表番号が文字で書かれています（「${m[0]}」）。${FIGURE_TEXT}`);
+  }
   for (const f of raw.json.values()) {
     if (f.rel === 'dataset.json') continue;
-    for (const [s, path] of strings(f.value))
+    for (const [s, path] of strings(f.value)) {
       for (const m of s.matchAll(TYPED_PAGE)) report.json('warning', f, path, `頁番号が文字で書かれています（「${m[0]}」）。${ADVICE_JSON}`);
+      for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, path, `図表番号が文字で書かれています（「${m[0]}」）。${FIGURE_JSON}`);
+    }
   }
 }
