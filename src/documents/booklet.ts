@@ -163,7 +163,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
       });
       if (e.description.length === 0) w.content({ text: '' });
       for (const b of blockNodes(e.description)) w.content({ ...b, style: 'entryText', source: e.file });
-      for (const f of blockNodes(e.figures)) w.content({ ...f, source: e.file });
+      for (const f of blockNodes(e.figures)) w.content({ ...f, margin: [10.5, 6, 0, 10], source: e.file }); // indented as the description
     }
   }
   for (const [i, c] of s.columns.entries()) {
