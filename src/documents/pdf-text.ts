@@ -132,7 +132,8 @@ function figureNode(b: FigureBlock): Node {
     ? timelineTable(b.timeline)
     : b.data
       ? b.data.startsWith('data:') ? { image: b.data, fit, alignment: 'center', alt: b.caption } : { svg: b.data, fit, alignment: 'center', alt: b.caption, options: SVG_OPTIONS }
-      : { table: { widths: ['*'], body: [[{ text: b.placeholder ?? '', alignment: 'center', margin: [0, 18, 0, 18] }]] }, layout: 'grid' };
+      : // a frame, not a table of data: its sentence is read as a paragraph
+        { table: { widths: ['*'], body: [[{ text: b.placeholder ?? '', alignment: 'center', margin: [0, 18, 0, 18] }]] }, layout: 'grid', tag: 'Div' };
   const caption = b.caption ? [{ text: b.caption, style: 'caption', alignment: b.anchor ? 'left' : 'center', margin: [0, 4, 0, 4], tag: 'Caption', ...(b.anchor ? { id: b.anchor } : {}) }] : [];
   const credits = (b.credits ?? []).map((c) => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
   // the published plan sets the caption over the figure; an untitled image of the earlier form keeps its caption under it
@@ -159,7 +160,7 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
       body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4' }, ...Array.from({ length: n }, () => ({}))]);
       continue;
     }
-    const cells: Node[] = [{ text: row.label }];
+    const cells: Node[] = [{ text: row.label, tag: 'TH' }]; // the plan names its row
     let at = 0;
     for (const s of row.spans) {
       for (; at < s.start; at++) cells.push({ text: '' });
