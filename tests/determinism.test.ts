@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, cpSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { ROOT } from './helpers/data.js';
 import { out } from './outputs.js';
@@ -20,6 +21,23 @@ describe('reproducible and safe builds', () => {
         const manifest = JSON.parse(readFileSync(path.join(dir, id, 'manifest.json'), 'utf8'));
         expect(manifest.files.length).toBe(files.length - 1);
         expect(JSON.stringify(manifest)).not.toMatch(/ms"|time|elapsed/i);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lays out the same with and without the style memo (render/style-memo.ts): the PDFs are byte for byte the same', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nomemo-'));
+    try {
+      for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
+        execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', dir], {
+          env: { ...process.env, ICT_PDF_NO_STYLE_MEMO: '1' },
+          stdio: 'pipe',
+        });
+        const pdfs = readdirSync(path.join(dir, id)).filter((f) => f.endsWith('.pdf'));
+        expect(pdfs.length).toBeGreaterThan(0);
+        for (const f of pdfs) expect(readFileSync(path.join(dir, id, f)).equals(readFileSync(out(id, f))), `${id}/${f}`).toBe(true);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

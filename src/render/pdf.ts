@@ -6,6 +6,7 @@ import { PDF_FONTS, FONT_DIR } from './fonts.js';
 import { collectAnchors } from './anchors.js';
 import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
 import { installTagging, planStructure, useStructure } from './tags.js';
+import { installStyleMemo } from './style-memo.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,7 +19,9 @@ const PageSize: Any = require('pdfmake/js/PageSize');
 const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
 const Renderer: Any = require('pdfmake/js/Renderer').default;
 const TextInlines: Any = require('pdfmake/js/TextInlines').default;
+const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
 installLineStamps(LayoutBuilder);
+installStyleMemo(TextInlines, StyleContextStack);
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
 function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {
