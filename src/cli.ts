@@ -13,7 +13,7 @@ import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -26,7 +26,8 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
-    } else if (v === '--quiet') a.quiet = true;
+    } else if (v === '--correction') a.correction = true;
+    else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
     else if (v === '--debug') a.debug = true;
     else if (v.startsWith('--')) throw new UsageError(`知らないオプションです: ${v}`);
@@ -46,7 +47,8 @@ const USAGE = `使い方:
   npm run new-year -- --data <データセットのフォルダ> --fiscal-year 2018
   npm run errata   -- --data <データセットのフォルダ> --against <公表版のフォルダまたは git のリビジョン> [--out <フォルダ>]
   npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
-  npm run survey:import -- --data <データセットのフォルダ> <回答ブックのフォルダ>`;
+  npm run survey:import -- --data <データセットのフォルダ> --fiscal-year 2018 [--correction] <回答ブックのフォルダ>
+  npm run survey:status -- --data <データセットのフォルダ> --fiscal-year 2018 [--out 未回答一覧.xlsx]`;
 
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
@@ -145,25 +147,24 @@ async function main(argv: string[]): Promise<number> {
       if (!a.data || !a.fiscalYear || !a.out) throw new UsageError('--data、--fiscal-year、--out を指定してください');
       const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      // a book in the output folder is named from here, not from the data set
+      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
       if (hasErrors(r.problems)) return 1;
       for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
       log(`照会用のブック ${r.files.length} 件を書き出しました`);
       return 0;
     }
     case 'survey-import': {
-      if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
+      if (!a.data || a.rest.length !== 1 || !a.fiscalYear) throw new UsageError('--data、--fiscal-year（取り込む年度）と、回答ブックのフォルダを一つ指定してください');
       const { surveyImport } = await import('./survey/import.js');
-      const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]));
-      for (const p of r.problems) process.stderr.write((p.path || p.line ? formatProblem(p, a.data) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`) + '\n');
-      if (hasErrors(r.problems)) {
-        // after a failed rename some files hold new values: the message above names them
-        if (!r.partial?.length) process.stderr.write('誤りがあるため、データは変更していません\n');
-        return 1;
-      }
-      for (const c of r.changes) process.stdout.write(`${c.file} ${c.path}: ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}\n`);
-      log(r.changes.length ? `${r.changes.length} 件の値を取り込みました` : '変更はありません');
-      return 0;
+      const { printImport } = await import('./survey/import-report.js');
+      const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]), { fiscalYear: a.fiscalYear, correction: a.correction });
+      return printImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+    }
+    case 'survey-status': {
+      if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
+      const { surveyStatus } = await import('./survey/status.js');
+      return surveyStatus(path.resolve(a.data), a.fiscalYear, a.out ? path.resolve(a.out) : undefined, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
     }
     case 'watch': {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
@@ -190,6 +191,7 @@ async function main(argv: string[]): Promise<number> {
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
       for (const f of r.opened) log(`${f}: results.${a.fiscalYear} を追加`);
+      for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
       log(r.opened.length ? `${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました` : '追加するものはありません');
       return 0;
     }

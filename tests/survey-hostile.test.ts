@@ -84,7 +84,7 @@ describe('cells that are not typed values', () => {
       // a locked column whose formula gives the right title is still a formula
       ws.getCell('C6').value = { formula: `"${title}"`, result: title } as ExcelJS.CellValue;
     });
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     const text = errors(r).join('\n');
     for (const cell of ['E2', 'E3', 'E4', 'E5', 'F2', 'G3', 'H4', 'C6'])
       expect(text).toMatch(new RegExp(`^総務部\\.xlsx!事業実施結果!${cell}: 数式やエラー値（.+）は取り込めません。値を入力してください$`, 'm'));
@@ -113,14 +113,14 @@ describe('cells that are not typed values', () => {
     // an inline string keeps the escape undecoded: put one in the sheet's XML itself
     const file = path.join(sent, '総務部.xlsx');
     const zip = await JSZip.loadAsync(readFileSync(file));
-    const sheetXml = 'xl/worksheets/sheet1.xml'; // 事業実施結果 is the first sheet
+    const sheetXml = 'xl/worksheets/sheet2.xml'; // 事業実施結果 is the second sheet, after the cover
     const xml = await zip.file(sheetXml)!.async('string');
     const crafted = xml.replace(/<c r="G2"([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/, (_m, attrs: string) => `<c r="G2"${attrs.replace(/\s*t="[^"]*"/, '')} t="inlineStr"><is><t>実施_x0007_した</t></is></c>`);
     expect(crafted).not.toBe(xml);
     zip.file(sheetXml, crafted);
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     const messages = errors(r);
     const at = (cell: string) => `総務部.xlsx!事業実施結果!${cell}: `;
     expect(messages).toContain(`${at('F2')}日付は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください`);
@@ -146,7 +146,7 @@ describe('cells that are not typed values', () => {
       ws.getCell('E2').value = '135,304';
       ws.getCell('G2').value = 'う'.repeat(20000);
     });
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
     expect(json(id).results['2017'].budget).toBe(135304);
     expect(json(id).results['2017'].outcome).toHaveLength(20000);
@@ -158,7 +158,7 @@ describe('cells that are not typed values', () => {
         ws.getCell('E3').value = { formula: 'SUM(E2:E2)' } as ExcelJS.CellValue;
       });
       const before = initiativeFiles();
-      const r = cli('--data', data, sent);
+      const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('エラー 企画調整部.xlsx!事業実施結果!E3: 数式やエラー値（=SUM(E2:E2)）は取り込めません。値を入力してください');
       expect(r.stderr).toContain('誤りがあるため、データは変更していません');
@@ -177,7 +177,7 @@ describe('rows', () => {
       ws.getCell(`C${last + 2}`).value = '新しく始めた事業';
       ws.getCell(`E${last + 2}`).value = 3000;
     });
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toContain(`土木部.xlsx!事業実施結果!C${last + 2}: ${last + 2}行目は照会した事業の行ではありません（ID がありません）。この行を削除してください。新しい事業は、データに加えてから照会してください`);
     expect(snapshot()).toEqual(before);
   });
@@ -190,7 +190,7 @@ describe('rows', () => {
       meta.getCell('A6').value = null;
       ws.getCell('E5').value = { formula: 'E4' } as ExcelJS.CellValue;
     });
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     const text = errors(r).join('\n');
     expect(text).toContain('教育庁.xlsx!_survey!A6: 照会の情報（隠しシート）の事業 ID が消されています。照会で配布したブックに回答し直してください');
     expect(text).toContain('教育庁.xlsx!事業実施結果!E5: 数式やエラー値（=E4）は取り込めません。値を入力してください');
@@ -204,7 +204,7 @@ describe('rows', () => {
       ws.getCell('E2').value = 4321;
     });
     renameSync(path.join(sent, '総務部.xlsx'), path.join(sent, '総務部.XLSX'));
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
     expect(r.changes).toEqual([{ file: `initiatives/${id}.json`, path: 'results.2017.budget', from: expect.anything(), to: 4321 }]);
     expect(json(id).results['2017'].budget).toBe(4321);
@@ -233,7 +233,7 @@ describe('all or nothing at the file system', () => {
     // a folder where the second file's temporary file goes: its write fails, after the first one succeeded
     mkdirSync(path.join(data, tempOf(fb)));
     const before = initiativeFiles();
-    const r = cli('--data', data, sent);
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`エラー ${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: 同じ名前のフォルダがあります）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`);
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
@@ -254,7 +254,7 @@ describe('all or nothing at the file system', () => {
       rename: fileIo.rename,
     };
     const before = initiativeFiles();
-    const r = await surveyImport(data, sent, full);
+    const r = await surveyImport(data, sent, { correction: true, io: full });
     expect(errors(r)).toEqual([`${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: ディスクの空きがありません）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`]);
     expect(r.changes).toEqual([]);
     expect(initiativeFiles()).toEqual(before);
@@ -275,7 +275,7 @@ describe('all or nothing at the file system', () => {
         fileIo.rename(from, to);
       },
     };
-    const r = await surveyImport(data, sent, faulty);
+    const r = await surveyImport(data, sent, { correction: true, io: faulty });
     expect(errors(r)).toEqual([`${JOURNAL}: ファイルの置き換えの途中で失敗しました（EIO）。書き換え済み: ${fa}。まだのファイル: ${fb}。原因を取り除いてからもう一度 survey:import を実行すると、残りを書き込みます`]);
     expect(r.partial).toEqual([fa]);
     expect(existsSync(path.join(data, JOURNAL))).toBe(true);
@@ -286,7 +286,7 @@ describe('all or nothing at the file system', () => {
       `${JOURNAL}: 前回の survey:import が途中で止まっていて、データの一部だけが書き換わっています。survey:import をもう一度実行して取り込みを完了してから作成してください`,
     ]);
 
-    const again = await surveyImport(data, sent);
+    const again = await surveyImport(data, sent, { correction: true });
     expect(errors(again)).toEqual([]);
     expect(again.problems.map((p) => `${p.file}: ${p.message}`)).toContain(`${JOURNAL}: 前回中断した取り込みを完了しました: ${fa}、${fb}`);
     expect(again.changes).toEqual([]);
@@ -306,7 +306,7 @@ describe('all or nothing at the file system', () => {
       `import { surveyImport } from ${src('survey/import.ts')};`,
       `import { fileIo } from ${src('survey/commit.ts')};`,
       `let n = 0;`,
-      `await surveyImport(process.argv[2], process.argv[3], { write: fileIo.write, rename: (f, t) => { if (t.endsWith('.json') && !t.endsWith(${JSON.stringify(JOURNAL)}) && ++n === 2) process.kill(process.pid, 'SIGKILL'); fileIo.rename(f, t); } });`,
+      `await surveyImport(process.argv[2], process.argv[3], { correction: true, io: { write: fileIo.write, rename: (f, t) => { if (t.endsWith('.json') && !t.endsWith(${JSON.stringify(JOURNAL)}) && ++n === 2) process.kill(process.pid, 'SIGKILL'); fileIo.rename(f, t); } } });`,
     ].join('\n'));
     const killed = spawnSync(process.execPath, ['--import', 'tsx', script, data, sent], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(killed.signal).toBe('SIGKILL');
@@ -314,7 +314,7 @@ describe('all or nothing at the file system', () => {
     expect(json(a).results['2017'].budget === 111 || json(b).results['2017'].budget === 222).toBe(true);
     expect(json(a).results['2017'].budget === 111 && json(b).results['2017'].budget === 222).toBe(false);
 
-    const r = cli('--data', data, sent);
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`警告 ${JOURNAL}: 前回中断した取り込みを完了しました: ${fa}、${fb}`);
     expect(json(a).results['2017'].budget).toBe(111);
@@ -325,7 +325,7 @@ describe('all or nothing at the file system', () => {
   it('temporary files of a run stopped before its journal are removed, and the data stays as it was', async () => {
     const before = initiativeFiles();
     writeFileSync(path.join(data, tempOf('initiatives/1-01.json')), '{"half": ');
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
     expect(r.problems.map((p) => p.message)).toContain('前回中断した取り込みの一時ファイルを削除しました（データは変更されていませんでした）: initiatives/.1-01.json.survey-import.tmp');
     expect(existsSync(path.join(data, tempOf('initiatives/1-01.json')))).toBe(false);
@@ -338,7 +338,7 @@ describe('all or nothing at the file system', () => {
     writeFileSync(path.join(work, '.outside.json.survey-import.tmp'), 'evil');
     writeFileSync(path.join(data, JOURNAL), JSON.stringify({ version: 1, files: [{ target: '../outside.json', temp: '../.outside.json.survey-import.tmp', sha256: 'x' }] }));
     const before = initiativeFiles();
-    const r = await surveyImport(data, sent);
+    const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([`${JOURNAL}: 前回中断した取り込みの記録が読めないため、記録と一時ファイルを削除しました。回答のブックをもう一度取り込んでください`]);
     expect(readFileSync(outside, 'utf8')).toBe('keep');
     expect(initiativeFiles()).toEqual(before);

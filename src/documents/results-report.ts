@@ -195,7 +195,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   });
   const draft = view.draft ? w.get('draft-mark', view.draft) : undefined;
   return {
-    ...pdfMetadata({ title, author: r.issuer, date: r.date }),
+    ...pdfMetadata({ title, author: r.issuer, date: view.date }),
     pageOrientation: 'landscape',
     pageMargins: MARGINS,
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },

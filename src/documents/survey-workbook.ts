@@ -1,17 +1,30 @@
-// One survey workbook per 部局: its initiatives with the cells to fill for one fiscal year.
-// The ids, the data set and the year travel in a very hidden, protected sheet.
+// One survey workbook per 部局: a cover sheet (照会文, 回答期限, 問い合わせ先, how to fill it in,
+// 記入例), then its initiatives with the cells to fill for one fiscal year and last year's values
+// beside them. The ids, the data set, the year and a snapshot of the protected fields travel in
+// a very hidden, protected sheet, so the import compares with what the department was sent.
 import type { Model, Initiative } from '../model/schema.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
+import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
 import { SURVEY } from '../survey/columns.js';
-import { fitWidth, wrappedLines } from './text-width.js';
+import { wrappedLines } from './text-width.js';
 
 export interface SurveyRow {
   id: string;
   initiative: Initiative;
 }
+
+const INPUT_FILL = 'FFFFF2CC';
+const REFERENCE_FILL = 'FFEDEDED';
+const REFERENCE_TEXT = 'FF595959';
+const LINE = 13.5;
+
+/**
+ * Column widths (Excel units) for A4 landscape: they add up to about the printable width
+ * (0.3-inch side margins), so fitting to one page wide keeps the print at about 100%.
+ */
+const WIDTHS = [6, 5, 20, 10, 10, 13, 32, 5, 10, 11, 22];
 
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
@@ -26,68 +39,125 @@ export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
   return byDept;
 }
 
-/** The 目標の達成度 values used in the data set, most used first (the drop-down list). */
-export function achievementChoices(model: Model): string[] {
-  const count = new Map<string, number>();
-  for (const i of model.initiatives)
-    for (const r of Object.values(i.data.results ?? {})) if (r.achievement && !r.achievement.includes('\n') && r.achievement.length <= 30) count.set(r.achievement, (count.get(r.achievement) ?? 0) + 1);
-  return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
+/** The 目標の達成度 drop-down: the data set's summary categories (never free text), then the clear mark. */
+export function achievementChoices(model: Model, clear: string): string[] {
+  return [...(model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label), clear];
+}
+
+const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.join('\n') : i.division);
+const heightOf = (cells: CellValue[], widths: number[], min = 1) =>
+  Math.ceil(Math.max(min, ...cells.map((c, k) => (typeof c === 'string' ? wrappedLines(c, widths[k] ?? 10) : 1))) * LINE + 4);
+
+function coverSheet(model: Model, r: Resolved, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
+  const survey = model.dataset.documents.results?.survey;
+  const clear = words.get('clear-mark');
+  const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
+  const widths = [18, 40, 70];
+  const wide = (label: string, text: string) => {
+    const cells: CellValue[] = [label, text, null];
+    return { cells, merges: [[1, 2]] as [number, number][], height: heightOf([label, text], [widths[0], widths[1] + widths[2]]) };
+  };
+  const example = (column: string, value: string, note: string) => {
+    const cells: CellValue[] = [column, value, note];
+    return { cells, height: heightOf(cells, widths) };
+  };
+  const deadline = survey?.deadline ? `${dateLong(survey.deadline, r.rule)}（${survey.deadline.replaceAll('-', '/')}）` : '';
+  const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: LINE + 6 });
+  return {
+    name: words.get('cover-sheet'),
+    widths,
+    header: [[words.get('cover-title', ctx), null, null]],
+    headerMerges: [[1, 1, 1, 3]],
+    headerHeights: [LINE * 2 + 6],
+    rows: [
+      wide(words.get('cover-request-label'), words.get('cover-request', { ...ctx, request: survey?.request, sheet: words.get('sheet') })),
+      wide(words.get('cover-deadline-label'), words.get('cover-deadline', { deadline })),
+      wide(words.get('cover-contact-label'), words.get('cover-contact', { contact: survey?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
+      wide(words.get('cover-how-label'), words.get('cover-how', { clear })),
+      head(words.get('cover-example-label')),
+      example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
+      example(words.get('col-budget', ctx).replace(/\n/g, ' '), words.get('example-budget'), words.get('example-budget-note')),
+      example(words.get('col-achievement'), words.get('example-achievement', { first: categories[0] ?? '' }), words.get('example-achievement-note', { choices: categories.join('、') })),
+      example(words.get('col-outcome', ctx).replace(/\n/g, ' '), words.get('example-outcome'), words.get('example-outcome-note')),
+      example(words.get('col-new').replace(/\n/g, ''), words.get('example-new'), words.get('example-new-note')),
+      example(words.get('col-outcome', ctx).replace(/\n/g, ' '), clear, words.get('example-clear-note')),
+    ],
+    protect: true,
+    sideMargin: 0.3,
+    footer: words.get('footer', { department }),
+  };
 }
 
 export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[]): WorkbookSpec {
   const fyLong = fiscalYearLong(fy, r.rule);
-  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, r.rule), title: r.title, department };
-  const choices = achievementChoices(model);
-  const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.join('\n') : i.division);
-  const widths = [
-    fitWidth(rows.map((x) => x.id), 6, 10),
-    8,
-    fitWidth(rows.map((x) => x.initiative.title), 20, 40),
-    fitWidth(rows.map((x) => divisions(x.initiative)), 10, 20),
-    14,
-    fitWidth(choices, 16, 30),
-    50,
-    8,
-  ];
+  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, r.rule), prevNendo: fiscalYearShortWithNendo(fy - 1, r.rule), title: r.title, department };
+  const clear = words.get('clear-mark');
+  const choices = achievementChoices(model, clear);
+  const widths = WIDTHS;
+  const c = SURVEY.col;
   const header: CellValue[][] = [[
     words.get('col-id'), words.get('col-no'), words.get('col-name'), words.get('col-division'),
     words.get('col-budget', ctx), words.get('col-achievement'), words.get('col-outcome', ctx), words.get('col-new'),
+    words.get('col-prev-budget', ctx), words.get('col-prev-achievement', ctx), words.get('col-prev-outcome', ctx),
   ]];
   const data = rows.map(({ initiative: i, id }) => {
     const res = i.results?.[String(fy)];
+    const prev = i.results?.[String(fy - 1)];
     const isNew = res?.isNew ?? i.isNew ?? false;
-    const cells: CellValue[] = [id, i.no, i.title, divisions(i), res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null];
-    const lines = Math.max(...cells.map((c, k) => (typeof c === 'string' ? wrappedLines(c, widths[k]) : 1)), 2);
-    return { cells, height: Math.ceil(lines * 13.5 + 4) };
+    const cells: CellValue[] = [
+      id, i.no, i.title, divisions(i),
+      res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null,
+      prev?.budget ?? null, prev?.achievement ?? null, prev?.outcome ?? null,
+    ];
+    // an estimate for today's text; the row has no fixed height, so Excel grows it as text is typed
+    return { cells, height: heightOf(cells, widths, 2) };
   });
-  const c = SURVEY.col;
+  const fills: (string | undefined)[] = [];
+  const colors: (string | undefined)[] = [];
+  for (const k of [c.budget, c.achievement, c.outcome, c.isNew]) fills[k - 1] = INPUT_FILL;
+  for (const k of [c.prevBudget, c.prevAchievement, c.prevOutcome]) (fills[k - 1] = REFERENCE_FILL), (colors[k - 1] = REFERENCE_TEXT);
   const visible: SheetSpec = {
     name: words.get('sheet'),
     widths,
-    numFmts: [undefined, undefined, undefined, undefined, '#,##0'],
-    align: [undefined, 'center', undefined, undefined, 'right', undefined, undefined, 'center'],
+    numFmts: [undefined, undefined, undefined, undefined, '#,##0', undefined, undefined, undefined, '#,##0'],
+    align: [undefined, 'center', undefined, undefined, 'right', undefined, undefined, 'center', 'right'],
     header,
-    headerHeights: [13.5 * 3 + 6],
+    headerHeights: [LINE * 3 + 6],
     rows: data,
     freeze: { rows: 1, cols: 3 },
     autoFilter: true,
     protect: true,
     unlocked: [c.budget - 1, c.achievement - 1, c.outcome - 1, c.isNew - 1],
+    fills,
+    colors,
+    rowsGrow: true,
+    sideMargin: 0.3,
     footer: words.get('footer', { department }),
     header_text: words.get('title', ctx),
     validations: {
-      [c.budget - 1]: { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error: words.get('err-budget'), showInputMessage: true, prompt: words.get('budget-prompt') },
-      [c.achievement - 1]: { type: 'list', allowBlank: true, formulae: [`'${SURVEY.metaSheet}'!$B$1:$B$${Math.max(1, choices.length)}`], showErrorMessage: false, showInputMessage: true, prompt: words.get('achievement-prompt') },
-      [c.isNew - 1]: { type: 'list', allowBlank: true, formulae: [`"${words.get('new-mark')}"`], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-new') },
+      // a whole number ≥ 0, or the clear mark ({cell}: the first cell of the range)
+      [c.budget - 1]: {
+        type: 'custom', allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error: words.get('err-budget-dv', { clear }), showInputMessage: true, prompt: words.get('budget-prompt'),
+        formulae: [`OR({cell}="${clear}",AND(ISNUMBER({cell}),{cell}>=0,INT({cell})={cell}))`],
+      },
+      [c.achievement - 1]: { type: 'list', allowBlank: true, formulae: [`'${SURVEY.metaSheet}'!$B$1:$B$${choices.length}`], showErrorMessage: false, showInputMessage: true, prompt: words.get('achievement-prompt', { clear }) },
+      [c.isNew - 1]: { type: 'list', allowBlank: true, formulae: [`"${words.get('new-mark')},${clear}"`], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-new') },
     },
   };
   const metaRows: SheetSpec['rows'] = [];
-  const ids = rows.map((x) => x.id);
-  const n = Math.max(SURVEY.firstIdRow - 1 + ids.length, choices.length);
+  const n = Math.max(SURVEY.firstIdRow - 1 + rows.length, choices.length);
+  const s = SURVEY.snapshot;
   for (let k = 1; k <= n; k++) {
-    const a = k === 1 ? model.dataset.id : k === 2 ? fy : k === 3 ? department : k >= SURVEY.firstIdRow ? (ids[k - SURVEY.firstIdRow] ?? null) : null;
-    metaRows.push({ cells: [a, choices[k - 1] ?? null] });
+    const row = rows[k - SURVEY.firstIdRow];
+    const cells: CellValue[] = [k === 1 ? model.dataset.id : k === 2 ? fy : k === 3 ? department : k === 4 ? SURVEY.version : (row?.id ?? null), choices[k - 1] ?? null];
+    if (row && k >= SURVEY.firstIdRow) {
+      cells[s.no - 1] = String(row.initiative.no);
+      cells[s.name - 1] = row.initiative.title;
+      cells[s.division - 1] = divisions(row.initiative);
+    }
+    metaRows.push({ cells });
   }
-  const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30], header: [], rows: metaRows, hidden: true, protect: true };
-  return { title: words.get('title', ctx), creator: r.issuer, date: `${fy + 1}-04-01`, sheets: [visible, meta] };
+  const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20], header: [], rows: metaRows, hidden: true, protect: true };
+  const cover = coverSheet(model, r, words, department, ctx);
+  return { title: words.get('title', ctx), creator: r.issuer, date: `${fy + 1}-04-01`, sheets: [cover, visible, meta] };
 }

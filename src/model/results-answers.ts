@@ -26,11 +26,12 @@ export function missingAnswers(r: Result): AnswerField[] {
 type Categories = NonNullable<NonNullable<Dataset['documents']['results']>['achievementCategories']>;
 
 /**
- * The summary category of a 達成度: the data set's category that lists it; the text itself
+ * The summary category of a 達成度: the data set's category named so or listing it; the text itself
  * when the data set has no categories; undefined when it is blank or no category lists it.
  */
 export function categoryOf(achievement: string | undefined, categories: Categories | undefined): string | undefined {
   if (blank(achievement)) return undefined;
   if (!categories) return achievement;
-  return categories.find((c) => c.values.includes(achievement!))?.label;
+  // the label itself is an answer too: the survey's drop-down offers the labels
+  return categories.find((c) => c.label === achievement || c.values.includes(achievement!))?.label;
 }

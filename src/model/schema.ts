@@ -102,7 +102,18 @@ export const DatasetSchema = z.strictObject({
         fiscalYears: z.array(fiscalYear).min(1),
         purpose: z.string().optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
         notes: z.record(z.string(), z.string()).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
-        publishedOn: isoDate.optional().describe('報告書の作成日（PDFの日付）'),
+        publishedOn: z
+          .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
+          .optional()
+          .describe('報告書の公表日（PDFの日付）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む'),
+        survey: z
+          .strictObject({
+            request: z.string().optional().describe('照会文（照会用ブックの表紙に載せる）'),
+            deadline: isoDate.optional().describe('回答期限'),
+            contact: z.string().optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
+          })
+          .optional()
+          .describe('毎年度の照会用ブックの表紙: 照会文・回答期限・問い合わせ先'),
         achievementCategories: z
           .array(z.strictObject({ label: text, values: z.array(z.string()) }))
           .optional()

@@ -29,8 +29,17 @@ export interface SheetSpec {
   unlocked?: number[];
   protect?: boolean;
   hidden?: boolean;
-  /** data validations per column (0-based), applied to every data row */
+  /** data validations per column (0-based): one range per run of data rows (never one per cell,
+   *  which exceljs merges into overlapping ranges) */
   validations?: Record<number, ExcelJS.DataValidation>;
+  /** background (ARGB) per column of the data rows: input cells, read-only reference cells */
+  fills?: (string | undefined)[];
+  /** text colour (ARGB) per column of the data rows */
+  colors?: (string | undefined)[];
+  /** row heights are estimates that Excel may grow when a cell's text grows (no customHeight) */
+  rowsGrow?: boolean;
+  /** left and right print margins in inches (0.4 unless given) */
+  sideMargin?: number;
 }
 
 export interface WorkbookSpec {
@@ -70,7 +79,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: headerRows ? `1:${headerRows}` : undefined,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: spec.sideMargin ?? 0.4, right: spec.sideMargin ?? 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: spec.footer ?? '&P / &N', oddHeader: spec.header_text },
   });
@@ -103,12 +112,30 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
         cell.alignment = { horizontal: 'left', vertical: 'middle' };
       } else if (r.kind === 'total') cell.font = { ...FONT, bold: true };
       if (spec.protect) cell.protection = { locked: !(spec.unlocked ?? []).includes(c) };
-      const dv = spec.validations?.[c];
-      if (dv && r.kind !== 'group') cell.dataValidation = dv;
+      const fill = spec.fills?.[c];
+      if (fill && r.kind !== 'group') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      const color = spec.colors?.[c];
+      if (color && r.kind !== 'group') cell.font = { ...FONT, ...(cell.font ?? {}), color: { argb: color } };
     }
     if (r.height) row.height = r.height;
     for (const [c1, c2] of r.merges ?? []) ws.mergeCells(rowNo, c1 + 1, rowNo, c2 + 1);
   });
+  // exceljs 4.4 has the range API but does not declare it
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const [col, dv] of Object.entries(spec.validations ?? {})) {
+    let start: number | undefined;
+    spec.rows.forEach((r, i) => {
+      const rowNo = headerRows + i + 1;
+      if (r.kind !== 'group' && start === undefined) start = rowNo;
+      const last = i === spec.rows.length - 1 || spec.rows[i + 1].kind === 'group';
+      if (start !== undefined && (r.kind === 'group' || last)) {
+        const end = r.kind === 'group' ? rowNo - 1 : rowNo;
+        const c = Number(col) + 1;
+        validations.add(start === end ? cellRef(start, c) : `${cellRef(start, c)}:${cellRef(end, c)}`, { ...dv, formulae: dv.formulae?.map((f) => (typeof f === 'string' ? f.replaceAll('{cell}', cellRef(start!, c)) : f)) });
+        start = undefined;
+      }
+    });
+  }
   if (spec.autoFilter && headerRows) {
     ws.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows + spec.rows.length, column: ncol } };
   }
@@ -127,16 +154,21 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffe
   wb.calcProperties.fullCalcOnLoad = true;
   for (const s of spec.sheets) fillSheet(wb, s);
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  return { bytes: await repack(raw, date), sheets: spec.sheets.map((s) => s.name) };
+  // exceljs marks every height it writes as custom, which stops Excel growing the row
+  const growing = new Set(spec.sheets.flatMap((s, i) => (s.rowsGrow ? [`xl/worksheets/sheet${i + 1}.xml`] : [])));
+  return { bytes: await repack(raw, date, growing), sheets: spec.sheets.map((s) => s.name) };
 }
 
 /** Re-zips with every entry dated `date`, in name order. */
-async function repack(raw: Buffer, date: Date): Promise<Buffer> {
+async function repack(raw: Buffer, date: Date, growing = new Set<string>()): Promise<Buffer> {
   const src = await JSZip.loadAsync(raw);
   const out = new JSZip();
   const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
   // [Content_Types].xml first, as Office writes it
   names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const n of names) out.file(n, await src.files[n].async('nodebuffer'), { date, createFolders: false });
+  for (const n of names) {
+    const bytes = await src.files[n].async('nodebuffer');
+    out.file(n, growing.has(n) ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1')) : bytes, { date, createFolders: false });
+  }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -6,6 +6,7 @@ import { resolveSections, type ResolvedSection } from './sections.js';
 import { resolveEntries } from './entries.js';
 import { resolveBooklet, type BookletView } from './booklet.js';
 import { resolveInitiativeList, type InitiativeListView } from './initiative-list.js';
+import { latestPublishedOn } from '../model/published.js';
 import { resolveResults, type ResultsView } from './results.js';
 
 export interface Resolved {
@@ -27,7 +28,8 @@ export interface Resolved {
 /** The date a data set's documents carry: the results' own date, the era rule's date, or the last history entry. */
 function documentDate(model: Model): string {
   const d = model.dataset;
-  if (d.documents.results?.publishedOn) return d.documents.results.publishedOn;
+  const published = latestPublishedOn(d.documents.results);
+  if (published) return published;
   const last = d.history?.[d.history.length - 1]?.date;
   if (last) return `${last}-01`;
   if (d.era?.asOf) return d.era.asOf;

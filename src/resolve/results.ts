@@ -2,6 +2,7 @@
 // the data (counts, 新規, budget totals, 目標の達成度 tallies). Unanswered rows are counted in
 // no category; the view says how many there are, and the report prints itself as a draft.
 import type { Model } from '../model/schema.js';
+import { publishedOnOf, draftDateOf } from '../model/published.js';
 import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
@@ -37,6 +38,8 @@ export interface PillarSummary {
 
 export interface ResultsView {
   fiscalYear: number;
+  /** the date this year's report carries: its own publication date, or its draft's */
+  date: string;
   fyLong: string;
   fyShort: string;
   /** H29 / R1: the bare short form (sheet names) */
@@ -110,6 +113,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
   const uncategorised = all.filter((r) => r.category === undefined && r.achievement.trim() !== '').length;
   return {
     fiscalYear: fy,
+    date: publishedOnOf(model.dataset.documents.results, fy) ?? draftDateOf(fy),
     fyLong: fiscalYearLong(fy, rule),
     fyShort: fiscalYearShortWithNendo(fy, rule),
     fyLabel: fiscalYearShort(fy, rule),

@@ -1,5 +1,8 @@
-// survey:export — one workbook per 部局 for a fiscal year.
+// survey:export — one workbook per 部局 for a fiscal year. It never overwrites: a book of the
+// same name in the folder may be a department's returned answers, so an existing name stops
+// the export before anything is written.
 import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
@@ -25,5 +28,10 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
     const { bytes } = await renderWorkbook(surveyWorkbook(model, r, words, fy, department, rows));
     outputs.push({ name: `${safeFileName(department)}.xlsx`, bytes });
   }
+  // compared without case: on Windows and macOS 総務部.XLSX is the same file
+  const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
+  const taken = outputs.filter((o) => present.has(o.name.toLowerCase()));
+  if (taken.length)
+    return { problems: [...problems, ...taken.map((o): Problem => ({ severity: 'error', file: path.join(outDir, o.name), message: words.get('err-export-exists', { count: taken.length }) }))], files: [] };
   return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };
 }

@@ -11,9 +11,12 @@ import { hasErrors } from '../problem.js';
 import { loadDataset, parseJsonFile } from '../load/index.js';
 import { validate } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import type { Result } from '../model/schema.js';
+import type { Model, Result } from '../model/schema.js';
+import { publishedOnOf } from '../model/published.js';
+import { missingAnswers } from '../model/results-answers.js';
+import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
-import { firstFilledColumn, lockedText, metaText, norm, readBudget, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
+import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
 export interface Change {
@@ -21,15 +24,28 @@ export interface Change {
   path: string;
   from: unknown;
   to: unknown;
+  /** a value removed by the clear mark typed in its cell */
+  cleared?: boolean;
 }
+
+/** What one 部局's books did: initiatives with a change, answered without one, still unanswered after the import. */
+export interface DepartmentSummary {
+  department: string;
+  changed: number;
+  unchanged: number;
+  unanswered: number;
+}
+
+/** A cell's answer: left blank (the stored value stays), cleared with the mark, or a value. */
+type Answered<T> = { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; value: T };
 
 interface Answer {
   id: string;
   fy: number;
-  budget: number | null;
-  achievement?: string;
-  outcome?: string;
-  isNew: boolean;
+  budget: Answered<number>;
+  achievement: Answered<string>;
+  outcome: Answered<string>;
+  isNew: Answered<true>;
 }
 
 export interface ImportResult {
@@ -37,10 +53,26 @@ export interface ImportResult {
   changes: Change[];
   /** files that hold new values although the import failed (a rename failed; the journal completes them) */
   partial?: string[];
+  /** per 部局 that returned a book, in the order of the books */
+  summary: DepartmentSummary[];
+  /** 部局 asked in the year that returned no book */
+  missing: string[];
 }
 
-export async function surveyImport(dir: string, returned: string, io: CommitIo = fileIo): Promise<ImportResult> {
+export interface ImportOptions {
+  /** the fiscal year collected: a book of any other year is refused */
+  fiscalYear?: number;
+  /** a published year's answers are taken only as a correction */
+  correction?: boolean;
+  io?: CommitIo;
+}
+
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+
+export async function surveyImport(dir: string, returned: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const io = opts.io ?? fileIo;
   const problems: Problem[] = [];
+  const none = { changes: [], summary: [], missing: [] };
   // what a run stopped in the middle left behind is completed (or removed) before anything is read
   const recovered = recover(dir, io);
   const early = Wording.load(createHandlebars({}), 'survey');
@@ -51,22 +83,28 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
     const message = recovered.kept
       ? early.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
       : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
-    return { problems: [{ severity: 'error', file: JOURNAL, message }], changes: [], partial: recovered.done };
+    return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
   }
 
   const raw = loadDataset(dir);
   const checked = validate(raw);
-  if (!checked.model || hasErrors(checked.problems)) return { problems: [...problems, ...checked.problems], changes: [] };
+  if (!checked.model || hasErrors(checked.problems)) return { ...none, problems: [...problems, ...checked.problems] };
   const model = checked.model;
+  const results = model.dataset.documents.results;
   const words = Wording.load(createHandlebars({ asOf: model.dataset.era?.asOf }), 'survey');
   const byId = new Map(model.initiatives.map((i) => [i.id, i]));
   const answers: Answer[] = [];
   const seen = new Map<string, string>();
+  /** 部局 → the first book that answered for it */
+  const departmentBook = new Map<string, string>();
+  const years = new Set<number>();
   // Excel and other systems may write the extension in capitals (.XLSX)
   const files = fg.sync(['*.xlsx'], { cwd: returned, onlyFiles: true, caseSensitiveMatch: false }).filter((f) => !f.startsWith('~$')).sort();
   if (files.length === 0) problems.push({ severity: 'error', file: returned, message: '回答のブック（.xlsx）がありません' });
   const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
   const newMarks = [words.get('new-mark'), '〇'];
+  const clearMark = words.get('clear-mark');
+  const sheetName = words.get('sheet');
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
@@ -76,7 +114,6 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
       problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
       continue;
     }
-    const sheetName = words.get('sheet');
     const at = (row: number, col: number) => `${file}!${sheetName}!${columnName(col)}${row}`;
     const err = (place: string, message: string) => problems.push({ severity: 'error', file: place, message });
     /** a cell's reading, or its refusal reported at the cell */
@@ -93,37 +130,68 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
     }
     const datasetId = metaText(meta.getCell('A1').value);
     const fy = Number(metaText(meta.getCell('A2').value));
+    const department = metaText(meta.getCell('A3').value) ?? '';
     if (datasetId !== model.dataset.id) {
       err(`${file}!${SURVEY.metaSheet}!A1`, words.get('err-dataset', { found: datasetId ?? '', expected: model.dataset.id }));
       continue;
     }
     const { period } = model.dataset;
-    if (!Number.isInteger(fy) || fy < period.from || fy > period.to) {
-      err(`${file}!${SURVEY.metaSheet}!A2`, words.get('err-year', { found: String(fy), expected: `${period.from}〜${period.to}` }));
+    if (!Number.isInteger(fy) || fy < period.from || fy > period.to || (opts.fiscalYear !== undefined && fy !== opts.fiscalYear)) {
+      err(`${file}!${SURVEY.metaSheet}!A2`, words.get('err-year', { found: Number.isInteger(fy) ? `${fy}年度` : String(fy), expected: opts.fiscalYear !== undefined ? `${opts.fiscalYear}年度` : `${period.from}〜${period.to}年度` }));
       continue;
     }
+    const published = publishedOnOf(results, fy);
+    if (published && !opts.correction) {
+      err(file, words.get('err-published', { fy, date: published }));
+      continue;
+    }
+    // one 部局 answering in two books: one message, not one per initiative
+    const first = departmentBook.get(department);
+    if (first) {
+      err(file, words.get('err-department-twice', { department, other: first }));
+      continue;
+    }
+    departmentBook.set(department, file);
+    years.add(fy);
+    // the protection keeps rows and the fixed columns as sent; without it nothing says they are
+    if (!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) err(`${file}!${sheetName}`, words.get('err-unprotected'));
     const c = SURVEY.col;
     const headerRow = ws.getRow(SURVEY.headerRows);
-    const metaIds: (string | undefined)[] = [];
-    for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) metaIds.push(metaText(meta.getCell(r, 1).value));
-    while (metaIds.length && !metaIds[metaIds.length - 1]) metaIds.pop();
+    const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
+    for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) {
+      const id = metaText(meta.getCell(r, 1).value);
+      const s = SURVEY.snapshot;
+      const name = metaText(meta.getCell(r, s.name).value);
+      // books exported before the snapshot existed are compared with today's data
+      const snapshot = id && name !== undefined ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' } : undefined;
+      metaRows.push({ id, snapshot });
+    }
+    while (metaRows.length && !metaRows[metaRows.length - 1].id) metaRows.pop();
     // the export writes the ids without a gap: a missing one means the hidden sheet was changed
-    metaIds.forEach((id, k) => {
-      if (!id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
+    metaRows.forEach((m, k) => {
+      if (!m.id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
     });
+    const asked = new Map(metaRows.flatMap((m, k) => (m.id ? [[m.id, k] as const] : [])));
+    const shown = new Set<string>();
     // every row asked about and every used row: a blank row hides nothing below it
-    const lastRow = Math.max(SURVEY.headerRows + metaIds.length, ws.rowCount);
+    const lastRow = Math.max(SURVEY.headerRows + metaRows.length, ws.rowCount);
     for (let row = SURVEY.headerRows + 1; row <= lastRow; row++) {
-      const metaId = metaIds[row - SURVEY.headerRows - 1];
       const cells = ws.findRow(row);
-      const shownId = cells ? metaText(cells.getCell(c.id).value) : undefined;
-      if (!metaId && !shownId) {
+      const shownId = cells ? metaText(cells.getCell(c.id).value)?.trim() || undefined : undefined;
+      if (!shownId) {
         const col = firstFilledColumn(cells);
         if (col !== undefined) err(at(row, col), words.get('err-added-row', { row }));
         continue;
       }
-      if (!metaId || !byId.has(metaId)) {
-        err(at(row, c.id), words.get('err-unknown-id', { id: metaId ?? shownId ?? '' }));
+      if (!asked.has(shownId) || shown.has(shownId)) {
+        // an initiative of the data set, but not one this book asked about (or a copied row)
+        err(at(row, c.id), byId.has(shownId) ? words.get('err-added-row-id', { row, id: shownId }) : words.get('err-unknown-id', { id: shownId }));
+        continue;
+      }
+      shown.add(shownId);
+      const metaId = shownId;
+      if (!byId.has(metaId)) {
+        err(at(row, c.id), words.get('err-unknown-id', { id: metaId }));
         continue;
       }
       const other = seen.get(metaId);
@@ -133,7 +201,7 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
       }
       seen.set(metaId, at(row, c.id));
       const i = byId.get(metaId)!.data;
-      const expected: Record<(typeof SURVEY.locked)[number], string> = {
+      const expected = metaRows[asked.get(metaId)!].snapshot ?? {
         id: metaId,
         no: String(i.no),
         name: i.title,
@@ -147,63 +215,108 @@ export async function surveyImport(dir: string, returned: string, io: CommitIo =
           err(at(row, c[key]), words.get('err-locked', { column: column.ok ? column.value : '', expected: expected[key] }));
         }
       }
-      const budget = take(row, c.budget, readBudget(cell(c.budget)));
-      const isNew = take(row, c.isNew, readNewMark(cell(c.isNew), newMarks));
-      const achievement = readText(cell(c.achievement));
-      const outcome = readText(cell(c.outcome));
-      take(row, c.achievement, achievement);
-      take(row, c.outcome, outcome);
-      if (budget === undefined || isNew === undefined || !achievement.ok || !outcome.ok) continue;
-      answers.push({ id: metaId, fy, budget, achievement: achievement.value, outcome: outcome.value, isNew });
+      /** the clear mark, or the cell read as its column reads it; blank keeps the stored value */
+      const answered = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined | false>): Answered<NonNullable<T>> | undefined => {
+        const typed = readCell(cell(col));
+        if (typed.ok && typed.value.type === 'text' && norm(typed.value.text) === clearMark) return { kind: 'clear' };
+        const v = take(row, col, read(cell(col)));
+        if (v === undefined && !read(cell(col)).ok) return undefined;
+        return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
+      };
+      const budget = answered(c.budget, readBudget);
+      const achievement = answered(c.achievement, readText);
+      const outcome = answered(c.outcome, readText);
+      const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
+      if (!budget || !achievement || !outcome || !isNew) continue;
+      answers.push({ id: metaId, fy, budget, achievement, outcome, isNew: isNew as Answered<true> });
     }
+    // a row asked about that the sheet no longer shows
+    for (const [id, k] of asked)
+      if (!shown.has(id)) err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: metaRows[k].snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
   }
-  if (hasErrors(problems)) return { problems, changes: [] };
+  if (hasErrors(problems)) return { ...none, problems };
 
   // the new texts, checked as a whole data set before anything is written
   const changes: Change[] = [];
+  const changedIds = new Set<string>();
   const texts = new Map<string, string>();
   for (const a of answers) {
     const entry = byId.get(a.id)!;
     let text = texts.get(entry.file) ?? raw.json.get(entry.file)!.text;
     const existing = entry.data.results?.[String(a.fy)];
-    // a row left blank for a year with no entry yet is no answer: nothing to write
-    if (!existing && a.budget === null && !a.achievement && !a.outcome && !a.isNew) continue;
-    const current: Partial<Result> = existing ?? {};
-    const effectiveNew = current.isNew ?? entry.data.isNew ?? false;
-    const wanted: [keyof Result, unknown][] = [
-      ['budget', a.budget],
-      ['achievement', a.achievement],
-      ['outcome', a.outcome],
-    ];
-    if (a.isNew !== effectiveNew) wanted.push(['isNew', a.isNew]);
-    for (const [key, value] of wanted) {
-      const before = (current as Record<string, unknown>)[key];
-      if (before === value || (before === undefined && value === undefined)) continue;
-      const edits = jsonc.modify(text, ['results', String(a.fy), key], value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
-      text = jsonc.applyEdits(text, edits);
-      changes.push({ file: entry.file, path: `results.${a.fy}.${key}`, from: before, to: value });
+    const fields = [a.budget, a.achievement, a.outcome, a.isNew];
+    // a row with nothing typed for a year with no entry yet is no answer: nothing to write
+    if (!existing && !fields.some((f) => f.kind === 'set')) continue;
+    const set = (key: string, value: unknown) => (text = jsonc.applyEdits(text, jsonc.modify(text, ['results', String(a.fy), key], value, FORMAT)));
+    if (!existing) set('budget', null);
+    const current: Partial<Result> = existing ?? { budget: null };
+    const record = (key: keyof Result, from: unknown, to: unknown, cleared?: boolean) => {
+      set(key, to);
+      changes.push({ file: entry.file, path: `results.${a.fy}.${key}`, from, to, ...(cleared ? { cleared } : {}) });
+      changedIds.add(a.id);
+    };
+    if (a.budget.kind === 'set' && current.budget !== a.budget.value) record('budget', current.budget, a.budget.value);
+    if (a.budget.kind === 'clear' && current.budget !== null) record('budget', current.budget, null, true);
+    for (const key of ['achievement', 'outcome'] as const) {
+      const v = a[key];
+      if (v.kind === 'set' && current[key] !== v.value) record(key, current[key], v.value);
+      if (v.kind === 'clear' && current[key] !== undefined) record(key, current[key], undefined, true);
     }
+    const effectiveNew = current.isNew ?? entry.data.isNew ?? false;
+    if (a.isNew.kind === 'set' && !effectiveNew) record('isNew', current.isNew, true);
+    // not new: the key goes, unless the initiative itself says new
+    if (a.isNew.kind === 'clear' && effectiveNew) record('isNew', current.isNew, entry.data.isNew ? false : undefined, true);
     texts.set(entry.file, text);
   }
-  if (changes.length === 0) return { problems, changes };
-  const reparsed: Problem[] = [];
-  for (const [rel, text] of texts) {
-    const f = parseJsonFile(rel, text, reparsed);
-    if (f) raw.json.set(rel, f);
+  let final = model;
+  if (changes.length) {
+    const reparsed: Problem[] = [];
+    for (const [rel, text] of texts) {
+      const f = parseJsonFile(rel, text, reparsed);
+      if (f) raw.json.set(rel, f);
+    }
+    const after = validate({ ...raw, problems: reparsed });
+    if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
+    final = after.model;
   }
-  const after = validate({ ...raw, problems: reparsed });
-  if (hasErrors(after.problems)) return { problems: after.problems, changes: [] };
+  const { summary, missing } = summarise(final, years, departmentBook, answers, changedIds);
+  if (changes.length === 0) return { problems, changes, summary, missing };
   const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
   const done = commitAll(dir, changed, io);
   const why = (code: string) => words.get('io-reason', { code });
-  if (done.ok) return { problems, changes };
+  if (done.ok) return { problems, changes, summary, missing };
   if (done.stage === 'staging') {
     for (const f of done.failed)
       problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
-    return { problems, changes: [] };
+    return { ...none, problems };
   }
   problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }) });
-  return { problems, changes: [], partial: done.done };
+  return { ...none, problems, partial: done.done };
+}
+
+/** Per 部局 that answered: initiatives changed, answered without a change, and still unanswered in the year (after this import). */
+function summarise(model: Model, years: Set<number>, departmentBook: Map<string, string>, answers: Answer[], changedIds: Set<string>) {
+  const summary: DepartmentSummary[] = [];
+  const missing = new Set<string>();
+  const answeredIds = new Set(answers.map((a) => a.id));
+  for (const fy of [...years].sort()) {
+    for (const [department, rows] of surveyRows(model, fy)) {
+      if (!departmentBook.has(department)) {
+        missing.add(department);
+        continue;
+      }
+      const ids = rows.map((r) => r.id);
+      const unanswered = rows.filter((r) => {
+        const res = r.initiative.results?.[String(fy)];
+        return !res || missingAnswers(res).length > 0;
+      }).length;
+      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id)).length });
+    }
+  }
+  // in the order the books were read
+  const order = [...departmentBook.keys()];
+  summary.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
+  return { summary, missing: [...missing] };
 }
 
 /** A, B, …, Z, AA, … */

@@ -1,6 +1,9 @@
-// new-year: opens the results entries of a fiscal year for every initiative whose schedule
-// covers it (all initiatives when the data set has no schedules), so that the survey has
-// its rows. Existing entries are left alone; edits keep each file's formatting.
+// new-year: opens a fiscal year completely. Every initiative whose schedule covers the year
+// gets its results entry; dataset.json lists the year in documents.results.fiscalYears; and a
+// single publishedOn (one date for every year) becomes one date per year, so that the new
+// year's report never carries an earlier year's date. The new year itself gets no date: it is
+// published when its date is written. Edits go through jsonc-parser's modify(), so the files
+// keep their order and formatting.
 import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
@@ -8,21 +11,42 @@ import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { writeAtomic } from '../write/index.js';
 
-export function newYear(dir: string, fy: number): { problems: Problem[]; opened: string[] } {
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+
+export interface NewYearResult {
+  problems: Problem[];
+  opened: string[];
+  /** what changed in dataset.json, as JSON paths and values */
+  dataset: { path: string; value: unknown }[];
+}
+
+export function newYear(dir: string, fy: number): NewYearResult {
   const { model, problems, raw } = checkDataset(dir);
-  if (!model || hasErrors(problems)) return { problems, opened: [] };
+  if (!model || hasErrors(problems)) return { problems, opened: [], dataset: [] };
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to)
-    return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], opened: [] };
+    return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], opened: [], dataset: [] };
   const opened: string[] = [];
   for (const { data, file } of model.initiatives) {
     const spans = data.schedule ?? [];
     if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;
     if (data.results?.[String(fy)]) continue;
     const text = raw.json.get(file)!.text;
-    const edits = jsonc.modify(text, ['results', String(fy)], { budget: null }, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+    const edits = jsonc.modify(text, ['results', String(fy)], { budget: null }, FORMAT);
     writeAtomic(path.join(dir, file), jsonc.applyEdits(text, edits));
     opened.push(file);
   }
-  return { problems, opened };
+
+  const results = model.dataset.documents.results;
+  const changes: { path: (string | number)[]; value: unknown }[] = [];
+  if (!results) changes.push({ path: ['documents', 'results'], value: { fiscalYears: [fy] } });
+  else {
+    if (typeof results.publishedOn === 'string')
+      changes.push({ path: ['documents', 'results', 'publishedOn'], value: Object.fromEntries([...results.fiscalYears].sort().map((y) => [String(y), results.publishedOn])) });
+    if (!results.fiscalYears.includes(fy)) changes.push({ path: ['documents', 'results', 'fiscalYears'], value: [...results.fiscalYears, fy].sort((a, b) => a - b) });
+  }
+  let text = raw.json.get('dataset.json')!.text;
+  for (const c of changes) text = jsonc.applyEdits(text, jsonc.modify(text, c.path, c.value, FORMAT));
+  if (changes.length) writeAtomic(path.join(dir, 'dataset.json'), text);
+  return { problems, opened, dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value })) };
 }

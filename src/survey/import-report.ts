@@ -1,0 +1,22 @@
+// What survey:import prints: problems, every value changed (cleared ones named as such), and
+// the per-部局 summary. Returns the exit code.
+import { formatProblem, hasErrors } from '../problem.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+import type { ImportResult } from './import.js';
+
+export function printImport(r: ImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
+  const words = Wording.load(createHandlebars({}), 'survey');
+  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`);
+  if (hasErrors(r.problems)) {
+    // after a failed rename some files hold new values: the message above names them
+    if (!r.partial?.length) err('誤りがあるため、データは変更していません');
+    return 1;
+  }
+  const show = (v: unknown) => JSON.stringify(v ?? null);
+  for (const c of r.changes)
+    out(c.cleared ? words.get('cleared-line', { file: c.file, path: c.path, from: show(c.from), mark: words.get('clear-mark') }) : `${c.file} ${c.path}: ${show(c.from)} → ${show(c.to)}`);
+  for (const s of r.summary) out(words.get('summary-line', s));
+  if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
+  out(words.get('done', { count: r.changes.length, cleared: r.changes.filter((c) => c.cleared).length }));
+  return 0;
+}

@@ -1,0 +1,62 @@
+// survey:status — the 未回答・要確認一覧 of a year, printed per 部局 and, with --out, as a workbook
+// for phoning departments. Never overwrites a file (notes may have been written in it).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { checkDataset } from '../pipeline.js';
+import { formatProblem, hasErrors } from '../problem.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+import { renderWorkbook } from '../render/xlsx.js';
+import { writeAtomic } from '../write/index.js';
+import { statusWorkbook } from '../documents/status-workbook.js';
+import { BUDGET_FACTOR, surveyStatusView, type DepartmentStatus, type StatusItem } from './status-view.js';
+import { draftDateOf, publishedOnOf } from '../model/published.js';
+
+const cut = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
+
+export async function surveyStatus(dir: string, fy: number, outFile: string | undefined, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const label = path.relative(process.cwd(), dir) || dir;
+  const { model, problems } = checkDataset(dir);
+  // a data set that does not load cannot be listed; its warnings (the unanswered rows) are this list's own content
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of errors) err(formatProblem(p, label));
+  if (!model || hasErrors(problems)) return 1;
+  const words = Wording.load(createHandlebars({ asOf: model.dataset.era?.asOf }), 'survey-status');
+  const { period } = model.dataset;
+  if (fy < period.from || fy > period.to) {
+    err(formatProblem({ severity: 'error', file: 'dataset.json', path: ['period'], message: words.get('err-year', { fy, ...period }) }, label));
+    return 1;
+  }
+  if (outFile && existsSync(outFile)) {
+    err(`エラー ${path.relative(process.cwd(), outFile) || outFile}: ${words.get('err-exists')}`);
+    return 1;
+  }
+  const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label).join('、');
+  const text = (t: StatusItem): { kind: string; text: string } => {
+    if (t.kind === 'unanswered') return { kind: words.get('kind-unanswered'), text: words.get('text-unanswered', { fields: t.fields.map((f) => words.get(`field-${f}`)).join('・') }) };
+    if (t.kind === 'no-entry') return { kind: words.get('kind-unanswered'), text: words.get('text-no-entry', { fy }) };
+    if (t.kind === 'uncategorised') return { kind: words.get('kind-uncategorised'), text: words.get('text-uncategorised', { achievement: cut(t.achievement), categories }) };
+    return { kind: words.get('kind-budget'), text: words.get('text-budget', { factor: BUDGET_FACTOR, prev: t.prev.toLocaleString('en-US'), now: t.now.toLocaleString('en-US') }) };
+  };
+  const texts = (d: DepartmentStatus) => d.rows.map((r) => r.items.map(text));
+  const view = surveyStatusView(model, fy);
+  const title = words.get('title', { fy, dataset: model.dataset.title });
+  out(title);
+  const listed = view.filter((d) => d.rows.length);
+  if (!listed.length) out(words.get('all-clear', { asked: view.reduce((n, d) => n + d.asked, 0) }));
+  for (const d of listed) {
+    out(words.get('department', d));
+    texts(d).forEach((items, k) => {
+      const r = d.rows[k];
+      for (const t of items) out(words.get('line', { ...r, text: `【${t.kind}】${t.text}` }));
+    });
+  }
+  const sum = (f: (d: DepartmentStatus) => number) => view.reduce((n, d) => n + f(d), 0);
+  out(words.get('total', { unanswered: sum((d) => d.unanswered), check: sum((d) => d.check), departments: listed.length }));
+  if (outFile) {
+    const date = publishedOnOf(model.dataset.documents.results, fy) ?? draftDateOf(fy);
+    const { bytes } = await renderWorkbook(statusWorkbook(view, words, texts, { title, issuer: model.dataset.issuer, date }));
+    writeAtomic(outFile, bytes);
+    err(words.get('written', { file: path.relative(process.cwd(), outFile) || outFile }));
+  }
+  return 0;
+}
