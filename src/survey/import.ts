@@ -142,7 +142,7 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     }
     const published = publishedOnOf(results, fy);
     if (published && !opts.correction) {
-      err(file, words.get('err-published', { fy, date: published }));
+      err(file, words.get('err-published', { westernYear: fy, publishedDate: published }));
       continue;
     }
     // one 部局 answering in two books: one message, not one per initiative
@@ -310,7 +310,9 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
         const res = r.initiative.results?.[String(fy)];
         return !res || missingAnswers(res).length > 0;
       }).length;
-      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id)).length });
+      // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
+      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
+      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id) && !open.has(id)).length });
     }
   }
   // in the order the books were read

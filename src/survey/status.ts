@@ -23,7 +23,7 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   const words = Wording.load(createHandlebars({ asOf: model.dataset.era?.asOf }), 'survey-status');
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to) {
-    err(formatProblem({ severity: 'error', file: 'dataset.json', path: ['period'], message: words.get('err-year', { fy, ...period }) }, label));
+    err(formatProblem({ severity: 'error', file: 'dataset.json', path: ['period'], message: words.get('err-year', { westernYear: fy, ...period }) }, label));
     return 1;
   }
   if (outFile && existsSync(outFile)) {
@@ -33,13 +33,13 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label).join('、');
   const text = (t: StatusItem): { kind: string; text: string } => {
     if (t.kind === 'unanswered') return { kind: words.get('kind-unanswered'), text: words.get('text-unanswered', { fields: t.fields.map((f) => words.get(`field-${f}`)).join('・') }) };
-    if (t.kind === 'no-entry') return { kind: words.get('kind-unanswered'), text: words.get('text-no-entry', { fy }) };
+    if (t.kind === 'no-entry') return { kind: words.get('kind-unanswered'), text: words.get('text-no-entry', { westernYear: fy }) };
     if (t.kind === 'uncategorised') return { kind: words.get('kind-uncategorised'), text: words.get('text-uncategorised', { achievement: cut(t.achievement), categories }) };
     return { kind: words.get('kind-budget'), text: words.get('text-budget', { factor: BUDGET_FACTOR, prev: t.prev.toLocaleString('en-US'), now: t.now.toLocaleString('en-US') }) };
   };
   const texts = (d: DepartmentStatus) => d.rows.map((r) => r.items.map(text));
   const view = surveyStatusView(model, fy);
-  const title = words.get('title', { fy, dataset: model.dataset.title });
+  const title = words.get('title', { westernYear: fy, dataset: model.dataset.title });
   out(title);
   const listed = view.filter((d) => d.rows.length);
   if (!listed.length) out(words.get('all-clear', { asked: view.reduce((n, d) => n + d.asked, 0) }));

@@ -1,0 +1,303 @@
+// The yearly cycle, walked through the command line on a copy of the Fukushima data set the
+// way a new user and the departments do it: new-year → survey:export → returned workbooks
+// (filled with exceljs as departments fill them) → survey:import → survey:status → build.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
+import { ROOT } from './helpers/data.js';
+
+const SHEET = '事業実施結果';
+let work: string;
+let data: string;
+let sent: string;
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
+}
+const readJson = (rel: string) => JSON.parse(readFileSync(path.join(data, rel), 'utf8'));
+const writeJson = (rel: string, change: (j: any) => void) => {
+  const j = readJson(rel);
+  change(j);
+  writeFileSync(path.join(data, rel), JSON.stringify(j, null, 2) + '\n');
+};
+/** every initiative file's text, by name */
+const initiativeTexts = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).sort().map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+const results2018 = () => Object.fromEntries(Object.entries(initiativeTexts()).map(([f, t]) => [f, JSON.parse(t).results?.['2018']]));
+
+/** A department's answer: the book as sent, opened and saved with exceljs. */
+async function answer(from: string, to: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  change(wb.getWorksheet(SHEET)!, wb);
+  mkdirSync(path.dirname(to), { recursive: true });
+  await wb.xlsx.writeFile(to);
+}
+const folder = (name: string) => {
+  const d = path.join(work, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'yearly-cycle-'));
+  data = path.join(work, 'fukushima-ict-strategy');
+  sent = path.join(work, '照会');
+  cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the yearly cycle on the Fukushima data set', () => {
+  it('new-year opens the year completely: results entries, fiscalYears, and a date per year', () => {
+    const r = run('new-year', '--data', data, '--fiscal-year', '2018');
+    expect(r.status, r.all).toBe(0);
+    expect(r.stderr).toContain('2018年度の実績欄を 103 件追加しました');
+    const results = readJson('dataset.json').documents.results;
+    expect(results.fiscalYears).toEqual([2017, 2018]);
+    // FY2017 keeps its date; FY2018 has none until it is published
+    expect(results.publishedOn).toEqual({ '2017': '2018-06-01' });
+    expect(Object.values(results2018()).every((x) => x && x.budget === null)).toBe(true);
+    // run again: nothing more to do, nothing doubled
+    const again = run('new-year', '--data', data, '--fiscal-year', '2018');
+    expect(again.stderr).toContain('追加するものはありません');
+    expect(readJson('dataset.json').documents.results.fiscalYears).toEqual([2017, 2018]);
+  });
+
+  it('survey:export writes the books a department can fill in, and never overwrites', async () => {
+    writeJson('dataset.json', (j) => {
+      j.documents.results.survey = { request: '平成30年度の事業実施結果を照会します。', deadline: '2019-04-26', contact: '企画調整部 情報政策課 電話 024-521-0000' };
+    });
+    const r = run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent);
+    expect(r.status, r.all).toBe(0);
+    const book = path.join(sent, '総務部.xlsx');
+    copyFileSync(book, path.join(work, 'blank-総務部.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    // the cover: 照会文, 回答期限, 問い合わせ先 from the data, how to fill in, 記入例
+    const cover = wb.worksheets[0];
+    expect(cover.name).toBe('記入のしかた');
+    const coverText = cover.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    expect(coverText).toContain('平成30年度の事業実施結果を照会します。');
+    expect(coverText).toContain('平成31年4月26日（2019/04/26）');
+    expect(coverText).toContain('企画調整部 情報政策課 電話 024-521-0000');
+    expect(coverText).toContain('値を消すときは、そのセルに「（削除）」と入力してください');
+    expect(coverText).toContain('記入例');
+    const ws = wb.getWorksheet(SHEET)!;
+    const id = String(ws.getCell('A2').value);
+    const last = readJson(`initiatives/${id}.json`).results['2017'];
+    // last year's values beside this year's cells, read-only and grey; inputs coloured
+    expect(ws.getCell('I1').value).toContain('（参考）H29年度');
+    expect(ws.getCell('I2').value).toBe(last.budget);
+    expect(ws.getCell('K2').value).toBe(last.outcome);
+    expect(ws.getCell('I2').protection?.locked).not.toBe(false);
+    expect((ws.getCell('I2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFEDEDED');
+    expect((ws.getCell('E2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
+    expect(ws.getCell('E2').value).toBe(null);
+    // the 達成度 list: the categories only, then the clear mark
+    const meta = wb.getWorksheet('_survey')!;
+    const list = [1, 2, 3, 4, 5, 6, 7].map((k) => meta.getCell(`B${k}`).value).filter(Boolean);
+    expect(list).toEqual(['計画どおり実施', '目標達成', '一部実施', '未実施', '該当なし', '（削除）']);
+    // the hidden sheet keeps what the book was sent with
+    expect(meta.getCell('D5').value).toBe(ws.getCell('C2').value);
+    // A4 landscape, fit to one page wide, with widths that need no shrinking (0.3-inch margins:
+    // about 1064 pixels at 7 pixels per unit plus 5 per column)
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    const px = ws.columns.reduce((n, c) => n + (c.width ?? 0) * 7 + 5, 0);
+    expect(px).toBeLessThanOrEqual(1064);
+    expect(px).toBeGreaterThan(1000);
+
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    // one validation per column range, none overlapping
+    const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    const rows = ws.rowCount;
+    expect(sqrefs.sort()).toEqual([`E2:E${rows}`, `F2:F${rows}`, `H2:H${rows}`]);
+    // rows carry an estimated height but may grow with their text
+    expect(xml).toMatch(/<row r="2"[^>]* ht="/);
+    expect(xml).not.toContain('customHeight');
+    expect(xml).toContain('<sheetProtection');
+
+    // again into the same folder: refused, naming the books, and nothing touched
+    const before = statSync(book).mtimeMs;
+    const again = run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/エラー .*照会\/総務部\.xlsx: 同じ名前のブックがすでにあります（回答済みのブックかもしれないため、上書きしません）/);
+    expect(statSync(book).mtimeMs).toBe(before);
+  });
+
+  it('survey:import takes the year it collects, refuses added rows, and does not blame a department for the division’s correction', async () => {
+    const returned = folder('回答1');
+    const answered: Record<string, string> = {};
+    await answer(path.join(sent, '総務部.xlsx'), path.join(returned, '総務部.xlsx'), (ws) => {
+      for (let row = 2; row <= ws.rowCount; row++) {
+        const id = String(ws.getCell(`A${row}`).value);
+        ws.getCell(`E${row}`).value = (ws.getCell(`I${row}`).value as number | null) ?? 0; // as last year
+        ws.getCell(`F${row}`).value = '計画どおり実施';
+        ws.getCell(`G${row}`).value = `${id} の取組を実施した。`;
+        answered[id] = `${id} の取組を実施した。`;
+      }
+    });
+    let addedRow = 0;
+    await answer(path.join(sent, '企画調整部.xlsx'), path.join(returned, '企画調整部.xlsx'), (ws) => {
+      ws.getCell('E2').value = 500;
+      ws.getCell('F2').value = '一部実施';
+      ws.getCell('G2').value = '一部を実施した。';
+      // a new project, added as a row
+      addedRow = ws.rowCount + 1;
+      ws.getCell(`C${addedRow}`).value = '新しく始めた事業';
+      ws.getCell(`E${addedRow}`).value = 3000;
+    });
+    // the division corrects a title while the survey is out
+    const firstId = Object.keys(answered)[0];
+    writeJson(`initiatives/${firstId}.json`, (j) => (j.title = `${j.title}（名称訂正）`));
+
+    const before = initiativeTexts();
+    const noYear = run('survey-import', '--data', data, returned);
+    expect(noYear.status).toBe(2);
+    expect(noYear.stderr).toContain('--fiscal-year');
+
+    const refused = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`エラー 企画調整部.xlsx!事業実施結果!C${addedRow}: ${addedRow}行目は照会した事業の行ではありません（ID がありません）`);
+    expect(refused.stderr).not.toContain('総務部.xlsx');
+    expect(refused.stderr).toContain('誤りがあるため、データは変更していません');
+    expect(initiativeTexts()).toEqual(before);
+
+    // the added row removed: both books go in; the corrected title stays as the division wrote it
+    await answer(path.join(returned, '企画調整部.xlsx'), path.join(returned, '企画調整部.xlsx'), (ws) => ws.spliceRows(addedRow, 1));
+    const ok = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
+    expect(ok.status, ok.all).toBe(0);
+    expect(ok.stdout).toContain('総務部: 変更 15 件、変更なし 0 件、未回答 0 件');
+    expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件');
+    expect(ok.stdout).toMatch(/回答のブックがない部局: .*危機管理部/);
+    expect(ok.stdout).toContain('48 件の値を取り込みました');
+    expect(readJson(`initiatives/${firstId}.json`).title).toMatch(/（名称訂正）$/);
+    for (const [id, outcome] of Object.entries(answered)) expect(readJson(`initiatives/${id}.json`).results['2018'].outcome).toBe(outcome);
+  });
+
+  it('refuses last year’s workbook, and a published year without --correction', async () => {
+    const lastYear = path.join(work, '昨年度');
+    expect(run('survey-export', '--data', data, '--fiscal-year', '2017', '--out', lastYear).status).toBe(0);
+    const returned = folder('昨年度の回答');
+    await answer(path.join(lastYear, '総務部.xlsx'), path.join(returned, '総務部.xlsx'), (ws) => (ws.getCell('E2').value = 1));
+    const before = initiativeTexts();
+    const other = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('エラー 総務部.xlsx!_survey!A2: このブックは2017年度の照会です（取り込む年度: 2018年度）');
+    const published = run('survey-import', '--data', data, '--fiscal-year', '2017', returned);
+    expect(published.status).toBe(1);
+    expect(published.stderr).toContain('エラー 総務部.xlsx: 2017年度の事業実施結果は公表済みです（公表日 2018-06-01）。公表後の訂正として取り込むときは --correction を付けてください');
+    expect(initiativeTexts()).toEqual(before);
+    const correction = run('survey-import', '--data', data, '--fiscal-year', '2017', '--correction', returned);
+    expect(correction.status, correction.all).toBe(0);
+    expect(correction.stdout).toContain('1 件の値を取り込みました');
+  });
+
+  it('a blank fresh copy with one cell filled changes that cell only; clearing is explicit and named', async () => {
+    const returned = folder('訂正');
+    let corrected = '';
+    let cleared = '';
+    await answer(path.join(work, 'blank-総務部.xlsx'), path.join(returned, '総務部.xlsx'), (ws) => {
+      corrected = String(ws.getCell('A3').value);
+      ws.getCell('G3').value = '訂正した実績です。';
+      cleared = String(ws.getCell('A4').value);
+      ws.getCell('F4').value = '（削除）';
+    });
+    const before = results2018();
+    const r = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
+    expect(r.status, r.all).toBe(0);
+    expect(r.stdout).toContain(`initiatives/${corrected}.json results.2018.outcome: "${corrected} の取組を実施した。" → "訂正した実績です。"`);
+    expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.achievement: "計画どおり実施"（「（削除）」の入力により消しました）`);
+    expect(r.stdout).toContain('2 件の値を取り込みました（うち削除 1 件）');
+    expect(r.stdout).toContain('総務部: 変更 2 件、変更なし 13 件、未回答 1 件');
+    // no stored value erased by a blank cell
+    const after = results2018();
+    for (const [file, res] of Object.entries(before)) {
+      if (file === `${corrected}.json`) expect(after[file]).toEqual({ ...res, outcome: '訂正した実績です。' });
+      else if (file === `${cleared}.json`) expect(after[file]).toEqual({ budget: res.budget, outcome: res.outcome });
+      else expect(after[file], file).toEqual(res);
+    }
+  });
+
+  it('one 部局 in two books is one message; a deleted row and an unprotected sheet are named with their cells', async () => {
+    const twice = folder('二重');
+    copyFileSync(path.join(sent, '教育庁.xlsx'), path.join(twice, '教育庁.xlsx'));
+    copyFileSync(path.join(sent, '教育庁.xlsx'), path.join(twice, '教育庁（再送）.xlsx'));
+    let deleted = '';
+    await answer(path.join(sent, '土木部.xlsx'), path.join(twice, '土木部.xlsx'), (ws) => {
+      deleted = String(ws.getCell('A3').value);
+      ws.spliceRows(3, 1);
+      (ws as unknown as { sheetProtection: unknown }).sheetProtection = null;
+    });
+    const before = initiativeTexts();
+    const r = run('survey-import', '--data', data, '--fiscal-year', '2018', twice);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('エラー'));
+    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）']);
+    expect(r.stderr).toContain('エラー 土木部.xlsx!事業実施結果: シートの保護が解除されています');
+    expect(r.stderr).toMatch(new RegExp(`エラー 土木部\\.xlsx!事業実施結果!A3: ID「${deleted}」（.+）の行が削除されています`));
+    expect(initiativeTexts()).toEqual(before);
+  });
+
+  it('survey:status lists, per 部局, what is unanswered or needs a call, printed and as a workbook', async () => {
+    // a budget ten times last year's, and a 達成度 in no category
+    const files = readdirSync(path.join(data, 'initiatives')).sort();
+    const kikaku = files.find((f) => readJson(`initiatives/${f}`).department === '企画調整部' && !readJson(`initiatives/${f}`).results['2018'].outcome && readJson(`initiatives/${f}`).results['2017']?.budget > 0)!;
+    let lastBudget = 0;
+    writeJson(`initiatives/${kikaku}`, (j) => {
+      lastBudget = j.results['2017'].budget;
+      j.results['2018'] = { budget: j.results['2017'].budget * 10, achievement: '検討中', outcome: '検討した。' };
+    });
+    const out = path.join(work, '未回答一覧.xlsx');
+    const r = run('survey-status', '--data', data, '--fiscal-year', '2018', '--out', out);
+    expect(r.status, r.all).toBe(0);
+    expect(r.stdout).toContain('2018年度 事業実施結果 未回答・要確認一覧（ふくしま創生ICT戦略）');
+    // 総務部: the achievement cleared above, and FY2017's budget corrected to 1 above
+    expect(r.stdout).toContain('総務部（照会 15 件: 未回答 1 件、要確認 1 件）');
+    expect(r.stdout).toContain('企画調整部（照会 15 件: 未回答 13 件、要確認 2 件）');
+    expect(r.stdout).toMatch(/【未回答】目標の達成度が未回答です/);
+    expect(r.stdout).toMatch(/【集計区分外】目標の達成度「検討中」は集計区分（計画どおり実施、目標達成、一部実施、未実施、該当なし）のどれにもありません/);
+    expect(r.stdout).toMatch(/【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（1 → [\d,]+ 千円）/);
+    expect(r.stdout).toContain(`【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${lastBudget.toLocaleString('en-US')} → ${(lastBudget * 10).toLocaleString('en-US')} 千円）`);
+    expect(r.stdout).toMatch(/危機管理部（照会 10 件: 未回答 10 件/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('H1').value).toContain('連絡メモ');
+    const texts = ws.getSheetValues().flat().filter((v) => typeof v === 'string');
+    expect(texts).toContain('事業費の増減');
+    expect(texts.filter((t) => t === '未回答').length).toBeGreaterThan(50);
+    // the list with the division's notes is never overwritten
+    const again = run('survey-status', '--data', data, '--fiscal-year', '2018', '--out', out);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('未回答一覧.xlsx: すでにあります。上書きしないため、書き出していません');
+  });
+
+  it('build: results-2018.pdf carries its own date, never FY2017’s; once published, the year takes only corrections', async () => {
+    const out = path.join(work, 'out');
+    // the date in Japan of the PDF's creation date (written as midnight JST)
+    const creation = async (file: string) => {
+      const d = (await PDFDocument.load(readFileSync(file), { updateMetadata: false })).getCreationDate()!;
+      return new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+    };
+    const r = run('build', '--data', data, '--out', out, '--only', 'results-2018.pdf,results-2017.pdf');
+    expect(r.status, r.all).toBe(0);
+    expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2017.pdf'))).toBe('2018-06-01');
+    // not published yet: the draft's date, the start of the next fiscal year
+    expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2018.pdf'))).toBe('2019-04-01');
+    writeJson('dataset.json', (j) => (j.documents.results.publishedOn['2018'] = '2019-08-30'));
+    const r2 = run('build', '--data', data, '--out', out, '--only', 'results-2018.pdf');
+    expect(r2.status, r2.all).toBe(0);
+    expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2018.pdf'))).toBe('2019-08-30');
+    const late = run('survey-import', '--data', data, '--fiscal-year', '2018', path.join(work, '訂正'));
+    expect(late.status).toBe(1);
+    expect(late.stderr).toContain('2018年度の事業実施結果は公表済みです（公表日 2019-08-30）');
+    expect(existsSync(path.join(data, '.survey-import.journal.json'))).toBe(false);
+  });
+});
