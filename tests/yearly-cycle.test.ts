@@ -225,15 +225,20 @@ describe('the yearly cycle on the Fukushima data set', () => {
     }
   });
 
-  it('one 部局 in two books is one message; a deleted row and an unprotected sheet are named with their cells', async () => {
+  it('one 部局 in two books is one message; a deleted row, a copied-in row and an unprotected sheet are named with their cells', async () => {
     const twice = folder('二重');
     copyFileSync(path.join(sent, '教育庁.xlsx'), path.join(twice, '教育庁.xlsx'));
     copyFileSync(path.join(sent, '教育庁.xlsx'), path.join(twice, '教育庁（再送）.xlsx'));
     let deleted = '';
+    let copied = 0;
     await answer(path.join(sent, '土木部.xlsx'), path.join(twice, '土木部.xlsx'), (ws) => {
       deleted = String(ws.getCell('A3').value);
       ws.spliceRows(3, 1);
       (ws as unknown as { sheetProtection: unknown }).sheetProtection = null;
+      // a row copied in from another 部局's book
+      copied = ws.rowCount + 1;
+      ws.getCell(`A${copied}`).value = '1-03';
+      ws.getCell(`E${copied}`).value = 100;
     });
     const before = initiativeTexts();
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', twice);
@@ -242,6 +247,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）']);
     expect(r.stderr).toContain('エラー 土木部.xlsx!事業実施結果: シートの保護が解除されています');
     expect(r.stderr).toMatch(new RegExp(`エラー 土木部\\.xlsx!事業実施結果!A3: ID「${deleted}」（.+）の行が削除されています`));
+    expect(r.stderr).toContain(`エラー 土木部.xlsx!事業実施結果!A${copied}: ${copied}行目（ID「1-03」）は、このブックで照会した事業の行ではありません（行が追加されています）`);
     expect(initiativeTexts()).toEqual(before);
   });
 
@@ -299,5 +305,31 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(late.status).toBe(1);
     expect(late.stderr).toContain('2018年度の事業実施結果は公表済みです（公表日 2019-08-30）');
     expect(existsSync(path.join(data, '.survey-import.journal.json'))).toBe(false);
+  });
+});
+
+describe('publishedOn', () => {
+  it('one date for several years is a warning that says to write one date per year; a date for a year not reported is one too', async () => {
+    const { checkDataset } = await import('../src/pipeline.js');
+    const { formatProblem } = await import('../src/problem.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'published-on-'));
+    try {
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), dir, { recursive: true });
+      const edit = (change: (j: any) => void) => {
+        const j = JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
+        change(j);
+        writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(j, null, 2));
+      };
+      edit((j) => Object.assign(j.documents.results, { fiscalYears: [2017, 2018], publishedOn: '2018-06-01' }));
+      const one = checkDataset(dir).problems.map((p) => formatProblem(p));
+      expect(one).toContainEqual(expect.stringMatching(/^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn: publishedOn が一つの日付（2018-06-01）なので、2017・2018年度の報告書がすべてこの日付になり.*\{"2017": "2018-06-01"\} の形で書いてください$/));
+      edit((j) => (j.documents.results.publishedOn = { '2017': '2018-06-01', '2019': '2020-06-01' }));
+      const r = checkDataset(dir);
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.problems.map((p) => formatProblem(p))).toContainEqual(expect.stringMatching(/^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn\.2019: 2019年度は fiscalYears にないため、この公表日は使われません$/));
+      expect(r.problems.some((p) => p.message.includes('一つの日付'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

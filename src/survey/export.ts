@@ -23,15 +23,13 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
     return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], files: [] };
   const r = resolve(model);
   const words = Wording.load(createHandlebars(r.rule), 'survey');
-  const outputs: { name: string; bytes: Buffer }[] = [];
-  for (const [department, rows] of surveyRows(model, fy)) {
-    const { bytes } = await renderWorkbook(surveyWorkbook(model, r, words, fy, department, rows));
-    outputs.push({ name: `${safeFileName(department)}.xlsx`, bytes });
-  }
+  const books = [...surveyRows(model, fy)].map(([department, rows]) => ({ department, rows, name: `${safeFileName(department)}.xlsx` }));
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
-  const taken = outputs.filter((o) => present.has(o.name.toLowerCase()));
+  const taken = books.filter((b) => present.has(b.name.toLowerCase()));
   if (taken.length)
-    return { problems: [...problems, ...taken.map((o): Problem => ({ severity: 'error', file: path.join(outDir, o.name), message: words.get('err-export-exists', { count: taken.length }) }))], files: [] };
+    return { problems: [...problems, ...taken.map((b): Problem => ({ severity: 'error', file: path.join(outDir, b.name), message: words.get('err-export-exists', { count: taken.length }) }))], files: [] };
+  const outputs: { name: string; bytes: Buffer }[] = [];
+  for (const b of books) outputs.push({ name: b.name, bytes: (await renderWorkbook(surveyWorkbook(model, r, words, fy, b.department, b.rows))).bytes });
   return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };
 }

@@ -16,6 +16,13 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
   for (const id of Object.keys(results.pillarNames ?? {}))
     if (!pillars.has(id)) err('dataset.json', `柱 "${id}" は sections の最上位の節にありません（pillarNames には柱の節の番号を書きます）`, ['documents', 'results', 'pillarNames', id]);
 
+  // one date for several years: every year's report carries it and every year counts as published
+  if (typeof results.publishedOn === 'string' && results.fiscalYears.length > 1)
+    warn('dataset.json', `publishedOn が一つの日付（${results.publishedOn}）なので、${results.fiscalYears.join('・')}年度の報告書がすべてこの日付になり、どの年度も公表済みとして扱います。年度ごとに {"${results.fiscalYears[0]}": "${results.publishedOn}"} の形で書いてください`, ['documents', 'results', 'publishedOn']);
+  if (results.publishedOn && typeof results.publishedOn === 'object')
+    for (const y of Object.keys(results.publishedOn))
+      if (!results.fiscalYears.includes(Number(y))) warn('dataset.json', `${y}年度は fiscalYears にないため、この公表日は使われません`, ['documents', 'results', 'publishedOn', y]);
+
   const sorted = [...initiatives].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   results.fiscalYears.forEach((fy, i) => {
     const lines: { department: string; file: string; message: string; path: (string | number)[] }[] = [];
