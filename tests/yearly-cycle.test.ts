@@ -208,19 +208,21 @@ describe('the yearly cycle on the Fukushima data set', () => {
       ws.getCell('G3').value = '訂正した実績です。';
       cleared = String(ws.getCell('A4').value);
       ws.getCell('F4').value = '（削除）';
+      ws.getCell('E4').value = '(削除)'; // typed with half-width brackets
     });
     const before = results2018();
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
     expect(r.status, r.all).toBe(0);
     expect(r.stdout).toContain(`initiatives/${corrected}.json results.2018.outcome: "${corrected} の取組を実施した。" → "訂正した実績です。"`);
     expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.achievement: "計画どおり実施"（「（削除）」の入力により消しました）`);
-    expect(r.stdout).toContain('2 件の値を取り込みました（うち削除 1 件）');
+    expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.budget: `);
+    expect(r.stdout).toContain('3 件の値を取り込みました（うち削除 2 件）');
     expect(r.stdout).toContain('総務部: 変更 2 件、変更なし 13 件、未回答 1 件');
     // no stored value erased by a blank cell
     const after = results2018();
     for (const [file, res] of Object.entries(before)) {
       if (file === `${corrected}.json`) expect(after[file]).toEqual({ ...res, outcome: '訂正した実績です。' });
-      else if (file === `${cleared}.json`) expect(after[file]).toEqual({ budget: res.budget, outcome: res.outcome });
+      else if (file === `${cleared}.json`) expect(after[file]).toEqual({ budget: null, outcome: res.outcome });
       else expect(after[file], file).toEqual(res);
     }
   });

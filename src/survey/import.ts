@@ -218,7 +218,8 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
       /** the clear mark, or the cell read as its column reads it; blank keeps the stored value */
       const answered = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined | false>): Answered<NonNullable<T>> | undefined => {
         const typed = readCell(cell(col));
-        if (typed.ok && typed.value.type === 'text' && norm(typed.value.text) === clearMark) return { kind: 'clear' };
+        // the mark as offered, or typed with half-width brackets
+        if (typed.ok && typed.value.type === 'text' && [clearMark, clearMark.replace('（', '(').replace('）', ')')].includes(norm(typed.value.text))) return { kind: 'clear' };
         const v = take(row, col, read(cell(col)));
         if (v === undefined && !read(cell(col)).ok) return undefined;
         return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
