@@ -192,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
       if (hasErrors(r.problems)) return 1;
       for (const f of r.opened) log(`${f}: results.${a.fiscalYear} を追加`);
       for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
-      log(r.opened.length ? `${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました` : '追加するものはありません');
+      if (r.opened.length) log(`${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました`);
+      else if (!r.dataset.length) log('追加するものはありません');
       return 0;
     }
     case 'schema': {
