@@ -22,6 +22,13 @@ const column = (p: PdfPage, from: number, to: number) =>
   p.items.filter((i) => i.x >= from && i.x < to).sort((a, b) => b.y - a.y || a.x - b.x).map((i) => i.str).join('');
 
 describe('事業実施結果', () => {
+  it('shows on its face when and by whom it is published (publishedOn and issuer)', () => {
+    const face = pages[0].lines;
+    const title = face.findIndex((l) => l.includes('に係る事業実施結果'));
+    // pdfjs reads the ideographic space as a plain one
+    expect(face[title + 1]).toMatch(new RegExp(`^平成30年6月\\s+${json('fukushima-ict-strategy', 'dataset.json').issuer}$`));
+  });
+
   it('holds all 103 rows in 5 pillars (13, 20, 25, 15, 30)', () => {
     expect(rows).toHaveLength(103);
     const counts = ['1', '2', '3', '4', '5'].map((p) => rows.filter((r) => pillarOf(r.id) === p).length);

@@ -21,10 +21,10 @@ export const bookletStyles = {
   coverHistory: { fontSize: 13, alignment: 'center', margin: [0, 4, 0, 4] },
   coverIssuer: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 220, 0, 0], characterSpacing: 6 },
   tocTitle: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 16], characterSpacing: 4 },
-  toc1: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
-  toc2: { fontSize: 10.5, margin: [12, 1, 0, 1] },
-  toc3: { fontSize: 10.5, margin: [24, 1, 0, 1] },
-  toc4: { fontSize: 10.5, margin: [36, 1, 0, 1] },
+  toc1: { fontSize: 11, bold: true, margin: [0, 8, 0, 2], lineHeight: 1.3 },
+  toc2: { fontSize: 10.5, margin: [12, 2, 0, 2], lineHeight: 1.3 },
+  toc3: { fontSize: 10.5, margin: [24, 2, 0, 2], lineHeight: 1.3 },
+  toc4: { fontSize: 10.5, margin: [36, 2, 0, 2], lineHeight: 1.3 },
   noticeTitle: { fontSize: 10.5, bold: true, margin: [0, 24, 0, 4] },
   chapter: { fontSize: 16, bold: true, margin: [0, 0, 0, 14] },
   h1: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
@@ -295,12 +295,21 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   // an entry with a page links to its heading (title and number alike)
+  const NONE = [false, false, false, false];
+  // title, leader dots (the dotted bottom rule of the middle cell, as wide as the gap) and page
   const tocLine = (text: string, id: string | undefined, style: string) => ({
     tag: 'TOCI',
-    columns: [
-      id ? { text, width: '*', linkToDestination: id, tag: 'Link' } : { text, width: '*' },
-      id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right', linkToDestination: id, tag: 'Link' } : { text: '', width: 30 },
-    ],
+    table: {
+      widths: ['auto', '*', 30],
+      body: [
+        [
+          id ? { text, linkToDestination: id, tag: 'Link', border: NONE } : { text, border: NONE },
+          { text: '', border: id ? [false, false, false, true] : NONE },
+          id ? { text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', border: NONE } : { text: '', border: NONE },
+        ],
+      ],
+    },
+    layout: 'leaders',
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];

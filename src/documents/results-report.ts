@@ -20,7 +20,8 @@ export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => 
 const PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
 const styles = {
-  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+  issued: { fontSize: 10.5, alignment: 'right', margin: [0, 0, 0, 8] },
   label: { fontSize: 11, bold: true, margin: [0, 4, 0, 4] },
   p: { fontSize: 10, lineHeight: 1.6, margin: [0, 0, 0, 4], leadingIndent: 10 },
   h1: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 6] },
@@ -182,6 +183,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
+    { text: w.get('issued', { published: r.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     { text: textOf(w.get('overview-1', view)), style: 'p' },
     { text: textOf(w.get('overview-2', { pillars })), style: 'p' },
