@@ -6,7 +6,7 @@ import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
-import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
+import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
 import { pageOfNode } from '../render/anchors.js';
@@ -64,8 +64,14 @@ const plainText = (t: unknown): string =>
 const KEEP_LIMIT = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.6;
 const BODY_WIDTH = A4.width - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
 
-/** Of a long block, this much is kept on the page of the headings before it (three body lines). */
-const KEEP_WITH = 10.5 * 1.65 * 3;
+/** Of a longer block, this much is kept on the page of the headings before it (two body lines). */
+const KEEP_WITH = 10.5 * 1.65 * 2;
+/**
+ * Text up to three lines (as estimated, generously) is kept whole with its headings; longer
+ * text may break after its first two lines. Keeping every entry of a few lines whole left
+ * pages a quarter empty, and a page holding only the last entry before chapter 3.
+ */
+const KEEP_WHOLE = 10.5 * 1.65 * 3 * 1.25;
 
 /**
  * Headings wait for the next content and stay on one page with it. Short text is kept whole
@@ -91,7 +97,7 @@ class KeepingWriter {
     const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
     const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
     this.pending = [];
-    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_LIMIT;
+    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
     else this.nodes.push({ stack: [...pending, { text: '', margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
   }
@@ -377,7 +383,8 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[])
           firstLandscape = page;
           return null;
         }
-        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
+        // the header's bottom rule meets the body's top margin: no white band between them
+        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], BOOKLET_MARGINS[1] - LIST_HEADER_HEIGHT, BOOKLET_MARGINS[2], 0] };
       };
     })(),
     footer: (() => {

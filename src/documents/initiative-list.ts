@@ -31,6 +31,13 @@ export function listGeometry(years: number, contentWidth: number): ListGeometry 
   };
 }
 
+/**
+ * Height of the column header: two rows of one line of 7.5 pt bold text (lineHeight 1.15;
+ * the two-line cells span both rows), padding 2 + 2 and a rule each. The page
+ * headers that repeat it are placed so that it ends where the body begins.
+ */
+export const LIST_HEADER_HEIGHT = 7.5 * 1.15 * 2 + 4 * 2 + 0.5 * 3;
+
 /** padding left + right and one rule, as in the 'grid' layout */
 export const CELL_EXTRA = 6.5;
 const RULE = 0.5;

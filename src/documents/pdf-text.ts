@@ -189,12 +189,13 @@ const NARROW_COLUMN = 150;
  * The last column always takes the rest, so the table spans the text width.
  */
 function columnWidths(b: Extract<Block, { kind: 'table' }>): (number | string)[] {
-  // 9 pt table text: a full-width character is 9 pt, a proportional digit about 5 pt: 5 pt a half-width cell, bold header wider, plus slack
-  const longest = (cells: Inline[][], k: number) => Math.max(...cells.map((c) => Math.max(...plain(c).split('\n').map(eastAsianWidth)) * k));
+  // 9 pt table text: a full-width character 9 pt, a half-width one (a proportional digit) at most about 5.6 pt; bold header wider
+  const em = (line: string) => [...line].reduce((a, ch) => a + (eastAsianWidth(ch) === 2 ? 1 : 0.62), 0);
+  const longest = (cells: Inline[][], size: number) => Math.max(...cells.map((c) => Math.max(...plain(c).split('\n').map(em)) * size));
   return b.header.map((h, i) => {
     if (i === b.header.length - 1) return '*';
-    const w = Math.ceil(Math.max(longest([h], 5.3), longest(b.rows.map((r) => r[i] ?? []), 5)) + 4);
-    return w <= NARROW_COLUMN ? w : '*';
+    const w = Math.ceil(Math.max(longest([h], 9.5), longest(b.rows.map((r) => r[i] ?? []), 9)) + 4);
+    return w <= NARROW_COLUMN ? w : i === 0 ? 'auto' : '*';
   });
 }
 
