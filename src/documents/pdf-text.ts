@@ -231,5 +231,19 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
       if (!last) out.push({ ...props, text: '\n' });
     });
   });
-  return out.filter((x) => x.text !== '');
+  const kept = out.filter((x) => x.text !== '');
+  // a last run shorter than n (「…2件」「実施」) takes its missing characters from the run before it
+  const last = kept.at(-1);
+  const prev = kept.at(-2);
+  const same = (a: Node, b: Node) => a.bold === b.bold && a.link === b.link && !a.sup && !b.sup && !a.sub && !b.sub;
+  if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
+    const need = n - [...last.text].length;
+    const chars = [...prev.text];
+    if (prev.noWrap || chars.length <= need) {
+      kept.splice(-2, 2, { ...last, text: prev.text + last.text, noWrap: true });
+    } else {
+      kept.splice(-2, 2, { ...prev, text: chars.slice(0, -need).join('') }, { ...last, text: chars.slice(-need).join('') + last.text, noWrap: true });
+    }
+  }
+  return kept;
 }
