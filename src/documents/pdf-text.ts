@@ -235,7 +235,9 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
   // a last run shorter than n (「…2件」「実施」) takes its missing characters from the run before it
   const last = kept.at(-1);
   const prev = kept.at(-2);
-  const same = (a: Node, b: Node) => a.bold === b.bold && a.link === b.link && !a.sup && !b.sup && !a.sub && !b.sub;
+  // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
+  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link'].includes(k));
+  const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
   if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
     const need = n - [...last.text].length;
     const chars = [...prev.text];
