@@ -145,9 +145,9 @@ describe('the 【活動概要】 as published', () => {
     expect(text).toContain(squash(seed.find((l) => l.includes('アクションプラン2017に係る事業実施結果'))!));
     // the pillar's heading keeps the section's title, as the published report's heading does
     expect(pages.some((p) => p.lines.includes('5 電子自治体・行政サービスの充実'))).toBe(true);
-    // the note on 目標の達成度* stands under the first pillar's heading, before its table
+    // the note on 目標の達成度※ stands under the first pillar's heading, before its table
     const p2 = pages[1].lines;
-    expect(p2.findIndex((l) => l.startsWith('* 目標の達成度：'))).toBe(1);
+    expect(p2.findIndex((l) => l.startsWith('※ 目標の達成度：'))).toBe(1);
     expect(p2[0]).toBe('1 復興への取組');
   });
 

@@ -22,6 +22,38 @@ const column = (p: PdfPage, from: number, to: number) =>
   p.items.filter((i) => i.x >= from && i.x < to).sort((a, b) => b.y - a.y || a.x - b.x).map((i) => i.str).join('');
 
 describe('事業実施結果', () => {
+  it('marks its note with ※, as Japanese documents do, not a half-width *', () => {
+    const text = pages.map((p) => p.text).join('\n');
+    expect(text).toContain('目標の達成度※');
+    expect(pages.flatMap((p) => p.lines).some((l) => l.startsWith('※ 目標の達成度：'))).toBe(true);
+    expect(text).not.toContain('*');
+  });
+
+  it('gives 目標の達成度 room for its sentences: no line of that column holds a fragment of one or two characters', () => {
+    const tables = pages.filter((p) => p.lines.some((l) => l.startsWith('整理番号')));
+    const fragments = tables.flatMap((p) => p.items.filter((i) => i.x >= E[5] && i.x < E[6] && i.str.trim() && i.str.trim() !== '—' && [...i.str.trim()].length <= 2).map((i) => `p.${p.number} ${i.str}`));
+    expect(fragments).toEqual([]);
+    // a long entry prints in a few lines, not a fragment per line: 「目標60,600千人に対」 holds one line (it was 「目標60,600千人」)
+    const starts = tables.flatMap((p) => p.items.filter((i) => i.x >= E[5] && i.x < E[6] && i.str.startsWith('目標60,600')));
+    expect(starts).toHaveLength(1);
+    expect(starts[0].str).toContain('千人に対');
+  });
+
+  it('sets each count of the chart clear of the end of its bar', () => {
+    // the bars are 420 pt from 180 pt after the left margin (30 pt); the longest ends there
+    const face = pages[0];
+    const counts = face.items.filter((i) => /^\d+$/.test(i.str) && i.x > 600 && i.x < 700);
+    expect(counts.length).toBeGreaterThan(3);
+    for (const c of counts) expect(c.x, c.str).toBeGreaterThanOrEqual(30 + 180 + 420 + 3);
+  });
+
+  it('shows on its face when and by whom it is published (publishedOn and issuer)', () => {
+    const face = pages[0].lines;
+    const title = face.findIndex((l) => l.includes('に係る事業実施結果'));
+    // pdfjs reads the ideographic space as a plain one
+    expect(face[title + 1]).toMatch(new RegExp(`^平成30年6月\\s+${json('fukushima-ict-strategy', 'dataset.json').issuer}$`));
+  });
+
   it('holds all 103 rows in 5 pillars (13, 20, 25, 15, 30)', () => {
     expect(rows).toHaveLength(103);
     const counts = ['1', '2', '3', '4', '5'].map((p) => rows.filter((r) => pillarOf(r.id) === p).length);

@@ -3,8 +3,8 @@
 import type { Resolved } from '../resolve/index.js';
 import type { ResultsView } from '../resolve/results.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { cellRef } from '../render/xlsx.js';
-import { fitWidth, wrappedLines } from './text-width.js';
+import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
+import { fitWidth, wrappedLines, headerWidth, fitColumns } from './text-width.js';
 
 const LINE_HEIGHT = 13.5;
 
@@ -16,6 +16,26 @@ function rowHeight(cells: CellValue[], widths: number[]): number {
   return Math.ceil(lines * LINE_HEIGHT + 4);
 }
 
+/**
+ * Widths that print readably: each column at least as wide as its header's words (a header
+ * never breaks inside a word, 「※官民デー／タ」), the whole within A3 landscape at a readable
+ * scale (the widest text columns wrap more instead). Header cells merged across columns
+ * constrain no single column.
+ */
+function printWidths(widths: number[], header: CellValue[][], merges: [number, number, number, number][] = []): number[] {
+  const floor = widths.map((_, c) =>
+    Math.max(
+      0,
+      ...header.map((row, r) => {
+        const v = row[c];
+        const across = merges.some(([r1, c1, r2, c2]) => r + 1 >= r1 && r + 1 <= r2 && c + 1 >= c1 && c + 1 <= c2 && c2 > c1);
+        return typeof v === 'string' && !across ? headerWidth(v) : 0;
+      }),
+    ),
+  );
+  return fitColumns(widths, floor, A3_CAPACITY);
+}
+
 function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSpec {
   const list = r.list!;
   const lw = r.words.list;
@@ -24,7 +44,7 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
   const name = (x: (typeof items)[number]) => `${x.relisted ? lw.get('relisted') : ''}${x.title}\n${lw.get('owner', { owner: x.owner })}`;
   const indicators = (x: (typeof items)[number]) => x.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n');
   const labels = items.flatMap((x) => x.schedule.map((c) => c.label ?? ''));
-  const widths = [
+  const wanted = [
     6,
     fitWidth(items.map(name), 20, 44),
     ...Array(n).fill(fitWidth(labels, 10, 16)),
@@ -33,13 +53,14 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
     7,
     6,
   ];
-  const ncol = widths.length;
+  const ncol = wanted.length;
   const header: CellValue[][] = [
     [lw.get('col-no'), lw.get('col-name'), lw.get('col-schedule'), ...Array(n - 1).fill(null), lw.get('col-goals'), lw.get('col-indicators'), lw.get('col-marks'), lw.get('col-page')],
     [null, null, ...list.years.map((y) => y.label), null, null, null, null],
   ];
   const headerMerges: [number, number, number, number][] = [[1, 3, 1, 2 + n]];
   for (const c of [1, 2, 3 + n, 4 + n, 5 + n, 6 + n]) headerMerges.push([1, c, 2, c]);
+  const widths = printWidths(wanted, header, headerMerges);
   const rows: SheetSpec['rows'] = [];
   for (const x of list.rows) {
     if (x.kind === 'group') {
@@ -81,7 +102,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const ww = r.words.workbook;
   const ctx = { fyLong: v.fyLong, fyNendo: v.fyShort };
   const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
-  const widths = [
+  const wanted = [
     fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 10, 26),
     6,
     5,
@@ -100,6 +121,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
     ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
     ww.get('col-category'),
   ]];
+  const widths = printWidths(wanted, header);
   return {
     name,
     widths,
@@ -152,7 +174,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   });
   return {
     name,
-    widths: [fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 12, 34), 9, 9, 16, ...v.achievements.map((a) => fitWidth([a], 10, 20))],
+    widths: printWidths([fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 12, 34), 9, 9, 16, ...v.achievements.map((a) => fitWidth([a], 10, 20))], header),
     numFmts: [undefined, '#,##0', '#,##0', '#,##0', ...v.achievements.map(() => '#,##0')],
     header,
     headerHeights: [LINE_HEIGHT * 2 + 6],

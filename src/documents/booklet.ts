@@ -6,7 +6,7 @@ import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
-import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
+import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
 import { pageOfNode } from '../render/anchors.js';
@@ -21,10 +21,10 @@ export const bookletStyles = {
   coverHistory: { fontSize: 13, alignment: 'center', margin: [0, 4, 0, 4] },
   coverIssuer: { fontSize: 18, bold: true, alignment: 'center', margin: [0, 220, 0, 0], characterSpacing: 6 },
   tocTitle: { fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 16], characterSpacing: 4 },
-  toc1: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
-  toc2: { fontSize: 10.5, margin: [12, 1, 0, 1] },
-  toc3: { fontSize: 10.5, margin: [24, 1, 0, 1] },
-  toc4: { fontSize: 10.5, margin: [36, 1, 0, 1] },
+  toc1: { fontSize: 11, bold: true, margin: [0, 8, 0, 2], lineHeight: 1.3 },
+  toc2: { fontSize: 10.5, margin: [12, 2, 0, 2], lineHeight: 1.3 },
+  toc3: { fontSize: 10.5, margin: [24, 2, 0, 2], lineHeight: 1.3 },
+  toc4: { fontSize: 10.5, margin: [36, 2, 0, 2], lineHeight: 1.3 },
   noticeTitle: { fontSize: 10.5, bold: true, margin: [0, 24, 0, 4] },
   chapter: { fontSize: 16, bold: true, margin: [0, 0, 0, 14] },
   h1: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
@@ -64,8 +64,14 @@ const plainText = (t: unknown): string =>
 const KEEP_LIMIT = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.6;
 const BODY_WIDTH = A4.width - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
 
-/** Of a long block, this much is kept on the page of the headings before it (three body lines). */
-const KEEP_WITH = 10.5 * 1.65 * 3;
+/** Of a longer block, this much is kept on the page of the headings before it (two body lines). */
+const KEEP_WITH = 10.5 * 1.65 * 2;
+/**
+ * Text up to three lines (as estimated, generously) is kept whole with its headings; longer
+ * text may break after its first two lines. Keeping every entry of a few lines whole left
+ * pages a quarter empty, and a page holding only the last entry before chapter 3.
+ */
+const KEEP_WHOLE = 10.5 * 1.65 * 3 * 1.25;
 
 /**
  * Headings wait for the next content and stay on one page with it. Short text is kept whole
@@ -91,7 +97,7 @@ class KeepingWriter {
     const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
     const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
     this.pending = [];
-    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_LIMIT;
+    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
     else this.nodes.push({ stack: [...pending, { text: '', margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
   }
@@ -295,12 +301,21 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   // an entry with a page links to its heading (title and number alike)
+  const NONE = [false, false, false, false];
+  // title, leader dots (the dotted bottom rule of the middle cell, as wide as the gap) and page
   const tocLine = (text: string, id: string | undefined, style: string) => ({
     tag: 'TOCI',
-    columns: [
-      id ? { text, width: '*', linkToDestination: id, tag: 'Link' } : { text, width: '*' },
-      id ? { text: '', pageReference: id, noWrap: true, width: 30, alignment: 'right', linkToDestination: id, tag: 'Link' } : { text: '', width: 30 },
-    ],
+    table: {
+      widths: ['auto', '*', 30],
+      body: [
+        [
+          id ? { text, linkToDestination: id, tag: 'Link', border: NONE } : { text, border: NONE },
+          { text: '', border: id ? [false, false, false, true] : NONE },
+          id ? { text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', border: NONE } : { text: '', border: NONE },
+        ],
+      ],
+    },
+    layout: 'leaders',
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
@@ -368,7 +383,8 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[])
           firstLandscape = page;
           return null;
         }
-        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], 30, BOOKLET_MARGINS[2], 0] };
+        // the header's bottom rule meets the body's top margin: no white band between them
+        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], BOOKLET_MARGINS[1] - LIST_HEADER_HEIGHT, BOOKLET_MARGINS[2], 0] };
       };
     })(),
     footer: (() => {

@@ -1,14 +1,16 @@
 // The standalone 主な取組一覧 PDF: the same tables as chapter 3 of the booklet, with the
 // booklet's page numbers in 掲載頁.
 import type { Resolved } from '../resolve/index.js';
-import { listTables, listHeaderTable, listGeometry } from './initiative-list.js';
+import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { bookletStyles } from './booklet.js';
 import { inlineText } from './pdf-text.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 
 const MARGINS = [40, 92, 40, 40];
-/** where the page header (title and column header) begins */
-const HEADER_TOP = 24;
+/** the title line above the column header (11 pt and its 6 pt margin) */
+const TITLE_HEIGHT = 11 * 1.2 + 6;
+/** where the page header (title and column header) begins: its bottom rule meets the body's top margin, no white band between them */
+const HEADER_TOP = MARGINS[1] - LIST_HEADER_HEIGHT - TITLE_HEIGHT;
 const title1 = (text: string) => ({ text, fontSize: 11, bold: true, margin: [0, 0, 0, 6], tag: 'H', level: 1 });
 
 export function initiativeListDocument(r: Resolved, pages: Map<string, number>): Record<string, unknown> {

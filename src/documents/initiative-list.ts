@@ -6,7 +6,7 @@ import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js'
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
-import { inlineText } from './pdf-text.js';
+import { inlineText, keepTail } from './pdf-text.js';
 
 type Node = Record<string, unknown>;
 
@@ -19,7 +19,8 @@ export interface ListGeometry {
 
 /** Column widths for a landscape A4 page with the given content width. */
 export function listGeometry(years: number, contentWidth: number): ListGeometry {
-  const fixed = { no: 18, name: 150, goals: 88, indicators: 170, marks: 26, page: 20 };
+  // 掲載頁 is as wide as its header (three characters), so that the header does not break
+  const fixed = { no: 18, name: 150, goals: 88, indicators: 166, marks: 26, page: 24 };
   // pdfmake widths are inner widths: each column adds its padding and a rule
   const inner = contentWidth - (years + 6) * CELL_EXTRA - RULE;
   const rest = inner - Object.values(fixed).reduce((a, b) => a + b, 0);
@@ -29,6 +30,13 @@ export function listGeometry(years: number, contentWidth: number): ListGeometry 
     yearWidth,
   };
 }
+
+/**
+ * Height of the column header: two rows of one line of 7.5 pt bold text (lineHeight 1.15;
+ * the two-line cells span both rows), padding 2 + 2 and a rule each. The page
+ * headers that repeat it are placed so that it ends where the body begins.
+ */
+export const LIST_HEADER_HEIGHT = 7.5 * 1.15 * 2 + 4 * 2 + 0.5 * 3;
 
 /** padding left + right and one rule, as in the 'grid' layout */
 export const CELL_EXTRA = 6.5;
@@ -62,8 +70,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   cells.push({ text: String(r.no), alignment: 'center' });
   cells.push({
     stack: [
-      { text: [...(r.relisted ? [words.get('relisted')] : []), r.title] },
-      { text: words.get('owner', { owner: r.owner }) },
+      { text: [...(r.relisted ? [words.get('relisted')] : []), ...(keepTail(r.title) as Node[])] },
+      { text: keepTail(words.get('owner', { owner: r.owner })) },
     ],
     // the 事業名 heads its row (tagged TH, Scope Row)
     tag: 'TH',
@@ -72,7 +80,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
     if (c.label) {
       // schedule cells are narrow: no unbreakable runs that could overflow them
       cells.push({
-        stack: [{ text: inlineText([{ text: c.label }], { keeps: false }) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
+        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), 2) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
         colSpan: c.span,
         // the arrow's meaning, for a reader of the tags
         alt: words.get('schedule-alt', c),
@@ -80,8 +88,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }
-  cells.push({ text: r.goals.join('\n') });
-  cells.push({ stack: r.indicators.map((i) => ({ text: [i.name, '\n', i.baseline, '\n', i.target], margin: [0, 0, 0, 2] })) });
+  cells.push({ text: keepTail(r.goals.join('\n')) });
+  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail([i.name, i.baseline, i.target].join('\n')), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
   if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center' });
   else {

@@ -12,6 +12,17 @@ export const tableLayouts = {
     paddingTop: () => 2,
     paddingBottom: () => 2,
   },
+  // 目次 lines: no rules but the dotted leader under the gap between a title and its page
+  leaders: {
+    hLineWidth: (i: number) => (i === 1 ? 0.9 : 0),
+    vLineWidth: () => 0,
+    hLineColor: () => '#777777',
+    hLineStyle: () => ({ dash: { length: 0.9, space: 2.6 } }),
+    paddingLeft: (i: number) => (i === 1 ? 4 : 0),
+    paddingRight: (i: number) => (i === 1 ? 4 : 0),
+    paddingTop: () => 0,
+    paddingBottom: () => 0,
+  },
   plain: {
     hLineWidth: () => 0,
     vLineWidth: () => 0,

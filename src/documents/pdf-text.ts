@@ -2,7 +2,7 @@
 // breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
 import { plain, type Block, type Inline } from '../markdown/index.js';
 import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
-import { estimatedHeight } from './text-width.js';
+import { estimatedHeight, eastAsianWidth } from './text-width.js';
 import { tableLayouts } from './layouts.js';
 
 type Node = Record<string, unknown>;
@@ -108,10 +108,10 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
             headerRows: 1,
             // rows stay whole unless one is long enough to need a page break (pdfmake would lose it)
             dontBreakRows: b.rows.every((r) => r.every((c) => estimatedHeight(plain(c), 150, 9, 1.3) < 500)),
-            widths: b.header.map((_, i) => (i === 0 ? 'auto' : '*')),
+            widths: columnWidths(b),
             body: [
               b.header.map((h) => ({ text: inlineText(h), style: 'th' })),
-              ...b.rows.map((r) => r.map((c) => ({ text: inlineText(c), style: 'td' }))),
+              ...b.rows.map((r) => r.map((c) => ({ text: keepTail(inlineText(c)), style: 'td' }))),
             ],
           },
           layout: 'grid',
@@ -180,6 +180,72 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
   };
 }
 
+/** A column whose longest line is at most this wide (pt) is set to that width; wider ones share the rest. */
+const NARROW_COLUMN = 150;
+
+/**
+ * Widths from the content: a column of short entries (dates, names) is as wide as its
+ * longest line, so that 「平成28年7月13日」 never wraps; the columns of prose share the rest.
+ * The last column always takes the rest, so the table spans the text width.
+ */
+function columnWidths(b: Extract<Block, { kind: 'table' }>): (number | string)[] {
+  // 9 pt table text: a full-width character 9 pt, a half-width one (a proportional digit) at most about 5.6 pt; bold header wider
+  const em = (line: string) => [...line].reduce((a, ch) => a + (eastAsianWidth(ch) === 2 ? 1 : 0.62), 0);
+  const longest = (cells: Inline[][], size: number) => Math.max(...cells.map((c) => Math.max(...plain(c).split('\n').map(em)) * size));
+  return b.header.map((h, i) => {
+    if (i === b.header.length - 1) return '*';
+    const w = Math.ceil(Math.max(longest([h], 9.5), longest(b.rows.map((r) => r[i] ?? []), 9)) + 4);
+    return w <= NARROW_COLUMN ? w : i === 0 ? 'auto' : '*';
+  });
+}
+
 export function toArray(t: Node[] | string): (Node | string)[] {
   return typeof t === 'string' ? [t] : t;
+}
+
+/**
+ * A table cell never ends on a line of one character (「…の運／用」, 「推進事／業」): the last
+ * `n` characters of each of its lines are one unbreakable run, so that a line that must
+ * break breaks earlier and carries them together.
+ */
+export function keepTail(t: Node[] | string, n = 3): Node[] | string {
+  const nodes: Node[] = typeof t === 'string' ? [{ text: t }] : t;
+  const out: Node[] = [];
+  nodes.forEach((node, k) => {
+    const text = node.text;
+    if (typeof text !== 'string' || node.noWrap || node.sup) {
+      out.push(node);
+      return;
+    }
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      const last = i === lines.length - 1;
+      // a line ends here: before a newline, or at the end of the cell's last run
+      const ends = !last || k === nodes.length - 1;
+      const chars = [...line];
+      const { text: _t, ...props } = node;
+      if (ends && chars.length > n + 1) {
+        out.push({ ...props, text: chars.slice(0, -n).join('') });
+        out.push({ ...props, text: chars.slice(-n).join(''), noWrap: true });
+      } else out.push({ ...props, text: line });
+      if (!last) out.push({ ...props, text: '\n' });
+    });
+  });
+  const kept = out.filter((x) => x.text !== '');
+  // a last run shorter than n (「…2件」「実施」) takes its missing characters from the run before it
+  const last = kept.at(-1);
+  const prev = kept.at(-2);
+  // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
+  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link'].includes(k));
+  const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
+  if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
+    const need = n - [...last.text].length;
+    const chars = [...prev.text];
+    if (prev.noWrap || chars.length <= need) {
+      kept.splice(-2, 2, { ...last, text: prev.text + last.text, noWrap: true });
+    } else {
+      kept.splice(-2, 2, { ...prev, text: chars.slice(0, -need).join('') }, { ...last, text: chars.slice(-need).join('') + last.text, noWrap: true });
+    }
+  }
+  return kept;
 }

@@ -4,14 +4,17 @@ import type { ResultsView } from '../resolve/results.js';
 import type { Resolved } from '../resolve/index.js';
 import { yen } from '../templates/index.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
-import { textOf } from './pdf-text.js';
+import { textOf, keepTail } from './pdf-text.js';
 import { estimatedHeight } from './text-width.js';
 
 type Node = Record<string, unknown>;
 const MARGINS = [30, 36, 30, 40];
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
-const FIXED = [30, 22, 96, 174, 58, 54, 0, 54, 62];
+// 整理番号 and 新規 hold a number and a mark: as wide as their headers (unbroken), no wider;
+// 目標の達成度 holds sentences as long as 「目標60,600千人に対し実績52,763千人」 and is no
+// longer the narrowest
+const FIXED = [30, 17, 92, 160, 58, 77, 0, 54, 62];
 /** column widths of a pillar table: the outcome column takes the rest of the page */
 export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5);
 /** left edge of each column, for tests that read a column back */
@@ -20,7 +23,8 @@ export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => 
 const PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
 const styles = {
-  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+  issued: { fontSize: 10.5, alignment: 'right', margin: [0, 0, 0, 8] },
   label: { fontSize: 11, bold: true, margin: [0, 4, 0, 4] },
   p: { fontSize: 10, lineHeight: 1.6, margin: [0, 0, 0, 4], leadingIndent: 10 },
   h1: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 6] },
@@ -89,7 +93,8 @@ function summary(view: ResultsView, r: Resolved): Node[] {
       body: view.pillars.map((p) => [
         { text: w.get('pillar-heading', p), style: 'sum' },
         { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
-        { text: String(p.summary.count), style: 'sum' },
+        // the count stands clear of the end of its bar
+        { text: String(p.summary.count), style: 'sum', margin: [4, 0, 0, 0] },
       ]),
     },
     layout: 'plain',
@@ -148,11 +153,12 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
         ...rows.map((row) => [
           { text: String(row.no), style: 'num', alignment: 'center' },
           { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
-          { text: textOf(row.title), style: 'cell', tag: 'TH' },
-          { text: textOf(row.description), style: 'cell' },
+          // no cell ends on a line of one character (keepTail)
+          { text: keepTail(textOf(row.title)), style: 'cell', tag: 'TH' },
+          { text: keepTail(textOf(row.description)), style: 'cell' },
           row.missing.includes('budget') ? unanswered() : { text: row.budgetText, style: 'num' },
-          row.missing.includes('achievement') ? unanswered() : { text: textOf(row.achievement), style: 'cell' },
-          row.missing.includes('outcome') ? unanswered() : { text: textOf(row.outcome), style: 'cell' },
+          row.missing.includes('achievement') ? unanswered() : { text: keepTail(textOf(row.achievement)), style: 'cell' },
+          row.missing.includes('outcome') ? unanswered() : { text: keepTail(textOf(row.outcome)), style: 'cell' },
           { text: row.department, style: 'cell' },
           { text: row.divisions.join('\n'), style: 'cell' },
         ]),
@@ -182,6 +188,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
+    { text: w.get('issued', { published: r.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     { text: textOf(w.get('overview-1', view)), style: 'p' },
     { text: textOf(w.get('overview-2', { pillars })), style: 'p' },
@@ -189,7 +196,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   ];
   view.pillars.forEach((p, i) => {
     content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
-    // the published report explains 目標の達成度* under the first pillar's heading, before its table
+    // the published report explains 目標の達成度※ under the first pillar's heading, before its table
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
     content.push(...pillarTables(p, view, r));
   });

@@ -8,16 +8,50 @@ export function eastAsianWidth(s: string): number {
   return w;
 }
 
-/** Lines a text wraps to in a column `width` cells wide. */
+/**
+ * Workbook column widths are in units of the default font's digit width (BIZ UDPゴシック
+ * 10 pt, set by render/xlsx.ts): measured through LibreOffice, one unit is about 6.4 pt and a
+ * half-width cell of 10 pt text (5 pt) about 0.78 unit. A little more is counted, so that an
+ * estimate never leaves text clipped in a row that is too low.
+ */
+export const UNITS_PER_CELL = 0.82;
+/** cell padding and rule, in width units */
+const PADDING = 1;
+
+/** Width units a line of text takes. */
+export const textUnits = (s: string) => eastAsianWidth(s) * UNITS_PER_CELL;
+
+/** Lines a text wraps to in a column `width` units wide. */
 export function wrappedLines(s: string, width: number): number {
-  const inner = Math.max(1, width - 1);
-  return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(eastAsianWidth(line) / inner)), 0);
+  const inner = Math.max(1, width - PADDING);
+  return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / inner)), 0);
 }
 
 /** A column width that shows the longest line of `texts`, between `min` and `max`. */
 export function fitWidth(texts: string[], min: number, max: number): number {
-  const longest = Math.max(0, ...texts.flatMap((t) => t.split('\n')).map(eastAsianWidth));
-  return Math.min(max, Math.max(min, longest + 2));
+  const longest = Math.max(0, ...texts.flatMap((t) => t.split('\n')).map(textUnits));
+  return Math.min(max, Math.max(min, Math.ceil(longest + PADDING + 0.5)));
+}
+
+/** The width a header text needs so that no line of it breaks inside a word (bold is a little wider). */
+export const headerWidth = (s: string) => Math.ceil(Math.max(0, ...s.split('\n').map(textUnits)) * 1.05 + PADDING + 0.5);
+
+/**
+ * Widths that fit `capacity` units in all: the widest columns are narrowed to one common
+ * width (their text wraps more), never below `floor` of each column (its header).
+ */
+export function fitColumns(widths: number[], floor: number[], capacity: number): number[] {
+  const w = widths.map((x, i) => Math.max(x, floor[i] ?? 0));
+  const total = (cap: number) => w.reduce((a, x, i) => a + Math.max(Math.min(x, cap), floor[i] ?? 0), 0);
+  if (total(Infinity) <= capacity) return w;
+  let lo = 0;
+  let hi = Math.max(...w);
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (total(mid) <= capacity) lo = mid;
+    else hi = mid;
+  }
+  return w.map((x, i) => Math.max(Math.floor(Math.min(x, lo)), floor[i] ?? 0));
 }
 
 /**

@@ -60,6 +60,22 @@ const BORDER: Partial<ExcelJS.Borders> = {
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3F8' } };
 
+/**
+ * Print scale: a sheet is printed fit to the paper's width, so a sheet too wide for it
+ * prints its 10 pt text small. One width unit prints about 6.4 pt wide at 100 % (measured
+ * through LibreOffice with the default font set below); at no less than 85 % the text stays
+ * at 8.5 pt on paper. A sheet up to A4_CAPACITY units wide goes on A4 landscape, a wider
+ * one on A3 landscape; the documents keep their sheets within A3_CAPACITY.
+ */
+const UNIT_PT = 6.4;
+const MIN_SCALE = 0.85;
+const MARGIN_IN = 0.4;
+const printable = (paperWidthPt: number) => paperWidthPt - 2 * MARGIN_IN * 72;
+export const A4_CAPACITY = Math.floor(printable(841.89) / UNIT_PT / MIN_SCALE);
+export const A3_CAPACITY = Math.floor(printable(1190.55) / UNIT_PT / MIN_SCALE);
+// A3 (8) is missing from exceljs's PaperSize enum
+const PAPER = { A4: 9, A3: 8 as ExcelJS.PaperSize } as const;
+
 function colName(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -73,13 +89,13 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     state: spec.hidden ? 'veryHidden' : 'visible',
     views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : undefined,
     pageSetup: {
-      paperSize: 9,
+      paperSize: spec.widths.reduce((a, b) => a + b, 0) <= A4_CAPACITY ? (PAPER.A4 as ExcelJS.PaperSize) : PAPER.A3,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: headerRows ? `1:${headerRows}` : undefined,
-      margins: { left: spec.sideMargin ?? 0.4, right: spec.sideMargin ?? 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: spec.sideMargin ?? MARGIN_IN, right: spec.sideMargin ?? MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: spec.footer ?? '&P / &N', oddHeader: spec.header_text },
   });
@@ -159,6 +175,17 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffe
   return { bytes: await repack(raw, date, growing), sheets: spec.sheets.map((s) => s.name) };
 }
 
+/**
+ * The workbook's default font is the one column widths are measured in (a width unit is
+ * its digit width): exceljs writes Calibri, which a machine without it replaces by a wider
+ * font, so that the same widths print at different sizes. The sheets' own font is used instead.
+ */
+function withDefaultFont(styles: Buffer): Buffer {
+  const xml = styles.toString('utf8');
+  const font = `<font><sz val="${FONT.size}"/><name val="${XLSX_FONT_NAME}"/><family val="3"/><charset val="128"/></font>`;
+  return Buffer.from(xml.replace(/<font>.*?<\/font>/, font), 'utf8');
+}
+
 /** Re-zips with every entry dated `date`, in name order. */
 async function repack(raw: Buffer, date: Date, growing = new Set<string>()): Promise<Buffer> {
   const src = await JSZip.loadAsync(raw);
@@ -168,7 +195,9 @@ async function repack(raw: Buffer, date: Date, growing = new Set<string>()): Pro
   names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   for (const n of names) {
     const bytes = await src.files[n].async('nodebuffer');
-    out.file(n, growing.has(n) ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1')) : bytes, { date, createFolders: false });
+    // rows that may grow with their text lose Excel's fixed-height flag; the default font is the one widths are measured in
+    const content = growing.has(n) ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1')) : n === 'xl/styles.xml' ? withDefaultFont(bytes) : bytes;
+    out.file(n, content, { date, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -15,13 +15,16 @@ import { ROOT } from './data.js';
  *   turn ① into 1 and Ⅱ into II, which are different words here.)
  * - 〇 (U+3007) read as ○ (U+25CB): the results mark 新規 with both (seeds/README.md);
  * - subscript digits (₂ of CO₂) read as digits: the fonts have no glyph for them, so the PDF prints
- *   an ordinary digit, lowered (README: 下付きの数字).
+ *   an ordinary digit, lowered (README: 下付きの数字);
+ * - the half-width note mark * read as ※: the published results mark their note with *, where a
+ *   Japanese document uses ※, as the report now does (issue 15).
  */
 export function norm(s: string): string {
   return s
     .replace(/\s+/g, '')
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3007/g, '\u25CB')
+    .replace(/\*/g, '※')
     .replace(/[₀-₉]/g, (c) => String(c.charCodeAt(0) - 0x2080));
 }
 
