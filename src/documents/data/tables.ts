@@ -59,7 +59,7 @@ function resultsTables(view: ResultsView, r: Resolved, w: Wording): DataTable[] 
   type Row = (typeof rows)[number];
   const b = lead(new TableBuilder<Row>(w), r, (x) => x.row.initiativeId)
     .text('initiative', (x) => x.row.initiativeId)
-    .number('fy', () => view.fiscalYear, w.get('unit-year'))
+    .number('fy', () => view.fiscalYear)
     .text('fy-era', () => view.fyLong)
     .text('pillar-path', (x) => x.p.label)
     .text('pillar', (x) => x.p.title)
@@ -79,7 +79,7 @@ function resultsTables(view: ResultsView, r: Resolved, w: Wording): DataTable[] 
 
   type Pillar = ResultsView['pillars'][number];
   const s = lead(new TableBuilder<Pillar>(w), r, (p) => p.id)
-    .number('fy', () => view.fiscalYear, w.get('unit-year'))
+    .number('fy', () => view.fiscalYear)
     .text('fy-era', () => view.fyLong)
     .text('pillar-path', (p) => p.label)
     .text('pillar', (p) => p.title)
@@ -137,9 +137,9 @@ export function openDataTables(r: Resolved): DataTable[] {
       .number('no', (x) => x.no)
       .text('title', (x) => x.title)
       .number('seq', (x) => x.seq)
-      .number('from', (x) => x.from, w.get('unit-year'))
+      .number('from', (x) => x.from)
       .text('from-era', (x) => x.fromEra)
-      .number('to', (x) => x.to, w.get('unit-year'))
+      .number('to', (x) => x.to)
       .text('to-era', (x) => x.toEra)
       .text('label', (x) => x.label);
     tables.push(s.build('schedule.csv', w.get('table-schedule'), w.get('about-schedule'), od.schedule));
