@@ -153,3 +153,20 @@ describe('web edition and text from the data', () => {
     }
   });
 });
+
+describe('page citations in the web edition', () => {
+  it('link to the place cited and show the printed page of the PDF, also in a build that lays out no PDF', async () => {
+    const { renderDataset } = await import('../src/pipeline.js');
+    const dir = path.join(__dirname, '..', 'data', 'miyagi-ict-plan');
+    // a build of no document: the web edition lays the booklet out itself for its page numbers
+    const r = await renderDataset(dir, { log: () => {}, only: new Set(['none']) });
+    expect(r.outputs.some((o) => o.name.endsWith('.pdf'))).toBe(false);
+    for (const o of r.outputs.filter((x) => x.name.startsWith('web/'))) expect(o.bytes.equals(readFileSync(path.join(TEST_OUTPUT, 'miyagi-ict-plan', o.name))), o.name).toBe(true);
+    const { bookletPages } = await import('../src/pipeline.js');
+    const pages = bookletPages(r.resolved!).anchors;
+    const ch1 = html('miyagi-ict-plan', 'chapter-1.html');
+    expect(ch1).toContain(`<a href="list.html">${pages.get('list-start')}</a>ページ以降`);
+    const refs = html('miyagi-ict-plan', 'references.html').match(/<a href="chapter-2-\d\.html#(entry-[^"]+)">(\d+)<\/a>ページ参照/)!;
+    expect(Number(refs[2])).toBe(pages.get(refs[1]));
+  });
+});

@@ -20,6 +20,7 @@ export interface HtmlRenderer {
 export function htmlRenderer(dir = WEB_TEMPLATE_DIR): HtmlRenderer {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   // a line break of the data as <br>, the text around it escaped
   hb.registerHelper('lines', (s: unknown) => new hb.SafeString(String(s ?? '').split('\n').map((l) => hb.Utils.escapeExpression(l)).join('<br>')));
   const files = readdirSync(dir).sort();

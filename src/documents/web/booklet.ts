@@ -37,6 +37,8 @@ export function anchorPages(view: BookletView, r: Resolved): Map<string, string>
 function sectionBlocks(s: SectionView, ctx: WebContext, r: Resolved, page: string, base: number): object {
   const w = r.words.booklet;
   const level = base + s.depth - 1;
+  ctx.anchorPages.set(`sec-${s.id}`, page);
+  for (const e of s.entries) ctx.anchorPages.set(e.anchor, page);
   return {
     id: `sec-${s.id}`,
     level,
@@ -55,7 +57,7 @@ function sectionBlocks(s: SectionView, ctx: WebContext, r: Resolved, page: strin
         title: ctx.runs(e.title, page),
         after,
         relisted: e.relisted ? w.get('relisted') : undefined,
-        description: ctx.blocks(e.description, page, level + 2),
+        description: ctx.blocks([...e.description, ...e.figures], page, level + 2),
       };
     }),
     columnLabel: w.get('column-label'),
@@ -68,7 +70,7 @@ const proseToc = (blocks: BookletView['intro'], prefix: string, file: string): T
   const out: TocItem[] = [];
   blocks.forEach((b, i) => {
     if (b.kind !== 'heading' || b.level > 2) return;
-    const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${prefix}-${i}`, children: [] };
+    const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${b.anchor ?? `${prefix}-${i}`}`, children: [] };
     if (b.level === 1 || !out.length) out.push(item);
     else out[out.length - 1].children.push(item);
   });
@@ -81,6 +83,19 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   const toc: TocItem[] = [];
   const ids = (prefix: string) => (b: { kind: string; level?: number }, i: number) => (b.kind === 'heading' && (b.level ?? 9) <= 2 ? `${prefix}-${i}` : undefined);
 
+  // the parts a page citation can name (markdown/references.ts PARTS), where they stand here
+  const parts: [string, string | undefined][] = [
+    ['chapter-1', 'chapter-1.html'],
+    ['chapter-2', view.sections[0] ? pillarPage(view.sections[0].id) : undefined],
+    ['chapter-3', r.list ? 'list.html' : view.sites.length ? 'sites.html' : undefined],
+    ['list-start', r.list ? 'list.html' : undefined],
+    ['list-end', r.list ? 'list.html' : undefined],
+    ['sites', view.sites.length ? 'sites.html' : undefined],
+    ['references', view.references.length ? 'references.html' : undefined],
+    ['glossary', view.glossary.length ? GLOSSARY_PAGE : undefined],
+  ];
+  for (const [anchor, page] of parts) if (page && anchor !== 'list-end') ctx.anchorPages.set(anchor, page), ctx.wholePages.add(anchor);
+  if (r.list) ctx.anchorPages.set('list-end', 'list.html');
   const ch1 = w.get('chapter1', { title: view.title });
   pages.push({ file: 'chapter-1.html', template: 'prose', heading: ch1, body: { blocks: ctx.blocks(view.intro, 'chapter-1.html', 1, ids('intro')) } });
   toc.push({ text: ch1, href: 'chapter-1.html', children: proseToc(view.intro, 'intro', 'chapter-1.html') });

@@ -4,11 +4,12 @@
 import type { Resolved } from '../../resolve/index.js';
 import type { ResultsView } from '../../resolve/results.js';
 import type { WebPage } from './booklet.js';
+import type { WebContext } from './blocks.js';
 import { yen } from '../../templates/index.js';
 
 export const resultsPage = (fy: number) => `results-${fy}.html`;
 
-export function listPage(r: Resolved, anchorPages: Map<string, string>): WebPage {
+export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: WebContext): WebPage {
   const list = r.list!;
   const lw = r.words.list;
   const ww = r.words.web;
@@ -55,7 +56,7 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>): WebPage
         place: ww.get('col-place'),
       },
       groups,
-      note: lw.get('note'),
+      note: r.booklet ? ctx.runs(r.booklet.listNote, 'list.html') : [{ text: lw.get('note') }],
     },
   };
 }
