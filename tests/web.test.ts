@@ -170,3 +170,37 @@ describe('page citations in the web edition', () => {
     expect(Number(refs[2])).toBe(pages.get(refs[1]));
   });
 });
+
+describe('figures and unfinished years in the web edition', () => {
+  it('writes a figure as a file beside the pages, with its caption and its text alternative', () => {
+    const page = readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'chapter-1.html'), 'utf8');
+    expect(page).toContain('<figure><figcaption>図表1 推進の流れ</figcaption>\n<img src="figures/flow.svg" alt="図表1 推進の流れ">');
+    expect(readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'figures', 'flow.svg')).equals(readFileSync(path.join(__dirname, 'fixtures', 'mini', 'figures', 'flow.svg')))).toBe(true);
+  });
+
+  it('marks a results page as a draft while a row is unanswered, the cell saying so, and the open data says 未確定 and 未回答', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'web-draft-'));
+    try {
+      const data = path.join(work, 'mini');
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      const file = path.join(data, 'initiatives', '001.json');
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      j.results['2017'].achievement = '';
+      writeFileSync(file, JSON.stringify(j, null, 2));
+      const r = resolve(checkDataset(data).model!);
+      expect(r.results[0].draft).toEqual({ unanswered: 1, uncategorised: 0 });
+      const page = renderWebEdition(webEdition(r)).find((f) => f.name === 'results-2017.html')!.bytes.toString('utf8');
+      expect(page).toContain('<p class="draft">未確定（未回答 1 件）</p>');
+      expect(page).toMatch(/<tr id="row-001">.*<span class="unanswered">未回答<\/span>/);
+      const { openDataTables } = await import('../src/documents/data/tables.js');
+      const tables = openDataTables(r);
+      const results = tables.find((t) => t.file === 'results-2017.csv')!;
+      const row = results.rows.find((x) => x[results.columns.findIndex((c) => c.key === 'initiative')] === '001')!;
+      expect(row[results.columns.findIndex((c) => c.key === 'answered')]).toBe('未回答');
+      const summary = tables.find((t) => t.file === 'summary-2017.csv')!;
+      expect(summary.rows.every((x) => x[summary.columns.findIndex((c) => c.key === 'status')] === '未確定')).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
