@@ -86,8 +86,10 @@ let fixedInputs: string | undefined;
 function fixedInputsHash(): string {
   if (fixedInputs) return fixedInputs;
   const h = createHash('sha256');
+  // templates/web/ is a folder of templates too
   for (const dir of [TEMPLATE_DIR, FONT_DIR])
-    for (const f of readdirSync(dir).sort()) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort())
+      h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
   return (fixedInputs = h.digest('hex'));
 }
 
@@ -208,6 +210,32 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       const { bytes, sheets } = await renderWorkbook(def);
       return { name: 'appendix.xlsx', bytes, sheets };
     });
+  }
+
+  // the web edition and the open data: from the resolved data alone, in every build (they
+  // are quick, and show every document of the data set, whichever were rebuilt)
+  if (!opts.skip?.has('web/')) {
+    const a = performance.now();
+    const [{ webEdition, citesPages, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
+    // page citations show the booklet's printed numbers: laid out here when no PDF of this build did
+    let printed = pages?.anchors;
+    if (!printed && r.booklet && citesPages(r.booklet)) printed = bookletPages(r).anchors;
+    const def = webEdition(r, printed);
+    const b = performance.now();
+    const files = renderWebEdition(def);
+    outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));
+    timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
+    opts.log(`${r.id}: web/ ${files.length} 件（${since(t0)} ms）`);
+  }
+  if (!opts.skip?.has('data/')) {
+    const a = performance.now();
+    const [{ openDataFiles, DATA_DIR, WORKBOOK }, { renderWorkbook }] = await Promise.all([import('./documents/data/index.js'), import('./render/xlsx.js')]);
+    const d = openDataFiles(r);
+    const b = performance.now();
+    const { bytes, sheets } = await renderWorkbook(d.workbook);
+    outputs.push(...d.csv, { name: `${DATA_DIR}/${WORKBOOK}`, bytes, sheets });
+    timings.documents.push({ name: 'data/', sheets, composeMs: Math.round(b - a), renderMs: since(b) });
+    opts.log(`${r.id}: data/ ${d.csv.length + 1} 件（${since(t0)} ms）`);
   }
 
   return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { ROOT } from './helpers/data.js';
 import { out } from './outputs.js';
+import { filesOf } from './helpers/files.js';
 
 describe('reproducible and safe builds', () => {
   it('gives byte-identical outputs for unchanged data', async () => {
@@ -15,8 +16,11 @@ describe('reproducible and safe builds', () => {
     try {
       for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
         await buildDataset(path.join(ROOT, 'data', id), dir, { log: () => {} });
-        const files = readdirSync(path.join(dir, id)).sort();
-        expect(files).toEqual(readdirSync(out(id)).sort());
+        // the web edition and the open data are folders of the set: every file in them too
+        const filesOf = (d: string) => (readdirSync(d, { recursive: true }) as string[]).filter((f) => statSync(path.join(d, f)).isFile()).sort();
+        const files = filesOf(path.join(dir, id));
+        expect(files).toEqual(filesOf(out(id)));
+        expect(files).toEqual(expect.arrayContaining(['web/index.html', 'data/opendata.xlsx', 'data/initiatives.csv']));
         for (const f of files) expect(readFileSync(path.join(dir, id, f)).equals(readFileSync(out(id, f))), `${id}/${f}`).toBe(true);
         const manifest = JSON.parse(readFileSync(path.join(dir, id, 'manifest.json'), 'utf8'));
         expect(manifest.files.length).toBe(files.length - 1);
@@ -71,14 +75,14 @@ describe('reproducible and safe builds', () => {
     try {
       cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
       await buildDataset(data, outDir, { log: () => {} });
-      const before = Object.fromEntries(readdirSync(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
+      const before = Object.fromEntries(filesOf(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
       // a changed data set whose figure cannot be drawn: validation refuses such a figure, so the
       // broken bytes are put into the checked model, and the booklet fails while being rendered
       writeFileSync(path.join(data, 'initiatives', '001.json'), readFileSync(path.join(data, 'initiatives', '001.json'), 'utf8').replace('"budget": 1000', '"budget": 3000'));
       const checked = checkDataset(data);
       checked.model!.figures['figures/flow.svg'] = Buffer.from('<svg width="10"');
       await expect(buildDataset(data, outDir, { log: () => {}, checked })).rejects.toThrow();
-      const after = Object.fromEntries(readdirSync(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
+      const after = Object.fromEntries(filesOf(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
       for (const f of Object.keys(before)) expect(after[f].equals(before[f]), f).toBe(true);
     } finally {
@@ -96,8 +100,8 @@ describe('one process, several builds', () => {
       for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
         await buildDataset(path.join(ROOT, 'data', id), outA, { log: () => {} });
         await buildDataset(path.join(ROOT, 'data', id), outB, { log: () => {} });
-        for (const f of readdirSync(path.join(outA, id))) expect(readFileSync(path.join(outB, id, f)).equals(readFileSync(path.join(outA, id, f))), `${id}/${f}`).toBe(true);
-        for (const f of readdirSync(path.join(outA, id))) expect(readFileSync(path.join(outA, id, f)).equals(readFileSync(out(id, f))), `${id}/${f} as built alone`).toBe(true);
+        for (const f of filesOf(path.join(outA, id))) expect(readFileSync(path.join(outB, id, f)).equals(readFileSync(path.join(outA, id, f))), `${id}/${f}`).toBe(true);
+        for (const f of filesOf(path.join(outA, id))) expect(readFileSync(path.join(outA, id, f)).equals(readFileSync(out(id, f))), `${id}/${f} as built alone`).toBe(true);
       }
     } finally {
       rmSync(outA, { recursive: true, force: true });

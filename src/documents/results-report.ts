@@ -54,17 +54,6 @@ function barSvg(counts: number[], max: number, width: number, height: number): s
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rects}</svg>`;
 }
 
-/** The chart in words: each pillar's count and its breakdown by 達成度. */
-function chartAlt(view: ResultsView, r: Resolved): string {
-  const w = r.words.results;
-  const pillars = view.pillars.map((p) => ({
-    name: w.get('pillar-heading', p),
-    count: p.summary.count,
-    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
-  }));
-  return w.get('chart-alt', { title: w.get('chart-title'), pillars });
-}
-
 function summary(view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong };
@@ -116,7 +105,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     ...(view.draft ? [{ text: w.get('draft-note', view.draft), style: 'note' }] : []),
     { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     // the chart is one figure to a reader of the tags; its numbers are in the table above and in the alternative text
-    { stack: [chart, legend], tag: 'Figure', alt: chartAlt(view, r) },
+    { stack: [chart, legend], tag: 'Figure', alt: view.texts!.chartAlt },
   ];
 }
 
@@ -183,9 +172,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
 
 export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const w = r.words.results;
-  const title = w.get('title', view);
-  const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
-  const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
+  const { title, pillars } = view.texts!;
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
     { text: w.get('issued', { published: r.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },

@@ -7,6 +7,11 @@ const text = z.string().min(1, { message: '空の文字列は使えません' })
 const fiscalYear = z.number().int().min(1900).max(2200).describe('西暦の年度（2017 = 平成29年度）');
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '"2018-03" の形（年-月）で書いてください' });
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '"2019-03-01" の形（年-月-日）で書いてください' });
+/** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
+function checkDigitOk(code: string): boolean {
+  const sum = [6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(code[i]), 0);
+  return (11 - (sum % 11)) % 10 === Number(code[5]);
+}
 const id = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
 
 export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
@@ -63,6 +68,12 @@ export const DatasetSchema = z.strictObject({
   title: text.describe('計画の名称'),
   issuer: text.describe('発行者（宮城県）'),
   issuerUnit: z.string().optional().describe('担当課（震災復興・企画部情報政策課）'),
+  localGovernmentCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: '全国地方公共団体コードは6桁の数字で書いてください（宮城県は "040002"）' })
+    .refine(checkDigitOk, { message: '全国地方公共団体コードの検査数字（6桁目）が合いません' })
+    .optional()
+    .describe('全国地方公共団体コード（6桁、検査数字つき。宮城県 040002）: オープンデータの先頭列'),
   contact: z
     .strictObject({
       postcode: z.string().optional(),

@@ -8,21 +8,27 @@ import { resolveBooklet, type BookletView } from './booklet.js';
 import { resolveInitiativeList, type InitiativeListView } from './initiative-list.js';
 import { latestPublishedOn } from '../model/published.js';
 import { resolveResults, type ResultsView } from './results.js';
+import { withResultsTexts } from './results-texts.js';
+import { resolveOpenData, type OpenDataView } from './open-data.js';
 
 export interface Resolved {
   id: string;
   title: string;
   issuer: string;
+  /** 全国地方公共団体コード (the open data's first column), when the data set names it */
+  localGovernmentCode?: string;
   rule: EraRule;
   /** the date the documents carry (PDF and workbook metadata), from the data */
   date: string;
   /** 平成29年度 and 平成32年度: the plan period under the era rule */
   period: { from: string; to: string };
   sections: ResolvedSection[];
-  words: { common: Wording; booklet: Wording; list: Wording; results: Wording; workbook: Wording };
+  words: { common: Wording; booklet: Wording; list: Wording; results: Wording; workbook: Wording; opendata: Wording; web: Wording };
   booklet?: BookletView;
   list?: InitiativeListView;
   results: ResultsView[];
+  /** the 基データ tables: a row per initiative, schedule span and indicator */
+  openData: OpenDataView;
 }
 
 /** The date a data set's documents carry: the results' own date, the era rule's date, or the last history entry. */
@@ -45,6 +51,8 @@ export function resolve(model: Model): Resolved {
     list: Wording.load(hb, 'initiative-list'),
     results: Wording.load(hb, 'results'),
     workbook: Wording.load(hb, 'workbook'),
+    opendata: Wording.load(hb, 'opendata'),
+    web: Wording.load(hb, 'web'),
   };
   const sections = resolveSections(model.dataset);
   const entries = resolveEntries(model, sections);
@@ -54,6 +62,7 @@ export function resolve(model: Model): Resolved {
     id: model.dataset.id,
     title: model.dataset.title,
     issuer: model.dataset.issuer,
+    localGovernmentCode: model.dataset.localGovernmentCode,
     rule,
     date: documentDate(model),
     period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
@@ -61,6 +70,7 @@ export function resolve(model: Model): Resolved {
     words,
     booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules)) : undefined,
     list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
-    results: (docs.results?.fiscalYears ?? []).map((fy) => resolveResults(model, fy, sections, entries, rule)),
+    results: (docs.results?.fiscalYears ?? []).map((fy) => withResultsTexts(resolveResults(model, fy, sections, entries, rule), words.results)),
+    openData: resolveOpenData(model, sections, entries, words.common, words.opendata, rule),
   };
 }

@@ -7,6 +7,7 @@ import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
+import type { ResultsTexts } from './results-texts.js';
 import { missingAnswers, categoryOf, type AnswerField } from '../model/results-answers.js';
 
 export interface ResultRow {
@@ -60,6 +61,8 @@ export interface ResultsView {
   total: PillarSummary;
   /** set while the year is not finished: rows with a field unanswered, 達成度 in no category */
   draft?: { unanswered: number; uncategorised: number };
+  /** its sentences (resolve/results-texts.ts); set by resolve() */
+  texts?: ResultsTexts;
 }
 
 export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsView {

@@ -7,6 +7,8 @@ export interface ResolvedSection {
   depth: number;
   /** 1 / (1) / ① */
   label: string;
+  /** the labels from the top down, 1(1)①: where the section stands, in one string */
+  path: string;
   parentIds: string[];
   section: Section;
 }
@@ -22,12 +24,13 @@ export function sectionLabel(depth: number, position: number): string {
 /** In document order. */
 export function resolveSections(dataset: Dataset): ResolvedSection[] {
   const out: ResolvedSection[] = [];
-  const walk = (list: Section[], depth: number, parents: string[]) =>
+  const walk = (list: Section[], depth: number, parents: string[], above: string) =>
     list.forEach((s, i) => {
-      out.push({ id: s.id, title: s.title, depth, label: sectionLabel(depth, i + 1), parentIds: parents, section: s });
-      if (s.children) walk(s.children, depth + 1, [...parents, s.id]);
+      const label = sectionLabel(depth, i + 1);
+      out.push({ id: s.id, title: s.title, depth, label, path: above + label, parentIds: parents, section: s });
+      if (s.children) walk(s.children, depth + 1, [...parents, s.id], above + label);
     });
-  walk(dataset.sections, 1, []);
+  walk(dataset.sections, 1, [], '');
   return out;
 }
 

@@ -64,7 +64,8 @@ export function manifestText(outDir: string, inputsHash: string, files: Written[
   const manifest: Manifest = {
     inputs: inputsHash,
     files: files.map((f) => ({
-      file: path.relative(outDir, f.file),
+      // the same name on every system: web/index.html
+      file: path.relative(outDir, f.file).split(path.sep).join('/'),
       sha256: f.sha256,
       bytes: f.bytes,
       inputs: f.inputs ?? inputsHash,

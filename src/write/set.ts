@@ -156,6 +156,17 @@ function carry(from: string, to: string): void {
   }
 }
 
+/** The set's entries by their name under it (web/index.html): the folders the new set writes into are looked into, file by file. */
+function entriesOf(dir: string, folders: Set<string>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(path.join(dir, prefix)).sort()) {
+    const rel = prefix ? `${prefix}/${n}` : n;
+    if (folders.has(rel) && lstatSync(path.join(dir, rel)).isDirectory()) out.push(...entriesOf(dir, folders, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
 /** Builds the next version of output/<id>/ beside the current one and swaps it in. */
 export function publishSet(outRoot: string, id: string, change: SetChange): Published {
   const setPath = path.join(outRoot, id);
@@ -176,9 +187,12 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging);
     const rewritten = new Set(change.files.map((f) => f.name));
+    // a document may lie in a folder of the set (web/index.html): the folders it needs
+    const folders = new Set(change.files.flatMap((f) => f.name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    for (const d of [...folders].sort()) mkdirSync(path.join(staging, d), { recursive: true });
     const kept: Written[] = [];
     const dropped: string[] = [];
-    for (const name of current.dir ? readdirSync(current.dir).sort() : []) {
+    for (const name of current.dir ? entriesOf(current.dir, folders) : []) {
       if (name === 'manifest.json' || rewritten.has(name)) continue;
       const from = path.join(current.dir!, name);
       if (!change.keep(name) || !lstatSync(from).isFile()) {
@@ -208,6 +222,7 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     at = path.join(staging, 'manifest.json');
     change.beforeWrite?.(at);
     writeSynced(at, manifestText(setPath, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all));
+    for (const d of [...folders].sort().reverse()) fsyncDir(path.join(staging, d));
     fsyncDir(staging);
 
     // the finished version gets the next number (another process may take one at the same time)

@@ -1,0 +1,139 @@
+// The booklet's blocks and inline runs as values the HTML templates print (templates/web/blocks.hbs):
+// headings at their level on the page, glossary superscripts as links to their 用語解説 entry
+// (each with an id the entry links back to), figures as image files beside the pages.
+import type { Block, Inline } from '../../markdown/index.js';
+import type { Wording } from '../../templates/index.js';
+
+export interface WebRun {
+  text: string;
+  bold?: boolean;
+  href?: string;
+  sup?: { id: string; href: string; label: string };
+  /** a page citation: the printed page's number, linked to the place on the web page (filled by `link()`) */
+  ref?: { anchor: string; href: string; text: string };
+}
+
+export interface TimelineRow {
+  group?: string;
+  label?: string;
+  cells?: { span: number; text: string }[];
+}
+
+export type WebBlock =
+  | { heading: { level: number; id?: string; label?: string; runs: WebRun[] } }
+  | { paragraph: WebRun[] }
+  | { list: { ordered: boolean; items: WebRun[][] } }
+  | { table: { header: WebRun[][]; rows: WebRun[][][] } }
+  | {
+      figure: {
+        id?: string;
+        src?: string;
+        alt: string;
+        caption: string;
+        credits: string[];
+        placeholder?: string;
+        timeline?: { years: string[]; rows: TimelineRow[] };
+      };
+    };
+
+export const termAnchor = (n: number) => `term-${n}`;
+export const termRefAnchor = (n: number) => `ref-term-${n}`;
+export const GLOSSARY_PAGE = 'glossary.html';
+
+/** What the pages share while they are made: where each superscript stands, the figure files. */
+export class WebContext {
+  /** glossary number → the page (and anchor) of its superscript */
+  readonly supPages = new Map<number, string>();
+  readonly files: { name: string; bytes: Buffer }[] = [];
+  /** anchor → the page it stands on (headings, figures, sections, entries, parts) */
+  readonly anchorPages = new Map<string, string>();
+  /** anchors that stand for a whole page (a part of the booklet): linked without a fragment */
+  readonly wholePages = new Set<string>();
+  private refs: NonNullable<WebRun['ref']>[] = [];
+  /** printed page of each anchor of the booklet, for the numbers of page citations */
+  constructor(readonly words: Wording, private printed?: Map<string, number>) {}
+
+  /** Page citations link to the page their anchor stands on, once every page is made. */
+  link(): void {
+    for (const r of this.refs) {
+      const page = this.anchorPages.get(r.anchor);
+      if (!page) throw new Error(`参照先 ${r.anchor} がウェブ版のどのページにもありません`);
+      r.href = this.wholePages.has(r.anchor) ? page : `${page}#${r.anchor}`;
+    }
+  }
+
+  runs(xs: Inline[], page: string): WebRun[] {
+    return xs.map((x) => {
+      if (x.sup !== undefined) {
+        this.supPages.set(x.sup, page);
+        return { text: x.text, sup: { id: termRefAnchor(x.sup), href: `${GLOSSARY_PAGE}#${termAnchor(x.sup)}`, label: this.words.get('sup-label', { number: x.sup }) } };
+      }
+      if (x.pageRef !== undefined) {
+        const ref = { anchor: x.pageRef, href: '', text: String(this.printed?.get(x.pageRef) ?? '') };
+        this.refs.push(ref);
+        return { text: '', ref };
+      }
+      return { text: x.text, ...(x.bold ? { bold: true } : {}), ...(x.link ? { href: x.link } : {}) };
+    });
+  }
+
+  /** A figure: its image as a file of the web edition (SVG text or a data URL from resolve/), its table, or the frame saying it is not reproduced. */
+  private figure(b: Extract<Block, { kind: 'figure' }>, page: string): WebBlock {
+    let src: string | undefined;
+    if (b.data) {
+      const svg = !b.data.startsWith('data:');
+      const ext = svg ? 'svg' : b.data.startsWith('data:image/png') ? 'png' : 'jpg';
+      const base = (b.anchor ?? b.src.replace(/^\.\//, '').replace(/^figures\//, '').replace(/\.[^.]*$/, '')).replace(/[^0-9A-Za-z_-]/g, '_');
+      src = `figures/${base}.${ext}`;
+      const bytes = svg ? Buffer.from(b.data, 'utf8') : Buffer.from(b.data.slice(b.data.indexOf(',') + 1), 'base64');
+      if (!this.files.some((f) => f.name === src)) this.files.push({ name: src, bytes });
+    }
+    if (b.anchor) this.anchorPages.set(b.anchor, page);
+    const t = b.timeline;
+    const timeline = t
+      ? {
+          years: t.years,
+          rows: t.rows.map((r): TimelineRow => {
+            if ('group' in r) return { group: r.group };
+            const cells: { span: number; text: string }[] = [];
+            let at = 0;
+            for (const s of r.spans) {
+              for (; at < s.start; at++) cells.push({ span: 1, text: '' });
+              cells.push({ span: s.length, text: this.words.get('timeline-span', { from: t.years[s.start], to: t.years[s.start + s.length - 1], label: s.label }) });
+              at = s.start + s.length;
+            }
+            for (; at < t.years.length; at++) cells.push({ span: 1, text: '' });
+            return { label: r.label, cells };
+          }),
+        }
+      : undefined;
+    return { figure: { id: b.anchor, src, alt: b.caption, caption: b.caption, credits: b.credits ?? [], placeholder: !src && !timeline ? b.placeholder : undefined, timeline } };
+  }
+
+  /** Blocks of prose; a Markdown heading of level n becomes h(n + shift). */
+  blocks(bs: Block[], page: string, shift: number, idOf?: (b: Block, i: number) => string | undefined): WebBlock[] {
+    return bs.map((b, i): WebBlock => {
+      switch (b.kind) {
+        case 'heading': {
+          // a named heading carries the anchor its page citations point at, as in the PDF
+          const id = b.anchor ?? idOf?.(b, i);
+          if (id) this.anchorPages.set(id, page);
+          return { heading: { level: Math.min(6, b.level + shift), id, label: b.label, runs: this.runs(b.inlines, page) } };
+        }
+        case 'paragraph':
+          return { paragraph: this.runs(b.inlines, page) };
+        case 'list':
+          return { list: { ordered: b.ordered, items: b.items.map((it) => this.runs(it, page)) } };
+        case 'table':
+          return { table: { header: b.header.map((c) => this.runs(c, page)), rows: b.rows.map((r) => r.map((c) => this.runs(c, page))) } };
+        case 'figure':
+          return this.figure(b, page);
+      }
+    });
+  }
+
+  /** Plain text as paragraphs, one per line. */
+  text(s: string): WebBlock[] {
+    return s.split('\n').filter((t) => t.trim()).map((t) => ({ paragraph: [{ text: t }] }));
+  }
+}

@@ -1,0 +1,137 @@
+// The 主な取組一覧 and the results reports as web pages: real tables (caption, th with scope
+// for the years and for each row's 事業名), schedule spans as text, the chart as SVG drawn from
+// the summary's numbers, with its text alternative from resolve/ and the numbers beside it.
+import type { Resolved } from '../../resolve/index.js';
+import type { ResultsView } from '../../resolve/results.js';
+import type { WebPage } from './booklet.js';
+import type { WebContext } from './blocks.js';
+import { yen } from '../../templates/index.js';
+
+export const resultsPage = (fy: number) => `results-${fy}.html`;
+
+export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: WebContext): WebPage {
+  const list = r.list!;
+  const lw = r.words.list;
+  const ww = r.words.web;
+  const pathOf = new Map(r.sections.map((s) => [s.id, s.path]));
+  const groups: { id: string; depth: number; text: string; rows: object[] }[] = [];
+  for (const row of list.rows) {
+    if (row.kind === 'group') {
+      groups.push({ id: `list-${row.sectionId}`, depth: row.depth, text: `${row.label}${row.depth === 1 ? ' ' : ''}${row.title}`, rows: [] });
+      continue;
+    }
+    const section = groups[groups.length - 1].id.slice('list-'.length);
+    const page = anchorPages.get(row.anchor);
+    groups[groups.length - 1].rows.push({
+      id: `row-${row.initiativeId}${row.relisted ? `-${section}` : ''}`,
+      no: row.no,
+      relisted: row.relisted ? lw.get('relisted') : undefined,
+      title: row.title,
+      owner: lw.get('owner', { owner: row.owner }),
+      schedule: row.schedule.map((c) => ({ span: c.span, text: c.label ? lw.get('schedule-alt', c) : '' })),
+      goals: row.goals,
+      indicators: row.indicators,
+      marks: row.marks.join(''),
+      place: page ? { href: `${page}#${row.anchor}`, text: pathOf.get(section) ?? '', label: ww.get('place-label', { title: row.title, path: pathOf.get(section) }) } : undefined,
+    });
+  }
+  return {
+    file: 'list.html',
+    template: 'list',
+    heading: r.words.booklet.get('list-title'),
+    part: r.words.booklet.get('chapter3'),
+    body: {
+      caption: ww.get('list-caption', { title: r.title }),
+      hint: ww.get('scroll-hint'),
+      years: list.years.map((y) => y.label),
+      yearCount: list.years.length,
+      columns: list.years.length + 6,
+      head: {
+        no: lw.get('col-no'),
+        name: lw.get('col-name'),
+        schedule: lw.get('col-schedule'),
+        goals: lw.get('col-goals'),
+        indicators: lw.get('col-indicators'),
+        marks: lw.get('col-marks'),
+        place: ww.get('col-place'),
+      },
+      groups,
+      note: r.booklet ? ctx.runs(r.booklet.listNote, 'list.html') : [{ text: lw.get('note') }],
+    },
+  };
+}
+
+const PALETTE = ['#2f6db5', '#3d8b40', '#b86e00', '#c9302c', '#7b5aa6', '#5a6268', '#117a8b'];
+
+/** The stacked bars as numbers: the template draws them (no markup is made here). */
+function chart(view: ResultsView) {
+  const LABEL = 300;
+  const BAR = 380;
+  const ROW = 30;
+  const max = Math.max(1, ...view.pillars.map((p) => p.summary.count));
+  const rows = view.pillars.map((p, i) => {
+    let x = LABEL;
+    const parts = p.summary.achievements
+      .map((c, k) => {
+        const w = (c / max) * BAR;
+        const part = { x: x.toFixed(2), width: w.toFixed(2), fill: PALETTE[k % PALETTE.length] };
+        x += w;
+        return c > 0 ? part : undefined;
+      })
+      .filter(Boolean);
+    return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts!.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
+  });
+  return { width: LABEL + BAR + 60, height: view.pillars.length * ROW + 6, rows, legend: view.achievements.map((a, k) => ({ label: a, fill: PALETTE[k % PALETTE.length] })) };
+}
+
+export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
+  const w = r.words.results;
+  const ww = r.words.web;
+  const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
+  const t = view.texts!;
+  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx));
+  const unanswered = w.get('unanswered-cell');
+  const sumRow = (label: string, s: ResultsView['total']) => ({ label, count: s.count, newCount: s.newCount, budget: yen(s.budgetTotal), achievements: s.achievements });
+  return {
+    file: resultsPage(view.fiscalYear),
+    template: 'results',
+    heading: t.title,
+    body: {
+      draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
+      draftNote: view.draft ? w.get('draft-note', view.draft) : undefined,
+      overviewLabel: w.get('overview-label'),
+      overview: [w.get('overview-1', view), w.get('overview-2', { pillars: t.pillars })],
+      summaryTitle: w.get('summary-title', { fyLong: view.fyLong }),
+      summaryHead: [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements],
+      summaryRows: view.pillars.map((p) => sumRow(t.pillarHeadings[p.id], p.summary)),
+      total: sumRow(w.get('summary-total'), view.total),
+      chartTitle: w.get('chart-title'),
+      chartAlt: t.chartAlt,
+      chart: chart(view),
+      countWord: ww.get('chart-count', { count: '' }),
+      hint: ww.get('scroll-hint'),
+      note: w.get('note'),
+      head,
+      pillars: view.pillars.map((p, i) => ({
+        id: `pillar-${p.id}`,
+        heading: t.pillarHeadings[p.id],
+        caption: ww.get('pillar-table-caption', { heading: t.pillarHeadings[p.id] }),
+        first: i === 0,
+        rows: p.rows.map((row) => ({
+          id: `row-${row.initiativeId}`,
+          no: row.no,
+          isNew: row.isNew ? w.get('new-mark') : '',
+          title: row.title,
+          description: row.description,
+          budget: row.budgetText,
+          achievement: row.achievement,
+          outcome: row.outcome,
+          missing: { budget: row.missing.includes('budget'), achievement: row.missing.includes('achievement'), outcome: row.missing.includes('outcome') },
+          unanswered,
+          department: row.department,
+          divisions: row.divisions.join('\n'),
+        })),
+      })),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// The sentences of a results report made from its numbers, once, for every form of it (PDF,
+// web page): the title, the pillars named in the 【活動概要】, each pillar's heading and the
+// chart in words (the text alternative of the bars).
+import type { Wording } from '../templates/index.js';
+import type { ResultsView } from './results.js';
+
+export interface ResultsTexts {
+  title: string;
+  /** 「…」、「…」及び「…」 */
+  pillars: string;
+  /** pillar id → 「1 …」, as headings and table rows name it */
+  pillarHeadings: Record<string, string>;
+  chartAlt: string;
+}
+
+export function withResultsTexts(view: ResultsView, w: Wording): ResultsView & { texts: ResultsTexts } {
+  const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
+  const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
+  const pillarHeadings = Object.fromEntries(view.pillars.map((p) => [p.id, w.get('pillar-heading', p)]));
+  const chart = view.pillars.map((p) => ({
+    name: pillarHeadings[p.id],
+    count: p.summary.count,
+    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
+  }));
+  return { ...view, texts: { title: w.get('title', view), pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) } };
+}

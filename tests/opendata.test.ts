@@ -1,0 +1,162 @@
+// The 基データ (output/<id>/data/): each rule of the 総務省 machine-readable table rules and of
+// the 自治体標準オープンデータセット checked on the CSVs and the workbook of both data sets.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { TEST_OUTPUT } from './setup/build-outputs.js';
+import { parseCsv } from './helpers/csv.js';
+import { initiatives, json } from './helpers/data.js';
+import { renderCsv } from '../src/render/csv.js';
+
+const SETS = [
+  { id: 'miyagi-ict-plan', code: '040002', name: '宮城県' },
+  { id: 'fukushima-ict-strategy', code: '070009', name: '福島県' },
+];
+
+interface Table { file: string; header: string[]; rows: string[][]; raw: Buffer }
+const tablesOf = (id: string): Table[] => {
+  const dir = path.join(TEST_OUTPUT, id, 'data');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(path.join(dir, file));
+      const [header, ...rows] = parseCsv(raw.toString('utf8').replace(/^\uFEFF/, ''));
+      return { file, header, rows, raw };
+    });
+};
+/** column name → type and unit, from the data dictionary */
+const dictionary = (id: string) => {
+  const t = tablesOf(id).find((x) => x.file === 'columns.csv')!;
+  const col = (name: string) => t.header.indexOf(name);
+  return t.rows.map((r) => ({ file: r[col('ファイル')], column: r[col('項目名')], about: r[col('説明')], type: r[col('型')], unit: r[col('単位')] }));
+};
+
+describe.each(SETS)('open data of $id', ({ id, code, name }) => {
+  let tables: Table[];
+  beforeAll(() => {
+    tables = tablesOf(id);
+  });
+
+  it('writes UTF-8 with a BOM, CRLF line ends and a header row, every row as wide as the header (no merged or layout rows)', () => {
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    for (const t of tables) {
+      expect([...t.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(Buffer.from(t.raw.toString('utf8'), 'utf8').equals(t.raw)).toBe(true);
+      expect(t.raw.toString('utf8').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      expect(t.header.length).toBeGreaterThan(2);
+      expect(new Set(t.header).size).toBe(t.header.length);
+      for (const r of t.rows) expect(r.length, `${t.file}: ${r.join(',').slice(0, 40)}`).toBe(t.header.length);
+    }
+  });
+
+  it('starts every data table with 全国地方公共団体コード, ID and 地方公共団体名, named once in dataset.json', () => {
+    expect(json(id, 'dataset.json').localGovernmentCode).toBe(code);
+    for (const t of tables.filter((x) => x.file !== 'columns.csv')) {
+      expect(t.header.slice(0, 3)).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名']);
+      for (const r of t.rows) expect([r[0], r[2]]).toEqual([code, name]);
+      // an ID names one row
+      expect(new Set(t.rows.map((r) => r[1])).size).toBe(t.rows.length);
+    }
+  });
+
+  it('has a row per initiative with its stable 事業ID (the data file name), 事業名, 部局 and 課室 in their own columns', () => {
+    const t = tables.find((x) => x.file === 'initiatives.csv')!;
+    const col = (h: string) => t.header.indexOf(h);
+    const ids = initiatives(id).map((i) => i.id);
+    expect(t.rows.map((r) => r[col('事業ID')]).sort()).toEqual(ids);
+    for (const { id: iid, data } of initiatives(id)) {
+      const r = t.rows.find((x) => x[col('事業ID')] === iid)!;
+      expect(r[col('事業名')]).toBe(data.title);
+      expect(r[col('部局')]).toBe(data.department);
+      const divisions = Array.isArray(data.division) ? data.division : [data.division];
+      divisions.forEach((d: string, k: number) => expect(r[col(`課室${k + 1}`)]).toBe(d));
+      // no 【部局】 typed into the name, as the print appendix has it
+      expect(r[col('事業名')]).not.toContain('【');
+    }
+  });
+
+  it('never leaves an item name out: every row names its 事業 (ID and 事業名) wherever the table has them', () => {
+    for (const t of tables) {
+      for (const h of ['事業ID', '事業名', 'ID', '項目名']) {
+        const c = t.header.indexOf(h);
+        if (c >= 0) for (const r of t.rows) expect(r[c], `${t.file} ${h}`).not.toBe('');
+      }
+    }
+  });
+
+  it('writes numbers as numbers (no 円, comma, ▲ or unit typed in) and states every unit in the header', () => {
+    const dict = dictionary(id);
+    const numeric = dict.filter((d) => d.type === '数値');
+    expect(numeric.length).toBeGreaterThan(3);
+    for (const d of numeric) {
+      const t = tables.find((x) => x.file === d.file)!;
+      const c = t.header.indexOf(d.column);
+      expect(c, `${d.file} ${d.column}`).toBeGreaterThanOrEqual(0);
+      for (const r of t.rows) expect(r[c], `${d.file} ${d.column}`).toMatch(/^(-?\d+(\.\d+)?)?$/);
+      if (d.unit) expect(d.column).toContain(`（${d.unit}）`);
+    }
+    if (id.startsWith('fukushima')) {
+      const results = tables.find((x) => x.file === 'results-2017.csv')!;
+      const c = results.header.indexOf('事業費（千円）');
+      const sum = results.rows.reduce((a, r) => a + Number(r[c] || 0), 0);
+      // 75,638,203 千円: the total the report prints
+      expect(sum).toBe(75638203);
+    }
+  });
+
+  it('gives every 西暦 year a 和暦 column right beside it', () => {
+    let seen = 0;
+    for (const t of tables.filter((x) => x.file !== 'columns.csv'))
+      t.header.forEach((h, i) => {
+        if (!h.includes('（西暦）')) return;
+        seen++;
+        expect(t.header[i + 1]).toBe(h.replace('（西暦）', '（和暦）'));
+        if (h.includes('年度')) for (const r of t.rows) expect(r[i + 1]).toMatch(new RegExp(`^(平成|令和)(元|\\d+)年度$`));
+      });
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('keeps schedule spans and indicators in tables of their own, a row per span and per indicator', () => {
+    const spans = initiatives(id).reduce((n, i) => n + (i.data.schedule?.length ?? 0), 0);
+    const indicators = initiatives(id).reduce((n, i) => n + (i.data.indicators?.length ?? 0), 0);
+    expect(tables.find((x) => x.file === 'schedule.csv')?.rows.length ?? 0).toBe(spans);
+    expect(tables.find((x) => x.file === 'indicators.csv')?.rows.length ?? 0).toBe(indicators);
+  });
+
+  it('names every column of every table in the data dictionary (columns.csv), with its type', () => {
+    const dict = dictionary(id);
+    for (const t of tables) for (const h of t.header) expect(dict.some((d) => d.file === t.file && d.column === h && d.about && d.type), `${t.file} ${h}`).toBe(true);
+    expect(dict.length).toBe(tables.reduce((n, t) => n + t.header.length, 0));
+  });
+
+  it('holds the same tables in opendata.xlsx, one per sheet: header row, no merges, numbers as numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(TEST_OUTPUT, id, 'data', 'opendata.xlsx'));
+    expect(wb.worksheets.length).toBe(tables.length);
+    const dict = dictionary(id);
+    for (const ws of wb.worksheets) {
+      const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+      const t = tables.find((x) => x.header.join() === header.join() && x.rows.length === ws.rowCount - 1);
+      expect(t, ws.name).toBeDefined();
+      expect(Object.keys((ws as unknown as { _merges: object })._merges)).toEqual([]);
+      t!.rows.forEach((r, i) =>
+        r.forEach((v, c) => {
+          const cell = ws.getRow(i + 2).getCell(c + 1).value;
+          const numeric = dict.find((d) => d.file === t!.file && d.column === t!.header[c])?.type === '数値';
+          if (v === '') expect(cell ?? null).toBe(null);
+          else expect(cell).toBe(numeric ? Number(v) : v.replace(/\r\n/g, '\n'));
+        }),
+      );
+    }
+  });
+});
+
+describe('CSV writer', () => {
+  it('quotes a field only when it holds a comma, a quote or a line break, and writes a line break inside one as CRLF', () => {
+    const text = renderCsv(['a', 'b'], [['x,y', 'say "hi"'], ['1\n2', 3]]).toString('utf8');
+    expect(text).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"1\r\n2",3\r\n');
+    expect(parseCsv(text.slice(1))).toEqual([['a', 'b'], ['x,y', 'say "hi"'], ['1\r\n2', '3']]);
+  });
+});

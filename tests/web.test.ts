@@ -1,0 +1,206 @@
+// The web edition (output/<id>/web/) in a real Chromium (@sparticuz/chromium, shipped inside the
+// npm package) with axe-core: every page of both data sets, zero violations at WCAG 2.1 A and AA.
+// Also: the pages' frame (lang, title, landmarks, skip link), every internal link lands on an
+// id that exists, the numbers equal the open data's and the resolved data's, text from the
+// data is escaped.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { TEST_OUTPUT } from './setup/build-outputs.js';
+import { parseCsv } from './helpers/csv.js';
+import { checkDataset } from '../src/pipeline.js';
+import { resolve } from '../src/resolve/index.js';
+import { webEdition } from '../src/documents/web/index.js';
+import { renderWebEdition } from '../src/render/html.js';
+
+const SETS = ['miyagi-ict-plan', 'fukushima-ict-strategy'];
+const webDir = (id: string) => path.join(TEST_OUTPUT, id, 'web');
+const pagesOf = (id: string) => readdirSync(webDir(id)).filter((f) => f.endsWith('.html')).sort();
+const html = (id: string, f: string) => readFileSync(path.join(webDir(id), f), 'utf8');
+const csv = (id: string, f: string) => {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(TEST_OUTPUT, id, 'data', f), 'utf8').replace(/^\uFEFF/, ''));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+};
+const resolved = (id: string) => resolve(checkDataset(path.join(__dirname, '..', 'data', id)).model!);
+
+describe('web edition in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  beforeAll(async () => {
+    browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
+    page = await browser.newPage();
+  });
+  afterAll(async () => browser?.close());
+
+  it.each(SETS)('%s: every page has zero axe-core violations at WCAG 2.1 A and AA', async (id) => {
+    const found: string[] = [];
+    for (const f of pagesOf(id)) {
+      for (const width of [1280, 390]) {
+        await page.setViewport({ width, height: 900 });
+        await page.goto(`file://${path.join(webDir(id), f)}`, { waitUntil: 'load' });
+        await page.evaluate(axe);
+        const r = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
+          violations: { id: string; nodes: { html: string }[] }[];
+          passes: unknown[];
+        };
+        expect(r.passes.length).toBeGreaterThan(5);
+        found.push(...r.violations.map((v) => `${f} @${width}px ${v.id}: ${v.nodes[0]?.html.slice(0, 120)}`));
+      }
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('fails a page with a known violation (the check itself works)', async () => {
+    await page.setContent('<html><body><img src="x.png"><a href="#"></a></body></html>');
+    await page.evaluate(axe);
+    const r = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as { violations: { id: string }[] };
+    expect(r.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'document-title', 'link-name']));
+  });
+
+  it('keeps the 事業名 column of the list in view while the table scrolls sideways on a phone', async () => {
+    await page.setViewport({ width: 390, height: 800 });
+    await page.goto(`file://${path.join(webDir('miyagi-ict-plan'), 'list.html')}`);
+    const before = await page.$eval('tbody th[scope="row"]', (e) => e.getBoundingClientRect().left);
+    await page.$eval('.scroll', (e) => e.scrollBy(600, 0));
+    const after = await page.$eval('tbody th[scope="row"]', (e) => e.getBoundingClientRect().left);
+    const box = await page.$eval('.scroll', (e) => ({ left: e.getBoundingClientRect().left, scroll: e.scrollLeft }));
+    expect(box.scroll).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(Math.round(after)).toBeGreaterThanOrEqual(Math.floor(box.left));
+  });
+});
+
+describe.each(SETS)('web edition of %s', (id) => {
+  it('gives every page lang="ja", a title, a skip link to main, banner, navigation, main and contentinfo landmarks, the print styles, and nothing from outside', () => {
+    const css = readFileSync(path.join(webDir(id), 'style.css'), 'utf8');
+    expect(css).toContain('@media print');
+    expect(css).toContain('font-family: "BIZ UDPGothic", "Yu Gothic"');
+    for (const f of pagesOf(id)) {
+      const h = html(id, f);
+      expect(h).toMatch(/^<!DOCTYPE html>\n<html lang="ja">/);
+      expect(h).toMatch(/<title>[^<]+<\/title>/);
+      expect(h).toContain('<a class="skip" href="#main">');
+      for (const tag of ['<header', '<nav', '<main id="main"', '<footer']) expect(h, `${f} ${tag}`).toContain(tag);
+      expect(h).not.toMatch(/<script|src="https?:|href="https?:[^"]*\.(css|js)"|@import/);
+      expect(h.match(/<h1[ >]/g)?.length).toBe(1);
+    }
+  });
+
+  it('links only to pages and ids that exist (contents, glossary superscripts and back, 掲載箇所)', () => {
+    const ids = new Map(pagesOf(id).map((f) => [f, new Set([...html(id, f).matchAll(/ id="([^"]+)"/g)].map((m) => m[1]))]));
+    let n = 0;
+    for (const f of pagesOf(id))
+      for (const [, href] of html(id, f).matchAll(/ href="([^"]+)"/g)) {
+        if (/^(https?:|mailto:|\.\.\/data\/)/.test(href) || href === 'style.css') continue;
+        const [file, hash] = href.split('#');
+        const target = file || f;
+        expect(ids.has(target), `${f} → ${href}`).toBe(true);
+        if (hash) expect(ids.get(target)!.has(hash), `${f} → ${href}`).toBe(true);
+        n++;
+      }
+    expect(n).toBeGreaterThan(10);
+  });
+
+  it('shows every initiative, with the budgets and counts of the open data and of the resolved data', () => {
+    const r = resolved(id);
+    const all = pagesOf(id).map((f) => html(id, f)).join('\n');
+    for (const i of csv(id, 'initiatives.csv')) expect(all, i['事業名']).toContain(i['事業名'].replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+    if (r.list) {
+      const list = html(id, 'list.html');
+      for (const i of csv(id, 'initiatives.csv')) expect(list).toContain(`<tr id="row-${i['事業ID']}">`);
+    }
+    for (const v of r.results) {
+      const page = html(id, `results-${v.fiscalYear}.html`);
+      const rows = csv(id, `results-${v.fiscalYear}.csv`);
+      for (const row of rows) {
+        const tr = page.match(new RegExp(`<tr id="row-${row['事業ID']}">.*?</tr>`))![0];
+        const budget = tr.match(/<td class="num budget">([^<]*)<\/td>/)![1];
+        expect(budget === '—' ? '' : budget.replace(/,/g, '')).toBe(row['事業費（千円）']);
+      }
+      const summary = csv(id, `summary-${v.fiscalYear}.csv`);
+      const table = page.slice(page.indexOf('<table class="summary">'), page.indexOf('</table>', page.indexOf('<table class="summary">')));
+      const cells = [...table.matchAll(/<td class="num (count|new|budget)">([^<]*)<\/td>/g)].map((m) => m[2].replace(/,/g, ''));
+      const expected = [...summary.flatMap((s) => [s['事業数（件）'], s['うち新規（件）'], s['事業費合計（千円）']]), String(v.total.count), String(v.total.newCount), String(v.total.budgetTotal)];
+      expect(cells).toEqual(expected);
+      expect(summary.map((s) => Number(s['事業数（件）']))).toEqual(v.pillars.map((p) => p.summary.count));
+      expect(page).toContain(`<desc id="chart-desc">${v.texts!.chartAlt}</desc>`);
+    }
+  });
+});
+
+describe('web edition and text from the data', () => {
+  it('prints <script> and quotes in a title as text, in the HTML environment that escapes', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'web-escape-'));
+    try {
+      const data = path.join(work, 'mini');
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      const file = path.join(data, 'initiatives', '001.json');
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      j.title = '<script>alert("x")</script>の運用';
+      writeFileSync(file, JSON.stringify(j, null, 2));
+      const checked = checkDataset(data);
+      expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const files = renderWebEdition(webEdition(resolve(checked.model!)));
+      const text = files.filter((f) => f.name.endsWith('.html')).map((f) => f.bytes.toString('utf8')).join('\n');
+      expect(text).not.toContain('<script');
+      expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;の運用');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('page citations in the web edition', () => {
+  it('link to the place cited and show the printed page of the PDF, also in a build that lays out no PDF', async () => {
+    const { renderDataset } = await import('../src/pipeline.js');
+    const dir = path.join(__dirname, '..', 'data', 'miyagi-ict-plan');
+    // a build of no document: the web edition lays the booklet out itself for its page numbers
+    const r = await renderDataset(dir, { log: () => {}, only: new Set(['none']) });
+    expect(r.outputs.some((o) => o.name.endsWith('.pdf'))).toBe(false);
+    for (const o of r.outputs.filter((x) => x.name.startsWith('web/'))) expect(o.bytes.equals(readFileSync(path.join(TEST_OUTPUT, 'miyagi-ict-plan', o.name))), o.name).toBe(true);
+    const { bookletPages } = await import('../src/pipeline.js');
+    const pages = bookletPages(r.resolved!).anchors;
+    const ch1 = html('miyagi-ict-plan', 'chapter-1.html');
+    expect(ch1).toContain(`<a href="list.html">${pages.get('list-start')}</a>ページ以降`);
+    const refs = html('miyagi-ict-plan', 'references.html').match(/<a href="chapter-2-\d\.html#(entry-[^"]+)">(\d+)<\/a>ページ参照/)!;
+    expect(Number(refs[2])).toBe(pages.get(refs[1]));
+  });
+});
+
+describe('figures and unfinished years in the web edition', () => {
+  it('writes a figure as a file beside the pages, with its caption and its text alternative', () => {
+    const page = readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'chapter-1.html'), 'utf8');
+    expect(page).toContain('<figure><figcaption>図表1 推進の流れ</figcaption>\n<img src="figures/flow.svg" alt="図表1 推進の流れ">');
+    expect(readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'figures', 'flow.svg')).equals(readFileSync(path.join(__dirname, 'fixtures', 'mini', 'figures', 'flow.svg')))).toBe(true);
+  });
+
+  it('marks a results page as a draft while a row is unanswered, the cell saying so, and the open data says 未確定 and 未回答', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'web-draft-'));
+    try {
+      const data = path.join(work, 'mini');
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      const file = path.join(data, 'initiatives', '001.json');
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      j.results['2017'].achievement = '';
+      writeFileSync(file, JSON.stringify(j, null, 2));
+      const r = resolve(checkDataset(data).model!);
+      expect(r.results[0].draft).toEqual({ unanswered: 1, uncategorised: 0 });
+      const page = renderWebEdition(webEdition(r)).find((f) => f.name === 'results-2017.html')!.bytes.toString('utf8');
+      expect(page).toContain('<p class="draft">未確定（未回答 1 件）</p>');
+      expect(page).toMatch(/<tr id="row-001">.*<span class="unanswered">未回答<\/span>/);
+      const { openDataTables } = await import('../src/documents/data/tables.js');
+      const tables = openDataTables(r);
+      const results = tables.find((t) => t.file === 'results-2017.csv')!;
+      const row = results.rows.find((x) => x[results.columns.findIndex((c) => c.key === 'initiative')] === '001')!;
+      expect(row[results.columns.findIndex((c) => c.key === 'answered')]).toBe('未回答');
+      const summary = tables.find((t) => t.file === 'summary-2017.csv')!;
+      expect(summary.rows.every((x) => x[summary.columns.findIndex((c) => c.key === 'status')] === '未確定')).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
