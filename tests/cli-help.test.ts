@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './helpers/data.js';
 import { COMMAND_OPTIONS } from '../src/cli-options.js';
+import { formatProblem } from '../src/problem.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
@@ -25,5 +26,11 @@ describe('commands', () => {
     const r2 = cli('validate', '--label', 'x');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('--label は validate では使えないオプションです');
+  });
+
+  it('a problem of the published version is named under its own folder, not glued to the data set', () => {
+    const p = { severity: 'error' as const, file: 'dataset.json', line: 2, column: 3, base: '../fuku-var', message: 'x' };
+    expect(formatProblem(p, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/dataset.json:2:3: x');
+    expect(formatProblem({ ...p, base: undefined }, 'data/fukushima-ict-strategy/')).toBe('エラー data/fukushima-ict-strategy/dataset.json:2:3: x');
   });
 });
