@@ -36,7 +36,9 @@ describe('errata', () => {
       expect(title, JSON.stringify(v.entries.slice(0, 5))).toBeDefined();
       expect(title!.page).toBe(printed);
       expect(page.lines[Number(title!.line) - 1]).toContain('宮城県河川流域情報システム');
-      expect(v.entries.some((e) => e.document === '主な取組一覧' && e.right.includes('高度化'))).toBe(true);
+      // the list's row, field by field with the column named; the appendix's cell too
+      expect(v.entries).toContainEqual(expect.objectContaining({ document: '主な取組一覧', item: '9 宮城県河川流域情報システム（MIRAI）の運用／事業名', wrong: '宮城県河川流域情報システム（MIRAI）の運用', right: '宮城県河川流域情報システム（MIRAI）の運用・高度化' }));
+      expect(v.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '主な取組一覧', item: '事業名 【担当部局・課室名】' }));
       expect(v.entries.some((e) => e.right.includes('県民への情報提供を一層充実させます'))).toBe(true);
       // entries after the longer text move to later pages (up to the next 重点目標, which opens a page)
       expect(v.moved.length).toBeGreaterThan(5);

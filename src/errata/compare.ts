@@ -8,6 +8,7 @@
 import { diffArrays } from 'diff';
 import type { Wording } from '../templates/index.js';
 import type { ResultsView, ResultRow, PillarSummary } from '../resolve/results.js';
+import type { InitiativeListView } from '../resolve/initiative-list.js';
 import type { CellValue, SheetSpec } from '../render/xlsx.js';
 import { cellRef } from '../render/xlsx.js';
 import { yen } from '../templates/index.js';
@@ -241,4 +242,70 @@ export function inReadingOrder(entries: ErrataEntry[]): ErrataEntry[] {
       return ra - rb || ca - cb || x.i - y.i;
     })
     .map((x) => x.e);
+}
+
+/** A table row's fields by name, keyed so that the same row of both versions meets. */
+export interface FieldRow {
+  key: string;
+  /** the row as the 箇所 column names it (its number and title) */
+  label: { no?: number; title: string };
+  /** text to find the row by in the published PDF */
+  find: string;
+  fields: [string, string][];
+}
+
+/** Rows of the initiative list (and the booklet's entries) as fields named by their columns. */
+export function listRows(list: InitiativeListView, descriptions: Map<string, string>, lw: Wording, w: Wording): FieldRow[] {
+  const rows: FieldRow[] = [];
+  for (const x of list.rows) {
+    if (x.kind === 'group') {
+      rows.push({ key: `sec-${x.sectionId}`, label: { title: `${x.label} ${x.title}` }, find: x.title, fields: [[w.get('field-heading'), `${x.label} ${x.title}`]] });
+      continue;
+    }
+    const years: [string, string][] = [];
+    for (const c of x.schedule) for (let y = c.from; y <= c.to; y++) years.push([w.get('field-schedule', { fyLabel: list.years.find((v) => v.fy === y)?.label ?? String(y) }), c.label ?? '']);
+    rows.push({
+      key: x.anchor,
+      label: { no: x.no, title: x.title },
+      find: x.title,
+      fields: [
+        [w.get('field-list-name'), `${x.relisted ? lw.get('relisted') : ''}${x.title}`],
+        [w.get('field-owner'), x.owner],
+        [w.get('field-description'), descriptions.get(x.initiativeId) ?? ''],
+        ...years,
+        [lw.get('col-goals'), x.goals.join('、')],
+        [lw.get('col-indicators'), x.indicators.map((i) => `${i.name} ${i.baseline} ${i.target}`).join('／')],
+        [lw.get('col-marks'), x.marks.join('')],
+      ],
+    });
+  }
+  return rows;
+}
+
+/** Field rows of two versions compared; `at` finds a row's page and line in the published document. */
+export function compareFieldRows(document: string, order: number, before: FieldRow[], after: FieldRow[], at: (r: FieldRow) => { page: number; line: number }, w: Wording, keep = (_field: string) => true): ErrataEntry[] {
+  const out: ErrataEntry[] = [];
+  const old = new Map(before.map((r) => [r.key, r]));
+  const item = (r: FieldRow, field?: string) => (field ? w.get('item-field', { ...r.label, field }) : w.get('item-row', r.label));
+  for (const n of after) {
+    const o = old.get(n.key);
+    if (!o) {
+      out.push({ document, order, ...at(n), item: item(n), wrong: '', right: w.get('row-added') });
+      continue;
+    }
+    const was = new Map(o.fields);
+    for (const [field, value] of n.fields) if (keep(field) && (was.get(field) ?? '') !== value) out.push({ document, order, ...at(o), item: item(o, field), wrong: was.get(field) ?? '', right: value });
+  }
+  const now = new Set(after.map((r) => r.key));
+  for (const o of before) if (!now.has(o.key)) out.push({ document, order, ...at(o), item: item(o), wrong: o.label.title, right: w.get('row-removed') });
+  return out;
+}
+
+/** Line-diff entries that only repeat what field entries already say (a changed cell seen as lines). */
+export function coveredBy(fields: ErrataEntry[]): (e: ErrataEntry) => boolean {
+  const olds = fields.map((f) => squash(f.wrong)).filter(Boolean);
+  const news = fields.map((f) => squash(f.right)).filter(Boolean);
+  const inAny = (xs: string[], t: string) => t === '' || xs.some((x) => x.includes(t));
+  // the same place as a field's entry (the row seen as a line), or only text a field's entry holds
+  return (e) => fields.some((f) => f.page === e.page && f.line === e.line) || (inAny(olds, squash(e.wrong)) && inAny(news, squash(e.right)));
 }
