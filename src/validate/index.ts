@@ -96,12 +96,14 @@ function checkFonts(text: string, report: (cp: number, offset: number) => void) 
 
 const u = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Problems by file, then by place in it: how a reader goes through them. */
+/** Errors by file, then by place in it (how a reader fixes them), then the warnings in the order
+ * their checks give them (the draft year's are grouped per 部局). */
 function byPlace(ps: Problem[]): Problem[] {
-  return ps
+  const errors = ps.filter((p) => p.severity === 'error');
+  return [...errors
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
-    .map((x) => x.p);
+    .map((x) => x.p), ...ps.filter((p) => p.severity !== 'error')];
 }
 
 export function validate(raw: RawDataset): { model?: Model; problems: Problem[] } {
