@@ -32,7 +32,9 @@ export function formatProblem(p: Problem, datasetLabel?: string): string {
   const path = jsonPathText(p.path);
   const mark = p.severity === 'error' ? 'エラー' : '警告';
   // a file of another folder is named under that folder, never glued to the data set's name
-  const label = p.base ?? datasetLabel;
+  // and a file outside the data set (../x, /x) is named as it is
+  const outside = /^(\.\.[\\/]|[\\/]|[A-Za-z]:[\\/])/.test(p.file);
+  const label = p.base ?? (outside ? undefined : datasetLabel);
   const place = label ? (where ? `${label.replace(/\/+$/, '')}/${where}` : label) : where;
   return `${mark} ${place}${path ? ` ${path}` : ''}: ${p.message}`;
 }

@@ -32,5 +32,7 @@ describe('commands', () => {
     const p = { severity: 'error' as const, file: 'dataset.json', line: 2, column: 3, base: '../fuku-var', message: 'x' };
     expect(formatProblem(p, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/dataset.json:2:3: x');
     expect(formatProblem({ ...p, base: undefined }, 'data/fukushima-ict-strategy/')).toBe('エラー data/fukushima-ict-strategy/dataset.json:2:3: x');
+    expect(formatProblem({ ...p, base: undefined, file: '../fuku-var/総務部.xlsx' }, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/総務部.xlsx:2:3: x');
+    expect(formatProblem({ ...p, base: undefined, file: '/tmp/回答/総務部.xlsx' }, 'fukushima-ict-strategy')).toBe('エラー /tmp/回答/総務部.xlsx:2:3: x');
   });
 });
