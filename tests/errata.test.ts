@@ -38,7 +38,7 @@ describe('errata', () => {
       expect(page.lines[Number(title!.line) - 1]).toContain('宮城県河川流域情報システム');
       // the list's row, field by field with the column named; the appendix's cell too
       expect(v.entries).toContainEqual(expect.objectContaining({ document: '主な取組一覧', item: '9 宮城県河川流域情報システム（MIRAI）の運用／事業名', wrong: '宮城県河川流域情報システム（MIRAI）の運用', right: '宮城県河川流域情報システム（MIRAI）の運用・高度化' }));
-      expect(v.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '主な取組一覧', item: '事業名 【担当部局・課室名】' }));
+      expect(v.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '主な取組一覧', item: '宮城県河川流域情報システム（MIRAI）の運用／事業名 【担当部局・課室名】' }));
       expect(v.entries.some((e) => e.right.includes('県民への情報提供を一層充実させます'))).toBe(true);
       // entries after the longer text move to later pages (up to the next 重点目標, which opens a page)
       expect(v.moved.length).toBeGreaterThan(5);

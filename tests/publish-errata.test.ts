@@ -95,7 +95,8 @@ describe('publish, then errata against the label', () => {
       });
       expect(rows).toContainEqual(['事業実施結果（平成29年度）', '2', expect.any(String), '1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）', '135,304', '136,000']);
       // the appendix workbook's changed cells, by sheet and cell
-      expect(rows).toContainEqual(['付表（Excel）', '事業実施結果 H29', 'F2', '平成29年度 事業費（千円） ※当初予算', '135,304', '136,000']);
+      expect(rows).toContainEqual(['付表（Excel）', '事業実施結果 H29', 'F2', 'ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／平成29年度 事業費（千円） ※当初予算', '135,304', '136,000']);
+      expect(rows).toContainEqual(['付表（Excel）', '集計', 'D7', '合計／事業費合計（千円）', '75,638,203', '75,638,899']);
       // by document, then page
       const docs = rows.map((r) => r[0]);
       expect(docs.indexOf('付表（Excel）')).toBeGreaterThan(docs.lastIndexOf('事業実施結果（平成29年度）'));

@@ -47,7 +47,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
         headerRows: 1,
         // a long passage must be able to break, or pdfmake would lose it
         dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, 9, 1.3))) < 500),
-        widths: [70, 56, 34, 120, '*', '*'],
+        widths: [66, 52, 32, 150, '*', '*'],
         body: [
           ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
           ...v.entries.map((e) => {

@@ -182,16 +182,19 @@ function columnName(s: SheetSpec, c: number): string {
 }
 
 /** The appendix workbook, cell by cell; columns named `skip` (掲載頁) only move with pages. */
-export function compareSheets(document: string, order: number, before: SheetSpec[], after: SheetSpec[], skip: string[]): ErrataEntry[] {
+export function compareSheets(document: string, order: number, before: SheetSpec[], after: SheetSpec[], skip: string[], w: Wording): ErrataEntry[] {
   const out: ErrataEntry[] = [];
   for (const s of after) {
     const o = before.find((x) => x.name === s.name);
     if (!o) continue;
     const names = s.widths.map((_, c) => columnName(s, c));
     const rowText = (r: SheetSpec['rows'][number]) => r.cells.map((v, c) => cellText(v, s.numFmts?.[c]));
-    const cell = (rowIndex: number, c: number, was: string, now: string) => {
+    // a row is named by its longest text among the first columns (the title, or the pillar of a summary)
+    const rowName = (r: string[] | undefined) =>
+      (r ?? []).slice(0, 4).map((t) => t.split('\n')[0]).filter((t) => !/^[\d,.\s—-]*$/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
+    const cell = (rowIndex: number, c: number, was: string, now: string, row: string[] | undefined) => {
       if (was === now || skip.includes(names[c])) return;
-      out.push({ document, order, page: s.name, line: cellRef(s.header.length + rowIndex + 1, c + 1), item: names[c], wrong: was, right: now });
+      out.push({ document, order, page: s.name, line: cellRef(s.header.length + rowIndex + 1, c + 1), item: w.get('item-cell', { row: rowName(row), column: names[c] }), wrong: was, right: now });
     };
     const a = o.rows.map(rowText);
     const b = s.rows.map(rowText);
@@ -212,7 +215,7 @@ export function compareSheets(document: string, order: number, before: SheetSpec
       for (let n = 0; n < Math.max(removed, added); n++) {
         const ra = n < removed ? a[i + n] : undefined;
         const rb = n < added ? b[j + n] : undefined;
-        for (let c = 0; c < s.widths.length; c++) cell(j + Math.min(n, Math.max(added - 1, 0)), c, ra?.[c] ?? '', rb?.[c] ?? '');
+        for (let c = 0; c < s.widths.length; c++) cell(j + Math.min(n, Math.max(added - 1, 0)), c, ra?.[c] ?? '', rb?.[c] ?? '', ra ?? rb);
       }
       i += removed;
       j += added;

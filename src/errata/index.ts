@@ -57,7 +57,7 @@ export async function errata(
         const { appendixWorkbook } = await import('../documents/appendix.js');
         const a = appendixWorkbook(before.resolved, before.pages?.anchors).sheets;
         const b = appendixWorkbook(after.resolved, after.pages?.anchors).sheets;
-        entries.push(...compareSheets(words.get('doc-appendix.xlsx'), order, a, b, [after.resolved.words.list.get('col-page')]));
+        entries.push(...compareSheets(words.get('doc-appendix.xlsx'), order, a, b, [after.resolved.words.list.get('col-page')], words));
         log(words.get('compared', { name }));
         continue;
       }
