@@ -61,6 +61,8 @@ describe('publish, then errata against the label', () => {
       // the correction: one budget, one title
       edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
       edit(path.join(data, 'initiatives', '1-02.json'), '"title": "避難者見守り活動支援事業"', '"title": "避難者見守り活動支援事業（訂正）"');
+      // and a sentence of the 【活動概要】, which comes from dataset.json
+      edit(path.join(data, 'dataset.json'), 'ICTの積極的な活用を図るための指針', 'ICTの積極的な利活用を図るための指針');
       const e = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
       expect(e.status, e.stderr).toBe(0);
 
@@ -77,6 +79,8 @@ describe('publish, then errata against the label', () => {
       expect(col[4]).toContain('135,304');
       expect(col[5]).toContain('136,000');
       expect(col[5]).toContain('避難者見守り活動支援事業（訂正）');
+      expect(col[3]).toContain('【活動概要】');
+      expect(col[5]).toContain('ICTの積極的な利活用を図るための指針として策定され');
       expect(col[4]).toContain('75,638,203');
       expect(col[5]).toContain('75,638,899');
       expect(text).toContain('この訂正による頁番号の変更はありません');

@@ -13,6 +13,7 @@ import type { CellValue, SheetSpec } from '../render/xlsx.js';
 import { cellRef } from '../render/xlsx.js';
 import { yen } from '../templates/index.js';
 import { readPdfBytes } from './pdf-lines.js';
+import { resultsProse } from '../documents/results-report.js';
 
 export interface ErrataEntry {
   document: string;
@@ -135,6 +136,16 @@ export function compareResults(document: string, order: number, before: ResultsV
     [rw.get('summary-budget'), yen(s.budgetTotal)],
     ...v.achievements.map((a, i) => [a, String(s.achievements[i])] as [string, string]),
   ];
+  // the title, the 【活動概要】 sentences and the pillars' headings
+  const prose = (v: ResultsView) => {
+    const p = resultsProse(v, rw);
+    return [[w.get('item-title'), p.title], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), rw.get('pillar-heading', x)])];
+  };
+  const oldProse = prose(before);
+  prose(after).forEach(([item, text], i) => {
+    const was = oldProse[i]?.[1] ?? '';
+    if (was !== text) out.push({ document, order, ...locate(lines, was), item, wrong: was, right: text });
+  });
   for (const [id, n] of newSums) {
     const o = oldSums.get(id);
     const of = new Map(o ? summaryFields(before, o.s) : []);
