@@ -37,7 +37,8 @@ function parseArgs(argv: string[]): Args {
     else if (v.startsWith('-')) throw new UsageError(unknownOption(a.command, v));
     else a.rest.push(v);
     // an option this command does not take is refused by name, with the ones it takes
-    if (v.startsWith('-') && a.command in COMMAND_OPTIONS && !COMMAND_OPTIONS[a.command].includes(v)) throw new UsageError(unknownOption(a.command, v));
+    // (an option parsed above but not in the table yet is let through: the table is what --help shows)
+    if (a.command in COMMAND_OPTIONS && KNOWN_OPTIONS.has(v) && !COMMAND_OPTIONS[a.command].includes(v)) throw new UsageError(unknownOption(a.command, v));
     if (VALUE_OPTIONS.includes(v) && argv[i]?.startsWith('--')) throw new UsageError(cliValueMissing(v));
   }
   if ((argv.includes('--data') && !a.data) || (argv.includes('--out') && !a.out)) throw new UsageError('--data と --out にはフォルダを指定してください');
@@ -45,6 +46,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
+const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
 
 const USAGE = `使い方:
