@@ -49,18 +49,6 @@ class UsageError extends Error {}
 const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
 
-const USAGE = `使い方:
-  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json] [--debug]
-  npm run validate [-- --data <データセットのフォルダ>]
-  npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
-  npm run watch    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>]
-  npm run new-year -- --data <データセットのフォルダ> --fiscal-year 2018
-  npm run publish  -- --data <データセットのフォルダ> --label 平成31年3月改定版 --date 2019-03-29
-  npm run errata   -- --data <データセットのフォルダ> --against <公表版の名前・フォルダ・git のリビジョン> [--out <フォルダ>]
-  npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
-  npm run survey:import -- --data <データセットのフォルダ> --fiscal-year 2018 [--correction] <回答ブックのフォルダ>
-  npm run survey:status -- --data <データセットのフォルダ> --fiscal-year 2018 [--out 未回答一覧.xlsx]`;
-
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
   // a data set is a folder of data/ holding dataset.json
@@ -241,7 +229,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (e) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      // the command's own options (all commands when it is not one)
+      process.stderr.write(`${e.message}\n${helpText(process.argv[2] ?? '')}\n`);
       process.exit(2);
     }
     try {
