@@ -9,11 +9,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
 import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
+import { COMMAND_OPTIONS, VALUE_OPTIONS, helpText, unknownOption, wantsHelp } from './cli-options.js';
 // commands other than build and validate load their modules when used (startup time)
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -22,6 +23,9 @@ function parseArgs(argv: string[]): Args {
     if (v === '--data') a.data = argv[++i];
     else if (v === '--out') a.out = argv[++i];
     else if (v === '--against') a.against = argv[++i];
+    else if (v === '--label') a.label = argv[++i];
+    else if (v === '--date') a.date = argv[++i];
+    else if (v === '--published') a.published = argv[++i];
     else if (v === '--only') a.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
@@ -30,25 +34,20 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
     else if (v === '--debug') a.debug = true;
-    else if (v.startsWith('--')) throw new UsageError(`知らないオプションです: ${v}`);
+    else if (v.startsWith('-')) throw new UsageError(unknownOption(a.command, v));
     else a.rest.push(v);
+    // an option this command does not take is refused by name, with the ones it takes
+    // (an option parsed above but not in the table yet is let through: the table is what --help shows)
+    if (a.command in COMMAND_OPTIONS && KNOWN_OPTIONS.has(v) && !COMMAND_OPTIONS[a.command].includes(v)) throw new UsageError(unknownOption(a.command, v));
+    if (VALUE_OPTIONS.includes(v) && argv[i]?.startsWith('--')) throw new UsageError(cliValueMissing(v));
   }
   if ((argv.includes('--data') && !a.data) || (argv.includes('--out') && !a.out)) throw new UsageError('--data と --out にはフォルダを指定してください');
   return a;
 }
 
 class UsageError extends Error {}
-
-const USAGE = `使い方:
-  npm run build    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>] [--quiet] [--json] [--debug]
-  npm run validate [-- --data <データセットのフォルダ>]
-  npm run schema   (エディタ用の JSON Schema を schema/ に書き出す)
-  npm run watch    [-- --data <データセットのフォルダ>] [--out <出力フォルダ>]
-  npm run new-year -- --data <データセットのフォルダ> --fiscal-year 2018
-  npm run errata   -- --data <データセットのフォルダ> --against <公表版のフォルダまたは git のリビジョン> [--out <フォルダ>]
-  npm run survey:export -- --data <データセットのフォルダ> --fiscal-year 2018 --out <フォルダ>
-  npm run survey:import -- --data <データセットのフォルダ> --fiscal-year 2018 [--correction] <回答ブックのフォルダ>
-  npm run survey:status -- --data <データセットのフォルダ> --fiscal-year 2018 [--out 未回答一覧.xlsx]`;
+const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
+const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
 
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
@@ -74,6 +73,10 @@ function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLo
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText(argv[0]) + '\n');
+    return 0;
+  }
   const a = parseArgs(argv);
   const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
   switch (a.command) {
@@ -176,12 +179,25 @@ async function main(argv: string[]): Promise<number> {
       const against = a.against;
       if (!a.data || !against) throw new UsageError('--data と --against（公表版のフォルダまたは git のリビジョン）を指定してください');
       const { errata } = await import('./errata/index.js');
-      const r = await errata(path.resolve(a.data), against, path.resolve(a.out ?? path.join(ROOT, 'output')), log);
+      const r = await errata(path.resolve(a.data), against, path.resolve(a.out ?? path.join(ROOT, 'output')), log, a.published ? path.resolve(a.published) : undefined);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
       const v = r.view!;
       log(`訂正 ${v.entries.length} 件、頁が変わる箇所 ${v.moved.length} 件`);
       for (const f of r.files) log(path.relative(process.cwd(), f.file));
+      return 0;
+    }
+    case 'publish': {
+      if (!a.data || !a.label || !a.date) throw new UsageError('--data、--label（公表版の名前）、--date（公表日）を指定してください');
+      const { publish, publishWords, shown } = await import('./publish/index.js');
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const r = publish(path.resolve(a.data), a.label, a.date, path.resolve(a.out ?? path.join(ROOT, 'output')), path.resolve(a.published ?? PUBLISHED_ROOT), a.data);
+      if (r.usage) throw new UsageError(r.usage);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems) || !r.folder) return 1;
+      const w = publishWords();
+      log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
+      log(w.get('commit-hint', { data: a.data, label: a.label }));
       return 0;
     }
     case 'new-year': {
@@ -213,7 +229,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (e) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      // the command's own options (all commands when it is not one)
+      process.stderr.write(`${e.message}\n${helpText(process.argv[2] ?? '')}\n`);
       process.exit(2);
     }
     try {

@@ -10,6 +10,8 @@ export interface Problem {
   line?: number;
   column?: number;
   message: string;
+  /** the folder `file` is in when it is not the data set being worked on (a published version) */
+  base?: string;
 }
 
 export function jsonPathText(path: (string | number)[] | undefined): string {
@@ -29,7 +31,11 @@ export function formatProblem(p: Problem, datasetLabel?: string): string {
     .join(':');
   const path = jsonPathText(p.path);
   const mark = p.severity === 'error' ? 'エラー' : '警告';
-  const place = datasetLabel ? (where ? `${datasetLabel}/${where}` : datasetLabel) : where;
+  // a file of another folder is named under that folder, never glued to the data set's name
+  // and a file outside the data set (../x, /x) is named as it is
+  const outside = /^(\.\.[\\/]|[\\/]|[A-Za-z]:[\\/])/.test(p.file);
+  const label = p.base ?? (outside ? undefined : datasetLabel);
+  const place = label ? (where ? `${label.replace(/\/+$/, '')}/${where}` : label) : where;
   return `${mark} ${place}${path ? ` ${path}` : ''}: ${p.message}`;
 }
 

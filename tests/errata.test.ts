@@ -35,13 +35,19 @@ describe('errata', () => {
       const title = v.entries.find((e) => e.document === '冊子' && e.right.includes('運用・高度化') && e.wrong.includes('宮城県河川流域情報システム'));
       expect(title, JSON.stringify(v.entries.slice(0, 5))).toBeDefined();
       expect(title!.page).toBe(printed);
-      expect(page.lines[title!.line - 1]).toContain('宮城県河川流域情報システム');
-      expect(v.entries.some((e) => e.document === '主な取組一覧' && e.right.includes('高度化'))).toBe(true);
+      expect(page.lines[Number(title!.line) - 1]).toContain('宮城県河川流域情報システム');
+      // the list's row, field by field with the column named; the appendix's cell too
+      expect(v.entries).toContainEqual(expect.objectContaining({ document: '主な取組一覧', item: '9 宮城県河川流域情報システム（MIRAI）の運用／事業名', wrong: '宮城県河川流域情報システム（MIRAI）の運用', right: '宮城県河川流域情報システム（MIRAI）の運用・高度化' }));
+      expect(v.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '主な取組一覧', item: '宮城県河川流域情報システム（MIRAI）の運用／事業名 【担当部局・課室名】' }));
       expect(v.entries.some((e) => e.right.includes('県民への情報提供を一層充実させます'))).toBe(true);
       // entries after the longer text move to later pages (up to the next 重点目標, which opens a page)
       expect(v.moved.length).toBeGreaterThan(5);
       expect(v.moved.every((m) => m.to > m.from)).toBe(true);
       expect(v.moved.some((m) => m.item.startsWith('事業 13 '))).toBe(true);
+      // moved pages stay in their own table: no footer, 目次 or 掲載頁 number is listed as a correction
+      expect(v.entries.filter((e) => e.wrong !== e.right && e.wrong.replace(/\d/g, '') === e.right.replace(/\d/g, ''))).toEqual([]);
+      // the longer text is one passage without the PDF's line breaks
+      expect(v.entries.find((e) => e.right.includes('県民への情報提供を一層充実させます'))!.right).not.toContain('\n');
       const text = squash((await readPdf(path.join(work, 'out', 'miyagi-ict-plan', 'errata.pdf'))).pages.map((p) => p.text).join(''));
       expect(text).toContain('頁番号が変わる箇所があります');
       expect(text).toContain('運用・高度化');
@@ -66,7 +72,7 @@ describe('errata', () => {
       const r = await errata(data, 'HEAD', path.join(work, 'out'), () => {});
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const e = r.view!.entries.find((x) => x.wrong.includes('135,304'));
-      expect(e).toMatchObject({ document: '事業実施結果', page: 2 });
+      expect(e).toMatchObject({ document: '事業実施結果（平成29年度）', page: 2, item: expect.stringContaining('事業費（千円）') });
       expect(e!.right).toContain('136,000');
       // the summary's totals change too
       expect(r.view!.entries.some((x) => x.page === 1 && x.right.includes('2,733,703'))).toBe(true);

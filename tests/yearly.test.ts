@@ -73,10 +73,19 @@ describe('watch', () => {
       expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
 
       const good = readFileSync(booklet);
+      const saved = readFileSync(file, 'utf8');
       writeFileSync(file, '{ "no": 1, ');
       await w.until(/誤りがあるため作成しません/);
       expect(w.log()).toMatch(/initiatives\/001\.json:\d+:\d+/);
       expect(readFileSync(booklet).equals(good)).toBe(true);
+
+      // fixed back to the content last built: that is a change too, it is rebuilt and the error cleared
+      writeFileSync(file, saved);
+      expect(await w.until(/再作成 .*\n/)).toContain('results-2017.pdf');
+      // a live console: every line starts with the clock time
+      const lines = w.log().trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(5);
+      for (const l of lines) expect(l).toMatch(/^\d{2}:\d{2}:\d{2} /);
     } finally {
       w.child.kill('SIGTERM');
       rmSync(work, { recursive: true, force: true });

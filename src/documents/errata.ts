@@ -9,7 +9,8 @@ import { fitWidth, wrappedLines, estimatedHeight } from './text-width.js';
 
 export interface ErrataView {
   title: string;
-  against: string;
+  /** the published version: its name (a record's label, a folder, a revision) and date */
+  publication: { name: string; date?: string };
   entries: ErrataEntry[];
   moved: MovedItem[];
   date: string;
@@ -37,7 +38,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
   const head = (k: string) => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
   const content: unknown[] = [
     { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
-    { text: words.get('against', v), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
+    { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
     { text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'), margin: [0, 0, 0, 8] },
   ];
   if (v.entries.length)
@@ -45,13 +46,13 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
       table: {
         headerRows: 1,
         // a long passage must be able to break, or pdfmake would lose it
-        dontBreakRows: v.entries.every((e) => estimatedHeight(`${e.wrong}\n${e.right}`, 200, 9, 1.3) < 600),
-        widths: [60, 24, 24, '*', '*'],
+        dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, 9, 1.3))) < 500),
+        widths: [66, 52, 32, 150, '*', '*'],
         body: [
-          ['col-document', 'col-page', 'col-line', 'col-wrong', 'col-right'].map(head),
+          ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
           ...v.entries.map((e) => {
             const m = markedPair(e.wrong, e.right);
-            return [e.document, { text: String(e.page), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: m.wrong }, { text: m.right }];
+            return [e.document, { text: String(e.page), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, e.item ?? '', { text: m.wrong }, { text: m.right }];
           }),
         ],
       },
@@ -66,7 +67,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
           headerRows: 1,
           dontBreakRows: true,
           widths: ['*', 60, 60],
-          body: [['col-item', 'col-from', 'col-to'].map(head), ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }])],
+          body: [['col-moved', 'col-from', 'col-to'].map(head), ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }])],
         },
         layout: 'grid',
         fontSize: 9,
@@ -83,29 +84,39 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
 }
 
 export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
-  const widths = [12, 6, 6, fitWidth(v.entries.map((e) => e.wrong), 30, 60), fitWidth(v.entries.map((e) => e.right), 30, 60)];
+  const title = `${words.get('title', v)}　${words.get('against', v.publication)}`;
+  const widths = [16, 10, 7, fitWidth(v.entries.map((e) => e.item ?? ''), 16, 40), fitWidth(v.entries.map((e) => e.wrong), 24, 50), fitWidth(v.entries.map((e) => e.right), 24, 50)];
+  const columns = ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map((k) => words.get(k));
   const sheet: SheetSpec = {
     name: words.get('sheet'),
     widths,
-    header: [['col-document', 'col-page', 'col-line', 'col-wrong', 'col-right'].map((k) => words.get(k))],
-    rows: v.entries.map((e) => {
-      const m = markedPair(e.wrong, e.right);
-      const rich = (parts: Record<string, unknown>[]) => ({
-        richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
-      });
-      const cells: CellValue[] = [e.document, e.page, e.line, rich(m.wrong), rich(m.right)];
-      return { cells, height: Math.max(wrappedLines(e.wrong, widths[3]), wrappedLines(e.right, widths[4])) * 13.5 + 4 };
-    }),
-    freeze: { rows: 1, cols: 0 },
-    autoFilter: true,
+    // a title row above the column headers, across the table
+    header: [[title, ...Array(columns.length - 1).fill(null)], columns],
+    headerMerges: [[1, 1, 1, columns.length]],
+    rows: v.entries.length
+      ? v.entries.map((e) => {
+          const m = markedPair(e.wrong, e.right);
+          const rich = (parts: Record<string, unknown>[]) => ({
+            richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
+          });
+          const cells: CellValue[] = [e.document, e.page, e.line, e.item ?? '', rich(m.wrong), rich(m.right)];
+          return { cells, height: Math.max(wrappedLines(e.wrong, widths[4]), wrappedLines(e.right, widths[5]), wrappedLines(e.item ?? '', widths[3])) * 13.5 + 4 };
+        })
+      : [{ cells: [words.get('none')] }],
+    freeze: { rows: 2, cols: 0 },
+    autoFilter: v.entries.length > 0,
   };
-  const moved: SheetSpec = {
-    name: words.get('moved-sheet'),
-    widths: [fitWidth(v.moved.map((m) => m.item), 20, 70), 12, 12],
-    header: [['col-item', 'col-from', 'col-to'].map((k) => words.get(k))],
-    rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to] })),
-    freeze: { rows: 1, cols: 0 },
-    autoFilter: true,
-  };
-  return { title: words.get('title', v), creator, date: v.date, sheets: [sheet, moved] };
+  // a sheet only when pages moved: an empty sheet prints as a blank page
+  const moved: SheetSpec[] = v.moved.length
+    ? [{
+        name: words.get('moved-sheet'),
+        widths: [fitWidth(v.moved.map((m) => m.item), 20, 70), 12, 12],
+        header: [[words.get('moved-title'), null, null], ['col-moved', 'col-from', 'col-to'].map((k) => words.get(k))],
+        headerMerges: [[1, 1, 1, 3]],
+        rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to] })),
+        freeze: { rows: 2, cols: 0 },
+        autoFilter: true,
+      }]
+    : [];
+  return { title: words.get('title', v), creator, date: v.date, sheets: [sheet, ...moved] };
 }

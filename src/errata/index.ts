@@ -1,16 +1,12 @@
-// errata: the 正誤表 of a correction. Both versions are built in memory; the text a reader
-// sees (lines of each page, via pdfjs-dist) is compared with jsdiff; every changed passage
-// is listed with its page and line in the published version, and the characters that
-// changed are marked. Headings and entries whose page moved are listed too.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// errata: the 正誤表 of a correction. Both versions are rendered in memory and compared
+// (src/errata/compare.ts): tables field by field from their view models, prose as the reader
+// sees it in the published PDF. Pages and lines are those of the published documents (the
+// record's own PDFs where there is a record). Headings and entries whose page moved are listed too.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffArrays } from 'diff';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { renderDataset, lostProblems, inputsHash, documentNames, type Rendered } from '../pipeline.js';
-import { readPdfBytes } from './pdf-lines.js';
 import { createHandlebars, Wording } from '../templates/index.js';
 import { errataDocument, errataWorkbook, type ErrataView } from '../documents/errata.js';
 import { renderPdf } from '../render/pdf.js';
@@ -19,111 +15,83 @@ import { renderWorkbook } from '../render/xlsx.js';
 import type { Written } from '../write/index.js';
 import { publishSet } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
+import { findPublished } from './published.js';
+import { PUBLISHED_ROOT } from '../publish/record.js';
+import { compareFieldRows, compareLines, compareResults, compareSheets, coveredBy, inReadingOrder, listRows, locate, pdfLines, type ErrataEntry, type FieldRow, type MovedItem } from './compare.js';
 
-export interface ErrataEntry {
-  document: string;
-  page: number;
-  line: number;
-  wrong: string;
-  right: string;
-}
+export type { ErrataEntry, MovedItem } from './compare.js';
+export { compareLines } from './compare.js';
 
-export interface MovedItem {
-  item: string;
-  from: number;
-  to: number;
-}
-
-interface Line {
-  page: number;
-  line: number;
-  text: string;
-}
-
-/** The published version as a folder: the folder itself, or the data set's files at a git revision. */
-function publishedFolder(dir: string, against: string, problems: Problem[]): { folder?: string; cleanup?: () => void } {
-  if (existsSync(against) && statSync(against).isDirectory()) return { folder: path.resolve(against) };
+export async function errata(
+  dir: string,
+  against: string,
+  outRoot: string,
+  log: (s: string) => void,
+  publishedRoot = PUBLISHED_ROOT,
+): Promise<{ problems: Problem[]; files: Written[]; view?: ErrataView }> {
+  const published = findPublished(dir, against, publishedRoot);
+  const words0 = Wording.load(createHandlebars({}), 'errata');
+  if (!published) return { problems: [{ severity: 'error', file: '', base: against, message: words0.get('not-found') }], files: [] };
   try {
-    const root = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
-    const rel = path.relative(root, path.resolve(dir)).split(path.sep).join('/');
-    const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', against, '--', rel], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    if (files.length === 0) throw new Error('empty');
-    const tmp = mkdtempSync(path.join(tmpdir(), 'published-'));
-    const folder = path.join(tmp, path.basename(dir));
-    for (const f of files) {
-      const target = path.join(folder, path.relative(rel, f));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, execFileSync('git', ['-C', root, 'show', `${against}:${f}`], { maxBuffer: 1 << 28 }));
-    }
-    return { folder, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
-  } catch {
-    problems.push({ severity: 'error', file: against, message: '公表版のフォルダでも、このデータセットを含む git のリビジョンでもありません' });
-    return {};
-  }
-}
-
-/** Lines of a PDF with the page number printed on each page (its footer), or the physical one. */
-async function lines(bytes: Buffer): Promise<Line[]> {
-  const { pages } = await readPdfBytes(bytes);
-  const out: Line[] = [];
-  for (const p of pages) {
-    const footer = p.lines.map((l) => /^-\s*(\d+)\s*-$/.exec(l.trim()) ?? /(\d+) \/ \d+$/.exec(l.trim())).find(Boolean);
-    const page = footer ? Number(footer[1]) : p.number;
-    // table cells are compared on their own, column by column, so that a changed cell is not
-    // mixed with its neighbours on the same baseline
-    const columns = [...new Set(p.segments.map((x) => Math.round(x.x)))].sort((a, b) => a - b);
-    const ordered = p.segments.length > p.lines.length * 1.5 ? [...p.segments].sort((a, b) => columns.indexOf(Math.round(a.x)) - columns.indexOf(Math.round(b.x)) || a.line - b.line) : p.segments;
-    for (const seg of ordered) out.push({ page, line: seg.line, text: seg.text.trim() });
-  }
-  return out;
-}
-
-export function compareLines(document: string, before: Line[], after: Line[]): ErrataEntry[] {
-  const entries: ErrataEntry[] = [];
-  const parts = diffArrays(before.map((l) => l.text), after.map((l) => l.text));
-  let i = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    if (!p.added && !p.removed) {
-      i += p.count ?? p.value.length;
-      continue;
-    }
-    // a change is a run of removed lines and the added lines that replace them
-    const removed = p.removed ? p.value : [];
-    const next = p.removed && parts[k + 1]?.added ? parts[++k] : p.added ? p : undefined;
-    const added = next?.value ?? [];
-    const at = before[Math.min(i, before.length - 1)];
-    const last = entries[entries.length - 1];
-    const lastEnd = last ? last.line + Math.max(0, last.wrong.split('\n').length - 1) : -9;
-    if (last && last.page === at.page && at.line - lastEnd <= 1 && removed.length + added.length > 0) {
-      // neighbouring changes in one passage read better as one
-      last.wrong = [last.wrong, ...removed].filter((x) => x !== '').join('\n');
-      last.right = [last.right, ...added].filter((x) => x !== '').join('\n');
-    } else entries.push({ document, page: at.page, line: at.line, wrong: removed.join('\n'), right: added.join('\n') });
-    i += removed.length;
-  }
-  return entries;
-}
-
-export async function errata(dir: string, against: string, outRoot: string, log: (s: string) => void): Promise<{ problems: Problem[]; files: Written[]; view?: ErrataView }> {
-  const problems: Problem[] = [];
-  const { folder, cleanup } = publishedFolder(dir, against, problems);
-  if (!folder) return { problems, files: [] };
-  try {
-    // the PDFs are compared; the workbook is not needed
-    const pdfsOnly = { log: () => {}, skip: new Set(['appendix.xlsx']) };
-    const before: Rendered = await renderDataset(folder, pdfsOnly);
-    if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, file: `${against}: ${p.file}` })), files: [] };
-    const after: Rendered = await renderDataset(dir, pdfsOnly);
-    if (hasErrors(after.problems) || !after.resolved || !after.model) return { problems: after.problems, files: [] };
+    // the workbook is compared from its definition: its bytes are not needed
+    const noWorkbook = { log: () => {}, skip: new Set(['appendix.xlsx']) };
+    const before: Rendered = await renderDataset(published.data, noWorkbook);
+    // a problem of the published data is named under its own folder
+    if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, base: published.base })), files: [] };
+    const after: Rendered = await renderDataset(dir, noWorkbook);
+    if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     const words = Wording.load(createHandlebars(after.resolved.rule), 'errata');
-    const docName = (name: string) => (name.startsWith('results-') ? words.get('doc-results') : words.get(`doc-${name}`));
+    const names = documentNames(after.model);
+    const printed = (name: string): Buffer | undefined => {
+      // the documents as published where they were kept, else as the published data gives them
+      const kept = published.output ? path.join(published.output, name) : undefined;
+      if (kept && existsSync(kept)) return readFileSync(kept);
+      return before.outputs.find((x) => x.name === name)?.bytes;
+    };
     const entries: ErrataEntry[] = [];
-    for (const o of after.outputs.filter((x) => x.name.endsWith('.pdf'))) {
-      const old = before.outputs.find((x) => x.name === o.name);
-      if (!old) continue;
-      entries.push(...compareLines(docName(o.name), await lines(old.bytes), await lines(o.bytes)));
-      log(`${o.name}: 比較しました`);
+    for (const name of names) {
+      const order = names.indexOf(name);
+      const o = { name, bytes: after.outputs.find((x) => x.name === name)?.bytes };
+      if (name === 'appendix.xlsx') {
+        if (!before.model?.dataset.documents.appendix) continue;
+        const { appendixWorkbook } = await import('../documents/appendix.js');
+        const a = appendixWorkbook(before.resolved, before.pages?.anchors).sheets;
+        const b = appendixWorkbook(after.resolved, after.pages?.anchors).sheets;
+        entries.push(...compareSheets(words.get('doc-appendix.xlsx'), order, a, b, [after.resolved.words.list.get('col-page')], words));
+        log(words.get('compared', { name }));
+        continue;
+      }
+      const old = printed(name);
+      if (!old || !o.bytes) continue;
+      if (o.name.startsWith('results-')) {
+        const fy = Number(/results-(\d+)\.pdf/.exec(o.name)![1]);
+        const a = before.resolved.results.find((v) => v.fiscalYear === fy);
+        const b = after.resolved.results.find((v) => v.fiscalYear === fy);
+        if (!a || !b) continue;
+        const document = words.get('doc-results', { fyLong: a.fyLong });
+        entries.push(...compareResults(document, order, a, b, await pdfLines(old, false), words, after.resolved.words.results));
+      } else {
+        const document = words.get(`doc-${o.name}`);
+        const oldLines = await pdfLines(old, true);
+        // the initiatives' rows field by field (the list's table, the booklet's entries)
+        const descriptions = (m: NonNullable<Rendered['model']>) => new Map(m.initiatives.map((i) => [i.id, i.data.description ?? '']));
+        const rowsOf = (v: Rendered): FieldRow[] => (v.resolved?.list && v.model ? listRows(v.resolved.list, descriptions(v.model), v.resolved.words.list, words) : []);
+        const description = words.get('field-description');
+        if (o.name === 'initiative-list.pdf') {
+          entries.push(...compareFieldRows(document, order, rowsOf(before), rowsOf(after), (r) => locate(oldLines, r.find), words, (f) => f !== description));
+          log(words.get('compared', { name }));
+          continue;
+        }
+        const fields = compareFieldRows(document, order, rowsOf(before), rowsOf(after), (r) => {
+          // the printed page of the entry in the published booklet, the line there
+          const page = before.pages?.anchors.get(r.key);
+          const onPage = page === undefined ? oldLines : oldLines.filter((l) => l.page === page);
+          return { ...locate(onPage, r.find), ...(page !== undefined ? { page } : {}) };
+        }, words);
+        const covered = coveredBy(fields);
+        entries.push(...fields, ...compareLines(document, order, oldLines, await pdfLines(o.bytes, true)).filter((e) => !covered(e)));
+      }
+      log(words.get('compared', { name: o.name }));
     }
     // headings and entries whose printed page changed
     const moved: MovedItem[] = [];
@@ -135,7 +103,14 @@ export async function errata(dir: string, against: string, outRoot: string, log:
       const from = before.pages?.anchors.get(anchor);
       if (from !== undefined && from !== to && label.has(anchor)) moved.push({ item: label.get(anchor)!, from, to });
     }
-    const view: ErrataView = { title: after.resolved.title, against, entries, moved, date: after.resolved.date, issuer: after.resolved.issuer };
+    const view: ErrataView = {
+      title: after.resolved.title,
+      publication: { name: published.name, date: published.date },
+      entries: inReadingOrder(entries),
+      moved,
+      date: after.resolved.date,
+      issuer: after.resolved.issuer,
+    };
     let pdf: Awaited<ReturnType<typeof renderPdf>>;
     try {
       pdf = await renderPdf(errataDocument(view, words), [dir]);
@@ -154,10 +129,10 @@ export async function errata(dir: string, against: string, outRoot: string, log:
         { name: xlsxName, bytes: xlsx.bytes, sheets: xlsx.sheets, inputs },
       ],
       keep: () => true,
-      order: [...documentNames(after.model), ...ERRATA_FILES],
+      order: [...names, ...ERRATA_FILES],
     });
     return { problems: [...after.problems], files, view };
   } finally {
-    cleanup?.();
+    published.cleanup?.();
   }
 }

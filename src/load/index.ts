@@ -61,6 +61,14 @@ const syntaxMessages: Record<string, string> = {
   InvalidCharacter: '文字列の中に改行などの制御文字があります（\\n と書いてください）',
 };
 
+/** The offset of a comma followed only by spaces and a closing } or ], when the error is there. */
+function trailingComma(text: string, offset: number): number {
+  if (text[offset] !== '}' && text[offset] !== ']') return -1;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : -1;
+}
+
 export function parseJsonFile(rel: string, raw: string, problems: Problem[]): JsonFile | undefined {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // before parsing: the parser itself overflows the stack on very deep input
@@ -72,6 +80,12 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
+    // a comma after the last item is reported where it is (the parser stops at the next line)
+    const comma = trailingComma(text, errors[0].offset);
+    if (comma >= 0) {
+      problems.push({ severity: 'error', file: rel, ...lineColumn(text, comma), message: loadMessages.trailingComma });
+      return undefined;
+    }
     for (const e of errors) {
       const { line, column } = lineColumn(text, e.offset);
       const code = jsonc.printParseErrorCode(e.error);

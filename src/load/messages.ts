@@ -12,6 +12,7 @@ export const loadMessages = {
   upperCaseJson: (rel: string) => `拡張子が小文字の .json ではないため読みません。「${rel.replace(/\.json$/i, '.json')}」に名前を変えてください`,
   tooLarge: (rel: string, bytes: number, limit: number) =>
     `${rel} は大きすぎます（${(bytes / 1e6).toFixed(1)} MB。上限は ${limit / 1e6} MB です）。解像度を下げるなどして小さくしてください`,
+  trailingComma: 'JSONの書き方の誤り: 最後の項目の後に「,」があります。この「,」を消してください',
   tooDeep: (limit: number) => `配列やオブジェクトの入れ子が深すぎます（${limit} 段まで）`,
   duplicateKey: (key: string) => `項目 "${key}" が同じオブジェクトの中に2回書かれています（後の値だけが使われてしまうので、一つにしてください）`,
 };

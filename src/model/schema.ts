@@ -87,6 +87,10 @@ export const DatasetSchema = z.strictObject({
   history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
   period: PeriodSchema.describe('計画期間（年度）'),
   era: z.strictObject({ asOf: isoDate.optional() }).optional().describe('和暦の書き方: asOf の日付時点の元号で書く'),
+  departments: z
+    .array(text)
+    .optional()
+    .describe('部局の名称の一覧。書けば、事業の department はこの中のどれかでなければならない（綴りの誤りを見つける）'),
   numbering: z.enum(['global', 'per-section']).describe('事業番号: global（通し番号）または per-section（柱ごと）'),
   sections: z.array(SectionSchema).min(1),
   policyMeasures: z

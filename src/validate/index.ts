@@ -11,7 +11,10 @@ import {
   DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema,
   type Dataset, type Model, type Section, type AsOf,
 } from '../model/schema.js';
-import { issueMessage } from './messages.js';
+import { issueMessage, placedMessage, unknownKeyMessage } from './messages.js';
+import { knownKeys } from './known-keys.js';
+import { nearest } from '../nearest.js';
+import { checkDepartments } from './departments.js';
 import { checkResultsAnswers } from './results-answers.js';
 import { termIn } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
@@ -36,9 +39,27 @@ function place(file: JsonFile, path: (string | number)[]): { line?: number; colu
 function shape<T>(file: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
   const r = schema.safeParse(file.value, { reportInput: true });
   if (r.success) return r.data;
+  const pathOf = (issue: z.core.$ZodIssue) => issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+  // a misspelt key is one problem, at the key: the key it stands for is not also reported missing
+  const meant = new Set<string>();
+  for (const issue of r.error.issues)
+    if (issue.code === 'unrecognized_keys')
+      for (const key of issue.keys) {
+        const guess = nearest(key, knownKeys(schema as z.ZodType, pathOf(issue)));
+        if (guess) meant.add(JSON.stringify([...pathOf(issue), guess]));
+      }
   for (const issue of r.error.issues) {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
-    problems.push({ severity: 'error', file: file.rel, path, ...place(file, path), message: issueMessage(issue) });
+    const path = pathOf(issue);
+    if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && meant.has(JSON.stringify(path))) continue;
+    if (issue.code === 'unrecognized_keys') {
+      // at the key itself, with the known key it is nearest to
+      for (const key of issue.keys) {
+        const at = [...path, key];
+        problems.push({ severity: 'error', file: file.rel, path: at, ...place(file, at), message: unknownKeyMessage(key, nearest(key, knownKeys(schema as z.ZodType, path))) });
+      }
+      continue;
+    }
+    problems.push({ severity: 'error', file: file.rel, path, ...place(file, path), message: placedMessage(issue, path) ?? issueMessage(issue) });
   }
   return undefined;
 }
@@ -75,7 +96,22 @@ function checkFonts(text: string, report: (cp: number, offset: number) => void) 
 
 const u = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/** Errors by file, then by place in it (how a reader fixes them), then the warnings in the order
+ * their checks give them (the draft year's are grouped per 部局). */
+function byPlace(ps: Problem[]): Problem[] {
+  const errors = ps.filter((p) => p.severity === 'error');
+  return [...errors
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map((x) => x.p), ...ps.filter((p) => p.severity !== 'error')];
+}
+
 export function validate(raw: RawDataset): { model?: Model; problems: Problem[] } {
+  const r = validateInOrder(raw);
+  return { ...r, problems: byPlace(r.problems) };
+}
+
+function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] } {
   const problems: Problem[] = [...raw.problems];
   const err = (file: string, message: string, path?: (string | number)[], f?: JsonFile) =>
     problems.push({ severity: 'error', file, path, ...(f && path ? place(f, path) : {}), message });
@@ -205,13 +241,17 @@ export function validate(raw: RawDataset): { model?: Model; problems: Problem[] 
   }
   checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p) => warn(file, m, p, raw.json.get(file)));
 
-  // glossary: unique terms, each appearing somewhere
+  checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
+
+  // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
+  // not be read (its terms would be reported unused although they are used there)
+  const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
   const corpus = [...raw.texts.values(), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
+    if (!unread && ![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 

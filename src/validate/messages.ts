@@ -1,5 +1,6 @@
 // zod issues in the words of a data keeper, in Japanese.
 import type * as z from 'zod';
+import { westernYear } from '../era/parse.js';
 
 const typeNames: Record<string, string> = {
   string: '文字列（"…"）',
@@ -57,4 +58,53 @@ export function issueMessage(issue: Issue): string {
     default:
       return issue.message;
   }
+}
+
+// ---- messages that need the place or the input: years, budgets, keys, departments ----
+
+const YEAR_KEYS = new Set(['from', 'to', 'fiscalYear', 'year']);
+
+/** Whether a JSON path holds a fiscal year (a Western year is asked for there). */
+export function isYearPath(path: (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  return (typeof last === 'string' && YEAR_KEYS.has(last)) || path[path.length - 2] === 'fiscalYears';
+}
+
+export const yearMessage = (written: unknown, year: number | undefined) =>
+  year !== undefined
+    ? `年度は西暦で書いてください: ${typeof written === 'string' ? `「${written}」` : written} ではなく ${year}`
+    : '年度は西暦4桁の数値で書いてください（例: 2019 = 平成31年度・令和元年度）';
+
+export const resultsKeyMessage = (written: string, year: number | undefined) =>
+  year !== undefined
+    ? `実績の年度は西暦で書いてください: "${written}" ではなく "${year}"`
+    : `実績の年度は西暦4桁で書いてください（"${written}" になっています。例: "2017" = 平成29年度）`;
+
+/** 「135,304」「1943682円」: the number to write, or undefined when the text is not one. */
+export function budgetDigits(written: unknown): string | undefined {
+  if (typeof written !== 'string') return undefined;
+  const t = written.normalize('NFKC').replace(/[,、\s]|千?円$/g, '');
+  return /^\d+$/.test(t) ? String(Number(t)) : undefined;
+}
+
+export const budgetMessage = (written: string, digits: string) =>
+  `事業費は千円単位の数値で、「"」「,」「円」を付けずに書いてください: "${written}" ではなく ${digits}`;
+
+export const unknownKeyMessage = (key: string, guess: string | undefined) =>
+  `知らない項目 "${key}" があります${guess ? `。"${guess}" のことですか` : '（綴りを確かめてください）'}`;
+
+export const unknownDepartmentMessage = (name: string, guess: string | undefined) =>
+  `部局「${name}」は dataset.json の departments にありません${guess ? `。「${guess}」のことですか` : ''}`;
+
+/** A message that depends on where the issue is and what was written there, or undefined for the general one. */
+export function placedMessage(issue: Issue, path: (string | number)[]): string | undefined {
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_key' && path[path.length - 2] === 'results') return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
+  if (isYearPath(path) && ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number')))
+    return yearMessage(input, westernYear(input));
+  if (path[path.length - 1] === 'budget' && issue.code === 'invalid_type' && typeof input === 'string') {
+    const digits = budgetDigits(input);
+    if (digits) return budgetMessage(input, digits);
+  }
+  return undefined;
 }

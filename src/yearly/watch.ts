@@ -53,7 +53,18 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
   return [...keys].filter((k) => before.get(k) !== after.get(k)).sort();
 }
 
-export async function watch(dirs: string[], outRoot: string, print: (s: string) => void, signal?: AbortSignal, debug = false): Promise<void> {
+/** The clock time a live console line starts with (HH:MM:SS, local time). */
+export function clock(d = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+export async function watch(dirs: string[], outRoot: string, printLine: (s: string) => void, signal?: AbortSignal, debug = false): Promise<void> {
+  // a live console, not a document: every line says when it was printed
+  const print = (s: string) => printLine(s.split('\n').map((l) => `${clock()} ${l}`).join('\n'));
+  // what a data set looked like when its check last failed: saving it back to the content last
+  // built is a change too (it clears the error), though it does not differ from that content
+  const failedAt = new Map<string, Map<string, string>>();
   // what each data set looked like at its last build: a change is whatever differs now, so
   // editors that save by writing a new file and renaming it are seen like any other
   const last = new Map<string, { files: Map<string, string>; values: Map<string, unknown> }>();
@@ -80,13 +91,18 @@ export async function watch(dirs: string[], outRoot: string, print: (s: string) 
           const checked = checkDataset(dir);
           const { model, problems, raw } = checked;
           const before = last.get(dir)!;
-          const rels = [...changed(before.files, contents(raw)), ...templateChanges];
+          const now = contents(raw);
+          const broken = failedAt.get(dir);
+          let rels = [...changed(before.files, now), ...templateChanges];
+          if (rels.length === 0 && broken) rels = changed(broken, now);
           if (rels.length === 0) continue;
           if (!model || hasErrors(problems)) {
+            failedAt.set(dir, now);
             for (const p of problems) print(formatProblem(p, path.basename(dir)));
             print(`${path.basename(dir)}: 誤りがあるため作成しません（前回の出力はそのままです）`);
             continue;
           }
+          failedAt.delete(dir);
           const all = documentNames(model);
           const only = new Set<string>();
           for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);

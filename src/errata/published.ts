@@ -1,0 +1,64 @@
+// The published version an errata is made against, by what the user knows it as: the label of
+// a publication record (published/<id>/<label>/), a folder (a record or a data set), or a git
+// revision. Each gives the data as published, its name and date, and where there is one, the
+// documents as they were printed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findPublication, isFolder, type Publication } from '../publish/record.js';
+
+export interface PublishedVersion {
+  /** the data set's folder as published */
+  data: string;
+  /** the publication's name as the 正誤表 prints it */
+  name: string;
+  /** ISO date of publication, when known */
+  date?: string;
+  /** the documents as published (a record's output/), read for pages and lines */
+  output?: string;
+  /** what to print before a problem of the published data's files */
+  base: string;
+  cleanup?: () => void;
+}
+
+function datasetId(dir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8')) as { id?: string }).id;
+  } catch {
+    return undefined;
+  }
+}
+
+function fromRecord(folder: string, p: Publication): PublishedVersion {
+  return { data: path.join(folder, 'data'), name: p.label, date: p.date, output: path.join(folder, 'output'), base: path.join(folder, 'data') };
+}
+
+export function findPublished(dir: string, against: string, publishedRoot: string): PublishedVersion | undefined {
+  const id = datasetId(dir);
+  const record = id ? findPublication(publishedRoot, id, against) : undefined;
+  if (record) return fromRecord(record.folder, record.publication);
+  if (isFolder(against)) {
+    const folder = path.resolve(against);
+    if (existsSync(path.join(folder, 'publication.json')) && isFolder(path.join(folder, 'data')))
+      return fromRecord(folder, JSON.parse(readFileSync(path.join(folder, 'publication.json'), 'utf8')) as Publication);
+    return { data: folder, name: path.basename(folder), base: against };
+  }
+  try {
+    const root = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    const rel = path.relative(root, path.resolve(dir)).split(path.sep).join('/');
+    const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', against, '--', rel], { encoding: 'utf8', stdio: 'pipe' }).split('\n').filter(Boolean);
+    if (files.length === 0) return undefined;
+    const date = execFileSync('git', ['-C', root, 'log', '-1', '--format=%cs', against], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    const tmp = mkdtempSync(path.join(tmpdir(), 'published-'));
+    const folder = path.join(tmp, path.basename(dir));
+    for (const f of files) {
+      const target = path.join(folder, path.relative(rel, f));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, execFileSync('git', ['-C', root, 'show', `${against}:${f}`], { maxBuffer: 1 << 28 }));
+    }
+    return { data: folder, name: against, date: date || undefined, base: `${against}:${rel}`, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+// The publication record: a data set as it was published, kept by the project in
+// published/<id>/<label>/ (committed by the user), so that a later 正誤表 can be made against
+// it by its label alone, with no knowledge of git:
+//   published/<id>/<label>/publication.json   label, date, the inputs hash of the build
+//   published/<id>/<label>/data/               the data set's files as published
+//   published/<id>/<label>/output/             the documents as published, with manifest.json
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
+
+export const PUBLISHED_ROOT = path.join(PROJECT_ROOT, 'published');
+
+export interface Publication {
+  label: string;
+  /** ISO date of publication (YYYY-MM-DD) */
+  date: string;
+  dataset: string;
+  /** manifest.inputs of the recorded outputs */
+  inputs: string;
+  files: string[];
+}
+
+/** Characters a folder name cannot hold on the systems staff use, or that would leave the folder. */
+export function badLabel(label: string): boolean {
+  return label.trim() === '' || label === '.' || label === '..' || /[\\/:*?"<>|\u0000-\u001f]/.test(label) || label !== label.trim();
+}
+
+export const recordFolder = (root: string, id: string, label: string) => path.join(root, id, label);
+
+/** The record of a label, or undefined when the data set has none by that name. */
+export function findPublication(root: string, id: string, label: string): { folder: string; publication: Publication } | undefined {
+  if (badLabel(label)) return undefined;
+  const folder = recordFolder(root, id, label);
+  const file = path.join(folder, 'publication.json');
+  if (!existsSync(file)) return undefined;
+  return { folder, publication: JSON.parse(readFileSync(file, 'utf8')) as Publication };
+}
+
+/** The labels recorded for a data set, oldest first. */
+export function publications(root: string, id: string): Publication[] {
+  const dir = path.join(root, id);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((l) => findPublication(root, id, l)?.publication)
+    .filter((p): p is Publication => !!p)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Copies data and outputs into a new record; the record appears whole or not at all. */
+export function writeRecord(root: string, id: string, dataDir: string, outputDir: string, p: Publication): string {
+  const folder = recordFolder(root, id, p.label);
+  const staging = path.join(root, id, `.staging-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    // the data as read by the tool: no hidden files (an interrupted import's journal is refused earlier)
+    cpSync(dataDir, path.join(staging, 'data'), { recursive: true, dereference: false, filter: (src) => !path.basename(src).startsWith('.') || src === dataDir });
+    mkdirSync(path.join(staging, 'output'));
+    for (const f of ['manifest.json', ...p.files]) cpSync(path.join(outputDir, f), path.join(staging, 'output', f));
+    writeFileSync(path.join(staging, 'publication.json'), JSON.stringify(p, null, 2) + '\n');
+    renameSync(staging, folder);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  return folder;
+}
+
+export const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();

@@ -1,0 +1,113 @@
+// The correction cycle as a user walks it, on a copy of the Fukushima data set: build, record
+// the publication under a label, correct a budget and a title, make the 正誤表 against the
+// label; the reader-facing text of errata.pdf and errata.xlsx is checked.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { readPdf } from '../src/errata/pdf-lines.js';
+import { ROOT, squash } from './helpers/data.js';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const edit = (file: string, from: string, to: string) => {
+  const t = readFileSync(file, 'utf8');
+  expect(t).toContain(from);
+  writeFileSync(file, t.replace(from, to));
+};
+
+/** The text of each column of a table page, top to bottom (items assigned by their left edge). */
+function columns(items: { x: number; y: number; str: string }[], lefts: number[]): string[] {
+  const out = lefts.map(() => '');
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const it of sorted) {
+    let k = lefts.length - 1;
+    while (k > 0 && it.x < lefts[k]) k--;
+    out[k] += it.str;
+  }
+  return out.map(squash);
+}
+
+describe('publish, then errata against the label', () => {
+  it('records the publication, refuses the label twice, and lists the corrections by field with the publication named', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'publish-'));
+    try {
+      const data = path.join(work, 'fukushima-ict-strategy');
+      const out = path.join(work, 'out');
+      const pub = path.join(work, 'published');
+      cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+      const common = ['--data', data, '--out', out, '--published', pub];
+      // data not built yet: nothing to record
+      const early = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-29');
+      expect(early.status).toBe(1);
+      expect(early.stderr).toContain('npm run build');
+      expect(existsSync(pub)).toBe(false);
+
+      expect(cli('build', '--data', data, '--out', out, '--quiet').status).toBe(0);
+      const p = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-29');
+      expect(p.status, p.stderr).toBe(0);
+      expect(p.stderr).toContain('公表版「平成31年3月改定版」（2019-03-29 公表）を');
+      expect(p.stderr).toContain('results-2017.pdf、appendix.xlsx');
+      const record = path.join(pub, 'fukushima-ict-strategy', '平成31年3月改定版');
+      expect(readdirSync(path.join(record, 'output')).sort()).toEqual(['appendix.xlsx', 'manifest.json', 'results-2017.pdf']);
+      expect(readFileSync(path.join(record, 'data', 'initiatives', '1-01.json'), 'utf8')).toContain('"budget": 135304');
+      const again = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-30');
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('公表版「平成31年3月改定版」はすでに記録されています');
+      expect(JSON.parse(readFileSync(path.join(record, 'publication.json'), 'utf8')).date).toBe('2019-03-29');
+      expect(cli('publish', ...common, '--label', 'a/b', '--date', '2019-03-29').status).toBe(2);
+
+      // the correction: one budget, one title
+      edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
+      edit(path.join(data, 'initiatives', '1-02.json'), '"title": "避難者見守り活動支援事業"', '"title": "避難者見守り活動支援事業（訂正）"');
+      // and a sentence of the 【活動概要】, which comes from dataset.json
+      edit(path.join(data, 'dataset.json'), 'ICTの積極的な活用を図るための指針', 'ICTの積極的な利活用を図るための指針');
+      const e = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
+      expect(e.status, e.stderr).toBe(0);
+
+      const { pages } = await readPdf(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'));
+      const text = squash(pages.map((x) => x.text).join('\n'));
+      expect(text).toContain(squash('公表版: 平成31年3月改定版（平成31年3月29日公表）'));
+      expect(text).not.toMatch(/公表版:HEAD|published\//);
+      // the table read column by column (文書, 頁, 行, 箇所, 誤, 正: the left edges of errata.pdf's columns)
+      const col = columns(pages[0].items, [40, 110, 166, 200, 320, 437]);
+      expect(col[0]).toContain(squash('事業実施結果（平成29年度）'));
+      expect(col[3]).toContain(squash('1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）'));
+      expect(col[3]).toContain(squash('2 避難者見守り活動支援事業／施策（事業）名称'));
+      expect(col[3]).toContain(squash('集計 合計／事業費合計（千円）'));
+      expect(col[4]).toContain('135,304');
+      expect(col[5]).toContain('136,000');
+      expect(col[5]).toContain('避難者見守り活動支援事業（訂正）');
+      expect(col[3]).toContain('【活動概要】');
+      expect(col[5]).toContain('ICTの積極的な利活用を図るための指針として策定され');
+      expect(col[4]).toContain('75,638,203');
+      expect(col[5]).toContain('75,638,899');
+      expect(text).toContain('この訂正による頁番号の変更はありません');
+      // no footer or page numbers as corrections, no whole rows flattened
+      expect(text).not.toContain('/14');
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(out, 'fukushima-ict-strategy', 'errata.xlsx'));
+      // one sheet: nothing moved, and an empty sheet would print as a blank page
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['正誤表']);
+      const ws = wb.worksheets[0];
+      expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版: 平成31年3月改定版（平成31年3月29日公表）');
+      const rows: string[][] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) rows.push([1, 2, 3, 4, 5, 6].map((c) => { const v = row.getCell(c).value as unknown; return v && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v ?? ''); }));
+      });
+      expect(rows).toContainEqual(['事業実施結果（平成29年度）', '2', expect.any(String), '1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）', '135,304', '136,000']);
+      // the appendix workbook's changed cells, by sheet and cell
+      expect(rows).toContainEqual(['付表（Excel）', '事業実施結果 H29', 'F2', 'ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／平成29年度 事業費（千円） ※当初予算', '135,304', '136,000']);
+      expect(rows).toContainEqual(['付表（Excel）', '集計', 'D7', '合計／事業費合計（千円）', '75,638,203', '75,638,899']);
+      // by document, then page
+      const docs = rows.map((r) => r[0]);
+      expect(docs.indexOf('付表（Excel）')).toBeGreaterThan(docs.lastIndexOf('事業実施結果（平成29年度）'));
+      const results = rows.filter((r) => r[0].startsWith('事業実施結果')).map((r) => Number(r[1]));
+      expect(results).toEqual([...results].sort((a, b) => a - b));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

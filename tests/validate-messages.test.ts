@@ -1,0 +1,89 @@
+// Validation messages a data keeper can act on: the Western year to write, the budget to write,
+// the key meant, the comma to delete, the department meant; printed by file then place; no
+// unused-term warnings when a file that uses the terms could not be read.
+import { describe, it, expect } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkDataset } from '../src/pipeline.js';
+import { formatProblem } from '../src/problem.js';
+
+const MINI = path.join(__dirname, 'fixtures', 'mini');
+
+/** Problems of the mini data set after `change` edits a copy of it, as printed. */
+function problemsAfter(change: (dir: string) => void): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'msg-'));
+  try {
+    cpSync(MINI, dir, { recursive: true });
+    change(dir);
+    return checkDataset(dir).problems.map((p) => formatProblem(p));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const edit = (dir: string, rel: string, from: string, to: string) => {
+  const f = path.join(dir, rel);
+  const t = readFileSync(f, 'utf8');
+  expect(t).toContain(from);
+  writeFileSync(f, t.replace(from, to));
+};
+const INIT = 'initiatives/001.json';
+
+describe('validation messages', () => {
+  it('a results key in 和暦 says which Western year to write', () => {
+    const ps = problemsAfter((d) => edit(d, INIT, '"2017": {', '"平成29": {'));
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:46:5 results\.平成29: 実績の年度は西暦で書いてください: "平成29" ではなく "2017"$/));
+    expect(ps.join('\n')).not.toContain('Invalid key');
+  });
+
+  it.each([
+    ['"平成31"', 2019],
+    ['"R2"', 2020],
+    ['31', 2019],
+  ])('a year written %s says to write %d', (written, year) => {
+    const ps = problemsAfter((d) => edit(d, INIT, '"from": 2019', `"from": ${written}`));
+    expect(ps.find((p) => p.includes('schedule[1].from'))).toMatch(new RegExp(`年度は西暦で書いてください: .* ではなく ${year}$`));
+  });
+
+  it.each([
+    ['"135,304"', '135304'],
+    ['"1943682円"', '1943682'],
+  ])('a budget written %s says to write %s', (written, digits) => {
+    const ps = problemsAfter((d) => edit(d, INIT, '"budget": 1000', `"budget": ${written}`));
+    expect(ps.find((p) => p.includes('results.2017.budget'))).toMatch(new RegExp(`「,」「円」を付けずに書いてください: .* ではなく ${digits}$`));
+  });
+
+  it('a misspelt key is reported at the key with the key meant, and not also as missing', () => {
+    const ps = problemsAfter((d) => edit(d, INIT, '"title":', '"titel":'));
+    expect(ps).toEqual(['エラー initiatives/001.json:3:3 titel: 知らない項目 "titel" があります。"title" のことですか']);
+  });
+
+  it('a trailing comma is reported where it is, saying to delete it', () => {
+    const ps = problemsAfter((d) => edit(d, INIT, '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。"', '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。",'));
+    expect(ps).toContainEqual('エラー initiatives/001.json:49:25: JSONの書き方の誤り: 最後の項目の後に「,」があります。この「,」を消してください');
+  });
+
+  it('prints problems by file, then by place, and a file that fails to parse gives no unused-term warnings', () => {
+    const ps = problemsAfter((d) => {
+      writeFileSync(path.join(d, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "防災情報", "definition": "x" } ]');
+      edit(d, 'initiatives/002.json', '"no": 2', '"no": "2"');
+      edit(d, INIT, '"budget": 1000', '"budget": "1,000"');
+      edit(d, INIT, '"from": 2019', '"from": "H31"');
+    });
+    // 防災情報 is used by 001's title, which could not be checked
+    expect(ps.join('\n')).not.toContain('本文のどこにも出てきません');
+    const places = ps.map((p) => /^エラー (\S+?):(\d+):(\d+)/.exec(p)!.slice(1));
+    expect(places.map((p) => p[0])).toEqual(['initiatives/001.json', 'initiatives/001.json', 'initiatives/002.json']);
+    expect(Number(places[0][1])).toBeLessThan(Number(places[1][1]));
+  });
+
+  it('a department not in dataset.json departments is an error with the nearest name', () => {
+    const ps = problemsAfter((d) => {
+      edit(d, 'dataset.json', '"numbering"', '"departments": ["総務部", "商工労働部", "保健福祉部"],\n  "numbering"');
+      edit(d, INIT, '"department": "総務部"', '"department": "商工労動部"');
+    });
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:4:\d+ department: 部局「商工労動部」は dataset\.json の departments にありません。「商工労働部」のことですか$/));
+    // without the list, any department is accepted
+    expect(problemsAfter((d) => edit(d, INIT, '"department": "総務部"', '"department": "商工労動部"')).join('\n')).not.toContain('departments');
+  });
+});
