@@ -137,6 +137,18 @@ describe('page citations in prose', () => {
 });
 
 describe('figures', () => {
+  it('warns, row by row, about every 図表3 span not confirmed against the published figure', () => {
+    const { problems } = checkDataset(path.join(ROOT, 'data', 'miyagi-ict-plan'));
+    const rows = json('miyagi-ict-plan', 'dataset.json')
+      .figures.flatMap((f: any) => f.timeline?.groups ?? [])
+      .flatMap((g: any) => g.rows)
+      .filter((r: any) => r.unconfirmed);
+    expect(rows.length).toBeGreaterThan(0);
+    const warned = problems.filter((p) => p.severity === 'warning' && p.path?.at(-1) === 'unconfirmed');
+    expect(warned.map((p) => p.message)).toEqual(rows.map((r: any) => expect.stringContaining(`「${r.label}」の期間`)));
+    expect(warned.every((p) => p.file === 'dataset.json' && p.line! > 0)).toBe(true);
+  });
+
   it('citing a figure the data set does not have is an error with file:line:column, exit 1 and nothing built', () => {
     withMini(
       (dir) => appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n流れは{{figure "zu9"}}のとおりです。\n\n![](#zu8)\n\n次の図 ![](#zu7) を見てください。\n'),

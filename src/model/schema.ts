@@ -54,7 +54,15 @@ export const FigureSchema = z.strictObject({
       groups: z.array(
         z.strictObject({
           label: z.string().optional().describe('区分（「総合計画等」など）'),
-          rows: z.array(z.strictObject({ label: text.describe('計画等の名称'), spans: z.array(timelineSpan).min(1) })).min(1),
+          rows: z
+            .array(
+              z.strictObject({
+                label: text.describe('計画等の名称'),
+                spans: z.array(timelineSpan).min(1),
+                unconfirmed: z.boolean().optional().describe('true: 期間を公表版から確かめられていない（確かめて外すまで、検証のたびに警告）'),
+              }),
+            )
+            .min(1),
         }),
       ).min(1),
     })

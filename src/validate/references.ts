@@ -72,6 +72,9 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
       t.groups.forEach((g, gi) =>
         g.rows.forEach((r, ri) => {
           const at = ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'spans'];
+          // a span read from somewhere other than the published figure is data nobody has checked yet
+          if (r.unconfirmed)
+            report.json('warning', ds, ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'unconfirmed'], `図「${f.caption}」の「${r.label}」の期間（${r.spans.map((x) => (x.from === x.to ? `${x.from}` : `${x.from}〜${x.to}`)).join('、')}年度）は公表版で確かめられていません。確かめたら unconfirmed を消してください`);
           const spans = r.spans.map((s, si) => ({ ...s, si })).sort((a, b) => a.from - b.from);
           for (const s of spans) {
             if (s.from > s.to) report.json('error', ds, [...at, s.si, 'to'], `「${r.label}」の終わりの年度（${s.to}）が始まり（${s.from}）より前です`);
