@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readPdf } from '../src/errata/pdf-lines.js';
+import { checkTags } from './helpers/tag-check.js';
 import { ROOT, squash } from './helpers/data.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -67,6 +68,10 @@ describe('publish, then errata against the label', () => {
       expect(e.status, e.stderr).toBe(0);
 
       const { pages } = await readPdf(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'));
+      // the 正誤表 is a tagged PDF like the others (tests/tagging.test.ts checks those)
+      const tags = await checkTags(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')));
+      expect(tags.problems).toEqual([]);
+      expect(tags.roles).toEqual(expect.arrayContaining(['H1', 'Table', 'TH']));
       const text = squash(pages.map((x) => x.text).join('\n'));
       expect(text).toContain(squash('公表版: 平成31年3月改定版（平成31年3月29日公表）'));
       expect(text).not.toMatch(/公表版:HEAD|published\//);

@@ -37,7 +37,7 @@ export function markedPair(wrong: string, right: string) {
 export function errataDocument(v: ErrataView, words: Wording): Record<string, unknown> {
   const head = (k: string) => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
   const content: unknown[] = [
-    { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
+    { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8], tag: 'H', level: 1 },
     { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
     { text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'), margin: [0, 0, 0, 8] },
   ];
@@ -61,7 +61,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
     });
   if (v.moved.length)
     content.push(
-      { text: words.get('moved-title'), bold: true, fontSize: 11, margin: [0, 14, 0, 6] },
+      { text: words.get('moved-title'), bold: true, fontSize: 11, margin: [0, 14, 0, 6], tag: 'H', level: 2 },
       {
         table: {
           headerRows: 1,
