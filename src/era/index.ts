@@ -3,6 +3,9 @@
 // next era began (a plan dated March 2019 writes FY2020 as 平成32年度); without `asOf`,
 // every date is written in its own era.
 import dayjs from 'dayjs';
+import { checkDate, checkMonth, checkYear } from './range.js';
+
+export { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from './range.js';
 
 export interface EraRule {
   /** ISO date the document was written; eras proclaimed after it are unknown to it. */
@@ -31,13 +34,13 @@ export interface EraYear {
 
 function knownEras(rule: EraRule): Era[] {
   if (!rule.asOf) return ERAS;
-  const asOf = dayjs(rule.asOf);
+  const asOf = dayjs(checkDate(rule.asOf));
   return ERAS.filter((e) => !dayjs(e.start).isAfter(asOf));
 }
 
 /** The era a calendar date is written in. */
 export function eraOfDate(iso: string, rule: EraRule): EraYear {
-  const d = dayjs(iso);
+  const d = dayjs(checkDate(iso));
   const eras = knownEras(rule);
   let era = eras[0];
   for (const e of eras) if (!dayjs(e.start).isAfter(d)) era = e;
@@ -49,7 +52,7 @@ export function eraOfDate(iso: string, rule: EraRule): EraYear {
  * that year's calendar span, so that FY2019 is 令和元年度 and 2019 is 令和元年.
  */
 export function eraOfYear(year: number, rule: EraRule): EraYear {
-  return eraOfDate(`${year}-12-31`, rule);
+  return eraOfDate(`${checkYear(year)}-12-31`, rule);
 }
 
 const yearNumber = (n: number) => (n === 1 ? '元' : String(n));
@@ -80,7 +83,7 @@ export function yearLong(year: number, rule: EraRule): string {
 
 /** "2018-03" → { era, year, month } by the first day of that month */
 function eraOfMonth(month: string, rule: EraRule): EraYear & { month: number } {
-  const d = dayjs(`${month}-01`);
+  const d = dayjs(`${checkMonth(month)}-01`);
   // the last day of the month decides: May 2019 is 令和元年5月
   const e = eraOfDate(d.endOf('month').format('YYYY-MM-DD'), rule);
   return { ...e, month: d.month() + 1 };

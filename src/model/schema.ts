@@ -2,25 +2,48 @@
 // set holds. Types are inferred from these schemas; the editors' JSON Schema is generated
 // from them (src/model/json-schema.ts).
 import * as z from 'zod';
+import { TITLE_MAX, TEXT_MAX } from './limits.js';
+import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../era/range.js';
 
-const text = z.string().min(1, { message: '空の文字列は使えません' });
-const fiscalYear = z.number().int().min(1900).max(2200).describe('西暦の年度（2017 = 平成29年度）');
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '"2018-03" の形（年-月）で書いてください' });
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '"2019-03-01" の形（年-月-日）で書いてください' });
+// Every string has a length limit so that a build stays bounded (a 10 MB title would run
+// the layout out of memory): names and titles TITLE_MAX, prose TEXT_MAX.
+const name = z.string().max(TITLE_MAX);
+const prose = z.string().max(TEXT_MAX);
+const text = name
+  .min(1, { message: '空の文字列は使えません' })
+  .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+const longText = prose
+  .min(1, { message: '空の文字列は使えません' })
+  .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+// years the era names cover (昭和元年 = 1926 onwards); 2200 keeps a plan period printable
+const fiscalYear = z.number().int().min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` }).max(2200).describe('西暦の年度（2017 = 平成29年度）');
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const yearMonth = z
+  .string()
+  .regex(MONTH, { message: '"2018-03" の形（年-月）で書いてください' })
+  .refine((s) => !MONTH.test(s) || isSupportedMonth(s), { message: `${FIRST_DATE.slice(0, 7)}（昭和元年12月）以降の年月を書いてください` });
+const isoDate = z
+  .string()
+  .regex(DATE, { message: '"2019-03-01" の形（年-月-日）で書いてください' })
+  .refine((s) => !DATE.test(s) || isSupportedDate(s), { message: `暦にある日付を ${FIRST_DATE}（昭和元年12月25日）以降で書いてください（2月30日などはありません）` });
 /** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
 function checkDigitOk(code: string): boolean {
   const sum = [6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(code[i]), 0);
   return (11 - (sum % 11)) % 10 === Number(code[5]);
 }
-const id = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
+const id = z.string().max(TITLE_MAX).regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
+const file = name;
+/** 千円: a total of thousands of these stays an exact integer (below 2^53) */
+export const BUDGET_MAX = 1_000_000_000_000;
 
 export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
   z.strictObject({
     id: id.describe('節の番号（"1-1-1"）。事業の section が参照する'),
     title: text.describe('節の見出し'),
-    lead: z.string().optional().describe('見出しの直後に置く短い前文'),
-    narrative: z.string().optional().describe('【現状・課題・取組の方向性】の本文ファイル（text/*.md.hbs）'),
-    columns: z.array(z.string()).optional().describe('節の末尾に置くコラムの本文ファイル'),
+    lead: prose.optional().describe('見出しの直後に置く短い前文'),
+    narrative: file.optional().describe('【現状・課題・取組の方向性】の本文ファイル（text/*.md.hbs）'),
+    columns: z.array(file).optional().describe('節の末尾に置くコラムの本文ファイル'),
     children: z.array(SectionSchema).optional(),
   }),
 );
@@ -71,11 +94,11 @@ export const FigureSchema = z.strictObject({
 });
 
 export const DatasetSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: name.optional(),
   id: id.describe('データセットの識別子（出力フォルダ名）'),
   title: text.describe('計画の名称'),
   issuer: text.describe('発行者（宮城県）'),
-  issuerUnit: z.string().optional().describe('担当課（震災復興・企画部情報政策課）'),
+  issuerUnit: name.optional().describe('担当課（震災復興・企画部情報政策課）'),
   localGovernmentCode: z
     .string()
     .regex(/^\d{6}$/, { message: '全国地方公共団体コードは6桁の数字で書いてください（宮城県は "040002"）' })
@@ -84,12 +107,12 @@ export const DatasetSchema = z.strictObject({
     .describe('全国地方公共団体コード（6桁、検査数字つき。宮城県 040002）: オープンデータの先頭列'),
   contact: z
     .strictObject({
-      postcode: z.string().optional(),
-      address: z.string().optional(),
-      tel: z.string().optional(),
-      fax: z.string().optional(),
-      email: z.string().optional(),
-      url: z.string().optional(),
+      postcode: name.optional(),
+      address: name.optional(),
+      tel: name.optional(),
+      fax: name.optional(),
+      email: name.optional(),
+      url: prose.optional(),
     })
     .optional(),
   history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
@@ -109,10 +132,10 @@ export const DatasetSchema = z.strictObject({
   documents: z.strictObject({
     booklet: z
       .strictObject({
-        notice: z.string().optional(),
-        intro: z.string().optional(),
-        references: z.string().optional(),
-        sources: z.string().optional(),
+        notice: file.optional(),
+        intro: file.optional(),
+        references: file.optional(),
+        sources: file.optional(),
       })
       .optional(),
     initiativeList: z
@@ -123,22 +146,22 @@ export const DatasetSchema = z.strictObject({
     results: z
       .strictObject({
         fiscalYears: z.array(fiscalYear).min(1),
-        purpose: z.string().optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
-        notes: z.record(z.string(), z.string()).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
+        purpose: prose.optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
+        notes: z.record(z.string(), prose).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
         publishedOn: z
           .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
           .optional()
           .describe('報告書の公表日（PDFの日付）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む'),
         survey: z
           .strictObject({
-            request: z.string().optional().describe('照会文（照会用ブックの表紙に載せる）'),
+            request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),
             deadline: isoDate.optional().describe('回答期限'),
-            contact: z.string().optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
+            contact: prose.optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
           })
           .optional()
           .describe('毎年度の照会用ブックの表紙: 照会文・回答期限・問い合わせ先'),
         achievementCategories: z
-          .array(z.strictObject({ label: text, values: z.array(z.string()) }))
+          .array(z.strictObject({ label: text, values: z.array(prose) }))
           .optional()
           .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは集計に数えず、報告書は未確定として作られる）'),
         pillarNames: z
@@ -166,9 +189,14 @@ export const ScheduleSpanSchema = z.strictObject({
 });
 
 export const ResultSchema = z.strictObject({
-  budget: z.number().int({ message: '事業費は千円単位の整数で書いてください' }).min(0, { message: '事業費は0以上で書いてください' }).nullable(),
-  achievement: z.string().optional(),
-  outcome: z.string().optional(),
+  budget: z
+    .number()
+    .int({ message: '事業費は千円単位の整数で書いてください' })
+    .min(0, { message: '事業費は0以上で書いてください' })
+    .max(BUDGET_MAX, { message: `事業費は ${BUDGET_MAX.toLocaleString('en-US')} 千円以下で書いてください（合計が正しく計算できなくなります）` })
+    .nullable(),
+  achievement: prose.optional(),
+  outcome: prose.optional(),
   isNew: z.boolean().optional(),
 });
 
@@ -178,14 +206,14 @@ const relisting = z.union([
 ]);
 
 export const InitiativeSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: name.optional(),
   no: z.number().int().min(1),
   title: text,
   department: text,
   division: z.union([text, z.array(text).min(1)]),
   section: id,
   relistedIn: z.array(relisting).optional(),
-  description: z.string().optional(),
+  description: prose.optional(),
   schedule: z.array(ScheduleSpanSchema).optional(),
   secondaryGoals: z.array(id).optional(),
   indicators: z.array(z.strictObject({ name: text, baseline: measurement, target: measurement })).optional(),
@@ -196,7 +224,7 @@ export const InitiativeSchema = z.strictObject({
 });
 
 export const GlossarySchema = z.array(
-  z.strictObject({ term: text, definition: text, aliases: z.array(text).optional() }),
+  z.strictObject({ term: text, definition: longText, aliases: z.array(text).optional() }),
 );
 
 export const SitesSchema = z.array(
@@ -204,9 +232,9 @@ export const SitesSchema = z.array(
     kind: text,
     name: text,
     department: text,
-    division: z.string().optional(),
-    description: text,
-    url: z.string().optional(),
+    division: name.optional(),
+    description: longText,
+    url: prose.optional(),
   }),
 );
 

@@ -3,6 +3,7 @@
 import type { Model, Site } from '../model/schema.js';
 import { parseMarkdown, type Block, type Inline } from '../markdown/index.js';
 import { renderText } from '../templates/index.js';
+import { textContext } from '../templates/context.js';
 import type Handlebars from 'handlebars';
 import { monthWithWestern, type EraRule } from '../era/index.js';
 import type { ResolvedSection } from './sections.js';
@@ -93,7 +94,7 @@ export function resolveBooklet(
   hasList: boolean,
 ): BookletView {
   const { dataset } = model;
-  const ctx = { dataset, period: dataset.period, title: dataset.title, issuer: dataset.issuer };
+  const ctx = textContext(dataset);
   const prose = (file: string | undefined): Block[] => (file ? parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)) : []);
   const paragraphs = (text: string | undefined): Block[] =>
     (text ?? '').split('\n').filter((t) => t.trim()).map((t) => ({ kind: 'paragraph', inlines: [{ text: t }] }));

@@ -22,6 +22,9 @@ import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
 import { checkTypedReferences } from './prose.js';
+import { checkBounds } from './bounds.js';
+import { checkTemplates, TEXT_FILE_MAX } from './templates.js';
+import { TEXT_MAX } from '../model/limits.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
@@ -135,11 +138,13 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   // fonts: every character of every text must print (no tofu)
   for (const f of raw.json.values()) {
     for (const [s, path] of strings(f.value)) {
+      if (s.length > TEXT_MAX) continue; // refused by its length already
       checkFonts(s, (cp) =>
         err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f));
     }
   }
   for (const [rel, text] of raw.texts) {
+    if (text.length > TEXT_FILE_MAX) continue; // refused by its length already
     checkFonts(text, (cp, offset) =>
       problems.push({ severity: 'error', file: rel, ...lineColumn(text, offset), message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください` }));
   }
@@ -242,11 +247,13 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p) => warn(file, m, p, raw.json.get(file)));
 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
+  const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
+  checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
   const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
-  const corpus = [...raw.texts.values(), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
+  const corpus = [...[...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
@@ -273,7 +280,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
 
   // text files: Handlebars syntax
   for (const [rel, text] of raw.texts) {
-    if (!rel.endsWith('.hbs')) continue;
+    if (!rel.endsWith('.hbs') || text.length > TEXT_FILE_MAX) continue;
     try {
       Handlebars.parse(text);
     } catch (ex) {
@@ -283,6 +290,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   }
 
   problems.push(...checkFigures(raw));
+  const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
+  problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset));
+
   if (hasErrors(problems)) return { problems };
   const texts = Object.fromEntries(raw.texts);
   initiatives.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

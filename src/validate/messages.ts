@@ -40,8 +40,14 @@ export function issueMessage(issue: Issue): string {
       if (issue.origin === 'array') return `少なくとも ${String(issue.minimum)} 件必要です`;
       if (issue.origin === 'string') return issue.message || '空の文字列は使えません';
       return issue.message?.match(/[ぁ-ん]/) ? issue.message : `${String(issue.minimum)} 以上の値を書いてください`;
-    case 'too_big':
+    case 'too_big': {
+      if (issue.message?.match(/[ぁ-ん]/)) return issue.message;
+      const input = (issue as { input?: unknown }).input;
+      if (issue.origin === 'string')
+        return `${String(issue.maximum)}文字以内で書いてください${typeof input === 'string' ? `（${input.length}文字あります）` : ''}`;
+      if (issue.origin === 'array') return `${String(issue.maximum)} 件以内にしてください`;
       return `${String(issue.maximum)} 以下の値を書いてください`;
+    }
     case 'invalid_format':
       return issue.message?.match(/[ぁ-ん]/) ? issue.message : '書き方が正しくありません';
     case 'invalid_union': {

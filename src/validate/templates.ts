@@ -1,0 +1,273 @@
+// The data's own templates (text/*.md.hbs) checked the way the build will run them: every
+// helper, partial and block is looked at in Handlebars' syntax tree, then the text is
+// expanded once with the real data. What passes here expands at build without an error;
+// what does not is refused with its file, line and column.
+import Handlebars from 'handlebars';
+import type { Dataset } from '../model/schema.js';
+import type { Problem } from '../problem.js';
+import { createHandlebars, renderText } from '../templates/index.js';
+import { textContext } from '../templates/context.js';
+import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
+
+/** A text file longer than this is refused before it is parsed (a whole chapter is far shorter). */
+export const TEXT_FILE_MAX = 200_000;
+/** What a text may grow to when expanded ({{#each}} and partials repeat their bodies). */
+export const EXPANDED_MAX = 1_000_000;
+
+type Node = hbs.AST.Node;
+type Loc = hbs.AST.SourceLocation;
+
+// helper → the numbers of arguments it takes (in templates/index.ts)
+const PROJECT_HELPERS: Record<string, number[]> = {
+  fy: [1], fyShort: [1], fyShortNendo: [1], year: [1],
+  month: [1], monthShort: [1], monthWestern: [1], date: [1],
+  yen: [1], join: [1, 2], add: [2], eq: [2],
+};
+// Handlebars' own block helpers; the others (log, lookup, helperMissing …) are refused:
+// log writes to the standard output, lookup reaches into objects by computed names
+const BLOCK_HELPERS: Record<string, number[]> = { if: [1], unless: [1], each: [1], with: [1] };
+const REFUSED = new Set(['log', 'lookup', 'helperMissing', 'blockHelperMissing']);
+// names that lead out of the data into JavaScript's objects
+const FORBIDDEN_PATH = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const YEAR_HELPERS = new Set(['fy', 'fyShort', 'fyShortNendo', 'year']);
+const MONTH_HELPERS = new Set(['month', 'monthShort', 'monthWestern']);
+
+const at = (loc: Loc | undefined) => (loc ? { line: loc.start.line, column: loc.start.column + 1 } : {});
+
+function eraMessage(helper: string, e: EraInputError): string {
+  const got = typeof e.input === 'string' ? `"${e.input.slice(0, 20)}"` : String(e.input);
+  if (e.kind === 'year') return `{{${helper} …}} には ${FIRST_YEAR}〜${LAST_YEAR} の西暦の年を渡してください（${got} が渡されました）`;
+  if (e.kind === 'month') return `{{${helper} …}} には "2018-03" の形の年月（${FIRST_DATE.slice(0, 7)} 以降）を渡してください（${got} が渡されました）`;
+  return `{{${helper} …}} には暦にある日付を "2019-03-01" の形で（${FIRST_DATE} 以降）渡してください（${got} が渡されました）`;
+}
+
+/** A literal argument of an era helper that the era module cannot write. */
+function literalProblem(helper: string, arg: Node): string | undefined {
+  const lit = arg as unknown as { value: unknown };
+  const isLiteral = /Literal$/.test(arg.type);
+  if (!isLiteral) return undefined; // a path or (sub expression): seen when the text is expanded
+  const v = lit.value as unknown;
+  if (YEAR_HELPERS.has(helper) && !isSupportedYear(typeof v === 'string' && v.trim() !== '' ? Number(v) : v))
+    return eraMessage(helper, new EraInputError('year', v));
+  if (MONTH_HELPERS.has(helper) && !isSupportedMonth(v)) return eraMessage(helper, new EraInputError('month', v));
+  if (helper === 'date' && !isSupportedDate(v)) return eraMessage(helper, new EraInputError('date', v));
+  return undefined;
+}
+
+interface FileCheck {
+  problems: Problem[];
+  /** inline partials defined at the top of the file → their bodies */
+  inline: Map<string, hbs.AST.Program>;
+}
+
+function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
+  const problems: Problem[] = [];
+  const inline = new Map<string, hbs.AST.Program>();
+  const bad = (loc: Loc | undefined, message: string) => problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+
+  // inline partials: only at the top of the file, so that every {{> name}} sees them
+  for (const s of ast.body) {
+    if (s.type !== 'DecoratorBlock') continue;
+    const d = s as unknown as hbs.AST.BlockStatement;
+    const name = d.params[0] as hbs.AST.StringLiteral | undefined;
+    if ((d.path as hbs.AST.PathExpression).original !== 'inline' || d.params.length !== 1 || name?.type !== 'StringLiteral') continue;
+    if (inline.has(name.value)) bad(d.loc, `部分テンプレート「${name.value}」が二度定義されています`);
+    inline.set(name.value, d.program);
+  }
+
+  const path = (p: hbs.AST.PathExpression) => {
+    const hit = p.parts.find((x) => FORBIDDEN_PATH.has(String(x)));
+    if (hit) bad(p.loc, `「${hit}」は使えない名前です`);
+  };
+  const expr = (e: Node) => {
+    if (e.type === 'PathExpression') path(e as hbs.AST.PathExpression);
+    else if (e.type === 'SubExpression') call(e as hbs.AST.SubExpression, 'sub');
+  };
+  // a helper call or a plain value: {{name args…}}, {{#name args…}}…{{/name}}, (name args…)
+  function call(n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression, form: 'mustache' | 'block' | 'sub') {
+    const p = n.path as hbs.AST.PathExpression;
+    if (p.type !== 'PathExpression') {
+      bad(n.loc, `{{ }} の先頭には名前を書いてください（${String((p as unknown as { original?: unknown }).original ?? (p as Node).type)}）`);
+      return;
+    }
+    path(p);
+    const simple = p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original);
+    const name = simple ? String(p.parts[0]) : undefined;
+    const args = n.params.length;
+    n.params.forEach(expr);
+    n.hash?.pairs.forEach((h) => expr(h.value));
+    if (name && REFUSED.has(name)) return bad(n.loc, `「${name}」は本文では使えません`);
+    const project = name !== undefined ? PROJECT_HELPERS[name] : undefined;
+    const block = name !== undefined ? BLOCK_HELPERS[name] : undefined;
+    if (n.hash?.pairs.length) return bad(n.loc, `「${p.original} 名前=値」の形の引数は使えません`);
+    if (block) {
+      if (form !== 'block') return bad(n.loc, `「${name}」は {{#${name} …}}…{{/${name}}} の形で使ってください`);
+      if (!block.includes(args)) return bad(n.loc, `{{#${name}}} には引数を ${block.join(' か ')} 個書いてください（${args} 個あります）`);
+      return;
+    }
+    if (project) {
+      if (form === 'block') return bad(n.loc, `「${name}」は {{#${name}}} の形では使えません。{{${name} …}} と書いてください`);
+      if (!project.includes(args)) return bad(n.loc, `{{${name}}} には引数を ${project.join(' か ')} 個書いてください（${args} 個あります）`);
+      const lit = literalProblem(name!, n.params[0]);
+      if (lit) bad(n.params[0].loc, lit);
+      return;
+    }
+    // not a helper: a value from the data, which cannot take arguments or a block of its own
+    if (args > 0 || form === 'sub') return bad(n.loc, `「${p.original}」という関数（ヘルパー）はありません。使えるもの: ${Object.keys(PROJECT_HELPERS).join('、')}`);
+    if (form === 'block') return bad(n.loc, `{{#${p.original}}} は使えません。{{#if}}、{{#unless}}、{{#each}}、{{#with}} のどれかにしてください`);
+  }
+
+  function walk(prog: hbs.AST.Program | undefined, top: boolean) {
+    for (const s of prog?.body ?? []) {
+      switch (s.type) {
+        case 'ContentStatement':
+        case 'CommentStatement':
+          break;
+        case 'MustacheStatement':
+          call(s as hbs.AST.MustacheStatement, 'mustache');
+          break;
+        case 'BlockStatement': {
+          const b = s as hbs.AST.BlockStatement;
+          call(b, 'block');
+          walk(b.program, false);
+          walk(b.inverse, false);
+          break;
+        }
+        case 'DecoratorBlock': {
+          const d = s as unknown as hbs.AST.BlockStatement;
+          const name = d.params[0] as hbs.AST.StringLiteral | undefined;
+          if ((d.path as hbs.AST.PathExpression).original !== 'inline' || d.params.length !== 1 || name?.type !== 'StringLiteral')
+            bad(d.loc, '{{#*inline "名前"}}…{{/inline}} のほかの {{#* }} は使えません');
+          else if (!top) bad(d.loc, `部分テンプレート「${name.value}」は本文の一番外側で定義してください`);
+          walk(d.program, false);
+          break;
+        }
+        case 'PartialStatement':
+        case 'PartialBlockStatement': {
+          const ps = s as hbs.AST.PartialStatement;
+          const n = ps.name as hbs.AST.PathExpression;
+          if (n.type !== 'PathExpression' || !inline.has(n.original))
+            bad(ps.loc, `部分テンプレート「${n.type === 'PathExpression' ? n.original : '( )'}」は定義されていません（同じファイルの {{#*inline "名前"}} だけが使えます）`);
+          else if (ps.params.length || ps.hash?.pairs.length) bad(ps.loc, `部分テンプレート「${n.original}」に引数は渡せません`);
+          if (s.type === 'PartialBlockStatement') walk((s as hbs.AST.PartialBlockStatement).program, false);
+          break;
+        }
+        default:
+          bad(s.loc, `{{ }} のこの書き方は使えません（${s.type}）`);
+      }
+    }
+  }
+  walk(ast, true);
+  return { problems, inline };
+}
+
+/**
+ * An upper bound of how long the text grows when expanded: {{#each}} repeats its body once
+ * per item of the longest list in the data, a partial stands for its body. Refuses a
+ * partial that calls itself (directly or through others) with the place of that call.
+ */
+function expansion(rel: string, ast: hbs.AST.Program, inline: Map<string, hbs.AST.Program>, longestList: number, problems: Problem[]): number {
+  const size = new Map<string, number>();
+  const active = new Set<string>();
+  const measure = (prog: hbs.AST.Program | undefined): number => {
+    let n = 0;
+    for (const s of prog?.body ?? []) {
+      if (s.type === 'ContentStatement') n += (s as hbs.AST.ContentStatement).value.length;
+      else if (s.type === 'MustacheStatement') n += 100;
+      else if (s.type === 'BlockStatement') {
+        const b = s as hbs.AST.BlockStatement;
+        const times = (b.path as hbs.AST.PathExpression).original === 'each' ? longestList : 1;
+        n += times * measure(b.program) + measure(b.inverse);
+      } else if (s.type === 'PartialStatement' || s.type === 'PartialBlockStatement') {
+        const name = ((s as hbs.AST.PartialStatement).name as hbs.AST.PathExpression).original;
+        n += partial(name, s.loc);
+      }
+      if (n > EXPANDED_MAX) return n;
+    }
+    return n;
+  };
+  const partial = (name: string, loc: Loc): number => {
+    const body = inline.get(name);
+    if (!body) return 0;
+    if (active.has(name)) {
+      problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: 部分テンプレート「${name}」が自分自身を呼び出しています（終わりなく繰り返されます）` });
+      return Infinity;
+    }
+    if (!size.has(name)) {
+      active.add(name);
+      size.set(name, measure(body));
+      active.delete(name);
+    }
+    return size.get(name)!;
+  };
+  // every partial is looked at, called or not: a recursive one is an error either way
+  for (const [name, body] of inline) partial(name, body.loc);
+  return measure(ast);
+}
+
+function longestListIn(value: unknown, seen = new Set<unknown>()): number {
+  if (!value || typeof value !== 'object' || seen.has(value)) return 0;
+  seen.add(value);
+  let n = Array.isArray(value) ? value.length : 0;
+  for (const v of Object.values(value)) n = Math.max(n, longestListIn(v, seen));
+  return n;
+}
+
+/** Expands the text once with the real data; a helper's error comes back with its place. */
+function trial(rel: string, text: string, dataset: Dataset, problems: Problem[]) {
+  const hb = createHandlebars({ asOf: dataset.era?.asOf });
+  for (const [name, fn] of Object.entries(hb.helpers)) {
+    if (!(name in PROJECT_HELPERS)) continue;
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return (fn as (...a: unknown[]) => unknown).apply(this, args);
+      } catch (e) {
+        throw Object.assign(e as object, { helper: name, loc: (args[args.length - 1] as { loc?: Loc }).loc });
+      }
+    });
+  }
+  try {
+    const out = renderText(hb, text, textContext(dataset));
+    if (out.length > EXPANDED_MAX)
+      problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）` });
+  } catch (e) {
+    const { helper, loc } = e as { helper?: string; loc?: Loc };
+    const message = e instanceof EraInputError && helper ? eraMessage(helper, e) : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
+    problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+  }
+}
+
+/**
+ * Checks the text files the build expands: syntax errors of .hbs files are reported by
+ * validate itself, texts that do not parse are left to it.
+ */
+export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const longest = longestListIn(textContext(dataset));
+  for (const [rel, text] of texts) {
+    if (text.length > TEXT_FILE_MAX) {
+      problems.push({ severity: 'error', file: rel, message: `本文ファイルが長すぎます（${text.length} 文字。${TEXT_FILE_MAX} 文字までにしてください）` });
+      continue;
+    }
+    if (!rel.endsWith('.hbs') && !expanded.has(rel)) continue;
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(text);
+    } catch (ex) {
+      // .hbs files are reported by validate's syntax check; others are expanded too
+      if (!rel.endsWith('.hbs')) {
+        const m = /line (\d+)/.exec(String(ex));
+        problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
+      }
+      continue;
+    }
+    const { problems: found, inline } = checkTree(rel, ast);
+    const before = found.length;
+    const grows = expansion(rel, ast, inline, longest, found);
+    if (found.length === before && grows > EXPANDED_MAX)
+      found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
+    problems.push(...found);
+    if (found.length === 0) trial(rel, text, dataset, problems);
+  }
+  return problems;
+}
