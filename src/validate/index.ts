@@ -1,7 +1,6 @@
 // validate: raw files → model. Shape by the zod schemas, then the cross-checks that the
 // shape cannot express, then the fonts. Every problem in one run, each with its place.
 import * as jsonc from 'jsonc-parser';
-import Handlebars from 'handlebars';
 import type * as z from 'zod';
 import type { RawDataset, JsonFile } from '../load/index.js';
 import { lineColumn } from '../load/index.js';
@@ -278,18 +277,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   checkFiguresAndReferences(raw, dataset, initiatives, report);
   checkTypedReferences(raw, report);
 
-  // text files: Handlebars syntax
-  for (const [rel, text] of raw.texts) {
-    if (!rel.endsWith('.hbs') || text.length > TEXT_FILE_MAX) continue;
-    try {
-      Handlebars.parse(text);
-    } catch (ex) {
-      const m = /line (\d+)/.exec(String(ex));
-      problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
-    }
-  }
-
   problems.push(...checkFigures(raw));
+
+  // text files: Handlebars syntax, helpers, partials and what they expand to
   const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
   problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset));
 

@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import type { Dataset } from '../model/schema.js';
 import type { Problem } from '../problem.js';
+import { lineColumn } from '../load/index.js';
 import { createHandlebars, renderText } from '../templates/index.js';
 import { textContext } from '../templates/context.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
@@ -13,6 +14,11 @@ import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSu
 export const TEXT_FILE_MAX = 200_000;
 /** What a text may grow to when expanded ({{#each}} and partials repeat their bodies). */
 export const EXPANDED_MAX = 1_000_000;
+
+/** Handlebars parses nested blocks in quadratic time and overflows the stack past ~1000 levels. */
+export const NESTING_MAX = 30;
+/** Parsing and expanding takes about 0.2 ms per {{ }}; a chapter needs a few dozen. */
+export const EXPRESSIONS_MAX = 2_000;
 
 type Node = hbs.AST.Node;
 type Loc = hbs.AST.SourceLocation;
@@ -51,6 +57,32 @@ function literalProblem(helper: string, arg: Node): string | undefined {
     return eraMessage(helper, new EraInputError('year', v));
   if (MONTH_HELPERS.has(helper) && !isSupportedMonth(v)) return eraMessage(helper, new EraInputError('month', v));
   if (helper === 'date' && !isSupportedDate(v)) return eraMessage(helper, new EraInputError('date', v));
+  return undefined;
+}
+
+/**
+ * Too many {{ }} or blocks nested too deep, found by scanning the text before Handlebars
+ * parses it ({{else if}} nests like a block of its own).
+ */
+function scan(rel: string, text: string): Problem | undefined {
+  const stack: number[] = [];
+  let count = 0;
+  for (const m of text.matchAll(/\{\{~?\s*(?:([#^])(?!\s*~?\}\})|(\/)|(else\s+[^\s}~]))?/g)) {
+    count++;
+    if (m[1]) stack.push(1);
+    else if (m[2]) stack.pop();
+    else if (m[3] && stack.length) stack[stack.length - 1]++;
+    const depth = stack.reduce((a, b) => a + b, 0);
+    if (depth > NESTING_MAX || count > EXPRESSIONS_MAX) {
+      const { line, column } = lineColumn(text, m.index!);
+      return {
+        severity: 'error', file: rel, line, column,
+        message: depth > NESTING_MAX
+          ? `テンプレート（{{ }}）: {{#…}} の入れ子が深すぎます（${NESTING_MAX} 段まで）`
+          : `テンプレート（{{ }}）: {{ }} が多すぎます（${EXPRESSIONS_MAX} 個まで）`,
+      };
+    }
+  }
   return undefined;
 }
 
@@ -213,6 +245,8 @@ function longestListIn(value: unknown, seen = new Set<unknown>()): number {
   return n;
 }
 
+class NotANumber extends Error {}
+
 /** Expands the text once with the real data; a helper's error comes back with its place. */
 function trial(rel: string, text: string, dataset: Dataset, problems: Problem[]) {
   const hb = createHandlebars({ asOf: dataset.era?.asOf });
@@ -220,9 +254,11 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     if (!(name in PROJECT_HELPERS)) continue;
     hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
       try {
-        return (fn as (...a: unknown[]) => unknown).apply(this, args);
+        const out = (fn as (...a: unknown[]) => unknown).apply(this, args);
+        if (typeof out === 'number' && !Number.isFinite(out)) throw new NotANumber();
+        return out;
       } catch (e) {
-        throw Object.assign(e as object, { helper: name, loc: (args[args.length - 1] as { loc?: Loc }).loc });
+        throw Object.assign(e as object, { helper: name, arg: args[0], loc: (args[args.length - 1] as { loc?: Loc }).loc });
       }
     });
   }
@@ -231,15 +267,18 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     if (out.length > EXPANDED_MAX)
       problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）` });
   } catch (e) {
-    const { helper, loc } = e as { helper?: string; loc?: Loc };
-    const message = e instanceof EraInputError && helper ? eraMessage(helper, e) : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
+    const { helper, arg, loc } = e as { helper?: string; arg?: unknown; loc?: Loc };
+    const message =
+      e instanceof EraInputError && helper ? eraMessage(helper, new EraInputError(e.kind, arg))
+      : e instanceof NotANumber ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
+      : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
     problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
   }
 }
 
 /**
- * Checks the text files the build expands: syntax errors of .hbs files are reported by
- * validate itself, texts that do not parse are left to it.
+ * Checks the text files the build expands (every .hbs file, and any other text the data set
+ * names as prose): size, syntax, helpers and partials, then one expansion with the data.
  */
 export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset): Problem[] {
   const problems: Problem[] = [];
@@ -250,15 +289,17 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       continue;
     }
     if (!rel.endsWith('.hbs') && !expanded.has(rel)) continue;
+    const tooMuch = scan(rel, text);
+    if (tooMuch) {
+      problems.push(tooMuch);
+      continue;
+    }
     let ast: hbs.AST.Program;
     try {
       ast = Handlebars.parse(text);
     } catch (ex) {
-      // .hbs files are reported by validate's syntax check; others are expanded too
-      if (!rel.endsWith('.hbs')) {
-        const m = /line (\d+)/.exec(String(ex));
-        problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
-      }
+      const m = /line (\d+)/.exec(String(ex));
+      problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
       continue;
     }
     const { problems: found, inline } = checkTree(rel, ast);
