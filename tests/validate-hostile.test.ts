@@ -111,7 +111,11 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
     ['{{lookup}}', '{{lookup dataset "title"}}', 1, 1, '「lookup」は本文では使えません'],
     ['a way into JavaScript objects', '{{dataset.constructor.name}}', 1, 3, '「constructor」は使えない名前です'],
     ['a block form of a text helper', '{{#fy 2017}}x{{/fy}}', 1, 1, '「fy」は {{#fy}} の形では使えません'],
-    ['blocks nested too deep for the parser', '{{#if 1}}'.repeat(5000) + '{{/if}}'.repeat(5000), 1, 271, '{{#…}} の入れ子が深すぎます'],
+    ['blocks nested too deep for the parser', '{{#if 1}}'.repeat(5000) + '{{/if}}'.repeat(5000), 1, 271, '{{#…}} や ( ) の入れ子が深すぎます'],
+    ['{{else if}} chained too long', '{{#if 1}}' + '{{else if 1}}'.repeat(5000) + '{{/if}}', 1, 387, '{{#…}} や ( ) の入れ子が深すぎます'],
+    // parsed, but overflowed the stack of validation itself
+    ['( ) nested 5000 deep', `x\n{{fy ${'(add 1 '.repeat(5000)}1${')'.repeat(5000)}}}`, 2, 1, '{{#…}} や ( ) の入れ子が深すぎます'],
+    ['too many {{ }} for a bounded parse', '{{fy 2017}}'.repeat(2001), 1, 22001, '{{ }} が多すぎます（2000 個まで）'],
   ];
   for (const [what, body, line, column, message] of templateCases) {
     it(`a data text with ${what}`, () => {

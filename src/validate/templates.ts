@@ -72,13 +72,22 @@ function scan(rel: string, text: string): Problem | undefined {
     if (m[1]) stack.push(1);
     else if (m[2]) stack.pop();
     else if (m[3] && stack.length) stack[stack.length - 1]++;
-    const depth = stack.reduce((a, b) => a + b, 0);
+    // ( ) inside one {{ }} nest as well
+    const end = text.indexOf('}}', m.index!);
+    let open = 0;
+    let deepest = 0;
+    for (let i = m.index!; i < (end < 0 ? text.length : end); i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40) deepest = Math.max(deepest, ++open);
+      else if (c === 41) open--;
+    }
+    const depth = stack.reduce((a, b) => a + b, 0) + deepest;
     if (depth > NESTING_MAX || count > EXPRESSIONS_MAX) {
       const { line, column } = lineColumn(text, m.index!);
       return {
         severity: 'error', file: rel, line, column,
         message: depth > NESTING_MAX
-          ? `テンプレート（{{ }}）: {{#…}} の入れ子が深すぎます（${NESTING_MAX} 段まで）`
+          ? `テンプレート（{{ }}）: {{#…}} や ( ) の入れ子が深すぎます（${NESTING_MAX} 段まで）`
           : `テンプレート（{{ }}）: {{ }} が多すぎます（${EXPRESSIONS_MAX} 個まで）`,
       };
     }
@@ -302,13 +311,18 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
       continue;
     }
-    const { problems: found, inline } = checkTree(rel, ast);
-    const before = found.length;
-    const grows = expansion(rel, ast, inline, longest, found);
-    if (found.length === before && grows > EXPANDED_MAX)
-      found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
-    problems.push(...found);
-    if (found.length === 0) trial(rel, text, dataset, problems);
+    try {
+      const { problems: found, inline } = checkTree(rel, ast);
+      const before = found.length;
+      const grows = expansion(rel, ast, inline, longest, found);
+      if (found.length === before && grows > EXPANDED_MAX)
+        found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
+      problems.push(...found);
+      if (found.length === 0) trial(rel, text, dataset, problems);
+    } catch (e) {
+      // a shape the scan did not foresee: refused rather than left to crash the build
+      problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください` });
+    }
   }
   return problems;
 }
