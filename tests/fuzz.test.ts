@@ -51,6 +51,13 @@ function mutationOf(dir: string) {
       ? [{ arbitrary: fc.tuple(fc.constantFrom(...textFiles), fc.nat(400), snippet).map(([file, at, insert]): Mutation => ({ kind: 'text', file, at, insert })), weight: 3 }]
       : []),
     { arbitrary: fc.constantFrom(...jsonFiles.filter((f) => f !== 'dataset.json'), ...textFiles).map((file): Mutation => ({ kind: 'remove-file', file })), weight: 1 },
+    // a second initiative under a name close to the first (ids, numbers and anchors meet)
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom(...jsonFiles.filter((f) => f.startsWith('initiatives/'))), fc.constantFrom('-2', '-1-1', '_x', 'A', '-2-1'))
+        .map(([file, suffix]): Mutation => ({ kind: 'copy-file', file, to: file.replace(/\.json$/, `${suffix}.json`) })),
+      weight: 1,
+    },
   );
 }
 

@@ -135,6 +135,14 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
     expect(e.message).toContain('展開すると長くなりすぎます');
   });
 
+  it('"001" relisted in "2-1" and "001-2" in "1" no longer share one anchor (pdfmake: Node id already exists)', async () => {
+    const raw = changed();
+    const other = { ...(raw.json.get('initiatives/002.json')!.value as object), no: 3, section: '1' };
+    raw.json.set('initiatives/001-2.json', parseJsonFile('initiatives/001-2.json', JSON.stringify(other, null, 2), [])!);
+    expect(errorsOf(raw)).toEqual([]);
+    expect(await refusedOrBuilt(raw)).toBeUndefined();
+  });
+
   it('what the data texts may use still passes and builds', async () => {
     const raw = text(
       '{{#each dataset.sections}}{{title}}{{else}}なし{{/each}} {{#with dataset}}{{title}}{{/with}} {{#if period}}{{fy period.from}}{{else if title}}b{{/if}}\n\n' +

@@ -29,7 +29,8 @@ export function resolveEntries(model: Model, sections: ResolvedSection[]): Map<s
     const own = direction(sectionId);
     const shown = [...new Set(goals)].filter((g) => g !== own);
     // keep the data's order of secondaryGoals first
-    return { initiativeId: id, initiative: i, sectionId, relisted, anchor: `entry-${id}-${sectionId}`, secondaryGoals: shown };
+    // section ids hold no "/" and file names cannot: "001-2" in "1" and "001" in "2-1" stay apart
+    return { initiativeId: id, initiative: i, sectionId, relisted, anchor: `entry-${sectionId}/${id}`, secondaryGoals: shown };
   };
   const sorted = [...model.initiatives].sort((a, b) => a.data.no - b.data.no || (a.id < b.id ? -1 : 1));
   for (const { id, data } of sorted) bySection.get(data.section)?.push(make(id, data, data.section, false));

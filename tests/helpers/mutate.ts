@@ -14,7 +14,8 @@ export type Mutation =
   | { kind: 'delete'; file: string; path: JsonPath }
   | { kind: 'duplicate'; file: string; path: JsonPath }
   | { kind: 'text'; file: string; at: number; insert: string }
-  | { kind: 'remove-file'; file: string };
+  | { kind: 'remove-file'; file: string }
+  | { kind: 'copy-file'; file: string; to: string };
 
 const loaded = new Map<string, RawDataset>();
 /** The data set as load reads it, read once per folder. */
@@ -44,6 +45,12 @@ export function mutate(raw: RawDataset, m: Mutation): RawDataset {
     copy.json.delete(m.file);
     copy.texts.delete(m.file);
     if (m.file === 'dataset.json') copy.problems.push({ severity: 'error', file: 'dataset.json', message: 'dataset.json がありません' });
+    return copy;
+  }
+  if (m.kind === 'copy-file') {
+    const f = copy.json.get(m.file);
+    if (f) copy.json.set(m.to, { ...f, rel: m.to });
+    else copy.texts.set(m.to, copy.texts.get(m.file) ?? '');
     return copy;
   }
   if (m.kind === 'text') {
