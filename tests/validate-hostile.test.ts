@@ -184,6 +184,20 @@ describe('7. very long text: refused quickly by its length', () => {
     );
   });
 
+  it('one paragraph of a text longer than 20,000 characters (its layout grows with the square of its length)', () => {
+    const e = theError(text('# 見出し\n\n' + 'あいうえおかきくけこ。'.repeat(2000)));
+    expect([e.file, e.line, e.column]).toEqual(['text/1-1.md.hbs', 3, 1]);
+    expect(e.message).toBe('段落「あいうえおかきくけこ。あいうえおかきくけ…」が長すぎます（22000 文字。20000 文字までに分けてください）');
+    expect(errorsOf(text('あいうえおかきくけこ。'.repeat(1800) + '\n\n' + 'あいうえおかきくけこ。'.repeat(1800)))).toEqual([]);
+  });
+
+  it('Markdown nested thousands deep (> or *), which overflowed marked at build', () => {
+    for (const body of ['a\n\n' + '> '.repeat(3000) + 'x', 'a\n\n' + '*'.repeat(6000) + 'x' + '*'.repeat(6000)]) {
+      const e = theError(text(body));
+      expect([e.file, e.line, e.column, e.message]).toEqual(['text/1-1.md.hbs', 3, 1, 'Markdown を読めません（> や * などの入れ子が深すぎます）']);
+    }
+  });
+
   it('outcome, achievement and glossary definitions have the prose limit (20,000), titles and names 200', () => {
     const long = 'あ'.repeat(20_001);
     const e = theError(changed({ 'initiatives/001.json': (d) => (d.results['2017'].outcome = long) }));

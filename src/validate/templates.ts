@@ -8,6 +8,8 @@ import type { Problem } from '../problem.js';
 import { lineColumn } from '../load/index.js';
 import { createHandlebars, renderText } from '../templates/index.js';
 import { textContext } from '../templates/context.js';
+import { parseMarkdown, plain, type Block } from '../markdown/index.js';
+import { TEXT_MAX } from '../model/limits.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
 
 /** A text file longer than this is refused before it is parsed (a whole chapter is far shorter). */
@@ -271,10 +273,9 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
       }
     });
   }
+  let out: string;
   try {
-    const out = renderText(hb, text, textContext(dataset));
-    if (out.length > EXPANDED_MAX)
-      problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）` });
+    out = renderText(hb, text, textContext(dataset));
   } catch (e) {
     const { helper, arg, loc } = e as { helper?: string; arg?: unknown; loc?: Loc };
     const message =
@@ -282,6 +283,34 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
       : e instanceof NotANumber ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
       : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
     problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+    return;
+  }
+  if (out.length > EXPANDED_MAX) {
+    problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）` });
+    return;
+  }
+  // the Markdown the build reads next (marked recurses: > or * nested thousands deep overflow it)
+  let blocks: Block[];
+  try {
+    blocks = parseMarkdown(out);
+  } catch {
+    const deep = /^(?:[ \t]*>){50}|[*_]{50}/m.exec(text);
+    problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
+    return;
+  }
+  // the layout of one paragraph grows with the square of its length (20,000 characters: 1 s)
+  for (const b of blocks) {
+    const runs = b.kind === 'list' ? b.items : b.kind === 'table' ? [...b.header, ...b.rows.flat()] : b.kind === 'figure' ? [] : [b.inlines];
+    for (const r of runs) {
+      const t = plain(r);
+      if (t.length <= TEXT_MAX) continue;
+      const first = text.indexOf(t.slice(0, 20));
+      problems.push({
+        severity: 'error', file: rel, ...(first >= 0 ? lineColumn(text, first) : {}),
+        message: `段落「${t.slice(0, 20)}…」が長すぎます（${t.length} 文字。${TEXT_MAX} 文字までに分けてください）`,
+      });
+      return;
+    }
   }
 }
 
