@@ -21,6 +21,7 @@ const hostile = fc.oneof(
   ),
   fc.integer(),
   fc.string({ maxLength: 12 }),
+  fc.jsonValue({ maxDepth: 2 }),
 );
 
 // what a careless or hostile writer puts into a text
