@@ -61,14 +61,14 @@ export const PeriodSchema = z.strictObject({ from: fiscalYear, to: fiscalYear })
 const timelineSpan = z.strictObject({
   from: fiscalYear.describe('最初の年度（表の最初の年度より前なら、表の最初から）'),
   to: fiscalYear,
-  label: z.string().optional().describe('帯の中に書く語（期の名前など）'),
+  label: name.optional().describe('帯の中に書く語（期の名前など）'),
 });
 
 export const FigureSchema = z.strictObject({
   id: id.describe('図の識別子。本文で ![](#id) と書いた位置に置き、{{figure "id"}} で「図表N」と引用する'),
   caption: text.describe('図の題（「図表N」の後に続く部分）'),
   credits: z.array(text).optional().describe('図の下に書く出典・引用の行（「引用：…」「出典 …」）'),
-  image: z.string().optional().describe('画像ファイル（figures/ の PNG・JPEG・SVG）。ないときは、その旨を枠で示す'),
+  image: file.optional().describe('画像ファイル（figures/ の PNG・JPEG・SVG）。ないときは、その旨を枠で示す'),
   numbered: z.boolean().optional().describe('false なら図表番号を付けない（写真の説明など）'),
   timeline: z
     .strictObject({
@@ -76,7 +76,7 @@ export const FigureSchema = z.strictObject({
       to: fiscalYear,
       groups: z.array(
         z.strictObject({
-          label: z.string().optional().describe('区分（「総合計画等」など）'),
+          label: name.optional().describe('区分（「総合計画等」など）'),
           rows: z
             .array(
               z.strictObject({

@@ -30,6 +30,8 @@ const PROJECT_HELPERS: Record<string, number[]> = {
   fy: [1], fyShort: [1], fyShortNendo: [1], year: [1],
   month: [1], monthShort: [1], monthWestern: [1], date: [1],
   yen: [1], join: [1, 2], add: [2], eq: [2],
+  // templates/references.ts: {{page "initiative" "009"}}, {{figure "zu3"}}
+  page: [2], figure: [1],
 };
 // Handlebars' own block helpers; the others (log, lookup, helperMissing …) are refused:
 // log writes to the standard output, lookup reaches into objects by computed names
