@@ -22,7 +22,7 @@ import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
 import { checkTypedReferences } from './prose.js';
 import { checkBounds } from './bounds.js';
-import { checkTemplates, TEXT_FILE_MAX } from './templates.js';
+import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
 
 function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
@@ -274,8 +274,10 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     json: (severity, f, path, message) => problems.push({ severity, file: f.rel, path, ...place(f, path), message }),
     text: (severity, rel, offset, message) => problems.push({ severity, file: rel, ...lineColumn(raw.texts.get(rel) ?? '', offset), message }),
   };
-  checkFiguresAndReferences(raw, dataset, initiatives, report);
-  checkTypedReferences(raw, report);
+  // texts too large to parse are refused by checkTemplates below, and parsed by nothing
+  const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
+  checkFiguresAndReferences(parseable, dataset, initiatives, report);
+  checkTypedReferences(parseable, report);
 
   problems.push(...checkFigures(raw));
 
