@@ -59,9 +59,13 @@ export function mutate(raw: RawDataset, m: Mutation): RawDataset {
     copy.texts.set(m.file, t.slice(0, at) + m.insert + t.slice(at));
     return copy;
   }
-  const value = structuredClone(copy.json.get(m.file)!.value);
+  const f0 = copy.json.get(m.file);
+  if (!f0) return copy;
+  const value = structuredClone(f0.value);
   const parent = parentOf(value, m.path);
   const key = m.path[m.path.length - 1];
+  // an earlier change of the same run may have taken the place away
+  if (!parent || typeof parent !== 'object' || (m.kind !== 'set' && !(key in parent))) return copy;
   if (m.kind === 'set') parent[key] = m.value;
   else if (m.kind === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
   else if (Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
