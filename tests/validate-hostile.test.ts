@@ -263,6 +263,11 @@ describe('9. odd acceptances', () => {
     }
   });
 
+  it('a heading of a data text with no words (it printed as a bare number)', () => {
+    const e = theError(text('# 背景\n\n#   \n\n本文'));
+    expect([e.file, e.line, e.column, e.message]).toEqual(['text/1-1.md.hbs', 3, 1, '見出し（#）に文字がありません']);
+  });
+
   it('a budget above 10^12 千円 is refused', () => {
     const e = theError(changed({ 'initiatives/001.json': (d) => (d.results['2017'].budget = 1_000_000_000_001) }));
     expect(jsonPathText(e.path)).toBe('results.2017.budget');

@@ -310,6 +310,11 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
     return;
   }
+  // a heading with no words would print as a bare number
+  if (blocks.some((b) => b.kind === 'heading' && plain(b.inlines).trim() === '')) {
+    const bare = /^ {0,3}#{1,6}[ \t]*$/m.exec(text);
+    problems.push({ severity: 'error', file: rel, ...(bare ? lineColumn(text, bare.index) : {}), message: '見出し（#）に文字がありません' });
+  }
   // the layout of one paragraph grows with the square of its length (20,000 characters: 1 s)
   for (const b of blocks) {
     const runs = b.kind === 'list' ? b.items : b.kind === 'table' ? [...b.header, ...b.rows.flat()] : b.kind === 'figure' ? [] : [b.inlines];
