@@ -323,6 +323,11 @@ describe('publishedOn', () => {
         writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(j, null, 2));
       };
       edit((j) => Object.assign(j.documents.results, { fiscalYears: [2017, 2018], publishedOn: '2018-06-01' }));
+      // a results year needs at least one entry (as new-year opens it): one with no results at all cannot be built
+      const one001 = path.join(dir, 'initiatives', '001.json');
+      const i = JSON.parse(readFileSync(one001, 'utf8'));
+      i.results['2018'] = { budget: 1000, achievement: '計画どおり実施', outcome: '運用した。' };
+      writeFileSync(one001, JSON.stringify(i, null, 2));
       const one = checkDataset(dir).problems.map((p) => formatProblem(p));
       expect(one).toContainEqual(expect.stringMatching(/^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn: publishedOn が一つの日付（2018-06-01）なので、2017・2018年度の報告書がすべてこの日付になり.*\{"2017": "2018-06-01"\} の形で書いてください$/));
       edit((j) => (j.documents.results.publishedOn = { '2017': '2018-06-01', '2019': '2020-06-01' }));
