@@ -11,6 +11,7 @@ import { checkBounds } from '../src/validate/bounds.js';
 import { checkDataset } from '../src/pipeline.js';
 import { jsonPathText, formatProblem, type Problem } from '../src/problem.js';
 import * as era from '../src/era/index.js';
+import { Wording, createHandlebars } from '../src/templates/index.js';
 import type { Dataset, Model } from '../src/model/schema.js';
 import { original, mutate, refusedOrBuilt } from './helpers/mutate.js';
 
@@ -224,6 +225,12 @@ describe('8. impossible dates and years are refused, not printed as plausible te
     expect(era.fiscalYearLong(1926, rule)).toBe('昭和元年度');
     expect(era.dateLong('1926-12-25', rule)).toBe('昭和元年12月25日');
     expect(era.dateLong('2020-02-29', rule)).toBe('令和2年2月29日');
+  });
+
+  it('the open data writes a Western month as 2018年3月末 (it called the year helper with nothing: 平成13年年平成13年1月月末)', () => {
+    const words = Wording.load(createHandlebars({}), 'opendata');
+    expect(words.get('asOf-month-western', { year: 2018, month: 3 })).toBe('2018年3月末');
+    expect(words.get('asOf-average-western', { year: 2017 })).toBe('2017年平均');
   });
 
   it('{{fy "abc"}} and {{date "not-a-date"}} in a text, with their places', () => {
