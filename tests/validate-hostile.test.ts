@@ -296,7 +296,7 @@ describe('through the command line: exit 1 with the place, never 3 with a stack'
       (dir) => {
         for (const command of ['validate', 'build']) {
           const out = path.join(dir, '..', 'out');
-          const r = cli([command, '--data', dir, '--out', out]);
+          const r = cli([command, '--data', dir, ...(command === 'build' ? ['--out', out] : [])]);
           expect(r.code, r.stderr).toBe(1);
           expect(r.stderr).toMatch(/エラー .*mini\/text\/1-1\.md\.hbs:2:3: テンプレート（\{\{ \}\}）: 部分テンプレート「x」は定義されていません/);
           expect(r.stderr).not.toMatch(/内部エラー|\n\s+at /);

@@ -106,8 +106,12 @@ export const unknownDepartmentMessage = (name: string, guess: string | undefined
 export function placedMessage(issue: Issue, path: (string | number)[]): string | undefined {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === 'invalid_key' && path[path.length - 2] === 'results') return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
-  if (isYearPath(path) && ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number')))
-    return yearMessage(input, westernYear(input));
+  if (isYearPath(path) && ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number'))) {
+    const year = westernYear(input);
+    // a Western year before 昭和 keeps the schema's own message (the era module's first year)
+    if (year === undefined && issue.code === 'too_small' && typeof input === 'number' && input >= 1000 && /[ぁ-ん]/.test(issue.message)) return undefined;
+    return yearMessage(input, year);
+  }
   if (path[path.length - 1] === 'budget' && issue.code === 'invalid_type' && typeof input === 'string') {
     const digits = budgetDigits(input);
     if (digits) return budgetMessage(input, digits);
