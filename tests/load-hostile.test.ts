@@ -13,8 +13,8 @@ import { tooDeepAt } from '../src/load/json-checks.js';
 import { blockNodes } from '../src/documents/pdf-text.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { png, solidPng, ihdr, chunk, PNG_SIGNATURE, JPEG_BASELINE, JPEG_PROGRESSIVE } from './helpers/images.js';
+import { runCli } from './helpers/cli.js';
 
-const ROOT = path.join(__dirname, '..');
 const MINI = path.join(__dirname, 'fixtures', 'mini');
 const work = mkdtempSync(path.join(tmpdir(), 'hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -45,15 +45,7 @@ function expectError(ps: Problem[], file: string, ...words: string[]): Problem {
   return hit!;
 }
 
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, stdio: 'pipe' }).toString();
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: Buffer; stderr: Buffer };
-    return { code: err.status, stdout: err.stdout.toString(), stderr: err.stderr.toString() };
-  }
-}
+const cli = runCli;
 
 /** `name` put in figures/ and shown in the intro text */
 const withFigure = (name: string, bytes: Buffer | string) =>

@@ -4,7 +4,6 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { parseJsonFile, type RawDataset } from '../src/load/index.js';
 import { validate } from '../src/validate/index.js';
 import { checkBounds } from '../src/validate/bounds.js';
@@ -14,6 +13,7 @@ import * as era from '../src/era/index.js';
 import { Wording, createHandlebars } from '../src/templates/index.js';
 import type { Dataset, Model } from '../src/model/schema.js';
 import { original, mutate, refusedOrBuilt } from './helpers/mutate.js';
+import { runCli } from './helpers/cli.js';
 
 const ROOT = path.join(__dirname, '..');
 const MINI = path.join(ROOT, 'tests/fixtures/mini');
@@ -41,15 +41,7 @@ function theError(raw: RawDataset): Problem {
 
 const text = (body: string) => changed({}, { 'text/1-1.md.hbs': body });
 
-function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, stdio: 'pipe' }).toString();
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: Buffer; stderr: Buffer };
-    return { code: err.status, stdout: err.stdout.toString(), stderr: err.stderr.toString() };
-  }
-}
+const cli = runCli;
 
 /** A copy of mini on disk, changed by `change`, removed after `use`. */
 function onDisk(change: (dir: string) => void, use: (dir: string) => void) {
