@@ -31,6 +31,24 @@ function columns(items: { x: number; y: number; str: string }[], lefts: number[]
 }
 
 describe('publish, then errata against the label', () => {
+  it('refuses to record a data set whose report of a year is still a draft (未確定), recording nothing', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'publish-draft-'));
+    try {
+      const data = path.join(work, 'fukushima-ict-strategy');
+      const out = path.join(work, 'out');
+      const pub = path.join(work, 'published');
+      cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+      expect(cli('new-year', '--data', data, '--fiscal-year', '2018').status).toBe(0);
+      expect(cli('build', '--data', data, '--out', out, '--quiet').status).toBe(0);
+      const p = cli('publish', '--data', data, '--out', out, '--published', pub, '--label', '途中版', '--date', '2019-03-29');
+      expect(p.status).toBe(1);
+      expect(p.stderr).toMatch(/未確定の報告書があるため記録しません（平成30年度: 未回答 \d+ 件/);
+      expect(existsSync(pub)).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('records the publication, refuses the label twice, and lists the corrections by field with the publication named', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'publish-'));
     try {

@@ -6,6 +6,7 @@ import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { checkDataset, documentNames, inputsHash } from '../pipeline.js';
 import { readManifestOf } from '../write/index.js';
+import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { badLabel, findPublication, writeRecord, type Publication } from './record.js';
 
@@ -37,6 +38,10 @@ export function publish(dir: string, label: string, date: string, outRoot: strin
   const manifest = readManifestOf(outDir);
   if (!manifest) return refuse(w.get('not-built', { data: dataLabel }));
   if (manifest.inputs !== inputsHash(checked.raw)) return refuse(w.get('not-current', { data: dataLabel, out: shown(outDir) }));
+  // a report still marked 未確定 is not a publication: finish the year (or leave it out of fiscalYears) first
+  const drafts = resolve(checked.model).results.filter((v) => v.draft);
+  if (drafts.length)
+    return refuse(w.get('draft-year', { years: drafts.map((v) => ({ fy: v.fiscalYear, ...v.draft })) }), 'dataset.json');
   const names = documentNames(checked.model);
   const listed = new Set(manifest.files.map((f) => f.file));
   const missing = names.find((n) => !listed.has(n));
