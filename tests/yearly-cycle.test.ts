@@ -9,7 +9,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
-import { ROOT } from './helpers/data.js';
+import { ROOT, squash } from './helpers/data.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
 
 const SHEET = '事業実施結果';
 let work: string;
@@ -303,6 +304,11 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const r2 = run('build', '--data', data, '--out', out, '--only', 'results-2018.pdf');
     expect(r2.status, r2.all).toBe(0);
     expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2018.pdf'))).toBe('2019-08-30');
+    // the face of each report carries its own year's date, as its metadata does
+    const face = async (file: string) => squash((await readPdf(path.join(out, 'fukushima-ict-strategy', file))).pages[0].text);
+    // (written under the data set's era rule, era.asOf 2018-06-01: 2019-08 is 平成31年8月)
+    expect(await face('results-2018.pdf')).toContain('平成31年8月福島県');
+    expect(await face('results-2017.pdf')).toContain('平成30年6月福島県');
     const late = run('survey-import', '--data', data, '--fiscal-year', '2018', path.join(work, '訂正'));
     expect(late.status).toBe(1);
     expect(late.stderr).toContain('2018年度の事業実施結果は公表済みです（公表日 2019-08-30）');

@@ -182,7 +182,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const title = prose.title;
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
-    { text: w.get('issued', { published: r.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },
+    { text: w.get('issued', { published: view.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     ...prose.overview.map((t) => ({ text: textOf(t), style: 'p' })),
     ...summary(view, r),
