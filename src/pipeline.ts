@@ -126,6 +126,20 @@ export function lostProblems(document: string, lost: LostContent[], words: Resol
   }));
 }
 
+/**
+ * Runs a layout or a render of `document`. Content pdfmake lost is a data problem, not a crash:
+ * it becomes problems (undefined is returned) and the caller writes nothing.
+ */
+export async function unlessLost<T>(document: string, words: Resolved['words']['common'], problems: Problem[], run: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof ContentLostError)) throw e;
+    problems.push(...lostProblems(document, e.lost, words));
+    return undefined;
+  }
+}
+
 export interface Rendered {
   model?: Model;
   raw: RawDataset;
@@ -157,15 +171,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     const a = performance.now();
     const def = compose();
     const b = performance.now();
-    let o: Output;
-    try {
-      o = await render(def as never);
-    } catch (e) {
-      // content pdfmake lost is a data problem: nothing of this data set is written
-      if (!(e instanceof ContentLostError)) throw e;
-      problems.push(...lostProblems(name, e.lost, r.words.common));
-      return;
-    }
+    // content pdfmake lost is a data problem: nothing of this data set is written
+    const o = await unlessLost(name, r.words.common, problems, () => render(def as never));
+    if (!o) return;
     outputs.push(o);
     timings.documents.push({ name, pages: o.pages, sheets: o.sheets, composeMs: Math.round(b - a), renderMs: since(b) });
     opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
@@ -181,13 +189,8 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     });
   else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
     const a = performance.now();
-    try {
-      pages = bookletPages(r);
-    } catch (e) {
-      if (!(e instanceof ContentLostError)) throw e;
-      problems.push(...lostProblems('plan-booklet.pdf', e.lost, r.words.common));
-      return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
-    }
+    pages = await unlessLost('plan-booklet.pdf', r.words.common, problems, () => bookletPages(r));
+    if (!pages) return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
     timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
   }
   if (r.list && pages && want('initiative-list.pdf'))

@@ -6,11 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
-import { renderDataset, lostProblems, inputsHash, documentNames, type Rendered } from '../pipeline.js';
+import { renderDataset, unlessLost, inputsHash, documentNames, type Rendered } from '../pipeline.js';
 import { createHandlebars, Wording } from '../templates/index.js';
 import { errataDocument, errataWorkbook, type ErrataView } from '../documents/errata.js';
 import { renderPdf } from '../render/pdf.js';
-import { ContentLostError } from '../render/loss-guard.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import type { Written } from '../write/index.js';
 import { publishSet } from '../write/set.js';
@@ -111,14 +110,10 @@ export async function errata(
       date: after.resolved.date,
       issuer: after.resolved.issuer,
     };
-    let pdf: Awaited<ReturnType<typeof renderPdf>>;
-    try {
-      pdf = await renderPdf(errataDocument(view, words), [dir]);
-    } catch (e) {
-      // the 正誤表 itself lost content in layout: nothing is written
-      if (!(e instanceof ContentLostError)) throw e;
-      return { problems: [...after.problems, ...lostProblems('errata.pdf', e.lost, after.resolved.words.common)], files: [], view };
-    }
+    // the 正誤表 itself lost content in layout: nothing is written
+    const lost: Problem[] = [];
+    const pdf = await unlessLost('errata.pdf', after.resolved.words.common, lost, () => renderPdf(errataDocument(view, words), [dir]));
+    if (!pdf) return { problems: [...after.problems, ...lost], files: [], view };
     const xlsx = await renderWorkbook(errataWorkbook(view, words, after.resolved.issuer));
     // the 正誤表 joins the data set's output as a whole, like a build; the documents there stay
     const inputs = inputsHash(after.raw);
