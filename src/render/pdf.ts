@@ -20,8 +20,11 @@ const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
 const Renderer: Any = require('pdfmake/js/Renderer').default;
 const TextInlines: Any = require('pdfmake/js/TextInlines').default;
 const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
+// the seam's extensions of pdfmake (each module says why); tagging wraps the Renderer before
+// the page-reference rewrite below does, so that rewrite and the guard run first at render
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
+installTagging(Renderer);
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
 function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {
@@ -33,7 +36,6 @@ function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {
 // Between layout and rendering we rewrite them to printed numbers, as pdfmake itself would
 // (same width and alignment correction), so a booklet whose chapter 1 starts after a cover
 // and a 目次 is laid out only once. Renders run one at a time (see `queue`).
-installTagging(Renderer);
 let beforeRender: ((pages: Any[]) => void) | undefined;
 const renderPages = Renderer.prototype.renderPages;
 Renderer.prototype.renderPages = function (pages: Any[]) {

@@ -124,14 +124,14 @@ export function planStructure(content: Any): StructurePlan {
       parent.children.push(parts.table);
       if (n.tableId) shared.set(n.tableId, parts);
     }
+    // THead first, then TBody, each made once per (shared) table
     const section = (kind: 'head' | 'body') => {
-      const key = kind === 'head' ? 'head' : 'body';
-      if (!parts![key]) {
-        parts![key] = el(kind === 'head' ? 'THead' : 'TBody');
+      if (!parts![kind]) {
+        parts![kind] = el(kind === 'head' ? 'THead' : 'TBody');
         if (kind === 'head') parts!.table.children.unshift(parts!.head!);
         else parts!.table.children.push(parts!.body!);
       }
-      return parts![key]!;
+      return parts![kind]!;
     };
     // cells covered by a span are placeholders: no element of their own
     const covered = new Set<string>();

@@ -84,7 +84,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
   if (!tree || tree.children.length === 0) problems.push('構造ツリーが空です');
   else {
     let last = 0;
-    const visit = (n: Node, inThead: boolean) => {
+    const visit = (n: Node) => {
       roles.push(n.role);
       const h = /^H([1-6])$/.exec(n.role);
       if (h) {
@@ -102,9 +102,9 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
         if (referenced.has(key)) problems.push(`同じ内容が構造ツリーに二度あります（${key}）`);
         referenced.set(key, n.role);
       }
-      n.children.forEach((c) => visit(c, inThead || n.role === 'THead'));
+      n.children.forEach(visit);
     };
-    tree.children.forEach((c) => visit(c, false));
+    tree.children.forEach(visit);
   }
 
   // content streams: everything drawn is inside marked content (tagged or an artifact), and each mcid is in the tree
