@@ -7,6 +7,7 @@ import { collectAnchors } from './anchors.js';
 import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
 import { installTagging, planStructure, useStructure } from './tags.js';
 import { installStyleMemo } from './style-memo.js';
+import { installTextRuns } from './text-runs.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,6 +25,7 @@ const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
 // the page-reference rewrite below does, so that rewrite and the guard run first at render
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
+installTextRuns(Renderer);
 installTagging(Renderer);
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */

@@ -1,0 +1,98 @@
+// Speed: pdfmake writes every inline of a line as its own text object (q, cm, BT, Tm, Tf, TJ,
+// ET, Q, plus a colour and an opacity), and Japanese text is an inline per character, so a
+// page holds thousands of text objects and pdfkit builds, joins and compresses each. pdfmake
+// itself notes the fix ("lines without differently styled inlines should be written to pdf as
+// one stream", Renderer.renderLine). Here, just before a line is drawn, neighbouring inlines of
+// one font, size, colour and opacity are drawn as one text object.
+//
+// Nothing moves: the layout (every line and inline) is untouched, and the glyphs of a run are
+// each inline's own glyphs, encoded as pdfkit encodes that inline alone (so no kerning or
+// ligature appears between characters that pdfmake measured apart). Where pdfmake put the next
+// inline further on (a justified line), the TJ operator carries the difference, so each glyph
+// lands where it landed before; tests/text-runs.test.ts compares every glyph's position with a
+// build without this (ICT_PDF_NO_TEXT_RUNS=1). Inlines with links, page references, decorations,
+// backgrounds, sup/sub, character spacing or font features are drawn as pdfmake draws them.
+// A change that could be offered upstream as Line.optimizeInlines().
+type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** An inline that pdfmake draws with nothing but its glyphs. */
+function plain(i: Any): boolean {
+  return (
+    !i.link && !i.linkToPage && !i.linkToDestination && !i._pageNodeRef && !i.decoration && !i.background &&
+    !i.sup && !i.sub && !i.characterSpacing && !i.fontFeatures && typeof i.text === 'string' && i.text !== '' && !/[\r\n]/.test(i.text)
+  );
+}
+
+/**
+ * The font drawn for a run: the inline's font, except that it encodes the run part by part,
+ * each part's last glyph advancing to where pdfmake put the next part (justified lines spread
+ * their characters; the difference becomes a TJ adjustment, as pdfkit writes kerning).
+ */
+function runFont(font: Any, parts: string[], gaps: number[], size: number): Any {
+  // the real font's dictionary must exist before a stand-in is asked for it (ref() assigns it)
+  font.ref();
+  return Object.create(font, {
+    encode: {
+      value: () => {
+        const hex: string[] = [];
+        const positions: Any[] = [];
+        parts.forEach((p, k) => {
+          const [h, pos] = font.encode(p);
+          for (let g = 0; g < h.length; g++) (hex.push(h[g]), positions.push(pos[g]));
+          // positions are pdfkit's cached objects: the adjusted one is a copy
+          if (gaps[k]) positions[positions.length - 1] = { ...positions[positions.length - 1], xAdvance: positions[positions.length - 1].xAdvance + (gaps[k] * 1000) / size };
+        });
+        return [hex, positions];
+      },
+    },
+    // pdfkit advances its cursor by this after the text; pdfmake places every text itself
+    widthOfString: { value: (_s: string, sz: number) => parts.reduce((w, p) => w + font.widthOfString(p, sz), 0) },
+  });
+}
+
+/** The line's inlines with each run of neighbours drawn alike joined into one. */
+export function joinRuns(inlines: Any[]): Any[] {
+  const out: Any[] = [];
+  let i = 0;
+  while (i < inlines.length) {
+    const first = inlines[i];
+    let j = i + 1;
+    const gaps: number[] = [];
+    if (plain(first)) {
+      let end = first.x + first.font.widthOfString(first.text, first.fontSize);
+      while (j < inlines.length) {
+        const n = inlines[j];
+        if (!plain(n) || n.font !== first.font || n.fontSize !== first.fontSize || n.color !== first.color || n.opacity !== first.opacity) break;
+        gaps.push(n.x - end);
+        end = n.x + n.font.widthOfString(n.text, n.fontSize);
+        j++;
+      }
+    }
+    if (j - i === 1) out.push(first);
+    else {
+      const run = inlines.slice(i, j);
+      const last = run[run.length - 1];
+      const parts = run.map((r: Any) => r.text);
+      out.push({ ...first, text: parts.join(''), width: last.x + last.width - first.x, font: runFont(first.font, parts, gaps, first.fontSize) });
+    }
+    i = j;
+  }
+  return out;
+}
+
+let installed = false;
+/** Wraps pdfmake's Renderer.renderLine (once per process) to draw runs as one text object. */
+export function installTextRuns(Renderer: Any): void {
+  if (installed || process.env.ICT_PDF_NO_TEXT_RUNS) return;
+  installed = true;
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function (line: Any, x: number, y: number) {
+    // a page reference's first inline is rewritten while drawing: such lines are drawn as they are
+    if (line._pageNodeRef || line.inlines.length < 2) return renderLine.call(this, line, x, y);
+    const inlines = joinRuns(line.inlines);
+    if (inlines.length === line.inlines.length) return renderLine.call(this, line, x, y);
+    // the line's own methods (height, ascender) read `inlines`: a view of the line with the runs
+    const view = Object.create(line, { inlines: { value: inlines } });
+    return renderLine.call(this, view, x, y);
+  };
+}
