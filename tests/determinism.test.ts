@@ -31,12 +31,15 @@ describe('reproducible and safe builds', () => {
     }
   });
 
-  it('lays out the same with and without the style memo (render/style-memo.ts): the PDFs are byte for byte the same', () => {
+  it.each([
+    ['the style memo (render/style-memo.ts)', 'ICT_PDF_NO_STYLE_MEMO'],
+    ['layouts shared by the documents (render/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
+  ])('gives byte-identical PDFs with and without %s', (_what, off) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nomemo-'));
     try {
       for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
         execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', dir], {
-          env: { ...process.env, ICT_PDF_NO_STYLE_MEMO: '1' },
+          env: { ...process.env, [off]: '1' },
           stdio: 'pipe',
         });
         const pdfs = readdirSync(path.join(dir, id)).filter((f) => f.endsWith('.pdf'));

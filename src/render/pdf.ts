@@ -8,6 +8,7 @@ import { numberLeaves, findLosses, installLineStamps, ContentLostError } from '.
 import { installTagging, planStructure, useStructure } from './tags.js';
 import { installStyleMemo } from './style-memo.js';
 import { installTextRuns } from './text-runs.js';
+import { installSharedLayouts } from './shared-layouts.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +27,7 @@ const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
 installTextRuns(Renderer);
+installSharedLayouts(PDFDocument);
 installTagging(Renderer);
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
