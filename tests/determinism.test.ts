@@ -34,6 +34,7 @@ describe('reproducible and safe builds', () => {
   it.each([
     ['the style memo (render/style-memo.ts)', 'ICT_PDF_NO_STYLE_MEMO'],
     ['layouts shared by the documents (render/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
+    ['styles resolved once per run of inlines (render/measure-runs.ts)', 'ICT_PDF_NO_MEASURE_RUNS'],
   ])('gives byte-identical PDFs with and without %s', (_what, off) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nomemo-'));
     try {

@@ -9,6 +9,7 @@ import { installTagging, planStructure, useStructure } from './tags.js';
 import { installStyleMemo } from './style-memo.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
+import { installMeasureRuns } from './measure-runs.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,6 +27,7 @@ const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
 // the page-reference rewrite below does, so that rewrite and the guard run first at render
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
+installMeasureRuns(TextInlines, StyleContextStack);
 installTextRuns(Renderer);
 installSharedLayouts(PDFDocument);
 installTagging(Renderer);
