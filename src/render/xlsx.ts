@@ -175,7 +175,8 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffe
   wb.modified = date;
   wb.calcProperties.fullCalcOnLoad = true;
   for (const s of spec.sheets) fillSheet(wb, s);
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
+  // stored, not compressed: repack() below compresses each entry once, for the file as written
+  const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   // exceljs marks every height it writes as custom, which stops Excel growing the row
   const growing = new Set(spec.sheets.flatMap((s, i) => (s.rowsGrow ? [`xl/worksheets/sheet${i + 1}.xml`] : [])));
   return { bytes: await repack(raw, date, growing), sheets: spec.sheets.map((s) => s.name) };
