@@ -35,6 +35,7 @@ describe('reproducible and safe builds', () => {
     ['the style memo (render/style-memo.ts)', 'ICT_PDF_NO_STYLE_MEMO'],
     ['layouts shared by the documents (render/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
     ['styles resolved once per run of inlines (render/measure-runs.ts)', 'ICT_PDF_NO_MEASURE_RUNS'],
+    ['lines filled without copying the rest of the paragraph (render/line-fill.ts)', 'ICT_PDF_NO_LINE_FILL'],
   ])('gives byte-identical PDFs with and without %s', (_what, off) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nomemo-'));
     try {

@@ -10,6 +10,7 @@ import { installStyleMemo } from './style-memo.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installMeasureRuns } from './measure-runs.js';
+import { installLineFill } from './line-fill.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,8 +24,10 @@ const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
 const Renderer: Any = require('pdfmake/js/Renderer').default;
 const TextInlines: Any = require('pdfmake/js/TextInlines').default;
 const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
+const Line: Any = require('pdfmake/js/Line').default;
 // the seam's extensions of pdfmake (each module says why); tagging wraps the Renderer before
 // the page-reference rewrite below does, so that rewrite and the guard run first at render
+installLineFill(LayoutBuilder, Line, TextInlines);
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
 installMeasureRuns(TextInlines, StyleContextStack);
