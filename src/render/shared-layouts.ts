@@ -6,9 +6,15 @@
 // the glyphs a document uses are still added to that document's own subset by encode(), so
 // every PDF embeds what it draws. A change that could be offered upstream as a layout cache
 // shared by the fonts of one file.
+//
+// Measuring asks for the width of each inline (a character) many times; pdfkit lays the string
+// out again from its cache each time (splitting it at spaces, adding the parts). The widths of
+// a string without font features are kept the same way, per font file, as the same sum pdfkit
+// computes, scaled the same way, so each is the number pdfkit would give.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const layouts = new Map<string, Record<string, unknown>>();
+const widths = new Map<string, Map<string, number>>();
 
 let installed = false;
 export function installSharedLayouts(PDFDocument: Any): void {
@@ -24,6 +30,17 @@ export function installSharedLayouts(PDFDocument: Any): void {
       if (!shared) layouts.set(key, (shared = Object.create(null) as Record<string, unknown>));
       font.layoutCache = shared;
       font._sharedLayouts = true;
+      let known = widths.get(key);
+      if (!known) widths.set(key, (known = new Map()));
+      const widthOfString = font.widthOfString;
+      font.widthOfString = function (string: string, size: number, features: unknown) {
+        if (features) return widthOfString.call(this, string, size, features);
+        let width = known!.get(string);
+        if (width === undefined) known!.set(string, (width = this.layout(string, features, true).advanceWidth as number));
+        // as pdfkit's EmbeddedFont.widthOfString scales it
+        const scale = size / 1000;
+        return width * scale;
+      };
     }
     return font;
   };
