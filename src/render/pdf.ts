@@ -25,13 +25,14 @@ const Renderer: Any = require('pdfmake/js/Renderer').default;
 const TextInlines: Any = require('pdfmake/js/TextInlines').default;
 const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
 const Line: Any = require('pdfmake/js/Line').default;
+const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
 // the seam's extensions of pdfmake (each module says why); tagging wraps the Renderer before
 // the page-reference rewrite below does, so that rewrite and the guard run first at render
 installLineFill(LayoutBuilder, Line, TextInlines);
 installLineStamps(LayoutBuilder);
 installStyleMemo(TextInlines, StyleContextStack);
 installMeasureRuns(TextInlines, StyleContextStack);
-installTextRuns(Renderer);
+installTextRuns(Renderer, ElementWriter);
 installSharedLayouts(PDFDocument);
 installTagging(Renderer);
 

@@ -18,7 +18,7 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** An inline that pdfmake draws with nothing but its glyphs. */
 function plain(i: Any): boolean {
   return (
-    !i.link && !i.linkToPage && !i.linkToDestination && !i._pageNodeRef && !i.decoration && !i.background &&
+    !i.link && !i.linkToPage && !i.linkToDestination && !i._pageNodeRef && !i._pageRef && !i._tocItemRef && !i.decoration && !i.background &&
     !i.sup && !i.sub && !i.characterSpacing && !i.fontFeatures && typeof i.text === 'string' && i.text !== '' && !/[\r\n]/.test(i.text)
   );
 }
@@ -81,10 +81,21 @@ export function joinRuns(inlines: Any[]): Any[] {
 }
 
 let installed = false;
-/** Wraps pdfmake's Renderer.renderLine (once per process) to draw runs as one text object. */
-export function installTextRuns(Renderer: Any): void {
+/**
+ * Joins runs as soon as a line stands on its page (ElementWriter.addLine, after pdfmake has
+ * aligned it), so that a long document does not hold an object per character until it is drawn:
+ * the ×100 report held about 2 GiB. Lines that name a page are left whole (their number is
+ * written in later), and Renderer.renderLine joins what is left when the line is drawn.
+ */
+export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
   if (installed || process.env.ICT_PDF_NO_TEXT_RUNS) return;
   installed = true;
+  const addLine = ElementWriter.prototype.addLine;
+  ElementWriter.prototype.addLine = function (line: Any, dontUpdateContextPosition: boolean, index: number) {
+    const position = addLine.call(this, line, dontUpdateContextPosition, index);
+    if (position !== false && !line._pageNodeRef && line.inlines.length > 1) line.inlines = joinRuns(line.inlines);
+    return position;
+  };
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (line: Any, x: number, y: number) {
     // a page reference's first inline is rewritten while drawing: such lines are drawn as they are
