@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { compare, median, pairRatios } from '../src/bench/stats.js';
 import { parseTimeOutput } from '../src/bench/measure.js';
-import { addProfile, emptyCosts, topSelf, type CpuProfile, type SourceOf } from '../src/bench/profile-buckets.js';
+import { addProfile, topSelf, type CpuProfile, type SourceOf } from '../src/bench/profile-buckets.js';
 import { cleanSource } from '../src/bench/source-maps.js';
 import { baselineTable } from '../src/bench/baseline.js';
 

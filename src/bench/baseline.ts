@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, DOCUMENTS, argValue, benchWords, documentLabel, markdownTable, selected } from './documents.js';
+import { BenchError, DOCUMENTS, argValue, benchWords, documentLabel, markdownTable, scalesOf, selected } from './documents.js';
 import { hasGnuTime, measure } from './measure.js';
 import { compare, type Comparison, type Run } from './stats.js';
 import { synthesize } from './synth.js';
@@ -89,7 +89,7 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
   const w = benchWords();
   const work = path.join(root, '.tmp', 'bench');
   const rev = argValue(argv, '--baseline')!;
-  const scales = (argValue(argv, '--scale') ?? '1').split(',').map(Number);
+  const scales = scalesOf(argv);
   const only = argValue(argv, '--only')?.split(',').filter(Boolean);
   const runsText = argValue(argv, '--runs') ?? '5';
   const runs = Number(runsText);

@@ -36,3 +36,11 @@ export function argValue(argv: string[], name: string): string | undefined {
   if (v === undefined || v.startsWith('--')) throw new BenchError(benchWords().get('err-no-value', { option: name }));
   return v;
 }
+
+/** `--scale 1,10`: each a whole number of copies, 1 or more */
+export function scalesOf(argv: string[]): number[] {
+  const text = argValue(argv, '--scale') ?? '1';
+  const scales = text.split(',').map(Number);
+  if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new BenchError(benchWords().get('err-scale', { value: text }));
+  return scales;
+}

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, argValue, benchWords, documentLabel, markdownTable, selected } from './documents.js';
+import { BenchError, argValue, benchWords, documentLabel, markdownTable, scalesOf, selected } from './documents.js';
 import { BUCKETS, addProfile, emptyCosts, topSelf, type ProfileCosts } from './profile-buckets.js';
 import { sourceMapResolver } from './source-maps.js';
 import { synthesize } from './synth.js';
@@ -44,7 +44,7 @@ export function overviewTable(runs: Pick<Profiled, 'label' | 'costs'>[]): string
 export async function runProfiles(root: string, argv: string[]): Promise<void> {
   const w = benchWords();
   const work = path.join(root, '.tmp', 'bench');
-  const scales = (argValue(argv, '--scale') ?? '1').split(',').map(Number);
+  const scales = scalesOf(argv);
   const only = argValue(argv, '--only')?.split(',').filter(Boolean);
   const cli = path.join(root, 'dist', 'cli.js');
   const sourceOf = sourceMapResolver();
