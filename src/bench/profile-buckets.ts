@@ -27,7 +27,8 @@ export interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: 
 /** the original source file (and its 0-based line) of a position in a script, from its source map, if known */
 export type SourceOf = (url: string, line: number, column: number) => { source: string; line: number } | undefined;
 
-const PDFMAKE_MEASURE = /^(DocMeasure|TextInlines|StyleContextStack|TextBreaker|SVGMeasure|columnCalculator)\.js$/;
+// PDFDocument.js: provideFont, asked for every inline while measuring
+const PDFMAKE_MEASURE = /^(DocMeasure|TextInlines|StyleContextStack|TextBreaker|SVGMeasure|columnCalculator|PDFDocument)\.js$/;
 const PDFMAKE_RENDER = /^(Renderer|TextDecorator)\.js$/;
 // pdfkit without its source map: the text methods by name
 const PDFKIT_TEXT_NAMES = /^(text|_text|_fragment|_line|_initOptions|widthOfString|heightOfString|wrap|eachWord|wordWidth|encode|LineWrapper)$/;
