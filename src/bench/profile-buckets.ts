@@ -97,6 +97,7 @@ export function frameBucket(frame: CallFrame, source?: string): Bucket | undefin
   if (dir === 'render') {
     if (file.startsWith('xlsx')) return 'exceljs';
     if (file.startsWith('style-memo')) return 'pdfmake-measure';
+    if (file.startsWith('shared-layouts')) return 'fontkit'; // the shaped-run cache, like pdfkit's layoutCached
     if (file.startsWith('html') || file.startsWith('csv')) return 'resolve-compose';
     return 'render-text';
   }
