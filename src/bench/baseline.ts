@@ -5,7 +5,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, DOCUMENTS, argValue, benchWords, documentLabel, markdownTable, scalesOf, selected } from './documents.js';
+import { DOCUMENTS, documentLabel, selected } from './documents.js';
+import { markdownTable } from './markdown-table.js';
+import { BenchError, argValue, benchWords, scalesOf } from './options.js';
 import { hasGnuTime, measure } from './measure.js';
 import { compare, type Comparison, type Run } from './stats.js';
 import { synthesize } from './synth.js';
@@ -37,7 +39,7 @@ function prepareWorktree(root: string, dir: string, sha: string): void {
 }
 
 /** the same lock file shares this tree's node_modules; another one gets its own `npm ci` */
-function installDependencies(root: string, dir: string): void {
+function installDependencies(root: string, dir: string, rev: string): void {
   const w = benchWords();
   const lock = (d: string) => (existsSync(path.join(d, 'package-lock.json')) ? readFileSync(path.join(d, 'package-lock.json')) : undefined);
   const mine = lock(root);
@@ -52,7 +54,7 @@ function installDependencies(root: string, dir: string): void {
   else if (existsSync(path.join(nm, '.package-lock.json'))) return; // installed by an earlier run
   process.stderr.write(w.get('progress-npm-ci', { dir: path.relative(root, dir) }) + '\n');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 2, 2] });
-  if (r.status !== 0) throw new BenchError(w.get('err-run', { side: w.get('side-baseline', { rev: '' }), dir, command: 'npm ci', status: r.status }));
+  if (r.status !== 0) throw new BenchError(w.get('err-run', { side: w.get('side-baseline', { rev }), dir, command: 'npm ci', status: r.status }));
 }
 
 function isSymlink(p: string): boolean {
@@ -101,7 +103,7 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
   const dir = path.join(work, `baseline-${short}`);
   process.stderr.write(w.get('progress-prepare', { rev, sha: short, dir: path.relative(root, dir) }) + '\n');
   prepareWorktree(root, dir, sha);
-  installDependencies(root, dir);
+  installDependencies(root, dir, rev);
   if (!existsSync(path.join(dir, 'scripts', 'run.mjs'))) throw new BenchError(w.get('err-no-runner', { rev, dir: path.relative(root, dir) }));
 
   const sides: Side[] = [

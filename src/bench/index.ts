@@ -8,7 +8,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synthesize } from './synth.js';
-import { BenchError, DOCUMENTS } from './documents.js';
+import { DOCUMENTS } from './documents.js';
+import { BenchError } from './options.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = path.join(ROOT, '.tmp', 'bench');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchWords } from './options.js';
 import type { Run } from './stats.js';
 
 const TIME = '/usr/bin/time';
@@ -16,7 +17,7 @@ export interface Measured extends Run { status: number | null; stdout: string; s
 export function parseTimeOutput(text: string): { cpuMs: number; maxRssKiB: number } {
   const last = text.trim().split('\n').pop() ?? '';
   const m = /^(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\d+)$/.exec(last.trim());
-  if (!m) throw new Error(`GNU time の出力を読めません: ${JSON.stringify(text)}`);
+  if (!m) throw new Error(benchWords().get('err-time-output', { text: JSON.stringify(text) }));
   return { cpuMs: Math.round((Number(m[1]) + Number(m[2])) * 1000), maxRssKiB: Number(m[3]) };
 }
 

@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BenchError, argValue, benchWords, documentLabel, markdownTable, scalesOf, selected } from './documents.js';
+import { documentLabel, selected } from './documents.js';
+import { markdownTable } from './markdown-table.js';
+import { BenchError, argValue, benchWords, scalesOf } from './options.js';
 import { BUCKETS, addProfile, emptyCosts, topSelf, type ProfileCosts } from './profile-buckets.js';
 import { sourceMapResolver } from './source-maps.js';
 import { synthesize } from './synth.js';
