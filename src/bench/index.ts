@@ -2,19 +2,17 @@
 // wall time, pages, pages per second, peak memory and the share of time spent before
 // rendering; --compare sets the same content with pdfmake alone for the pipeline's ratio.
 // Every build runs in its own process, as a user runs it, so memory is the process's peak.
+// --baseline <rev> compares with another commit (baseline.ts); --profile takes CPU profiles (profile.ts).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synthesize } from './synth.js';
+import { DOCUMENTS } from './documents.js';
+import { BenchError } from './options.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = path.join(ROOT, '.tmp', 'bench');
-
-const DOCUMENTS: Record<string, string[]> = {
-  'miyagi-ict-plan': ['plan-booklet.pdf', 'initiative-list.pdf', 'appendix.xlsx'],
-  'fukushima-ict-strategy': ['results-2017.pdf', 'appendix.xlsx'],
-};
 
 interface Row {
   scale: number;
@@ -43,6 +41,8 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
+  if (process.argv.includes('--baseline')) return (await import('./baseline.js')).runBaseline(ROOT, process.argv.slice(2));
+  if (process.argv.includes('--profile')) return (await import('./profile.js')).runProfiles(ROOT, process.argv.slice(2));
   const scales = (arg('--scale') ?? '1,10,100').split(',').map(Number);
   const only = arg('--only')?.split(',');
   const compare = process.argv.includes('--compare');
@@ -106,6 +106,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  process.stderr.write(String(e?.stack ?? e) + '\n');
+  // a bench error is told as it is (what failed and where); anything else with its stack
+  process.stderr.write((e instanceof BenchError ? e.message : String(e?.stack ?? e)) + '\n');
   process.exit(3);
 });
