@@ -18,21 +18,31 @@ export function installStyleMemo(TextInlines: Any, StyleContextStack: Any): void
   const buildInlines = TextInlines.prototype.buildInlines;
   const resolve = StyleContextStack.getStyleProperty;
   TextInlines.prototype.buildInlines = function (textArray: Any, stack: Any) {
-    // property → fallback → style → value (no string keys built per call: this runs per character)
-    const memo = new Map<string, Map<unknown, Map<unknown, unknown>>>();
+    // style → property → the fallback it was asked with and the value. This runs about twenty
+    // times per character: one Map lookup (the last style is remembered) and one property read.
+    const memo = new Map<unknown, Record<string, { fallback: unknown; value: unknown }>>();
+    let lastStyle: unknown = {};
+    let lastEntries: Record<string, { fallback: unknown; value: unknown }> = {};
     StyleContextStack.getStyleProperty = (item: Any, s: Any, property: string, fallback: unknown) => {
-      // an inline's own value, another stack, a string item, a section: as pdfmake does it
-      if (s !== stack || !s || typeof item !== 'object' || isValue(item[property]) || item.section !== undefined || Array.isArray(item.style))
-        return resolve(item, s, property, fallback);
-      let byFallback = memo.get(property);
-      if (!byFallback) memo.set(property, (byFallback = new Map()));
-      let byStyle = byFallback.get(fallback);
-      if (!byStyle) byFallback.set(fallback, (byStyle = new Map()));
+      // another stack, a string item: as pdfmake does it
+      if (s !== stack || !s || typeof item !== 'object' || item === null) return resolve(item, s, property, fallback);
+      // an inline's own value is what pdfmake returns first
+      const own = item[property];
+      if (isValue(own)) return own;
+      // a section, a list of styles: as pdfmake does it
+      if (item.section !== undefined || Array.isArray(item.style)) return resolve(item, s, property, fallback);
       const style = item.style;
-      if (byStyle.has(style)) return byStyle.get(style);
-      const v = resolve(item, s, property, fallback);
-      byStyle.set(style, v);
-      return v;
+      if (style !== lastStyle) {
+        let entries = memo.get(style);
+        if (!entries) memo.set(style, (entries = Object.create(null) as Record<string, { fallback: unknown; value: unknown }>));
+        lastStyle = style;
+        lastEntries = entries;
+      }
+      const hit = lastEntries[property];
+      if (hit && hit.fallback === fallback) return hit.value;
+      const value = resolve(item, s, property, fallback);
+      if (!hit) lastEntries[property] = { fallback, value };
+      return value;
     };
     try {
       return buildInlines.call(this, textArray, stack);
