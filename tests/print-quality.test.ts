@@ -1,11 +1,13 @@
 // Typographic faults a proof-reader marks, measured on the laid-out pages of the booklet and
 // the standalone list (issue 15): one-character last lines in table cells, wrapped dates,
-// a 目次 without leader dots.
+// a 目次 without leader dots, continuation pages of the list without their group levels.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { shortLastLines } from './helpers/short-lines.js';
+import { listPage } from './helpers/list-pages.js';
+import { initiatives, json, squash } from './helpers/data.js';
 import { out } from './outputs.js';
 
 const BOOKLET = out('miyagi-ict-plan', 'plan-booklet.pdf');
@@ -71,6 +73,60 @@ describe('pages', () => {
       expect(gaps.length).toBeGreaterThan(5);
       // from the last header line to the first body line: one row's rule and padding, never a band
       for (const g of gaps) expect(g).toBeLessThan(16);
+    }
+  });
+});
+
+describe('主な取組一覧 continuation pages', () => {
+  // every group of the data with its printed text (「1 目標」「(1)取組の基本方向」「①施策」) and its chain
+  const groups = new Map<string, string[]>();
+  const walk = (tree: any[], depth: number, above: string[]) =>
+    tree.forEach((s, i) => {
+      const label = depth === 1 ? `${i + 1}` : depth === 2 ? `(${i + 1})` : String.fromCodePoint(0x2460 + i);
+      const chain = [...above, squash(`${label}${s.title}`)];
+      groups.set(s.id, chain);
+      walk(s.children ?? [], depth + 1, chain);
+    });
+  walk(json('miyagi-ict-plan', 'dataset.json').sections, 1, []);
+  const byNo = new Map(initiatives('miyagi-ict-plan').map((i) => [i.data.no as number, i.data]));
+  /** the chains a row of this number can stand in: its own section, or where it is 再掲 */
+  const chainsOf = (no: number, relisted: boolean): string[][] => {
+    const d = byNo.get(no)!;
+    const ids = relisted ? (d.relistedIn ?? []).map((x: any) => (typeof x === 'string' ? x : x.section)) : [d.section];
+    return ids.map((id: string) => groups.get(id)!);
+  };
+  const allGroups = new Set([...groups.values()].map((c) => c.at(-1)!));
+
+  it('begin with the column header and every group level of their first initiative, in the booklet and the list alike', () => {
+    for (const [name, pages] of [['booklet', booklet], ['list', list]] as const) {
+      const laid = pages.map(listPage).filter((p) => p !== undefined);
+      const [first, ...continuing] = laid;
+      expect(continuing.length, name).toBeGreaterThan(5);
+      // all 104 rows are read, so no page is left out
+      expect(laid.reduce((n, p) => n + p.rows, 0), name).toBe(104);
+      // the note under the list keeps the last group's rows with it: no last page of one row
+      expect(laid.at(-1)!.rows, name).toBeGreaterThan(1);
+      for (const p of continuing) {
+        expect(p.header, `${name} p.${p.number}`).toBe(first.header);
+        expect(p.firstRow, `${name} p.${p.number}`).toBeDefined();
+        const { no, relisted } = p.firstRow!;
+        // 目標 › 取組の基本方向 (› 施策): the whole chain, nothing else between the header and the row
+        expect(chainsOf(no, relisted), `${name} p.${p.number} (事業 ${no})`).toContainEqual(p.above);
+        expect(p.above.length).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('print a group row once on a page: where a run starts below other rows, its enclosing levels are not printed again', () => {
+    for (const pages of [booklet, list]) {
+      const laid = pages.map(listPage).filter((p) => p !== undefined);
+      const seen = new Set<string>();
+      for (const p of laid) {
+        const rows = p.lines.filter((l) => allGroups.has(l));
+        expect(rows, `p.${p.number}`).toEqual([...new Set(rows)]);
+        rows.forEach((r) => seen.add(r));
+      }
+      expect(seen).toEqual(allGroups);
     }
   });
 });

@@ -223,8 +223,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
     nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), { ...listHeaderTable(r.list, listWords, geo), tableId: 'list', tablePart: 'head' }], unbreakable: true });
-    nodes.push(...listTables(r.list, listWords, geo, 'reference'));
-    nodes.push({ text: inlineText(view.listNote), style: 'listNote', id: 'list-end' });
+    nodes.push(...listTables(r.list, listWords, geo, 'reference', { text: inlineText(view.listNote), style: 'listNote', id: 'list-end' }));
   }
   const sites = new KeepingWriter();
   if (view.sites.length) sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });

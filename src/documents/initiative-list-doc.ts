@@ -30,8 +30,7 @@ export function initiativeListDocument(r: Resolved, pages: Map<string, number>):
       // header would stand), so that they are the document's heading and its table's header
       // rows to a reader of the tags; later pages repeat them in the page header, as artifacts
       { stack: [title1(title), { ...listHeaderTable(list, words, geo), tableId: 'list', tablePart: 'head' }], margin: [0, HEADER_TOP - MARGINS[1], 0, 0] },
-      ...listTables(list, words, geo, pages),
-      { text: r.booklet ? inlineText(r.booklet.listNote, { pages }) : words.get('note'), style: 'listNote' },
+      ...listTables(list, words, geo, pages, { text: r.booklet ? inlineText(r.booklet.listNote, { pages }) : words.get('note'), style: 'listNote' }),
     ],
     header: (page: number) =>
       page === 1 ? null : { stack: [title1(title), listHeaderTable(list, words, geo)], margin: [MARGINS[0], HEADER_TOP, MARGINS[2], 0] },

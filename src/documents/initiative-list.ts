@@ -1,7 +1,6 @@
-// 主な取組一覧 as pdfmake nodes: one table per run of group rows and the initiative rows
-// under them, so that the group rows are that table's header rows and keepWithHeaderRows
-// keeps them with their first initiative (a group row is never last on a page). The
-// column header is drawn by the page header on every list page.
+// 主な取組一覧 as pdfmake nodes: one table per run of initiative rows, whose header rows are
+// the groups it stands in (see listTables). The column header is drawn by the page header on
+// every list page.
 import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js';
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
@@ -41,6 +40,9 @@ export const LIST_HEADER_HEIGHT = 7.5 * 1.15 * 2 + 4 * 2 + 0.5 * 3;
 /** padding left + right and one rule, as in the 'grid' layout */
 export const CELL_EXTRA = 6.5;
 const RULE = 0.5;
+
+/** at most this many initiatives of the last group are kept on one page with the note under the list */
+const KEPT_RUN = 5;
 
 const GROUP_FILL = ['#dbe5f1', '#e9eff7', '#f4f7fb'];
 
@@ -99,7 +101,9 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   return cells;
 }
 
-function groupRow(r: Extract<ListRow, { kind: 'group' }>, columns: number): Node[] {
+type Group = Extract<ListRow, { kind: 'group' }>;
+
+function groupRow(r: Group, columns: number): Node[] {
   return [
     {
       text: `${r.label}${r.depth === 1 ? ' ' : ''}${r.title}`,
@@ -112,23 +116,49 @@ function groupRow(r: Extract<ListRow, { kind: 'group' }>, columns: number): Node
   ];
 }
 
-/** The list's tables (content nodes). `pages` maps an entry's anchor to its printed page. */
-export function listTables(view: InitiativeListView, words: Wording, geo: ListGeometry, pages?: PageCell): Node[] {
+/**
+ * The list's tables (content nodes). `pages` maps an entry's anchor to its printed page;
+ * `trailer` (the note under the list) is kept on the page of the last initiative, never alone.
+ *
+ * A page that continues the list begins with the column header (the page header) and every
+ * group level its first initiative belongs to (目標 › 取組の基本方向 › 施策), in the booklet and
+ * the standalone list alike. Each run of initiatives is its own table (a table's header rows are
+ * what pdfmake repeats), and its header rows are the whole chain of groups it stands in: first
+ * the enclosing levels an earlier run printed (context rows, see render/context-rows.ts: printed
+ * only at the top of a page, where the reader has not seen them), then the groups the run opens
+ * (printed where the run starts, and kept with its first initiative, so that a group row is never
+ * last on a page). Drawing the missing levels in the page header instead would need room above
+ * the body reserved before layout knows how many levels a page needs.
+ */
+export function listTables(view: InitiativeListView, words: Wording, geo: ListGeometry, pages?: PageCell, trailer?: Node): Node[] {
   const columns = geo.widths.length;
   const nodes: Node[] = [];
-  let groups: Node[][] = [];
+  /** the groups the next row stands in, outermost first */
+  let chain: Group[] = [];
+  /** groups opened since the last table (printed by the next one) */
+  let fresh: Group[] = [];
   let items: Node[][] = [];
   const flush = (keep = true) => {
-    if (groups.length === 0 && items.length === 0) return;
+    if (fresh.length === 0 && items.length === 0) return;
+    const context = chain.filter((g) => !fresh.includes(g));
     nodes.push({
-      table: { widths: geo.widths, headerRows: groups.length, keepWithHeaderRows: groups.length ? 1 : 0, dontBreakRows: keep, body: [...groups, ...items] },
+      table: {
+        widths: geo.widths,
+        headerRows: context.length + fresh.length,
+        contextRows: context.length,
+        // a row that may break (taller than a page) is not kept with the rows above it
+        keepWithHeaderRows: keep && items.length ? 1 : 0,
+        dontBreakRows: keep,
+        // every table gets its own group cells: a node must not stand in two tables
+        body: [...[...context, ...fresh].map((g) => groupRow(g, columns)), ...items],
+      },
       layout: 'grid',
       style: 'listTable',
       // the runs are one table to a reader of the tags; their header rows are group rows, not column headers
       tableId: 'list',
       tablePart: 'body',
     });
-    groups = [];
+    fresh = [];
     items = [];
   };
   // pdfmake loses a row kept together that is taller than a page: such a row breaks instead
@@ -138,16 +168,26 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
       estimatedHeight(r.goals.join('\n'), geo.widths[geo.widths.length - 4], LIST_FONT_SIZE, 1.2),
       estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.widths[geo.widths.length - 3], LIST_FONT_SIZE, 1.2),
     ) > 420;
+  // the trailer is kept with the last group's initiatives when they are few (a page does not
+  // end the list with one row under its headings), else with the last initiative
+  const lastRun = view.rows.slice(view.rows.map((r) => r.kind).lastIndexOf('group') + 1) as Extract<ListRow, { kind: 'item' }>[];
+  const kept = !trailer ? undefined : lastRun.length <= KEPT_RUN && !lastRun.some(tall) ? lastRun[0] : lastRun.length && !tall(lastRun.at(-1)!) ? lastRun.at(-1) : undefined;
   for (const r of view.rows) {
     if (r.kind === 'group') {
       if (items.length) flush();
-      groups.push(groupRow(r, columns));
+      chain = [...chain.filter((g) => g.depth < r.depth), r];
+      fresh.push(r);
     } else if (tall(r)) {
-      flush();
+      if (items.length) flush();
       items.push(itemRow(r, words, geo, pages));
       flush(false);
-    } else items.push(itemRow(r, words, geo, pages));
+    } else {
+      if (r === kept && items.length) flush();
+      items.push(itemRow(r, words, geo, pages));
+    }
   }
   flush();
+  if (trailer && kept) nodes.splice(-1, 1, { stack: [nodes.at(-1), trailer], unbreakable: true });
+  else if (trailer) nodes.push(trailer);
   return nodes;
 }

@@ -9,6 +9,7 @@
 // lines on the pages are gathered back per leaf and compared with what was composed.
 // A small change that could be offered upstream: a `line.source` set in buildNextLine.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { contextRowsOf } from './context-rows.js';
 
 /** What was lost, and where it was in the composed document. */
 export interface LostContent {
@@ -84,7 +85,8 @@ export function numberLeaves(content: Any): Leaf[] {
       return n;
     }
     for (const k of CONTAINERS) if (Array.isArray(n[k])) visit(n[k], src);
-    if (n.table?.body) for (const row of n.table.body) if (Array.isArray(row)) visit(row, src);
+    // context rows are copies of rows printed elsewhere (context-rows.ts): nothing of their own to find
+    if (n.table?.body) n.table.body.forEach((row: Any, r: number) => Array.isArray(row) && r >= contextRowsOf(n) && visit(row, src));
     return n;
   };
   visit(content, undefined);

@@ -11,6 +11,7 @@ import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installMeasureRuns } from './measure-runs.js';
 import { installLineFill } from './line-fill.js';
+import { installContextRows } from './context-rows.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,6 +36,7 @@ installMeasureRuns(TextInlines, StyleContextStack);
 installTextRuns(Renderer, ElementWriter);
 installSharedLayouts(PDFDocument);
 installTagging(Renderer);
+installContextRows(require('pdfmake/js/TableProcessor').default, require('pdfmake/js/PageElementWriter').default, require('pdfmake/js/helpers/tools'));
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
 function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {

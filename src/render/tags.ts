@@ -9,6 +9,7 @@
 //    footers, table rules and fills, header rows repeated on a continuation page).
 // Render knows nothing of initiatives: only of roles.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { contextRowsOf } from './context-rows.js';
 
 export interface StructNode {
   type: string;
@@ -136,6 +137,7 @@ export function planStructure(content: Any): StructurePlan {
     // cells covered by a span are placeholders: no element of their own
     const covered = new Set<string>();
     body.forEach((row, r) => {
+      if (r < contextRowsOf(n)) return; // copies of rows tagged where they were first printed (context-rows.ts)
       const isHead = r < headerRows || n.tablePart === 'head';
       const tr = el('TR');
       section(isHead ? 'head' : 'body').children.push(tr);
