@@ -3,38 +3,9 @@
 import type { Resolved } from '../resolve/index.js';
 import type { ResultsView } from '../resolve/results.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
-import { fitWidth, wrappedLines, headerWidth, fitColumns } from './text-width.js';
-
-const LINE_HEIGHT = 13.5;
-
-function rowHeight(cells: CellValue[], widths: number[]): number {
-  let lines = 1;
-  cells.forEach((c, i) => {
-    if (typeof c === 'string') lines = Math.max(lines, wrappedLines(c, widths[i]));
-  });
-  return Math.ceil(lines * LINE_HEIGHT + 4);
-}
-
-/**
- * Widths that print readably: each column at least as wide as its header's words (a header
- * never breaks inside a word, 「※官民デー／タ」), the whole within A3 landscape at a readable
- * scale (the widest text columns wrap more instead). Header cells merged across columns
- * constrain no single column.
- */
-function printWidths(widths: number[], header: CellValue[][], merges: [number, number, number, number][] = []): number[] {
-  const floor = widths.map((_, c) =>
-    Math.max(
-      0,
-      ...header.map((row, r) => {
-        const v = row[c];
-        const across = merges.some(([r1, c1, r2, c2]) => r + 1 >= r1 && r + 1 <= r2 && c + 1 >= c1 && c + 1 <= c2 && c2 > c1);
-        return typeof v === 'string' && !across ? headerWidth(v) : 0;
-      }),
-    ),
-  );
-  return fitColumns(widths, floor, A3_CAPACITY);
-}
+import { cellRef } from '../render/xlsx.js';
+import { fitWidth } from './text-width.js';
+import { LINE_HEIGHT, rowHeight, printWidths } from './sheet-layout.js';
 
 function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSpec {
   const list = r.list!;

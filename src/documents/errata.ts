@@ -4,8 +4,10 @@ import { diffChars } from 'diff';
 import type { Wording } from '../templates/index.js';
 import type { ErrataEntry, MovedItem } from '../errata/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
+import { a4Capacity } from '../render/xlsx.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
-import { fitWidth, wrappedLines, estimatedHeight } from './text-width.js';
+import { fitWidth, estimatedHeight } from './text-width.js';
+import { printWidths, rowHeight } from './sheet-layout.js';
 
 export interface ErrataView {
   title: string;
@@ -85,35 +87,48 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
 
 export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
   const title = `${words.get('title', v)}　${words.get('against', v.publication)}`;
-  const widths = [16, 10, 7, fitWidth(v.entries.map((e) => e.item ?? ''), 16, 40), fitWidth(v.entries.map((e) => e.wrong), 24, 50), fitWidth(v.entries.map((e) => e.right), 24, 50)];
   const columns = ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map((k) => words.get(k));
+  const plain = v.entries.map((e) => [e.document, String(e.page), String(e.line), e.item ?? '', e.wrong, e.right]);
+  const of = (k: number) => plain.map((p) => p[k]);
+  const header: CellValue[][] = [[title, ...Array(columns.length - 1).fill(null)], columns];
+  const headerMerges: [number, number, number, number][] = [[1, 1, 1, columns.length]];
+  // as wide as the content (a document's name, a sheet's name, a cell) and the header's words, on A4 where it fits
+  const widths = printWidths(
+    [fitWidth(of(0), 8, 30), fitWidth(of(1), 6, 20), fitWidth(of(2), 5, 10), fitWidth(of(3), 16, 40), fitWidth(of(4), 16, 50), fitWidth(of(5), 16, 50)],
+    header,
+    headerMerges,
+    a4Capacity(),
+  );
   const sheet: SheetSpec = {
     name: words.get('sheet'),
     widths,
     // a title row above the column headers, across the table
-    header: [[title, ...Array(columns.length - 1).fill(null)], columns],
-    headerMerges: [[1, 1, 1, columns.length]],
+    header,
+    headerMerges,
     rows: v.entries.length
-      ? v.entries.map((e) => {
+      ? v.entries.map((e, k) => {
           const m = markedPair(e.wrong, e.right);
           const rich = (parts: Record<string, unknown>[]) => ({
             richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
           });
           const cells: CellValue[] = [e.document, e.page, e.line, e.item ?? '', rich(m.wrong), rich(m.right)];
-          return { cells, height: Math.max(wrappedLines(e.wrong, widths[4]), wrappedLines(e.right, widths[5]), wrappedLines(e.item ?? '', widths[3])) * 13.5 + 4 };
+          // every cell's text wraps in its column: the row is as tall as the tallest
+          return { cells, height: rowHeight(plain[k], widths) };
         })
       : [{ cells: [words.get('none')] }],
     freeze: { rows: 2, cols: 0 },
     autoFilter: v.entries.length > 0,
   };
   // a sheet only when pages moved: an empty sheet prints as a blank page
+  const movedHeader: CellValue[][] = [[words.get('moved-title'), null, null], ['col-moved', 'col-from', 'col-to'].map((k) => words.get(k))];
+  const movedWidths = printWidths([fitWidth(v.moved.map((m) => m.item), 20, 70), 6, 6], movedHeader, [[1, 1, 1, 3]], a4Capacity());
   const moved: SheetSpec[] = v.moved.length
     ? [{
         name: words.get('moved-sheet'),
-        widths: [fitWidth(v.moved.map((m) => m.item), 20, 70), 12, 12],
-        header: [[words.get('moved-title'), null, null], ['col-moved', 'col-from', 'col-to'].map((k) => words.get(k))],
+        widths: movedWidths,
+        header: movedHeader,
         headerMerges: [[1, 1, 1, 3]],
-        rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to] })),
+        rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to], height: rowHeight([m.item], movedWidths) })),
         freeze: { rows: 2, cols: 0 },
         autoFilter: true,
       }]

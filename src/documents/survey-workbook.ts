@@ -8,7 +8,7 @@ import type { Wording } from '../templates/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
 import { SURVEY } from '../survey/columns.js';
-import { wrappedLines } from './text-width.js';
+import { wrappedLines, fitWidth } from './text-width.js';
 
 export interface SurveyRow {
   id: string;
@@ -21,10 +21,13 @@ const REFERENCE_TEXT = 'FF595959';
 const LINE = 13.5;
 
 /**
- * Column widths (Excel units) for A4 landscape: they add up to about the printable width
- * (0.3-inch side margins), so fitting to one page wide keeps the print at about 100%.
+ * Column widths (Excel units) for A4 landscape: they add up to the printable width (0.3-inch
+ * side margins), so fitting to one page wide keeps the print at about 100%. Each column is at
+ * least as wide as its header's words as they print (「事業番号」 no longer breaks as 「事業／番号」);
+ * the text columns share the rest. tests/workbook-print.test.ts prints them through LibreOffice.
  */
-const WIDTHS = [6, 5, 20, 10, 10, 13, 32, 5, 10, 11, 22];
+const WIDTHS = [5, 9, 18, 9, 12, 12, 28, 6, 12, 12, 21];
+const SIDE_MARGIN = 0.3;
 
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
@@ -52,7 +55,15 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
   const survey = model.dataset.documents.results?.survey;
   const clear = words.get('clear-mark');
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
-  const widths = [18, 40, 70];
+  const exampleColumns = {
+    budget: words.get('col-budget', ctx).replace(/\n/g, ' '),
+    outcome: words.get('col-outcome', ctx).replace(/\n/g, ' '),
+    isNew: words.get('col-new').replace(/\n/g, ''),
+  };
+  const labels = ['cover-request-label', 'cover-deadline-label', 'cover-contact-label', 'cover-how-label', 'example-head-column', 'col-achievement'].map((k) => words.get(k));
+  // the label column as wide as its longest label (「平成29年度 事業費(千円) ※当初予算」 on one line), the notes column gives way
+  const first = fitWidth([...labels, ...Object.values(exampleColumns)], 18, 30);
+  const widths = [first, 40, 70 - (first - 18)];
   const wide = (label: string, text: string) => {
     const cells: CellValue[] = [label, text, null];
     return { cells, merges: [[1, 2]] as [number, number][], height: heightOf([label, text], [widths[0], widths[1] + widths[2]]) };
@@ -76,14 +87,14 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
       wide(words.get('cover-how-label'), words.get('cover-how', { clear })),
       head(words.get('cover-example-label')),
       example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
-      example(words.get('col-budget', ctx).replace(/\n/g, ' '), words.get('example-budget'), words.get('example-budget-note')),
+      example(exampleColumns.budget, words.get('example-budget'), words.get('example-budget-note')),
       example(words.get('col-achievement'), words.get('example-achievement', { first: categories[0] ?? '' }), words.get('example-achievement-note', { choices: categories.join('、') })),
-      example(words.get('col-outcome', ctx).replace(/\n/g, ' '), words.get('example-outcome'), words.get('example-outcome-note')),
-      example(words.get('col-new').replace(/\n/g, ''), words.get('example-new'), words.get('example-new-note')),
-      example(words.get('col-outcome', ctx).replace(/\n/g, ' '), clear, words.get('example-clear-note')),
+      example(exampleColumns.outcome, words.get('example-outcome'), words.get('example-outcome-note')),
+      example(exampleColumns.isNew, words.get('example-new'), words.get('example-new-note')),
+      example(exampleColumns.outcome, clear, words.get('example-clear-note')),
     ],
     protect: true,
-    sideMargin: 0.3,
+    sideMargin: SIDE_MARGIN,
     footer: words.get('footer', { department }),
   };
 }
@@ -93,13 +104,13 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, r.rule), prevNendo: fiscalYearShortWithNendo(fy - 1, r.rule), title: r.title, department };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
-  const widths = WIDTHS;
   const c = SURVEY.col;
   const header: CellValue[][] = [[
     words.get('col-id'), words.get('col-no'), words.get('col-name'), words.get('col-division'),
     words.get('col-budget', ctx), words.get('col-achievement'), words.get('col-outcome', ctx), words.get('col-new'),
     words.get('col-prev-budget', ctx), words.get('col-prev-achievement', ctx), words.get('col-prev-outcome', ctx),
   ]];
+  const widths = WIDTHS;
   const data = rows.map(({ initiative: i, id }) => {
     const res = i.results?.[String(fy)];
     const prev = i.results?.[String(fy - 1)];
@@ -131,7 +142,7 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     fills,
     colors,
     rowsGrow: true,
-    sideMargin: 0.3,
+    sideMargin: SIDE_MARGIN,
     footer: words.get('footer', { department }),
     header_text: words.get('title', ctx),
     validations: {

@@ -76,8 +76,10 @@ const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 const UNIT_PT = 6.4;
 const MIN_SCALE = 0.85;
 const MARGIN_IN = 0.4;
-const printable = (paperWidthPt: number) => paperWidthPt - 2 * MARGIN_IN * 72;
-export const A4_CAPACITY = Math.floor(printable(841.89) / UNIT_PT / MIN_SCALE);
+const printable = (paperWidthPt: number, sideMargin = MARGIN_IN) => paperWidthPt - 2 * sideMargin * 72;
+/** Width units A4 landscape holds at a readable scale, with side margins of `sideMargin` inches. */
+export const a4Capacity = (sideMargin = MARGIN_IN) => Math.floor(printable(841.89, sideMargin) / UNIT_PT / MIN_SCALE);
+export const A4_CAPACITY = a4Capacity();
 export const A3_CAPACITY = Math.floor(printable(1190.55) / UNIT_PT / MIN_SCALE);
 // A3 (8) is missing from exceljs's PaperSize enum
 const PAPER = { A4: 9, A3: 8 as ExcelJS.PaperSize } as const;
@@ -95,7 +97,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     state: spec.hidden ? 'veryHidden' : 'visible',
     views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : undefined,
     pageSetup: {
-      paperSize: spec.widths.reduce((a, b) => a + b, 0) <= A4_CAPACITY ? (PAPER.A4 as ExcelJS.PaperSize) : PAPER.A3,
+      paperSize: spec.widths.reduce((a, b) => a + b, 0) <= a4Capacity(spec.sideMargin) ? (PAPER.A4 as ExcelJS.PaperSize) : PAPER.A3,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
