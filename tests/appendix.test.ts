@@ -10,6 +10,7 @@ import { initiatives, json, sections, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { printedSizes } from './helpers/printed-sizes.js';
+import { overlapping } from './helpers/printed-sheets.js';
 
 async function load(id: string) {
   const wb = new ExcelJS.Workbook();
@@ -193,6 +194,13 @@ describe.skipIf(!soffice)('LibreOffice', () => {
       for (const p of await printedSizes(printed(id))) for (const ch of p.items.map((i) => i.str).join('').replace(/\s/g, '')) got.set(ch, (got.get(ch) ?? 0) + 1);
       const missing = [...want].filter(([ch, n]) => (got.get(ch) ?? 0) < n).map(([ch, n]) => `${ch}×${n - (got.get(ch) ?? 0)}`);
       expect(missing, id).toEqual([]);
+    }
+  });
+
+  it('lets no text run out of its row into the next (LibreOffice still writes clipped text: it overlaps the next row’s)', async () => {
+    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
+      const { pages } = await readPdf(printed(id));
+      expect(pages.flatMap(overlapping), id).toEqual([]);
     }
   });
 
