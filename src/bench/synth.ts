@@ -22,6 +22,8 @@ export function synthesize(source: string, target: string, scale: number): strin
       copy.no = perSectionNumbering ? data.no + k * perSection.get(data.section)! : data.no + k * globalMax;
       // relisting with `after` points at the first copy's ids: keep it simple and drop the anchor
       copy.relistedIn = (data.relistedIn ?? []).map((r: string | { section: string }) => (typeof r === 'string' ? r : r.section));
+      // a figure stands in one place only: the copies leave it to the original
+      delete copy.figures;
       writeFileSync(path.join(dir, `${f.slice(0, -5)}-x${k}.json`), JSON.stringify(copy, null, 2));
     }
   }
