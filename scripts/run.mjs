@@ -23,7 +23,7 @@ function newest(dir) {
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < Math.max(newest(src), statSync(path.join(root, 'package.json')).mtimeMs)) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'bench', 'index.ts'), path.join(src, 'bench', 'direct.ts'), path.join(src, 'bench', 'dump.ts')],
+    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'render', 'xlsx-worker.ts'), path.join(src, 'bench', 'index.ts'), path.join(src, 'bench', 'direct.ts'), path.join(src, 'bench', 'dump.ts')],
     outdir: dist,
     outbase: src,
     bundle: true,

@@ -139,8 +139,10 @@ async function main(argv: string[]): Promise<number> {
         if (failure) throw (failure as PromiseRejectedResult).reason;
       } else {
         const { buildDataset } = await import('./pipeline.js');
+        // one data set: its workbooks are written on the other core while its PDFs are made
+        const workbookThread = dirs.length === 1 && availableParallelism() > 1;
         for (const dir of dirs)
-          report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never }));
+          report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never, workbookThread }));
       }
       // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
       if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');

@@ -14,6 +14,7 @@ import { bookletBody, bookletFront, bookletDocument, type BookletPages } from '.
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
 import { layout, renderPdf } from './render/pdf.js';
+import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   skip?: Set<string>;
   /** the data set as already loaded and validated (watch has just checked it) */
   checked?: ReturnType<typeof checkDataset>;
+  /** write the workbooks in a thread of their own, beside the PDFs (a data set built alone: the second core is free) */
+  workbookThread?: boolean;
 }
 
 export interface DocumentTiming {
@@ -179,69 +182,83 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
   };
 
-  // the booklet's pages are needed by the list and the appendix (掲載頁) as well
-  let pages: BookletPages | undefined;
-  if (r.booklet && want('plan-booklet.pdf'))
-    await timed('plan-booklet.pdf', () => undefined, async () => {
-      const b = await renderBooklet(r, allowed);
-      pages = b.pages;
-      return b.output;
-    });
-  else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
-    const a = performance.now();
-    pages = await unlessLost('plan-booklet.pdf', r.words.common, problems, () => bookletPages(r));
-    if (!pages) return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
-    timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
+  // workbooks: in their own thread when asked (started now, collected where they are listed)
+  const thread = opts.workbookThread ? (await import('./render/xlsx-thread.js')).startWorkbookThread() : undefined;
+  const book = async (spec: WorkbookSpec) => (thread ? thread.render(spec) : (await import('./render/xlsx.js')).renderWorkbook(spec));
+  try {
+    return await renderDocuments(model);
+  } finally {
+    await thread?.close();
   }
-  if (r.list && pages && want('initiative-list.pdf'))
-    await timed('initiative-list.pdf', () => initiativeListDocument(r, pages!.anchors), async (def) => {
-      const { bytes, layout: l } = await renderPdf(def, allowed);
-      return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
-    });
-  for (const view of r.results) {
-    const name = `results-${view.fiscalYear}.pdf`;
-    if (want(name))
-      await timed(name, () => resultsDocument(view, r), async (def) => {
-        const { bytes, layout: l } = await renderPdf(def, allowed);
-        return { name, bytes, pages: l.pageCount };
+
+  // (the model is passed in: checked above, and no longer undefined)
+  async function renderDocuments(model: Model): Promise<Rendered> {
+    const openData = thread && !opts.skip?.has('data/') ? import('./documents/data/index.js').then((m) => { const d = m.openDataFiles(r); return { d, m, book: book(d.workbook) }; }) : undefined;
+    // the booklet's pages are needed by the list and the appendix (掲載頁) as well
+    let pages: BookletPages | undefined;
+    if (r.booklet && want('plan-booklet.pdf'))
+      await timed('plan-booklet.pdf', () => undefined, async () => {
+        const b = await renderBooklet(r, allowed);
+        pages = b.pages;
+        return b.output;
       });
-  }
-  if (model.dataset.documents.appendix && want('appendix.xlsx')) {
+    else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
+      const a = performance.now();
+      pages = await unlessLost('plan-booklet.pdf', r.words.common, problems, () => bookletPages(r));
+      if (!pages) return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
+      timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
+    }
     // exceljs is loaded only when a workbook is made (start-up time of the other builds)
-    const [{ appendixWorkbook }, { renderWorkbook }] = await Promise.all([import('./documents/appendix.js'), import('./render/xlsx.js')]);
-    await timed('appendix.xlsx', () => appendixWorkbook(r, pages?.anchors), async (def) => {
-      const { bytes, sheets } = await renderWorkbook(def);
-      return { name: 'appendix.xlsx', bytes, sheets };
-    });
-  }
+    const appendix = model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/appendix.js')).appendixWorkbook : undefined;
+    // with a workbook thread the appendix is written while the list is made
+    const appendixBook = thread && appendix ? book(appendix(r, pages?.anchors)) : undefined;
+    if (r.list && pages && want('initiative-list.pdf'))
+      await timed('initiative-list.pdf', () => initiativeListDocument(r, pages!.anchors), async (def) => {
+        const { bytes, layout: l } = await renderPdf(def, allowed);
+        return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
+      });
+    for (const view of r.results) {
+      const name = `results-${view.fiscalYear}.pdf`;
+      if (want(name))
+        await timed(name, () => resultsDocument(view, r), async (def) => {
+          const { bytes, layout: l } = await renderPdf(def, allowed);
+          return { name, bytes, pages: l.pageCount };
+        });
+    }
+    if (appendix)
+      await timed('appendix.xlsx', () => (appendixBook ? undefined : appendix(r, pages?.anchors)), async (def) => {
+        const { bytes, sheets } = await (appendixBook ?? book(def));
+        return { name: 'appendix.xlsx', bytes, sheets };
+      });
 
-  // the web edition and the open data: from the resolved data alone, in every build (they
-  // are quick, and show every document of the data set, whichever were rebuilt)
-  if (!opts.skip?.has('web/')) {
-    const a = performance.now();
-    const [{ webEdition, citesPages, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
-    // page citations show the booklet's printed numbers: laid out here when no PDF of this build did
-    let printed = pages?.anchors;
-    if (!printed && r.booklet && citesPages(r.booklet)) printed = bookletPages(r).anchors;
-    const def = webEdition(r, printed);
-    const b = performance.now();
-    const files = renderWebEdition(def);
-    outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));
-    timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
-    opts.log(`${r.id}: web/ ${files.length} 件（${since(t0)} ms）`);
-  }
-  if (!opts.skip?.has('data/')) {
-    const a = performance.now();
-    const [{ openDataFiles, DATA_DIR, WORKBOOK }, { renderWorkbook }] = await Promise.all([import('./documents/data/index.js'), import('./render/xlsx.js')]);
-    const d = openDataFiles(r);
-    const b = performance.now();
-    const { bytes, sheets } = await renderWorkbook(d.workbook);
-    outputs.push(...d.csv, { name: `${DATA_DIR}/${WORKBOOK}`, bytes, sheets });
-    timings.documents.push({ name: 'data/', sheets, composeMs: Math.round(b - a), renderMs: since(b) });
-    opts.log(`${r.id}: data/ ${d.csv.length + 1} 件（${since(t0)} ms）`);
-  }
+    // the web edition and the open data: from the resolved data alone, in every build (they
+    // are quick, and show every document of the data set, whichever were rebuilt)
+    if (!opts.skip?.has('web/')) {
+      const a = performance.now();
+      const [{ webEdition, citesPages, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
+      // page citations show the booklet's printed numbers: laid out here when no PDF of this build did
+      let printed = pages?.anchors;
+      if (!printed && r.booklet && citesPages(r.booklet)) printed = bookletPages(r).anchors;
+      const def = webEdition(r, printed);
+      const b = performance.now();
+      const files = renderWebEdition(def);
+      outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));
+      timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
+      opts.log(`${r.id}: web/ ${files.length} 件（${since(t0)} ms）`);
+    }
+    if (!opts.skip?.has('data/')) {
+      const a = performance.now();
+      // begun in the workbook thread before the PDFs, when there is one
+      const { d, m: { DATA_DIR, WORKBOOK }, book: pending } = await (openData ?? import('./documents/data/index.js').then((m) => ({ d: m.openDataFiles(r), m, book: undefined })));
+      const b = performance.now();
+      const { bytes, sheets } = await (pending ?? book(d.workbook));
+      outputs.push(...d.csv, { name: `${DATA_DIR}/${WORKBOOK}`, bytes, sheets });
+      timings.documents.push({ name: 'data/', sheets, composeMs: Math.round(b - a), renderMs: since(b) });
+      opts.log(`${r.id}: data/ ${d.csv.length + 1} 件（${since(t0)} ms）`);
+    }
 
-  return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
+    return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
+  }
 }
 
 export async function buildDataset(dir: string, outRoot: string, opts: BuildOptions): Promise<BuildResult> {

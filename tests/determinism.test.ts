@@ -53,6 +53,24 @@ describe('reproducible and safe builds', () => {
     }
   });
 
+  it('writes the same workbooks in the workbook thread (render/xlsx-thread.ts) as in the build itself', async () => {
+    // compiled: the CLI with one data set writes its workbooks in the thread; from sources: buildDataset asked to
+    const dir = mkdtempSync(path.join(tmpdir(), 'thread-'));
+    try {
+      for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
+        execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', path.join(dir, 'cli')], { stdio: 'pipe' });
+        await buildDataset(path.join(ROOT, 'data', id), path.join(dir, 'src'), { log: () => {}, workbookThread: true });
+        const books = ['appendix.xlsx', 'data/opendata.xlsx'];
+        for (const f of books) {
+          expect(readFileSync(path.join(dir, 'cli', id, f)).equals(readFileSync(out(id, f))), `${id}/${f} (compiled)`).toBe(true);
+          expect(readFileSync(path.join(dir, 'src', id, f)).equals(readFileSync(out(id, f))), `${id}/${f} (sources)`).toBe(true);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes nothing when validation fails, keeping the outputs of the last good build', async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'data-'));
     const outDir = mkdtempSync(path.join(tmpdir(), 'out-'));
