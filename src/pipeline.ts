@@ -193,7 +193,10 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
 
   // (the model is passed in: checked above, and no longer undefined)
   async function renderDocuments(model: Model): Promise<Rendered> {
-    const openData = thread && !opts.skip?.has('data/') ? import('./documents/data/index.js').then((m) => { const d = m.openDataFiles(r); return { d, m, book: book(d.workbook) }; }) : undefined;
+    // posted before the PDFs begin: pdfmake lays out and draws without yielding, so a message
+    // sent from a later callback would wait for the last PDF
+    const dataModule = thread && !opts.skip?.has('data/') ? await import('./documents/data/index.js') : undefined;
+    const openData = dataModule ? (() => { const d = dataModule.openDataFiles(r); return { d, book: book(d.workbook) }; })() : undefined;
     // the booklet's pages are needed by the list and the appendix (掲載頁) as well
     let pages: BookletPages | undefined;
     if (r.booklet && want('plan-booklet.pdf'))
@@ -249,9 +252,10 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     if (!opts.skip?.has('data/')) {
       const a = performance.now();
       // begun in the workbook thread before the PDFs, when there is one
-      const { d, m: { DATA_DIR, WORKBOOK }, book: pending } = await (openData ?? import('./documents/data/index.js').then((m) => ({ d: m.openDataFiles(r), m, book: undefined })));
+      const { DATA_DIR, WORKBOOK, openDataFiles } = dataModule ?? (await import('./documents/data/index.js'));
+      const d = openData?.d ?? openDataFiles(r);
       const b = performance.now();
-      const { bytes, sheets } = await (pending ?? book(d.workbook));
+      const { bytes, sheets } = await (openData?.book ?? book(d.workbook));
       outputs.push(...d.csv, { name: `${DATA_DIR}/${WORKBOOK}`, bytes, sheets });
       timings.documents.push({ name: 'data/', sheets, composeMs: Math.round(b - a), renderMs: since(b) });
       opts.log(`${r.id}: data/ ${d.csv.length + 1} 件（${since(t0)} ms）`);
