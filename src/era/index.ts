@@ -38,13 +38,22 @@ function knownEras(rule: EraRule): Era[] {
   return ERAS.filter((e) => !dayjs(e.start).isAfter(asOf));
 }
 
+// a document asks for the same few dates thousands of times (every schedule cell): each
+// (date, asOf) is worked out once; the answer is pure, and every caller gets its own copy
+const known = new Map<string, EraYear>();
+
 /** The era a calendar date is written in. */
 export function eraOfDate(iso: string, rule: EraRule): EraYear {
+  const key = `${iso}|${rule.asOf ?? ''}`;
+  const hit = known.get(key);
+  if (hit) return { ...hit };
   const d = dayjs(checkDate(iso));
   const eras = knownEras(rule);
   let era = eras[0];
   for (const e of eras) if (!dayjs(e.start).isAfter(d)) era = e;
-  return { era: era.name, abbr: era.abbr, year: d.year() - dayjs(era.start).year() + 1 };
+  const found = { era: era.name, abbr: era.abbr, year: d.year() - dayjs(era.start).year() + 1 };
+  known.set(key, found);
+  return { ...found };
 }
 
 /**
