@@ -17,6 +17,66 @@ const OWN = [
   'lineHeight', 'preserveLeadingSpaces', 'preserveTrailingSpaces', 'style', 'section',
 ] as const;
 
+// written out, not looped over OWN: named reads are many times faster than keyed ones here
+/** whether the inline's own values are those in `b` (in OWN's order) */
+function sameOwn(i: Any, b: unknown[]): boolean {
+  return (
+    i.font === b[0] &&
+    i.bold === b[1] &&
+    i.italics === b[2] &&
+    i.alignment === b[3] &&
+    i.fontSize === b[4] &&
+    i.fontFeatures === b[5] &&
+    i.characterSpacing === b[6] &&
+    i.color === b[7] &&
+    i.decoration === b[8] &&
+    i.decorationColor === b[9] &&
+    i.decorationStyle === b[10] &&
+    i.decorationThickness === b[11] &&
+    i.background === b[12] &&
+    i.link === b[13] &&
+    i.linkToPage === b[14] &&
+    i.linkToDestination === b[15] &&
+    i.noWrap === b[16] &&
+    i.opacity === b[17] &&
+    i.sup === b[18] &&
+    i.sub === b[19] &&
+    i.lineHeight === b[20] &&
+    i.preserveLeadingSpaces === b[21] &&
+    i.preserveTrailingSpaces === b[22] &&
+    i.style === b[23] &&
+    i.section === b[24]
+  );
+}
+/** notes the inline's own values in `b` */
+function noteOwn(i: Any, b: unknown[]): void {
+  b[0] = i.font;
+  b[1] = i.bold;
+  b[2] = i.italics;
+  b[3] = i.alignment;
+  b[4] = i.fontSize;
+  b[5] = i.fontFeatures;
+  b[6] = i.characterSpacing;
+  b[7] = i.color;
+  b[8] = i.decoration;
+  b[9] = i.decorationColor;
+  b[10] = i.decorationStyle;
+  b[11] = i.decorationThickness;
+  b[12] = i.background;
+  b[13] = i.link;
+  b[14] = i.linkToPage;
+  b[15] = i.linkToDestination;
+  b[16] = i.noWrap;
+  b[17] = i.opacity;
+  b[18] = i.sup;
+  b[19] = i.sub;
+  b[20] = i.lineHeight;
+  b[21] = i.preserveLeadingSpaces;
+  b[22] = i.preserveTrailingSpaces;
+  b[23] = i.style;
+  b[24] = i.section;
+}
+
 const LEADING = /^(\s)+/g;
 const TRAILING = /(\s)+$/g;
 
@@ -64,12 +124,9 @@ export function installMeasureRuns(TextInlines: Any, StyleContextStack: Any): vo
     let last: Resolved | undefined;
     let asked: Asked | undefined;
     for (const item of array) {
-      let same = last !== undefined;
-      for (let k = 0; k < OWN.length; k++) {
-        const v = item[OWN[k]];
-        if (v !== before[k]) (same = false), (before[k] = v);
-      }
+      const same = last !== undefined && sameOwn(item, before);
       if (!same) {
+        noteOwn(item, before);
         // in pdfmake's order: the font is asked for, and set, before the other properties
         const font = this.pdfDocument.provideFont(get(item, 'font', 'Roboto'), get(item, 'bold', false), get(item, 'italics', false));
         item.font = font;
@@ -140,3 +197,6 @@ export function installMeasureRuns(TextInlines: Any, StyleContextStack: Any): vo
     return array;
   };
 }
+
+/** for tests: the comparison must read every property of OWN */
+export const ownCheck = { OWN, sameOwn, noteOwn };
