@@ -29,7 +29,7 @@ export function startWorkbookThread(): WorkbookThread {
     else w.ok({ bytes: Buffer.from(m.bytes!.buffer, m.bytes!.byteOffset, m.bytes!.byteLength), sheets: m.sheets! });
   });
   worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`workbook thread exited (${code})`)));
+  worker.on('exit', (code) => failAll(new Error(`ブックを書くスレッドが終了しました（終了コード ${code}）`)));
   return {
     render(spec) {
       const id = next++;
