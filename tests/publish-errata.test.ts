@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { readPdf } from '../src/errata/pdf-lines.js';
+import { shortLastLines } from './helpers/short-lines.js';
 import { checkTags } from './helpers/tag-check.js';
 import { ROOT, squash } from './helpers/data.js';
 
@@ -90,6 +91,8 @@ describe('publish, then errata against the label', () => {
       const tags = await checkTags(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')));
       expect(tags.problems).toEqual([]);
       expect(tags.roles).toEqual(expect.arrayContaining(['H1', 'Table', 'TH']));
+      // no cell ends on a line of one or two characters (「主な取組一／覧」)
+      expect(pages.flatMap(shortLastLines)).toEqual([]);
       const text = squash(pages.map((x) => x.text).join('\n'));
       expect(text).toContain(squash('公表版: 平成31年3月改定版（平成31年3月29日公表）'));
       expect(text).not.toMatch(/公表版:HEAD|published\//);

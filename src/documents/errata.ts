@@ -8,6 +8,7 @@ import { a4Capacity } from '../render/xlsx.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
 import { fitWidth, estimatedHeight } from './text-width.js';
 import { printWidths, rowHeight } from './sheet-layout.js';
+import { keepTail } from './pdf-text.js';
 
 export interface ErrataView {
   title: string;
@@ -54,7 +55,8 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
           ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
           ...v.entries.map((e) => {
             const m = markedPair(e.wrong, e.right);
-            return [e.document, { text: String(e.page), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, e.item ?? '', { text: m.wrong }, { text: m.right }];
+            // a cell never ends on a line of one character (「主な取組一／覧」)
+            return [{ text: keepTail(e.document) }, { text: keepTail(String(e.page)), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: keepTail(e.item ?? '') }, { text: m.wrong }, { text: m.right }];
           }),
         ],
       },
