@@ -54,6 +54,15 @@ function lead<R>(b: TableBuilder<R>, r: Resolved, id: (x: R) => string): TableBu
   return b.text('code', () => od.localGovernmentCode).text('id', id).text('name', () => od.localGovernmentName);
 }
 
+/** the leading columns, then the initiative a row of a per-initiative table belongs to and the row's place in it */
+function perInitiative<R extends { initiativeId: string; no: number; title: string; seq: number }>(w: Wording, r: Resolved): TableBuilder<R> {
+  return lead(new TableBuilder<R>(w), r, (x) => `${x.initiativeId}-${x.seq}`)
+    .text('initiative', (x) => x.initiativeId)
+    .number('no', (x) => x.no)
+    .text('title', (x) => x.title)
+    .number('seq', (x) => x.seq);
+}
+
 function resultsTables(view: ResultsView, r: Resolved, w: Wording): DataTable[] {
   const rows = view.pillars.flatMap((p) => p.rows.map((row) => ({ p, row })));
   type Row = (typeof rows)[number];
@@ -132,11 +141,7 @@ export function openDataTables(r: Resolved): DataTable[] {
   tables.push(i.build('initiatives.csv', w.get('table-initiatives'), w.get('about-initiatives'), od.initiatives));
   if (od.schedule.length) {
     type S = (typeof od.schedule)[number];
-    const s = lead(new TableBuilder<S>(w), r, (x) => `${x.initiativeId}-${x.seq}`)
-      .text('initiative', (x) => x.initiativeId)
-      .number('no', (x) => x.no)
-      .text('title', (x) => x.title)
-      .number('seq', (x) => x.seq)
+    const s = perInitiative<S>(w, r)
       .number('from', (x) => x.from)
       .text('from-era', (x) => x.fromEra)
       .number('to', (x) => x.to)
@@ -146,11 +151,7 @@ export function openDataTables(r: Resolved): DataTable[] {
   }
   if (od.indicators.length) {
     type N = (typeof od.indicators)[number];
-    const n = lead(new TableBuilder<N>(w), r, (x) => `${x.initiativeId}-${x.seq}`)
-      .text('initiative', (x) => x.initiativeId)
-      .number('no', (x) => x.no)
-      .text('title', (x) => x.title)
-      .number('seq', (x) => x.seq)
+    const n = perInitiative<N>(w, r)
       .text('indicator', (x) => x.name)
       .text('baseline-asof-western', (x) => x.baselineAsOfWestern)
       .text('baseline-asof', (x) => x.baselineAsOf)
