@@ -93,13 +93,17 @@ export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
   const addLine = ElementWriter.prototype.addLine;
   ElementWriter.prototype.addLine = function (line: Any, dontUpdateContextPosition: boolean, index: number) {
     const position = addLine.call(this, line, dontUpdateContextPosition, index);
-    if (position !== false && !line._pageNodeRef && line.inlines.length > 1) line.inlines = joinRuns(line.inlines);
+    if (position !== false && !line._pageNodeRef && line.inlines.length > 1) {
+      line.inlines = joinRuns(line.inlines);
+      line._runsJoined = true;
+    }
     return position;
   };
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (line: Any, x: number, y: number) {
     // a page reference's first inline is rewritten while drawing: such lines are drawn as they are
-    if (line._pageNodeRef || line.inlines.length < 2) return renderLine.call(this, line, x, y);
+    // joined already when placed (a clone of a repeated header row carries the mark too)
+    if (line._runsJoined || line._pageNodeRef || line.inlines.length < 2) return renderLine.call(this, line, x, y);
     const inlines = joinRuns(line.inlines);
     if (inlines.length === line.inlines.length) return renderLine.call(this, line, x, y);
     // the line's own methods (height, ascender) read `inlines`: a view of the line with the runs
