@@ -182,9 +182,15 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
   };
 
-  // workbooks: in their own thread when asked (started now, collected where they are listed)
+  // a workbook is begun as soon as its content is known and collected where it is listed: with a
+  // workbook thread it is written there meanwhile (posted at once: pdfmake lays out and draws
+  // without yielding, so a later message would wait for the last PDF); without, here when collected
   const thread = opts.workbookThread ? (await import('./render/xlsx-thread.js')).startWorkbookThread() : undefined;
-  const book = async (spec: WorkbookSpec) => (thread ? thread.render(spec) : (await import('./render/xlsx.js')).renderWorkbook(spec));
+  const begin = (spec: WorkbookSpec): (() => Promise<{ bytes: Buffer; sheets: string[] }>) => {
+    if (!thread) return async () => (await import('./render/xlsx.js')).renderWorkbook(spec);
+    const written = thread.render(spec);
+    return () => written;
+  };
   try {
     return await renderDocuments(model);
   } finally {
@@ -193,10 +199,12 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
 
   // (the model is passed in: checked above, and no longer undefined)
   async function renderDocuments(model: Model): Promise<Rendered> {
-    // posted before the PDFs begin: pdfmake lays out and draws without yielding, so a message
-    // sent from a later callback would wait for the last PDF
-    const dataModule = thread && !opts.skip?.has('data/') ? await import('./documents/data/index.js') : undefined;
-    const openData = dataModule ? (() => { const d = dataModule.openDataFiles(r); return { d, book: book(d.workbook) }; })() : undefined;
+    // the open data need only the resolved data: begun before the PDFs
+    const a0 = performance.now();
+    const dataModule = opts.skip?.has('data/') ? undefined : await import('./documents/data/index.js');
+    const openData = dataModule && dataModule.openDataFiles(r);
+    const dataComposeMs = since(a0);
+    const dataBook = openData && begin(openData.workbook);
     // the booklet's pages are needed by the list and the appendix (掲載頁) as well
     let pages: BookletPages | undefined;
     if (r.booklet && want('plan-booklet.pdf'))
@@ -213,8 +221,8 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     }
     // exceljs is loaded only when a workbook is made (start-up time of the other builds)
     const appendix = model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/appendix.js')).appendixWorkbook : undefined;
-    // with a workbook thread the appendix is written while the list is made
-    const appendixBook = thread && appendix ? book(appendix(r, pages?.anchors)) : undefined;
+    // begun now: with a workbook thread it is written while the list is made
+    const appendixBook = appendix && begin(appendix(r, pages?.anchors));
     if (r.list && pages && want('initiative-list.pdf'))
       await timed('initiative-list.pdf', () => initiativeListDocument(r, pages!.anchors), async (def) => {
         const { bytes, layout: l } = await renderPdf(def, allowed);
@@ -228,9 +236,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
           return { name, bytes, pages: l.pageCount };
         });
     }
-    if (appendix)
-      await timed('appendix.xlsx', () => (appendixBook ? undefined : appendix(r, pages?.anchors)), async (def) => {
-        const { bytes, sheets } = await (appendixBook ?? book(def));
+    if (appendixBook)
+      await timed('appendix.xlsx', () => undefined, async () => {
+        const { bytes, sheets } = await appendixBook();
         return { name: 'appendix.xlsx', bytes, sheets };
       });
 
@@ -249,16 +257,12 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
       opts.log(`${r.id}: web/ ${files.length} 件（${since(t0)} ms）`);
     }
-    if (!opts.skip?.has('data/')) {
-      const a = performance.now();
-      // begun in the workbook thread before the PDFs, when there is one
-      const { DATA_DIR, WORKBOOK, openDataFiles } = dataModule ?? (await import('./documents/data/index.js'));
-      const d = openData?.d ?? openDataFiles(r);
+    if (dataModule && openData && dataBook) {
       const b = performance.now();
-      const { bytes, sheets } = await (openData?.book ?? book(d.workbook));
-      outputs.push(...d.csv, { name: `${DATA_DIR}/${WORKBOOK}`, bytes, sheets });
-      timings.documents.push({ name: 'data/', sheets, composeMs: Math.round(b - a), renderMs: since(b) });
-      opts.log(`${r.id}: data/ ${d.csv.length + 1} 件（${since(t0)} ms）`);
+      const { bytes, sheets } = await dataBook();
+      outputs.push(...openData.csv, { name: `${dataModule.DATA_DIR}/${dataModule.WORKBOOK}`, bytes, sheets });
+      timings.documents.push({ name: 'data/', sheets, composeMs: dataComposeMs, renderMs: since(b) });
+      opts.log(`${r.id}: data/ ${openData.csv.length + 1} 件（${since(t0)} ms）`);
     }
 
     return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
