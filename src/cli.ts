@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
 import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
 import { COMMAND_OPTIONS, VALUE_OPTIONS, helpText, unknownOption, wantsHelp } from './cli-options.js';
+import { guardPlaces, type Read } from './write/places.js';
 // commands other than build and validate load their modules when used (startup time)
 
 const ROOT = PROJECT_ROOT;
@@ -58,6 +59,9 @@ function datasetsOf(a: Args): string[] {
   return found;
 }
 
+/** What every command reads, to be kept apart from every place it writes (src/write/places.ts). */
+const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: 'データセット' }));
+
 function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLog: (s: string) => void): Promise<BuildResult> {
   return new Promise((resolveResult, reject) => {
     // compiled (dist/build-worker.js) or from sources, where build-worker.mjs loads it through tsx
@@ -101,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
       const summary: unknown[] = [];
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const dirs = datasetsOf(a);
+      guardPlaces([outRoot], dataRead(dirs));
       const report = (dir: string, r: BuildResult) => {
         const label = path.relative(process.cwd(), dir) || dir;
         if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
@@ -150,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'survey-export': {
       if (!a.data || !a.fiscalYear || !a.out) throw new UsageError('--data、--fiscal-year、--out を指定してください');
+      guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
       const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
       // a book in the output folder is named from here, not from the data set
@@ -168,11 +174,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'survey-status': {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
+      if (a.out) guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
       const { surveyStatus } = await import('./survey/status.js');
       return surveyStatus(path.resolve(a.data), a.fiscalYear, a.out ? path.resolve(a.out) : undefined, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
     }
     case 'watch': {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      guardPlaces([outRoot], dataRead(datasetsOf(a)));
       const { watch } = await import('./yearly/watch.js');
       await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
       return 0;
@@ -181,7 +189,12 @@ async function main(argv: string[]): Promise<number> {
       const against = a.against;
       if (!a.data || !against) throw new UsageError('--data と --against（公表版のフォルダまたは git のリビジョン）を指定してください');
       const { errata } = await import('./errata/index.js');
-      const r = await errata(path.resolve(a.data), against, path.resolve(a.out ?? path.join(ROOT, 'output')), log, a.published ? path.resolve(a.published) : undefined);
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      const reads: Read[] = [...dataRead([path.resolve(a.data)]), { path: path.resolve(a.published ?? PUBLISHED_ROOT), what: '公表版の記録' }];
+      if (existsSync(against)) reads.push({ path: path.resolve(against), what: '公表版' });
+      guardPlaces([outRoot], reads);
+      const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems)) return 1;
       const v = r.view!;
@@ -193,7 +206,10 @@ async function main(argv: string[]): Promise<number> {
       if (!a.data || !a.label || !a.date) throw new UsageError('--data、--label（公表版の名前）、--date（公表日）を指定してください');
       const { publish, publishWords, shown } = await import('./publish/index.js');
       const { PUBLISHED_ROOT } = await import('./publish/record.js');
-      const r = publish(path.resolve(a.data), a.label, a.date, path.resolve(a.out ?? path.join(ROOT, 'output')), path.resolve(a.published ?? PUBLISHED_ROOT), a.data);
+      const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      const publishedRoot = path.resolve(a.published ?? PUBLISHED_ROOT);
+      guardPlaces([publishedRoot], [...dataRead([path.resolve(a.data)]), { path: outRoot, what: '出力' }]);
+      const r = publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
       if (r.usage) throw new UsageError(r.usage);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems) || !r.folder) return 1;

@@ -20,6 +20,7 @@ import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import type { Written } from './write/index.js';
 import { publishSet, checkOutputPlace } from './write/set.js';
+import { guardPlaces } from './write/places.js';
 import { droppedLine } from './write/explain.js';
 import { ERRATA_FILES } from './errata/files.js';
 import { JOURNAL, importPending } from './survey/commit.js';
@@ -275,7 +276,10 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const checked = opts.checked ?? checkDataset(dir);
   const checkMs = opts.checked ? 0 : since(t0);
   // an output folder that cannot be written is said before seconds of rendering
-  if (checked.model && !hasErrors(checked.problems)) checkOutputPlace(outRoot, checked.model.dataset.id);
+  if (checked.model && !hasErrors(checked.problems)) {
+    guardPlaces([outRoot], [{ path: dir, what: 'データセット' }]);
+    checkOutputPlace(outRoot, checked.model.dataset.id);
+  }
   const { model, raw, problems, outputs, timings: t, resolved } = await renderDataset(dir, { ...opts, checked });
   const timings = { ...t, loadValidateMs: t.loadValidateMs + checkMs };
   if (!model || !resolved || hasErrors(problems)) return { problems, files: [], timings };

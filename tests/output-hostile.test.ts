@@ -63,13 +63,12 @@ describe('a failure while the set is written', () => {
     const out = path.join(work, 'fault-out');
     await buildDataset(data, out, { log: () => {} });
     const before = snapshot(path.join(out, 'mini'));
-    let n = 0;
     const change = {
       files: ['plan-booklet.pdf', 'results-2017.pdf', 'appendix.xlsx'].map((name) => ({ name, bytes: Buffer.from(`new ${name}`), inputs: 'x' })),
       keep: () => true,
-      // initiative-list.pdf is carried over first, then the second new document meets a full disk
+      // the documents kept are carried over first, then the second new document meets a full disk
       beforeWrite: (file: string) => {
-        if (++n === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: file });
+        if (file.endsWith('results-2017.pdf')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: file });
       },
     };
     let error: unknown;
@@ -98,14 +97,14 @@ describe('a failure while the set is written', () => {
 
   it('keeps a plain folder (no links possible) whole on failure, and swaps it whole on success', async () => {
     const out = path.join(work, 'plain-out');
-    mkdirSync(path.join(out, 'mini'), { recursive: true });
-    writeFileSync(path.join(out, 'mini', 'plan-booklet.pdf'), 'old booklet');
+    // the set as a plain folder, made by the tool (a folder the tool did not make is never replaced: tests/never-delete.test.ts)
+    publishSet(out, 'mini', { files: [{ name: 'plan-booklet.pdf', bytes: Buffer.from('old booklet'), inputs: 'i' }], keep: () => true, links: false });
     const files = [{ name: 'plan-booklet.pdf', bytes: Buffer.from('new booklet'), inputs: 'i' }];
     const fail = () => {
       throw Object.assign(new Error('EROFS'), { code: 'EROFS', syscall: 'open' });
     };
     expect(() => publishSet(out, 'mini', { files, keep: () => true, links: false, beforeWrite: fail })).toThrow(OutputError);
-    expect(readdirSync(path.join(out, 'mini'))).toEqual(['plan-booklet.pdf']);
+    expect(readdirSync(path.join(out, 'mini')).sort()).toEqual(['manifest.json', 'plan-booklet.pdf']);
     expect(readFileSync(path.join(out, 'mini', 'plan-booklet.pdf'), 'utf8')).toBe('old booklet');
 
     publishSet(out, 'mini', { files, keep: () => true, links: false });
@@ -142,6 +141,12 @@ describe('documents that left the set', () => {
     const old = path.join(work, 'migrate-old');
     cpSync(path.join(out, 'mini'), path.join(old, 'mini'), { recursive: true, dereference: true });
     writeFileSync(path.join(old, 'mini', 'results-2016.pdf'), 'left by an old build');
+    // listed in its manifest, as an older version of the tool wrote it (before manifests named the tool)
+    const m = JSON.parse(readFileSync(path.join(old, 'mini', 'manifest.json'), 'utf8'));
+    delete m.tool;
+    delete m.dataset;
+    m.files.push({ file: 'results-2016.pdf', sha256: sha(Buffer.from('left by an old build')), bytes: 20, inputs: m.inputs });
+    writeFileSync(path.join(old, 'mini', 'manifest.json'), JSON.stringify(m, null, 2));
     const booklet = readFileSync(path.join(old, 'mini', 'plan-booklet.pdf'));
     const lines: string[] = [];
     await buildDataset(data, old, { log: (l) => lines.push(l), only: new Set(['results-2017.pdf']) });

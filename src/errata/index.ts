@@ -12,7 +12,7 @@ import { errataDocument, errataWorkbook, type ErrataView } from '../documents/er
 import { renderPdf } from '../render/pdf.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import type { Written } from '../write/index.js';
-import { publishSet } from '../write/set.js';
+import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
@@ -39,6 +39,8 @@ export async function errata(
     if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, base: published.base })), files: [] };
     const after: Rendered = await renderDataset(dir, noWorkbook);
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
+    // an output place that is not the tool's own is said before the comparison, not after it
+    checkOutputPlace(outRoot, after.model.dataset.id);
     const words = Wording.load(createHandlebars(after.resolved.rule), 'errata');
     const names = documentNames(after.model);
     const printed = (name: string): Buffer | undefined => {

@@ -4,7 +4,8 @@
 //   published/<id>/<label>/publication.json   label, date, the inputs hash of the build
 //   published/<id>/<label>/data/               the data set's files as published
 //   published/<id>/<label>/output/             the documents as published, with manifest.json
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { OutputError } from '../write/output-error.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 
@@ -49,9 +50,11 @@ export function publications(root: string, id: string): Publication[] {
 /** Copies data and outputs into a new record; the record appears whole or not at all. */
 export function writeRecord(root: string, id: string, dataDir: string, outputDir: string, p: Publication): string {
   const folder = recordFolder(root, id, p.label);
-  const staging = path.join(root, id, `.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+  // a folder of that name without a record is someone's own: never replaced, even when empty
+  if (lstatOrUndefined(folder)) throw new OutputError({ code: 'ENOTOURS', path: folder, detail: 'a folder of the label is there without a record', kept: true, foreign: [folder] });
+  mkdirSync(path.join(root, id), { recursive: true });
+  // a name no other run and no user has: only this run's own staging folder is ever removed
+  const staging = mkdtempSync(path.join(root, id, '.staging-'));
   try {
     // the data as read by the tool: no hidden files (an interrupted import's journal is refused earlier)
     cpSync(dataDir, path.join(staging, 'data'), { recursive: true, dereference: false, filter: (src) => !path.basename(src).startsWith('.') || src === dataDir });
@@ -67,3 +70,11 @@ export function writeRecord(root: string, id: string, dataDir: string, outputDir
 }
 
 export const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}

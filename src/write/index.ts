@@ -57,11 +57,16 @@ export function writeAtomic(file: string, bytes: Buffer | string): Written {
 }
 
 export interface ManifestEntry { file: string; sha256: string; bytes: number; inputs: string; pages?: number; sheets?: string[] }
-export interface Manifest { inputs: string; files: ManifestEntry[] }
+export interface Manifest { tool?: string; dataset?: string; inputs: string; files: ManifestEntry[] }
+
+/** The tool's name in every manifest: what marks an output folder as the tool's own (ownership.ts). */
+export const MANIFEST_TOOL = 'ict-plan-publisher';
 
 /** The manifest's text: `files` carry paths relative to `outDir`. */
-export function manifestText(outDir: string, inputsHash: string, files: Written[]): string {
+export function manifestText(outDir: string, dataset: string, inputsHash: string, files: Written[]): string {
   const manifest: Manifest = {
+    tool: MANIFEST_TOOL,
+    dataset,
     inputs: inputsHash,
     files: files.map((f) => ({
       // the same name on every system: web/index.html

@@ -13,6 +13,10 @@ export interface OutputProblem {
   detail: string;
   /** whether the set that was there before is still there whole */
   kept: boolean;
+  /** EOVERLAP: the place written is the same as, inside, or holds a folder the command reads */
+  overlap?: { how: 'same' | 'inside' | 'holds'; folder: string; what: string };
+  /** ENOTOURS: what stands in the tool's place and is not its own (the user's files, a link elsewhere) */
+  foreign?: string[];
 }
 
 export class OutputError extends Error {

@@ -14,6 +14,11 @@
 // renamed away and the new one in, and between those two renames the folder is briefly
 // missing (a reader finds nothing, never a mix). A folder from an older version of the tool
 // is taken over the same way, once.
+//
+// Only what the tool made is ever replaced or removed (ownership.ts): whatever else stands at
+// output/<id> or output/.<id> — the user's own folder or files, a document changed by hand, a
+// link elsewhere, the data set after a mistyped --out — stops the command before anything is
+// written, and it says what is in the way.
 import {
   mkdirSync, readdirSync, rmSync, renameSync, lstatSync, statSync, readlinkSync, symlinkSync, linkSync, copyFileSync,
   utimesSync, readFileSync, openSync, fsyncSync, closeSync, unlinkSync, accessSync, constants,
@@ -22,6 +27,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type Written } from './index.js';
 import { OutputError, asOutputError } from './output-error.js';
+import { checkOwnership, foreignIn, VERSION_NAME, WORK_NAME } from './ownership.js';
 
 export interface NewFile { name: string; bytes: Buffer; pages?: number; sheets?: string[]; inputs: string }
 
@@ -53,7 +59,7 @@ const tag = () => `${process.pid}-${threadId}`;
 const storeOf = (outRoot: string, id: string) => path.join(outRoot, `.${id}`);
 /** A version folder's number and maker (`7-4242-0`), or undefined for any other name. */
 function versionOf(name: string): { n: number; maker: string } | undefined {
-  const m = name.match(/^(\d+)-(\d+-\d+)$/);
+  const m = name.match(VERSION_NAME);
   return m ? { n: Number(m[1]), maker: m[2] } : undefined;
 }
 const versionNo = (name: string) => versionOf(name)?.n;
@@ -70,10 +76,10 @@ function alive(pid: number): boolean {
 /** Made by this very thread, or by a process that is gone (a run that was killed). */
 const notInFlight = (maker: string) => maker === tag() || !alive(Number(maker.split('-')[0]));
 
-/** A leftover of a run that was killed, or of this very thread. */
-function leftover(name: string, prefix: string): boolean {
-  const m = name.startsWith(`${prefix}-`) ? name.slice(prefix.length + 1).match(/^(\d+-\d+)$/) : null;
-  return m ? notInFlight(m[1]) : false;
+/** A work folder (staging-…, old-…) of a run that was killed, or of this very thread. */
+function leftover(name: string): boolean {
+  const m = name.match(WORK_NAME);
+  return m ? notInFlight(m[2]) : false;
 }
 
 /**
@@ -95,6 +101,7 @@ export function checkOutputPlace(outRoot: string, id: string): void {
       const s = lstatOrUndefined(p);
       if (s && !s.isDirectory() && !s.isSymbolicLink()) throw notAFolder(p);
     }
+    checkOwnership(outRoot, id);
   } catch (e) {
     throw asOutputError(e, at, true);
   }
@@ -133,8 +140,13 @@ function currentSet(outRoot: string, id: string): Current {
 /** Removes what killed runs left: staging folders, folders moved aside, links not yet renamed. */
 function cleanLeftovers(outRoot: string, id: string): void {
   const store = storeOf(outRoot, id);
-  for (const n of readdirSync(store)) if (leftover(n, 'staging') || leftover(n, 'old')) rmSync(path.join(store, n), { recursive: true, force: true });
-  for (const n of readdirSync(outRoot)) if (leftover(n, `.${id}.link`)) rmSync(path.join(outRoot, n), { force: true });
+  for (const n of readdirSync(store)) if (leftover(n)) rmSync(path.join(store, n), { recursive: true, force: true });
+  // a link not yet renamed over output/<id> (never a file or folder of that name: not ours)
+  const prefix = `.${id}.link-`;
+  for (const n of readdirSync(outRoot)) {
+    const maker = n.startsWith(prefix) ? n.slice(prefix.length) : '';
+    if (/^\d+-\d+$/.test(maker) && notInFlight(maker) && lstatSync(path.join(outRoot, n)).isSymbolicLink()) unlinkSync(path.join(outRoot, n));
+  }
 }
 
 /** The same file under a second name (a hard link), or a copy with the same time where links cannot be made. */
@@ -156,12 +168,12 @@ function carry(from: string, to: string): void {
   }
 }
 
-/** The set's entries by their name under it (web/index.html): the folders the new set writes into are looked into, file by file. */
-function entriesOf(dir: string, folders: Set<string>, prefix = ''): string[] {
+/** The set's files by their name under it (web/index.html), folders looked into: a command that rebuilds some documents carries all the others, web/ and data/ included. */
+function entriesOf(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const n of readdirSync(path.join(dir, prefix)).sort()) {
     const rel = prefix ? `${prefix}/${n}` : n;
-    if (folders.has(rel) && lstatSync(path.join(dir, rel)).isDirectory()) out.push(...entriesOf(dir, folders, rel));
+    if (lstatSync(path.join(dir, rel)).isDirectory()) out.push(...entriesOf(dir, rel));
     else out.push(rel);
   }
   return out;
@@ -177,6 +189,8 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
   let version: string | undefined;
   let movedAside: string | undefined;
   try {
+    // checked before the rendering too; again here, just before anything is changed
+    checkOwnership(outRoot, id);
     mkdirSync(store, { recursive: true });
     cleanLeftovers(outRoot, id);
     const current = currentSet(outRoot, id);
@@ -192,7 +206,7 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     for (const d of [...folders].sort()) mkdirSync(path.join(staging, d), { recursive: true });
     const kept: Written[] = [];
     const dropped: string[] = [];
-    for (const name of current.dir ? entriesOf(current.dir, folders) : []) {
+    for (const name of current.dir ? entriesOf(current.dir) : []) {
       if (name === 'manifest.json' || rewritten.has(name)) continue;
       const from = path.join(current.dir!, name);
       if (!change.keep(name) || !lstatSync(from).isFile()) {
@@ -201,6 +215,11 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       }
       at = path.join(staging, name);
       change.beforeWrite?.(at);
+      // a folder only documents carried over lie in (web/ when errata writes)
+      for (const d of name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))) if (!folders.has(d)) {
+        folders.add(d);
+        mkdirSync(path.join(staging, d), { recursive: true });
+      }
       carry(from, at);
       const entry = listed.get(name);
       const bytes = entry ? undefined : readFileSync(from);
@@ -221,7 +240,7 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     const all = [...files, ...kept].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     at = path.join(staging, 'manifest.json');
     change.beforeWrite?.(at);
-    writeSynced(at, manifestText(setPath, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all));
+    writeSynced(at, manifestText(setPath, id, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all));
     for (const d of [...folders].sort().reverse()) fsyncDir(path.join(staging, d));
     fsyncDir(staging);
 
@@ -261,7 +280,8 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       rmSync(aside, { recursive: true, force: true });
       for (const x of readdirSync(store)) {
         const v = versionOf(x);
-        if (v && x !== name && notInFlight(v.maker)) rmSync(path.join(store, x), { recursive: true, force: true });
+        // a version holding anything its manifest does not list (a file put there by hand) stays
+        if (v && x !== name && notInFlight(v.maker) && foreignIn(path.join(store, x)).length === 0) rmSync(path.join(store, x), { recursive: true, force: true });
       }
     } catch {
       // a stale version is cleaned by the next build
