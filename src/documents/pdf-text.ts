@@ -164,7 +164,8 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
     let at = 0;
     for (const s of row.spans) {
       for (; at < s.start; at++) cells.push({ text: '' });
-      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: '#c9d7ea', alignment: 'center' });
+      // the bar's meaning as text for whoever cannot see its colour; an estimated period in a lighter colour, its row marked ※
+      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: row.unconfirmed ? '#e8eef6' : '#c9d7ea', alignment: 'center', alt: s.period });
       for (let k = 1; k < s.length; k++) cells.push({});
       at = s.start + s.length;
     }

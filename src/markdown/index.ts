@@ -17,7 +17,8 @@ export interface Inline {
 export interface TimelineView {
   /** the column headings, one per year */
   years: string[];
-  rows: ({ group: string } | { label: string; spans: { start: number; length: number; label?: string }[] })[];
+  /** a span's `period` is what its filled cells mean, as text (「2007〜2009年度」): read aloud, never colour alone */
+  rows: ({ group: string } | { label: string; unconfirmed?: boolean; spans: { start: number; length: number; label?: string; period: string }[] })[];
 }
 
 export type Block =

@@ -29,12 +29,15 @@ function timelineView(t: NonNullable<Figure['timeline']>, words: Wording, rule: 
     if (g.label) rows.push({ group: g.label });
     for (const r of g.rows)
       rows.push({
-        label: r.label,
+        label: r.unconfirmed ? words.get('timeline-unconfirmed-label', { label: r.label }) : r.label,
+        ...(r.unconfirmed ? { unconfirmed: true } : {}),
         spans: r.spans
           .map((s) => {
             const from = Math.max(s.from, t.from);
             const to = Math.min(s.to, t.to);
-            return { start: from - t.from, length: to - from + 1, ...(s.label ? { label: s.label } : {}) };
+            // the period as the plan gives it, also where the table shows only part of it
+            const period = words.get('timeline-period', { from: s.from, to: s.to, label: s.label, unconfirmed: r.unconfirmed });
+            return { start: from - t.from, length: to - from + 1, period, ...(s.label ? { label: s.label } : {}) };
           })
           .filter((s) => s.length > 0)
           .sort((a, b) => a.start - b.start),
@@ -64,8 +67,12 @@ export function placeFigures(lists: Block[][], model: Model, words: Wording, rul
       b.anchor = figureAnchor(f.id);
       b.caption = numbered ? words.get('figure-caption', { number: numbers.get(f.id), caption: f.caption }) : f.caption;
       b.credits = f.credits ?? [];
-      if (f.timeline) b.timeline = timelineView(f.timeline, words, rule);
-      else if (f.image) b.data = imageData(f.image, model);
+      if (f.timeline) {
+        b.timeline = timelineView(f.timeline, words, rule);
+        // an estimated period is printed as one, and the figure says what its mark means
+        if (f.timeline.groups.some((g) => g.rows.some((r) => r.unconfirmed))) b.credits = [...b.credits, words.get('timeline-unconfirmed-note')];
+      }
+      if (!f.timeline && f.image) b.data = imageData(f.image, model);
       if (!b.timeline && !b.data) b.placeholder = words.get('figure-missing', { caption: f.caption });
     }
   return { placed, label: (id) => (numbers.has(id) ? words.get('figure-ref', { number: numbers.get(id) }) : undefined) };

@@ -10,6 +10,8 @@ export interface TagReport {
   roles: string[];
   /** the Alt of every Figure */
   alts: string[];
+  /** the Alt of every table cell that has one (a bar of a plan table, a schedule cell), in reading order */
+  cellAlts: string[];
   /** per page, the text read in structure order and the text as drawn, both without whitespace */
   pages: { structure: string; drawn: string }[];
 }
@@ -80,6 +82,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
   const tree = readTree(pdf);
   const roles: string[] = [];
   const alts: string[] = [];
+  const cellAlts: string[] = [];
   const referenced = new Map<string, string>();
   if (!tree || tree.children.length === 0) problems.push('構造ツリーが空です');
   else {
@@ -96,6 +99,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if (n.role === 'TH' && !n.attrs.get('Scope')) problems.push('Scope のない TH があります');
       if (n.role === 'Figure' && !n.alt) problems.push('Alt のない Figure があります');
       if (n.role === 'Figure' && n.alt) alts.push(n.alt);
+      if ((n.role === 'TD' || n.role === 'TH') && n.alt) cellAlts.push(n.alt);
       if (n.role === 'THead' && new Set(allMcids(n).map((m) => m.page)).size > 1) problems.push('見出し行が複数の頁でタグ付けされています（繰り返しの見出し行は Artifact にします）');
       for (const m of n.mcids) {
         const key = `${m.page}:${m.mcid}`;
@@ -152,7 +156,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (tree) read(tree);
     pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
   }
-  return { problems: [...new Set(problems)], roles, alts, pages };
+  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages };
 }
 
 const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));

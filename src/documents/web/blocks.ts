@@ -16,7 +16,7 @@ export interface WebRun {
 export interface TimelineRow {
   group?: string;
   label?: string;
-  cells?: { span: number; text: string }[];
+  cells?: { span: number; text: string; unconfirmed?: boolean }[];
 }
 
 export type WebBlock =
@@ -95,11 +95,11 @@ export class WebContext {
           years: t.years,
           rows: t.rows.map((r): TimelineRow => {
             if ('group' in r) return { group: r.group };
-            const cells: { span: number; text: string }[] = [];
+            const cells: { span: number; text: string; unconfirmed?: boolean }[] = [];
             let at = 0;
             for (const s of r.spans) {
               for (; at < s.start; at++) cells.push({ span: 1, text: '' });
-              cells.push({ span: s.length, text: this.words.get('timeline-span', { from: t.years[s.start], to: t.years[s.start + s.length - 1], label: s.label }) });
+              cells.push({ span: s.length, text: this.words.get('timeline-span', { from: t.years[s.start], to: t.years[s.start + s.length - 1], label: s.label }), ...(r.unconfirmed ? { unconfirmed: true } : {}) });
               at = s.start + s.length;
             }
             for (; at < t.years.length; at++) cells.push({ span: 1, text: '' });
