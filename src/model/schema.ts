@@ -1,6 +1,7 @@
-// The data format (../shared/DATA-FORMAT.md) in code: the single definition of what a data
+// The data format (docs/data-format.md, for the users) in code: the single definition of what a data
 // set holds. Types are inferred from these schemas; the editors' JSON Schema is generated
-// from them (src/model/json-schema.ts).
+// from them (src/model/json-schema.ts). tests/data-format-doc.test.ts fails when a field here and
+// its row in docs/data-format.md disagree: a change here is a change to that document too.
 import * as z from 'zod';
 import { TITLE_MAX, TEXT_MAX } from './limits.js';
 import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../era/range.js';

@@ -26,7 +26,7 @@ type Node = hbs.AST.Node;
 type Loc = hbs.AST.SourceLocation;
 
 // helper → the numbers of arguments it takes (in templates/index.ts)
-const PROJECT_HELPERS: Record<string, number[]> = {
+export const PROJECT_HELPERS: Record<string, number[]> = {
   fy: [1], fyShort: [1], fyShortNendo: [1], year: [1],
   month: [1], monthShort: [1], monthWestern: [1], date: [1],
   yen: [1], join: [1, 2], add: [2], eq: [2],
@@ -35,7 +35,7 @@ const PROJECT_HELPERS: Record<string, number[]> = {
 };
 // Handlebars' own block helpers; the others (log, lookup, helperMissing …) are refused:
 // log writes to the standard output, lookup reaches into objects by computed names
-const BLOCK_HELPERS: Record<string, number[]> = { if: [1], unless: [1], each: [1], with: [1] };
+export const BLOCK_HELPERS: Record<string, number[]> = { if: [1], unless: [1], each: [1], with: [1] };
 const REFUSED = new Set(['log', 'lookup', 'helperMissing', 'blockHelperMissing']);
 // names that lead out of the data into JavaScript's objects
 const FORBIDDEN_PATH = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
