@@ -17,6 +17,7 @@ import { missingAnswers } from '../model/results-answers.js';
 import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
+import { sheetProtected } from './book-parts.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
 export interface Change {
@@ -108,8 +109,10 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
+    let bytes: Buffer;
     try {
-      await wb.xlsx.load(readFileSync(path.join(returned, file)) as unknown as ArrayBuffer);
+      bytes = readFileSync(path.join(returned, file));
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
       problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
       continue;
@@ -154,7 +157,8 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     departmentBook.set(department, file);
     years.add(fy);
     // the protection keeps rows and the fixed columns as sent; without it nothing says they are
-    if (!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) err(`${file}!${sheetName}`, words.get('err-unprotected'));
+    // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
+    if (!(await sheetProtected(bytes, sheetName))) err(`${file}!${sheetName}`, words.get('err-unprotected'));
     const c = SURVEY.col;
     const headerRow = ws.getRow(SURVEY.headerRows);
     const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
