@@ -4,12 +4,13 @@
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
+import { readRegular } from '../src/survey/returns-folder.js';
 import { ROOT } from './helpers/data.js';
 
 const SHEET = '事業実施結果';
@@ -149,5 +150,117 @@ describe.skipIf(!openpyxl)('a return saved by openpyxl', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(sent, '総務部.xlsx'));
     expect(json(String(wb.getWorksheet(SHEET)!.getCell('A3').value)).results['2017'].budget).toBe(1200);
+  });
+});
+
+/** Converts a book of the returns folder with LibreOffice (to `ext`, e.g. 'ods'), in place of the original. */
+function convert(file: string, to: string, filter?: string) {
+  const out = path.join(work, `lo-${to}`);
+  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', filter ? `${to}:${filter}` : to, '--outdir', out, path.join(sent, file)], { stdio: 'pipe', timeout: 180_000 });
+  const name = `${path.basename(file, path.extname(file))}.${to}`;
+  rmSync(path.join(sent, file));
+  copyFileSync(path.join(out, name), path.join(sent, name));
+  return name;
+}
+
+const made = (cmd: string, ...args: string[]) => spawnSync(cmd, args).status === 0;
+
+describe('files in the returns folder that are not read', () => {
+  it('names each one with what to do; a pipe, a device and a link are refused and never read; nothing is written (exit 1)', async () => {
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E2').value = 5555;
+    });
+    writeFileSync(path.join(sent, '~$企業局.xlsx'), 'owner');
+    writeFileSync(path.join(sent, '.~lock.教育庁.xlsx#'), 'owner');
+    writeFileSync(path.join(sent, '回答一覧.csv'), 'ID,事業費\n1-01,100\n');
+    writeFileSync(path.join(sent, '土木部.xls'), 'not really');
+    writeFileSync(path.join(sent, '保健福祉部.ODS'), 'not really');
+    writeFileSync(path.join(sent, 'メモ.txt'), 'memo');
+    mkdirSync(path.join(sent, '前回の回答'));
+    copyFileSync(path.join(sent, '企画調整部.xlsx'), path.join(sent, '前回の回答', '企画調整部.xlsx'));
+    // a book that is a link to a book elsewhere, and a pipe named like a book (reading it would wait for ever)
+    copyFileSync(path.join(sent, '企画調整部.xlsx'), path.join(work, 'elsewhere.xlsx'));
+    rmSync(path.join(sent, '企画調整部.xlsx'));
+    symlinkSync(path.join(work, 'elsewhere.xlsx'), path.join(sent, '企画調整部.xlsx'));
+    rmSync(path.join(sent, '商工労働部.xlsx'));
+    expect(made('mkfifo', path.join(sent, '商工労働部.xlsx'))).toBe(true);
+    // a device needs the right to make one (root in a container may not have it)
+    rmSync(path.join(sent, '農林水産部.xlsx'));
+    const device = made('mknod', path.join(sent, '農林水産部.xlsx'), 'c', '1', '3');
+    const before = initiativeFiles();
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
+    expect(r.signal).toBeNull(); // not hung on the pipe
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n');
+    const expected = [
+      'エラー ~$企業局.xlsx: Excel でブックを開いている間にできる一時ファイルです。ブックを保存して閉じてから取り込んでください。閉じても残るときは、このファイルを削除してください',
+      'エラー .~lock.教育庁.xlsx#: LibreOffice でブックを開いている間にできる一時ファイルです。ブックを保存して閉じてから取り込んでください。閉じても残るときは、このファイルを削除してください',
+      'エラー 回答一覧.csv: CSV などの表は読めません（シートの保護と照会の情報が残らないため）。照会で配布したブック（.xlsx）に回答してもらってください',
+      'エラー 土木部.xls: .xls のファイルは読めません。Excel ブック（.xlsx）として保存し直してください（保存し直したら、このファイルはフォルダから移してください）',
+      'エラー 保健福祉部.ODS: .ods のファイルは読めません。Excel ブック（.xlsx）として保存し直してください（保存し直したら、このファイルはフォルダから移してください）',
+      '警告 メモ.txt: 回答のブック（.xlsx）ではないため読みません',
+      '警告 前回の回答/: フォルダの中は読みません。回答のブックは、このフォルダの直下に置いてください',
+      'エラー 企画調整部.xlsx: ショートカット（シンボリックリンク）は読みません。回答のブックそのものをこのフォルダに置いてください',
+      'エラー 商工労働部.xlsx: 通常のファイルではありません（名前付きパイプやデバイス）。読まずに止めました。このフォルダから取り除いてください',
+    ];
+    for (const line of expected) expect(lines).toContain(line);
+    if (device) expect(lines).toContain('エラー 農林水産部.xlsx: 通常のファイルではありません（名前付きパイプやデバイス）。読まずに止めました。このフォルダから取り除いてください');
+    else console.warn('mknod is not permitted here: the device case is not tested');
+    expect(r.stderr).toContain('誤りがあるため、データは変更していません');
+    expect(initiativeFiles()).toEqual(before);
+  });
+
+  it('a book replaced by a pipe or a link after the folder was listed is not read either', () => {
+    const fifo = path.join(work, 'pipe.xlsx');
+    expect(made('mkfifo', fifo)).toBe(true);
+    expect(readRegular(fifo)).toBe('special');
+    symlinkSync(path.join(sent, '総務部.xlsx'), path.join(work, 'link.xlsx'));
+    expect(readRegular(path.join(work, 'link.xlsx'))).toBe('link');
+    expect(readRegular(path.join(sent, '総務部.xlsx'))).toBeInstanceOf(Buffer);
+  });
+
+  it('a folder and an unrelated file alone are named as warnings and the books are imported', async () => {
+    let id = '';
+    await edit('総務部.xlsx', (ws) => {
+      id = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 5555;
+    });
+    mkdirSync(path.join(sent, '前回の回答'));
+    writeFileSync(path.join(sent, 'Thumbs.db'), '');
+    const r = await surveyImport(data, sent, { correction: true });
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r)).toEqual(['Thumbs.db: 回答のブック（.xlsx）ではないため読みません', '前回の回答/: フォルダの中は読みません。回答のブックは、このフォルダの直下に置いてください']);
+    expect(json(id).results['2017'].budget).toBe(5555);
+  });
+
+  it('a returns folder that does not exist is named', async () => {
+    const r = await surveyImport(data, path.join(work, 'none'), { correction: true });
+    expect(errors(r)).toEqual([`${path.join(work, 'none')}: 回答のブックのフォルダが読めません（見つかりません）`]);
+  });
+});
+
+describe.skipIf(!soffice)('returns saved by LibreOffice as .ods or .xls', () => {
+  it('are named; saved again as .xlsx (as the message says), they are imported', async () => {
+    const id = await fillSoumu();
+    let kigyo = '';
+    await edit('企業局.xlsx', (ws) => {
+      kigyo = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 2468;
+    });
+    const ods = convert('総務部.xlsx', 'ods');
+    const xls = convert('企業局.xlsx', 'xls', 'MS Excel 97');
+    const r = await surveyImport(data, sent, { correction: true });
+    expect(errors(r)).toEqual([
+      '企業局.xls: .xls のファイルは読めません。Excel ブック（.xlsx）として保存し直してください（保存し直したら、このファイルはフォルダから移してください）',
+      '総務部.ods: .ods のファイルは読めません。Excel ブック（.xlsx）として保存し直してください（保存し直したら、このファイルはフォルダから移してください）',
+    ]);
+    expect(json(id).results['2017'].budget).not.toBe(98765);
+    convert(ods, 'xlsx', 'Calc MS Excel 2007 XML');
+    convert(xls, 'xlsx', 'Calc MS Excel 2007 XML');
+    const again = await surveyImport(data, sent, { correction: true });
+    expect(errors(again)).toEqual([]);
+    expect(json(id).results['2017'].budget).toBe(98765);
+    expect(json(id).results['2017'].outcome).toBe('研修会を3回開催し、延べ120人が参加した。\n次年度も継続する。');
+    expect(json(kigyo).results['2017'].budget).toBe(2468);
   });
 });

@@ -3,7 +3,6 @@
 // through jsonc-parser's modify(), so key order and formatting stay and a diff shows only the new values.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import fg from 'fast-glob';
 import ExcelJS from 'exceljs';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
@@ -18,6 +17,7 @@ import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
 import { sheetProtected } from './book-parts.js';
+import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
 export interface Change {
@@ -99,9 +99,16 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
   /** 部局 → the first book that answered for it */
   const departmentBook = new Map<string, string>();
   const years = new Set<number>();
-  // Excel and other systems may write the extension in capitals (.XLSX)
-  const files = fg.sync(['*.xlsx'], { cwd: returned, onlyFiles: true, caseSensitiveMatch: false }).filter((f) => !f.startsWith('~$')).sort();
-  if (files.length === 0) problems.push({ severity: 'error', file: returned, message: '回答のブック（.xlsx）がありません' });
+  let listed: ReturnType<typeof listReturns>;
+  try {
+    listed = listReturns(returned);
+  } catch (e) {
+    return { ...none, problems: [...problems, { severity: 'error', file: returned, message: words.get('err-no-folder', { reason: words.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }) }] };
+  }
+  const { books: files, skipped } = listed;
+  // every entry that is not read is named: one that may hold answers stops the import
+  for (const s of skipped) problems.push({ severity: refusesImport(s) ? 'error' : 'warning', file: s.kind === 'folder' ? `${s.name}/` : s.name, message: words.get(`skip-${s.kind}`, s) });
+  if (files.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
   const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
   const newMarks = [words.get('new-mark'), '〇'];
   const clearMark = words.get('clear-mark');
@@ -111,7 +118,12 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     const wb = new ExcelJS.Workbook();
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path.join(returned, file));
+      const read = readRegular(path.join(returned, file));
+      if (typeof read === 'string') {
+        problems.push({ severity: 'error', file, message: words.get(`skip-${read}`) });
+        continue;
+      }
+      bytes = read;
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
       problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
