@@ -264,3 +264,93 @@ describe.skipIf(!soffice)('returns saved by LibreOffice as .ods or .xls', () => 
     expect(json(kigyo).results['2017'].budget).toBe(2468);
   });
 });
+
+describe('cells read as the department saw them', () => {
+  /** Gives a cell its own style with a number format (the cells of a column share one style object). */
+  const formatted = (ws: ExcelJS.Worksheet, ref: string, value: ExcelJS.CellValue, numFmt: string) => {
+    const c = ws.getCell(ref);
+    c.value = value;
+    c.style = { ...c.style, numFmt };
+  };
+
+  it('refuses a number whose format changes what it shows, naming the cell and what it shows; a format that only groups or adds a unit is taken', async () => {
+    let id10 = '';
+    await edit('総務部.xlsx', (ws) => {
+      formatted(ws, 'E2', 1, '0%');
+      formatted(ws, 'E3', 1234000, '#,##0,');
+      formatted(ws, 'E4', 1.25, '# ?/?');
+      formatted(ws, 'E5', 12345, '0.00E+00');
+      formatted(ws, 'E6', 43191, 'yyyy');
+      // the era year alone (「30年」): exceljs does not know it as a date and reads the serial number
+      formatted(ws, 'E7', 43191, '[$-411]e"年"');
+      formatted(ws, 'G8', 0.5, 'h:mm');
+      formatted(ws, 'F9', 0.125, '0.0%');
+      formatted(ws, 'E10', 1500, '#,##0"千円"');
+      id10 = String(ws.getCell('A10').value);
+      ws.getCell('E11').value = 43191;
+    });
+    // 「2018年4月1日」 as a Japanese Excel saves it: numFmtId 31 with no definition in the styles
+    const file = path.join(sent, '総務部.xlsx');
+    let xf = -1;
+    await rewritePart(file, 'xl/styles.xml', (x) =>
+      x.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_m, n: string, body: string) => {
+        xf = Number(n);
+        return `<cellXfs count="${xf + 1}">${body}<xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`;
+      }),
+    );
+    await rewritePart(file, 'xl/worksheets/sheet2.xml', (x) => x.replace(/<c r="E11"([^>]*?) s="\d+"/, `<c r="E11"$1 s="${xf}"`));
+    const r = await surveyImport(data, sent, { correction: true });
+    const at = (cell: string) => `総務部.xlsx!事業実施結果!${cell}: `;
+    const retype = 'セルの書式を「標準」にして、事業費を千円単位の数値のまま入力し直してください';
+    const date = '）は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください';
+    expect(errors(r)).toEqual([
+      `${at('E2')}「100%」と表示されていますが、セルの値は 1 です（表示形式 0%）。${retype}`,
+      `${at('E3')}「1,234」と表示されていますが、セルの値は 1234000 です（表示形式 #,##0,）。${retype}`,
+      `${at('E4')}「1 1/4」と表示されていますが、セルの値は 1.25 です（表示形式 # ?/?）。${retype}`,
+      `${at('E5')}「1.23E+04」と表示されていますが、セルの値は 12345 です（表示形式 0.00E+00）。${retype}`,
+      `${at('E6')}日付（2018/4/1${date}`,
+      `${at('E7')}日付（2018/4/1${date}`,
+      `${at('G8')}日付（12:00${date}`,
+      `${at('F9')}表示形式つきの数値（「12.5%」と表示、セルの値は 0.125、表示形式 0.0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`,
+      `${at('E11')}日付（2018/4/1${date}`,
+    ]);
+    // 1,500千円 is 1500: once the refused cells are emptied the row is taken
+    await edit('総務部.xlsx', (ws) => {
+      for (const ref of ['E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'G8', 'F9', 'E11']) ws.getCell(ref).value = null;
+    });
+    const again = await surveyImport(data, sent, { correction: true });
+    expect(errors(again)).toEqual([]);
+    expect(json(id10).results['2017'].budget).toBe(1500);
+  });
+});
+
+describe('budgets as people type them', () => {
+  it('takes full-width digits and a whole number written with .0; shows what was typed when refusing, and says to leave a cell blank for 「－」 or 「なし」', async () => {
+    const ids: string[] = [];
+    await edit('総務部.xlsx', (ws) => {
+      for (let row = 2; row <= 9; row++) ids.push(String(ws.getCell(`A${row}`).value));
+      ws.getCell('E2').value = '１５００';
+      ws.getCell('E3').value = '1500.0';
+      ws.getCell('E4').value = '１，５００';
+      ws.getCell('E5').value = '1,500';
+      ws.getCell('E6').value = '－';
+      ws.getCell('E7').value = 'なし';
+      ws.getCell('E8').value = '1500.5';
+      ws.getCell('E9').value = 1500.5;
+    });
+    const r = await surveyImport(data, sent, { correction: true });
+    const at = (cell: string) => `総務部.xlsx!事業実施結果!${cell}: `;
+    expect(errors(r)).toEqual([
+      `${at('E6')}事業費に「－」と入力されています。事業費がないときは空欄にしてください（すでに登録されている事業費を消すときは「（削除）」と入力します）`,
+      `${at('E7')}事業費に「なし」と入力されています。事業費がないときは空欄にしてください（すでに登録されている事業費を消すときは「（削除）」と入力します）`,
+      `${at('E8')}事業費は0以上の整数（千円単位、例: 1500）で入力してください。入力されているのは「1500.5」です`,
+      `${at('E9')}事業費は0以上の整数（千円単位、例: 1500）で入力してください。入力されているのは「1500.5」です`,
+    ]);
+    await edit('総務部.xlsx', (ws) => {
+      for (const ref of ['E6', 'E7', 'E8', 'E9']) ws.getCell(ref).value = null;
+    });
+    const again = await surveyImport(data, sent, { correction: true });
+    expect(errors(again)).toEqual([]);
+    for (const id of ids.slice(0, 4)) expect(json(id).results['2017'].budget).toBe(1500);
+  });
+});

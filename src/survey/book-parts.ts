@@ -53,12 +53,51 @@ async function sheetParts(zip: JSZip): Promise<{ workbook: string; sheets: Map<s
   return { workbook, sheets };
 }
 
-/** Whether the sheet of that name has `<sheetProtection sheet>` true; undefined when there is no such sheet. */
-export async function sheetProtected(bytes: Uint8Array, sheetName: string): Promise<boolean | undefined> {
+/** Whether each sheet (by name) has `<sheetProtection sheet>` true. */
+async function protection(zip: JSZip): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  for (const [name, part] of (await sheetParts(zip)).sheets) {
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    out.set(name, xmlBoolean(elements(xml, new Set(['sheetProtection']))[0]?.attributes.sheet));
+  }
+  return out;
+}
+
+// The date and time formats of the ja-JP locale that Excel saves by id alone (ECMA-376 Part 1,
+// 18.8.30); exceljs knows only the locale-independent ones.
+const ERA_DATE = '[$-411]ge.m.d';
+const ERA_LONG = '[$-411]ggge"年"m"月"d"日"';
+const YEAR_MONTH = 'yyyy"年"m"月"';
+const MONTH_DAY = 'm"月"d"日"';
+export const IMPLICIT_FORMATS: Record<number, string> = {
+  27: ERA_DATE, 28: ERA_LONG, 29: ERA_LONG, 30: 'm/d/yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"',
+  34: YEAR_MONTH, 35: MONTH_DAY, 36: ERA_DATE, 50: ERA_DATE, 51: ERA_LONG, 52: YEAR_MONTH, 53: MONTH_DAY, 54: ERA_LONG,
+  55: YEAR_MONTH, 56: MONTH_DAY, 57: ERA_DATE, 58: ERA_LONG,
+};
+
+const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The styles with a definition for every implicit format a cell style uses, or undefined when none is missing. */
+export function addImplicitFormats(styles: string): string | undefined {
+  const defined = new Set(elements(styles, new Set(['numFmt'])).map((e) => Number(e.attributes.numFmtId)));
+  const used = new Set(elements(styles, new Set(['xf'])).map((e) => Number(e.attributes.numFmtId)));
+  const missing = [...used].filter((id) => IMPLICIT_FORMATS[id] !== undefined && !defined.has(id)).sort((a, b) => a - b);
+  if (!missing.length) return undefined;
+  const defs = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(IMPLICIT_FORMATS[id])}"/>`).join('');
+  // into the existing list, or a new one where the schema puts it (first child of styleSheet)
+  if (/<numFmts\b[^>]*\/>/.test(styles)) return styles.replace(/<numFmts\b[^>]*\/>/, `<numFmts count="${missing.length}">${defs}</numFmts>`);
+  if (/<numFmts\b[^>]*>/.test(styles)) return styles.replace(/<\/numFmts>/, `${defs}</numFmts>`).replace(/(<numFmts\b[^>]*?)\s+count="\d+"/, '$1');
+  return styles.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${missing.length}">${defs}</numFmts>`);
+}
+
+/** A returned book as exceljs should read it (implicit formats made explicit), and the protection of its sheets. */
+export async function prepareBook(bytes: Uint8Array): Promise<{ bytes: Uint8Array; protection: Map<string, boolean> }> {
   const zip = await JSZip.loadAsync(bytes);
-  const part = (await sheetParts(zip)).sheets.get(sheetName);
-  if (part === undefined) return undefined;
-  const xml = (await zip.file(part)?.async('string')) ?? '';
-  const p = elements(xml, new Set(['sheetProtection']))[0];
-  return xmlBoolean(p?.attributes.sheet);
+  const sheets = await protection(zip);
+  const stylesPart = 'xl/styles.xml';
+  const styles = await zip.file(stylesPart)?.async('string');
+  const fixed = styles === undefined ? undefined : addImplicitFormats(styles);
+  if (fixed === undefined) return { bytes, protection: sheets };
+  zip.file(stylesPart, fixed);
+  return { bytes: await zip.generateAsync({ type: 'uint8array' }), protection: sheets };
 }

@@ -16,7 +16,7 @@ import { missingAnswers } from '../model/results-answers.js';
 import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
-import { sheetProtected } from './book-parts.js';
+import { prepareBook } from './book-parts.js';
 import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
@@ -116,15 +116,15 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
-    let bytes: Buffer;
+    let prepared: Awaited<ReturnType<typeof prepareBook>>;
     try {
       const read = readRegular(path.join(returned, file));
       if (typeof read === 'string') {
         problems.push({ severity: 'error', file, message: words.get(`skip-${read}`) });
         continue;
       }
-      bytes = read;
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      prepared = await prepareBook(read);
+      await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
       problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
       continue;
@@ -170,7 +170,7 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     years.add(fy);
     // the protection keeps rows and the fixed columns as sent; without it nothing says they are
     // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
-    if (!(await sheetProtected(bytes, sheetName))) err(`${file}!${sheetName}`, words.get('err-unprotected'));
+    if (!prepared.protection.get(sheetName)) err(`${file}!${sheetName}`, words.get('err-unprotected'));
     const c = SURVEY.col;
     const headerRow = ws.getRow(SURVEY.headerRows);
     const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
