@@ -4,9 +4,9 @@
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
@@ -352,5 +352,73 @@ describe('budgets as people type them', () => {
     const again = await surveyImport(data, sent, { correction: true });
     expect(errors(again)).toEqual([]);
     for (const id of ids.slice(0, 4)) expect(json(id).results['2017'].budget).toBe(1500);
+  });
+});
+
+describe('two imports at once', () => {
+  const lockFile = () => path.join(data, '.survey-import.lock');
+
+  it('a run finding the lock of a running import refuses (exit 1), changes nothing and leaves that lock', async () => {
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E2').value = 7777;
+    });
+    // held by this very test process, which is running
+    const held = JSON.stringify({ pid: process.pid, host: hostname() }) + '\n';
+    writeFileSync(lockFile(), held);
+    const before = initiativeFiles();
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`エラー .survey-import.lock: ほかの survey:import がこのデータセットに取り込んでいる最中です（${hostname()} のプロセス ${process.pid}）。終わってからもう一度実行してください。実行中の取り込みがないのにこう表示されるときは、データセットのフォルダの .survey-import.lock を削除してください`);
+    expect(r.stderr).toContain('誤りがあるため、データは変更していません');
+    expect(initiativeFiles()).toEqual(before);
+    expect(readFileSync(lockFile(), 'utf8')).toBe(held);
+    // a lock of another computer (a shared folder) cannot be checked: it is respected too
+    writeFileSync(lockFile(), JSON.stringify({ pid: 1, host: 'another-pc' }));
+    const other = await surveyImport(data, sent, { correction: true });
+    expect(errors(other)).toEqual([expect.stringContaining('ほかの survey:import がこのデータセットに取り込んでいる最中です（another-pc のプロセス 1）')]);
+    expect(initiativeFiles()).toEqual(before);
+  });
+
+  it('the lock of a process that has ended is taken over, said, and removed at the end', async () => {
+    let id = '';
+    await edit('総務部.xlsx', (ws) => {
+      id = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 7777;
+    });
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(lockFile(), JSON.stringify({ pid: ended, host: hostname() }));
+    const r = await surveyImport(data, sent, { correction: true });
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r)).toContain(`.survey-import.lock: 終了したプロセス ${ended} の取り込み中の印が残っていたため、引き継ぎました`);
+    expect(json(id).results['2017'].budget).toBe(7777);
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it('an import takes the lock while it runs and removes it, also when it refuses', async () => {
+    let seen = false;
+    const r = await surveyImport(data, sent, {
+      correction: true,
+      io: {
+        write: (f, t) => {
+          seen ||= existsSync(lockFile());
+          writeFileSync(f, t);
+        },
+        rename: renameSync,
+      },
+    });
+    expect(errors(r)).toEqual([]);
+    expect(existsSync(lockFile())).toBe(false);
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E2').value = 8888;
+    });
+    const written = await surveyImport(data, sent, { correction: true, io: { write: (f, t) => ((seen ||= existsSync(lockFile())), writeFileSync(f, t)), rename: renameSync } });
+    expect(errors(written)).toEqual([]);
+    expect(seen).toBe(true);
+    expect(existsSync(lockFile())).toBe(false);
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E2').value = -1;
+    });
+    expect(errors(await surveyImport(data, sent, { correction: true }))).toHaveLength(1);
+    expect(existsSync(lockFile())).toBe(false);
   });
 });

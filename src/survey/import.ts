@@ -17,6 +17,7 @@ import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
 import { prepareBook } from './book-parts.js';
+import { LOCK, takeLock } from './import-lock.js';
 import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
@@ -71,6 +72,23 @@ export interface ImportOptions {
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
 export async function surveyImport(dir: string, returned: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const words = Wording.load(createHandlebars({}), 'survey');
+  const lock = takeLock(dir);
+  // a missing data set folder is the loader's to name
+  if (lock.kind === 'failed' && lock.reason !== 'ENOENT')
+    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: words.get('io-reason', { code: lock.reason }) }) }] };
+  if (lock.kind === 'held')
+    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
+  try {
+    const r = await importUnlocked(dir, returned, opts);
+    if (lock.kind === 'taken' && lock.staleFrom) r.problems.unshift({ severity: 'warning', file: LOCK, message: words.get('note-stale-lock', lock.staleFrom) });
+    return r;
+  } finally {
+    if (lock.kind === 'taken') lock.release();
+  }
+}
+
+async function importUnlocked(dir: string, returned: string, opts: ImportOptions): Promise<ImportResult> {
   const io = opts.io ?? fileIo;
   const problems: Problem[] = [];
   const none = { changes: [], summary: [], missing: [] };
