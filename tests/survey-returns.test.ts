@@ -422,3 +422,71 @@ describe('two imports at once', () => {
     expect(existsSync(lockFile())).toBe(false);
   });
 });
+
+describe('messages a person acts on', () => {
+  it('a renamed survey sheet is named as such, with the sheets the book has', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(sent, '総務部.xlsx'));
+    wb.getWorksheet(SHEET)!.name = '回答';
+    await wb.xlsx.writeFile(path.join(sent, '総務部.xlsx'));
+    const r = await surveyImport(data, sent, { correction: true });
+    expect(errors(r)).toEqual(['総務部.xlsx: シート「事業実施結果」がありません（このブックのシート: 「記入のしかた」、「回答」）。シートの名前を変えたときは「事業実施結果」に戻してください']);
+  });
+
+  it('two books of one 部局 are refused showing the cells where they differ (and saying when they are the same)', async () => {
+    let row2 = '';
+    await edit('教育庁.xlsx', (ws) => {
+      row2 = String(ws.getCell('G3').value ?? '');
+      ws.getCell('E2').value = 1600;
+      ws.getCell('G3').value = '研修会を4回開催し、延べ160人が参加した。追記あり';
+      ws.getCell('H4').value = '○';
+    }, '教育庁（再送）.xlsx');
+    copyFileSync(path.join(sent, '総務部.xlsx'), path.join(sent, '総務部のコピー.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(sent, '教育庁.xlsx'));
+    const ws = wb.getWorksheet(SHEET)!;
+    const e2 = ws.getCell('E2').value;
+    const h4 = ws.getCell('H4').value;
+    expect(h4).toBeNull(); // the test needs a cell that differs from blank
+    const r = await surveyImport(data, sent, { correction: true });
+    const cut = (s: string) => (s.replace(/\s+/g, ' ').length > 20 ? `${s.replace(/\s+/g, ' ').slice(0, 20)}…` : s);
+    expect(errors(r)).toEqual([
+      `教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。違うセル 3 か所（教育庁.xlsx／このブック）: E2 ${e2}／1600、G3 ${cut(row2) || '（空欄）'}／研修会を4回開催し、延べ160人が参加し…、H4 （空欄）／○`,
+      '総務部のコピー.xlsx: 総務部の回答は 総務部.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。二つのブックの記入内容は同じです。どちらか一方をフォルダから移してください',
+    ]);
+  });
+
+  it('another 部局’s book saved under one’s own name is named as such', async () => {
+    rmSync(path.join(sent, '総務部.xlsx'));
+    copyFileSync(path.join(sent, '企画調整部.xlsx'), path.join(sent, '総務部.xlsx'));
+    const r = await surveyImport(data, sent, { correction: true });
+    expect(errors(r)).toEqual(['総務部.xlsx: このブックは企画調整部の照会のブックです（ファイル名は総務部のブックの名前です）。総務部の回答なら、総務部に配布したブックに記入してもらってください。企画調整部の回答なら、ファイル名を直してください']);
+  });
+
+  it('a later round does not list 部局 that answered in an earlier one as having sent nothing', async () => {
+    const round = (n: number) => path.join(work, `round${n}`);
+    await surveyExport(data, 2018, path.join(work, 'sent2018'));
+    mkdirSync(round(1));
+    mkdirSync(round(2));
+    sent = path.join(work, 'sent2018');
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('F2').value = '計画どおり実施';
+      ws.getCell('G2').value = '研修を実施した。';
+    }, path.join('..', 'round1', '総務部.xlsx'));
+    await edit('企業局.xlsx', (ws) => {
+      ws.getCell('F2').value = '計画どおり実施';
+      ws.getCell('G2').value = '設備を更新した。';
+    }, path.join('..', 'round2', '企業局.xlsx'));
+    const first = cli('--data', data, '--fiscal-year', '2018', round(1));
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^回答のブックがない部局: .*企業局/m);
+    const second = cli('--data', data, '--fiscal-year', '2018', round(2));
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('企業局: 変更 1 件、変更なし 0 件、未回答 0 件');
+    const missing = /^回答のブックがない部局: (.*)$/m.exec(second.stdout)![1].split('、');
+    expect(missing).not.toContain('総務部');
+    expect(missing).not.toContain('企業局');
+    expect(missing).toContain('教育庁');
+    expect(second.stdout).toMatch(/^今回ブックがなく、前回までに回答を取り込んだ部局: 総務部（未回答 \d+ 件）$/m);
+  });
+});

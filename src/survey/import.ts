@@ -17,6 +17,8 @@ import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
 import { prepareBook } from './book-parts.js';
+import { differingCells } from './book-diff.js';
+import { safeFileName, sameName } from './file-name.js';
 import { LOCK, takeLock } from './import-lock.js';
 import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
@@ -57,8 +59,10 @@ export interface ImportResult {
   partial?: string[];
   /** per 部局 that returned a book, in the order of the books */
   summary: DepartmentSummary[];
-  /** 部局 asked in the year that returned no book */
+  /** 部局 asked in the year that returned no book and have no answer in the data */
   missing: string[];
+  /** 部局 with no book this time whose answers are in the data already (an earlier round), with their rows still unanswered */
+  earlier?: { department: string; unanswered: number }[];
 }
 
 export interface ImportOptions {
@@ -69,6 +73,8 @@ export interface ImportOptions {
   io?: CommitIo;
 }
 
+/** differing cells named in the message about two books of one 部局 */
+const DIFF_SHOWN = 10;
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
 export async function surveyImport(dir: string, returned: string, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -115,7 +121,9 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   const answers: Answer[] = [];
   const seen = new Map<string, string>();
   /** 部局 → the first book that answered for it */
-  const departmentBook = new Map<string, string>();
+  const departmentBook = new Map<string, { file: string; ws: ExcelJS.Worksheet }>();
+  const departmentsOf = new Map<number, string[]>();
+  const askedDepartments = (fy: number) => departmentsOf.get(fy) ?? departmentsOf.set(fy, [...surveyRows(model, fy).keys()]).get(fy)!;
   const years = new Set<number>();
   let listed: ReturnType<typeof listReturns>;
   try {
@@ -157,8 +165,14 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     };
     const meta = wb.getWorksheet(SURVEY.metaSheet);
     const ws = wb.getWorksheet(sheetName);
-    if (!meta || !ws) {
+    if (!meta) {
       err(file, words.get('err-meta'));
+      continue;
+    }
+    if (!ws) {
+      // a renamed sheet: the names the book has, so the right one can be named back
+      const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet).map((w) => `「${w.name}」`);
+      err(file, words.get('err-sheet-missing', { sheet: sheetName, names: names.join('、') }));
       continue;
     }
     const datasetId = metaText(meta.getCell('A1').value);
@@ -178,13 +192,21 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       err(file, words.get('err-published', { westernYear: fy, publishedDate: published }));
       continue;
     }
-    // one 部局 answering in two books: one message, not one per initiative
-    const first = departmentBook.get(department);
-    if (first) {
-      err(file, words.get('err-department-twice', { department, other: first }));
+    // another 部局's book under this name (sent by mistake, answered and saved as one's own)
+    const named = askedDepartments(fy).find((d) => d !== department && sameName(file, `${safeFileName(d)}.xlsx`));
+    if (named) {
+      err(file, words.get('err-other-department', { department, named }));
       continue;
     }
-    departmentBook.set(department, file);
+    // one 部局 answering in two books: one message, not one per initiative, with the cells where they differ
+    const first = departmentBook.get(department);
+    if (first) {
+      const diff = differingCells(first.ws, ws, words.get('blank-cell'));
+      const cells = diff.slice(0, DIFF_SHOWN).map((d) => words.get('diff-cell', { ...d, firstBook: first.file, secondBook: file }));
+      err(file, words.get('err-department-twice', { department, other: first.file, count: diff.length, cells: cells.join('、'), more: diff.length - cells.length }));
+      continue;
+    }
+    departmentBook.set(department, { file, ws });
     years.add(fy);
     // the protection keeps rows and the fixed columns as sent; without it nothing says they are
     // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
@@ -314,12 +336,12 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
-  const { summary, missing } = summarise(final, years, departmentBook, answers, changedIds);
-  if (changes.length === 0) return { problems, changes, summary, missing };
+  const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
+  if (changes.length === 0) return { problems, changes, summary, missing, earlier };
   const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
   const done = commitAll(dir, changed, io);
   const why = (code: string) => words.get('io-reason', { code });
-  if (done.ok) return { problems, changes, summary, missing };
+  if (done.ok) return { problems, changes, summary, missing, earlier };
   if (done.stage === 'staging') {
     for (const f of done.failed)
       problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
@@ -330,30 +352,31 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
 }
 
 /** Per 部局 that answered: initiatives changed, answered without a change, and still unanswered in the year (after this import). */
-function summarise(model: Model, years: Set<number>, departmentBook: Map<string, string>, answers: Answer[], changedIds: Set<string>) {
+function summarise(model: Model, years: Set<number>, departmentBook: Map<string, unknown>, answers: Answer[], changedIds: Set<string>) {
   const summary: DepartmentSummary[] = [];
   const missing = new Set<string>();
+  const earlier = new Map<string, number>();
   const answeredIds = new Set(answers.map((a) => a.id));
   for (const fy of [...years].sort()) {
     for (const [department, rows] of surveyRows(model, fy)) {
+      const ids = rows.map((r) => r.id);
+      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
+      const unanswered = open.size;
       if (!departmentBook.has(department)) {
-        missing.add(department);
+        // no book this time, but answers in the data (an earlier round): it answered
+        const answeredBefore = rows.some((r) => { const res = r.initiative.results?.[String(fy)]; return res && missingAnswers(res).length < 3; });
+        if (answeredBefore) earlier.set(department, (earlier.get(department) ?? 0) + unanswered);
+        else missing.add(department);
         continue;
       }
-      const ids = rows.map((r) => r.id);
-      const unanswered = rows.filter((r) => {
-        const res = r.initiative.results?.[String(fy)];
-        return !res || missingAnswers(res).length > 0;
-      }).length;
       // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
-      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
       summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id) && !open.has(id)).length });
     }
   }
   // in the order the books were read
   const order = [...departmentBook.keys()];
   summary.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
-  return { summary, missing: [...missing] };
+  return { summary, missing: [...missing], earlier: [...earlier].map(([department, unanswered]) => ({ department, unanswered })) };
 }
 
 /** A, B, …, Z, AA, … */
