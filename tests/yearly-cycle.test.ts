@@ -247,7 +247,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', twice);
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('エラー'));
-    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）']);
+    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。二つのブックの記入内容は同じです。どちらか一方をフォルダから移してください']);
     expect(r.stderr).toContain('エラー 土木部.xlsx!事業実施結果: シートの保護が解除されています');
     expect(r.stderr).toMatch(new RegExp(`エラー 土木部\\.xlsx!事業実施結果!A3: ID「${deleted}」（.+）の行が削除されています`));
     expect(r.stderr).toContain(`エラー 土木部.xlsx!事業実施結果!A${copied}: ${copied}行目（ID「1-03」）は、このブックで照会した事業の行ではありません（行が追加されています）`);

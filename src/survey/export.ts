@@ -11,9 +11,7 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import { surveyRows, surveyWorkbook } from '../documents/survey-workbook.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic, type Written } from '../write/index.js';
-
-/** A file name that every system accepts, keeping the Japanese name of the 部局. */
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+import { safeFileName } from './file-name.js';
 
 export async function surveyExport(dir: string, fy: number, outDir: string): Promise<{ problems: Problem[]; files: Written[] }> {
   const { model, problems } = checkDataset(dir);
