@@ -1,0 +1,267 @@
+// Nothing that runs reaches a published page (issue 28): links whose target would run code or
+// leave the web edition are refused at validation with their place and again by the HTML writer;
+// every page carries a Content-Security-Policy that allows no script; SVG figures that could run
+// code are refused; spreadsheet formulas in the open data's text cells are neutralised.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkDataset } from '../src/pipeline.js';
+import { formatProblem, type Problem } from '../src/problem.js';
+import { resolve } from '../src/resolve/index.js';
+import { webEdition } from '../src/documents/web/index.js';
+import { renderWebEdition, htmlRenderer } from '../src/render/html.js';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { runCli } from './helpers/cli.js';
+import { TEST_OUTPUT } from './setup/build-outputs.js';
+
+const MINI = path.join(__dirname, 'fixtures', 'mini');
+const work = mkdtempSync(path.join(tmpdir(), 'web-safety-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let n = 0;
+/** A copy of mini changed by `change`. */
+function variant(change: (data: string) => void): string {
+  const data = path.join(work, String(n++), 'mini');
+  cpSync(MINI, data, { recursive: true });
+  change(data);
+  return data;
+}
+const editJson = (file: string, edit: (j: any) => void) => {
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  edit(j);
+  writeFileSync(file, JSON.stringify(j, null, 2));
+};
+const shown = (ps: Problem[]) => ps.map((p) => formatProblem(p)).join('\n');
+const errors = (ps: Problem[]) => ps.filter((p) => p.severity === 'error');
+/** line and column (1-based) of the first `needle` in `text` */
+function placeOf(text: string, needle: string): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  expect(at, needle).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+// each a paragraph of its own; the destination is what the place must point at
+const BAD_PROSE: [string, string, string][] = [
+  // [Markdown, destination as written, words the message must hold]
+  ['[詳しく](javascript:alert(1))', 'javascript:alert(1)', '「javascript:」'],
+  ['[大文字](JaVaScRiPt:alert(1))', 'JaVaScRiPt:alert(1)', '「javascript:」'],
+  ['[空白](<java script:alert(1)>)', 'java script:alert(1)', '「javascript:」'],
+  ['[タブ](<java\tscript:alert(1)>)', 'java\tscript:alert(1)', '「javascript:」'],
+  ['[文字参照](&#106;avascript:alert(1))', '&#106;avascript:alert(1)', '「javascript:」'],
+  ['[名前の参照](javascript&colon;alert(1))', 'javascript&colon;alert(1)', '「javascript:」'],
+  ['[エスケープ](javascript\\:alert(1))', 'javascript\\:alert(1)', '「javascript:」'],
+  ['<vbscript:msgbox(1)>', 'vbscript:msgbox(1)', '「vbscript:」'],
+  ['[データ](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)', 'data:text/html', '「data:」'],
+  ['[ほかのサイト](//evil.example/)', '//evil.example/', '「//」'],
+  ['[逆斜線](/\\evil.example/)', '/\\evil.example/', '「//」'],
+  ['[上の階層](../../etc/passwd)', '../../etc/passwd', '「..」'],
+  ['[パーセント](%2e%2e/%2e%2e/etc)', '%2e%2e/%2e%2e/etc', '「..」'],
+  ['[サイトの根](/etc/passwd)', '/etc/passwd', '「/」で始まる'],
+];
+const ALLOWED = 'http:// か https:// で始まるウェブのアドレス';
+
+describe('links that would run code or leave the web edition are refused at validation', () => {
+  const prose = ['災害に備えます。', ...BAD_PROSE.map(([md]) => md), '[参照で](javascript-ref)', '[問い合わせ]({{dataset.contact.url}})', '[r]: javascript:alert(2)'].join('\n\n').replace('(javascript-ref)', '[r]');
+
+  it('in a text file: each with its file, line and column, in Japanese, saying what is allowed', () => {
+    const data = variant((d) => writeFileSync(path.join(d, 'text', '1-1.md.hbs'), prose));
+    const { problems, model } = checkDataset(data);
+    expect(model).toBeUndefined();
+    const inText = errors(problems).filter((p) => p.file === 'text/1-1.md.hbs');
+    for (const [md, dest, words] of BAD_PROSE) {
+      const at = placeOf(prose, md);
+      const want = { line: at.line, column: at.column + md.indexOf(dest) };
+      const hit = inText.find((p) => p.line === want.line && p.column === want.column);
+      expect(hit, `${md} at ${want.line}:${want.column} in\n${shown(problems)}`).toBeDefined();
+      expect(hit!.message).toContain(words);
+      expect(hit!.message).toContain(ALLOWED);
+      expect(hit!.message).toMatch(/mailto:/);
+    }
+    // a reference-style link is placed at its definition, a link the template fills in at the link
+    const def = placeOf(prose, 'javascript:alert(2)');
+    expect(inText.find((p) => p.line === def.line && p.column === def.column)?.message).toContain('「javascript:」');
+    const filled = placeOf(prose, '{{dataset.contact.url}}');
+    expect(inText.some((p) => p.line === filled.line && p.column === filled.column)).toBe(false); // contact.url is fine here
+    expect(inText).toHaveLength(BAD_PROSE.length + 1);
+    expect(formatProblem(inText[0], 'mini')).toMatch(/^エラー mini\/text\/1-1\.md\.hbs:3:7: リンク先「javascript:alert\(1\)」は使えません/);
+  });
+
+  it('a link the template fills in from dataset.json is refused where the template writes it', () => {
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'text', '1-1.md.hbs'), '災害に備えます。\n\n[問い合わせ]({{dataset.contact.url}})\n');
+      editJson(path.join(d, 'dataset.json'), (j) => (j.contact.url = 'javascript:alert(1)'));
+    });
+    const ps = errors(checkDataset(data).problems);
+    expect(ps.find((p) => p.file === 'text/1-1.md.hbs')).toMatchObject({ line: 3, column: 9 });
+    expect(ps.find((p) => p.file === 'dataset.json')).toMatchObject({ path: ['contact', 'url'], line: 10 });
+  });
+
+  it('in sites.json and dataset.json: every spelling of a script URL, at its JSON place', () => {
+    const urls = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'java script:alert(1)', ' javascript:alert(1)', 'javascript&#58;alert(1)', 'vbscript:x', '//evil.example', '../../etc', 'https://www.pref.example.jp/'];
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'sites.json'), JSON.stringify(urls.map((url, i) => ({ kind: 'ウェブ', name: `サイト${i}`, department: '企画部', description: '説明', url })), null, 2));
+      editJson(path.join(d, 'dataset.json'), (j) => (j.contact.url = 'JAVASCRIPT:alert(document.cookie)'));
+    });
+    const { problems } = checkDataset(data);
+    const sites = errors(problems).filter((p) => p.file === 'sites.json');
+    expect(sites.map((p) => p.path)).toEqual(urls.slice(0, -1).map((_, i) => [i, 'url']));
+    const text = readFileSync(path.join(data, 'sites.json'), 'utf8');
+    sites.forEach((p, i) => {
+      expect(p.line, shown([p])).toBe(placeOf(text, `"サイト${i}"`).line + 3);
+      expect(p.column).toBeGreaterThan(1);
+      expect(p.message).toContain(ALLOWED);
+    });
+    expect(sites[2].message).toContain('「java\\tscript:alert(1)」');
+    const contact = errors(problems).find((p) => p.file === 'dataset.json');
+    expect(contact).toMatchObject({ path: ['contact', 'url'], line: 10, column: 5 });
+    expect(contact!.message).toContain('「javascript:」');
+  });
+
+  it('the CLI says so and ends with exit code 1', () => {
+    const data = variant((d) => writeFileSync(path.join(d, 'text', '1-1.md.hbs'), '災害に備えます。\n\n[詳しく](javascript:alert(1))\n'));
+    const r = runCli(['validate', '--data', data]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout + r.stderr).toContain('text/1-1.md.hbs:3:7: リンク先「javascript:alert(1)」は使えません');
+  });
+
+  it('web addresses, mail addresses and links inside the edition pass and are written as links', () => {
+    const good = ['[県](https://www.pref.example.jp/)', '[メール](mailto:ict@pref.example.jp)', '[節](#sec-1)', '[一覧](list.html)', '[第1章](./chapter-1.html#intro-0)', 'www.pref.example.jp'];
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'text', '1-1.md.hbs'), ['災害に備えます。', ...good].join('\n\n'));
+      writeFileSync(path.join(d, 'sites.json'), JSON.stringify([{ kind: 'ウェブ', name: '県', department: '企画部', description: '説明', url: 'http://www.pref.example.jp/a?b=1&c=2' }]));
+      editJson(path.join(d, 'dataset.json'), (j) => (j.contact.url = 'https://www.pref.example.jp/ict/'));
+    });
+    const checked = checkDataset(data);
+    expect(shown(errors(checked.problems))).toBe('');
+    const files = renderWebEdition(webEdition(resolve(checked.model!)));
+    const page = (f: string) => files.find((x) => x.name === f)!.bytes.toString('utf8');
+    const pillar = page('chapter-2-1.html');
+    for (const href of ['https://www.pref.example.jp/', 'mailto:ict@pref.example.jp', '#sec-1', 'list.html', './chapter-1.html#intro-0', 'http://www.pref.example.jp']) expect(pillar).toContain(`<a href="${href}">`);
+    expect(page('sites.html')).toContain('<a href="http://www.pref.example.jp/a?b&#x3D;1&amp;c&#x3D;2">');
+    expect(page('index.html')).toContain('<a href="https://www.pref.example.jp/ict/">');
+  });
+});
+
+describe('the HTML writer refuses a dangerous link again (a second lock behind validation)', () => {
+  const html = htmlRenderer();
+  const frame = { title: 't', site: 's', heading: 'h', nav: [], contact: [] };
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['JaVaScRiPt:alert(1)'],
+    ['java\tscript:alert(1)'],
+    ['&#106;avascript:alert(1)'],
+    ['data:text/html,x'],
+    ['//evil.example'],
+    ['../../etc/passwd'],
+  ])('%j as a site, a link of the prose, a figure or the contact address throws an internal error', (href) => {
+    expect(() => html.page('sites', { ...frame, sites: [{ kind: 'k', name: 'n', owner: 'o', description: 'd', url: href }] })).toThrow(/ウェブ版に危険なリンク先/);
+    expect(() => html.page('prose', { ...frame, blocks: [{ paragraph: [{ text: 'x', href }] }] })).toThrow(/ウェブ版に危険なリンク先/);
+    expect(() => html.page('prose', { ...frame, blocks: [{ figure: { src: href, alt: 'a', caption: 'c', credits: [] } }] })).toThrow(/ウェブ版に危険なリンク先/);
+    expect(() => html.page('prose', { ...frame, blocks: [], url: href })).toThrow(/ウェブ版に危険なリンク先/);
+  });
+
+  it('a data set changed after validation does not reach a page: the build stops', () => {
+    const checked = checkDataset(MINI);
+    const r = resolve(checked.model!);
+    r.booklet!.sites = [{ kind: 'ウェブ', name: 'n', department: 'd', description: 'x', url: 'javascript:alert(1)' }];
+    expect(() => renderWebEdition(webEdition(r))).toThrow(/ウェブ版に危険なリンク先「javascript:alert\(1\)」/);
+  });
+
+  it('passes the links the edition writes itself (pages, anchors, the open data beside it, web and mail addresses)', () => {
+    const out = html.page('prose', { ...frame, blocks: [{ paragraph: [{ text: 'a', href: 'https://x.example/' }, { text: 'b', href: 'mailto:a@x.example' }] }], nav: [{ href: 'index.html', text: 'i' }] });
+    expect(out.toString()).toContain('<a href="https://x.example/">');
+  });
+});
+
+describe('every page of the web edition allows no script', () => {
+  const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'">`;
+  it.each(['mini', 'miyagi-ict-plan', 'fukushima-ict-strategy'])('%s: the policy stands in the head before anything it governs', (id) => {
+    const dir = path.join(TEST_OUTPUT, id, 'web');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const f of pages) {
+      const h = readFileSync(path.join(dir, f), 'utf8');
+      const head = h.slice(0, h.indexOf('</head>'));
+      expect(head, f).toContain(CSP);
+      expect(head.indexOf(CSP), f).toBeLessThan(head.indexOf('<link'));
+      expect(h.match(/Content-Security-Policy/g), f).toHaveLength(1);
+      // nothing the policy would block is written: no inline style, no script, no event attribute
+      expect(h, f).not.toMatch(/ style=|<script|\son[a-z]+=/i);
+    }
+  });
+});
+
+describe('in Chromium, the policy keeps the pages working and stops a script that slipped in', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
+  });
+  afterAll(async () => browser?.close());
+
+  /** Opens a file; hands back what the console said and the page. */
+  async function open(file: string) {
+    const page = await browser.newPage();
+    const said: string[] = [];
+    page.on('console', (m) => said.push(m.text()));
+    await page.goto(`file://${file}`, { waitUntil: 'load' });
+    return { page, said };
+  }
+
+  it('every page of mini: the policy is in force, the style sheet and the figures load, nothing is refused', async () => {
+    const dir = path.join(TEST_OUTPUT, 'mini', 'web');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    let images = 0;
+    for (const f of pages) {
+      const { page, said } = await open(path.join(dir, f));
+      const state = await page.evaluate(() => ({
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+        font: getComputedStyle(document.body).fontFamily,
+        skip: getComputedStyle(document.querySelector('a.skip')!).position,
+        images: [...document.images].map((i) => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 })),
+        scripts: document.scripts.length,
+      }));
+      expect(state.csp, f).toContain("default-src 'none'");
+      expect(state.font, f).toContain('BIZ UDPGothic');
+      expect(state.skip, f).toBe('absolute');
+      for (const i of state.images) expect(i.ok, `${f} ${i.src}`).toBe(true);
+      images += state.images.length;
+      expect(state.scripts).toBe(0);
+      expect(said.filter((s) => /Content Security Policy|Refused/.test(s)), f).toEqual([]);
+      await page.close();
+    }
+    expect(images).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('an inline script, an event attribute and a javascript: link put into a page do not run; without the policy they would', async () => {
+    const dir = path.join(TEST_OUTPUT, 'mini', 'web');
+    const original = readFileSync(path.join(dir, 'chapter-1.html'), 'utf8');
+    const injected = original.replace(
+      '<main id="main" tabindex="-1">',
+      '<main id="main" tabindex="-1"><script>window.ran = (window.ran || 0) + 1</script><img id="bad" src="figures/none.png" onerror="window.ran = (window.ran || 0) + 10"><a id="js" href="javascript:window.ran=(window.ran||0)+100">x</a><div style="display:none" id="styled">s</div>',
+    );
+    const copy = mkdtempSync(path.join(work, 'csp-'));
+    cpSync(dir, copy, { recursive: true });
+    const withPolicy = path.join(copy, 'with.html');
+    const without = path.join(copy, 'without.html');
+    writeFileSync(withPolicy, injected);
+    writeFileSync(without, injected.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, ''));
+
+    const a = await open(withPolicy);
+    await a.page.click('#js');
+    expect(await a.page.evaluate(() => (window as any).ran)).toBeUndefined();
+    expect(await a.page.$eval('#styled', (e) => getComputedStyle(e).display)).toBe('block'); // an inline style is refused too
+    expect(a.said.some((s) => /inline script|Content Security Policy/.test(s))).toBe(true);
+
+    // the control: the same page without the policy runs all three, so the check above can fail
+    const b = await open(without);
+    await b.page.click('#js');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await b.page.evaluate(() => (window as any).ran)).toBe(111);
+    await a.page.close();
+    await b.page.close();
+  }, 60_000);
+});
