@@ -3,11 +3,11 @@
 // every page carries a Content-Security-Policy that allows no script; SVG figures that could run
 // code are refused; spreadsheet formulas in the open data's text cells are neutralised.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkDataset } from '../src/pipeline.js';
-import { formatProblem, type Problem } from '../src/problem.js';
+import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { resolve } from '../src/resolve/index.js';
 import { webEdition } from '../src/documents/web/index.js';
 import { renderWebEdition, htmlRenderer } from '../src/render/html.js';
@@ -264,4 +264,63 @@ describe('in Chromium, the policy keeps the pages working and stops a script tha
     await a.page.close();
     await b.page.close();
   }, 60_000);
+});
+
+describe('SVG figures that could run code when opened from the web edition are refused at validation', () => {
+  const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n${body}\n</svg>`;
+  /** the figure's problems, after asserting validation refuses it */
+  function refusedSvg(body: string): Problem {
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'figures', 'bad.svg'), svg(body));
+      appendFileSync(path.join(d, 'text', 'intro.md.hbs'), '\n\n![図表9 試し](figures/bad.svg)\n');
+    });
+    const { problems, model } = checkDataset(data);
+    expect(hasErrors(problems)).toBe(true);
+    expect(model).toBeUndefined();
+    const hit = errors(problems).find((p) => p.file === 'figures/bad.svg');
+    expect(hit, shown(problems)).toBeDefined();
+    expect(hit!.line, shown([hit!])).toBe(2); // the line of the body, where the thing stands
+    expect(hit!.column).toBeGreaterThan(1);
+    return hit!;
+  }
+
+  it.each([
+    ['<script>alert(1)</script>', '<script>'],
+    ['<script xlink:href="evil.js"/>', '<script>'],
+    ['<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>', '<h:script>'],
+    ['<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', '<foreignObject>'],
+    ['<h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://evil.example/"/>', '<h:iframe>'],
+    ['<handler type="application/ecmascript">alert(1)</handler>', '<handler>'],
+  ])('%s', (body, words) => {
+    const p = refusedSvg(body);
+    expect(p.message).toContain(`SVG の中の ${words} は使えません`);
+    expect(p.message).toContain('図形と文字だけで描き');
+  });
+
+  it.each([
+    ['<rect width="5" height="5" onclick="alert(1)"/>', '属性 onclick'],
+    ['<rect width="5" height="5" ONLOAD="alert(1)"/>', '属性 ONLOAD'],
+    ['<animate onbegin="alert(1)" attributeName="x" dur="1s"/>', '属性 onbegin'],
+  ])('%s', (body, words) => expect(refusedSvg(body).message).toContain(words));
+
+  it.each([
+    ['<a href="javascript:alert(1)"><rect width="5" height="5"/></a>', 'javascript:alert(1)'],
+    ['<a xlink:href=" JaVaScRiPt:alert(1)"><rect width="5" height="5"/></a>', 'JaVaScRiPt:alert(1)'],
+    ['<a href="java&#x09;script:alert(1)"><rect width="5" height="5"/></a>', 'script:alert(1)'],
+    ['<set attributeName="href" to="javascript:alert(1)"/>', '「javascript:」'],
+    ['<animate attributeName="xlink:href" values="https://evil.example/;#a" dur="1s"/>', 'attributeName="xlink:href"'],
+    ['<rect width="5" height="5" fill="url(javascript:alert(1))"/>', 'javascript:alert(1)'],
+  ])('%s', (body, words) => expect(refusedSvg(body).message).toContain(words));
+
+  it('an SVG of shapes, text, links inside itself and animations of its own shapes passes, and is copied to the web edition as it is', () => {
+    const good = svg('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><a href="#r"><rect id="r" width="5" height="5" fill="url(#g)"><animate attributeName="width" from="5" to="8" dur="1s"/></rect></a><text x="1" y="9" font-family="BIZ UDPGothic: sans">図</text>');
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'figures', 'good.svg'), good);
+      appendFileSync(path.join(d, 'text', 'intro.md.hbs'), '\n\n![図表9 試し](figures/good.svg)\n');
+    });
+    const checked = checkDataset(data);
+    expect(shown(errors(checked.problems))).toBe('');
+    const files = renderWebEdition(webEdition(resolve(checked.model!)));
+    expect(files.find((f) => f.name === 'figures/good.svg')!.bytes.toString('utf8')).toBe(good);
+  });
 });
