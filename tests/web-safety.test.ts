@@ -14,7 +14,7 @@ import { parseCsv } from './helpers/csv.js';
 import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { resolve } from '../src/resolve/index.js';
 import { webEdition } from '../src/documents/web/index.js';
-import { renderWebEdition, htmlRenderer } from '../src/render/html.js';
+import { renderWebEdition, htmlRenderer, guardUrls } from '../src/render/html.js';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { runCli } from './helpers/cli.js';
@@ -149,6 +149,24 @@ describe('links that would run code or leave the web edition are refused at vali
   });
 });
 
+describe('texts that are never links stay text', () => {
+  it('a link written in the glossary, an initiative, a figure credit or the contact mail address is printed as text, not as a link', () => {
+    const md = '[詳しく](javascript:alert(1))';
+    const data = variant((d) => {
+      writeFileSync(path.join(d, 'glossary.json'), JSON.stringify([{ term: 'ICT', definition: `情報通信技術。${md}` }]));
+      editJson(path.join(d, 'initiatives', '001.json'), (j) => (j.description = `説明。${md}`));
+      editJson(path.join(d, 'dataset.json'), (j) => (j.contact.email = 'javascript:alert(1)'));
+    });
+    const checked = checkDataset(data);
+    expect(shown(errors(checked.problems))).toBe('');
+    const files = renderWebEdition(webEdition(resolve(checked.model!)));
+    const all = files.filter((f) => f.name.endsWith('.html')).map((f) => f.bytes.toString('utf8')).join('\n');
+    expect(all).toContain('情報通信技術。[詳しく](javascript:alert(1))');
+    expect(all).toContain('説明。[詳しく](javascript:alert(1))');
+    expect(all).not.toMatch(/(href|src)="[^"]*javascript/i);
+  });
+});
+
 describe('the HTML writer refuses a dangerous link again (a second lock behind validation)', () => {
   const html = htmlRenderer();
   const frame = { title: 't', site: 's', heading: 'h', nav: [], contact: [] };
@@ -173,6 +191,13 @@ describe('the HTML writer refuses a dangerous link again (a second lock behind v
     const r = resolve(checked.model!);
     r.booklet!.sites = [{ kind: 'ウェブ', name: 'n', department: 'd', description: 'x', url: 'javascript:alert(1)' }];
     expect(() => renderWebEdition(webEdition(r))).toThrow(/ウェブ版に危険なリンク先「javascript:alert\(1\)」/);
+  });
+
+  it('judges every URL attribute of a page, whichever template wrote it, quoted or not', () => {
+    expect(() => guardUrls('<p><a href="index.html">i</a><img src=javascript:alert(1)></p>', 'x')).toThrow(/ウェブ版に危険なリンク先「javascript:alert\(1\)」（ページ x の src）/);
+    expect(() => guardUrls("<form action='https://evil.example/'></form><a href=\"java&#x09;script:alert(1)\">", 'x')).toThrow(/java\\tscript/);
+    expect(() => guardUrls('<img srcset="a.png 1x, //evil.example/b.png 2x">', 'x')).toThrow(/evil/);
+    expect(guardUrls('<a href="../data/opendata.xlsx">d</a><a href="#main">m</a><link rel="stylesheet" href="style.css">', 'x')).toContain('opendata');
   });
 
   it('passes the links the edition writes itself (pages, anchors, the open data beside it, web and mail addresses)', () => {
