@@ -20,7 +20,7 @@ export type UrlVerdict =
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** HTML's named references that can spell a URL's punctuation or hide a character (the rest are decoded too, as unknown) */
+/** HTML's named references that spell a URL's punctuation or hide a character (no named reference spells an ASCII letter; others are left as written) */
 const NAMED: Record<string, string> = {
   colon: ':', tab: '\t', newline: '\n', sol: '/', bsol: '\\', period: '.', num: '#', quest: '?', percnt: '%',
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lpar: '(', rpar: ')', excl: '!', equals: '=',
