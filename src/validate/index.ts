@@ -22,6 +22,7 @@ import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
 import { checkTypedReferences } from './prose.js';
 import { checkBounds } from './bounds.js';
+import { checkJsonLinks } from './links.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
 
@@ -133,6 +134,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const glossary = glossaryFile ? shape(glossaryFile, GlossarySchema, problems) ?? [] : [];
   const sitesFile = raw.json.get('sites.json');
   const sites = sitesFile ? shape(sitesFile, SitesSchema, problems) ?? [] : [];
+
+  // URLs that become links on the web pages: nothing that runs, nothing outside the edition
+  checkJsonLinks(raw, (f, path, message) => err(f.rel, message, path, f));
 
   // fonts: every character of every text must print (no tofu)
   for (const f of raw.json.values()) {

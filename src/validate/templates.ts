@@ -9,6 +9,7 @@ import { lineColumn } from '../load/index.js';
 import { createHandlebars, renderText } from '../templates/index.js';
 import { textContext } from '../templates/context.js';
 import { parseMarkdown, plain, type Block } from '../markdown/index.js';
+import { checkProseLinks } from './links.js';
 import { TEXT_MAX } from '../model/limits.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
 
@@ -310,6 +311,8 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
     return;
   }
+  // links: nothing that runs on a published page, nothing outside the web edition
+  problems.push(...checkProseLinks(rel, text, blocks));
   // a heading with no words would print as a bare number
   if (blocks.some((b) => b.kind === 'heading' && plain(b.inlines).trim() === '')) {
     const bare = /^ {0,3}#{1,6}[ \t]*$/m.exec(text);
