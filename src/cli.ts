@@ -193,11 +193,13 @@ async function main(argv: string[]): Promise<number> {
       if (!a.data || !a.label || !a.date) throw new UsageError('--data、--label（公表版の名前）、--date（公表日）を指定してください');
       const { publish, publishWords, shown } = await import('./publish/index.js');
       const { PUBLISHED_ROOT } = await import('./publish/record.js');
-      const r = publish(path.resolve(a.data), a.label, a.date, path.resolve(a.out ?? path.join(ROOT, 'output')), path.resolve(a.published ?? PUBLISHED_ROOT), a.data);
+      const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+      const r = await publish(path.resolve(a.data), a.label, a.date, outRoot, path.resolve(a.published ?? PUBLISHED_ROOT), a.data);
       if (r.usage) throw new UsageError(r.usage);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems) || !r.folder) return 1;
       const w = publishWords();
+      for (const d of r.dated ?? []) log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
       log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
       log(w.get('commit-hint', { data: a.data, label: a.label }));
       return 0;
