@@ -209,11 +209,12 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const publishedRoot = path.resolve(a.published ?? PUBLISHED_ROOT);
       guardPlaces([publishedRoot], [...dataRead([path.resolve(a.data)]), { path: outRoot, what: '出力' }]);
-      const r = publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
+      const r = await publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
       if (r.usage) throw new UsageError(r.usage);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems) || !r.folder) return 1;
       const w = publishWords();
+      for (const d of r.dated ?? []) log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
       log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
       log(w.get('commit-hint', { data: a.data, label: a.label }));
       return 0;

@@ -208,15 +208,15 @@ describe('8. impossible dates and years are refused, not printed as plausible te
   it('the era functions throw EraInputError instead of writing 平成13年度 or 平成NaN年', () => {
     const rule = {};
     expect(() => era.fiscalYearLong(Number('abc'), rule)).toThrow(era.EraInputError);
-    expect(() => era.dateLong('not-a-date', rule)).toThrow(era.EraInputError);
-    expect(() => era.dateLong('2019-02-30', rule)).toThrow(era.EraInputError);
+    expect(() => era.dateLong('not-a-date')).toThrow(era.EraInputError);
+    expect(() => era.dateLong('2019-02-30')).toThrow(era.EraInputError);
     expect(() => era.fiscalYearLong(1900, rule)).toThrow(era.EraInputError);
     expect(() => era.monthLong('2019-13', rule)).toThrow(era.EraInputError);
     expect(() => era.monthLong('1926-11', rule)).toThrow(era.EraInputError);
     expect(() => era.fiscalYearLong(2017, { asOf: '1920-01-01' })).toThrow(era.EraInputError);
     expect(era.fiscalYearLong(1926, rule)).toBe('昭和元年度');
-    expect(era.dateLong('1926-12-25', rule)).toBe('昭和元年12月25日');
-    expect(era.dateLong('2020-02-29', rule)).toBe('令和2年2月29日');
+    expect(era.dateLong('1926-12-25')).toBe('昭和元年12月25日');
+    expect(era.dateLong('2020-02-29')).toBe('令和2年2月29日');
   });
 
   it('the open data writes a Western month as 2018年3月末 (it called the year helper with nothing: 平成13年年平成13年1月月末)', () => {

@@ -306,8 +306,9 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2018.pdf'))).toBe('2019-08-30');
     // the face of each report carries its own year's date, as its metadata does
     const face = async (file: string) => squash((await readPdf(path.join(out, 'fukushima-ict-strategy', file))).pages[0].text);
-    // (written under the data set's era rule, era.asOf 2018-06-01: 2019-08 is 平成31年8月)
-    expect(await face('results-2018.pdf')).toContain('平成31年8月福島県');
+    // a real date, in the era of that day: 2019-08 is 令和元年8月 (the era.asOf of 2018-06-01 does not decide it)
+    expect(await face('results-2018.pdf')).toContain('令和元年8月福島県');
+    expect(await face('results-2018.pdf')).not.toContain('平成31年8月');
     expect(await face('results-2017.pdf')).toContain('平成30年6月福島県');
     const late = run('survey-import', '--data', data, '--fiscal-year', '2018', path.join(work, '訂正'));
     expect(late.status).toBe(1);

@@ -8,6 +8,7 @@ import type { Wording } from '../templates/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
 import { SURVEY } from '../survey/columns.js';
+import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
 import { wrappedLines, fitWidth } from './text-width.js';
 
 export interface SurveyRow {
@@ -51,7 +52,7 @@ const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.joi
 const heightOf = (cells: CellValue[], widths: number[], min = 1) =>
   Math.ceil(Math.max(min, ...cells.map((c, k) => (typeof c === 'string' ? wrappedLines(c, widths[k] ?? 10) : 1))) * LINE + 4);
 
-function coverSheet(model: Model, r: Resolved, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
+function coverSheet(model: Model, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
   const survey = model.dataset.documents.results?.survey;
   const clear = words.get('clear-mark');
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
@@ -72,7 +73,8 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
     const cells: CellValue[] = [column, value, note];
     return { cells, height: heightOf(cells, widths) };
   };
-  const deadline = survey?.deadline ? `${dateLong(survey.deadline, r.rule)}（${survey.deadline.replaceAll('-', '/')}）` : '';
+  // a real date: in the era in force on that day, whatever the book's own date
+  const deadline = survey?.deadline ? `${dateLong(survey.deadline)}（${survey.deadline.replaceAll('-', '/')}）` : '';
   const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: LINE + 6 });
   return {
     name: words.get('cover-sheet'),
@@ -99,9 +101,12 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
   };
 }
 
+/** `words`: the survey wording under the year's era rule (yearRuleOf). */
 export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[]): WorkbookSpec {
-  const fyLong = fiscalYearLong(fy, r.rule);
-  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, r.rule), prevNendo: fiscalYearShortWithNendo(fy - 1, r.rule), title: r.title, department };
+  // the book is written on its year's date (the report's), and names the years as they were then
+  const rule = yearRuleOf(model.dataset, fy);
+  const fyLong = fiscalYearLong(fy, rule);
+  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, rule), prevNendo: fiscalYearShortWithNendo(fy - 1, rule), title: r.title, department };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
   const c = SURVEY.col;
@@ -169,6 +174,6 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     metaRows.push({ cells });
   }
   const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20], header: [], rows: metaRows, hidden: true, protect: true };
-  const cover = coverSheet(model, r, words, department, ctx);
-  return { title: words.get('title', ctx), creator: r.issuer, date: `${fy + 1}-04-01`, sheets: [cover, visible, meta] };
+  const cover = coverSheet(model, words, department, ctx);
+  return { title: words.get('title', ctx), creator: r.issuer, date: yearDateOf(model.dataset, fy), sheets: [cover, visible, meta] };
 }

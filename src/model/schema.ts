@@ -118,7 +118,10 @@ export const DatasetSchema = z.strictObject({
     .optional(),
   history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
   period: PeriodSchema.describe('計画期間（年度）'),
-  era: z.strictObject({ asOf: isoDate.optional() }).optional().describe('和暦の書き方: asOf の日付時点の元号で書く'),
+  era: z
+    .strictObject({ asOf: isoDate.optional() })
+    .optional()
+    .describe('和暦の書き方: asOf は計画を書いた日。計画の文書はそれより後の年度・年月をその日の元号で書く（2019-03-01 なら2020年度は平成32年度）。実際の日付（公表日・回答期限など）はいつもその日の元号。省けば年度もすべてその年度の元号'),
   departments: z
     .array(text)
     .optional()
@@ -152,7 +155,7 @@ export const DatasetSchema = z.strictObject({
         publishedOn: z
           .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
           .optional()
-          .describe('報告書の公表日（PDFの日付）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む'),
+          .describe('報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む'),
         survey: z
           .strictObject({
             request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),

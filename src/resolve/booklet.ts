@@ -160,7 +160,7 @@ export function resolveBooklet(
     title: dataset.title,
     issuer: dataset.issuer,
     issuerUnit: dataset.issuerUnit,
-    history: (dataset.history ?? []).map((h) => ({ when: monthWithWestern(h.date, rule), event: h.event })),
+    history: (dataset.history ?? []).map((h) => ({ when: monthWithWestern(h.date), event: h.event })),
     notice,
     intro,
     sections: sectionViews,

@@ -26,8 +26,8 @@ export function createHandlebars(rule: EraRule): typeof Handlebars {
   hb.registerHelper('year', (y: number) => era.yearLong(Number(y), rule));
   hb.registerHelper('month', (m: string) => era.monthLong(String(m), rule));
   hb.registerHelper('monthShort', (m: string) => era.monthShort(String(m), rule));
-  hb.registerHelper('monthWestern', (m: string) => era.monthWithWestern(String(m), rule));
-  hb.registerHelper('date', (d: string) => era.dateLong(String(d), rule));
+  hb.registerHelper('monthWestern', (m: string) => era.monthWithWestern(String(m)));
+  hb.registerHelper('date', (d: string) => era.dateLong(String(d)));
   hb.registerHelper('yen', (n: number | null) => yen(n));
   hb.registerHelper('join', (xs: unknown[], sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : '、') : ''));
   hb.registerHelper('add', (a: number, b: number) => Number(a) + Number(b));

@@ -26,7 +26,8 @@ import { checkJsonLinks } from './links.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
 
-function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
+/** Where a JSON path is in a file: its key, or its nearest existing parent. */
+export function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
   // a missing key has no node: point at the nearest existing parent
   for (let n = path.length; n >= 0; n--) {
