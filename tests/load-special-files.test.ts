@@ -1,7 +1,7 @@
 // Named pipes and devices in a data set are refused by name and never opened (issue 28): every
 // open of the loader is recorded here, through a node:fs that passes each call on.
 import { describe, it, expect, vi, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -47,5 +47,27 @@ describe('special files', () => {
     expect(opened.some((f) => f.endsWith(path.join('initiatives', '001.json')))).toBe(true);
     const names = [...special, 'text/to-pipe.md.hbs', 'figures/zero.png', 'figures/null.png'].map((rel) => path.join(data, rel));
     expect(opened.filter((f) => names.includes(f))).toEqual([]);
+  });
+});
+
+describe('dataset.json read outside the loader', () => {
+  it('errata finds a publication by its label when dataset.json has a BOM, and a pipe there is never opened', async () => {
+    const { findPublished } = await import('../src/errata/published.js');
+    const data = path.join(work, 'bom');
+    cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+    writeFileSync(path.join(data, 'dataset.json'), '\uFEFF' + readFileSync(path.join(data, 'dataset.json'), 'utf8'));
+    const published = path.join(work, 'published');
+    mkdirSync(path.join(published, 'mini', '初版', 'data'), { recursive: true });
+    writeFileSync(path.join(published, 'mini', '初版', 'publication.json'), JSON.stringify({ label: '初版', date: '2019-03-29', dataset: 'mini', inputs: '', files: [] }));
+    expect(findPublished(data, '初版', published)?.name).toBe('初版');
+
+    const piped = path.join(work, 'piped');
+    cpSync(path.join(__dirname, 'fixtures', 'mini'), piped, { recursive: true });
+    rmSync(path.join(piped, 'dataset.json'));
+    execFileSync('mkfifo', [path.join(piped, 'dataset.json')]);
+    opened.length = 0;
+    // not a record: taken as a folder of its own (and refused there by the loader, by name)
+    expect(findPublished(piped, '初版', published)?.name).not.toBe('初版');
+    expect(opened).not.toContain(path.join(piped, 'dataset.json'));
   });
 });

@@ -104,6 +104,20 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
   return { rel, text, value: tree ? jsonc.getNodeValue(tree) : undefined, tree };
 }
 
+/**
+ * dataset.json's value read as the loader reads it (a BOM dropped, a pipe or a huge file never
+ * read), for a command that needs only that (errata's data set id); undefined if it cannot be.
+ */
+export function datasetJsonValue(dir: string): unknown {
+  const ignored: Problem[] = [];
+  try {
+    const bytes = new DatasetFolder(dir, ignored).read('dataset.json', MAX_JSON_BYTES, 'json');
+    return bytes && parseJsonFile('dataset.json', bytes.toString('utf8'), ignored)?.value;
+  } catch {
+    return undefined; // no such folder: the command says so where it loads the data set
+  }
+}
+
 export function loadDataset(dir: string): RawDataset {
   const problems: Problem[] = [];
   const json = new Map<string, JsonFile>();
