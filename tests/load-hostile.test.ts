@@ -258,6 +258,11 @@ describe('figures are decoded at validation', () => {
   it('a malformed SVG is an error with its line and column', () => {
     const hit = refusedFigure('bad.svg', '<svg width="1" height="1">\n  <g>\n</svg>', 'SVG（XML）の書き方の誤り');
     expect(hit.line).toBe(3);
+    // lines end at CR LF and CR too (issue 28), as XML itself reads them
+    for (const [name, eol] of [['cr.svg', '\r'], ['crlf.svg', '\r\n']]) {
+      const other = refusedFigure(name, `<svg width="1" height="1">${eol}  <g>${eol}</svg>`, 'SVG（XML）の書き方の誤り');
+      expect([other.line, other.column]).toEqual([hit.line, hit.column]);
+    }
     refusedFigure('root.svg', '<html width="1" height="1"/>', '<svg> ではありません（<html>）');
     refusedFigure('empty.svg', '', 'SVG に <svg> 要素がありません');
     refusedFigure('sjis.svg', Buffer.from([0x3c, 0x73, 0x76, 0x67, 0x3e, 0x82, 0xa0, 0x3c, 0x2f, 0x73, 0x76, 0x67, 0x3e]), 'UTF-8 ではありません');
