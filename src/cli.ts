@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
 import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
-import { COMMAND_OPTIONS, VALUE_OPTIONS, helpText, unknownOption, wantsHelp } from './cli-options.js';
+import { progress } from './progress.js';
+import { COMMAND_OPTIONS, VALUE_OPTIONS, forgottenDashes, helpText, npmKept, unknownOption, wantsHelp } from './cli-options.js';
 import { guardPlaces, type Read } from './write/places.js';
 // commands other than build and validate load their modules when used (startup time)
 
@@ -82,6 +83,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const a = parseArgs(argv);
+  // a forgotten `--` after the npm script name: said before anything runs, never a silent run over all data sets
+  const forgotten = forgottenDashes(a.command, npmKept(a.command, process.env), a.rest, process.env);
+  if (forgotten) throw new UsageError(forgotten);
   const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
   switch (a.command) {
     case 'validate': {
@@ -113,6 +117,9 @@ async function main(argv: string[]): Promise<number> {
         if (bad) {
           failed = true;
           if (!a.json) process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
+        } else if (!a.json) {
+          // the last line says how the data set ended, after its warnings too
+          log(progress('done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
         }
         summary.push({
           dataset: label,

@@ -60,6 +60,9 @@ export class Wording {
     const file = path.join(dir, `${name}.hbs`);
     return new Wording(hb, readFileSync(file, 'utf8'), file);
   }
+  has(name: string): boolean {
+    return this.bodies.has(name);
+  }
   get(name: string, context: object = {}): string {
     let t = this.cache.get(name);
     if (!t) {

@@ -156,7 +156,8 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   };
   parser.ontext = styleText;
   parser.oncdata = styleText;
-  parser.write(text).close();
+  // XML reads CR LF and CR as LF before anything else: sax counts lines by LF alone
+  parser.write(text.replace(/\r\n?/g, '\n')).close();
   if (roots === 0 || !size) throw new FigureError(m.noRoot);
   if (drawnCount(nodes, ids, FIGURE_LIMITS.svgElements) > FIGURE_LIMITS.svgElements) throw new FigureError(m.tooManyElements(FIGURE_LIMITS.svgElements));
   return size;

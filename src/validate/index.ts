@@ -3,7 +3,7 @@
 import * as jsonc from 'jsonc-parser';
 import type * as z from 'zod';
 import type { RawDataset, JsonFile } from '../load/index.js';
-import { lineColumn } from '../load/index.js';
+import { lineColumn, refusedAtLoad } from '../load/index.js';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import {
@@ -173,7 +173,8 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     sections.set(s.id, { s, depth, parents, path });
     for (const [key, files] of [['narrative', s.narrative ? [s.narrative] : []], ['columns', s.columns ?? []]] as const) {
       files.forEach((t, i) => {
-        if (!raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
+        // a file the loader refused is there: its own error says why it was not read
+        if (!raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
       });
     }
   });
@@ -186,7 +187,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   });
   const booklet = dataset.documents.booklet ?? {};
   for (const [key, t] of Object.entries(booklet)) {
-    if (t && !raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
+    if (t && !raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
   }
   const measures = new Set<string>();
   dataset.policyMeasures?.forEach((m, i) => {

@@ -10,11 +10,10 @@ import { createHandlebars, renderText } from '../templates/index.js';
 import { textContext } from '../templates/context.js';
 import { parseMarkdown, plain, type Block } from '../markdown/index.js';
 import { checkProseLinks } from './links.js';
-import { TEXT_MAX } from '../model/limits.js';
+import { TEXT_MAX, TEXT_FILE_MAX } from '../model/limits.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
 
-/** A text file longer than this is refused before it is parsed (a whole chapter is far shorter). */
-export const TEXT_FILE_MAX = 200_000;
+export { TEXT_FILE_MAX } from '../model/limits.js';
 /** What a text may grow to when expanded ({{#each}} and partials repeat their bodies). */
 export const EXPANDED_MAX = 1_000_000;
 
