@@ -271,7 +271,7 @@ function longestListIn(value: unknown, seen = new Set<unknown>()): number {
 class NotANumber extends Error {}
 
 /** Expands the text once with the real data; a helper's error comes back with its place. */
-function trial(rel: string, text: string, dataset: Dataset, problems: Problem[]) {
+function trial(rel: string, text: string, dataset: Dataset, problems: Problem[], parsed: Map<string, Block[]>) {
   const hb = createHandlebars({ asOf: dataset.era?.asOf });
   for (const [name, fn] of Object.entries(hb.helpers)) {
     if (!(name in PROJECT_HELPERS)) continue;
@@ -310,6 +310,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
     return;
   }
+  parsed.set(rel, blocks);
   // a heading with no words would print as a bare number
   if (blocks.some((b) => b.kind === 'heading' && plain(b.inlines).trim() === '')) {
     const bare = /^ {0,3}#{1,6}[ \t]*$/m.exec(text);
@@ -335,7 +336,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
  * Checks the text files the build expands (every .hbs file, and any other text the data set
  * names as prose): size, syntax, helpers and partials, then one expansion with the data.
  */
-export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset): Problem[] {
+export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset, parsed: Map<string, Block[]> = new Map()): Problem[] {
   const problems: Problem[] = [];
   const longest = longestListIn(textContext(dataset));
   for (const [rel, text] of texts) {
@@ -360,7 +361,7 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       if (found.length === before && grows > EXPANDED_MAX)
         found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
       problems.push(...found);
-      if (found.length === 0) trial(rel, text, dataset, problems);
+      if (found.length === 0) trial(rel, text, dataset, problems, parsed);
     } catch (e) {
       // a shape the scan did not foresee: refused rather than left to crash the build
       problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください` });
