@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
 import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { formatProblem, hasErrors } from '../src/problem.js';
 import { renderPdf } from '../src/render/pdf.js';
