@@ -173,14 +173,31 @@ describe('what validation accepts, the build builds', () => {
       },
     );
   });
+
+  it('a text named by two sections places its figure twice: refused at the figure (pdfmake stopped at the second anchor)', async () => {
+    await withCopy(
+      (dir) => {
+        const ds = JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
+        ds.sections[1].children[0].narrative = 'text/1-1.md.hbs';
+        ds.figures = [{ id: 'flow', caption: '流れ', image: 'figures/flow.svg' }];
+        writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(ds, null, 2));
+        writeFileSync(path.join(dir, 'text', '1-1.md.hbs'), '災害に備えます。\n\n![](#flow)\n');
+      },
+      async (dir) => {
+        const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
+        expect(errors).toEqual([expect.stringMatching(/^エラー text\/1-1\.md\.hbs:3:4: 図「flow」のある本文ファイル text\/1-1\.md\.hbs は dataset\.json の二か所に指定されているため、図が二度置かれます/)]);
+      },
+    );
+  });
 });
 
 describe('the check before rendering', () => {
-  it('refuses a document that cites an anchor it does not hold, naming the anchor and the words around it', async () => {
+  it('refuses a document that cites an anchor it does not hold, or holds one twice, naming the anchor and the words around it', async () => {
     const font = { defaultStyle: { font: 'BIZUDPGothic' } };
     const doc = { ...font, content: [{ text: '本文', id: 'here' }, { text: ['目次の行 ', { text: '', pageReference: 'nowhere' }] }] };
     await expect(renderPdf(doc)).rejects.toThrow(MissingAnchorError);
     await expect(renderPdf(doc)).rejects.toThrow(/nowhere（「目次の行 」から）/);
+    await expect(renderPdf({ ...font, content: [{ text: '本文', id: 'here' }, { text: '別', id: 'here' }] })).rejects.toThrow(/同じ参照先が二か所にあります: here/);
     await expect(renderPdf({ ...font, content: [{ text: '本文', id: 'here' }, { text: ['', { text: '', pageReference: 'here' }] }] })).resolves.toBeDefined();
   });
 });

@@ -149,6 +149,7 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
   const placed = new Set<string>();
   // what stands before chapter 1 (the notice, after the 目次) has no printed page number
   const front = new Set<string>();
+  const printed = new Set<string>();
   for (const { file, part } of booklet) {
     const blocks = content.parsed.get(file);
     // a text that could not be expanded is refused already: its written form stands in for it
@@ -167,6 +168,11 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
       headings.add(name);
       if (part === 'notice') front.add(`heading ${name}`);
     }
+    // a file the booklet prints twice (named by two parts) would place its figures twice
+    if (printed.has(file))
+      for (const id of found.figures)
+        report.text('error', file, Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0), `図「${id}」のある本文ファイル ${file} は dataset.json の二か所に指定されているため、図が二度置かれます（図は一か所にだけ置けます）`);
+    printed.add(file);
     for (const id of found.figures) if (byId.has(id)) placed.add(id);
     if (part === 'notice') for (const id of found.figures) front.add(`figure ${id}`);
   }
