@@ -185,7 +185,7 @@ describe('what validation accepts, the build builds', () => {
       },
       async (dir) => {
         const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
-        expect(errors).toEqual([expect.stringMatching(/^エラー text\/1-1\.md\.hbs:3:4: 図「flow」のある本文ファイル text\/1-1\.md\.hbs は dataset\.json の二か所に指定されているため、図が二度置かれます/)]);
+        expect(errors).toEqual([expect.stringMatching(/^エラー text\/1-1\.md\.hbs:3:1: 図「flow」のある本文ファイル text\/1-1\.md\.hbs は dataset\.json の二か所に指定されているため、図が二度置かれます/)]);
       },
     );
   });
