@@ -10,7 +10,9 @@ import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { formatProblem, hasErrors } from '../src/problem.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { MissingAnchorError } from '../src/render/anchors.js';
-import { squash } from './helpers/data.js';
+import { squash, ROOT } from './helpers/data.js';
+import { mutate, original, refusedOrBuilt } from './helpers/mutate.js';
+import { validate } from '../src/validate/index.js';
 
 const MINI = path.join(__dirname, 'fixtures', 'mini');
 
@@ -172,6 +174,17 @@ describe('what validation accepts, the build builds', () => {
         expect(problems.map((p) => formatProblem(p))).toContainEqual(expect.stringMatching(/^警告 text\/intro\.md\.hbs:1:1: 本文ファイル text\/intro\.md\.hbs は dataset\.json のどこにも指定されていない/));
       },
     );
+  });
+
+  it('the Miyagi data without documents.booklet.intro is refused at the setting that cites a heading of it (it passed, then build ended in 内部エラー)', async () => {
+    const raw = mutate(original(path.join(ROOT, 'data', 'miyagi-ict-plan')), { kind: 'delete', file: 'dataset.json', path: ['documents', 'booklet', 'intro'] });
+    const errors = validate(raw).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
+    expect(errors).toEqual([expect.stringMatching(/^エラー dataset\.json:\d+:\d+ documents\.initiativeList\.measuresHeading: 見出し \{#policy-measures\} が冊子の本文にありません/)]);
+    expect(await refusedOrBuilt(raw)).toBeUndefined();
+    // without that setting too, it is accepted, and then every document builds
+    const without = mutate(raw, { kind: 'delete', file: 'dataset.json', path: ['documents', 'initiativeList', 'measuresHeading'] });
+    expect(validate(without).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
+    expect(await refusedOrBuilt(without)).toBeUndefined();
   });
 
   it('a text named by two sections places its figure twice: refused at the figure (pdfmake stopped at the second anchor)', async () => {
