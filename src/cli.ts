@@ -51,17 +51,35 @@ class UsageError extends Error {}
 const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
 
+/** The data sets in the folders of `root` (a data set is a folder holding dataset.json). */
+const setsIn = (root: string) =>
+  existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+
 function datasetsOf(a: Args): string[] {
-  if (a.data) return [path.resolve(a.data)];
-  // a data set is a folder of data/ holding dataset.json
-  const root = path.join(ROOT, 'data');
-  const found = existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+  if (a.data) {
+    // a data set, or a folder of data sets as data/ is (a folder with neither: load says what is missing)
+    const dir = path.resolve(a.data);
+    if (existsSync(path.join(dir, 'dataset.json'))) return [dir];
+    const sets = setsIn(dir);
+    return sets.length ? sets : [dir];
+  }
+  const found = setsIn(path.join(ROOT, 'data'));
   if (found.length === 0) throw new UsageError('data/ にデータセットがありません');
   return found;
 }
 
 /** What every command reads, to be kept apart from every place it writes (src/write/places.ts). */
 const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: 'データセット' }));
+
+/** Two data sets of one run with one id would write one output folder: refused, naming both. */
+async function sameIds(dirs: string[]): Promise<boolean> {
+  const { sharedIds } = await import('./dataset-ids.js');
+  const shared = sharedIds(dirs);
+  const { cliWords } = await import('./cli-options.js');
+  for (const s of shared)
+    process.stderr.write(cliWords().get('shared-id', { id: s.id, dirs: s.dirs.map((d) => path.relative(process.cwd(), d) || d).join('、') }) + '\n');
+  return shared.length > 0;
+}
 
 function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLog: (s: string) => void): Promise<BuildResult> {
   return new Promise((resolveResult, reject) => {
@@ -89,8 +107,9 @@ async function main(argv: string[]): Promise<number> {
   const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
   switch (a.command) {
     case 'validate': {
-      let failed = false;
-      for (const dir of datasetsOf(a)) {
+      const dirs = datasetsOf(a);
+      let failed = await sameIds(dirs);
+      for (const dir of dirs) {
         const label = path.relative(process.cwd(), dir) || dir;
         const { checkDataset } = await import('./pipeline.js');
         const { problems, model } = checkDataset(dir);
@@ -110,6 +129,8 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const dirs = datasetsOf(a);
       guardPlaces([outRoot], dataRead(dirs));
+      // before anything is built: one of the two would silently replace the other
+      if (await sameIds(dirs)) return 1;
       const report = (dir: string, r: BuildResult) => {
         const label = path.relative(process.cwd(), dir) || dir;
         if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
@@ -189,7 +210,9 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       guardPlaces([outRoot], dataRead(datasetsOf(a)));
       const { watch } = await import('./yearly/watch.js');
-      await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
+      const dirs = datasetsOf(a);
+      if (await sameIds(dirs)) return 1;
+      await watch(dirs, outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
       return 0;
     }
     case 'errata': {

@@ -109,6 +109,11 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
     // parsed, but overflowed the stack of validation itself
     ['( ) nested 5000 deep', `x\n{{fy ${'(add 1 '.repeat(5000)}1${')'.repeat(5000)}}}`, 2, 1, '{{#…}} や ( ) の入れ子が深すぎます'],
     ['too many {{ }} for a bounded parse', '{{fy 2017}}'.repeat(2001), 1, 22001, '{{ }} が多すぎます（2000 個まで）'],
+    // a group of values printed [object Object] (issue 23)
+    ['{{this}} at the top (the whole data)', '本文は\n{{this}}です', 2, 1, '{{this}} は一つの文字や数ではなく項目のまとまりなので、そのままでは書けません（[object Object] のように印刷されます）'],
+    ['{{this}} of an item that is not one value', '{{#each dataset.history}}{{event}}、{{this}}{{/each}}', 1, 36, '{{this}} は一つの文字や数ではなく項目のまとまり'],
+    ['a group of values by name', 'a {{period}}', 1, 3, '{{period}} は一つの文字や数ではなく項目のまとまり'],
+    ['a list by name', '{{dataset.sections}}', 1, 1, '{{dataset.sections}} は一つの文字や数ではなく一覧なので'],
   ];
   for (const [what, body, line, column, message] of templateCases) {
     it(`a data text with ${what}`, () => {
@@ -139,7 +144,9 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
   it('what the data texts may use still passes and builds', async () => {
     const raw = text(
       '{{#each dataset.sections}}{{title}}{{else}}なし{{/each}} {{#with dataset}}{{title}}{{/with}} {{#if period}}{{fy period.from}}{{else if title}}b{{/if}}\n\n' +
-        '{{#*inline "p"}}{{fyShort 2018}}{{/inline}}{{> p}} {{join (fy 2017) "、"}} {{{title}}} {{date "2019-02-28"}} {{month "2019-05"}} {{yen 1234}} {{add 1 2}}',
+        '{{#*inline "p"}}{{fyShort 2018}}{{/inline}}{{> p}} {{join (fy 2017) "、"}} {{{title}}} {{date "2019-02-28"}} {{month "2019-05"}} {{yen 1234}} {{add 1 2}}\n\n' +
+        // {{this}} of a list of plain values is one value each time
+        '{{#each dataset.history}}{{#with event}}{{this}}{{/with}}{{/each}} {{#with period}}{{this.from}}{{/with}}',
     );
     expect(errorsOf(raw).map((p) => formatProblem(p))).toEqual([]);
     expect(await refusedOrBuilt(raw)).toBeUndefined();

@@ -2,6 +2,7 @@
 // 記入例), then its initiatives with the cells to fill for one fiscal year and last year's values
 // beside them. The ids, the data set, the year and a snapshot of the protected fields travel in
 // a very hidden, protected sheet, so the import compares with what the department was sent.
+import { isNewIn } from '../resolve/new-mark.js';
 import type { Model, Initiative } from '../model/schema.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
@@ -119,7 +120,7 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const data = rows.map(({ initiative: i, id }) => {
     const res = i.results?.[String(fy)];
     const prev = i.results?.[String(fy - 1)];
-    const isNew = res?.isNew ?? i.isNew ?? false;
+    const isNew = isNewIn(i, fy);
     const cells: CellValue[] = [
       id, i.no, i.title, divisions(i),
       res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null,

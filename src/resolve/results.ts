@@ -1,6 +1,7 @@
 // 事業実施結果 for one fiscal year: pillars with their rows and the summary computed from
 // the data (counts, 新規, budget totals, 目標の達成度 tallies). Unanswered rows are counted in
 // no category; the view says how many there are, and the report prints itself as a draft.
+import { isNewIn } from './new-mark.js';
 import type { Model } from '../model/schema.js';
 import { yearDateOf } from './document-dates.js';
 import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
@@ -88,7 +89,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
           rows.push({
             initiativeId: e.initiativeId,
             no: e.initiative.no,
-            isNew: r.isNew ?? e.initiative.isNew ?? false,
+            isNew: isNewIn(e.initiative, fy),
             title: e.initiative.title,
             description: e.initiative.description ?? '',
             budget: r.budget,

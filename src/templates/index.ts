@@ -40,7 +40,7 @@ const COMPILE = { noEscape: true, strict: false, knownHelpersOnly: false } as co
 const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
 /** Runs a data set's own text (a .md.hbs file) through Handlebars. */
-export function renderText(hb: typeof Handlebars, source: string, context: object): string {
+export function renderText(hb: typeof Handlebars, source: string | hbs.AST.Program, context: object): string {
   return hb.compile(source, COMPILE)(context, RUNTIME);
 }
 

@@ -25,6 +25,7 @@ import { checkBounds } from './bounds.js';
 import { checkJsonLinks } from './links.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
+import type { Block } from '../markdown/index.js';
 
 /** Where a JSON path is in a file: its key, or its nearest existing parent. */
 export function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
@@ -280,16 +281,18 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     json: (severity, f, path, message) => problems.push({ severity, file: f.rel, path, ...place(f, path), message }),
     text: (severity, rel, offset, message) => problems.push({ severity, file: rel, ...lineColumn(raw.texts.get(rel) ?? '', offset), message }),
   };
-  // texts too large to parse are refused by checkTemplates below, and parsed by nothing
+  // text files: Handlebars syntax, helpers, partials and what they expand to; each text as the
+  // build will read it (expanded and parsed) is kept for the references below
+  const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
+  const parsed = new Map<string, Block[]>();
+  problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset, parsed));
+
+  // texts too large to parse are refused by checkTemplates, and parsed by nothing
   const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
-  checkFiguresAndReferences(parseable, dataset, initiatives, report);
+  checkFiguresAndReferences(parseable, dataset, initiatives, { parsed, sites: sites.length, glossary: glossary.length }, report);
   checkTypedReferences(parseable, report);
 
   problems.push(...checkFigures(raw));
-
-  // text files: Handlebars syntax, helpers, partials and what they expand to
-  const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
-  problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset));
 
   if (hasErrors(problems)) return { problems };
   const texts = Object.fromEntries(raw.texts);
