@@ -4,13 +4,13 @@ import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
 import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 
-import { formatProblem, hasErrors } from './problem.js';
+import { formatProblem, hasErrors, problemLines } from './problem.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
 import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
 import { progress } from './progress.js';
-import { COMMAND_OPTIONS, VALUE_OPTIONS, forgottenDashes, helpText, npmKept, unknownOption, wantsHelp } from './cli-options.js';
+import { COMMAND_OPTIONS, VALUE_OPTIONS, cliWords, forgottenDashes, helpText, npmKept, unknownOption, wantsHelp } from './cli-options.js';
 import { guardPlaces, type Read } from './write/places.js';
 // commands other than build and validate load their modules when used (startup time)
 
@@ -68,6 +68,12 @@ function datasetsOf(a: Args): string[] {
   return found;
 }
 
+/** The problems as printed: many warnings of one kind are counted after the first few (src/problem.ts). */
+function printProblems(problems: Parameters<typeof problemLines>[0], label: string | undefined, data: string): void {
+  const more = (group: string, rest: number) => cliWords().get(`more-${group.replace(/-\d+$/, '')}`, { rest, westernYear: group.replace(/^\D+-/, ''), data });
+  for (const line of problemLines(problems, label, more)) process.stderr.write(line + '\n');
+}
+
 /** What every command reads, to be kept apart from every place it writes (src/write/places.ts). */
 const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: 'データセット' }));
 
@@ -75,7 +81,6 @@ const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: '
 async function sameIds(dirs: string[]): Promise<boolean> {
   const { sharedIds } = await import('./dataset-ids.js');
   const shared = sharedIds(dirs);
-  const { cliWords } = await import('./cli-options.js');
   for (const s of shared)
     process.stderr.write(cliWords().get('shared-id', { id: s.id, dirs: s.dirs.map((d) => path.relative(process.cwd(), d) || d).join('、') }) + '\n');
   return shared.length > 0;
@@ -113,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
         const label = path.relative(process.cwd(), dir) || dir;
         const { checkDataset } = await import('./pipeline.js');
         const { problems, model } = checkDataset(dir);
-        for (const p of problems) process.stderr.write(formatProblem(p, label) + '\n');
+        printProblems(problems, label, label);
         if (hasErrors(problems)) {
           failed = true;
           process.stderr.write(`${label}: エラー ${problems.filter((p) => p.severity === 'error').length} 件\n`);
@@ -133,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
       if (await sameIds(dirs)) return 1;
       const report = (dir: string, r: BuildResult) => {
         const label = path.relative(process.cwd(), dir) || dir;
-        if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
+        if (!a.json) printProblems(r.problems, label, label);
         const bad = hasErrors(r.problems);
         if (bad) {
           failed = true;
@@ -187,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
       const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
       // a book in the output folder is named from here, not from the data set
-      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
+      printProblems(r.problems.map((p) => (path.isAbsolute(p.file) ? { ...p, file: path.relative(process.cwd(), p.file), base: '' } : p)), a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
       log(`照会用のブック ${r.files.length} 件を書き出しました`);

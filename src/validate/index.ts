@@ -250,7 +250,10 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
     }
   }
-  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p) => warn(file, m, p, raw.json.get(file)));
+  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p, group) => {
+    warn(file, m, p, raw.json.get(file));
+    if (group) problems[problems.length - 1].group = group;
+  });
 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
