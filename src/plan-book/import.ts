@@ -408,7 +408,7 @@ class BookReader {
       }
       const read = readSchedule(texts, period.from);
       if (!read.ok) {
-        this.err(at(s.firstYear + read.index), this.words.get(`err-${read.refusal.kind}`, read.refusal));
+        this.err(at(s.firstYear + read.index), this.words.get(`err-${read.refusal.kind}`, { western: read.refusal.year }));
         continue;
       }
       target.data.schedule = read.spans;
@@ -560,7 +560,8 @@ function finish(dir: string, model: Model, raw: ReturnType<typeof loadDataset>, 
   const taken = new Set(model.initiatives.map((i) => i.id));
   const pillar = new Map<string, string>();
   walkSections(model.dataset.sections, (s, _d, parents) => void pillar.set(s.id, parents[0]?.id ?? s.id));
-  const numbers = model.initiatives.filter((i) => !reader.edits.get(i.id)?.retire).map((i) => ({ pillar: pillar.get(i.data.section), no: i.data.no }));
+  // a retired initiative's number is not given again in the same import (the documents of today still show it)
+  const numbers = model.initiatives.map((i) => ({ pillar: pillar.get(i.data.section), no: i.data.no }));
   const withSchema = model.initiatives.some((i) => i.data.$schema);
   for (const e of reader.added) {
     const section = e.data.section!;
