@@ -12,7 +12,8 @@ import path from 'node:path';
 import { planExport } from '../src/plan-book/export.js';
 import { planImport } from '../src/plan-book/import.js';
 import { readSchedule, scheduleCells } from '../src/plan-book/schedule-cells.js';
-import { buildDataset } from '../src/pipeline.js';
+import { buildDataset, checkDataset } from '../src/pipeline.js';
+import { JOURNAL, fileIo } from '../src/survey/commit.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
 import { parseCsv } from './helpers/csv.js';
@@ -406,5 +407,23 @@ describe('the whole plan\'s book', () => {
     expect(errors(ok)).toEqual([]);
     expect(json('002').title).toBe('電子申請システムの運用・拡充');
     expect(json('003')).toMatchObject({ no: 3, title: '新しい全体の事業', department: '企画部', section: '2-1' });
+  });
+});
+
+describe('all or nothing, with files removed', () => {
+  it('a removal that fails half way leaves the journal; build refuses; the next import completes it', async () => {
+    await departmentsFillIn();
+    const failing = { ...fileIo, remove: () => { throw Object.assign(new Error('busy'), { code: 'EBUSY' }); } };
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published'), io: failing });
+    expect(errors(r).join('\n')).toMatch(/ファイルの置き換えの途中で失敗しました（ほかのプログラムが使用中です）。.*まだのファイル: initiatives\/002\.json/);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(true);
+    expect(existsSync(path.join(data, 'initiatives/002.json'))).toBe(true);
+    expect(checkDataset(data).problems.some((p) => p.severity === 'error' && p.file === JOURNAL)).toBe(true);
+    // the next run (with the books still there) completes the removal first
+    const again = await planImport(data, sent, { publishedRoot: path.join(work, 'published') });
+    expect(again.problems.find((p) => p.file === JOURNAL)?.message).toMatch(/前回中断した取り込みを完了しました: .*initiatives\/002\.json/);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(false);
+    expect(existsSync(path.join(data, 'initiatives/002.json'))).toBe(false);
+    expect(json('003').title).toBe('防災アプリの提供');
   });
 });
