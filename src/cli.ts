@@ -190,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
       if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
       if (a.yes && a.dryRun) throw new UsageError('--yes と --dry-run は一緒に指定できません');
       // the import writes into the data set: the returned books must lie elsewhere
-      guardPlaces([path.resolve(a.data)], [{ path: path.resolve(a.rest[0]), what: '回答ブックのフォルダ' }]);
+      guardPlaces([path.resolve(a.data)], [{ path: path.resolve(a.rest[0]), what: '回答ブック' }]);
       const { PUBLISHED_ROOT } = await import('./publish/record.js');
       const { planImport } = await import('./plan-book/import.js');
       const { printPlanImport } = await import('./plan-book/import-report.js');
