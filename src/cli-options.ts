@@ -17,6 +17,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'survey-export': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
   'survey-import': ['--data', '--fiscal-year', '--correction', '--quiet', '--debug'],
   'survey-status': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
+  'plan-export': ['--data', '--out', '--whole', '--quiet', '--debug'],
+  'plan-import': ['--data', '--dry-run', '--yes', '--correction', '--published', '--quiet', '--debug'],
 };
 
 const HELP = ['--help', '-h'];

@@ -16,7 +16,7 @@ import { guardPlaces, type Read } from './write/places.js';
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; whole?: boolean; yes?: boolean; dryRun?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -33,6 +33,9 @@ function parseArgs(argv: string[]): Args {
       a.fiscalYear = Number(argv[++i]);
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
     } else if (v === '--correction') a.correction = true;
+    else if (v === '--whole') a.whole = true;
+    else if (v === '--yes') a.yes = true;
+    else if (v === '--dry-run') a.dryRun = true;
     else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
     else if (v === '--debug') a.debug = true;
@@ -204,6 +207,28 @@ async function main(argv: string[]): Promise<number> {
       const { printImport } = await import('./survey/import-report.js');
       const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]), { fiscalYear: a.fiscalYear, correction: a.correction });
       return printImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+    }
+    case 'plan-export': {
+      if (!a.data || !a.out) throw new UsageError('--data と --out を指定してください');
+      guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
+      const { planExport } = await import('./plan-book/export.js');
+      const r = await planExport(path.resolve(a.data), path.resolve(a.out), { whole: a.whole });
+      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
+      log(`計画の照会用のブック ${r.files.length} 件を書き出しました`);
+      return 0;
+    }
+    case 'plan-import': {
+      if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
+      if (a.yes && a.dryRun) throw new UsageError('--yes と --dry-run は一緒に指定できません');
+      // the import writes into the data set: the returned books must lie elsewhere
+      guardPlaces([path.resolve(a.data)], [{ path: path.resolve(a.rest[0]), what: '回答ブック' }]);
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const { planImport } = await import('./plan-book/import.js');
+      const { printPlanImport } = await import('./plan-book/import-report.js');
+      const r = await planImport(path.resolve(a.data), path.resolve(a.rest[0]), { write: !!a.yes, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
+      return printPlanImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
     }
     case 'survey-status': {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');

@@ -142,6 +142,14 @@ export const DatasetSchema = z.strictObject({
     .array(groupName)
     .optional()
     .describe('部局の名称の一覧。書けば、事業の department はこの中のどれかでなければならない（綴りの誤りを見つける）'),
+  planSurvey: z
+    .strictObject({
+      request: prose.optional().describe('照会文（計画の照会用ブックの表紙に載せる）'),
+      deadline: isoDate.optional().describe('回答期限'),
+      contact: prose.optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
+    })
+    .optional()
+    .describe('計画の照会用ブック（plan:export）の表紙: 照会文・回答期限・問い合わせ先'),
   numbering: z.enum(['global', 'per-section']).describe('事業番号: global（通し番号）または per-section（柱ごと）'),
   sections: z.array(SectionSchema).min(1),
   policyMeasures: z
