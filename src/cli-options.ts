@@ -4,7 +4,7 @@ import { createHandlebars, Wording } from './templates/index.js';
 import { nearest } from './nearest.js';
 
 /** options followed by a value */
-export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published'];
+export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published', '--from', '--period', '--id', '--carry'];
 
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: ['--data', '--out', '--only', '--quiet', '--json', '--debug'],
@@ -17,6 +17,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'survey-export': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
   'survey-import': ['--data', '--fiscal-year', '--correction', '--quiet', '--debug'],
   'survey-status': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
+  renumber: ['--data', '--dry-run', '--correction', '--published', '--debug'],
+  'new-plan': ['--from', '--period', '--date', '--id', '--out', '--carry', '--debug'],
 };
 
 const HELP = ['--help', '-h'];

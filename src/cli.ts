@@ -15,7 +15,7 @@ import { guardPlaces, type Read } from './write/places.js';
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; label?: string; date?: string; published?: string; from?: string; period?: string; id?: string; carry?: string; dryRun?: boolean; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -27,6 +27,11 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--label') a.label = argv[++i];
     else if (v === '--date') a.date = argv[++i];
     else if (v === '--published') a.published = argv[++i];
+    else if (v === '--from') a.from = argv[++i];
+    else if (v === '--period') a.period = argv[++i];
+    else if (v === '--id') a.id = argv[++i];
+    else if (v === '--carry') a.carry = argv[++i];
+    else if (v === '--dry-run') a.dryRun = true;
     else if (v === '--only') a.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
@@ -228,6 +233,31 @@ async function main(argv: string[]): Promise<number> {
       for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
       if (r.opened.length) log(`${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました`);
       else if (!r.dataset.length) log('追加するものはありません');
+      return 0;
+    }
+    case 'renumber': {
+      if (!a.data) throw new UsageError('--data を指定してください');
+      const { renumber } = await import('./plan/renumber.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const r = renumber(path.resolve(a.data), { dryRun: a.dryRun, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
+      const w = planWords();
+      const out = (s: string) => process.stdout.write(s + '\n');
+      if (r.order.length) {
+        const changed = r.order.filter((n) => n.no !== n.expected);
+        if (changed.length) {
+          out(w.get('renumber-head', { rule: w.get('order-rule', { global: r.global }) }));
+          for (const line of numberTable(changed)) out(line);
+        } else out(w.get('renumber-none'));
+      }
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      if (r.changed.length) {
+        out(w.get(a.dryRun ? 'renumber-dry' : 'renumber-done', { count: r.changed.length }));
+        out(w.get('renumber-ids'));
+        if (r.written && r.published.length) out(w.get('renumber-correction'));
+      }
       return 0;
     }
     case 'schema': {

@@ -12,6 +12,8 @@ export interface Problem {
   message: string;
   /** the folder `file` is in when it is not the data set being worked on (a published version) */
   base?: string;
+  /** what kind of problem, where a command acts on it (renumber mends duplicate numbers) */
+  code?: 'duplicate-no' | 'number-order';
 }
 
 export function jsonPathText(path: (string | number)[] | undefined): string {

@@ -22,6 +22,7 @@ import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
 import { checkTypedReferences } from './prose.js';
 import { checkBounds } from './bounds.js';
+import { checkNumbering } from './numbering.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
 
@@ -202,7 +203,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
     const key = `${scope}#${data.no}`;
     if (numbers.has(key))
-      e(`事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}`, ['no']);
+      problems.push({ severity: 'error', file, path: ['no'], ...place(f, ['no']), code: 'duplicate-no', message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます` });
     else numbers.set(key, file);
     if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
     else if (sections.get(data.section)!.s.children?.length) warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
@@ -248,6 +249,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
+  // an initiative that could not be read has no place yet: the others' numbers would look wrong
+  if (complete)
+    checkNumbering(dataset, initiatives, (file, message, path) => problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }));
 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
