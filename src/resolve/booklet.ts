@@ -92,6 +92,8 @@ export function resolveBooklet(
   rule: EraRule,
   words: { booklet: Wording; list: Wording },
   hasList: boolean,
+  /** the list is declared but no initiative has a schedule yet (a next plan just begun) */
+  listPending = false,
 ): BookletView {
   const { dataset } = model;
   const ctx = textContext(dataset);
@@ -141,6 +143,7 @@ export function resolveBooklet(
       ...(references.length ? ['references'] : []), ...(model.glossary.length ? ['glossary'] : [])]),
     headings: nameHeadings(lists),
     figureLabel: figures.label,
+    pendingParts: listPending ? new Map([['initiative-list', words.booklet.get('list-pending')]]) : undefined,
   });
   for (const l of lists) resolveBlockReferences(l, targets);
   const measuresHeading = dataset.documents.initiativeList?.measuresHeading;

@@ -68,7 +68,7 @@ export function resolve(model: Model): Resolved {
     period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
     sections,
     words,
-    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules)) : undefined,
+    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules), Boolean(docs.initiativeList && !hasSchedules)) : undefined,
     list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
     results: (docs.results?.fiscalYears ?? []).map((fy) => withResultsTexts(resolveResults(model, fy, sections, entries, rule), words.results)),
     openData: resolveOpenData(model, sections, entries, words.common, words.opendata, rule),

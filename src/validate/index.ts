@@ -20,7 +20,7 @@ import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
-import { checkTypedReferences } from './prose.js';
+import { checkTypedReferences, checkNextPlanMarkers } from './prose.js';
 import { checkBounds } from './bounds.js';
 import { checkNumbering } from './numbering.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
@@ -282,6 +282,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
   checkFiguresAndReferences(parseable, dataset, initiatives, report);
   checkTypedReferences(parseable, report);
+  checkNextPlanMarkers(parseable, report);
 
   problems.push(...checkFigures(raw));
 

@@ -7,6 +7,11 @@ import type { Dataset, Model, Section } from '../model/schema.js';
 import type { Severity } from '../problem.js';
 import { PAGE_KINDS, PARTS } from '../markdown/references.js';
 import { imageProblem } from './images.js';
+import { planWords } from '../plan/words.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+
+let booklet: Wording | undefined;
+const bookletWords = () => (booklet ??= Wording.load(createHandlebars({}), 'booklet'));
 
 export interface Reporter {
   json(severity: Severity, f: JsonFile, path: (string | number)[], message: string): void;
@@ -146,6 +151,11 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
         continue;
       }
       if (a === undefined || b === undefined) continue;
+      // the list is declared but not made until an initiative has a schedule (a next plan just begun)
+      if (a === 'part' && b === 'initiative-list' && !hasList && dataset.documents.initiativeList) {
+        report.text('warning', rel, offsetOf(text, c.line, c.column), planWords().get('warn-list-pending', { pending: bookletWords().get('list-pending') }));
+        continue;
+      }
       const missing =
         a === 'initiative' ? (initiativeIds.has(b) ? undefined : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`)
         : a === 'section' ? (sections.has(b) ? undefined : `頁の参照先の節「${b}」は dataset.json の sections にありません`)
