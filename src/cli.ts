@@ -2,7 +2,7 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
-import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 import { formatProblem, hasErrors } from './problem.js';
 import { availableParallelism } from 'node:os';
@@ -54,6 +54,14 @@ function parseArgs(argv: string[]): Args {
 class UsageError extends Error {}
 const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
+
+/** --carry: ids separated by commas, or a file holding one id a line (blank lines and # lines skipped). */
+function carriedIds(value: string): string[] {
+  const fromFile = existsSync(value) && statSync(value).isFile();
+  const items = fromFile ? readFileSync(value, 'utf8').split(/\r?\n/).filter((l) => !l.trim().startsWith('#')) : value.split(',');
+  // an id may be written as its file name
+  return [...new Set(items.map((s) => s.trim().replace(/^\uFEFF/, '').replace(/^initiatives\//, '').replace(/\.json$/, '')).filter(Boolean))];
+}
 
 function datasetsOf(a: Args): string[] {
   if (a.data) return [path.resolve(a.data)];
@@ -258,6 +266,48 @@ async function main(argv: string[]): Promise<number> {
         out(w.get('renumber-ids'));
         if (r.written && r.published.length) out(w.get('renumber-correction'));
       }
+      return 0;
+    }
+    case 'new-plan': {
+      if (!a.from || !a.period || !a.date || !a.id || !a.out) throw new UsageError('--from、--period、--date、--id、--out を指定してください');
+      const { newPlan, parsePeriod } = await import('./plan/new-plan.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { isIsoDate } = await import('./publish/index.js');
+      const w = planWords();
+      const period = parsePeriod(a.period);
+      if (!period) throw new UsageError(w.get('new-plan-period', { value: a.period }));
+      if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date }));
+      const from = path.resolve(a.from);
+      const out = path.resolve(a.out);
+      guardPlaces([path.join(out, a.id), path.join(out, `.${a.id}`)], dataRead([from]));
+      const carry = a.carry === undefined ? undefined : carriedIds(a.carry);
+      if (carry && carry.length === 0) throw new UsageError(w.get('new-plan-carry-empty'));
+      if (carry) {
+        const { loadDataset } = await import('./load/index.js');
+        const { nearest } = await import('./nearest.js');
+        const known = [...loadDataset(from).json.keys()].filter((k) => k.startsWith('initiatives/')).map((k) => k.slice('initiatives/'.length, -'.json'.length));
+        const unknown = carry.find((id) => !known.includes(id));
+        if (unknown !== undefined) throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: nearest(unknown, known) }));
+      }
+      const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
+      if (r.usage) throw new UsageError(r.usage);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.from) + '\n');
+      if (hasErrors(r.problems) || !r.folder) return 1;
+      const say = (s: string) => process.stdout.write(s + '\n');
+      const shownPath = path.relative(process.cwd(), r.folder) || r.folder;
+      say(w.get('new-plan-made', { folder: shownPath, period: `${period.from}〜${period.to}年度`, carried: r.carried.length, left: r.left.length }));
+      if (r.carried.length) {
+        say(w.get('new-plan-numbers'));
+        for (const line of numberTable(r.carried)) say(line);
+      }
+      if (r.left.length) say(w.get('new-plan-left', { files: r.left.join('、') }));
+      for (const d of r.afterDropped) say(w.get('new-plan-after-dropped', d));
+      for (const c of r.citations) say(w.get('new-plan-citation', c));
+      if (r.renewed.length) say(w.get('new-plan-renewed', { files: r.renewed.join('、') }));
+      if (r.unusedTerms.length) say(w.get('new-plan-unused', { terms: r.unusedTerms.join('、') }));
+      if (r.oldTargets.length) say(w.get('new-plan-old-targets', { from: period.from, items: r.oldTargets }));
+      say(w.get('new-plan-next', { markers: r.marked.length, marker: w.get('marker'), from: period.from, to: period.to, planDate: a.date }));
       return 0;
     }
     case 'schema': {

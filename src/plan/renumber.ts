@@ -43,11 +43,11 @@ export interface RenumberResult {
 /** The publications of a data set, in words: records under published/ and results years with a date. */
 export function publishedAs(dataset: Dataset, publishedRoot: string): string[] {
   const w = planWords();
-  const recorded = publications(publishedRoot, dataset.id).map((p) => w.get('published-record', p));
+  const recorded = publications(publishedRoot, dataset.id).map((p) => w.get('published-record', { label: p.label, on: p.date }));
   const on = dataset.documents.results?.publishedOn;
   const dated = !on ? [] : typeof on === 'string' ? dataset.documents.results!.fiscalYears.map((y) => [y, on] as const) : Object.entries(on).map(([y, d]) => [Number(y), d] as const);
   const rule = { asOf: dataset.era?.asOf };
-  return [...recorded, ...dated.map(([y, date]) => w.get('published-results', { fy: fiscalYearLong(y, rule), date }))];
+  return [...recorded, ...dated.map(([y, date]) => w.get('published-results', { fiscalYear: fiscalYearLong(y, rule), on: date }))];
 }
 
 /** The data set's parts when its only errors are duplicate numbers (which renumbering mends). */

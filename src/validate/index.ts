@@ -15,7 +15,7 @@ import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
 import { checkDepartments } from './departments.js';
 import { checkResultsAnswers } from './results-answers.js';
-import { termIn } from '../model/terms.js';
+import { glossaryCorpus, termUsed } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
@@ -256,12 +256,12 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
   const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
-  const corpus = [...[...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
+  const corpus = glossaryCorpus([...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), initiatives.map((i) => i.data));
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (!unread && ![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
+    if (!unread && !termUsed(corpus, g))
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 

@@ -18,7 +18,8 @@ export interface Reporter {
   text(severity: Severity, rel: string, offset: number, message: string): void;
 }
 
-const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
+/** `![](#id)`: where prose places a figure of dataset.json's figures */
+export const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
 const NAMED_HEADING = /^#{1,6}[ \t].*?\{#([0-9A-Za-z][0-9A-Za-z_-]*)\}[ \t]*$/gm;
 
 interface HelperCall { name: string; args: (string | undefined)[]; line: number; column: number }
