@@ -288,7 +288,11 @@ async function main(argv: string[]): Promise<number> {
         const { nearest } = await import('./nearest.js');
         const known = [...loadDataset(from).json.keys()].filter((k) => k.startsWith('initiatives/')).map((k) => k.slice('initiatives/'.length, -'.json'.length));
         const unknown = carry.find((id) => !known.includes(id));
-        if (unknown !== undefined) throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: nearest(unknown, known) }));
+        if (unknown !== undefined) {
+          // "99" for "099": ids that are numbers are often written without their zeros
+          const sameNumber = /^\d+$/.test(unknown) ? known.find((k) => /^\d+$/.test(k) && Number(k) === Number(unknown)) : undefined;
+          throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: sameNumber ?? nearest(unknown, known) }));
+        }
       }
       const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
       if (r.usage) throw new UsageError(r.usage);
