@@ -148,6 +148,26 @@ describe('new-plan', () => {
     expect(existsSync(path.join(work, 'y'))).toBe(false);
   });
 
+  it('takes 新規 off what continues, replaces a citation of a figure no longer placed, and names indicators whose target is before the period', () => {
+    const copy = path.join(work, 'figure-cited');
+    cpSync(MIYAGI, copy, { recursive: true });
+    const i2 = path.join(copy, 'initiatives', '002.json');
+    writeFileSync(i2, readFileSync(i2, 'utf8').replace('"isNew": false', '"isNew": true'));
+    // miyagi-style is placed by initiative 037, which is not carried
+    const t = path.join(copy, 'text', '2-2.md.hbs');
+    writeFileSync(t, readFileSync(t, 'utf8') + '\n授業のイメージ（{{page "figure" "miyagi-style"}}ページ）を示します。\n');
+    expect(checkDataset(copy).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const out = path.join(work, 'figure-out');
+    const r = runCli(['new-plan', '--from', copy, '--period', '2021-2025', '--date', '2021-03-26', '--id', 'next', '--out', out, '--carry', '001,002,006']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('isNew（新規）を外しました（前期から続く事業のため）: initiatives/002.json');
+    expect(JSON.parse(readFileSync(path.join(out, 'next', 'initiatives', '002.json'), 'utf8')).isNew).toBe(false);
+    expect(r.stdout).toMatch(/text\/2-2\.md\.hbs:\d+: \{\{page "figure" "miyagi-style"\}\} は引き継がなかった図を指すため、印に置き換えました/);
+    expect(readFileSync(path.join(out, 'next', 'text', '2-2.md.hbs'), 'utf8')).toContain(`授業のイメージ（〔引き継がなかった図「MIYAGI Style における授業イメージ」の頁〕${MARK}ページ）を示します。`);
+    // 006's target is 平成33年3月末 (2021-03), before FY2021 begins
+    expect(r.stdout).toContain('目標の時点が新しい計画期間（2021年度〜）より前の指標（目標を見直してください）: initiatives/006.json 「周産期医療情報システム登録医療機関数」');
+  });
+
   it('a new data set that would not validate is not written (the check the command makes before it renames)', () => {
     const copy = path.join(work, 'sub-expression');
     cpSync(MIYAGI, copy, { recursive: true });

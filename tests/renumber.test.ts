@@ -118,6 +118,17 @@ describe('numbers in booklet order', () => {
     expect(at.sort((a, b) => a.pos - b.pos).map((x) => x.no)).toEqual(Array.from({ length: 101 }, (_, k) => k + 1));
   });
 
+  it('two initiatives with one number (an error) are mended by renumber', () => {
+    const dir = path.join(work, 'duplicate');
+    cpSync(MIYAGI, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'initiatives', '101.json'), readFileSync(path.join(dir, 'initiatives', '031.json'), 'utf8').replace(/"title": "[^"]*"/, '"title": "写して加えた事業"'));
+    expect(checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual(['事業番号 31 は initiatives/031.json と重複しています。npm run renumber で冊子の順に振り直せます']);
+    const r = runCli(['renumber', '--data', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/initiatives\/101\.json {2}2-1 +31 +→ 32/);
+    expect(checkDataset(dir).problems.filter((p) => p.severity === 'error' || p.code === 'number-order')).toEqual([]);
+  });
+
   it('a published data set is renumbered only with --correction: without it, refused and nothing written', () => {
     const dir = withAdded('published');
     const published = path.join(work, 'published');
