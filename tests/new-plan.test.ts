@@ -58,6 +58,14 @@ describe('new-plan', () => {
     expect(readFileSync(path.join(made, 'text', 'chapter1.md.hbs'), 'utf8').startsWith(`# 社会的背景\n\n${MARK}\n\n## 身近になったインターネット`)).toBe(true);
     // the list is not made until a schedule is written: its citation is a warning now, not an error
     expect(problems.some((p) => p.file === 'text/chapter1.md.hbs' && p.message.startsWith('主な取組一覧はまだ作られません'))).toBe(true);
+    // only a list the data set declares is pending: without documents.initiativeList the citation stays an error
+    const undeclared = path.join(work, 'undeclared');
+    cpSync(made, undeclared, { recursive: true });
+    const dsFile = path.join(undeclared, 'dataset.json');
+    const ds = JSON.parse(readFileSync(dsFile, 'utf8'));
+    delete ds.documents.initiativeList;
+    writeFileSync(dsFile, JSON.stringify(ds, null, 2));
+    expect(checkDataset(undeclared).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual(['text/chapter1.md.hbs: 頁の参照先「initiative-list」はこの冊子にありません']);
     // the mark goes when the text is rewritten
     const copy = path.join(work, 'rewritten');
     cpSync(made, copy, { recursive: true });
