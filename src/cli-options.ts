@@ -4,7 +4,7 @@ import { createHandlebars, Wording } from './templates/index.js';
 import { nearest } from './nearest.js';
 
 /** options followed by a value */
-export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published'];
+export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published', '--from', '--period', '--id', '--carry'];
 
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: ['--data', '--out', '--only', '--quiet', '--json', '--debug'],
@@ -19,6 +19,8 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'survey-status': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
   'plan-export': ['--data', '--out', '--whole', '--quiet', '--debug'],
   'plan-import': ['--data', '--dry-run', '--yes', '--correction', '--published', '--quiet', '--debug'],
+  renumber: ['--data', '--dry-run', '--correction', '--published', '--debug'],
+  'new-plan': ['--from', '--period', '--date', '--id', '--out', '--carry', '--debug'],
 };
 
 const HELP = ['--help', '-h'];

@@ -2,7 +2,7 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
-import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 import { formatProblem, hasErrors, problemLines } from './problem.js';
 import { availableParallelism } from 'node:os';
@@ -16,7 +16,7 @@ import { guardPlaces, type Read } from './write/places.js';
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; whole?: boolean; yes?: boolean; dryRun?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; whole?: boolean; yes?: boolean; dryRun?: boolean; label?: string; date?: string; published?: string; from?: string; period?: string; id?: string; carry?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -28,6 +28,11 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--label') a.label = argv[++i];
     else if (v === '--date') a.date = argv[++i];
     else if (v === '--published') a.published = argv[++i];
+    else if (v === '--from') a.from = argv[++i];
+    else if (v === '--period') a.period = argv[++i];
+    else if (v === '--id') a.id = argv[++i];
+    else if (v === '--carry') a.carry = argv[++i];
+    else if (v === '--dry-run') a.dryRun = true;
     else if (v === '--only') a.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
@@ -57,6 +62,14 @@ const cliValueMissing = (option: string) => `${option} の後に値を指定し�
 /** The data sets in the folders of `root` (a data set is a folder holding dataset.json). */
 const setsIn = (root: string) =>
   existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+
+/** --carry: ids separated by commas, or a file holding one id a line (blank lines and # lines skipped). */
+function carriedIds(value: string): string[] {
+  const fromFile = existsSync(value) && statSync(value).isFile();
+  const items = fromFile ? readFileSync(value, 'utf8').split(/\r?\n/).filter((l) => !l.trim().startsWith('#')) : value.split(',');
+  // an id may be written as its file name
+  return [...new Set(items.map((s) => s.trim().replace(/^\uFEFF/, '').replace(/^initiatives\//, '').replace(/\.json$/, '')).filter(Boolean))];
+}
 
 function datasetsOf(a: Args): string[] {
   if (a.data) {
@@ -289,6 +302,77 @@ async function main(argv: string[]): Promise<number> {
       for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
       if (r.opened.length) log(`${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました`);
       else if (!r.dataset.length) log('追加するものはありません');
+      return 0;
+    }
+    case 'renumber': {
+      if (!a.data) throw new UsageError('--data を指定してください');
+      const { renumber } = await import('./plan/renumber.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const r = renumber(path.resolve(a.data), { dryRun: a.dryRun, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
+      const w = planWords();
+      const out = (s: string) => process.stdout.write(s + '\n');
+      if (r.order.length) {
+        const changed = r.order.filter((n) => n.no !== n.expected);
+        if (changed.length) {
+          out(w.get('renumber-head', { rule: w.get('order-rule', { global: r.global }) }));
+          for (const line of numberTable(changed)) out(line);
+        } else out(w.get('renumber-none'));
+      }
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      if (r.changed.length) {
+        out(w.get(a.dryRun ? 'renumber-dry' : 'renumber-done', { count: r.changed.length }));
+        out(w.get('renumber-ids'));
+        if (r.written && r.published.length) out(w.get('renumber-correction'));
+      }
+      return 0;
+    }
+    case 'new-plan': {
+      if (!a.from || !a.period || !a.date || !a.id || !a.out) throw new UsageError('--from、--period、--date、--id、--out を指定してください');
+      const { newPlan, parsePeriod } = await import('./plan/new-plan.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { isIsoDate } = await import('./publish/index.js');
+      const w = planWords();
+      const period = parsePeriod(a.period);
+      if (!period) throw new UsageError(w.get('new-plan-period', { value: a.period }));
+      if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date }));
+      const from = path.resolve(a.from);
+      const out = path.resolve(a.out);
+      guardPlaces([path.join(out, a.id), path.join(out, `.${a.id}`)], dataRead([from]));
+      const carry = a.carry === undefined ? undefined : carriedIds(a.carry);
+      if (carry && carry.length === 0) throw new UsageError(w.get('new-plan-carry-empty'));
+      if (carry) {
+        const { loadDataset } = await import('./load/index.js');
+        const { nearest } = await import('./nearest.js');
+        const known = [...loadDataset(from).json.keys()].filter((k) => k.startsWith('initiatives/')).map((k) => k.slice('initiatives/'.length, -'.json'.length));
+        const unknown = carry.find((id) => !known.includes(id));
+        if (unknown !== undefined) {
+          // "99" for "099": ids that are numbers are often written without their zeros
+          const sameNumber = /^\d+$/.test(unknown) ? known.find((k) => /^\d+$/.test(k) && Number(k) === Number(unknown)) : undefined;
+          throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: sameNumber ?? nearest(unknown, known) }));
+        }
+      }
+      const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
+      if (r.usage) throw new UsageError(r.usage);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.from) + '\n');
+      if (hasErrors(r.problems) || !r.folder) return 1;
+      const say = (s: string) => process.stdout.write(s + '\n');
+      const shownPath = path.relative(process.cwd(), r.folder) || r.folder;
+      say(w.get('new-plan-made', { folder: shownPath, period: `${period.from}〜${period.to}年度`, carried: r.carried.length, left: r.left.length }));
+      if (r.carried.length) {
+        say(w.get('new-plan-numbers'));
+        for (const line of numberTable(r.carried)) say(line);
+      }
+      if (r.left.length) say(w.get('new-plan-left', { files: r.left.join('、') }));
+      for (const d of r.afterDropped) say(w.get('new-plan-after-dropped', d));
+      for (const c of r.citations) say(w.get('new-plan-citation', c));
+      if (r.renewed.length) say(w.get('new-plan-renewed', { files: r.renewed.join('、') }));
+      if (r.unusedTerms.length) say(w.get('new-plan-unused', { terms: r.unusedTerms.join('、') }));
+      if (r.oldTargets.length) say(w.get('new-plan-old-targets', { from: period.from, items: r.oldTargets }));
+      say(w.get('new-plan-next', { markers: r.marked.length, marker: w.get('marker'), from: period.from, to: period.to, planDate: a.date }));
       return 0;
     }
     case 'schema': {

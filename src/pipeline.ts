@@ -24,14 +24,14 @@ import { guardPlaces } from './write/places.js';
 import { progress } from './progress.js';
 import { droppedLine } from './write/explain.js';
 import { ERRATA_FILES } from './errata/files.js';
-import { JOURNAL, importPending } from './survey/commit.js';
+import { JOURNAL, importPending, pendingCommand } from './survey/commit.js';
 import { Wording, createHandlebars } from './templates/index.js';
 
 export function checkDataset(dir: string): { model?: Model; problems: Problem[]; raw: RawDataset } {
   const raw = loadDataset(dir);
   const checked = validate(raw);
   // a survey import stopped half way: the data holds some of its values and not others
-  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending') });
+  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending', { command: pendingCommand(dir) }) });
   return { ...checked, raw };
 }
 

@@ -12,6 +12,8 @@ export interface Problem {
   message: string;
   /** the folder `file` is in when it is not the data set being worked on (a published version) */
   base?: string;
+  /** what kind of problem, where a command acts on it (renumber mends duplicate numbers) */
+  code?: 'duplicate-no' | 'number-order';
   /** warnings of one kind about one thing (the unanswered rows of a year, `unanswered-2018`): the command line shows a few and counts the rest */
   group?: string;
 }

@@ -594,7 +594,7 @@ function finish(dir: string, model: Model, raw: ReturnType<typeof loadDataset>, 
   if (!opts.write) return { problems, books, changes, written: false };
 
   const changed = new Map([...texts].filter(([rel, text]) => !existsSync(path.join(dir, rel)) || text !== readFileSync(path.join(dir, rel), 'utf8')));
-  const done = commitAll(dir, changed, io, removals);
+  const done = commitAll(dir, changed, io, removals, 'plan:import');
   const why = (code: string) => survey.get('io-reason', { code });
   if (done.ok) return { problems, books, changes, written: true };
   if (done.stage === 'staging') {

@@ -100,6 +100,8 @@ export function resolveBooklet(
   rule: EraRule,
   words: { booklet: Wording; list: Wording },
   hasList: boolean,
+  /** the list is declared but no initiative has a schedule yet (a next plan just begun) */
+  listPending = false,
 ): BookletView {
   const { dataset } = model;
   const ctx = textContext(dataset);
@@ -148,6 +150,7 @@ export function resolveBooklet(
     parts: bookletParts({ list: hasList, sites: model.sites.length > 0, references: references.length > 0, glossary: model.glossary.length > 0 }),
     headings: nameHeadings(lists),
     figureLabel: figures.label,
+    pendingParts: listPending ? new Map([['initiative-list', words.booklet.get('list-pending')]]) : undefined,
   });
   for (const l of lists) resolveBlockReferences(l, targets);
   // the headings the 目次 lists carry an anchor each, named or by position: the heading, its

@@ -70,8 +70,9 @@ export type CommitResult =
   /** `done` have their new text, `pending` not yet; the journal stays for the next run */
   | { ok: false; stage: 'renaming'; done: string[]; pending: string[]; reason: string };
 
-/** Writes `texts` (data set relative path → new text) into `dir` and removes `removals`, all or nothing. */
-export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo = fileIo, removals: string[] = []): CommitResult {
+/** Writes `texts` (data set relative path → new text) into `dir` and removes `removals`, all or
+ *  nothing. `command` is the command writing (survey:import, plan:import, renumber): a journal left behind names it. */
+export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo = fileIo, removals: string[] = [], command = 'survey:import'): CommitResult {
   const files = [...texts.keys()].sort();
   const failed: { file: string; temp: string; reason: string }[] = [];
   const written: string[] = [];
@@ -95,7 +96,7 @@ export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo 
     try {
       const jtemp = path.join(dir, JOURNAL + '.tmp');
       // version 2 only when it removes files: a journal of writes alone stays what earlier versions read
-      io.write(jtemp, JSON.stringify({ version: removals.length ? 2 : 1, files: journal }, null, 2) + '\n');
+      io.write(jtemp, JSON.stringify({ version: removals.length ? 2 : 1, command, files: journal }, null, 2) + '\n');
       io.rename(jtemp, path.join(dir, JOURNAL));
       syncFolder(dir);
     } catch (e) {
@@ -201,3 +202,13 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
 /** Whether a survey import stopped during its renames (its journal is still there): the data
  *  set is then half changed, and nothing should be built from it until survey:import completes it. */
 export const importPending = (dir: string) => existsSync(path.join(dir, JOURNAL));
+
+/** The command whose journal is left (survey:import when the journal does not say, or cannot be read). */
+export function pendingCommand(dir: string): string {
+  try {
+    const c = (JSON.parse(readFileSync(path.join(dir, JOURNAL), 'utf8')) as { command?: unknown }).command;
+    return c === 'renumber' ? c : 'survey:import';
+  } catch {
+    return 'survey:import';
+  }
+}

@@ -15,14 +15,15 @@ import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
 import { checkDepartments } from './departments.js';
 import { checkResultsAnswers } from './results-answers.js';
-import { termIn } from '../model/terms.js';
+import { glossaryCorpus, termUsed } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
-import { checkTypedReferences } from './prose.js';
+import { checkTypedReferences, checkNextPlanMarkers } from './prose.js';
 import { checkBounds } from './bounds.js';
 import { checkJsonLinks } from './links.js';
+import { checkNumbering } from './numbering.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
 import type { Block } from '../markdown/index.js';
@@ -209,7 +210,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
     const key = `${scope}#${data.no}`;
     if (numbers.has(key))
-      e(`事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}`, ['no']);
+      problems.push({ severity: 'error', file, path: ['no'], ...place(f, ['no']), code: 'duplicate-no', message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます` });
     else numbers.set(key, file);
     if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
     else if (sections.get(data.section)!.s.children?.length) warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
@@ -258,16 +259,19 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
+  // an initiative that could not be read has no place yet: the others' numbers would look wrong
+  if (complete)
+    checkNumbering(dataset, initiatives, (file, message, path) => problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }));
 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
   const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
-  const corpus = [...[...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
+  const corpus = glossaryCorpus([...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), initiatives.map((i) => i.data));
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (!unread && ![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
+    if (!unread && !termUsed(corpus, g))
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 
@@ -294,6 +298,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
   checkFiguresAndReferences(parseable, dataset, initiatives, { parsed, sites: sites.length, glossary: glossary.length }, report);
   checkTypedReferences(parseable, report);
+  checkNextPlanMarkers(parseable, report);
 
   problems.push(...checkFigures(raw));
 

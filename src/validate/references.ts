@@ -9,13 +9,19 @@ import { PAGE_KINDS, PARTS, FIGURE_PLACEMENT, bookletParts } from '../markdown/r
 import type { Block } from '../markdown/index.js';
 import { bookletTexts } from '../model/booklet-texts.js';
 import { imageProblem } from './images.js';
+import { planWords } from '../plan/words.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+
+let booklet: Wording | undefined;
+const bookletWords = () => (booklet ??= Wording.load(createHandlebars({}), 'booklet'));
 
 export interface Reporter {
   json(severity: Severity, f: JsonFile, path: (string | number)[], message: string): void;
   text(severity: Severity, rel: string, offset: number, message: string): void;
 }
 
-const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
+/** `![](#id)`: where prose places a figure of dataset.json's figures */
+export const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
 const NAMED_HEADING = /^#{1,6}[ \t].*?\{#([0-9A-Za-z][0-9A-Za-z_-]*)\}[ \t]*$/gm;
 
 interface HelperCall { name: string; args: (string | undefined)[]; line: number; column: number }
@@ -228,6 +234,11 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
         continue;
       }
       if (a === undefined || b === undefined) continue;
+      // the list is declared but not made until an initiative has a schedule (a next plan just begun)
+      if (a === 'part' && b === 'initiative-list' && !hasList && dataset.documents.initiativeList) {
+        report.text('warning', rel, offsetOf(text, c.line, c.column), planWords().get('warn-list-pending', { pending: bookletWords().get('list-pending') }));
+        continue;
+      }
       const missing =
         a === 'initiative' ? (initiativeIds.has(b) ? undefined : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`)
         : a === 'section' ? (sections.has(b) ? undefined : `頁の参照先の節「${b}」は dataset.json の sections にありません`)
