@@ -51,10 +51,10 @@ export function unknownOption(command: string, option: string): string {
 }
 
 /** The npm script that runs a command (package.json: "survey:status" runs survey-status). */
-export const scriptOf = (command: string) => command.replace(/^survey-/, 'survey:');
+export const scriptOf = (command: string) => command.replace(/^(survey|plan)-/, '$1:');
 
-/** Commands that take a bare argument (survey-import: the folder of returned workbooks). */
-const TAKES_BARE = new Set(['survey-import']);
+/** Commands that take a bare argument (survey-import, plan-import: the folder of returned workbooks). */
+const TAKES_BARE = new Set(['survey-import', 'plan-import']);
 
 /**
  * Options npm kept for itself: `npm run validate --data x` (no `--` after the script name) gives

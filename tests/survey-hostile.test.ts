@@ -283,7 +283,7 @@ describe('all or nothing at the file system', () => {
 
     // meanwhile validate and build refuse the half changed data set
     expect(checkDataset(data).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual([
-      `${JOURNAL}: 前回の survey:import（または plan:import）が途中で止まっていて、データの一部だけが書き換わっています。同じコマンドをもう一度実行して取り込みを完了してから作成してください`,
+      `${JOURNAL}: 前回の survey:import が途中で止まっていて、データの一部だけが書き換わっています。survey:import をもう一度実行して取り込みを完了してから作成してください`,
     ]);
 
     const again = await surveyImport(data, sent, { correction: true });

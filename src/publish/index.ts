@@ -16,7 +16,7 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import { publishedOnOf } from '../model/published.js';
 import { place } from '../validate/index.js';
 import { editDataset, publishedOnPerYear } from '../yearly/dataset-edit.js';
-import { badLabel, findPublication, writeRecord, type Publication } from './record.js';
+import { badLabel, checkRecordPlace, findPublication, writeRecord, type Publication } from './record.js';
 
 export const publishWords = () => Wording.load(createHandlebars({}), 'publish');
 
@@ -44,6 +44,8 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   const refuse = (message: string, file = '', at: Partial<Problem> = {}): PublishResult => ({ problems: [...checked.problems, { severity: 'error', file, message, ...at }] });
   const existing = findPublication(publishedRoot, id, label);
   if (existing) return refuse(w.get('label-exists', { label, folder: shown(existing.folder) }));
+  // before a date is written into the data or anything is built
+  checkRecordPlace(publishedRoot, id, label);
   const outDir = path.join(outRoot, id);
   let manifest = readManifestOf(outDir);
   if (!manifest) return refuse(w.get('not-built', { data: dataLabel }));

@@ -49,10 +49,15 @@ export function publications(root: string, id: string): Publication[] {
 }
 
 /** Copies data and outputs into a new record; the record appears whole or not at all. */
+/** A folder of the label's name without a record is someone's own: never replaced, even when empty (checked before publish changes anything). */
+export function checkRecordPlace(root: string, id: string, label: string): void {
+  const folder = recordFolder(root, id, label);
+  if (lstatOrUndefined(folder)) throw new OutputError({ code: 'ENOTOURS', path: folder, detail: 'a folder of the label is there without a record', kept: true, foreign: [folder] });
+}
+
 export function writeRecord(root: string, id: string, dataDir: string, outputDir: string, p: Publication): string {
   const folder = recordFolder(root, id, p.label);
-  // a folder of that name without a record is someone's own: never replaced, even when empty
-  if (lstatOrUndefined(folder)) throw new OutputError({ code: 'ENOTOURS', path: folder, detail: 'a folder of the label is there without a record', kept: true, foreign: [folder] });
+  checkRecordPlace(root, id, p.label);
   mkdirSync(path.join(root, id), { recursive: true });
   // a name no other run and no user has: only this run's own staging folder is ever removed
   const staging = mkdtempSync(path.join(root, id, '.staging-'));
