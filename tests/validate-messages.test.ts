@@ -53,6 +53,18 @@ describe('validation messages', () => {
     expect(ps.find((p) => p.includes('results.2017.budget'))).toMatch(new RegExp(`「,」「円」を付けずに書いてください: .* ではなく ${digits}$`));
   });
 
+  it('full-width digits where a number goes, a 和暦 date where a fiscal year goes, and a 和暦 year in an indicator 時点 each say what to write, at their own key', () => {
+    const ps = problemsAfter((d) => {
+      edit(d, INIT, '"no": 1,', '"no": "１７",');
+      edit(d, INIT, '"from": 2019', '"from": "令和元年5月1日"');
+      edit(d, INIT, '"month": "2018-03"', '"fiscalYear": "平成30年度", "point": "end"');
+    });
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:2:3 no: 数値は「"」を付けず半角で書いてください: "１７" ではなく 17$/));
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ schedule\[1\]\.from: 年度は西暦で書いてください: 「令和元年5月1日」は 2019年度です。2019 と書いてください$/));
+    // at the key inside the 時点, not at the 時点 as a whole
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ indicators\[0\]\.baseline\.asOf\.fiscalYear: 年度は西暦で書いてください: 「平成30年度」 ではなく 2018$/));
+  });
+
   it('a misspelt key is reported at the key with the key meant, and not also as missing', () => {
     const ps = problemsAfter((d) => edit(d, INIT, '"title":', '"titel":'));
     expect(ps).toEqual(['エラー initiatives/001.json:3:3 titel: 知らない項目 "titel" があります。"title" のことですか']);

@@ -54,8 +54,17 @@ function shape<T>(file: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T 
         const guess = nearest(key, knownKeys(schema as z.ZodType, pathOf(issue)));
         if (guess) meant.add(JSON.stringify([...pathOf(issue), guess]));
       }
-  for (const issue of r.error.issues) {
-    const path = pathOf(issue);
+  for (const found of r.error.issues) {
+    // of several accepted forms (an indicator's 時点), the one that came closest, told at its own key
+    let issue = found;
+    let path = pathOf(found);
+    for (;;) {
+      if (issue.code !== 'invalid_union') break;
+      const best = issue.errors.filter((b) => b.length === 1).sort((a, b) => b[0].path.length - a[0].path.length)[0]?.[0];
+      if (!best || !best.path.length || best.code === 'invalid_union') break;
+      path = [...path, ...best.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
+      issue = best;
+    }
     if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && meant.has(JSON.stringify(path))) continue;
     if (issue.code === 'unrecognized_keys') {
       // at the key itself, with the known key it is nearest to

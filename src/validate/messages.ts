@@ -102,9 +102,27 @@ export const unknownKeyMessage = (key: string, guess: string | undefined) =>
 export const unknownDepartmentMessage = (name: string, guess: string | undefined) =>
   `部局「${name}」は dataset.json の departments にありません${guess ? `。「${guess}」のことですか` : ''}`;
 
+/** 「令和元年5月1日」「平成31年3月」 typed where a fiscal year goes: the fiscal year it falls in, or undefined. */
+export function fiscalYearOfEraDate(written: unknown): number | undefined {
+  if (typeof written !== 'string') return undefined;
+  const m = /^(.+?年)\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?(?:末)?$/.exec(written.normalize('NFKC').trim());
+  const year = m ? westernYear(m[1]) : undefined;
+  // April to March: January to March belong to the fiscal year before
+  return year === undefined ? undefined : Number(m![2]) < 4 ? year - 1 : year;
+}
+
+/** 「１７」「1,500」 typed as text where a number goes: the number to write, or undefined. */
+export function numberDigits(written: unknown): string | undefined {
+  if (typeof written !== 'string') return undefined;
+  const t = written.normalize('NFKC').trim().replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? String(Number(t)) : undefined;
+}
+
 /** A message that depends on where the issue is and what was written there, or undefined for the general one. */
 export function placedMessage(issue: Issue, path: (string | number)[]): string | undefined {
   const input = (issue as { input?: unknown }).input;
+  if (isYearPath(path) && issue.code === 'invalid_type' && westernYear(input) === undefined && fiscalYearOfEraDate(input) !== undefined)
+    return `年度は西暦で書いてください: 「${String(input)}」は ${fiscalYearOfEraDate(input)}年度です。${fiscalYearOfEraDate(input)} と書いてください`;
   if (issue.code === 'invalid_key' && path[path.length - 2] === 'results') return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
   if (isYearPath(path) && ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number'))) {
     const year = westernYear(input);
@@ -116,5 +134,8 @@ export function placedMessage(issue: Issue, path: (string | number)[]): string |
     const digits = budgetDigits(input);
     if (digits) return budgetMessage(input, digits);
   }
+  // a number typed with full-width digits or quotes: the number itself, as it is to be written
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && numberDigits(input) !== undefined)
+    return `数値は「"」を付けず半角で書いてください: "${String(input)}" ではなく ${numberDigits(input)}`;
   return undefined;
 }
