@@ -64,7 +64,8 @@ const TAKES_BARE = new Set(['survey-import', 'plan-import']);
  */
 export function npmKept(command: string, env: NodeJS.ProcessEnv): string[] {
   if (!(command in COMMAND_OPTIONS) || env.npm_lifecycle_event !== scriptOf(command)) return [];
-  return COMMAND_OPTIONS[command].filter((o) => env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] !== undefined);
+  // set and not empty: a machine may carry an empty npm_config_yes of its own (seen here), which npm did not take from this command line
+  return COMMAND_OPTIONS[command].filter((o) => (env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] ?? '') !== '');
 }
 
 // the form of a value, for putting a bare argument back after the option npm kept

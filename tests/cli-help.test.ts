@@ -79,6 +79,11 @@ describe('a forgotten -- after the npm script name', () => {
     expect([r.code, r.err]).toEqual([0, 'tests/fixtures/mini: OK（事業 2 件）\n']);
   });
 
+  it('an empty npm variable the machine carries of its own (npm_config_yes=) is not taken for an option npm kept', () => {
+    const r = run(['validate', '--data', 'tests/fixtures/mini'], { npm_lifecycle_event: 'validate', npm_config_yes: '', npm_config_data: '' });
+    expect([r.code, r.err]).toEqual([0, 'tests/fixtures/mini: OK（事業 2 件）\n']);
+  });
+
   it('every command is an npm script of the same name (survey-x as survey:x)', () => {
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const command of Object.keys(COMMAND_OPTIONS)) expect(scripts[scriptOf(command)], command).toBe(`node scripts/run.mjs ${command}`);
