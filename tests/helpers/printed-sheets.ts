@@ -2,34 +2,72 @@
 // smallest text on each page, header words broken across lines, and text that runs out of
 // its row (LibreOffice clips it on screen but still writes it: it then overlaps the text of
 // the next row, which is how it is found here).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { PdfPage } from '../../src/errata/pdf-lines.js';
 import type { PrintedPage } from './printed-sizes.js';
+import { XLSX_FONT_NAME } from '../../src/render/fonts.js';
+
+const run = promisify(execFile);
 
 export const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
 
 /**
- * Prints the workbooks to PDF in one LibreOffice run (with the project's fonts), in `dir`.
- * Returns each workbook's printed PDF (files of the same name are printed apart).
+ * How the PC that prints has the font: `installed` as on a prefecture's PC, where the name the
+ * workbook asks for (「BIZ UDPゴシック」, src/render/fonts.ts) is the font itself; `missing` as on
+ * a PC without it, where LibreOffice substitutes another font for every cell.
+ * The font files' own family name is "BIZ UDPGothic": a fontconfig <dir> alone leaves the
+ * Japanese name unresolved (LibreOffice then measures with a substitute and the print scale
+ * changes), so `installed` adds an alias for each name the workbooks use, and it is checked.
  */
-export function printWorkbooks(files: string[], dir: string): Map<string, string> {
+export type FontCondition = 'installed' | 'missing';
+
+const WORKBOOK_FONTS: [string, string][] = [
+  [XLSX_FONT_NAME, 'BIZ UDPGothic'],
+  ['BIZ UDゴシック', 'BIZ UDGothic'],
+];
+
+/** Writes `dir`/fonts.conf for the condition and returns the environment that uses it, after checking what the workbook's font name resolves to. */
+export function fontEnvironment(dir: string, font: FontCondition): NodeJS.ProcessEnv {
   const fonts = path.resolve(__dirname, '../../fonts');
-  writeFileSync(path.join(dir, 'fonts.conf'), `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${dir}/fc-cache</cachedir></fontconfig>`);
+  const conf = path.join(dir, 'fonts.conf');
+  const aliases = WORKBOOK_FONTS.map(([asked, own]) => `<alias binding="same"><family>${asked}</family><prefer><family>${own}</family></prefer></alias>`).join('');
+  writeFileSync(
+    conf,
+    `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${font === 'installed' ? `<dir>${fonts}</dir>${aliases}` : ''}<cachedir>${dir}/fc-cache</cachedir></fontconfig>`,
+  );
+  const env = { ...process.env, FONTCONFIG_FILE: conf };
+  // a print measured with the wrong font proves nothing: refuse before measuring
+  for (const [asked, own] of WORKBOOK_FONTS) {
+    const got = execFileSync('fc-match', ['-f', '%{family}', asked], { env, encoding: 'utf8' });
+    const resolves = got.split(',').includes(own);
+    if (font === 'installed' && !resolves) throw new Error(`fontconfig resolves 「${asked}」 to "${got}", not to the bundled ${own}: the print would be measured with another font`);
+    if (font === 'missing' && /BIZ/.test(got)) throw new Error(`fontconfig still finds a BIZ font for 「${asked}」 ("${got}"): the font is not missing`);
+  }
+  return env;
+}
+
+/**
+ * Prints the workbooks to PDF in one LibreOffice run, in `dir`, with the font `installed`
+ * (unless told) as fontEnvironment sets it up. Returns each workbook's printed PDF (files of
+ * the same name are printed apart). Asynchronous, so that two conditions can print at once.
+ */
+export async function printWorkbooks(files: string[], dir: string, font: FontCondition = 'installed'): Promise<Map<string, string>> {
+  mkdirSync(dir, { recursive: true });
+  const env = fontEnvironment(dir, font);
   mkdirSync(path.join(dir, 'print'), { recursive: true });
   const copies = files.map((f, k) => {
     const copy = path.join(dir, 'print', `${k}-${path.basename(f)}`);
     copyFileSync(f, copy);
     return copy;
   });
-  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...copies], {
-    stdio: 'pipe',
-    timeout: 180_000,
-    env: { ...process.env, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') },
-  });
-  return new Map(files.map((f, k) => [f, path.join(dir, 'pdf', `${path.basename(copies[k], '.xlsx')}.pdf`)]));
+  await run(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...copies], { timeout: 300_000, env });
+  const printed = new Map(files.map((f, k) => [f, path.join(dir, 'pdf', `${path.basename(copies[k], '.xlsx')}.pdf`)]));
+  for (const [f, pdf] of printed) if (!existsSync(pdf)) throw new Error(`LibreOffice printed no PDF for ${f}`);
+  return printed;
 }
 
 /** The text of a cell as written (rich text joined), or undefined for a non-text cell. */
@@ -105,4 +143,55 @@ export function unreadable(pages: PrintedPage[], min = 8): string[] {
     if (smallest < min) bad.push(`p.${p.number}: ${smallest.toFixed(1)} pt 「${p.items.find((i) => i.size === smallest)?.str}」`);
   }
   return bad;
+}
+
+/**
+ * Rows that print much taller than their text: between two rules drawn across the page (a
+ * row's borders), the text's lines (its baselines, from the first line's top to the last
+ * line's foot) and the room left, which may be at most `lines` lines of the row's text size.
+ * Returns the rows too tall, and how many rows were looked at (a check that saw none proves nothing).
+ */
+export function tallRows(p: PrintedPage, lines = 1.5): { tall: string[]; rows: number } {
+  const tall: string[] = [];
+  let rows = 0;
+  for (let k = 1; k < p.rules.length; k++) {
+    const [bottom, top] = [p.rules[k - 1], p.rules[k]];
+    const inside = p.items.filter((i) => i.y > bottom && i.y < top);
+    if (!inside.length) continue;
+    rows++;
+    const size = Math.max(...inside.map((i) => i.size));
+    const ys = inside.map((i) => i.y);
+    const text = Math.max(...ys) - Math.min(...ys) + size;
+    const room = top - bottom - text;
+    if (room > lines * size) tall.push(`p.${p.number}: row of 「${inside[0].str.slice(0, 10)}」 ${(top - bottom).toFixed(1)} pt high for ${text.toFixed(1)} pt of text (${(room / size).toFixed(1)} lines more)`);
+  }
+  return { tall, rows };
+}
+
+/**
+ * Cells whose text ends on a line of one character (「努めた／。」): a piece of one character
+ * under a longer piece of the same cell (the same left edge, one line of the text's size above).
+ */
+export function loneLastLines(p: PrintedPage): string[] {
+  const byLine = new Map<number, PrintedPage['items']>();
+  for (const it of p.items) {
+    const key = [...byLine.keys()].find((y) => Math.abs(y - it.y) < 0.5) ?? it.y;
+    if (!byLine.has(key)) byLine.set(key, []);
+    byLine.get(key)!.push(it);
+  }
+  // pieces of one line that stand apart are different cells
+  const segs: { x: number; y: number; size: number; text: string }[] = [];
+  for (const [y, its] of byLine) {
+    let cur: (typeof segs)[number] | undefined;
+    let end = -Infinity;
+    for (const it of its.sort((a, b) => a.x - b.x)) {
+      if (!cur || it.x - end > 3) segs.push((cur = { x: it.x, y, size: it.size, text: '' }));
+      cur.text += it.str;
+      end = Math.max(end, it.x + it.width);
+    }
+  }
+  const above = (s: (typeof segs)[number]) => segs.find((a) => Math.abs(a.x - s.x) < 0.5 && Math.abs(a.y - s.y - s.size) < 0.6);
+  return segs
+    .filter((s) => [...s.text.trim()].length === 1 && [...(above(s)?.text.trim() ?? '')].length > 1)
+    .map((s) => `p.${p.number}: …${above(s)!.text.trim().slice(-8)}／${s.text.trim()}`);
 }
