@@ -44,12 +44,13 @@ describe('appendix workbook: results', () => {
     expect(values(ws, 4, 2)).toEqual(expect.arrayContaining(rows.map((r) => r.data.title)));
   });
 
-  it('is set up for print and work: frozen header, filter, A4 or A3 landscape fit to width, titles repeated, page numbers, BIZ UDPゴシック', () => {
+  it('is set up for print and work: frozen header, filter, A4 or A3 landscape at 100 % (never fitted to the page), titles repeated, page numbers, BIZ UDPゴシック', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
       expect([8, 9]).toContain(ws.pageSetup.paperSize);
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', scale: 100, printTitlesRow: '1:1' });
+      expect(ws.pageSetup.fitToPage).toBeFalsy();
       expect(ws.headerFooter.oddFooter).toContain('&P / &N');
       expect(ws.getRow(2).getCell(1).font?.name).toBe('BIZ UDPゴシック');
       expect(ws.getRow(1).getCell(1).border?.top?.style).toBe('thin');

@@ -156,7 +156,8 @@ export function tallRows(p: PrintedPage, lines = 1.5): { tall: string[]; rows: n
   let rows = 0;
   for (let k = 1; k < p.rules.length; k++) {
     const [bottom, top] = [p.rules[k - 1], p.rules[k]];
-    const inside = p.items.filter((i) => i.y > bottom && i.y < top);
+    // the page's own header and footer stand in its margins, outside any row
+    const inside = p.items.filter((i) => i.y > bottom && i.y < top && i.y > 40 && i.y < p.height - 40);
     if (!inside.length) continue;
     rows++;
     const size = Math.max(...inside.map((i) => i.size));
