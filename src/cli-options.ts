@@ -4,7 +4,7 @@ import { createHandlebars, Wording } from './templates/index.js';
 import { nearest } from './nearest.js';
 
 /** options followed by a value */
-export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published'];
+export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published', '--from', '--period', '--id', '--carry'];
 
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: ['--data', '--out', '--only', '--quiet', '--json', '--debug'],
@@ -17,6 +17,10 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'survey-export': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
   'survey-import': ['--data', '--fiscal-year', '--correction', '--quiet', '--debug'],
   'survey-status': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
+  'plan-export': ['--data', '--out', '--whole', '--quiet', '--debug'],
+  'plan-import': ['--data', '--dry-run', '--yes', '--correction', '--published', '--quiet', '--debug'],
+  renumber: ['--data', '--dry-run', '--correction', '--published', '--debug'],
+  'new-plan': ['--from', '--period', '--date', '--id', '--out', '--carry', '--debug'],
 };
 
 const HELP = ['--help', '-h'];
@@ -30,7 +34,8 @@ export function helpText(command: string): string {
   const w = cliWords();
   if (!(command in COMMAND_OPTIONS)) return w.get('usage');
   const lines = [w.get(`help-${command}`), '', w.get('options')];
-  for (const o of COMMAND_OPTIONS[command]) lines.push(`  ${o.padEnd(15)} ${w.get(`opt${o}`)}`);
+  // an option means something of its own in some commands (survey-status --out is a file)
+  for (const o of COMMAND_OPTIONS[command]) lines.push(`  ${o.padEnd(15)} ${w.get(w.has(`opt-${command}${o}`) ? `opt-${command}${o}` : `opt${o}`)}`);
   lines.push(`  ${'--help, -h'.padEnd(15)} ${w.get('opt--help')}`);
   return lines.join('\n');
 }
@@ -43,4 +48,50 @@ export function unknownOption(command: string, option: string): string {
   if (all.has(option)) return w.get('not-for-command', { option, command, options: mine.join('、') });
   const guess = nearest(option, mine) ?? nearest(option, all);
   return w.get('unknown-option', { option, guess });
+}
+
+/** The npm script that runs a command (package.json: "survey:status" runs survey-status). */
+export const scriptOf = (command: string) => command.replace(/^survey-/, 'survey:');
+
+/** Commands that take a bare argument (survey-import: the folder of returned workbooks). */
+const TAKES_BARE = new Set(['survey-import']);
+
+/**
+ * Options npm kept for itself: `npm run validate --data x` (no `--` after the script name) gives
+ * the tool only `x`, and npm sets npm_config_data=true (with `--data=x`, npm_config_data=x and the
+ * tool gets nothing). Read only when this command is the npm script being run, so that the npm
+ * variables of an outer script (a test runner started by npm) are not taken for it.
+ */
+export function npmKept(command: string, env: NodeJS.ProcessEnv): string[] {
+  if (!(command in COMMAND_OPTIONS) || env.npm_lifecycle_event !== scriptOf(command)) return [];
+  return COMMAND_OPTIONS[command].filter((o) => env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] !== undefined);
+}
+
+// the form of a value, for putting a bare argument back after the option npm kept
+const VALUE_FORM: Record<string, RegExp> = { '--fiscal-year': /^\d{4}$/, '--date': /^\d{4}-\d{2}(-\d{2})?$/ };
+
+/** The command line the user meant, with `--` after the script name. */
+function meant(command: string, kept: string[], bare: string[], env: NodeJS.ProcessEnv): string {
+  const rest = [...bare];
+  // an option with a form takes the first argument of that form; the others, the first of none
+  const formless = (a: string) => !Object.values(VALUE_FORM).some((f) => f.test(a));
+  const take = (o: string) => {
+    const i = rest.findIndex((a) => (VALUE_FORM[o] ? VALUE_FORM[o].test(a) : formless(a)));
+    return i < 0 ? '<…>' : rest.splice(i, 1)[0];
+  };
+  const words = [`npm run ${scriptOf(command)} --`];
+  for (const o of kept) {
+    const v = env[`npm_config_${o.slice(2).replace(/-/g, '_')}`]!;
+    words.push(!VALUE_OPTIONS.includes(o) ? o : `${o} ${v === 'true' || v === '' ? take(o) : v}`);
+  }
+  return [...words, ...rest].join(' ');
+}
+
+/** Why the arguments are refused before anything runs, if they are: options npm kept, or bare arguments. */
+export function forgottenDashes(command: string, kept: string[], bare: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const w = cliWords();
+  if (kept.length) return w.get('npm-kept', { options: kept.join('、'), meant: meant(command, kept, bare, env), script: scriptOf(command) });
+  if (!bare.length || TAKES_BARE.has(command) || !(command in COMMAND_OPTIONS)) return undefined;
+  const takesData = COMMAND_OPTIONS[command].includes('--data');
+  return w.get('bare-argument', { arg: bare[0], command, meant: takesData ? `npm run ${scriptOf(command)} -- --data ${bare[0]}` : undefined, script: scriptOf(command) });
 }

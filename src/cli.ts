@@ -2,20 +2,21 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 import path from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
-import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
-import { formatProblem, hasErrors } from './problem.js';
+import { formatProblem, hasErrors, problemLines } from './problem.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BuildResult } from './pipeline.js';
 import { errorFromMessage, type ErrorMessage } from './write/output-error.js';
-import { COMMAND_OPTIONS, VALUE_OPTIONS, helpText, unknownOption, wantsHelp } from './cli-options.js';
+import { progress } from './progress.js';
+import { COMMAND_OPTIONS, VALUE_OPTIONS, cliWords, forgottenDashes, helpText, npmKept, unknownOption, wantsHelp } from './cli-options.js';
 import { guardPlaces, type Read } from './write/places.js';
 // commands other than build and validate load their modules when used (startup time)
 
 const ROOT = PROJECT_ROOT;
 
-interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; label?: string; date?: string; published?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; whole?: boolean; yes?: boolean; dryRun?: boolean; label?: string; date?: string; published?: string; from?: string; period?: string; id?: string; carry?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: argv[0] ?? '', quiet: false, json: false, debug: false, rest: [] };
@@ -27,11 +28,19 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--label') a.label = argv[++i];
     else if (v === '--date') a.date = argv[++i];
     else if (v === '--published') a.published = argv[++i];
+    else if (v === '--from') a.from = argv[++i];
+    else if (v === '--period') a.period = argv[++i];
+    else if (v === '--id') a.id = argv[++i];
+    else if (v === '--carry') a.carry = argv[++i];
+    else if (v === '--dry-run') a.dryRun = true;
     else if (v === '--only') a.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (v === '--fiscal-year') {
       a.fiscalYear = Number(argv[++i]);
       if (!Number.isInteger(a.fiscalYear)) throw new UsageError('--fiscal-year には西暦の年度（例: 2018）を指定してください');
     } else if (v === '--correction') a.correction = true;
+    else if (v === '--whole') a.whole = true;
+    else if (v === '--yes') a.yes = true;
+    else if (v === '--dry-run') a.dryRun = true;
     else if (v === '--quiet') a.quiet = true;
     else if (v === '--json') a.json = true;
     else if (v === '--debug') a.debug = true;
@@ -50,17 +59,48 @@ class UsageError extends Error {}
 const KNOWN_OPTIONS = new Set(Object.values(COMMAND_OPTIONS).flat());
 const cliValueMissing = (option: string) => `${option} の後に値を指定してください`;
 
+/** The data sets in the folders of `root` (a data set is a folder holding dataset.json). */
+const setsIn = (root: string) =>
+  existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+
+/** --carry: ids separated by commas, or a file holding one id a line (blank lines and # lines skipped). */
+function carriedIds(value: string): string[] {
+  const fromFile = existsSync(value) && statSync(value).isFile();
+  const items = fromFile ? readFileSync(value, 'utf8').split(/\r?\n/).filter((l) => !l.trim().startsWith('#')) : value.split(',');
+  // an id may be written as its file name
+  return [...new Set(items.map((s) => s.trim().replace(/^\uFEFF/, '').replace(/^initiatives\//, '').replace(/\.json$/, '')).filter(Boolean))];
+}
+
 function datasetsOf(a: Args): string[] {
-  if (a.data) return [path.resolve(a.data)];
-  // a data set is a folder of data/ holding dataset.json
-  const root = path.join(ROOT, 'data');
-  const found = existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+  if (a.data) {
+    // a data set, or a folder of data sets as data/ is (a folder with neither: load says what is missing)
+    const dir = path.resolve(a.data);
+    if (existsSync(path.join(dir, 'dataset.json'))) return [dir];
+    const sets = setsIn(dir);
+    return sets.length ? sets : [dir];
+  }
+  const found = setsIn(path.join(ROOT, 'data'));
   if (found.length === 0) throw new UsageError('data/ にデータセットがありません');
   return found;
 }
 
+/** The problems as printed: many warnings of one kind are counted after the first few (src/problem.ts). */
+function printProblems(problems: Parameters<typeof problemLines>[0], label: string | undefined, data: string): void {
+  const more = (group: string, rest: number) => cliWords().get(`more-${group.replace(/-\d+$/, '')}`, { rest, westernYear: group.replace(/^\D+-/, ''), data });
+  for (const line of problemLines(problems, label, more)) process.stderr.write(line + '\n');
+}
+
 /** What every command reads, to be kept apart from every place it writes (src/write/places.ts). */
 const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: 'データセット' }));
+
+/** Two data sets of one run with one id would write one output folder: refused, naming both. */
+async function sameIds(dirs: string[]): Promise<boolean> {
+  const { sharedIds } = await import('./dataset-ids.js');
+  const shared = sharedIds(dirs);
+  for (const s of shared)
+    process.stderr.write(cliWords().get('shared-id', { id: s.id, dirs: s.dirs.map((d) => path.relative(process.cwd(), d) || d).join('、') }) + '\n');
+  return shared.length > 0;
+}
 
 function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLog: (s: string) => void): Promise<BuildResult> {
   return new Promise((resolveResult, reject) => {
@@ -82,15 +122,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const a = parseArgs(argv);
+  // a forgotten `--` after the npm script name: said before anything runs, never a silent run over all data sets
+  const forgotten = forgottenDashes(a.command, npmKept(a.command, process.env), a.rest, process.env);
+  if (forgotten) throw new UsageError(forgotten);
   const log = (s: string) => { if (!a.quiet) process.stderr.write(s + '\n'); };
   switch (a.command) {
     case 'validate': {
-      let failed = false;
-      for (const dir of datasetsOf(a)) {
+      const dirs = datasetsOf(a);
+      let failed = await sameIds(dirs);
+      for (const dir of dirs) {
         const label = path.relative(process.cwd(), dir) || dir;
         const { checkDataset } = await import('./pipeline.js');
         const { problems, model } = checkDataset(dir);
-        for (const p of problems) process.stderr.write(formatProblem(p, label) + '\n');
+        printProblems(problems, label, label);
         if (hasErrors(problems)) {
           failed = true;
           process.stderr.write(`${label}: エラー ${problems.filter((p) => p.severity === 'error').length} 件\n`);
@@ -106,13 +150,18 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const dirs = datasetsOf(a);
       guardPlaces([outRoot], dataRead(dirs));
+      // before anything is built: one of the two would silently replace the other
+      if (await sameIds(dirs)) return 1;
       const report = (dir: string, r: BuildResult) => {
         const label = path.relative(process.cwd(), dir) || dir;
-        if (!a.json) for (const p of r.problems) process.stderr.write(formatProblem(p, label) + '\n');
+        if (!a.json) printProblems(r.problems, label, label);
         const bad = hasErrors(r.problems);
         if (bad) {
           failed = true;
           if (!a.json) process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
+        } else if (!a.json) {
+          // the last line says how the data set ended, after its warnings too
+          log(progress('done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
         }
         summary.push({
           dataset: label,
@@ -159,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
       const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
       // a book in the output folder is named from here, not from the data set
-      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
+      printProblems(r.problems.map((p) => (path.isAbsolute(p.file) ? { ...p, file: path.relative(process.cwd(), p.file), base: '' } : p)), a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
       log(`照会用のブック ${r.files.length} 件を書き出しました`);
@@ -172,6 +221,28 @@ async function main(argv: string[]): Promise<number> {
       const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]), { fiscalYear: a.fiscalYear, correction: a.correction });
       return printImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
     }
+    case 'plan-export': {
+      if (!a.data || !a.out) throw new UsageError('--data と --out を指定してください');
+      guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
+      const { planExport } = await import('./plan-book/export.js');
+      const r = await planExport(path.resolve(a.data), path.resolve(a.out), { whole: a.whole });
+      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
+      log(`計画の照会用のブック ${r.files.length} 件を書き出しました`);
+      return 0;
+    }
+    case 'plan-import': {
+      if (!a.data || a.rest.length !== 1) throw new UsageError('--data と、回答ブックのフォルダを一つ指定してください');
+      if (a.yes && a.dryRun) throw new UsageError('--yes と --dry-run は一緒に指定できません');
+      // the import writes into the data set: the returned books must lie elsewhere
+      guardPlaces([path.resolve(a.data)], [{ path: path.resolve(a.rest[0]), what: '回答ブック' }]);
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const { planImport } = await import('./plan-book/import.js');
+      const { printPlanImport } = await import('./plan-book/import-report.js');
+      const r = await planImport(path.resolve(a.data), path.resolve(a.rest[0]), { write: !!a.yes, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
+      return printPlanImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+    }
     case 'survey-status': {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
       if (a.out) guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
@@ -182,7 +253,9 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       guardPlaces([outRoot], dataRead(datasetsOf(a)));
       const { watch } = await import('./yearly/watch.js');
-      await watch(datasetsOf(a), outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
+      const dirs = datasetsOf(a);
+      if (await sameIds(dirs)) return 1;
+      await watch(dirs, outRoot, (line) => process.stderr.write(line + '\n'), undefined, a.debug);
       return 0;
     }
     case 'errata': {
@@ -209,11 +282,12 @@ async function main(argv: string[]): Promise<number> {
       const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
       const publishedRoot = path.resolve(a.published ?? PUBLISHED_ROOT);
       guardPlaces([publishedRoot], [...dataRead([path.resolve(a.data)]), { path: outRoot, what: '出力' }]);
-      const r = publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
+      const r = await publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
       if (r.usage) throw new UsageError(r.usage);
       for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
       if (hasErrors(r.problems) || !r.folder) return 1;
       const w = publishWords();
+      for (const d of r.dated ?? []) log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
       log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
       log(w.get('commit-hint', { data: a.data, label: a.label }));
       return 0;
@@ -228,6 +302,77 @@ async function main(argv: string[]): Promise<number> {
       for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
       if (r.opened.length) log(`${a.fiscalYear}年度の実績欄を ${r.opened.length} 件追加しました`);
       else if (!r.dataset.length) log('追加するものはありません');
+      return 0;
+    }
+    case 'renumber': {
+      if (!a.data) throw new UsageError('--data を指定してください');
+      const { renumber } = await import('./plan/renumber.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { PUBLISHED_ROOT } = await import('./publish/record.js');
+      const r = renumber(path.resolve(a.data), { dryRun: a.dryRun, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
+      const w = planWords();
+      const out = (s: string) => process.stdout.write(s + '\n');
+      if (r.order.length) {
+        const changed = r.order.filter((n) => n.no !== n.expected);
+        if (changed.length) {
+          out(w.get('renumber-head', { rule: w.get('order-rule', { global: r.global }) }));
+          for (const line of numberTable(changed)) out(line);
+        } else out(w.get('renumber-none'));
+      }
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      if (hasErrors(r.problems)) return 1;
+      if (r.changed.length) {
+        out(w.get(a.dryRun ? 'renumber-dry' : 'renumber-done', { count: r.changed.length }));
+        out(w.get('renumber-ids'));
+        if (r.written && r.published.length) out(w.get('renumber-correction'));
+      }
+      return 0;
+    }
+    case 'new-plan': {
+      if (!a.from || !a.period || !a.date || !a.id || !a.out) throw new UsageError('--from、--period、--date、--id、--out を指定してください');
+      const { newPlan, parsePeriod } = await import('./plan/new-plan.js');
+      const { numberTable } = await import('./plan/table.js');
+      const { planWords } = await import('./plan/words.js');
+      const { isIsoDate } = await import('./publish/index.js');
+      const w = planWords();
+      const period = parsePeriod(a.period);
+      if (!period) throw new UsageError(w.get('new-plan-period', { value: a.period }));
+      if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date }));
+      const from = path.resolve(a.from);
+      const out = path.resolve(a.out);
+      guardPlaces([path.join(out, a.id), path.join(out, `.${a.id}`)], dataRead([from]));
+      const carry = a.carry === undefined ? undefined : carriedIds(a.carry);
+      if (carry && carry.length === 0) throw new UsageError(w.get('new-plan-carry-empty'));
+      if (carry) {
+        const { loadDataset } = await import('./load/index.js');
+        const { nearest } = await import('./nearest.js');
+        const known = [...loadDataset(from).json.keys()].filter((k) => k.startsWith('initiatives/')).map((k) => k.slice('initiatives/'.length, -'.json'.length));
+        const unknown = carry.find((id) => !known.includes(id));
+        if (unknown !== undefined) {
+          // "99" for "099": ids that are numbers are often written without their zeros
+          const sameNumber = /^\d+$/.test(unknown) ? known.find((k) => /^\d+$/.test(k) && Number(k) === Number(unknown)) : undefined;
+          throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: sameNumber ?? nearest(unknown, known) }));
+        }
+      }
+      const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
+      if (r.usage) throw new UsageError(r.usage);
+      for (const p of r.problems) process.stderr.write(formatProblem(p, a.from) + '\n');
+      if (hasErrors(r.problems) || !r.folder) return 1;
+      const say = (s: string) => process.stdout.write(s + '\n');
+      const shownPath = path.relative(process.cwd(), r.folder) || r.folder;
+      say(w.get('new-plan-made', { folder: shownPath, period: `${period.from}〜${period.to}年度`, carried: r.carried.length, left: r.left.length }));
+      if (r.carried.length) {
+        say(w.get('new-plan-numbers'));
+        for (const line of numberTable(r.carried)) say(line);
+      }
+      if (r.left.length) say(w.get('new-plan-left', { files: r.left.join('、') }));
+      for (const d of r.afterDropped) say(w.get('new-plan-after-dropped', d));
+      for (const c of r.citations) say(w.get('new-plan-citation', c));
+      if (r.renewed.length) say(w.get('new-plan-renewed', { files: r.renewed.join('、') }));
+      if (r.unusedTerms.length) say(w.get('new-plan-unused', { terms: r.unusedTerms.join('、') }));
+      if (r.oldTargets.length) say(w.get('new-plan-old-targets', { from: period.from, items: r.oldTargets }));
+      say(w.get('new-plan-next', { markers: r.marked.length, marker: w.get('marker'), from: period.from, to: period.to, planDate: a.date }));
       return 0;
     }
     case 'schema': {

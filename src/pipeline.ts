@@ -21,16 +21,17 @@ import { TEMPLATE_DIR } from './templates/index.js';
 import type { Written } from './write/index.js';
 import { publishSet, checkOutputPlace } from './write/set.js';
 import { guardPlaces } from './write/places.js';
+import { progress } from './progress.js';
 import { droppedLine } from './write/explain.js';
 import { ERRATA_FILES } from './errata/files.js';
-import { JOURNAL, importPending } from './survey/commit.js';
+import { JOURNAL, importPending, pendingCommand } from './survey/commit.js';
 import { Wording, createHandlebars } from './templates/index.js';
 
 export function checkDataset(dir: string): { model?: Model; problems: Problem[]; raw: RawDataset } {
   const raw = loadDataset(dir);
   const checked = validate(raw);
   // a survey import stopped half way: the data holds some of its values and not others
-  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending') });
+  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending', { command: pendingCommand(dir) }) });
   return { ...checked, raw };
 }
 
@@ -169,7 +170,7 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   timings.resolveMs = since(t1);
   const allowed = [dir];
   const want = (name: string) => (!opts.only || opts.only.has(name)) && !opts.skip?.has(name);
-  opts.log(`${r.id}: 検証・解決 OK（${since(t0)} ms）`);
+  opts.log(progress('checked', { id: r.id, ms: since(t0) }));
   const outputs: Output[] = [];
   const timed = async (name: string, compose: () => unknown, render: (def: never) => Promise<Output>) => {
     const a = performance.now();
@@ -180,7 +181,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     if (!o) return;
     outputs.push(o);
     timings.documents.push({ name, pages: o.pages, sheets: o.sheets, composeMs: Math.round(b - a), renderMs: since(b) });
-    opts.log(`${r.id}: ${name} ${o.pages !== undefined ? `${o.pages} 頁` : (o.sheets ?? []).join('・')}（${since(t0)} ms）`);
+    // each document's own time (it read as a running total when it was the time since the start)
+    const what = o.pages !== undefined ? progress('pages', { pages: o.pages }) : (o.sheets ?? []).join('・');
+    opts.log(progress('document', { id: r.id, name, what, ms: since(a) }));
   };
 
   // a workbook is begun as soon as its content is known and collected where it is listed: with a
@@ -256,14 +259,14 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       const files = renderWebEdition(def);
       outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));
       timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
-      opts.log(`${r.id}: web/ ${files.length} 件（${since(t0)} ms）`);
+      opts.log(progress('document', { id: r.id, name: 'web/', what: progress('files', { count: files.length }), ms: since(a) }));
     }
     if (dataModule && openData && dataBook) {
       const b = performance.now();
       const { bytes, sheets } = await dataBook();
       outputs.push(...openData.csv, { name: `${dataModule.DATA_DIR}/${dataModule.WORKBOOK}`, bytes, sheets });
       timings.documents.push({ name: 'data/', sheets, composeMs: dataComposeMs, renderMs: since(b) });
-      opts.log(`${r.id}: data/ ${openData.csv.length + 1} 件（${since(t0)} ms）`);
+      opts.log(progress('document', { id: r.id, name: 'data/', what: progress('files', { count: openData.csv.length + 1 }), ms: dataComposeMs + since(b) }));
     }
 
     return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
@@ -297,6 +300,6 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
     order: names,
   });
   if (set.dropped.length) opts.log(droppedLine(r.id, set.dropped));
-  opts.log(`${r.id}: ${set.files.length} 件を ${path.relative(process.cwd(), outDir) || outDir} に書き出しました（${since(t0)} ms）`);
+  opts.log(progress('written', { id: r.id, count: set.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
   return { id: r.id, problems, files: set.files, dropped: set.dropped, timings: { ...timings, totalMs: since(t0) } };
 }

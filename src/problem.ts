@@ -12,6 +12,37 @@ export interface Problem {
   message: string;
   /** the folder `file` is in when it is not the data set being worked on (a published version) */
   base?: string;
+  /** what kind of problem, where a command acts on it (renumber mends duplicate numbers) */
+  code?: 'duplicate-no' | 'number-order';
+  /** warnings of one kind about one thing (the unanswered rows of a year, `unanswered-2018`): the command line shows a few and counts the rest */
+  group?: string;
+}
+
+/** Shown of a group of warnings before the rest are counted. */
+export const GROUP_SHOWN = 3;
+
+/**
+ * The problems as the command line prints them: every error, and of a group of more than a few
+ * warnings (the 103 unanswered rows of a year just opened) the first few, then `more(group, n)`.
+ * The full list stays in the data (--json, survey:status).
+ */
+export function problemLines(problems: Problem[], label: string | undefined, more: (group: string, rest: number) => string): string[] {
+  const sizes = new Map<string, number>();
+  for (const p of problems) if (p.group) sizes.set(p.group, (sizes.get(p.group) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const p of problems) {
+    const size = p.group ? sizes.get(p.group)! : 0;
+    if (!p.group || p.severity === 'error' || size <= GROUP_SHOWN + 2) {
+      out.push(formatProblem(p, label));
+      continue;
+    }
+    const n = (seen.get(p.group) ?? 0) + 1;
+    seen.set(p.group, n);
+    if (n <= GROUP_SHOWN) out.push(formatProblem(p, label));
+    if (n === size) out.push(more(p.group, size - GROUP_SHOWN));
+  }
+  return out;
 }
 
 export function jsonPathText(path: (string | number)[] | undefined): string {

@@ -2,9 +2,11 @@
 // with the option meant (exit code 2).
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers/data.js';
-import { COMMAND_OPTIONS } from '../src/cli-options.js';
+import { COMMAND_OPTIONS, scriptOf } from '../src/cli-options.js';
 import { formatProblem } from '../src/problem.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -34,5 +36,97 @@ describe('commands', () => {
     expect(formatProblem({ ...p, base: undefined }, 'data/fukushima-ict-strategy/')).toBe('エラー data/fukushima-ict-strategy/dataset.json:2:3: x');
     expect(formatProblem({ ...p, base: undefined, file: '../fuku-var/総務部.xlsx' }, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/総務部.xlsx:2:3: x');
     expect(formatProblem({ ...p, base: undefined, file: '/tmp/回答/総務部.xlsx' }, 'fukushima-ict-strategy')).toBe('エラー /tmp/回答/総務部.xlsx:2:3: x');
+  });
+});
+
+// issue 23 item 11: what a newcomer meets first
+describe('a forgotten -- after the npm script name', () => {
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('a bare argument a command does not take is refused, with the -- to write', () => {
+    const r = run(['validate', 'data/fukushima-ict-strategy']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('「data/fukushima-ict-strategy」');
+    expect(r.err).toContain('npm run validate -- --data data/fukushima-ict-strategy');
+    // nothing was validated
+    expect(r.err).not.toContain('OK（');
+    expect(run(['survey-status', '--data', 'data/x', '--fiscal-year', '2018', 'extra']).err).toContain('「extra」');
+    expect(run(['schema', 'x']).code).toBe(2);
+  });
+
+  it('`npm run validate --data data/x`: npm keeps --data (npm_config_data) and passes data/x; that is said', () => {
+    const r = run(['validate', 'data/fukushima-ict-strategy'], { npm_lifecycle_event: 'validate', npm_config_data: 'true' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('npm が --data を受け取ってしまい');
+    expect(r.err).toContain('npm run validate -- --data data/fukushima-ict-strategy');
+    // --data=x: npm keeps the value too, and the tool gets nothing at all
+    const eq = run(['validate'], { npm_lifecycle_event: 'validate', npm_config_data: 'data/fukushima-ict-strategy' });
+    expect(eq.code).toBe(2);
+    expect(eq.err).toContain('npm run validate -- --data data/fukushima-ict-strategy');
+    // values go back to their options by their form, whatever order npm kept them in
+    const ny = run(['new-year', '2018', 'data/fukushima-ict-strategy'], { npm_lifecycle_event: 'new-year', npm_config_data: 'true', npm_config_fiscal_year: 'true' });
+    expect(ny.err).toContain('npm が --data、--fiscal-year を受け取ってしまい');
+    expect(ny.err).toContain('npm run new-year -- --data data/fukushima-ict-strategy --fiscal-year 2018');
+    const si = run(['survey-import', 'data/x', '2018', 'returned'], { npm_lifecycle_event: 'survey:import', npm_config_data: 'true', npm_config_fiscal_year: 'true', npm_config_correction: 'true' });
+    expect(si.err).toContain('npm run survey:import -- --data data/x --fiscal-year 2018 --correction returned');
+  });
+
+  it('npm variables of another script (the test runner\'s own npm run) are not taken for this command\'s', () => {
+    const r = run(['validate', '--data', 'tests/fixtures/mini'], { npm_lifecycle_event: 'test', npm_config_data: 'true' });
+    expect([r.code, r.err]).toEqual([0, 'tests/fixtures/mini: OK（事業 2 件）\n']);
+  });
+
+  it('every command is an npm script of the same name (survey-x as survey:x)', () => {
+    const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    for (const command of Object.keys(COMMAND_OPTIONS)) expect(scripts[scriptOf(command)], command).toBe(`node scripts/run.mjs ${command}`);
+  });
+});
+
+describe('help and progress say what they mean', () => {
+  it('bench --help and -h print the bench\'s options and start nothing; an unknown option is refused', () => {
+    const bench = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/bench/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    for (const flag of ['--help', '-h']) {
+      const r = bench(flag);
+      expect([r.status, r.signal]).toEqual([0, null]);
+      for (const o of ['--scale', '--only', '--compare', '--baseline', '--runs', '--profile', '--json']) expect(r.stdout).toMatch(new RegExp(`${o}\\b.*[ぁ-んァ-ヶ一-龠]`));
+      expect(r.stderr).toBe('');
+    }
+    const bad = bench('--scal', '1');
+    expect([bad.status, bad.signal]).toEqual([2, null]);
+    expect(bad.stderr).toContain('--scal は知らないオプションです。--scale のことですか');
+  });
+
+  it('survey:status --help calls its --out a workbook file, not a folder', () => {
+    const line = cli('survey-status', '--help').stdout.split('\n').find((l) => l.trim().startsWith('--out'))!;
+    expect(line).toContain('ファイル');
+    expect(line).not.toContain('フォルダ');
+    expect(cli('build', '--help').stdout).toMatch(/--out\s+出力先のフォルダ/);
+  });
+
+  it('build progress shows each document\'s own time, and ends with a line for the data set, warnings or not', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'progress-'));
+    try {
+      const data = path.join(work, 'mini');
+      cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
+      // a term no text uses: a warning
+      writeFileSync(path.join(data, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "未使用語", "definition": "使われない。" } ]');
+      const r = cli('build', '--data', data, '--out', path.join(work, 'out'));
+      expect(r.status).toBe(0);
+      const lines = r.stderr.trimEnd().split('\n');
+      const own = lines.map((l) => /^mini: \S+ .*（(\d+) ms）$/.exec(l)).filter((m) => m).map((m) => Number(m![1]));
+      const total = Number(/^mini: (\d+) 件を .* に書き出しました（計 (\d+) ms）$/m.exec(r.stderr)![2]);
+      const written = Number(/^mini: (\d+) 件を/m.exec(r.stderr)![1]);
+      expect(own.length).toBeGreaterThanOrEqual(6);
+      // each line its own share of the build: together no more than the whole (running totals were more)
+      expect(own.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
+      expect(lines.filter((l) => l.startsWith('警告'))).toHaveLength(1);
+      // named like its problems and its failure line: by the folder as given (from the working folder)
+      expect(lines.at(-1)).toBe(`${path.relative(ROOT, data)}: 作成しました（ファイル ${written} 件、警告 1 件）`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

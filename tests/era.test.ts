@@ -27,9 +27,9 @@ describe('和暦 and 年度', () => {
   it('puts the era boundary between April and May 2019', () => {
     expect(era.monthLong('2019-04', current)).toBe('平成31年4月');
     expect(era.monthLong('2019-05', current)).toBe('令和元年5月');
-    expect(era.dateLong('2019-04-30', current)).toBe('平成31年4月30日');
-    expect(era.dateLong('2019-05-01', current)).toBe('令和元年5月1日');
-    expect(era.monthWithWestern('2019-03', current)).toBe('平成31年(2019年)3月');
+    expect(era.dateLong('2019-04-30')).toBe('平成31年4月30日');
+    expect(era.dateLong('2019-05-01')).toBe('令和元年5月1日');
+    expect(era.monthWithWestern('2019-03')).toBe('平成31年(2019年)3月');
   });
 
   it('follows asOf on both sides of 1 May 2019', () => {

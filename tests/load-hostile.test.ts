@@ -10,6 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { checkDataset, buildDataset } from '../src/pipeline.js';
 import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { tooDeepAt } from '../src/load/json-checks.js';
+import { MAX_TEXT_BYTES } from '../src/load/index.js';
+import { TEXT_FILE_MAX } from '../src/validate/templates.js';
 import { blockNodes } from '../src/documents/pdf-text.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { png, solidPng, ihdr, chunk, PNG_SIGNATURE, JPEG_BASELINE, JPEG_PROGRESSIVE } from './helpers/images.js';
@@ -256,6 +258,11 @@ describe('figures are decoded at validation', () => {
   it('a malformed SVG is an error with its line and column', () => {
     const hit = refusedFigure('bad.svg', '<svg width="1" height="1">\n  <g>\n</svg>', 'SVG（XML）の書き方の誤り');
     expect(hit.line).toBe(3);
+    // lines end at CR LF and CR too (issue 28), as XML itself reads them
+    for (const [name, eol] of [['cr.svg', '\r'], ['crlf.svg', '\r\n']]) {
+      const other = refusedFigure(name, `<svg width="1" height="1">${eol}  <g>${eol}</svg>`, 'SVG（XML）の書き方の誤り');
+      expect([other.line, other.column]).toEqual([hit.line, hit.column]);
+    }
     refusedFigure('root.svg', '<html width="1" height="1"/>', '<svg> ではありません（<html>）');
     refusedFigure('empty.svg', '', 'SVG に <svg> 要素がありません');
     refusedFigure('sjis.svg', Buffer.from([0x3c, 0x73, 0x76, 0x67, 0x3e, 0x82, 0xa0, 0x3c, 0x2f, 0x73, 0x76, 0x67, 0x3e]), 'UTF-8 ではありません');
@@ -333,4 +340,141 @@ describe('a second lock behind validation', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).not.toContain('/Subtype /Image');
   });
+});
+
+describe('files far larger than any data are refused by their size, unread (issue 28)', () => {
+  /** `rel` made `bytes` long without writing them: a sparse file, no disk used */
+  const huge = (rel: string, bytes: number) =>
+    variant((d) => {
+      const f = path.join(d, ...rel.split('/'));
+      writeFileSync(f, '');
+      truncateSync(f, bytes);
+    });
+
+  it('a 200 MB initiative file is an error naming it and its size, not an out-of-memory abort', () => {
+    const data = huge('initiatives/003.json', 200e6);
+    expectError(refused(data), 'initiatives/003.json', '大きすぎます（200.0 MB。上限は 10 MB', '誤って');
+    const r = cli(['build', '--data', data, '--out', path.join(path.dirname(data), 'out')], { timeout: 60_000 });
+    expect([r.code, r.signal]).toEqual([1, null]);
+    expect(r.stderr).toContain('initiatives/003.json');
+    expect(r.stderr).toContain('大きすぎます（200.0 MB');
+  });
+
+  it('dataset.json, glossary.json and sites.json are bounded too', () => {
+    for (const rel of ['dataset.json', 'glossary.json', 'sites.json'])
+      expectError(refused(huge(rel, 10e6 + 1)), rel, '大きすぎます（10.0 MB。上限は 10 MB');
+  });
+
+  it('a text file over 1 MB is refused before it is read, with what to do', () => {
+    const ps = refused(huge('text/1-1.md.hbs', 300e6));
+    expectError(ps, 'text/1-1.md.hbs', '大きすぎます（300.0 MB。上限は 1 MB', '200,000 文字');
+    // it is there, only not read: dataset.json, which names it, is not said to miss it
+    expect(shown(ps)).not.toContain('見つかりません');
+  });
+
+  it('the byte limits leave room for every file the character limits allow', () => {
+    // 200,000 characters of up to 4 bytes each in UTF-8: the character check stays the one a user meets
+    expect(MAX_TEXT_BYTES).toBeGreaterThanOrEqual(4 * TEXT_FILE_MAX);
+    const data = variant((d) => writeFileSync(path.join(d, 'text', '1-1.md.hbs'), '字'.repeat(TEXT_FILE_MAX + 1)));
+    const hit = expectError(refused(data), 'text/1-1.md.hbs', '本文ファイルが長すぎます');
+    expect(hit.message).not.toContain('MB');
+  });
+});
+
+describe('special files are refused by name and never opened (issue 28)', () => {
+  it('a named pipe stops no build: the command finishes with the pipe named', () => {
+    const data = variant((d) => {
+      execFileSync('mkfifo', [path.join(d, 'text', 'pipe.md.hbs')]);
+      execFileSync('mkfifo', [path.join(d, 'initiatives', '003.json')]);
+    });
+    // bounded: a read that waited for a writer would hang here, and the timeout would end it
+    const r = cli(['build', '--data', data, '--out', path.join(path.dirname(data), 'out')], { timeout: 60_000 });
+    expect([r.code, r.signal]).toEqual([1, null]);
+    expect(r.stderr).toMatch(/text\/pipe\.md\.hbs: .*普通のファイルではありません/);
+    expect(r.stderr).toMatch(/initiatives\/003\.json: .*普通のファイルではありません/);
+  });
+
+  it('a link to a device is refused as a link', () => {
+    const data = variant((d) => symlinkSync('/dev/zero', path.join(d, 'figures', 'zero.png')));
+    expectError(refused(data), 'figures/zero.png', 'データセットの外を指すリンクです', '/dev/zero');
+  });
+});
+
+describe('how Windows and old Mac editors save (issue 28)', () => {
+  const BOM = '\uFEFF';
+  /** the line and column of `needle`'s first occurrence in a text with \n line ends */
+  const placeOf = (text: string, needle: string) => {
+    const before = text.slice(0, text.indexOf(needle)).split('\n');
+    return [before.length, before[before.length - 1].length + 1];
+  };
+  const at = (p: Problem) => [p.line, p.column];
+
+  it('a text file saved with a BOM (Notepad) is read as if it had none, positions unchanged', () => {
+    const data = variant((d) => {
+      const f = path.join(d, 'text', 'intro.md.hbs');
+      writeFileSync(f, BOM + readFileSync(f, 'utf8'));
+    });
+    const { problems } = checkDataset(data);
+    expect(shown(problems.filter((p) => p.severity === 'error'))).toBe('');
+    const bad = variant((d) => writeFileSync(path.join(d, 'text', '1-1.md.hbs'), `${BOM}本文 {{nohelper 1}}\n`));
+    expect(at(expectError(refused(bad), 'text/1-1.md.hbs', '「nohelper」'))).toEqual([1, 4]);
+  });
+
+  it('a JSON file saved with a BOM is read, and its positions are the editor\'s', () => {
+    let text = '';
+    const data = variant((d) => {
+      const f = path.join(d, 'initiatives', '001.json');
+      text = readFileSync(f, 'utf8').replace('"department"', '"title": "重複", "department"');
+      writeFileSync(f, BOM + text);
+    });
+    expect(at(expectError(refused(data), 'initiatives/001.json', '項目 "title" が同じオブジェクトの中に2回'))).toEqual(placeOf(text, '"title": "重複"'));
+  });
+
+  for (const [name, eol] of [['CR only (old Mac)', '\r'], ['CR LF (Windows)', '\r\n'], ['mixed', '\r\n|\r|\n']] as const) {
+    const ends = (text: string) => {
+      if (!eol.includes('|')) return text.replace(/\n/g, eol);
+      // a CR right before the next line's LF would be one CR LF: it is used only before text
+      let i = 0;
+      const mixed = text.replace(/\n/g, (_, at: number) => (text[at + 1] === '\n' ? ['\r\n', '\n'][i++ % 2] : ['\r\n', '\r', '\n'][i++ % 3]));
+      expect([/\r(?!\n)/, /\r\n/, /(?<!\r)\n/].map((re) => re.test(mixed))).toEqual([true, true, true]);
+      return mixed;
+    };
+
+    it(`JSON with ${name} line ends: errors at the line and column an editor shows`, () => {
+      let dup = '';
+      const data = variant((d) => {
+        const f = path.join(d, 'initiatives', '001.json');
+        dup = readFileSync(f, 'utf8').replace('"division"', '"title": "重複", "division"');
+        writeFileSync(f, ends(dup));
+      });
+      expect(at(expectError(refused(data), 'initiatives/001.json', '項目 "title"'))).toEqual(placeOf(dup, '"title": "重複"'));
+      // a syntax error, and a value the schema refuses
+      let comma = '';
+      let wrong = '';
+      const data2 = variant((d) => {
+        const f = path.join(d, 'initiatives', '002.json');
+        comma = readFileSync(f, 'utf8').replace(/\n\}\s*$/, ',\n}\n');
+        writeFileSync(f, ends(comma));
+        const g = path.join(d, 'initiatives', '001.json');
+        wrong = readFileSync(g, 'utf8').replace('"no": 1', '"no": "一"');
+        writeFileSync(g, ends(wrong));
+      });
+      const ps = refused(data2);
+      expect(at(expectError(ps, 'initiatives/002.json', '最後の項目の後に「,」'))).toEqual(placeOf(comma, ',\n}'));
+      expect(ps.find((p) => p.file === 'initiatives/001.json')?.line).toBe(placeOf(wrong, '"no"')[0]);
+    });
+
+    it(`a text file with ${name} line ends: errors in place, figures on their own line accepted`, () => {
+      const body = '# 背景\n\n![](#zu1)\n\n本文の {{nohelper 1}} です。\n\n字「\u{2FFFF}」\n';
+      const data = variant((d) => {
+        const ds = path.join(d, 'dataset.json');
+        writeFileSync(ds, readFileSync(ds, 'utf8').replace('"sections": [', '"figures": [{ "id": "zu1", "caption": "流れ", "image": "figures/flow.svg" }],\n  "sections": ['));
+        writeFileSync(path.join(d, 'text', 'intro.md.hbs'), ends(body));
+      });
+      const ps = refused(data);
+      expect(at(expectError(ps, 'text/intro.md.hbs', '「nohelper」'))).toEqual(placeOf(body, '{{nohelper'));
+      expect(at(expectError(ps, 'text/intro.md.hbs', 'U+2FFFF'))).toEqual(placeOf(body, '\u{2FFFF}'));
+      expect(shown(ps.filter((p) => p.message.includes('図')))).toBe('');
+    });
+  }
 });

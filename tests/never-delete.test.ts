@@ -183,6 +183,10 @@ describe('the swap replaces only what the tool wrote', () => {
     refused(root, ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', out, '--published', pub], /初版/);
     rmSync(path.join(pub, 'mini', '初版', '下書き.txt'));
     refused(root, ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', out, '--published', pub], /置き換えません/);
+    // a label no folder can be named after is a usage error that names the rule, not an internal error
+    const long = runCli(['publish', '--data', data, '--label', 'あ'.repeat(100), '--date', '2019-03-29', '--out', out, '--published', pub]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('60 文字以内');
   });
 });
 

@@ -77,6 +77,65 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
     }
   });
 
+  it('gives every column of every 事業 row the value the data holds, as DATA-FORMAT.md defines it, and 新規 as every other form marks it', () => {
+    const t = tables.find((x) => x.file === 'initiatives.csv')!;
+    const ds = json(id, 'dataset.json');
+    // section paths (1(1)①) and titles, from the tree: labels by position and depth
+    const circled = (n: number) => String.fromCodePoint(0x245f + n);
+    const info = new Map<string, { path: string; title: string; top: { path: string; title: string } }>();
+    const walk = (list: any[], depth: number, above: string, top?: { path: string; title: string }) =>
+      list.forEach((s: any, k: number) => {
+        const path = above + (depth === 1 ? String(k + 1) : depth === 2 ? `(${k + 1})` : circled(k + 1));
+        const mine = top ?? { path, title: s.title };
+        info.set(s.id, { path, title: s.title, top: mine });
+        walk(s.children ?? [], depth + 1, path, mine);
+      });
+    walk(ds.sections, 1, '');
+    const marks = new Map((ds.policyMeasures ?? []).map((m: any) => [m.id, m.mark]));
+    // 新規 in the results of every year, as their own table (another form) prints it
+    const newIn = new Set<string>();
+    for (const r of tables.filter((x) => /^results-\d{4}\.csv$/.test(x.file)))
+      for (const row of r.rows) if (row[r.header.indexOf('新規（新規=1）')] === '1') newIn.add(row[r.header.indexOf('事業ID')]);
+    const all = initiatives(id);
+    const lists = (f: (d: any) => string[]) => all.map((i) => f(i.data));
+    const repeated = (name: string, f: (d: any) => string[]) => Array.from({ length: Math.max(1, ...lists(f).map((l) => l.length)) }, (_, k) => [`${name}${k + 1}`, (d: any) => f(d)[k] ?? ''] as const);
+    const divisions = (d: any) => (Array.isArray(d.division) ? d.division : [d.division]);
+    const columns: (readonly [string, (d: any, iid: string) => string])[] = [
+      ['全国地方公共団体コード', () => code],
+      ['ID', (_d, iid) => iid],
+      ['地方公共団体名', () => name],
+      ['事業ID', (_d, iid) => iid],
+      ['事業番号', (d) => String(d.no)],
+      ['事業名', (d) => d.title],
+      ['部局', (d) => d.department],
+      ...repeated('課室', divisions),
+      ['重点目標番号', (d) => info.get(d.section)!.top.path],
+      ['重点目標', (d) => info.get(d.section)!.top.title],
+      ['節ID', (d) => d.section],
+      ['節番号', (d) => info.get(d.section)!.path],
+      ['節の名称', (d) => info.get(d.section)!.title],
+      ['新規（新規=1）', (d) => (d.isNew || Object.values(d.results ?? {}).some((r: any) => r.isNew) ? '1' : '0')],
+      ['取組概要', (d) => (d.description ?? '').replace(/\r?\n/g, '\r\n')],
+      ...repeated('再掲先の節番号', (d) => (d.relistedIn ?? []).map((r: any) => info.get(typeof r === 'string' ? r : r.section)!.path)),
+      ...repeated('従たる目標', (d) => (d.secondaryGoals ?? []).map((g: string) => info.get(g)!.title)),
+      ...repeated('官民データ施策', (d) => (d.policyMeasures ?? []).map((m: string) => marks.get(m))),
+    ];
+    // every column is compared: none of the table is left out, none is expected that it lacks
+    expect([...t.header].sort()).toEqual(columns.map(([h]) => h).sort());
+    let marked = 0;
+    for (const { id: iid, data } of all) {
+      const row = t.rows.find((x) => x[t.header.indexOf('事業ID')] === iid)!;
+      expect(Object.fromEntries(t.header.map((h, k) => [h, row[k]])), iid).toEqual(Object.fromEntries(columns.map(([h, f]) => [h, f(data, iid)])));
+      // the results of a year that mark it 新規 are another form saying the same
+      const isNew = row[t.header.indexOf('新規（新規=1）')] === '1';
+      if (newIn.has(iid)) expect(isNew, `${iid}: 新規 in the results, not in initiatives.csv`).toBe(true);
+      if (isNew) marked++;
+    }
+    // Fukushima's results mark 12 initiatives 新規 (issue 23: the 事業 table had them 0)
+    if (id.startsWith('fukushima')) expect(marked).toBe(12);
+    expect(marked).toBeGreaterThanOrEqual(newIn.size);
+  });
+
   it('never leaves an item name out: every row names its 事業 (ID and 事業名) wherever the table has them', () => {
     for (const t of tables) {
       for (const h of ['事業ID', '事業名', 'ID', '項目名']) {

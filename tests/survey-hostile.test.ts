@@ -123,9 +123,9 @@ describe('cells that are not typed values', () => {
     const r = await surveyImport(data, sent, { correction: true });
     const messages = errors(r);
     const at = (cell: string) => `総務部.xlsx!事業実施結果!${cell}: `;
-    expect(messages).toContain(`${at('F2')}日付は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください`);
-    expect(messages).toContain(`${at('G3')}日付は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください`);
-    expect(messages).toContain(`${at('E2')}事業費は0以上の整数で入力してください`);
+    expect(messages).toContain(`${at('F2')}日付（2018/4/1）は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください`);
+    expect(messages).toContain(`${at('G3')}日付（2018/3/31）は取り込めません。セルの書式を「文字列」または「標準」にして入力し直してください`);
+    expect(messages).toContain(`${at('E2')}事業費は0以上の整数（千円単位、例: 1500）で入力してください。入力されているのは「,,,」です`);
     expect(messages).toContain(`${at('E3')}事業費が大きすぎます（9007199254740991 千円まで）`);
     expect(messages).toContain(`${at('E4')}事業費が大きすぎます（9007199254740991 千円まで）`);
     expect(messages).toContain(`${at('G4')}制御文字（U+0007）は取り込めません。取り除いてください`);
@@ -134,7 +134,7 @@ describe('cells that are not typed values', () => {
     expect(messages).toContain(`${at('F6')}20000文字以内で入力してください（20001文字あります）`);
     expect(messages).toContain(`${at('E7')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
     expect(messages).toContain(`${at('E8')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
-    expect(messages).toContain(`${at('F9')}表示形式つきの数値（0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`);
+    expect(messages).toContain(`${at('F9')}表示形式つきの数値（「100%」と表示、セルの値は 1、表示形式 0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`);
     expect(messages.join('\n')).not.toMatch(/T00:00:00/);
     expect(snapshot()).toEqual(before);
   });
@@ -283,7 +283,7 @@ describe('all or nothing at the file system', () => {
 
     // meanwhile validate and build refuse the half changed data set
     expect(checkDataset(data).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual([
-      `${JOURNAL}: 前回の survey:import が途中で止まっていて、データの一部だけが書き換わっています。survey:import をもう一度実行して取り込みを完了してから作成してください`,
+      `${JOURNAL}: 前回の survey:import（または plan:import）が途中で止まっていて、データの一部だけが書き換わっています。同じコマンドをもう一度実行して取り込みを完了してから作成してください`,
     ]);
 
     const again = await surveyImport(data, sent, { correction: true });

@@ -104,8 +104,8 @@ describe('survey import', () => {
     });
     const r = await surveyImport(data, sent, { correction: true });
     const messages = r.problems.map((p) => `${p.file}: ${p.message}`);
-    expect(messages).toContain('総務部.xlsx!事業実施結果!E3: 事業費は0以上の整数で入力してください');
-    expect(messages).toContain('総務部.xlsx!事業実施結果!E4: 事業費は0以上の整数で入力してください');
+    expect(messages).toContain('総務部.xlsx!事業実施結果!E3: 事業費は0以上の整数（千円単位、例: 1500）で入力してください。入力されているのは「-5」です');
+    expect(messages).toContain('総務部.xlsx!事業実施結果!E4: 事業費は0以上の整数（千円単位、例: 1500）で入力してください。入力されているのは「たくさん」です');
     expect(r.changes).toEqual([]);
     expect(snapshot()).toEqual(before);
   });

@@ -249,7 +249,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', twice);
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('エラー'));
-    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）']);
+    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。二つのブックの記入内容は同じです。どちらか一方をフォルダから移してください']);
     expect(r.stderr).toContain('エラー 土木部.xlsx!事業実施結果: シートの保護が解除されています');
     expect(r.stderr).toMatch(new RegExp(`エラー 土木部\\.xlsx!事業実施結果!A3: ID「${deleted}」（.+）の行が削除されています`));
     expect(r.stderr).toContain(`エラー 土木部.xlsx!事業実施結果!A${copied}: ${copied}行目（ID「1-03」）は、このブックで照会した事業の行ではありません（行が追加されています）`);
@@ -308,8 +308,9 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(await creation(path.join(out, 'fukushima-ict-strategy', 'results-2018.pdf'))).toBe('2019-08-30');
     // the face of each report carries its own year's date, as its metadata does
     const face = async (file: string) => squash((await readPdf(path.join(out, 'fukushima-ict-strategy', file))).pages[0].text);
-    // (written under the data set's era rule, era.asOf 2018-06-01: 2019-08 is 平成31年8月)
-    expect(await face('results-2018.pdf')).toContain('平成31年8月福島県');
+    // a real date, in the era of that day: 2019-08 is 令和元年8月 (the era.asOf of 2018-06-01 does not decide it)
+    expect(await face('results-2018.pdf')).toContain('令和元年8月福島県');
+    expect(await face('results-2018.pdf')).not.toContain('平成31年8月');
     expect(await face('results-2017.pdf')).toContain('平成30年6月福島県');
     const late = run('survey-import', '--data', data, '--fiscal-year', '2018', path.join(work, '訂正'));
     expect(late.status).toBe(1);

@@ -2,7 +2,7 @@
 // outputs on bad data; new-year opens the results entries a survey needs.
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, symlinkSync, mkdirSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newYear } from '../src/yearly/new-year.js';
@@ -14,7 +14,11 @@ const MINI = path.join(__dirname, 'fixtures', 'mini');
 function startWatch(data: string, out: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'watch', '--data', data, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  const waiters: { re: RegExp; from: number; done: (l: string) => void }[] = [];
+  const waiters: { re: RegExp; from: number; done: (l: string) => void; fail: (e: Error) => void }[] = [];
+  // a watch that ends on its own has failed: whoever waits is told at once, with the log
+  child.on('exit', (code) => {
+    for (const w of waiters.splice(0)) w.fail(new Error(`watch ended (exit ${code}); log:\n${log}`));
+  });
   child.stderr.on('data', (b: Buffer) => {
     log += b.toString();
     for (const w of [...waiters]) {
@@ -29,7 +33,7 @@ function startWatch(data: string, out: string) {
     new Promise<string>((resolve, reject) => {
       const from = log.length;
       const t = setTimeout(() => reject(new Error(`timed out waiting for ${re}; log:\n${log}`)), ms);
-      waiters.push({ re, from, done: (l) => (clearTimeout(t), resolve(l)) });
+      waiters.push({ re, from, done: (l) => (clearTimeout(t), resolve(l)), fail: (e) => (clearTimeout(t), reject(e)) });
     });
   return { child, until, log: () => log };
 }
@@ -86,6 +90,88 @@ describe('watch', () => {
       const lines = w.log().trimEnd().split('\n');
       expect(lines.length).toBeGreaterThan(5);
       for (const l of lines) expect(l).toMatch(/^\d{2}:\d{2}:\d{2} /);
+    } finally {
+      w.child.kill('SIGTERM');
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('watch, on data sets a user may really have (issue 28)', () => {
+  it('a link to / is not followed: watch names a refused link, waits, and builds everything once it is gone', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'watch-'));
+    const data = path.join(work, 'mini');
+    const out = path.join(work, 'out');
+    cpSync(MINI, data, { recursive: true });
+    // one the loader does not look at, one it refuses: neither may be walked
+    symlinkSync('/', path.join(data, 'disk'));
+    symlinkSync('/', path.join(data, 'figures', 'all'));
+    const w = startWatch(data, out);
+    try {
+      await w.until(/変更を待っています/);
+      expect(w.log()).toContain('figures/all: データセットの外を指すリンクです（figures/all → /）');
+      expect(w.log()).toContain('mini: 誤りがあります');
+      // the link gone is a change: nothing was built at the start, so everything is built now
+      unlinkSync(path.join(data, 'figures', 'all'));
+      const line = await w.until(/再作成 .*\n/);
+      for (const f of ['plan-booklet.pdf', 'initiative-list.pdf', 'results-2017.pdf', 'appendix.xlsx']) expect(line).toContain(f);
+      expect(w.child.exitCode).toBe(null);
+    } finally {
+      w.child.kill('SIGTERM');
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('a data set wrong at the start is built whole once it is right, not only what the fix touched', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'watch-'));
+    const data = path.join(work, 'mini');
+    const out = path.join(work, 'out');
+    cpSync(MINI, data, { recursive: true });
+    const file = path.join(data, 'initiatives', '001.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('"budget": 1000', '"budget": "千"'));
+    const w = startWatch(data, out);
+    try {
+      await w.until(/変更を待っています/);
+      expect(w.log()).toContain('mini: 誤りがあります');
+      // a fix in results alone would rebuild only the results and the appendix of a built set
+      writeFileSync(file, good);
+      const line = await w.until(/再作成 .*\n/);
+      for (const f of ['plan-booklet.pdf', 'initiative-list.pdf', 'results-2017.pdf', 'appendix.xlsx']) expect(line).toContain(f);
+      expect(statSync(path.join(out, 'mini', 'plan-booklet.pdf')).size).toBeGreaterThan(0);
+    } finally {
+      w.child.kill('SIGTERM');
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder made after watch started is watched: a figure changed in it rebuilds the booklet', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'watch-'));
+    const data = path.join(work, 'mini');
+    const out = path.join(work, 'out');
+    cpSync(MINI, data, { recursive: true });
+    const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/></svg>`;
+    const w = startWatch(data, out);
+    try {
+      await w.until(/変更を待っています/);
+      mkdirSync(path.join(data, 'figures', 'new'));
+      writeFileSync(path.join(data, 'figures', 'new', 'box.svg'), svg('red'));
+      const intro = path.join(data, 'text', 'intro.md.hbs');
+      writeFileSync(intro, readFileSync(intro, 'utf8').replace('figures/flow.svg', 'figures/new/box.svg'));
+      expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
+      const booklet = path.join(out, 'mini', 'plan-booklet.pdf');
+      const before = readFileSync(booklet);
+      // only the file in the new folder changes: its folder's own watcher must see it
+      writeFileSync(path.join(data, 'figures', 'new', 'box.svg'), svg('blue'));
+      expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
+      expect(readFileSync(booklet).equals(before)).toBe(false);
+      // and a folder made inside it later still
+      mkdirSync(path.join(data, 'figures', 'new', 'deeper'));
+      writeFileSync(path.join(data, 'figures', 'new', 'deeper', 'box.svg'), svg('green'));
+      writeFileSync(intro, readFileSync(intro, 'utf8').replace('figures/new/box.svg', 'figures/new/deeper/box.svg'));
+      expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
+      writeFileSync(path.join(data, 'figures', 'new', 'deeper', 'box.svg'), svg('black'));
+      expect(await w.until(/再作成 .*\n/)).toContain('plan-booklet.pdf');
     } finally {
       w.child.kill('SIGTERM');
       rmSync(work, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synthesize } from './synth.js';
 import { DOCUMENTS } from './documents.js';
-import { BenchError } from './options.js';
+import { BenchError, BenchUsageError, benchWords, checkBenchArgs, wantsBenchHelp } from './options.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORK = path.join(ROOT, '.tmp', 'bench');
@@ -41,6 +41,8 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
+  if (wantsBenchHelp(process.argv.slice(2))) return void process.stdout.write(benchWords().get('help') + '\n');
+  checkBenchArgs(process.argv.slice(2));
   if (process.argv.includes('--baseline')) return (await import('./baseline.js')).runBaseline(ROOT, process.argv.slice(2));
   if (process.argv.includes('--profile')) return (await import('./profile.js')).runProfiles(ROOT, process.argv.slice(2));
   const scales = (arg('--scale') ?? '1,10,100').split(',').map(Number);
@@ -106,6 +108,10 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (e instanceof BenchUsageError) {
+    process.stderr.write(`${e.message}\n${benchWords().get('help')}\n`);
+    process.exit(2);
+  }
   // a bench error is told as it is (what failed and where); anything else with its stack
   process.stderr.write((e instanceof BenchError ? e.message : String(e?.stack ?? e)) + '\n');
   process.exit(3);

@@ -1,11 +1,30 @@
 // The bench's options and its messages (wording in templates/bench.hbs): a wrong option is
 // told plainly, without a stack trace.
 import { createHandlebars, Wording } from '../templates/index.js';
+import { nearest } from '../nearest.js';
 
 let words: Wording | undefined;
 export const benchWords = () => (words ??= Wording.load(createHandlebars({}), 'bench'));
 
 export class BenchError extends Error {}
+/** A wrong command line: told with the help, exit 2 (not started, nothing measured) */
+export class BenchUsageError extends BenchError {}
+
+const VALUE_OPTIONS = ['--scale', '--only', '--baseline', '--runs', '--json'];
+const FLAGS = ['--compare', '--profile'];
+
+export const wantsBenchHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
+
+/** Refuses what the bench does not take before it starts (a run takes minutes). */
+export function checkBenchArgs(argv: string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_OPTIONS.includes(a)) i++; // the value is checked where it is read
+    else if (FLAGS.includes(a)) continue;
+    else if (a.startsWith('-')) throw new BenchUsageError(benchWords().get('err-unknown-option', { option: a, guess: nearest(a, [...VALUE_OPTIONS, ...FLAGS]) }));
+    else throw new BenchUsageError(benchWords().get('err-bare', { arg: a }));
+  }
+}
 
 export function argValue(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);

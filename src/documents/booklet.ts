@@ -196,9 +196,9 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   const ch1 = words.get('chapter1', { title: view.title });
   w.heading({ ...h(ch1, 'chapter', 'chapter-1'), pageBreak: 'before' });
   let parent = 'chapter-1';
-  view.intro.forEach((b, i) => {
+  view.intro.forEach((b) => {
     if (b.kind === 'heading' && b.level <= 2) {
-      const id = b.anchor ?? `intro-${i}`;
+      const id = b.anchor!;
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
       w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
@@ -246,9 +246,9 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   const refs = new KeepingWriter();
   if (view.references.length) refs.heading({ ...h(words.get('references-title'), 'chapter', 'references'), pageBreak: 'before', pageOrientation: 'portrait' });
   let refParent = 'references';
-  view.references.forEach((b, i) => {
+  view.references.forEach((b) => {
     if (b.kind === 'heading' && b.level <= 2) {
-      const id = b.anchor ?? `ref-${i}`;
+      const id = b.anchor!;
       if (b.level === 1) refParent = id;
       refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
     } else refs.many(blockNodes([b]), view.files.references);
@@ -318,10 +318,10 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
-  view.intro.forEach((b, i) => {
+  view.intro.forEach((b) => {
     if (b.kind === 'heading' && b.level <= 2) {
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
-      toc.push(tocLine(text, b.level === 1 ? undefined : b.anchor ?? `intro-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
+      toc.push(tocLine(text, b.level === 1 ? undefined : b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
     }
   });
   toc.push(tocLine(words.get('chapter2'), undefined, 'toc1'));
@@ -333,9 +333,9 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
   if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
-  // the 参考資料's own headings, as their bookmarks have them (ids as in bookletBody)
-  view.references.forEach((b, i) => {
-    if (b.kind === 'heading' && b.level <= 2) toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, `ref-${i}`, b.level === 1 ? 'toc2' : 'toc3'));
+  // the 参考資料's own headings, as their bookmarks have them (the anchor resolve gave each)
+  view.references.forEach((b) => {
+    if (b.kind === 'heading' && b.level <= 2) toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
   });
   if (view.glossary.length) toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
   // the notice keeps its title with its first block, never as one unbreakable block (it may be long)

@@ -170,10 +170,10 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
   return tables;
 }
 
-/** The report's sentences (its title and 【活動概要】), as printed: the 正誤表 compares them too. */
-export function resultsProse(view: ResultsView, w: Resolved['words']['results']): { title: string; overview: string[] } {
+/** The report's sentences (its title, the face's date and issuer, the 【活動概要】), as printed: the 正誤表 compares them too. */
+export function resultsProse(view: ResultsView, w: Resolved['words']['results']): { title: string; issued: string; overview: string[] } {
   const texts = view.texts!;
-  return { title: texts.title, overview: [w.get('overview-1', view), w.get('overview-2', { pillars: texts.pillars })] };
+  return { title: texts.title, issued: texts.issued, overview: [w.get('overview-1', view), w.get('overview-2', { pillars: texts.pillars })] };
 }
 
 export function resultsDocument(view: ResultsView, r: Resolved): Node {
@@ -182,7 +182,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const title = prose.title;
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
-    { text: w.get('issued', { published: view.date.slice(0, 7), issuer: r.issuer }), style: 'issued' },
+    { text: prose.issued, style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     ...prose.overview.map((t) => ({ text: textOf(t), style: 'p' })),
     ...summary(view, r),

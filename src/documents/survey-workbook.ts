@@ -2,6 +2,7 @@
 // 記入例), then its initiatives with the cells to fill for one fiscal year and last year's values
 // beside them. The ids, the data set, the year and a snapshot of the protected fields travel in
 // a very hidden, protected sheet, so the import compares with what the department was sent.
+import { isNewIn } from '../resolve/new-mark.js';
 import type { Model, Initiative } from '../model/schema.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
@@ -9,6 +10,7 @@ import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
 import { SURVEY } from '../survey/columns.js';
 import { a4Capacity } from '../render/xlsx.js';
+import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
 import { fitWidth, headerWidth, fitColumns } from './text-width.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
@@ -64,7 +66,7 @@ export function achievementChoices(model: Model, clear: string): string[] {
 const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.join('\n') : i.division);
 const heightOf = (cells: CellValue[], widths: number[], min = 1) => rowHeight(cells, widths, min);
 
-function coverSheet(model: Model, r: Resolved, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
+function coverSheet(model: Model, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
   const survey = model.dataset.documents.results?.survey;
   const clear = words.get('clear-mark');
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
@@ -85,7 +87,8 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
     const cells: CellValue[] = [column, value, note];
     return { cells, height: heightOf(cells, widths) };
   };
-  const deadline = survey?.deadline ? `${dateLong(survey.deadline, r.rule)}（${survey.deadline.replaceAll('-', '/')}）` : '';
+  // a real date: in the era in force on that day, whatever the book's own date
+  const deadline = survey?.deadline ? `${dateLong(survey.deadline)}（${survey.deadline.replaceAll('-', '/')}）` : '';
   const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: ONE_LINE + 3 });
   const header: CellValue[][] = [[words.get('cover-title', ctx), null, null]];
   const headerMerges: [number, number, number, number][] = [[1, 1, 1, 3]];
@@ -114,9 +117,12 @@ function coverSheet(model: Model, r: Resolved, words: Wording, department: strin
   };
 }
 
+/** `words`: the survey wording under the year's era rule (yearRuleOf). */
 export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[]): WorkbookSpec {
-  const fyLong = fiscalYearLong(fy, r.rule);
-  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, r.rule), prevNendo: fiscalYearShortWithNendo(fy - 1, r.rule), title: r.title, department };
+  // the book is written on its year's date (the report's), and names the years as they were then
+  const rule = yearRuleOf(model.dataset, fy);
+  const fyLong = fiscalYearLong(fy, rule);
+  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, rule), prevNendo: fiscalYearShortWithNendo(fy - 1, rule), title: r.title, department };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
   const c = SURVEY.col;
@@ -128,7 +134,7 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const cellsOf = ({ initiative: i, id }: SurveyRow): CellValue[] => {
     const res = i.results?.[String(fy)];
     const prev = i.results?.[String(fy - 1)];
-    const isNew = res?.isNew ?? i.isNew ?? false;
+    const isNew = isNewIn(i, fy);
     return [
       id, i.no, i.title, divisions(i),
       res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null,
@@ -187,6 +193,6 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     metaRows.push({ cells });
   }
   const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20], header: [], rows: metaRows, hidden: true, protect: true };
-  const cover = coverSheet(model, r, words, department, ctx);
-  return { title: words.get('title', ctx), creator: r.issuer, date: `${fy + 1}-04-01`, sheets: [cover, visible, meta] };
+  const cover = coverSheet(model, words, department, ctx);
+  return { title: words.get('title', ctx), creator: r.issuer, date: yearDateOf(model.dataset, fy), sheets: [cover, visible, meta] };
 }

@@ -1,16 +1,22 @@
 // 和暦 and 年度: the one place that knows 昭和, 平成, 令和 and 元年.
-// The rule: dates are written in the era in force on `asOf` when that date is before the
-// next era began (a plan dated March 2019 writes FY2020 as 平成32年度); without `asOf`,
-// every date is written in its own era.
+// The rule: a calendar date that happens (a publication date, a 回答期限, a 公表日, a history
+// event) is written in the era in force on that day, always: 2019-08-30 is 令和元年8月30日.
+// Only years and months a document names ahead of its own date (`asOf`) keep the era known on
+// that date, as people wrote them then: a plan of March 2019 writes FY2020 as 平成32年度 and
+// March 2021 as 平成33年3月. Without `asOf`, every year and month is written in its own era.
+// Each document has its own date (src/resolve/document-dates.ts).
 import dayjs from 'dayjs';
 import { checkDate, checkMonth, checkYear } from './range.js';
 
 export { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from './range.js';
 
 export interface EraRule {
-  /** ISO date the document was written; eras proclaimed after it are unknown to it. */
+  /** ISO date the document is written on; years and months after it are named in the eras known then. */
   asOf?: string;
 }
+
+/** A real date: written in its own era whatever the document's date. */
+const REAL: EraRule = {};
 
 interface Era {
   name: string;
@@ -110,17 +116,17 @@ export function monthShort(month: string, rule: EraRule): string {
   return `${e.abbr}${yearNumber(e.year)}年${e.month}月`;
 }
 
-/** 平成29年(2017年)3月: the cover's history lines */
-export function monthWithWestern(month: string, rule: EraRule): string {
-  const e = eraOfMonth(month, rule);
+/** 平成29年(2017年)3月: the cover's history lines, events that happened (in their own era) */
+export function monthWithWestern(month: string): string {
+  const e = eraOfMonth(month, REAL);
   const western = dayjs(`${month}-01`).year();
   return `${e.era}${yearNumber(e.year)}年(${western}年)${e.month}月`;
 }
 
-/** 平成30年2月5日 */
-export function dateLong(iso: string, rule: EraRule): string {
+/** 平成30年2月5日: a real calendar date, in the era in force on that day (never 平成31年8月30日) */
+export function dateLong(iso: string): string {
+  const e = eraOfDate(iso, REAL);
   const d = dayjs(iso);
-  const e = eraOfDate(iso, rule);
   return `${e.era}${yearNumber(e.year)}年${d.month() + 1}月${d.date()}日`;
 }
 

@@ -136,10 +136,10 @@ export function compareResults(document: string, order: number, before: ResultsV
     [rw.get('summary-budget'), yen(s.budgetTotal)],
     ...v.achievements.map((a, i) => [a, String(s.achievements[i])] as [string, string]),
   ];
-  // the title, the 【活動概要】 sentences and the pillars' headings
+  // the title, the face's date and issuer, the 【活動概要】 sentences and the pillars' headings
   const prose = (v: ResultsView) => {
     const p = resultsProse(v, rw);
-    return [[w.get('item-title'), p.title], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), rw.get('pillar-heading', x)])];
+    return [[w.get('item-title'), p.title], [w.get('item-face'), p.issued], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), rw.get('pillar-heading', x)])];
   };
   const oldProse = prose(before);
   prose(after).forEach(([item, text], i) => {

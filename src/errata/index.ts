@@ -16,6 +16,7 @@ import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
+import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
 import { compareFieldRows, compareLines, compareResults, compareSheets, coveredBy, inReadingOrder, listRows, locate, pdfLines, type ErrataEntry, type FieldRow, type MovedItem } from './compare.js';
 
 export type { ErrataEntry, MovedItem } from './compare.js';
@@ -41,7 +42,9 @@ export async function errata(
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     // an output place that is not the tool's own is said before the comparison, not after it
     checkOutputPlace(outRoot, after.model.dataset.id);
-    const words = Wording.load(createHandlebars(after.resolved.rule), 'errata');
+    // the 正誤表 is written on its own date, after the publication it corrects
+    const date = errataDateOf(after.resolved.date, published.date);
+    const words = Wording.load(createHandlebars(ruleOn(after.model.dataset, date)), 'errata');
     const names = documentNames(after.model);
     const printed = (name: string): Buffer | undefined => {
       // the documents as published where they were kept, else as the published data gives them
@@ -109,7 +112,7 @@ export async function errata(
       publication: { name: published.name, date: published.date },
       entries: inReadingOrder(entries),
       moved,
-      date: after.resolved.date,
+      date,
       issuer: after.resolved.issuer,
     };
     // the 正誤表 itself lost content in layout: nothing is written

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { datasetJsonValue } from '../load/index.js';
 import { findPublication, isFolder, type Publication } from '../publish/record.js';
 
 export interface PublishedVersion {
@@ -22,12 +23,11 @@ export interface PublishedVersion {
   cleanup?: () => void;
 }
 
+// read as the loader reads it: JSON.parse refused a BOM (the record was then not found by its
+// label), and a named pipe in place of the file hung the read
 function datasetId(dir: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8')) as { id?: string }).id;
-  } catch {
-    return undefined;
-  }
+  const id = (datasetJsonValue(dir) as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function fromRecord(folder: string, p: Publication): PublishedVersion {

@@ -7,10 +7,16 @@ import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
 import { DatasetFolder } from './inside.js';
 import { tooDeepAt, duplicateKeys, MAX_JSON_DEPTH } from './json-checks.js';
-import { loadMessages } from './messages.js';
+import { loadMessages, type SizedKind } from './messages.js';
 
+// Files larger than these are refused by their size before they are opened: reading a file of
+// hundreds of MB as text or JSON ran Node out of memory (exit 134) before any check could speak.
 /** A figure larger than this is not read: a booklet's figures are well under 1 MB each. */
 export const MAX_FIGURE_BYTES = 20e6;
+/** The largest JSON file of the bundled data is 15 kB. */
+export const MAX_JSON_BYTES = 10e6;
+/** Above any text the length check (TEXT_FILE_MAX characters, at most 4 bytes each) lets through. */
+export const MAX_TEXT_BYTES = 1e6;
 
 export interface JsonFile {
   rel: string;
@@ -30,36 +36,35 @@ export interface RawDataset {
   problems: Problem[];
 }
 
+/**
+ * The line and column (from 1) of `offset`, as an editor shows them: a line ends at CR LF
+ * (Windows), at CR alone (old Mac) and at LF alike.
+ */
+/** Whether the loader refused this file by name (a link, a pipe, too large…): it is there, but not read. */
+export const refusedAtLoad = (raw: RawDataset, rel: string) => raw.problems.some((p) => p.severity === 'error' && p.file === rel);
+
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
-  let last = -1;
+  let start = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;
-      last = i;
+      start = i + 1;
     }
   }
-  return { line, column: offset - last };
+  return { line, column: offset - start + 1 };
 }
 
-const syntaxMessages: Record<string, string> = {
-  InvalidSymbol: '使えない文字があります',
-  InvalidNumberFormat: '数値の書き方が正しくありません',
-  PropertyNameExpected: '項目名（"…"）が必要です',
-  ValueExpected: '値が必要です',
-  ColonExpected: '「:」が必要です',
-  CommaExpected: '「,」が必要です',
-  CloseBraceExpected: '「}」で閉じてください',
-  CloseBracketExpected: '「]」で閉じてください',
-  EndOfFileExpected: 'ファイルの終わりの後に余分な文字があります',
-  InvalidCommentToken: 'JSONにコメントは書けません',
-  UnexpectedEndOfComment: 'JSONにコメントは書けません',
-  UnexpectedEndOfString: '文字列が「"」で閉じられていません',
-  UnexpectedEndOfNumber: '数値が途中で終わっています',
-  InvalidUnicode: 'Unicodeエスケープが正しくありません',
-  InvalidEscapeCharacter: 'エスケープ文字（\\）の使い方が正しくありません',
-  InvalidCharacter: '文字列の中に改行などの制御文字があります（\\n と書いてください）',
-};
+/** One leading BOM (Notepad writes one) is not part of the text: positions count from after it. */
+export const withoutBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
+/**
+ * A text file as the rest of the pipeline reads it: without a BOM, and with CR LF and CR line
+ * ends as LF. Lines and columns stay those of the file (a line end is one character at the end of
+ * its line either way), and the Markdown, template and placement checks see one kind of line.
+ */
+export const textOf = (s: string) => withoutBom(s).replace(/\r\n?/g, '\n');
 
 /** The offset of a comma followed only by spaces and a closing } or ], when the error is there. */
 function trailingComma(text: string, offset: number): number {
@@ -70,7 +75,8 @@ function trailingComma(text: string, offset: number): number {
 }
 
 export function parseJsonFile(rel: string, raw: string, problems: Problem[]): JsonFile | undefined {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  // the text is kept as written (new-year and survey:import edit it in place): only a BOM goes
+  const text = withoutBom(raw);
   // before parsing: the parser itself overflows the stack on very deep input
   const deep = tooDeepAt(text);
   if (deep >= 0) {
@@ -83,13 +89,12 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
     // a comma after the last item is reported where it is (the parser stops at the next line)
     const comma = trailingComma(text, errors[0].offset);
     if (comma >= 0) {
-      problems.push({ severity: 'error', file: rel, ...lineColumn(text, comma), message: loadMessages.trailingComma });
+      problems.push({ severity: 'error', file: rel, ...lineColumn(text, comma), message: loadMessages.trailingComma() });
       return undefined;
     }
     for (const e of errors) {
       const { line, column } = lineColumn(text, e.offset);
-      const code = jsonc.printParseErrorCode(e.error);
-      problems.push({ severity: 'error', file: rel, line, column, message: `JSONの書き方の誤り: ${syntaxMessages[code] ?? code}` });
+      problems.push({ severity: 'error', file: rel, line, column, message: loadMessages.syntax(jsonc.printParseErrorCode(e.error)) });
     }
     return undefined;
   }
@@ -99,13 +104,27 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
   return { rel, text, value: tree ? jsonc.getNodeValue(tree) : undefined, tree };
 }
 
+/**
+ * dataset.json's value read as the loader reads it (a BOM dropped, a pipe or a huge file never
+ * read), for a command that needs only that (errata's data set id); undefined if it cannot be.
+ */
+export function datasetJsonValue(dir: string): unknown {
+  const ignored: Problem[] = [];
+  try {
+    const bytes = new DatasetFolder(dir, ignored).read('dataset.json', MAX_JSON_BYTES, 'json');
+    return bytes && parseJsonFile('dataset.json', bytes.toString('utf8'), ignored)?.value;
+  } catch {
+    return undefined; // no such folder: the command says so where it loads the data set
+  }
+}
+
 export function loadDataset(dir: string): RawDataset {
   const problems: Problem[] = [];
   const json = new Map<string, JsonFile>();
   const texts = new Map<string, string>();
   const figures = new Map<string, Buffer>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ severity: 'error', file: '', message: 'データセットのフォルダが見つかりません' });
+    problems.push({ severity: 'error', file: '', message: loadMessages.noFolder() });
     return { dir, json, texts, figures, problems };
   }
   const folder = new DatasetFolder(dir, problems);
@@ -114,7 +133,7 @@ export function loadDataset(dir: string): RawDataset {
     const kind = folder.kind(rel);
     if (kind === 'missing') {
       if (rel === 'dataset.json')
-        problems.push({ severity: 'error', file: rel, message: 'dataset.json がありません（データセットの名称・期間・節の構成を書くファイル）' });
+        problems.push({ severity: 'error', file: rel, message: loadMessages.noDataset() });
     } else if (kind === 'link') folder.refuseLink(rel);
     else jsonFiles.push(rel);
   }
@@ -127,23 +146,24 @@ export function loadDataset(dir: string): RawDataset {
     }
   }
   for (const rel of jsonFiles.sort()) {
-    const bytes = folder.read(rel);
+    const bytes = folder.read(rel, MAX_JSON_BYTES, 'json');
     const f = bytes && parseJsonFile(rel, bytes.toString('utf8'), problems);
     if (f) json.set(rel, f);
   }
-  // text/** and figures/**: folders below are listed (not followed if links), everything else is read
-  const files = (top: string, take: (rel: string, bytes: Buffer) => void, maxBytes?: number) => {
+  // text/** and figures/**: folders below are listed (not followed if links), everything else is
+  // read (read() refuses what is not a plain file, by name)
+  const files = (top: string, take: (rel: string, bytes: Buffer) => void, maxBytes: number, sized: SizedKind) => {
     if (!folder.folder(top)) return;
     for (const { rel, kind } of folder.list(`${top}/**/*`)) {
       if (kind === 'folder') continue;
       if (kind === 'link') folder.refuseLink(rel);
       else {
-        const bytes = folder.read(rel, maxBytes);
+        const bytes = folder.read(rel, maxBytes, sized);
         if (bytes) take(rel, bytes);
       }
     }
   };
-  files('text', (rel, b) => texts.set(rel, b.toString('utf8')));
-  files('figures', (rel, b) => figures.set(rel, b), MAX_FIGURE_BYTES);
+  files('text', (rel, b) => texts.set(rel, textOf(b.toString('utf8'))), MAX_TEXT_BYTES, 'text');
+  files('figures', (rel, b) => figures.set(rel, b), MAX_FIGURE_BYTES, 'figure');
   return { dir, json, texts, figures, problems };
 }

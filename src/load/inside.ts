@@ -7,12 +7,12 @@ import { lstatSync, openSync, fstatSync, readFileSync, closeSync, readlinkSync, 
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { Problem } from '../problem.js';
-import { loadMessages as m } from './messages.js';
+import { loadMessages as m, type SizedKind } from './messages.js';
 
 export type EntryKind = 'missing' | 'file' | 'folder' | 'link' | 'other';
 
 // O_NOFOLLOW: a link swapped in after the lstat is not followed either; O_NONBLOCK: a named
-// pipe does not hang the open (it is refused as not a plain file just after)
+// pipe swapped in after the lstat does not hang the open (it is refused just after)
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 export class DatasetFolder {
@@ -88,9 +88,23 @@ export class DatasetFolder {
       .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   }
 
-  /** The bytes of a plain file inside the set, or undefined with the problem recorded. */
-  read(rel: string, maxBytes = Infinity): Buffer | undefined {
+  /**
+   * The bytes of a plain file inside the set, or undefined with the problem recorded. What it is
+   * and how large is decided by lstat before the file is opened: a named pipe or a device is
+   * never opened (a pipe can hang a read, a device can do anything on open), and a file over
+   * `maxBytes` is never read. The same checks run again on the opened file, in case it was swapped.
+   */
+  read(rel: string, maxBytes: number, kind: SizedKind): Buffer | undefined {
     const abs = this.abs(rel);
+    let before: Stats;
+    try {
+      before = lstatSync(abs);
+    } catch (e) {
+      return void this.err(rel, m.unreadable(rel, (e as NodeJS.ErrnoException).code ?? String(e)));
+    }
+    if (before.isSymbolicLink()) return void this.refuseLink(rel);
+    const refused = this.refusal(rel, before, maxBytes, kind);
+    if (refused) return void this.err(rel, refused);
     let fd: number;
     try {
       fd = openSync(abs, OPEN_FLAGS);
@@ -101,15 +115,21 @@ export class DatasetFolder {
       return undefined;
     }
     try {
-      const st = fstatSync(fd);
-      if (st.isDirectory()) return void this.err(rel, m.folderNotFile(rel));
-      if (!st.isFile()) return void this.err(rel, m.notRegular(rel));
+      const again = this.refusal(rel, fstatSync(fd), maxBytes, kind);
+      if (again) return void this.err(rel, again);
       // a folder on the way may have been a link: the file's own realpath decides
       if (!this.isInside(realpathSync(abs))) return void this.err(rel, m.linkOutside(rel, realpathSync(abs)));
-      if (st.size > maxBytes) return void this.err(rel, m.tooLarge(rel, st.size, maxBytes));
       return readFileSync(fd);
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** Why a file with these stats is not read, if it is not. */
+  private refusal(rel: string, st: Stats, maxBytes: number, kind: SizedKind): string | undefined {
+    if (st.isDirectory()) return m.folderNotFile(rel);
+    if (!st.isFile()) return m.notRegular(rel);
+    if (st.size > maxBytes) return m.tooLarge(rel, st.size, maxBytes, kind);
+    return undefined;
   }
 }

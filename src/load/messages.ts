@@ -1,18 +1,31 @@
-// What the loader says about files it will not read, in the words of a data keeper.
+// What the loader says about files it will not read (wording in templates/load.hbs).
+import { createHandlebars, Wording } from '../templates/index.js';
+import { TEXT_FILE_MAX } from '../model/limits.js';
+
+let words: Wording | undefined;
+const wording = () => (words ??= Wording.load(createHandlebars({}), 'load'));
+const w = (name: string, context: object = {}) => wording().get(name, context);
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** Which kind of file was too large: each has its own advice. */
+export type SizedKind = 'json' | 'text' | 'figure';
+
 export const loadMessages = {
-  linkOutside: (rel: string, target: string) =>
-    `データセットの外を指すリンクです（${rel} → ${target}）。リンクではなく、ファイルそのものをデータセットのフォルダに置いてください`,
-  linkDangling: (rel: string, target: string) => `リンク先がありません（${rel} → ${target}）。リンクを消すか、ファイルそのものを置いてください`,
-  linkInside: (rel: string, target: string) =>
-    `データセットの中ではリンク（シンボリックリンク）は使えません（${rel} → ${target}）。ファイルそのものを置いてください`,
-  folderNotFile: (rel: string) => `${rel} がフォルダになっています。ファイルにしてください`,
-  fileNotFolder: (rel: string) => `${rel} はフォルダにしてください（ファイルになっています）`,
-  notRegular: (rel: string) => `${rel} は普通のファイルではありません（デバイスや名前付きパイプなどは読みません）`,
-  unreadable: (rel: string, code: string) => `${rel} を読めません（${code}）`,
-  upperCaseJson: (rel: string) => `拡張子が小文字の .json ではないため読みません。「${rel.replace(/\.json$/i, '.json')}」に名前を変えてください`,
-  tooLarge: (rel: string, bytes: number, limit: number) =>
-    `${rel} は大きすぎます（${(bytes / 1e6).toFixed(1)} MB。上限は ${limit / 1e6} MB です）。解像度を下げるなどして小さくしてください`,
-  trailingComma: 'JSONの書き方の誤り: 最後の項目の後に「,」があります。この「,」を消してください',
-  tooDeep: (limit: number) => `配列やオブジェクトの入れ子が深すぎます（${limit} 段まで）`,
-  duplicateKey: (key: string) => `項目 "${key}" が同じオブジェクトの中に2回書かれています（後の値だけが使われてしまうので、一つにしてください）`,
+  noFolder: () => w('no-folder'),
+  noDataset: () => w('no-dataset'),
+  linkOutside: (rel: string, target: string) => w('link-outside', { rel, target }),
+  linkDangling: (rel: string, target: string) => w('link-dangling', { rel, target }),
+  linkInside: (rel: string, target: string) => w('link-inside', { rel, target }),
+  folderNotFile: (rel: string) => w('folder-not-file', { rel }),
+  fileNotFolder: (rel: string) => w('file-not-folder', { rel }),
+  notRegular: (rel: string) => w('not-regular', { rel }),
+  unreadable: (rel: string, code: string) => w('unreadable', { rel, code }),
+  upperCaseJson: (rel: string) => w('upper-case-json', { renamed: rel.replace(/\.json$/i, '.json') }),
+  tooLarge: (rel: string, bytes: number, limit: number, kind: SizedKind) =>
+    w('too-large', { rel, size: mb(bytes), limit: limit / 1e6 }) + w(`too-large-${kind}`, { chars: TEXT_FILE_MAX.toLocaleString('en-US') }),
+  trailingComma: () => w('trailing-comma'),
+  tooDeep: (limit: number) => w('too-deep', { limit }),
+  duplicateKey: (key: string) => w('duplicate-key', { key }),
+  /** a jsonc-parser error code, in words when it has them */
+  syntax: (code: string) => w('syntax', { what: wording().has(`syntax-${code}`) ? w(`syntax-${code}`) : code }),
 };

@@ -1,6 +1,7 @@
-// The data format (../shared/DATA-FORMAT.md) in code: the single definition of what a data
+// The data format (docs/data-format.md, for the users) in code: the single definition of what a data
 // set holds. Types are inferred from these schemas; the editors' JSON Schema is generated
-// from them (src/model/json-schema.ts).
+// from them (src/model/json-schema.ts). tests/data-format-doc.test.ts fails when a field here and
+// its row in docs/data-format.md disagree: a change here is a change to that document too.
 import * as z from 'zod';
 import { TITLE_MAX, TEXT_MAX } from './limits.js';
 import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../era/range.js';
@@ -15,6 +16,22 @@ const text = name
 const longText = prose
   .min(1, { message: '空の文字列は使えません' })
   .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+/**
+ * A name the documents group by (部局, 課室): two spellings are two groups, so a space before or
+ * after it (half or full width, invisible in an editor) would split a department in the open data,
+ * the lists and the survey workbooks. Refused at its place rather than trimmed behind the keeper's back.
+ */
+const edgeSpace = (s: string) => s.trim() !== '' && s !== s.trim();
+const edgeSpaceMessage = (s: string) =>
+  s !== s.trimEnd()
+    ? `「${s}」の末尾に空白（半角または全角）があります。末尾の空白を消してください（空白があると別の名前として扱われ、部局や課室が二つに分かれます）`
+    : `「${s}」の先頭に空白（半角または全角）があります。先頭の空白を消してください（空白があると別の名前として扱われ、部局や課室が二つに分かれます）`;
+const groupName = text.superRefine((s, ctx) => {
+  if (edgeSpace(s)) ctx.addIssue({ code: 'custom', message: edgeSpaceMessage(s) });
+});
+const optionalGroupName = name.superRefine((s, ctx) => {
+  if (edgeSpace(s)) ctx.addIssue({ code: 'custom', message: edgeSpaceMessage(s) });
+});
 // years the era names cover (昭和元年 = 1926 onwards); 2200 keeps a plan period printable
 const fiscalYear = z.number().int().min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` }).max(2200).describe('西暦の年度（2017 = 平成29年度）');
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -117,11 +134,22 @@ export const DatasetSchema = z.strictObject({
     .optional(),
   history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
   period: PeriodSchema.describe('計画期間（年度）'),
-  era: z.strictObject({ asOf: isoDate.optional() }).optional().describe('和暦の書き方: asOf の日付時点の元号で書く'),
+  era: z
+    .strictObject({ asOf: isoDate.optional() })
+    .optional()
+    .describe('和暦の書き方: asOf は計画を書いた日。計画の文書はそれより後の年度・年月をその日の元号で書く（2019-03-01 なら2020年度は平成32年度）。実際の日付（公表日・回答期限など）はいつもその日の元号。省けば年度もすべてその年度の元号'),
   departments: z
-    .array(text)
+    .array(groupName)
     .optional()
     .describe('部局の名称の一覧。書けば、事業の department はこの中のどれかでなければならない（綴りの誤りを見つける）'),
+  planSurvey: z
+    .strictObject({
+      request: prose.optional().describe('照会文（計画の照会用ブックの表紙に載せる）'),
+      deadline: isoDate.optional().describe('回答期限'),
+      contact: prose.optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
+    })
+    .optional()
+    .describe('計画の照会用ブック（plan:export）の表紙: 照会文・回答期限・問い合わせ先'),
   numbering: z.enum(['global', 'per-section']).describe('事業番号: global（通し番号）または per-section（柱ごと）'),
   sections: z.array(SectionSchema).min(1),
   policyMeasures: z
@@ -151,7 +179,7 @@ export const DatasetSchema = z.strictObject({
         publishedOn: z
           .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
           .optional()
-          .describe('報告書の公表日（PDFの日付）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む'),
+          .describe('報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む'),
         survey: z
           .strictObject({
             request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),
@@ -161,7 +189,7 @@ export const DatasetSchema = z.strictObject({
           .optional()
           .describe('毎年度の照会用ブックの表紙: 照会文・回答期限・問い合わせ先'),
         achievementCategories: z
-          .array(z.strictObject({ label: text, values: z.array(prose) }))
+          .array(z.strictObject({ label: groupName, values: z.array(prose) }))
           .optional()
           .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは集計に数えず、報告書は未確定として作られる）'),
         pillarNames: z
@@ -209,8 +237,8 @@ export const InitiativeSchema = z.strictObject({
   $schema: name.optional(),
   no: z.number().int().min(1),
   title: text,
-  department: text,
-  division: z.union([text, z.array(text).min(1)]),
+  department: groupName,
+  division: z.union([groupName, z.array(groupName).min(1)]),
   section: id,
   relistedIn: z.array(relisting).optional(),
   description: prose.optional(),
@@ -231,8 +259,8 @@ export const SitesSchema = z.array(
   z.strictObject({
     kind: text,
     name: text,
-    department: text,
-    division: name.optional(),
+    department: groupName,
+    division: optionalGroupName.optional(),
     description: longText,
     url: prose.optional(),
   }),

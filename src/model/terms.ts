@@ -16,3 +16,10 @@ export function termIn(s: string, term: string): boolean {
   for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) if (termAt(s, i, term)) return true;
   return false;
 }
+
+/** What the glossary's terms are looked for in: the texts, and every initiative's title and description. */
+export const glossaryCorpus = (texts: string[], initiatives: { title: string; description?: string }[]): string =>
+  [...texts, ...initiatives.flatMap((i) => [i.title, i.description ?? ''])].join('\n');
+
+/** Whether a glossary entry (its term or one of its aliases) appears in the corpus. */
+export const termUsed = (corpus: string, g: { term: string; aliases?: string[] }): boolean => [g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t));

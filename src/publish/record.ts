@@ -5,7 +5,7 @@
 //   published/<id>/<label>/data/               the data set's files as published
 //   published/<id>/<label>/output/             the documents as published, with manifest.json
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { OutputError } from '../write/output-error.js';
+import { OutputError, asOutputError } from '../write/output-error.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 
@@ -23,7 +23,8 @@ export interface Publication {
 
 /** Characters a folder name cannot hold on the systems staff use, or that would leave the folder. */
 export function badLabel(label: string): boolean {
-  return label.trim() === '' || label === '.' || label === '..' || /[\\/:*?"<>|\u0000-\u001f]/.test(label) || label !== label.trim();
+  // a folder name is at most 255 bytes on most file systems: 60 Japanese characters are 180
+  return label.trim() === '' || label === '.' || label === '..' || /[\\/:*?"<>|\u0000-\u001f]/.test(label) || label !== label.trim() || [...label].length > 60;
 }
 
 export const recordFolder = (root: string, id: string, label: string) => path.join(root, id, label);
@@ -64,7 +65,8 @@ export function writeRecord(root: string, id: string, dataDir: string, outputDir
     renameSync(staging, folder);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
-    throw e;
+    // a disk full or a folder that cannot be written is the user's to fix (exit 4), not a defect
+    throw asOutputError(e, folder, true);
   }
   return folder;
 }

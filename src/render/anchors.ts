@@ -34,3 +34,53 @@ export function pageOfNode(content: Any, id: string): number | undefined {
   walk(content);
   return found;
 }
+
+/** A document cites a place it does not hold: a defect of the tool (validation refuses data that would). */
+export class MissingAnchorError extends Error {
+  constructor(readonly missing: { anchor: string; text: string }[], readonly twice: string[] = []) {
+    super(
+      [
+        ...(missing.length ? [`文書の参照先がその文書にありません: ${missing.map((m) => `${m.anchor}${m.text ? `（「${m.text.slice(0, 20)}」から）` : ''}`).join('、')}。`] : []),
+        ...(twice.length ? [`文書の同じ参照先が二か所にあります: ${twice.join('、')}。`] : []),
+        'データの誤りなら検証で見つかるはずのもので、このツールの不具合です',
+      ].join(''),
+    );
+  }
+}
+
+/**
+ * Every page reference and link to a destination has one node with that id in the same content:
+ * pdfmake would otherwise print nothing, fail with a bare TypeError while drawing, or stop at
+ * the second node of an id ("Node id already exists").
+ */
+export function checkCitedAnchors(content: Any): void {
+  const ids = new Set<string>();
+  const twice = new Set<string>();
+  const textIds = new Set<string>();
+  const cited: { anchor: string; text: string }[] = [];
+  const plain = (t: Any): string => (typeof t === 'string' ? t : Array.isArray(t) ? t.map(plain).join('') : t && typeof t === 'object' ? plain(t.text) : '');
+  const walk = (n: Any, around: string) => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x, around);
+      return;
+    }
+    if (typeof n.id === 'string') {
+      // pdfmake refuses a second text node of an id (other nodes it does not check)
+      if ('text' in n) {
+        if (textIds.has(n.id)) twice.add(n.id);
+        textIds.add(n.id);
+      }
+      ids.add(n.id);
+    }
+    // the words around a reference say where it stands (the 目次 line, the sentence)
+    const here = Array.isArray(n.text) || typeof n.text === 'string' ? plain(n.text) || around : around;
+    for (const k of ['pageReference', 'linkToDestination', 'textReference']) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here });
+    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k], here);
+    if (n.table) for (const row of n.table.body ?? []) walk(row, row.map?.((c: Any) => plain(c?.text ?? c)).join('') || here);
+  };
+  walk(content, '');
+  const missing = cited.filter((c) => !ids.has(c.anchor));
+  const unique = [...new Map(missing.map((m) => [m.anchor, m])).values()];
+  if (unique.length || twice.size) throw new MissingAnchorError(unique, [...twice]);
+}

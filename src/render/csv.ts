@@ -3,7 +3,17 @@
 // written as plain numbers (no separators, no units). The BOM is what makes Excel on Windows
 // read the file as UTF-8 on a double click (without it Excel takes Shift_JIS and shows
 // mojibake); readers of UTF-8 that know CSV (Python's utf-8-sig, R, LibreOffice) skip it.
+//
+// A text that begins as a formula does (= + - @, a tab or a carriage return) is made text with a
+// leading ' (the OWASP rule against CSV injection): LibreOffice and Excel would otherwise run
+// =HYPERLINK(…) or =cmd|… from a cell of published data. Numbers are numbers and stay as they
+// are (-5 in a number column is -5); only text cells are changed, and columns.csv says so.
 export type CsvValue = string | number;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as a spreadsheet will read it: as text, never as a formula. */
+export const inertText = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
 const BOM = '\uFEFF';
 
@@ -13,7 +23,7 @@ function field(v: CsvValue): string {
     return String(v);
   }
   // a line break inside a field is CRLF too, as Excel writes it
-  const s = v.replace(/\r\n?|\n/g, '\r\n');
+  const s = inertText(v).replace(/\r\n?|\n/g, '\r\n');
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,10 +6,30 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DIR } from '../templates/index.js';
+import { judgeUrl, shownUrl, decodeReferences, safetyWords } from '../safe-url.js';
 
 export const WEB_TEMPLATE_DIR = path.join(TEMPLATE_DIR, 'web');
 
 const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+/** Every attribute of a page that names something the browser opens or follows. */
+const URL_ATTRIBUTE = /\s(href|src|srcset|xlink:href|action|formaction|poster|background|ping|cite|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/**
+ * The second lock behind validation: every href and src a page holds, whichever template wrote
+ * it, is judged by the rule of src/safe-url.ts (climbing at most to the publication's folder,
+ * where ../data/ stands). One that could run code or leave the publication is a defect of the
+ * tool: the page is not written, the build stops with an internal error.
+ */
+export function guardUrls(html: string, page: string): string {
+  for (const m of html.matchAll(URL_ATTRIBUTE)) {
+    const value = decodeReferences(m[2] ?? m[3] ?? m[4] ?? '');
+    const targets = m[1].toLowerCase() === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]) : [value];
+    for (const t of targets)
+      if (!judgeUrl(t, 1).ok) throw new Error(safetyWords().get('writer-refused', { href: shownUrl(t), page, attribute: m[1] }));
+  }
+  return html;
+}
 
 export interface HtmlRenderer {
   page(name: string, context: object): Buffer;
@@ -34,7 +54,7 @@ export function htmlRenderer(dir = WEB_TEMPLATE_DIR): HtmlRenderer {
         pages.set(name, t);
       }
       // blank lines the template's own layout leaves are dropped: smaller files, same page
-      return Buffer.from(t(context, RUNTIME).replace(/\n[ \t]*(?=\n)/g, ''), 'utf8');
+      return Buffer.from(guardUrls(t(context, RUNTIME).replace(/\n[ \t]*(?=\n)/g, ''), name), 'utf8');
     },
     asset: (name) => readFileSync(path.join(dir, name)),
   };

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDF_FONTS, FONT_DIR } from './fonts.js';
-import { collectAnchors } from './anchors.js';
+import { collectAnchors, checkCitedAnchors } from './anchors.js';
 import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
 import { installTagging, planStructure, useStructure } from './tags.js';
 import { installStyleMemo } from './style-memo.js';
@@ -140,6 +140,7 @@ export interface Layout {
 export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   configure(allowedDirs);
   ownWidths(doc.content);
+  checkCitedAnchors(doc.content);
   const leaves = numberLeaves(doc.content);
   const anchors = new Map<string, number>();
   const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
@@ -175,6 +176,7 @@ export function renderPdf(doc: DocDefinition, allowedDirs: string[] = [], opts: 
 async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: RenderOptions): Promise<{ bytes: Buffer; layout: Layout }> {
   configure(allowedDirs);
   ownWidths(doc.content);
+  checkCitedAnchors(doc.content);
   const leaves = numberLeaves(doc.content);
   const anchors = new Map<string, number>();
   let pageCount = 0;

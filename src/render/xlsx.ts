@@ -26,13 +26,13 @@ export interface SheetSpec {
   header: CellValue[][];
   /** merged ranges inside the header, as [row, col, row, col] (1-based, sheet coordinates) */
   headerMerges?: [number, number, number, number][];
-  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][] }[];
+  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][]; unlocked?: number[] }[];
   headerHeights?: number[];
   freeze?: { rows: number; cols: number };
   autoFilter?: boolean;
   footer?: string;
   header_text?: string;
-  /** column indexes (0-based) left unlocked when the sheet is protected */
+  /** column indexes (0-based) left unlocked when the sheet is protected (a row's own `unlocked` instead, where it has one) */
   unlocked?: number[];
   protect?: boolean;
   hidden?: boolean;
@@ -138,7 +138,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
         cell.fill = GROUP_FILL;
         cell.alignment = { horizontal: 'left', vertical: 'middle' };
       } else if (r.kind === 'total') cell.font = { ...FONT, bold: true };
-      if (spec.protect) cell.protection = { locked: !(spec.unlocked ?? []).includes(c) };
+      if (spec.protect) cell.protection = { locked: !(r.unlocked ?? spec.unlocked ?? []).includes(c) };
       const fill = spec.fills?.[c];
       if (fill && r.kind !== 'group') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
       const color = spec.colors?.[c];

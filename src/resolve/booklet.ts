@@ -12,6 +12,7 @@ import { numberGlossary, type NumberedTerm } from './glossary.js';
 import type { Wording } from '../templates/index.js';
 import { placeFigures, figurePlacements } from './figures.js';
 import { referenceTargets, resolveBlockReferences, resolveRuns, nameHeadings } from './references.js';
+import { bookletParts } from '../markdown/references.js';
 
 export interface EntryView {
   anchor: string;
@@ -74,6 +75,13 @@ export function labelHeadings(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/** Headings of level 1 and 2 without a name of their own get `<prefix>-<position>`. */
+function anchorByPosition(blocks: Block[], prefix: string): void {
+  blocks.forEach((b, i) => {
+    if (b.kind === 'heading' && b.level <= 2 && !b.anchor) b.anchor = `${prefix}-${i}`;
+  });
+}
+
 function runLists(blocks: Block[]): Inline[][] {
   const out: Inline[][] = [];
   for (const b of blocks) {
@@ -92,6 +100,8 @@ export function resolveBooklet(
   rule: EraRule,
   words: { booklet: Wording; list: Wording },
   hasList: boolean,
+  /** the list is declared but no initiative has a schedule yet (a next plan just begun) */
+  listPending = false,
 ): BookletView {
   const { dataset } = model;
   const ctx = textContext(dataset);
@@ -137,12 +147,16 @@ export function resolveBooklet(
     initiatives: initiativeAnchors,
     sections: sections.map((s) => s.id),
     figures: figures.placed,
-    parts: new Set(['chapter1', 'chapter2', 'chapter3', ...(hasList ? ['initiative-list'] : []), ...(model.sites.length ? ['sites'] : []),
-      ...(references.length ? ['references'] : []), ...(model.glossary.length ? ['glossary'] : [])]),
+    parts: bookletParts({ list: hasList, sites: model.sites.length > 0, references: references.length > 0, glossary: model.glossary.length > 0 }),
     headings: nameHeadings(lists),
     figureLabel: figures.label,
+    pendingParts: listPending ? new Map([['initiative-list', words.booklet.get('list-pending')]]) : undefined,
   });
   for (const l of lists) resolveBlockReferences(l, targets);
+  // the headings the 目次 lists carry an anchor each, named or by position: the heading, its
+  // 目次 line, its bookmark and the web edition's link all read this one
+  anchorByPosition(intro, 'intro');
+  anchorByPosition(references, 'ref');
   const measuresHeading = dataset.documents.initiativeList?.measuresHeading;
   const listNote = resolveRuns([{ text: words.list.get('note', { measuresHeading }) }], targets);
 
@@ -160,7 +174,7 @@ export function resolveBooklet(
     title: dataset.title,
     issuer: dataset.issuer,
     issuerUnit: dataset.issuerUnit,
-    history: (dataset.history ?? []).map((h) => ({ when: monthWithWestern(h.date, rule), event: h.event })),
+    history: (dataset.history ?? []).map((h) => ({ when: monthWithWestern(h.date), event: h.event })),
     notice,
     intro,
     sections: sectionViews,

@@ -10,6 +10,7 @@ import { latestPublishedOn } from '../model/published.js';
 import { resolveResults, type ResultsView } from './results.js';
 import { withResultsTexts } from './results-texts.js';
 import { resolveOpenData, type OpenDataView } from './open-data.js';
+import { planRule, yearRuleOf } from './document-dates.js';
 
 export interface Resolved {
   id: string;
@@ -17,6 +18,7 @@ export interface Resolved {
   issuer: string;
   /** 全国地方公共団体コード (the open data's first column), when the data set names it */
   localGovernmentCode?: string;
+  /** the plan documents' era rule (a year's report has its own: ResultsView.rule) */
   rule: EraRule;
   /** the date the documents carry (PDF and workbook metadata), from the data */
   date: string;
@@ -43,7 +45,7 @@ function documentDate(model: Model): string {
 }
 
 export function resolve(model: Model): Resolved {
-  const rule: EraRule = { asOf: model.dataset.era?.asOf };
+  const rule = planRule(model.dataset);
   const hb = createHandlebars(rule);
   const words = {
     common: Wording.load(hb, 'common'),
@@ -68,9 +70,13 @@ export function resolve(model: Model): Resolved {
     period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
     sections,
     words,
-    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules)) : undefined,
+    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules), Boolean(docs.initiativeList && !hasSchedules)) : undefined,
     list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
-    results: (docs.results?.fiscalYears ?? []).map((fy) => withResultsTexts(resolveResults(model, fy, sections, entries, rule), words.results)),
+    // each year's report is written on its own date, and names its years as they were then
+    results: (docs.results?.fiscalYears ?? []).map((fy) => {
+      const own = yearRuleOf(model.dataset, fy);
+      return withResultsTexts(resolveResults(model, fy, sections, entries, own), Wording.load(createHandlebars(own), 'results'), model.dataset.issuer);
+    }),
     openData: resolveOpenData(model, sections, entries, words.common, words.opendata, rule),
   };
 }

@@ -7,6 +7,7 @@ import { fiscalYearLong, type EraRule } from '../era/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { asOfText } from './initiative-list.js';
+import { isNewInAnyYear } from './new-mark.js';
 
 export interface InitiativeRecord {
   id: string;
@@ -100,7 +101,8 @@ export function resolveOpenData(model: Model, sections: ResolvedSection[], entri
       sectionTitle: s.title,
       topPath: top.path,
       topTitle: top.title,
-      isNew: i.isNew ?? false,
+      // the results mark 新規 per year; the 事業 table has none (issue 23: Fukushima's 12 were 0 here)
+      isNew: isNewInAnyYear(i),
       description: i.description ?? '',
       relistedIn: (i.relistedIn ?? []).map((r) => byId.get(typeof r === 'string' ? r : r.section)?.path ?? ''),
       secondaryGoals: e.secondaryGoals.map((g) => byId.get(g)?.title ?? g),

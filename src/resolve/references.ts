@@ -7,6 +7,8 @@ import { splitReferences, PARTS, headingAnchor, figureAnchor } from '../markdown
 export interface ReferenceTargets {
   /** anchor of `{{page kind id}}` */
   page(kind: string, id: string): string;
+  /** the text printed instead, for a part the data set declares but does not make yet */
+  pending(kind: string, id: string): string | undefined;
   /** 「図表N」 of `{{figure id}}` */
   figure(id: string): string;
 }
@@ -23,6 +25,8 @@ export interface TargetSources {
   headings: Set<string>;
   /** 「図表N」 of a numbered figure */
   figureLabel: (id: string) => string | undefined;
+  /** parts declared but not made yet (the list before any initiative has a schedule) → the text printed for their page */
+  pendingParts?: Map<string, string>;
 }
 
 export function referenceTargets(src: TargetSources): ReferenceTargets {
@@ -48,6 +52,7 @@ export function referenceTargets(src: TargetSources): ReferenceTargets {
       }
     },
     figure: (id) => src.figureLabel(id) ?? missing(`figure ${id}`),
+    pending: (kind, id) => (kind === 'part' ? src.pendingParts?.get(id) : undefined),
   };
 }
 
@@ -60,7 +65,9 @@ export function resolveRuns(runs: Inline[], targets: ReferenceTargets): Inline[]
       if (typeof piece === 'string') {
         if (piece) out.push({ ...r, text: piece });
       } else if ('page' in piece) {
-        out.push({ text: '', pageRef: targets.page(piece.page.kind, piece.page.id), ...(r.bold ? { bold: true } : {}), ...(r.link ? { link: r.link } : {}) });
+        const pending = targets.pending(piece.page.kind, piece.page.id);
+        if (pending !== undefined) out.push({ ...r, text: pending });
+        else out.push({ text: '', pageRef: targets.page(piece.page.kind, piece.page.id), ...(r.bold ? { bold: true } : {}), ...(r.link ? { link: r.link } : {}) });
       } else out.push({ ...r, text: targets.figure(piece.figure) });
     }
   }

@@ -6,6 +6,8 @@ import type { ResultsView } from './results.js';
 
 export interface ResultsTexts {
   title: string;
+  /** the face under the title: the report's own month and the issuer (平成30年6月　福島県) */
+  issued: string;
   /** 「…」、「…」及び「…」 */
   pillars: string;
   /** pillar id → 「1 …」, as headings and table rows name it */
@@ -13,7 +15,8 @@ export interface ResultsTexts {
   chartAlt: string;
 }
 
-export function withResultsTexts(view: ResultsView, w: Wording): ResultsView & { texts: ResultsTexts } {
+/** `w`: the results wording under the report's own era rule (view.rule). */
+export function withResultsTexts(view: ResultsView, w: Wording, issuer: string): ResultsView & { texts: ResultsTexts } {
   const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const pillarHeadings = Object.fromEntries(view.pillars.map((p) => [p.id, w.get('pillar-heading', p)]));
@@ -22,5 +25,6 @@ export function withResultsTexts(view: ResultsView, w: Wording): ResultsView & {
     count: p.summary.count,
     parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
   }));
-  return { ...view, texts: { title: w.get('title', view), pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) } };
+  const issued = w.get('issued', { published: view.date.slice(0, 7), issuer });
+  return { ...view, texts: { title: w.get('title', view), issued, pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) } };
 }

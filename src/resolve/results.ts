@@ -1,8 +1,9 @@
 // 事業実施結果 for one fiscal year: pillars with their rows and the summary computed from
 // the data (counts, 新規, budget totals, 目標の達成度 tallies). Unanswered rows are counted in
 // no category; the view says how many there are, and the report prints itself as a draft.
+import { isNewIn } from './new-mark.js';
 import type { Model } from '../model/schema.js';
-import { publishedOnOf, draftDateOf } from '../model/published.js';
+import { yearDateOf } from './document-dates.js';
 import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod, type EraRule } from '../era/index.js';
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
@@ -39,8 +40,10 @@ export interface PillarSummary {
 
 export interface ResultsView {
   fiscalYear: number;
-  /** the date this year's report carries: its own publication date, or its draft's */
+  /** the date this year's report carries and is written on: its own publication date, or its draft's */
   date: string;
+  /** the era rule of that date (src/resolve/document-dates.ts) */
+  rule: EraRule;
   fyLong: string;
   fyShort: string;
   /** H29 / R1: the bare short form (sheet names) */
@@ -86,7 +89,7 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
           rows.push({
             initiativeId: e.initiativeId,
             no: e.initiative.no,
-            isNew: r.isNew ?? e.initiative.isNew ?? false,
+            isNew: isNewIn(e.initiative, fy),
             title: e.initiative.title,
             description: e.initiative.description ?? '',
             budget: r.budget,
@@ -116,7 +119,8 @@ export function resolveResults(model: Model, fy: number, sections: ResolvedSecti
   const uncategorised = all.filter((r) => r.category === undefined && r.achievement.trim() !== '').length;
   return {
     fiscalYear: fy,
-    date: publishedOnOf(model.dataset.documents.results, fy) ?? draftDateOf(fy),
+    date: yearDateOf(model.dataset, fy),
+    rule,
     fyLong: fiscalYearLong(fy, rule),
     fyShort: fiscalYearShortWithNendo(fy, rule),
     fyLabel: fiscalYearShort(fy, rule),

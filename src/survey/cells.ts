@@ -4,6 +4,7 @@
 // escapes are refused, never read as empty or as some text.
 import ExcelJS from 'exceljs';
 import { TEXT_MAX } from '../model/limits.js';
+import { formatEffect, shownText } from './number-format.js';
 
 /** Excel keeps at most this many characters in a cell. */
 export const EXCEL_CELL_MAX = 32767;
@@ -11,14 +12,16 @@ export const EXCEL_CELL_MAX = 32767;
 /** Why a cell cannot be taken; the key of its message in templates/survey.hbs is `err-${kind}`. */
 export type CellRefusal =
   | { kind: 'formula'; found: string }
-  | { kind: 'date' }
+  | { kind: 'date'; shown: string }
   | { kind: 'merged' }
   | { kind: 'control'; code: string }
   | { kind: 'escape'; found: string }
   | { kind: 'too-long'; length: number; max: number }
   | { kind: 'text' }
-  | { kind: 'number-format'; format: string }
-  | { kind: 'budget' }
+  | { kind: 'number-format'; format: string; shown: string; value: string }
+  | { kind: 'shown'; format: string; shown: string; value: string }
+  | { kind: 'budget'; typed: string }
+  | { kind: 'budget-none'; typed: string }
   | { kind: 'budget-big'; max: number }
   | { kind: 'new' };
 
@@ -47,7 +50,9 @@ export function readCell(cell: ExcelJS.Cell): Reading<Raw> {
   }
   if (typeof v === 'object' && !(v instanceof Date) && 'error' in v) return no({ kind: 'formula', found: String(v.error) });
   if (cell.isMerged) return no({ kind: 'merged' });
-  if (v instanceof Date) return no({ kind: 'date' });
+  if (v instanceof Date) return no({ kind: 'date', shown: shownText(v, cell.numFmt) });
+  // a date format exceljs does not know as one (the era year 「30年」 is `e"年"`) leaves a serial number
+  if (typeof v === 'number' && formatEffect(cell.numFmt, v) === 'date') return no({ kind: 'date', shown: shownText(v, cell.numFmt) });
   if (typeof v === 'number') return ok({ type: 'number', value: v });
   if (typeof v === 'boolean') return ok({ type: 'boolean', value: v });
   let text: string | undefined;
@@ -76,8 +81,11 @@ export function lockedText(cell: ExcelJS.Cell): Reading<string> {
   return ok(norm(raw.type === 'empty' ? '' : raw.type === 'text' ? raw.text : String(raw.value)));
 }
 
-// one number or digits grouped by thousands (135,304 or 135，304); never separators alone
-const DIGITS = /^(?:[0-9]+|[0-9]{1,3}(?:[,，][0-9]{3})+)$/;
+// one number or digits grouped by thousands (135,304), with zeros after a decimal point (1500.0);
+// full-width digits and commas are made half-width first. Never separators alone
+const DIGITS = /^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.0+)?$/;
+// what people write for 「no budget」: the cover sheet asks for a blank cell
+const NONE = /^(?:[-‐‑‒–—―−ーｰ]|なし|無し|ナシ|該当なし|not?\s*applicable|n\/a)$/i;
 
 /** 事業費（千円）: a whole number from 0 to Number.MAX_SAFE_INTEGER, or blank. */
 export function readBudget(cell: ExcelJS.Cell): Reading<number | null> {
@@ -86,14 +94,19 @@ export function readBudget(cell: ExcelJS.Cell): Reading<number | null> {
   const raw = r.value;
   let n: number;
   if (raw.type === 'empty') return ok(null);
-  if (raw.type === 'number') n = raw.value;
-  else if (raw.type === 'text') {
-    const t = norm(raw.text);
+  if (raw.type === 'number') {
+    n = raw.value;
+    // 「100%」 is the value 1, 「1,234」 under `#,##0,` is 1,234,000: the department saw the shown text
+    if (formatEffect(cell.numFmt, n)) return no({ kind: 'shown', format: cell.numFmt, shown: shownText(n, cell.numFmt), value: String(n) });
+    if (!Number.isInteger(n) || n < 0) return no({ kind: 'budget', typed: String(n) });
+  } else if (raw.type === 'text') {
+    const typed = norm(raw.text);
+    const t = typed.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') return ok(null);
-    if (!DIGITS.test(t)) return no({ kind: 'budget' });
-    n = Number(t.replace(/[,，]/g, ''));
-  } else return no({ kind: 'budget' });
-  if (!Number.isInteger(n) || n < 0) return no({ kind: 'budget' });
+    if (NONE.test(t)) return no({ kind: 'budget-none', typed });
+    if (!DIGITS.test(t)) return no({ kind: 'budget', typed });
+    n = Number(t.replace(/,/g, ''));
+  } else return no({ kind: 'budget', typed: String(raw.value).toUpperCase() });
   if (n > Number.MAX_SAFE_INTEGER) return no({ kind: 'budget-big', max: Number.MAX_SAFE_INTEGER });
   return ok(n);
 }
@@ -106,7 +119,7 @@ export function readText(cell: ExcelJS.Cell): Reading<string | undefined> {
   if (raw.type === 'boolean') return no({ kind: 'text' });
   // "100%" typed into a cell is the number 1 shown through a format: the digits alone would mislead
   const fmt = cell.numFmt;
-  if (raw.type === 'number' && fmt && fmt !== 'General' && fmt !== '@') return no({ kind: 'number-format', format: fmt });
+  if (raw.type === 'number' && fmt && fmt !== 'General' && fmt !== '@') return no({ kind: 'number-format', format: fmt, shown: shownText(raw.value, fmt), value: String(raw.value) });
   const t = raw.type === 'empty' ? '' : norm(raw.type === 'text' ? raw.text : String(raw.value));
   const max = Math.min(TEXT_MAX, EXCEL_CELL_MAX);
   if (t.length > max) return no({ kind: 'too-long', length: t.length, max });

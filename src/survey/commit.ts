@@ -16,10 +16,12 @@ const TEMP_SUFFIX = '.survey-import.tmp';
 /** The temporary file of a target, in the same folder (a rename never crosses file systems). */
 export const tempOf = (rel: string) => path.posix.join(path.posix.dirname(rel), `.${path.posix.basename(rel)}${TEMP_SUFFIX}`);
 
-/** The two file system steps that can fail; a seam for tests to inject faults. */
+/** The file system steps that can fail; a seam for tests to inject faults. */
 export interface CommitIo {
   write(file: string, text: string): void;
   rename(from: string, to: string): void;
+  /** removes a file (plan:import retiring an initiative); rmSync unless given */
+  remove?(file: string): void;
 }
 
 function writeDurably(file: string, text: string) {
@@ -48,11 +50,8 @@ function syncFolder(dir: string) {
 
 export const fileIo: CommitIo = { write: writeDurably, rename: renameSync };
 
-interface JournalEntry {
-  target: string;
-  temp: string;
-  sha256: string;
-}
+/** A file to replace with its temporary file, or (plan:import) to remove. */
+type JournalEntry = { target: string; temp: string; sha256: string; remove?: undefined } | { target: string; remove: true };
 
 const removeFile = (file: string) => {
   try {
@@ -71,8 +70,9 @@ export type CommitResult =
   /** `done` have their new text, `pending` not yet; the journal stays for the next run */
   | { ok: false; stage: 'renaming'; done: string[]; pending: string[]; reason: string };
 
-/** Writes `texts` (data set relative path → new text) into `dir`, all or nothing. */
-export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo = fileIo): CommitResult {
+/** Writes `texts` (data set relative path → new text) into `dir` and removes `removals`, all or
+ *  nothing. `command` is the command writing (survey:import, plan:import, renumber): a journal left behind names it. */
+export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo = fileIo, removals: string[] = [], command = 'survey:import'): CommitResult {
   const files = [...texts.keys()].sort();
   const failed: { file: string; temp: string; reason: string }[] = [];
   const written: string[] = [];
@@ -86,13 +86,17 @@ export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo 
       removeFile(temp); // a partly written file; a folder in the way stays
     }
   }
-  const journal: JournalEntry[] = files.map((rel) => ({ target: rel, temp: tempOf(rel), sha256: sha(texts.get(rel)!) }));
+  const journal: JournalEntry[] = [
+    ...files.map((rel) => ({ target: rel, temp: tempOf(rel), sha256: sha(texts.get(rel)!) })),
+    ...[...removals].sort().map((rel) => ({ target: rel, remove: true as const })),
+  ];
   if (failed.length === 0) {
     // the temporary files' names too must be on disk before a journal promises them
     for (const d of new Set(written.map((t) => path.dirname(t)))) syncFolder(d);
     try {
       const jtemp = path.join(dir, JOURNAL + '.tmp');
-      io.write(jtemp, JSON.stringify({ version: 1, files: journal }, null, 2) + '\n');
+      // version 2 only when it removes files: a journal of writes alone stays what earlier versions read
+      io.write(jtemp, JSON.stringify({ version: removals.length ? 2 : 1, command, files: journal }, null, 2) + '\n');
       io.rename(jtemp, path.join(dir, JOURNAL));
       syncFolder(dir);
     } catch (e) {
@@ -105,12 +109,23 @@ export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo 
     return { ok: false, stage: 'staging', failed, files };
   }
   const r = renameAll(dir, journal, io);
-  return r.ok ? { ok: true, files } : { ok: false, stage: 'renaming', done: r.done, pending: r.pending, reason: r.reason };
+  const all = journal.map((e) => e.target);
+  return r.ok ? { ok: true, files: all } : { ok: false, stage: 'renaming', done: r.done, pending: r.pending, reason: r.reason };
 }
 
 function renameAll(dir: string, entries: JournalEntry[], io: CommitIo): { ok: true } | { ok: false; done: string[]; pending: string[]; reason: string } {
   const done: string[] = [];
   for (const [k, e] of entries.entries()) {
+    if (e.remove) {
+      // removing a file that is gone already (a run stopped after it) is done
+      try {
+        if (existsSync(path.join(dir, e.target))) (io.remove ?? ((f: string) => rmSync(f)))(path.join(dir, e.target));
+        done.push(e.target);
+        continue;
+      } catch (err) {
+        return { ok: false, done, pending: entries.slice(k).map((x) => x.target), reason: reason(err) };
+      }
+    }
     const temp = path.join(dir, e.temp);
     // a rename done before a kill: the temporary file is gone and the target holds the new text
     if (!existsSync(temp) && existsSync(path.join(dir, e.target)) && sha(readFileSync(path.join(dir, e.target))) === e.sha256) {
@@ -154,8 +169,9 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
     const j = JSON.parse(readFileSync(journalFile, 'utf8')) as { version?: number; files?: JournalEntry[] };
     // the journal names only files of this data set and their own temporary files
     const inside = (rel: unknown) => typeof rel === 'string' && !path.isAbsolute(rel) && !path.relative(dir, path.resolve(dir, rel)).startsWith('..');
-    if (j.version === 1 && Array.isArray(j.files) && j.files.every((e) => inside(e?.target) && e.temp === tempOf(e.target) && typeof e.sha256 === 'string'))
-      entries = j.files;
+    const entryOk = (e: JournalEntry) =>
+      inside(e?.target) && (e.remove === true ? j.version === 2 && /^initiatives\/[^/]+\.json$/.test(e.target) : e.temp === tempOf(e.target) && typeof e.sha256 === 'string');
+    if ((j.version === 1 || j.version === 2) && Array.isArray(j.files) && j.files.every(entryOk)) entries = j.files;
   } catch {
     entries = undefined;
   }
@@ -166,6 +182,7 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
   }
   // a temporary file that is missing or not the text the journal promised cannot be completed
   const broken = entries.filter((e) => {
+    if (e.remove) return false;
     const temp = path.join(dir, e.temp);
     if (existsSync(temp)) return sha(readFileSync(temp)) !== e.sha256;
     const target = path.join(dir, e.target);
@@ -176,7 +193,7 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
   if (!r.ok) return { kind: 'failed', done: r.done, pending: r.pending, reason: r.reason, kept: true };
   if (broken.length) {
     rmSync(journalFile, { force: true });
-    for (const e of broken) removeFile(path.join(dir, e.temp));
+    for (const e of broken) if (!e.remove) removeFile(path.join(dir, e.temp));
     return { kind: 'failed', done: whole.map((e) => e.target), pending: broken.map((e) => e.target), reason: 'temp', kept: false };
   }
   return { kind: 'completed', files: entries.map((e) => e.target) };
@@ -185,3 +202,13 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
 /** Whether a survey import stopped during its renames (its journal is still there): the data
  *  set is then half changed, and nothing should be built from it until survey:import completes it. */
 export const importPending = (dir: string) => existsSync(path.join(dir, JOURNAL));
+
+/** The command whose journal is left (survey:import when the journal does not say, or cannot be read). */
+export function pendingCommand(dir: string): string {
+  try {
+    const c = (JSON.parse(readFileSync(path.join(dir, JOURNAL), 'utf8')) as { command?: unknown }).command;
+    return c === 'renumber' ? c : 'survey:import';
+  } catch {
+    return 'survey:import';
+  }
+}

@@ -10,10 +10,9 @@ import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { surveyRows, surveyWorkbook } from '../documents/survey-workbook.js';
 import { renderWorkbook } from '../render/xlsx.js';
+import { yearRuleOf } from '../resolve/document-dates.js';
 import { writeAtomic, type Written } from '../write/index.js';
-
-/** A file name that every system accepts, keeping the Japanese name of the 部局. */
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+import { safeFileName } from './file-name.js';
 
 export async function surveyExport(dir: string, fy: number, outDir: string): Promise<{ problems: Problem[]; files: Written[] }> {
   const { model, problems } = checkDataset(dir);
@@ -22,7 +21,7 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
   if (fy < period.from || fy > period.to)
     return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], files: [] };
   const r = resolve(model);
-  const words = Wording.load(createHandlebars(r.rule), 'survey');
+  const words = Wording.load(createHandlebars(yearRuleOf(model.dataset, fy)), 'survey');
   const books = [...surveyRows(model, fy)].map(([department, rows]) => ({ department, rows, name: `${safeFileName(department)}.xlsx` }));
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);

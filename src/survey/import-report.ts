@@ -17,6 +17,7 @@ export function printImport(r: ImportResult, dataLabel: string, out: (s: string)
     out(c.cleared ? words.get('cleared-line', { file: c.file, path: c.path, from: show(c.from), mark: words.get('clear-mark') }) : `${c.file} ${c.path}: ${show(c.from)} → ${show(c.to)}`);
   for (const s of r.summary) out(words.get('summary-line', s));
   if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
+  if (r.earlier?.length) out(words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }));
   out(words.get('done', { count: r.changes.length, cleared: r.changes.filter((c) => c.cleared).length }));
   return 0;
 }

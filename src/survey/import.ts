@@ -3,7 +3,6 @@
 // through jsonc-parser's modify(), so key order and formatting stay and a diff shows only the new values.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import fg from 'fast-glob';
 import ExcelJS from 'exceljs';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
@@ -17,6 +16,11 @@ import { missingAnswers } from '../model/results-answers.js';
 import { surveyRows } from '../documents/survey-workbook.js';
 import { SURVEY } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
+import { prepareBook } from './book-parts.js';
+import { differingCells } from './book-diff.js';
+import { safeFileName, sameName } from './file-name.js';
+import { LOCK, takeLock } from './import-lock.js';
+import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
 
 export interface Change {
@@ -55,8 +59,10 @@ export interface ImportResult {
   partial?: string[];
   /** per 部局 that returned a book, in the order of the books */
   summary: DepartmentSummary[];
-  /** 部局 asked in the year that returned no book */
+  /** 部局 asked in the year that returned no book and have no answer in the data */
   missing: string[];
+  /** 部局 with no book this time whose answers are in the data already (an earlier round), with their rows still unanswered */
+  earlier?: { department: string; unanswered: number }[];
 }
 
 export interface ImportOptions {
@@ -67,9 +73,28 @@ export interface ImportOptions {
   io?: CommitIo;
 }
 
+/** differing cells named in the message about two books of one 部局 */
+const DIFF_SHOWN = 10;
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
 export async function surveyImport(dir: string, returned: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  const words = Wording.load(createHandlebars({}), 'survey');
+  const lock = takeLock(dir);
+  // a missing data set folder is the loader's to name
+  if (lock.kind === 'failed' && lock.reason !== 'ENOENT')
+    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: words.get('io-reason', { code: lock.reason }) }) }] };
+  if (lock.kind === 'held')
+    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
+  try {
+    const r = await importUnlocked(dir, returned, opts);
+    if (lock.kind === 'taken' && lock.staleFrom) r.problems.unshift({ severity: 'warning', file: LOCK, message: words.get('note-stale-lock', lock.staleFrom) });
+    return r;
+  } finally {
+    if (lock.kind === 'taken') lock.release();
+  }
+}
+
+async function importUnlocked(dir: string, returned: string, opts: ImportOptions): Promise<ImportResult> {
   const io = opts.io ?? fileIo;
   const problems: Problem[] = [];
   const none = { changes: [], summary: [], missing: [] };
@@ -96,11 +121,20 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
   const answers: Answer[] = [];
   const seen = new Map<string, string>();
   /** 部局 → the first book that answered for it */
-  const departmentBook = new Map<string, string>();
+  const departmentBook = new Map<string, { file: string; ws: ExcelJS.Worksheet }>();
+  const departmentsOf = new Map<number, string[]>();
+  const askedDepartments = (fy: number) => departmentsOf.get(fy) ?? departmentsOf.set(fy, [...surveyRows(model, fy).keys()]).get(fy)!;
   const years = new Set<number>();
-  // Excel and other systems may write the extension in capitals (.XLSX)
-  const files = fg.sync(['*.xlsx'], { cwd: returned, onlyFiles: true, caseSensitiveMatch: false }).filter((f) => !f.startsWith('~$')).sort();
-  if (files.length === 0) problems.push({ severity: 'error', file: returned, message: '回答のブック（.xlsx）がありません' });
+  let listed: ReturnType<typeof listReturns>;
+  try {
+    listed = listReturns(returned);
+  } catch (e) {
+    return { ...none, problems: [...problems, { severity: 'error', file: returned, message: words.get('err-no-folder', { reason: words.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }) }] };
+  }
+  const { books: files, skipped } = listed;
+  // every entry that is not read is named: one that may hold answers stops the import
+  for (const s of skipped) problems.push({ severity: refusesImport(s) ? 'error' : 'warning', file: s.kind === 'folder' ? `${s.name}/` : s.name, message: words.get(`skip-${s.kind}`, s) });
+  if (files.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
   const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
   const newMarks = [words.get('new-mark'), '〇'];
   const clearMark = words.get('clear-mark');
@@ -108,8 +142,15 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
+    let prepared: Awaited<ReturnType<typeof prepareBook>>;
     try {
-      await wb.xlsx.load(readFileSync(path.join(returned, file)) as unknown as ArrayBuffer);
+      const read = readRegular(path.join(returned, file));
+      if (typeof read === 'string') {
+        problems.push({ severity: 'error', file, message: words.get(`skip-${read}`) });
+        continue;
+      }
+      prepared = await prepareBook(read);
+      await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
       problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
       continue;
@@ -124,8 +165,14 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     };
     const meta = wb.getWorksheet(SURVEY.metaSheet);
     const ws = wb.getWorksheet(sheetName);
-    if (!meta || !ws) {
+    if (!meta) {
       err(file, words.get('err-meta'));
+      continue;
+    }
+    if (!ws) {
+      // a renamed sheet: the names the book has, so the right one can be named back
+      const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet).map((w) => `「${w.name}」`);
+      err(file, words.get('err-sheet-missing', { sheet: sheetName, names: names.join('、') }));
       continue;
     }
     const datasetId = metaText(meta.getCell('A1').value);
@@ -145,16 +192,25 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
       err(file, words.get('err-published', { westernYear: fy, publishedDate: published }));
       continue;
     }
-    // one 部局 answering in two books: one message, not one per initiative
-    const first = departmentBook.get(department);
-    if (first) {
-      err(file, words.get('err-department-twice', { department, other: first }));
+    // another 部局's book under this name (sent by mistake, answered and saved as one's own)
+    const named = askedDepartments(fy).find((d) => d !== department && sameName(file, `${safeFileName(d)}.xlsx`));
+    if (named) {
+      err(file, words.get('err-other-department', { department, named }));
       continue;
     }
-    departmentBook.set(department, file);
+    // one 部局 answering in two books: one message, not one per initiative, with the cells where they differ
+    const first = departmentBook.get(department);
+    if (first) {
+      const diff = differingCells(first.ws, ws, words.get('blank-cell'));
+      const cells = diff.slice(0, DIFF_SHOWN).map((d) => words.get('diff-cell', { ...d, firstBook: first.file, secondBook: file }));
+      err(file, words.get('err-department-twice', { department, other: first.file, count: diff.length, cells: cells.join('、'), more: diff.length - cells.length }));
+      continue;
+    }
+    departmentBook.set(department, { file, ws });
     years.add(fy);
     // the protection keeps rows and the fixed columns as sent; without it nothing says they are
-    if (!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) err(`${file}!${sheetName}`, words.get('err-unprotected'));
+    // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
+    if (!prepared.protection.get(sheetName)) err(`${file}!${sheetName}`, words.get('err-unprotected'));
     const c = SURVEY.col;
     const headerRow = ws.getRow(SURVEY.headerRows);
     const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
@@ -280,12 +336,12 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
-  const { summary, missing } = summarise(final, years, departmentBook, answers, changedIds);
-  if (changes.length === 0) return { problems, changes, summary, missing };
+  const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
+  if (changes.length === 0) return { problems, changes, summary, missing, earlier };
   const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
   const done = commitAll(dir, changed, io);
   const why = (code: string) => words.get('io-reason', { code });
-  if (done.ok) return { problems, changes, summary, missing };
+  if (done.ok) return { problems, changes, summary, missing, earlier };
   if (done.stage === 'staging') {
     for (const f of done.failed)
       problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
@@ -296,30 +352,31 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
 }
 
 /** Per 部局 that answered: initiatives changed, answered without a change, and still unanswered in the year (after this import). */
-function summarise(model: Model, years: Set<number>, departmentBook: Map<string, string>, answers: Answer[], changedIds: Set<string>) {
+function summarise(model: Model, years: Set<number>, departmentBook: Map<string, unknown>, answers: Answer[], changedIds: Set<string>) {
   const summary: DepartmentSummary[] = [];
   const missing = new Set<string>();
+  const earlier = new Map<string, number>();
   const answeredIds = new Set(answers.map((a) => a.id));
   for (const fy of [...years].sort()) {
     for (const [department, rows] of surveyRows(model, fy)) {
+      const ids = rows.map((r) => r.id);
+      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
+      const unanswered = open.size;
       if (!departmentBook.has(department)) {
-        missing.add(department);
+        // no book this time, but answers in the data (an earlier round): it answered
+        const answeredBefore = rows.some((r) => { const res = r.initiative.results?.[String(fy)]; return res && missingAnswers(res).length < 3; });
+        if (answeredBefore) earlier.set(department, (earlier.get(department) ?? 0) + unanswered);
+        else missing.add(department);
         continue;
       }
-      const ids = rows.map((r) => r.id);
-      const unanswered = rows.filter((r) => {
-        const res = r.initiative.results?.[String(fy)];
-        return !res || missingAnswers(res).length > 0;
-      }).length;
       // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
-      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
       summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id) && !open.has(id)).length });
     }
   }
   // in the order the books were read
   const order = [...departmentBook.keys()];
   summary.sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
-  return { summary, missing: [...missing] };
+  return { summary, missing: [...missing], earlier: [...earlier].map(([department, unanswered]) => ({ department, unanswered })) };
 }
 
 /** A, B, …, Z, AA, … */

@@ -9,7 +9,7 @@ import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic } from '../write/index.js';
 import { statusWorkbook } from '../documents/status-workbook.js';
 import { BUDGET_FACTOR, surveyStatusView, type DepartmentStatus, type StatusItem } from './status-view.js';
-import { draftDateOf, publishedOnOf } from '../model/published.js';
+import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
 
 const cut = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
 
@@ -20,7 +20,7 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of errors) err(formatProblem(p, label));
   if (!model || hasErrors(problems)) return 1;
-  const words = Wording.load(createHandlebars({ asOf: model.dataset.era?.asOf }), 'survey-status');
+  const words = Wording.load(createHandlebars(yearRuleOf(model.dataset, fy)), 'survey-status');
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to) {
     err(formatProblem({ severity: 'error', file: 'dataset.json', path: ['period'], message: words.get('err-year', { westernYear: fy, ...period }) }, label));
@@ -53,7 +53,7 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   const sum = (f: (d: DepartmentStatus) => number) => view.reduce((n, d) => n + f(d), 0);
   out(words.get('total', { unanswered: sum((d) => d.unanswered), check: sum((d) => d.check), departments: listed.length }));
   if (outFile) {
-    const date = publishedOnOf(model.dataset.documents.results, fy) ?? draftDateOf(fy);
+    const date = yearDateOf(model.dataset, fy);
     const { bytes } = await renderWorkbook(statusWorkbook(view, words, texts, { title, issuer: model.dataset.issuer, date }));
     writeAtomic(outFile, bytes);
     err(words.get('written', { file: path.relative(process.cwd(), outFile) || outFile }));

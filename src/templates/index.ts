@@ -26,8 +26,8 @@ export function createHandlebars(rule: EraRule): typeof Handlebars {
   hb.registerHelper('year', (y: number) => era.yearLong(Number(y), rule));
   hb.registerHelper('month', (m: string) => era.monthLong(String(m), rule));
   hb.registerHelper('monthShort', (m: string) => era.monthShort(String(m), rule));
-  hb.registerHelper('monthWestern', (m: string) => era.monthWithWestern(String(m), rule));
-  hb.registerHelper('date', (d: string) => era.dateLong(String(d), rule));
+  hb.registerHelper('monthWestern', (m: string) => era.monthWithWestern(String(m)));
+  hb.registerHelper('date', (d: string) => era.dateLong(String(d)));
   hb.registerHelper('yen', (n: number | null) => yen(n));
   hb.registerHelper('join', (xs: unknown[], sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : '、') : ''));
   hb.registerHelper('add', (a: number, b: number) => Number(a) + Number(b));
@@ -40,7 +40,7 @@ const COMPILE = { noEscape: true, strict: false, knownHelpersOnly: false } as co
 const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
 
 /** Runs a data set's own text (a .md.hbs file) through Handlebars. */
-export function renderText(hb: typeof Handlebars, source: string, context: object): string {
+export function renderText(hb: typeof Handlebars, source: string | hbs.AST.Program, context: object): string {
   return hb.compile(source, COMPILE)(context, RUNTIME);
 }
 
@@ -59,6 +59,9 @@ export class Wording {
   static load(hb: typeof Handlebars, name: string, dir = TEMPLATE_DIR): Wording {
     const file = path.join(dir, `${name}.hbs`);
     return new Wording(hb, readFileSync(file, 'utf8'), file);
+  }
+  has(name: string): boolean {
+    return this.bodies.has(name);
   }
   get(name: string, context: object = {}): string {
     let t = this.cache.get(name);

@@ -3,8 +3,12 @@
 // nesting depth (svg-to-pdfkit recurses), and no reference outside the file. svg-to-pdfkit
 // opens <image href> files and data by itself, outside pdfmake's access policy, so <image>
 // and <feImage> are refused whatever they name; other links may only be #id in the same file.
+// The web edition copies the file as it is, and a browser that opens it runs what it holds: so
+// nothing that runs or embeds a page either (<script>, <foreignObject>, on… attributes,
+// javascript: anywhere, an animation that rewrites a link).
 import sax from 'sax';
 import { figureMessages as m, FigureError, FIGURE_LIMITS } from './figure-messages.js';
+import { safetyWords, shownUrl, urlCore } from '../safe-url.js';
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 /** url(…) targets in attribute values and style sheets; only url(#id) stays in the file */
@@ -13,6 +17,26 @@ const URL_REF = /url\(\s*(['"]?)([^'")]*)\1\s*\)/gi;
 function checkReferences(text: string, where: string) {
   for (const u of text.matchAll(URL_REF)) if (!u[2].trim().startsWith('#')) throw new FigureError(m.external(`${where}: url(${u[2]})`));
   if (/@import/i.test(text)) throw new FigureError(m.external(`${where}: @import`));
+}
+
+/** elements that run code or show another document (compared by local name, lower case) */
+const ACTIVE = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'frame', 'frameset', 'embed', 'object', 'applet', 'portal', 'meta', 'link', 'base', 'form', 'input', 'button', 'textarea', 'select', 'audio', 'video']);
+const ANIMATIONS = new Set(['set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor']);
+const SCRIPT_SCHEME = /(javascript|vbscript|livescript):/;
+
+/** What in an element could run when a browser opens the SVG, as a message; undefined if nothing. */
+function activeContent(tag: string, attrs: Record<string, string>): string | undefined {
+  const w = safetyWords();
+  const local = localName(tag).toLowerCase();
+  if (ACTIVE.has(local)) return w.get('svg-element', { element: tag });
+  for (const [k, v] of Object.entries(attrs)) {
+    if (/^on/i.test(localName(k))) return w.get('svg-handler', { element: tag, attribute: k });
+    const scheme = SCRIPT_SCHEME.exec(urlCore(v).toLowerCase())?.[1];
+    if (scheme) return w.get('svg-script-value', { element: tag, attribute: k, value: shownUrl(v), scheme });
+  }
+  const target = (attrs.attributeName ?? '').trim();
+  if (ANIMATIONS.has(local) && /^(xlink:)?href$/i.test(target)) return w.get('svg-animated-link', { element: tag, name: target });
+  return undefined;
 }
 
 /** pdfmake's reading of a size (parseFloat, units dropped) */
@@ -106,6 +130,8 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
     nodes.push(node);
     if (href?.trim().startsWith('#')) node.refs.push(href.trim().slice(1));
     for (const v of Object.values(attrs)) for (const u of v.matchAll(URL_REF)) if (u[2].trim().startsWith('#')) node.refs.push(u[2].trim().slice(1));
+    const active = activeContent(tag.name, attrs);
+    if (active) throw at(active);
     if (name === 'image' || name === 'feImage') throw at(m.image(tag.name, href ?? ''));
     try {
       for (const [k, v] of Object.entries(attrs)) {
@@ -130,7 +156,8 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   };
   parser.ontext = styleText;
   parser.oncdata = styleText;
-  parser.write(text).close();
+  // XML reads CR LF and CR as LF before anything else: sax counts lines by LF alone
+  parser.write(text.replace(/\r\n?/g, '\n')).close();
   if (roots === 0 || !size) throw new FigureError(m.noRoot);
   if (drawnCount(nodes, ids, FIGURE_LIMITS.svgElements) > FIGURE_LIMITS.svgElements) throw new FigureError(m.tooManyElements(FIGURE_LIMITS.svgElements));
   return size;

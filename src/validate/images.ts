@@ -1,7 +1,7 @@
 // An image a data set names (in prose or in dataset.json's figures): inside the data set's
 // folder, present, and of a kind we can print. Nothing outside the data set is ever read.
 import path from 'node:path';
-import type { RawDataset } from '../load/index.js';
+import { refusedAtLoad, type RawDataset } from '../load/index.js';
 
 /** Whether a figure's bytes begin as its kind of file does. */
 function looksLike(name: string, bytes: Buffer): boolean {
@@ -16,7 +16,8 @@ export function imageProblem(src: string, raw: RawDataset): string | undefined {
   const abs = path.resolve(raw.dir, src);
   if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) return `図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`;
   const rel = path.relative(raw.dir, abs).split(path.sep).join('/');
-  if (!raw.figures.has(rel)) return `図「${src}」が見つかりません（figures/ に置いてください）`;
+  // a figure the loader refused (a link, too large…) is there: its own error says why
+  if (!raw.figures.has(rel)) return refusedAtLoad(raw, rel) ? `図「${src}」は読めないため使えません（${rel} のエラーを見てください）` : `図「${src}」が見つかりません（figures/ に置いてください）`;
   if (!/\.(png|jpe?g|svg)$/i.test(src)) return `図「${src}」: PNG、JPEG、SVG のどれかにしてください`;
   if (!looksLike(src, raw.figures.get(rel)!)) return `図「${src}」は拡張子どおりの画像ではありません（壊れているか、別の形式です）`;
   return undefined;

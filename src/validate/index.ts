@@ -3,7 +3,7 @@
 import * as jsonc from 'jsonc-parser';
 import type * as z from 'zod';
 import type { RawDataset, JsonFile } from '../load/index.js';
-import { lineColumn } from '../load/index.js';
+import { lineColumn, refusedAtLoad } from '../load/index.js';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import {
@@ -15,17 +15,21 @@ import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
 import { checkDepartments } from './departments.js';
 import { checkResultsAnswers } from './results-answers.js';
-import { termIn } from '../model/terms.js';
+import { glossaryCorpus, termUsed } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
-import { checkTypedReferences } from './prose.js';
+import { checkTypedReferences, checkNextPlanMarkers } from './prose.js';
 import { checkBounds } from './bounds.js';
+import { checkJsonLinks } from './links.js';
+import { checkNumbering } from './numbering.js';
 import { checkTemplates, tooLarge, TEXT_FILE_MAX } from './templates.js';
 import { TEXT_MAX } from '../model/limits.js';
+import type { Block } from '../markdown/index.js';
 
-function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
+/** Where a JSON path is in a file: its key, or its nearest existing parent. */
+export function place(file: JsonFile, path: (string | number)[]): { line?: number; column?: number } {
   if (!file.tree) return {};
   // a missing key has no node: point at the nearest existing parent
   for (let n = path.length; n >= 0; n--) {
@@ -134,6 +138,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const sitesFile = raw.json.get('sites.json');
   const sites = sitesFile ? shape(sitesFile, SitesSchema, problems) ?? [] : [];
 
+  // URLs that become links on the web pages: nothing that runs, nothing outside the edition
+  checkJsonLinks(raw, (f, path, message) => err(f.rel, message, path, f));
+
   // fonts: every character of every text must print (no tofu)
   for (const f of raw.json.values()) {
     for (const [s, path] of strings(f.value)) {
@@ -168,7 +175,8 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     sections.set(s.id, { s, depth, parents, path });
     for (const [key, files] of [['narrative', s.narrative ? [s.narrative] : []], ['columns', s.columns ?? []]] as const) {
       files.forEach((t, i) => {
-        if (!raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
+        // a file the loader refused is there: its own error says why it was not read
+        if (!raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
       });
     }
   });
@@ -181,7 +189,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   });
   const booklet = dataset.documents.booklet ?? {};
   for (const [key, t] of Object.entries(booklet)) {
-    if (t && !raw.texts.has(t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
+    if (t && !raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
   }
   const measures = new Set<string>();
   dataset.policyMeasures?.forEach((m, i) => {
@@ -202,7 +210,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
     const key = `${scope}#${data.no}`;
     if (numbers.has(key))
-      e(`事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}`, ['no']);
+      problems.push({ severity: 'error', file, path: ['no'], ...place(f, ['no']), code: 'duplicate-no', message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます` });
     else numbers.set(key, file);
     if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
     else if (sections.get(data.section)!.s.children?.length) warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
@@ -243,21 +251,27 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
     }
   }
-  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p) => warn(file, m, p, raw.json.get(file)));
+  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p, group) => {
+    warn(file, m, p, raw.json.get(file));
+    if (group) problems[problems.length - 1].group = group;
+  });
 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
+  // an initiative that could not be read has no place yet: the others' numbers would look wrong
+  if (complete)
+    checkNumbering(dataset, initiatives, (file, message, path) => problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }));
 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
   const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
-  const corpus = [...[...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), ...initiatives.flatMap((i) => [i.data.title, i.data.description ?? ''])].join('\n');
+  const corpus = glossaryCorpus([...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), initiatives.map((i) => i.data));
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (!unread && ![g.term, ...(g.aliases ?? [])].some((t) => termIn(corpus, t)))
+    if (!unread && !termUsed(corpus, g))
       warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
   });
 
@@ -274,16 +288,19 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     json: (severity, f, path, message) => problems.push({ severity, file: f.rel, path, ...place(f, path), message }),
     text: (severity, rel, offset, message) => problems.push({ severity, file: rel, ...lineColumn(raw.texts.get(rel) ?? '', offset), message }),
   };
-  // texts too large to parse are refused by checkTemplates below, and parsed by nothing
+  // text files: Handlebars syntax, helpers, partials and what they expand to; each text as the
+  // build will read it (expanded and parsed) is kept for the references below
+  const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
+  const parsed = new Map<string, Block[]>();
+  problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset, parsed));
+
+  // texts too large to parse are refused by checkTemplates, and parsed by nothing
   const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
-  checkFiguresAndReferences(parseable, dataset, initiatives, report);
+  checkFiguresAndReferences(parseable, dataset, initiatives, { parsed, sites: sites.length, glossary: glossary.length }, report);
   checkTypedReferences(parseable, report);
+  checkNextPlanMarkers(parseable, report);
 
   problems.push(...checkFigures(raw));
-
-  // text files: Handlebars syntax, helpers, partials and what they expand to
-  const expanded = [...sections.values()].flatMap(({ s }) => [s.narrative ?? '', ...(s.columns ?? [])]);
-  problems.push(...checkTemplates(raw.texts, new Set([...expanded, ...Object.values(booklet).map(String)]), dataset));
 
   if (hasErrors(problems)) return { problems };
   const texts = Object.fromEntries(raw.texts);

@@ -3,6 +3,7 @@
 // reference that the tool fills in.
 import type { RawDataset } from '../load/index.js';
 import type { Reporter } from './references.js';
+import { nextPlanMarker, planWords } from '../plan/words.js';
 
 // 37ページ / 17頁 / Nページ参照 / p.17 (a number or a placeholder N, then the word for page)
 const TYPED_PAGE = /(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[NＮ]|[0-9０-９]+)\s*(?:ページ|頁)|(?<![A-Za-z])[pPｐＰ]\.\s?[0-9０-９]+/g;
@@ -37,4 +38,12 @@ export function checkTypedReferences(raw: RawDataset, report: Reporter): void {
       for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, path, `図表番号が文字で書かれています（「${m[0]}」）。${FIGURE_JSON}`);
     }
   }
+}
+
+/** Text new-plan carried from the last plan still holds its mark: one warning per place, until it is rewritten. */
+export function checkNextPlanMarkers(raw: RawDataset, report: Reporter): void {
+  const marker = nextPlanMarker();
+  for (const [rel, text] of raw.texts)
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length))
+      report.text('warning', rel, at, planWords().get('warn-marker', { marker }));
 }

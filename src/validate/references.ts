@@ -5,15 +5,23 @@ import Handlebars from 'handlebars';
 import type { RawDataset, JsonFile } from '../load/index.js';
 import type { Dataset, Model, Section } from '../model/schema.js';
 import type { Severity } from '../problem.js';
-import { PAGE_KINDS, PARTS } from '../markdown/references.js';
+import { PAGE_KINDS, PARTS, FIGURE_PLACEMENT, bookletParts } from '../markdown/references.js';
+import type { Block } from '../markdown/index.js';
+import { bookletTexts } from '../model/booklet-texts.js';
 import { imageProblem } from './images.js';
+import { planWords } from '../plan/words.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+
+let booklet: Wording | undefined;
+const bookletWords = () => (booklet ??= Wording.load(createHandlebars({}), 'booklet'));
 
 export interface Reporter {
   json(severity: Severity, f: JsonFile, path: (string | number)[], message: string): void;
   text(severity: Severity, rel: string, offset: number, message: string): void;
 }
 
-const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
+/** `![](#id)`: where prose places a figure of dataset.json's figures */
+export const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
 const NAMED_HEADING = /^#{1,6}[ \t].*?\{#([0-9A-Za-z][0-9A-Za-z_-]*)\}[ \t]*$/gm;
 
 interface HelperCall { name: string; args: (string | undefined)[]; line: number; column: number }
@@ -52,7 +60,31 @@ function offsetOf(text: string, line: number, column: number): number {
 
 const sectionIds = (list: Section[]): string[] => list.flatMap((s) => [s.id, ...sectionIds(s.children ?? [])]);
 
-export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, initiatives: Model['initiatives'], report: Reporter): void {
+/** What the rest of validation knows of the data set's content. */
+export interface BookletContent {
+  /** each text file as the build reads it: expanded and parsed (absent where that failed) */
+  parsed: Map<string, Block[]>;
+  sites: number;
+  glossary: number;
+}
+
+/** Names of headings (`{#name}`) and figures placed (`![](#id)`) in parsed prose, in order. */
+function namedIn(blocks: Block[]): { headings: string[]; figures: string[] } {
+  const headings: string[] = [];
+  const figures: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading' && b.name) headings.push(b.name);
+    if (b.kind === 'figure') {
+      const id = FIGURE_PLACEMENT.exec(b.src)?.[1];
+      if (id) figures.push(id);
+    }
+  }
+  return { headings, figures };
+}
+
+const sectionTexts = (list: Section[]): string[] => list.flatMap((s) => [...(s.narrative ? [s.narrative] : []), ...(s.columns ?? []), ...sectionTexts(s.children ?? [])]);
+
+export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, initiatives: Model['initiatives'], content: BookletContent, report: Reporter): void {
   const ds = raw.json.get('dataset.json')!;
   const figures = dataset.figures ?? [];
   const byId = new Map<string, (typeof figures)[number]>();
@@ -87,16 +119,22 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
     }
   });
 
-  // where figures are placed: ![](#id) in prose, `figures` of an initiative
-  const placed = new Map<string, string>();
-  const place = (id: string, where: string, fail: (message: string) => void) => {
+  // where figures are placed: ![](#id) in the booklet's prose, `figures` of an initiative. What
+  // counts is what the build lays out: the booklet's own text files (model/booklet-texts.ts) as
+  // Markdown reads them once expanded; the written form is read only to say where a mistake is.
+  const booklet = bookletTexts(dataset);
+  const inBooklet = new Set(booklet.map((t) => t.file));
+  const where = new Map<string, string>();
+  const place = (id: string, file: string, fail: (message: string) => void) => {
     if (!byId.has(id)) fail(`図「${id}」は dataset.json の figures にありません`);
-    else if (placed.has(id)) fail(`図「${id}」はすでに ${placed.get(id)} に置かれています（図は一か所にだけ置けます）`);
-    else placed.set(id, where);
+    else if (where.has(id)) fail(`図「${id}」はすでに ${where.get(id)} に置かれています（図は一か所にだけ置けます）`);
+    else where.set(id, file);
   };
-  const headings = new Set<string>();
+  const written = new Map<string, { headings: string[]; figures: string[] }>();
   for (const [rel, text] of raw.texts) {
     const lines = text.split('\n');
+    const mine = { headings: [] as string[], figures: [] as string[] };
+    written.set(rel, mine);
     for (const m of text.matchAll(PLACEMENT)) {
       const fail = (message: string) => report.text('error', rel, m.index!, message);
       // a figure is a paragraph of its own: inside a sentence Markdown would print its alt text instead
@@ -104,32 +142,82 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
       const blank = (l: number) => l < 0 || l >= lines.length || !lines[l].trim();
       if (lines[line].trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1))
         fail(`図の置き場所 ${m[0].trim()} は、前後を空行にして一行だけで書いてください`);
-      else place(m[1], rel, fail);
+      else if (!inBooklet.has(rel)) {
+        if (!byId.has(m[1])) fail(`図「${m[1]}」は dataset.json の figures にありません`);
+      } else {
+        place(m[1], rel, fail);
+        mine.figures.push(m[1]);
+      }
     }
-    for (const m of text.matchAll(NAMED_HEADING)) {
-      if (headings.has(m[1])) report.text('error', rel, m.index!, `見出しの名前 {#${m[1]}} が重複しています`);
-      headings.add(m[1]);
+    for (const m of text.matchAll(NAMED_HEADING)) mine.headings.push(m[1]);
+  }
+  const headings = new Set<string>();
+  const placed = new Set<string>();
+  // what stands before chapter 1 (the notice, after the 目次) has no printed page number
+  const front = new Set<string>();
+  const printed = new Set<string>();
+  for (const { file, part } of booklet) {
+    const blocks = content.parsed.get(file);
+    // a text that could not be expanded is refused already: its written form stands in for it
+    const found = blocks ? namedIn(blocks) : written.get(file) ?? { headings: [], figures: [] };
+    const text = raw.texts.get(file) ?? '';
+    const seen = new Map<string, number>();
+    for (const name of found.headings) {
+      if (headings.has(name)) {
+        // the place of this file's n-th {#name}: the one that repeats a name
+        const nth = (seen.get(name) ?? 0) + 1;
+        let at = -1;
+        for (let k = 0; k < nth; k++) at = text.indexOf(`{#${name}}`, at + 1);
+        report.text('error', file, Math.max(at, 0), `見出しの名前 {#${name}} が重複しています`);
+      }
+      seen.set(name, (seen.get(name) ?? 0) + 1);
+      headings.add(name);
+      if (part === 'notice') front.add(`heading ${name}`);
     }
+    // a file the booklet prints twice (named by two parts) would place its figures twice
+    if (printed.has(file))
+      for (const id of found.figures)
+        report.text('error', file, Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0), `図「${id}」のある本文ファイル ${file} は dataset.json の二か所に指定されているため、図が二度置かれます（図は一か所にだけ置けます）`);
+    printed.add(file);
+    for (const id of found.figures) if (byId.has(id)) placed.add(id);
+    if (part === 'notice') for (const id of found.figures) front.add(`figure ${id}`);
   }
   for (const { file, data } of initiatives)
-    data.figures?.forEach((id, i) => place(id, file, (message) => report.json('error', raw.json.get(file)!, ['figures', i], message)));
+    data.figures?.forEach((id, i) => {
+      place(id, file, (message) => report.json('error', raw.json.get(file)!, ['figures', i], message));
+      if (dataset.documents.booklet && byId.has(id)) placed.add(id);
+    });
   figures.forEach((f, i) => {
     if (!placed.has(f.id)) report.json('warning', ds, ['figures', i, 'id'], `図「${f.caption}」（${f.id}）はどこにも置かれていません（本文に ![](#${f.id}) と書くか、事業の figures に加えてください）`);
   });
+  // a text file that no part of dataset.json names is printed nowhere (nothing in it can be cited)
+  const named = new Set([...inBooklet, ...sectionTexts(dataset.sections)]);
+  for (const rel of raw.texts.keys())
+    if (rel.endsWith('.md.hbs') && !named.has(rel))
+      report.text('warning', rel, 0, `本文ファイル ${rel} は dataset.json のどこにも指定されていないため、どの文書にも載りません（使うなら documents.booklet か節の narrative・columns に書いてください）`);
 
   const measures = dataset.documents.initiativeList?.measuresHeading;
   if (measures && !headings.has(measures))
-    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], `見出し {#${measures}} が本文にありません（## 見出し {#${measures}} のように名前を付けてください）`);
+    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], `見出し {#${measures}} が冊子の本文にありません（冊子に載る本文に ## 見出し {#${measures}} のように名前を付けてください）`);
+  else if (measures && front.has(`heading ${measures}`))
+    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], `見出し {#${measures}} は目次の前（notice）にあり、頁番号がありません。第1章以降の見出しを指定してください`);
 
-  // what the booklet can point at
+  // what the booklet can point at (the same parts as resolve/booklet.ts gives it)
   const initiativeIds = new Set(initiatives.map((i) => i.id));
   const sections = new Set(sectionIds(dataset.sections));
   const hasList = Boolean(dataset.documents.initiativeList && initiatives.some((i) => i.data.schedule?.length));
-  const parts = new Set(['chapter1', 'chapter2', 'chapter3', ...(hasList ? ['initiative-list'] : []), ...(raw.json.get('sites.json') ? ['sites'] : []),
-    ...(dataset.documents.booklet?.references ? ['references'] : []), ...(raw.json.get('glossary.json') ? ['glossary'] : [])]);
+  const references = dataset.documents.booklet?.references;
+  const parts = bookletParts({
+    list: hasList,
+    sites: content.sites > 0,
+    // a 参考資料 file with nothing in it has no heading to point at
+    references: Boolean(references && (content.parsed.get(references) ?? [1]).length),
+    glossary: content.glossary > 0,
+  });
   const kinds = PAGE_KINDS.join('・');
   for (const [rel, text] of raw.texts) {
-    if (!rel.endsWith('.hbs')) continue;
+    // only what is printed cites anything (a file named nowhere is warned about above)
+    if (!rel.endsWith('.hbs') || !inBooklet.has(rel)) continue;
     for (const c of helperCalls(text)) {
       const err = (message: string) => report.text('error', rel, offsetOf(text, c.line, c.column), message);
       const [a, b] = c.args;
@@ -146,6 +234,11 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
         continue;
       }
       if (a === undefined || b === undefined) continue;
+      // the list is declared but not made until an initiative has a schedule (a next plan just begun)
+      if (a === 'part' && b === 'initiative-list' && !hasList && dataset.documents.initiativeList) {
+        report.text('warning', rel, offsetOf(text, c.line, c.column), planWords().get('warn-list-pending', { pending: bookletWords().get('list-pending') }));
+        continue;
+      }
       const missing =
         a === 'initiative' ? (initiativeIds.has(b) ? undefined : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`)
         : a === 'section' ? (sections.has(b) ? undefined : `頁の参照先の節「${b}」は dataset.json の sections にありません`)
@@ -154,6 +247,8 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
         : a === 'heading' ? (headings.has(b) ? undefined : `頁の参照先の見出し {#${b}} が本文にありません`)
         : `頁の参照先の種類「${a}」は使えません（${kinds} のどれか）`;
       if (missing) err(missing);
+      else if (front.has(`${a} ${b}`))
+        err(`頁の参照先の${a === 'figure' ? `図「${b}」` : `見出し {#${b}}`}は目次の前（notice）にあり、頁番号がありません。第1章以降にあるものを指してください`);
     }
   }
 }

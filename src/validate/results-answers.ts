@@ -4,7 +4,7 @@
 import type { Dataset, Model } from '../model/schema.js';
 import { missingAnswers, categoryOf, type AnswerField } from '../model/results-answers.js';
 
-type Report = (file: string, message: string, path: (string | number)[]) => void;
+type Report = (file: string, message: string, path: (string | number)[], group?: string) => void;
 
 const FIELD_NAMES: Record<AnswerField, string> = { budget: '事業費', achievement: '目標の達成度', outcome: '取組実績・成果等' };
 const cut = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
@@ -53,6 +53,6 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
     const perDepartment = departments.map((d) => `${d} ${new Set(lines.filter((l) => l.department === d).map((l) => l.file)).size} 件`).join('、');
     const counts = [unanswered ? `未回答 ${unanswered} 件` : '', uncategorised ? `目標の達成度が集計区分外 ${uncategorised} 件` : ''].filter(Boolean).join('、');
     warn('dataset.json', `${fy}年度の事業実施結果は未確定です（${counts}）。報告書は各頁に「未確定」と記して作成します。部局ごと: ${perDepartment}`, ['documents', 'results', 'fiscalYears', i]);
-    for (const d of departments) for (const l of lines.filter((x) => x.department === d)) warn(l.file, l.message, l.path);
+    for (const d of departments) for (const l of lines.filter((x) => x.department === d)) warn(l.file, l.message, l.path, `unanswered-${fy}`);
   });
 }

@@ -9,11 +9,11 @@ import { lineColumn } from '../load/index.js';
 import { createHandlebars, renderText } from '../templates/index.js';
 import { textContext } from '../templates/context.js';
 import { parseMarkdown, plain, type Block } from '../markdown/index.js';
-import { TEXT_MAX } from '../model/limits.js';
+import { checkProseLinks } from './links.js';
+import { TEXT_MAX, TEXT_FILE_MAX } from '../model/limits.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
 
-/** A text file longer than this is refused before it is parsed (a whole chapter is far shorter). */
-export const TEXT_FILE_MAX = 200_000;
+export { TEXT_FILE_MAX } from '../model/limits.js';
 /** What a text may grow to when expanded ({{#each}} and partials repeat their bodies). */
 export const EXPANDED_MAX = 1_000_000;
 
@@ -26,7 +26,7 @@ type Node = hbs.AST.Node;
 type Loc = hbs.AST.SourceLocation;
 
 // helper → the numbers of arguments it takes (in templates/index.ts)
-const PROJECT_HELPERS: Record<string, number[]> = {
+export const PROJECT_HELPERS: Record<string, number[]> = {
   fy: [1], fyShort: [1], fyShortNendo: [1], year: [1],
   month: [1], monthShort: [1], monthWestern: [1], date: [1],
   yen: [1], join: [1, 2], add: [2], eq: [2],
@@ -35,7 +35,7 @@ const PROJECT_HELPERS: Record<string, number[]> = {
 };
 // Handlebars' own block helpers; the others (log, lookup, helperMissing …) are refused:
 // log writes to the standard output, lookup reaches into objects by computed names
-const BLOCK_HELPERS: Record<string, number[]> = { if: [1], unless: [1], each: [1], with: [1] };
+export const BLOCK_HELPERS: Record<string, number[]> = { if: [1], unless: [1], each: [1], with: [1] };
 const REFUSED = new Set(['log', 'lookup', 'helperMissing', 'blockHelperMissing']);
 // names that lead out of the data into JavaScript's objects
 const FORBIDDEN_PATH = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
@@ -269,9 +269,36 @@ function longestListIn(value: unknown, seen = new Set<unknown>()): number {
 }
 
 class NotANumber extends Error {}
+/** A {{value}} that is a group of values (an object or a list): it would print as [object Object]. */
+class NotText extends Error {}
+const VALUE_CHECK = '__valueIsText';
+
+/**
+ * The text's syntax tree with every plain value ({{this}}, {{dataset.title}}) passed through a
+ * check first: expanding it then says where a value would print as [object Object].
+ */
+function checkingValues(ast: hbs.AST.Program): hbs.AST.Program {
+  const walk = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    const m = n as hbs.AST.MustacheStatement;
+    if (m.type === 'MustacheStatement' && m.path.type === 'PathExpression' && m.params.length === 0 && !m.hash?.pairs.length) {
+      const p = m.path as hbs.AST.PathExpression;
+      const helper = p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original) && (String(p.parts[0]) in PROJECT_HELPERS || String(p.parts[0]) in BLOCK_HELPERS);
+      if (!helper) {
+        m.params = [p];
+        m.path = { type: 'PathExpression', data: false, depth: 0, parts: [VALUE_CHECK], original: VALUE_CHECK, loc: p.loc } as unknown as hbs.AST.PathExpression;
+      }
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') walk(v);
+  };
+  walk(ast);
+  return ast;
+}
 
 /** Expands the text once with the real data; a helper's error comes back with its place. */
-function trial(rel: string, text: string, dataset: Dataset, problems: Problem[]) {
+function trial(rel: string, text: string, dataset: Dataset, problems: Problem[], parsed: Map<string, Block[]>) {
   const hb = createHandlebars({ asOf: dataset.era?.asOf });
   for (const [name, fn] of Object.entries(hb.helpers)) {
     if (!(name in PROJECT_HELPERS)) continue;
@@ -285,13 +312,21 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
       }
     });
   }
+  hb.registerHelper(VALUE_CHECK, (value: unknown, options: { loc?: Loc }) => {
+    if (value !== null && typeof value === 'object') throw Object.assign(new NotText(), { loc: options.loc, arg: Array.isArray(value) ? 'list' : 'object' });
+    return value;
+  });
   let out: string;
   try {
-    out = renderText(hb, text, textContext(dataset));
+    out = renderText(hb, checkingValues(Handlebars.parse(text)), textContext(dataset));
   } catch (e) {
     const { helper, arg, loc } = e as { helper?: string; arg?: unknown; loc?: Loc };
+    const written = loc ? text.split('\n')[loc.start.line - 1]?.slice(loc.start.column, loc.end.line === loc.start.line ? loc.end.column : undefined) : undefined;
     const message =
       e instanceof EraInputError && helper ? eraMessage(helper, new EraInputError(e.kind, arg))
+      : e instanceof NotText
+        ? `${written ?? '{{ }}'} は一つの文字や数ではなく${arg === 'list' ? '一覧' : '項目のまとまり'}なので、そのままでは書けません（[object Object] のように印刷されます）。` +
+          `{{dataset.title}} のように一つの値を書くか、一覧は {{join …}} や {{#each …}}…{{/each}} で書いてください`
       : e instanceof NotANumber ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
       : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
     problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
@@ -310,6 +345,9 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
     problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
     return;
   }
+  // links: nothing that runs on a published page, nothing outside the web edition
+  problems.push(...checkProseLinks(rel, text, blocks));
+  parsed.set(rel, blocks);
   // a heading with no words would print as a bare number
   if (blocks.some((b) => b.kind === 'heading' && plain(b.inlines).trim() === '')) {
     const bare = /^ {0,3}#{1,6}[ \t]*$/m.exec(text);
@@ -335,7 +373,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[])
  * Checks the text files the build expands (every .hbs file, and any other text the data set
  * names as prose): size, syntax, helpers and partials, then one expansion with the data.
  */
-export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset): Problem[] {
+export function checkTemplates(texts: Map<string, string>, expanded: Set<string>, dataset: Dataset, parsed: Map<string, Block[]> = new Map()): Problem[] {
   const problems: Problem[] = [];
   const longest = longestListIn(textContext(dataset));
   for (const [rel, text] of texts) {
@@ -360,7 +398,7 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       if (found.length === before && grows > EXPANDED_MAX)
         found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
       problems.push(...found);
-      if (found.length === 0) trial(rel, text, dataset, problems);
+      if (found.length === 0) trial(rel, text, dataset, problems, parsed);
     } catch (e) {
       // a shape the scan did not foresee: refused rather than left to crash the build
       problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください` });

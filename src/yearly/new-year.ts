@@ -10,6 +10,7 @@ import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { writeAtomic } from '../write/index.js';
+import { editDataset, publishedOnPerYear, type JsonChange } from './dataset-edit.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
@@ -38,15 +39,13 @@ export function newYear(dir: string, fy: number): NewYearResult {
   }
 
   const results = model.dataset.documents.results;
-  const changes: { path: (string | number)[]; value: unknown }[] = [];
+  const changes: JsonChange[] = [];
   if (!results) changes.push({ path: ['documents', 'results'], value: { fiscalYears: [fy] } });
   else {
     if (typeof results.publishedOn === 'string')
-      changes.push({ path: ['documents', 'results', 'publishedOn'], value: Object.fromEntries([...results.fiscalYears].sort().map((y) => [String(y), results.publishedOn])) });
+      changes.push({ path: ['documents', 'results', 'publishedOn'], value: publishedOnPerYear(results) });
     if (!results.fiscalYears.includes(fy)) changes.push({ path: ['documents', 'results', 'fiscalYears'], value: [...results.fiscalYears, fy].sort((a, b) => a - b) });
   }
-  let text = raw.json.get('dataset.json')!.text;
-  for (const c of changes) text = jsonc.applyEdits(text, jsonc.modify(text, c.path, c.value, FORMAT));
-  if (changes.length) writeAtomic(path.join(dir, 'dataset.json'), text);
+  editDataset(dir, raw.json.get('dataset.json')!.text, changes);
   return { problems, opened, dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value })) };
 }

@@ -1,9 +1,8 @@
 // watch: rebuilds only the documents a change affects, in one long-lived process (fonts,
 // modules and pdfmake stay loaded). A change that fails validation prints its problems and
 // leaves the last good outputs in place.
-import { watch as fsWatch, readdirSync, readFileSync } from 'node:fs';
+import { watch as fsWatch, readdirSync, readFileSync, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
-import fg from 'fast-glob';
 import type { RawDataset } from '../load/index.js';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -34,13 +33,33 @@ export function affected(rel: string, before: unknown, after: unknown, all: stri
   return all;
 }
 
-/** Every input file of a data set by relative path, with its content (figures by hash). */
+/**
+ * Every input file of a data set by relative path, with its content (figures by hash), and each
+ * file the loader refused (a link, a pipe…) as `!path`: a link put in or taken away is a change too.
+ */
 function contents(raw: RawDataset): Map<string, string> {
   const m = new Map<string, string>();
   for (const [rel, f] of raw.json) m.set(rel, f.text);
   for (const [rel, t] of raw.texts) m.set(rel, t);
   for (const [rel, b] of raw.figures) m.set(rel, createHash('sha256').update(b).digest('hex'));
+  for (const p of raw.problems) if (p.severity === 'error' && p.file) m.set(`!${p.file}`, p.message);
   return m;
+}
+
+/** A folder and every folder below it, links not followed (a link to / would walk the whole disk). */
+export function foldersUnder(dir: string): string[] {
+  const out = [dir];
+  for (let i = 0; i < out.length; i++) {
+    let entries;
+    try {
+      entries = readdirSync(out[i], { withFileTypes: true });
+    } catch {
+      continue; // gone or unreadable meanwhile: the data set's check says what is wrong
+    }
+    // isDirectory() of a Dirent is false for a link, whatever it points to
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) out.push(path.join(out[i], e.name));
+  }
+  return out;
 }
 
 function templateContents(): Map<string, string> {
@@ -74,15 +93,38 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
     const checked = checkDataset(dir);
     const r = await buildDataset(dir, outRoot, { log: () => {}, checked });
     for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
-    remember(dir, checked.raw);
+    // a data set not built at the start is built whole once it passes (its outputs are of an older state)
+    if (hasErrors(r.problems)) failedAt.set(dir, contents(checked.raw));
+    else remember(dir, checked.raw);
     print(`${path.basename(dir)}: ${hasErrors(r.problems) ? '誤りがあります' : `${r.files.length} 件を作成（${r.timings.totalMs} ms）`}`);
   }
+
+  // one watcher per folder: a folder's watcher survives files replaced by rename, which
+  // Node's recursive watcher on Linux was seen to lose after the first such save. Folders made
+  // later are watched from the event that made them on; links are never followed.
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolders = () => {
+    const now = new Set([TEMPLATE_DIR, ...dirs.flatMap(foldersUnder)]);
+    for (const [f, w] of watchers) if (!now.has(f)) (w.close(), watchers.delete(f));
+    for (const f of now) {
+      if (watchers.has(f)) continue;
+      try {
+        const w = fsWatch(f, poke);
+        // a folder removed under its watcher: dropped here, and again looked for at the next change
+        w.on('error', () => (w.close(), watchers.delete(f)));
+        watchers.set(f, w);
+      } catch {
+        /* removed between the listing and the watch */
+      }
+    }
+  };
 
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const flush = () => {
     running = running
       .then(async () => {
+        watchFolders();
         const nowTemplates = templateContents();
         const templateChanges = changed(templates, nowTemplates);
         templates = nowTemplates;
@@ -90,11 +132,12 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           const t0 = performance.now();
           const checked = checkDataset(dir);
           const { model, problems, raw } = checked;
-          const before = last.get(dir)!;
+          // undefined: not built yet in this session (it failed at the start)
+          const before = last.get(dir);
           const now = contents(raw);
           const broken = failedAt.get(dir);
-          let rels = [...changed(before.files, now), ...templateChanges];
-          if (rels.length === 0 && broken) rels = changed(broken, now);
+          let rels = [...changed(before?.files ?? broken!, now), ...templateChanges];
+          if (rels.length === 0 && broken && before) rels = changed(broken, now);
           if (rels.length === 0) continue;
           if (!model || hasErrors(problems)) {
             failedAt.set(dir, now);
@@ -104,8 +147,8 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           }
           failedAt.delete(dir);
           const all = documentNames(model);
-          const only = new Set<string>();
-          for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
+          const only = new Set<string>(before ? [] : all);
+          if (before) for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
           remember(dir, raw);
           if (only.size === 0) continue;
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
@@ -118,17 +161,17 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
       .catch((e) => print(errorText(e, debug).text));
   };
   const poke = () => {
+    // a new folder is watched at once: a file written in it before the flush is seen by the check
+    watchFolders();
     clearTimeout(timer);
     timer = setTimeout(flush, 150);
   };
-  // one watcher per folder: a folder's watcher survives files replaced by rename, which
-  // Node's recursive watcher on Linux was seen to lose after the first such save
-  const folders = [TEMPLATE_DIR, ...dirs.flatMap((dir) => [dir, ...fg.sync('**', { cwd: dir, onlyDirectories: true }).map((d) => path.join(dir, d))])];
-  const watchers = folders.map((f) => fsWatch(f, poke));
+  watchFolders();
   print('変更を待っています（終了は Ctrl+C）');
   await new Promise<void>((resolveDone) => {
     const stop = () => {
       watchers.forEach((w) => w.close());
+      watchers.clear();
       clearTimeout(timer);
       resolveDone();
     };

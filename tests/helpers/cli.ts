@@ -3,7 +3,16 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './data.js';
 
-export function runCli(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+/**
+ * `timeout` (ms) bounds a run that could hang: a run it stops has code -1 and `signal` set.
+ * `env` is added to this process's environment (npm's variables, for example).
+ */
+export function runCli(args: string[], opts: { timeout?: number; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: opts.timeout,
+    env: opts.env ? { ...process.env, ...opts.env } : undefined,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }

@@ -28,5 +28,5 @@ export function loose(s: string): RegExp {
 
 export const sections = (tree: any[]): any[] => tree.flatMap((s) => [s, ...sections(s.children ?? [])]);
 
-/** 新規 for a fiscal year, as DATA-FORMAT.md defines it: on that year's results, or on the initiative. */
+/** 新規 for a fiscal year, as docs/data-format.md defines it: on that year's results, or on the initiative. */
 export const isNewIn = (data: any, fy: string): boolean => data.results?.[fy]?.isNew ?? data.isNew ?? false;

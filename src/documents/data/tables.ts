@@ -133,7 +133,7 @@ export function openDataTables(r: Resolved): DataTable[] {
     .text('section-id', (x) => x.sectionId)
     .text('section-path', (x) => x.sectionPath)
     .text('section-title', (x) => x.sectionTitle)
-    .number('new', (x) => (x.isNew ? 1 : 0))
+    .number('initiative-new', (x) => (x.isNew ? 1 : 0))
     .text('description', (x) => x.description)
     .repeated('relisted', od.initiatives, (x) => x.relistedIn)
     .repeated('goal', od.initiatives, (x) => x.secondaryGoals)

@@ -111,12 +111,12 @@ export class WebContext {
   }
 
   /** Blocks of prose; a Markdown heading of level n becomes h(n + shift). */
-  blocks(bs: Block[], page: string, shift: number, idOf?: (b: Block, i: number) => string | undefined): WebBlock[] {
-    return bs.map((b, i): WebBlock => {
+  blocks(bs: Block[], page: string, shift: number): WebBlock[] {
+    return bs.map((b): WebBlock => {
       switch (b.kind) {
         case 'heading': {
           // a named heading carries the anchor its page citations point at, as in the PDF
-          const id = b.anchor ?? idOf?.(b, i);
+          const id = b.anchor;
           if (id) this.anchorPages.set(id, page);
           return { heading: { level: Math.min(6, b.level + shift), id, label: b.label, runs: this.runs(b.inlines, page) } };
         }

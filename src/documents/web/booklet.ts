@@ -66,11 +66,11 @@ function sectionBlocks(s: SectionView, ctx: WebContext, r: Resolved, page: strin
 }
 
 /** Headings of a prose part (level 1 and 2) as the 目次 lists them, with the booklet's ids. */
-const proseToc = (blocks: BookletView['intro'], prefix: string, file: string): TocItem[] => {
+const proseToc = (blocks: BookletView['intro'], file: string): TocItem[] => {
   const out: TocItem[] = [];
-  blocks.forEach((b, i) => {
+  blocks.forEach((b) => {
     if (b.kind !== 'heading' || b.level > 2) return;
-    const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${b.anchor ?? `${prefix}-${i}`}`, children: [] };
+    const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${b.anchor}`, children: [] };
     if (b.level === 1 || !out.length) out.push(item);
     else out[out.length - 1].children.push(item);
   });
@@ -81,7 +81,6 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   const w = r.words.booklet;
   const pages: WebPage[] = [];
   const toc: TocItem[] = [];
-  const ids = (prefix: string) => (b: { kind: string; level?: number }, i: number) => (b.kind === 'heading' && (b.level ?? 9) <= 2 ? `${prefix}-${i}` : undefined);
 
   // the parts a page citation can name (markdown/references.ts PARTS), where they stand here
   const parts: [string, string | undefined][] = [
@@ -97,8 +96,8 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   for (const [anchor, page] of parts) if (page && anchor !== 'list-end') ctx.anchorPages.set(anchor, page), ctx.wholePages.add(anchor);
   if (r.list) ctx.anchorPages.set('list-end', 'list.html');
   const ch1 = w.get('chapter1', { title: view.title });
-  pages.push({ file: 'chapter-1.html', template: 'prose', heading: ch1, body: { blocks: ctx.blocks(view.intro, 'chapter-1.html', 1, ids('intro')) } });
-  toc.push({ text: ch1, href: 'chapter-1.html', children: proseToc(view.intro, 'intro', 'chapter-1.html') });
+  pages.push({ file: 'chapter-1.html', template: 'prose', heading: ch1, body: { blocks: ctx.blocks(view.intro, 'chapter-1.html', 1) } });
+  toc.push({ text: ch1, href: 'chapter-1.html', children: proseToc(view.intro, 'chapter-1.html') });
 
   const ch2 = w.get('chapter2');
   const ch2Item: TocItem = { text: ch2, children: [] };
@@ -153,8 +152,8 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
 
   if (view.references.length) {
     const t = w.get('references-title');
-    pages.push({ file: 'references.html', template: 'prose', heading: t, body: { blocks: ctx.blocks(view.references, 'references.html', 1, ids('ref')) } });
-    toc.push({ text: t, href: 'references.html', children: proseToc(view.references, 'ref', 'references.html') });
+    pages.push({ file: 'references.html', template: 'prose', heading: t, body: { blocks: ctx.blocks(view.references, 'references.html', 1) } });
+    toc.push({ text: t, href: 'references.html', children: proseToc(view.references, 'references.html') });
   }
   return { pages, toc };
 }

@@ -1,0 +1,613 @@
+// plan:import — reads returned plan workbooks with the survey's guarantees (the cells as
+// src/survey/cells.ts reads them, the returns folder, the lock, the journal), and on purpose
+// takes what the survey refuses: a new row becomes a new initiative (its file, id and number
+// made here), and a row marked 廃止 retires one (its file is removed). Everything is checked
+// as a whole data set first; what would change is returned for the person to read, and
+// written only when asked (`write`), all or nothing.
+import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import * as jsonc from 'jsonc-parser';
+import type { Problem } from '../problem.js';
+import { hasErrors } from '../problem.js';
+import { loadDataset, parseJsonFile } from '../load/index.js';
+import { validate, walkSections } from '../validate/index.js';
+import { Wording, createHandlebars } from '../templates/index.js';
+import type { Indicator, Initiative, Model } from '../model/schema.js';
+import { metaText, firstFilledColumn } from '../survey/cells.js';
+import { prepareBook } from '../survey/book-parts.js';
+import { LOCK, takeLock } from '../survey/import-lock.js';
+import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
+import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from '../survey/commit.js';
+import { SURVEY } from '../survey/columns.js';
+import { publications, PUBLISHED_ROOT } from '../publish/record.js';
+import { PLAN, initiativeColumns } from './columns.js';
+import { readSchedule, scheduleCells } from './schedule-cells.js';
+import { readAsOf, readDivision, readRelistings, same, sectionIdOf, splitList } from './field-text.js';
+import { answerMark, answerName, answerText, lockedCell, yearCell, type Answered, type PlanRefusal, type Read } from './read-cells.js';
+
+export type PlanChange =
+  | { kind: 'new'; book: string; id: string; file: string; data: Initiative }
+  | { kind: 'change'; book: string; id: string; file: string; title: string; field: string; from: unknown; to: unknown }
+  | { kind: 'retire'; book: string; id: string; file: string; title: string };
+
+export interface PlanImportResult {
+  problems: Problem[];
+  /** every book read, as 部局 (empty: the whole plan) and file name, in the order read */
+  books: { file: string; department: string }[];
+  changes: PlanChange[];
+  /** whether the changes were written */
+  written: boolean;
+  /** files that hold new values although the import failed (the journal completes them) */
+  partial?: string[];
+}
+
+export interface PlanImportOptions {
+  /** write the changes (plan:import --yes); otherwise they are only returned */
+  write?: boolean;
+  /** a plan whose booklet is published is changed only as a correction */
+  correction?: boolean;
+  /** where `npm run publish` records publications (published/ unless given) */
+  publishedRoot?: string;
+  io?: CommitIo;
+}
+
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+/** the fields of an initiative a plan workbook edits, in the order a new file is written */
+const FIELDS = ['title', 'department', 'division', 'section', 'relistedIn', 'description', 'schedule', 'secondaryGoals', 'indicators', 'policyMeasures', 'isNew'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** An initiative as the books say it should be. */
+interface Edit {
+  id?: string;
+  /** the book and row it came from (new initiatives: where its schedule and indicators are matched) */
+  at: string;
+  book: string;
+  data: Partial<Initiative>;
+  retire?: boolean;
+}
+
+export async function planImport(dir: string, returned: string, opts: PlanImportOptions = {}): Promise<PlanImportResult> {
+  const words = Wording.load(createHandlebars({}), 'plan');
+  const none = { books: [], changes: [], written: false };
+  const lock = takeLock(dir);
+  if (lock.kind === 'failed' && lock.reason !== 'ENOENT')
+    return { ...none, problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: Wording.load(createHandlebars({}), 'survey').get('io-reason', { code: lock.reason }) }) }] };
+  if (lock.kind === 'held') return { ...none, problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
+  try {
+    return await importUnlocked(dir, returned, opts, words);
+  } finally {
+    if (lock.kind === 'taken') lock.release();
+  }
+}
+
+async function importUnlocked(dir: string, returned: string, opts: PlanImportOptions, words: Wording): Promise<PlanImportResult> {
+  const io = opts.io ?? fileIo;
+  const survey = Wording.load(createHandlebars({}), 'survey');
+  const problems: Problem[] = [];
+  const none = { books: [], changes: [], written: false };
+  const list = (files: string[]) => files.join('、');
+  // what a run stopped in the middle left behind is completed (or removed) before anything is read
+  const recovered = recover(dir, io);
+  if (recovered.kind === 'completed') problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-completed', { files: list(recovered.files) }) });
+  if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-rolled-back', { files: list(recovered.files) }) });
+  if (recovered.kind === 'failed') {
+    const message = recovered.kept
+      ? survey.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: survey.get('io-reason', { code: recovered.reason }) })
+      : survey.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
+    return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
+  }
+
+  const raw = loadDataset(dir);
+  const checked = validate(raw);
+  if (!checked.model || hasErrors(checked.problems)) return { ...none, problems: [...problems, ...checked.problems] };
+  const model = checked.model;
+  // a published booklet is changed only as a correction (a 正誤表 follows it)
+  const booklets = publications(opts.publishedRoot ?? PUBLISHED_ROOT, model.dataset.id).filter((p) => p.files.includes('plan-booklet.pdf'));
+  if (booklets.length && !opts.correction)
+    return { ...none, problems: [...problems, { severity: 'error', file: 'dataset.json', message: words.get('err-published', { labels: booklets.map((p) => `${p.label}、${p.date}`).join('／') }) }] };
+
+  let listed: ReturnType<typeof listReturns>;
+  try {
+    listed = listReturns(returned);
+  } catch (e) {
+    return { ...none, problems: [...problems, { severity: 'error', file: returned, message: words.get('err-no-folder', { reason: survey.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }) }] };
+  }
+  for (const s of listed.skipped) problems.push({ severity: refusesImport(s) ? 'error' : 'warning', file: s.kind === 'folder' ? `${s.name}/` : s.name, message: survey.get(`skip-${s.kind}`, s) });
+  if (listed.books.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
+
+  const reader = new BookReader(model, words, survey, problems);
+  for (const file of listed.books) await reader.read(returned, file);
+  if (hasErrors(problems)) return { ...none, problems, books: reader.books };
+  return finish(dir, model, raw, reader, opts, io, words, survey, problems);
+}
+
+/** Reads the books one by one, collecting what each says about each initiative. */
+class BookReader {
+  books: { file: string; department: string }[] = [];
+  /** existing initiatives by id, as the books would leave them */
+  edits = new Map<string, Edit>();
+  /** new initiatives, in the order of the books and rows */
+  added: Edit[] = [];
+  private seen = new Map<string, string>();
+  private departmentBook = new Map<string, string>();
+  private byId: Map<string, Model['initiatives'][number]>;
+  private sections = new Map<string, string>();
+  private clear: string;
+  private marks: string[];
+
+  constructor(private model: Model, private words: Wording, private survey: Wording, private problems: Problem[]) {
+    this.byId = new Map(model.initiatives.map((i) => [i.id, i]));
+    walkSections(model.dataset.sections, (s) => void this.sections.set(s.id, s.title));
+    this.clear = words.get('clear-mark');
+    this.marks = [words.get('mark'), '〇'];
+  }
+
+  private err(place: string, message: string) {
+    this.problems.push({ severity: 'error', file: place, message });
+  }
+  private refused(r: PlanRefusal): string {
+    return 'survey' in r ? this.survey.get(`err-${r.survey.kind}`, r.survey) : this.words.get(r.plan, r.context);
+  }
+
+  async read(folder: string, file: string) {
+    const wb = new ExcelJS.Workbook();
+    let prepared: Awaited<ReturnType<typeof prepareBook>>;
+    try {
+      const bytes = readRegular(path.join(folder, file));
+      if (typeof bytes === 'string') return this.err(file, this.survey.get(`skip-${bytes}`));
+      prepared = await prepareBook(bytes);
+      await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      return this.err(file, `Excel のブックとして読めません（${(e as Error).message}）`);
+    }
+    const meta = wb.getWorksheet(PLAN.metaSheet);
+    if (!meta) return this.err(file, this.words.get(wb.getWorksheet(SURVEY.metaSheet) ? 'err-survey-book' : 'err-meta'));
+    const datasetId = metaText(meta.getCell('A1').value);
+    if (datasetId !== this.model.dataset.id) return this.err(`${file}!${PLAN.metaSheet}!A1`, this.words.get('err-dataset', { found: datasetId ?? '', expected: this.model.dataset.id }));
+    const department = metaText(meta.getCell('A2').value) ?? '';
+    const label = department || this.words.get('whole-plan');
+    const other = this.departmentBook.get(label);
+    if (other) return this.err(file, this.words.get('err-department-twice', { department: label, other }));
+    this.departmentBook.set(label, file);
+    this.books.push({ file, department });
+    const names = ['sheet-initiatives', 'sheet-schedule', 'sheet-indicators'].map((k) => this.words.get(k));
+    const sheets: ExcelJS.Worksheet[] = [];
+    for (const name of names) {
+      const ws = wb.getWorksheet(name);
+      if (!ws) {
+        const present = wb.worksheets.filter((w) => w.name !== PLAN.metaSheet).map((w) => `「${w.name}」`);
+        return this.err(file, this.words.get('err-sheet-missing', { sheet: name, names: present.join('、') }));
+      }
+      // the protection keeps rows and the locked columns as sent (read from the XML: LibreOffice writes sheet="true")
+      if (!prepared.protection.get(name)) this.err(`${file}!${name}`, this.words.get('err-unprotected'));
+      sheets.push(ws);
+    }
+    const [initiatives, schedule, indicators] = sheets;
+    const fresh = this.readInitiatives(file, initiatives, meta, label, department);
+    this.readSchedule(file, schedule, meta, fresh, label);
+    this.readIndicators(file, indicators, meta, fresh, label);
+  }
+
+  /** The rows sent (the hidden sheet's column `col`, from row 1) and the last row to read. */
+  private sentRows(meta: ExcelJS.Worksheet, col: number): string[] {
+    const ids: string[] = [];
+    for (let r = 1; r <= meta.rowCount; r++) ids.push(metaText(meta.getCell(r, col).value) ?? '');
+    while (ids.length && !ids[ids.length - 1]) ids.pop();
+    return ids;
+  }
+
+  /** Checks a sent row's locked cells against the hidden sheet; false when it is not the row sent. */
+  private lockedRow(at: (col: number) => string, ws: ExcelJS.Worksheet, row: number, expected: [number, string, string][]): boolean {
+    let ok = true;
+    for (const [col, value, header] of expected) {
+      const r = lockedCell(ws.getRow(row).getCell(col));
+      if (!r.ok) {
+        this.err(at(col), this.refused(r.refusal));
+        ok = false;
+      } else if (r.value !== value.trim()) {
+        this.err(at(col), col === 1 ? this.words.get('err-row-moved', { row, expected: value, found: r.value }) : this.words.get('err-locked', { column: header, expected: value }));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private take<T>(place: string, r: Read<T>): T | undefined {
+    if (r.ok) return r.value;
+    this.err(place, this.refused(r.refusal));
+    return undefined;
+  }
+
+  private edit(id: string, at: string, book: string): Edit | undefined {
+    const other = this.seen.get(id);
+    if (other && other !== book) {
+      this.err(at, this.words.get('err-duplicate', { id, other }));
+      return undefined;
+    }
+    this.seen.set(id, book);
+    let e = this.edits.get(id);
+    if (!e) this.edits.set(id, (e = { id, at, book, data: structuredClone(this.byId.get(id)!.data) }));
+    return e;
+  }
+
+  private readInitiatives(file: string, ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet, label: string, department: string): Edit[] {
+    const c = initiativeColumns(this.model.dataset);
+    const sheet = ws.name;
+    const ids = this.sentRows(meta, PLAN.meta.initiative.id);
+    const fresh: Edit[] = [];
+    const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
+    const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
+    for (let row = PLAN.headerRows + 1; row <= last; row++) {
+      const k = row - PLAN.headerRows - 1;
+      const at = (col: number) => `${file}!${sheet}!${columnName(col)}${row}`;
+      const cell = (col: number) => ws.getRow(row).getCell(col);
+      const sentId = ids[k];
+      if (sentId) {
+        if (!this.lockedRow(at, ws, row, [[c.id, sentId, header(c.id)], [c.no, metaText(meta.getCell(k + 1, PLAN.meta.initiative.no).value) ?? '', header(c.no)]])) continue;
+        if (!this.byId.has(sentId)) {
+          this.err(at(c.id), this.words.get('err-unknown-id', { id: sentId }));
+          continue;
+        }
+        const e = this.edit(sentId, at(c.id), label);
+        if (!e) continue;
+        this.readFields(e, cell, at, c, header, false);
+        continue;
+      }
+      const filled = firstFilledColumn(ws.findRow(row));
+      if (filled === undefined) continue;
+      // a new initiative: no id, no number (both made on import)
+      const e: Edit = { at: `${file}!${sheet}!${row}行目`, book: label, data: {} };
+      if (department) e.data.department = department;
+      this.readFields(e, cell, at, c, header, true);
+      fresh.push(e);
+      this.added.push(e);
+    }
+    return fresh;
+  }
+
+  private readFields(e: Edit, cell: (col: number) => ExcelJS.Cell, at: (col: number) => string, c: ReturnType<typeof initiativeColumns>, header: (col: number) => string, isNew: boolean) {
+    const d = e.data;
+    const required = (col: number, a: Answered<string> | undefined, set: (v: string) => void) => {
+      if (!a) return;
+      if (a.kind === 'clear') return this.err(at(col), this.words.get('err-required-clear', { column: header(col), clear: this.clear }));
+      if (a.kind === 'set') set(a.value);
+      else if (isNew && !(col === c.department && d.department)) this.err(at(col), this.words.get(col === c.department ? 'err-department-new' : 'err-required', { column: header(col) }));
+    };
+    required(c.title, this.take(at(c.title), answerName(cell(c.title), this.clear)), (v) => (d.title = v));
+    required(c.department, this.take(at(c.department), answerName(cell(c.department), this.clear)), (v) => (d.department = v));
+    required(c.division, this.take(at(c.division), answerText(cell(c.division), this.clear)), (v) => (d.division = readDivision(v)));
+    required(c.section, this.take(at(c.section), answerName(cell(c.section), this.clear)), (v) => {
+      const id = sectionIdOf(v);
+      if (this.sections.has(id)) d.section = id;
+      else this.err(at(c.section), this.words.get('err-section', { found: v, choices: [...this.sections.keys()].join('、') }));
+    });
+    const description = this.take(at(c.description), answerText(cell(c.description), this.clear));
+    if (description?.kind === 'set') d.description = description.value;
+    if (description?.kind === 'clear') delete d.description;
+    const isNewMark = this.take(at(c.isNew), answerMark(cell(c.isNew), this.clear, this.marks));
+    if (isNewMark?.kind === 'set') d.isNew = true;
+    if (isNewMark?.kind === 'clear' && d.isNew) d.isNew = false;
+    const relisted = this.take(at(c.relistedIn), answerText(cell(c.relistedIn), this.clear));
+    if (relisted?.kind === 'clear' && d.relistedIn?.length) d.relistedIn = [];
+    if (relisted?.kind === 'set') {
+      const r = readRelistings(relisted.value);
+      if (!r.ok) this.err(at(c.relistedIn), this.words.get('err-relisting', { item: r.item }));
+      else {
+        const unknown = r.value.map((x) => (typeof x === 'string' ? x : x.section)).find((s) => !this.sections.has(s));
+        if (unknown) this.err(at(c.relistedIn), this.words.get('err-section-list', { item: unknown, example: [...this.sections.keys()].at(-1) }));
+        // an unchanged cell keeps the entries as they are written (「4-2-6」 and {"section": "4-2-6"} read alike)
+        else if (!same(r.value, readRelistingsOf(d.relistedIn))) d.relistedIn = r.value;
+      }
+    }
+    const goals = this.take(at(c.secondaryGoals), answerText(cell(c.secondaryGoals), this.clear));
+    if (goals?.kind === 'clear' && d.secondaryGoals?.length) d.secondaryGoals = [];
+    if (goals?.kind === 'set') {
+      const items = splitList(goals.value).map((s) => s.normalize('NFKC'));
+      const unknown = items.find((s) => !this.sections.has(s));
+      if (unknown) this.err(at(c.secondaryGoals), this.words.get('err-section-list', { item: unknown, example: [...this.sections.keys()][1] ?? '1' }));
+      else d.secondaryGoals = items;
+    }
+    const measures = new Set(d.policyMeasures ?? []);
+    let touched = false;
+    for (const m of c.measures) {
+      const a = this.take(at(m.col), answerMark(cell(m.col), this.clear, this.marks));
+      if (a?.kind === 'set' && !measures.has(m.id)) (measures.add(m.id), (touched = true));
+      if (a?.kind === 'clear' && measures.has(m.id)) (measures.delete(m.id), (touched = true));
+    }
+    // in the data set's order of the measures
+    if (touched) d.policyMeasures = c.measures.map((m) => m.id).filter((id) => measures.has(id));
+    const handling = this.take(at(c.handling), answerText(cell(c.handling), this.clear));
+    if (handling?.kind === 'set') {
+      const retire = this.words.get('retire-mark');
+      if (handling.value !== retire) this.err(at(c.handling), this.words.get('err-handling', { retire, found: handling.value }));
+      else if (isNew) this.err(at(c.handling), this.words.get('err-retire-new', { retire }));
+      else e.retire = true;
+    }
+  }
+
+  /** The new initiative a blank row names by its title; errors named at `place`. */
+  private matchNew(place: string, name: string, fresh: Edit[]): Edit | undefined {
+    const found = fresh.filter((e) => e.data.title === name);
+    if (found.length > 1) {
+      this.err(place, this.words.get('err-new-title-twice', { name, other: found.map((e) => e.at).join('、') }));
+      return undefined;
+    }
+    if (found.length === 1) return found[0];
+    return undefined;
+  }
+
+  private readSchedule(file: string, ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet, fresh: Edit[], label: string) {
+    const { period } = this.model.dataset;
+    const s = PLAN.schedule;
+    const years = period.to - period.from + 1;
+    const ids = this.sentRows(meta, PLAN.meta.schedule.id);
+    const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
+    const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
+    const scheduled = new Map<Edit, string>();
+    for (let row = PLAN.headerRows + 1; row <= last; row++) {
+      const k = row - PLAN.headerRows - 1;
+      const at = (col: number) => `${file}!${ws.name}!${columnName(col)}${row}`;
+      const sentId = ids[k];
+      let target: Edit | undefined;
+      let current: Initiative['schedule'];
+      if (sentId) {
+        const m = PLAN.meta.schedule;
+        const expected: [number, string, string][] = [
+          [s.id, sentId, header(s.id)],
+          [s.no, metaText(meta.getCell(k + 1, m.no).value) ?? '', header(s.no)],
+          [s.name, metaText(meta.getCell(k + 1, m.name).value) ?? '', header(s.name)],
+        ];
+        if (!this.lockedRow(at, ws, row, expected)) continue;
+        if (!this.byId.has(sentId)) {
+          this.err(at(s.id), this.words.get('err-unknown-id', { id: sentId }));
+          continue;
+        }
+        target = this.edit(sentId, at(s.id), label);
+        current = this.byId.get(sentId)!.data.schedule;
+      } else {
+        if (firstFilledColumn(ws.findRow(row)) === undefined) continue;
+        const name = this.take(at(s.name), answerName(ws.getRow(row).getCell(s.name), this.clear));
+        if (name?.kind !== 'set') {
+          if (name) this.err(at(s.name), this.words.get('err-required', { column: header(s.name) }));
+          continue;
+        }
+        const m = this.matchNew(at(s.name), name.value, fresh);
+        if (!m) {
+          // an initiative sent in this book has its own row
+          const sentRow = ids.findIndex((id) => this.byId.get(id)?.data.title === name.value);
+          if (sentRow >= 0) this.err(at(s.name), this.words.get('err-schedule-new-existing', { name: name.value, row: sentRow + PLAN.headerRows + 1 }));
+          else if (!this.problems.some((p) => p.file === at(s.name))) this.err(at(s.name), this.words.get('err-no-initiative', { name: name.value }));
+          continue;
+        }
+        const other = scheduled.get(m);
+        if (other) {
+          this.err(at(s.name), this.words.get('err-new-schedule-twice', { name: name.value, other }));
+          continue;
+        }
+        scheduled.set(m, `${row}行目`);
+        target = m;
+      }
+      if (!target) continue;
+      const texts: string[] = [];
+      let ok = true;
+      for (let y = 0; y < years; y++) {
+        const t = this.take(at(s.firstYear + y), yearCell(ws.getRow(row).getCell(s.firstYear + y)));
+        if (t === undefined) ok = false;
+        texts.push(t ?? '');
+      }
+      if (!ok) continue;
+      // a row as it was sent is no change (even where the data's spans would read back otherwise)
+      if (same(texts, scheduleCells(current, period.from, period.to).map((x) => x ?? ''))) continue;
+      const filled = texts.filter((t) => t.trim() !== '');
+      // blank never erases: a row left blank keeps the schedule; 「（削除）」 alone clears it
+      if (filled.length === 0) continue;
+      if (filled.length === 1 && [this.clear, this.clear.replace('（', '(').replace('）', ')')].includes(filled[0].trim())) {
+        if (current?.length) target.data.schedule = [];
+        continue;
+      }
+      const read = readSchedule(texts, period.from);
+      if (!read.ok) {
+        this.err(at(s.firstYear + read.index), this.words.get(`err-${read.refusal.kind}`, { western: read.refusal.year }));
+        continue;
+      }
+      target.data.schedule = read.spans;
+    }
+  }
+
+  private readIndicators(file: string, ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet, fresh: Edit[], label: string) {
+    const d = PLAN.indicator;
+    const m = PLAN.meta.indicator;
+    const ids = this.sentRows(meta, m.id);
+    const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
+    const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
+    /** per initiative: its indicators as sent, each replaced, kept or removed (null), then the added ones */
+    const lists = new Map<Edit, { sent: (Indicator | null)[]; added: Indicator[] }>();
+    const listOf = (e: Edit) => lists.get(e) ?? lists.set(e, { sent: [...(e.id ? (this.byId.get(e.id)!.data.indicators ?? []) : [])], added: [] }).get(e)!;
+    for (let row = PLAN.headerRows + 1; row <= last; row++) {
+      const k = row - PLAN.headerRows - 1;
+      const at = (col: number) => `${file}!${ws.name}!${columnName(col)}${row}`;
+      const cell = (col: number) => ws.getRow(row).getCell(col);
+      const sentId = ids[k];
+      const inputs = [d.indicator, d.baseline, d.baselineAt, d.target, d.targetAt];
+      if (sentId) {
+        if (!this.lockedRow(at, ws, row, [[d.id, sentId, header(d.id)], [d.name, metaText(meta.getCell(k + 1, m.name).value) ?? '', header(d.name)]])) continue;
+        const sent = this.byId.get(sentId);
+        const index = Number(metaText(meta.getCell(k + 1, m.index).value)) - 1;
+        const was = sent?.data.indicators?.[index];
+        if (!sent || !was) {
+          this.err(at(d.id), this.words.get(sent ? 'err-meta-row' : 'err-unknown-id', { id: sentId }));
+          continue;
+        }
+        const e = this.edit(sentId, at(d.id), label);
+        if (!e) continue;
+        const answers = inputs.map((col) => this.take(at(col), answerName(cell(col), this.clear)));
+        if (answers.some((a) => a === undefined)) continue;
+        const [name, baseline, baselineAt, target, targetAt] = answers as Answered<string>[];
+        // 「（削除）」 in 指標名 removes the indicator; the other parts cannot be cleared alone
+        if (name.kind === 'clear') {
+          listOf(e).sent[index] = null;
+          continue;
+        }
+        const cleared = inputs.filter((_, j) => answers[j]!.kind === 'clear');
+        if (cleared.length) {
+          for (const col of cleared) this.err(at(col), this.words.get('err-required-clear', { column: header(col), clear: this.clear }));
+          continue;
+        }
+        const next: Indicator = structuredClone(was);
+        if (name.kind === 'set') next.name = name.value;
+        if (baseline.kind === 'set') next.baseline.value = baseline.value;
+        if (target.kind === 'set') next.target.value = target.value;
+        const when = (a: Answered<string>, col: number, set: (v: Indicator['baseline']['asOf']) => void) => {
+          if (a.kind !== 'set') return;
+          const v = readAsOf(a.value);
+          if (!v) this.err(at(col), this.words.get('err-at', { found: a.value }));
+          else set(v);
+        };
+        when(baselineAt, d.baselineAt, (v) => (next.baseline.asOf = v));
+        when(targetAt, d.targetAt, (v) => (next.target.asOf = v));
+        listOf(e).sent[index] = next;
+        continue;
+      }
+      if (firstFilledColumn(ws.findRow(row)) === undefined) continue;
+      const owner = this.take(at(d.name), answerName(cell(d.name), this.clear));
+      const answers = inputs.map((col) => this.take(at(col), answerName(cell(col), this.clear)));
+      if (!owner || answers.some((a) => a === undefined)) continue;
+      const missing = [d.name, ...inputs].filter((_col, j) => (j === 0 ? owner : answers[j - 1]!).kind !== 'set');
+      if (missing.length) {
+        this.err(at(missing[0]), this.words.get('err-indicator-incomplete', { columns: missing.map(header).join('、') }));
+        continue;
+      }
+      const [name, baseline, baselineAt, target, targetAt] = answers.map((a) => (a as { value: string }).value);
+      const ownerName = (owner as { value: string }).value;
+      const b = readAsOf(baselineAt);
+      const t = readAsOf(targetAt);
+      if (!b) this.err(at(d.baselineAt), this.words.get('err-at', { found: baselineAt }));
+      if (!t) this.err(at(d.targetAt), this.words.get('err-at', { found: targetAt }));
+      // the initiative: a new one of this book by its title, or one of the data set by title or id
+      let e = this.matchNew(at(d.name), ownerName, fresh);
+      if (!e) {
+        const found = this.model.initiatives.filter((i) => i.data.title === ownerName || i.id === ownerName);
+        if (found.length > 1) {
+          this.err(at(d.name), this.words.get('err-ambiguous', { name: ownerName, ids: found.map((i) => i.id).join('、') }));
+          continue;
+        }
+        if (found.length === 0) {
+          if (!this.problems.some((p) => p.file === at(d.name))) this.err(at(d.name), this.words.get('err-no-initiative', { name: ownerName }));
+          continue;
+        }
+        e = this.edit(found[0].id, at(d.name), label);
+        if (!e) continue;
+      }
+      if (b && t) listOf(e).added.push({ name, baseline: { asOf: b, value: baseline }, target: { asOf: t, value: target } });
+    }
+    for (const [e, l] of lists) {
+      const next = [...l.sent.filter((x): x is Indicator => x !== null), ...l.added];
+      if (!same(next, e.data.indicators ?? [])) e.data.indicators = next;
+    }
+  }
+}
+
+const readRelistingsOf = (rs: Initiative['relistedIn']) => (rs ?? []).map((r) => (typeof r === 'string' ? r : r.after ? { section: r.section, after: r.after } : r.section));
+
+/** The id of a new initiative: the next number where the ids are numbers (「101」), else 「<節>-<n>」. */
+function newId(taken: Set<string>, section: string): string {
+  const ids = [...taken];
+  if (ids.length && ids.every((id) => /^\d+$/.test(id))) {
+    const width = Math.max(...ids.map((id) => id.length));
+    let n = Math.max(...ids.map(Number)) + 1;
+    while (taken.has(String(n).padStart(width, '0'))) n++;
+    return String(n).padStart(width, '0');
+  }
+  for (let n = 1; ; n++) {
+    const id = `${section}-${String(n).padStart(2, '0')}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+function finish(dir: string, model: Model, raw: ReturnType<typeof loadDataset>, reader: BookReader, opts: PlanImportOptions, io: CommitIo, words: Wording, survey: Wording, problems: Problem[]): PlanImportResult {
+  const books = reader.books;
+  const none = { books, changes: [], written: false };
+  const changes: PlanChange[] = [];
+  const texts = new Map<string, string>();
+  const removals: string[] = [];
+  const byId = new Map(model.initiatives.map((i) => [i.id, i]));
+  const err = (file: string, message: string) => problems.push({ severity: 'error', file, message });
+
+  for (const [id, e] of reader.edits) {
+    const entry = byId.get(id)!;
+    const before = entry.data;
+    if (e.retire) {
+      // past years' results would disappear from their reports with the file
+      const years = Object.keys(before.results ?? {});
+      if (years.length) err(e.at, words.get('err-retire-results', { id, name: before.title, years: years.join('・') }));
+      removals.push(entry.file);
+      changes.push({ kind: 'retire', book: e.book, id, file: entry.file, title: before.title });
+      continue;
+    }
+    let text = raw.json.get(entry.file)!.text;
+    for (const field of FIELDS) {
+      const to = (e.data as Record<Field, unknown>)[field];
+      const from = (before as Record<Field, unknown>)[field];
+      if (same(from, to)) continue;
+      text = jsonc.applyEdits(text, jsonc.modify(text, [field], to, FORMAT));
+      changes.push({ kind: 'change', book: e.book, id, file: entry.file, title: before.title, field, from, to });
+    }
+    if (text !== raw.json.get(entry.file)!.text) texts.set(entry.file, text);
+  }
+
+  // new initiatives: a file and an id of their own, numbered last in their section for now
+  const taken = new Set(model.initiatives.map((i) => i.id));
+  const pillar = new Map<string, string>();
+  walkSections(model.dataset.sections, (s, _d, parents) => void pillar.set(s.id, parents[0]?.id ?? s.id));
+  // a retired initiative's number is not given again in the same import (the documents of today still show it)
+  const numbers = model.initiatives.map((i) => ({ pillar: pillar.get(i.data.section), no: i.data.no }));
+  const withSchema = model.initiatives.some((i) => i.data.$schema);
+  for (const e of reader.added) {
+    const section = e.data.section!;
+    const id = newId(taken, section);
+    taken.add(id);
+    const file = `initiatives/${id}.json`;
+    const per = model.dataset.numbering === 'per-section';
+    const no = Math.max(0, ...numbers.filter((n) => !per || n.pillar === pillar.get(section)).map((n) => n.no)) + 1;
+    numbers.push({ pillar: pillar.get(section), no });
+    const data: Record<string, unknown> = withSchema ? { $schema: '../../../schema/initiative.schema.json', no } : { no };
+    for (const f of FIELDS) if (e.data[f] !== undefined) data[f] = e.data[f];
+    // never on top of a file this tool did not write (an initiative saved as 101.JSON, a folder)
+    if (existsSync(path.join(dir, file))) err(file, words.get('err-file-there', { file }));
+    texts.set(file, JSON.stringify(data, null, 2) + '\n');
+    changes.push({ kind: 'new', book: e.book, id, file, data: data as Initiative });
+  }
+  if (hasErrors(problems)) return { ...none, problems };
+  if (changes.length === 0) return { ...none, problems };
+
+  // the data set as it would be, checked whole before anything is written
+  const reparsed: Problem[] = [];
+  const json = new Map(raw.json);
+  for (const rel of removals) json.delete(rel);
+  for (const [rel, text] of texts) {
+    const f = parseJsonFile(rel, text, reparsed);
+    if (f) json.set(rel, f);
+  }
+  const after = validate({ ...raw, json, problems: reparsed });
+  if (hasErrors(after.problems) || !after.model) return { ...none, problems: [...problems, ...after.problems.filter((p) => p.severity === 'error')] };
+  if (!opts.write) return { problems, books, changes, written: false };
+
+  const changed = new Map([...texts].filter(([rel, text]) => !existsSync(path.join(dir, rel)) || text !== readFileSync(path.join(dir, rel), 'utf8')));
+  const done = commitAll(dir, changed, io, removals, 'plan:import');
+  const why = (code: string) => survey.get('io-reason', { code });
+  if (done.ok) return { problems, books, changes, written: true };
+  if (done.stage === 'staging') {
+    for (const f of done.failed) err(f.file, words.get('err-staging', { temp: f.temp, reason: why(f.reason) }));
+    return { ...none, problems };
+  }
+  err(JOURNAL, words.get('err-renaming', { reason: why(done.reason), done: done.done.join('、'), pending: done.pending.join('、') }));
+  return { ...none, problems, partial: done.done };
+}
+
+/** A, B, …, Z, AA, … */
+function columnName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

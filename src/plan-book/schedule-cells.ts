@@ -1,0 +1,51 @@
+// The スケジュール sheet: one cell per fiscal year, written the way people draw a schedule in
+// Excel — the label in a span's first year and 「→」 in the years it goes on — and read back
+// into `schedule` spans. People also type the label again in every year of a span: the same
+// label in the next year continues the span. A blank year ends it (a gap is two spans).
+import type { ScheduleSpan } from '../model/schema.js';
+
+/** What the export writes in the years a span goes on. */
+export const ARROW = '→';
+// the arrows people type: →, ⇒, ➡, ➔, ->, --> (full-width too, NFKC makes them half-width)
+const ARROWS = /^(?:[→⇒➡➔⟶]+|-+>)$/;
+
+export const isArrow = (text: string) => ARROWS.test(text.normalize('NFKC').replace(/\s+/g, ''));
+
+/** The cells of the years `from`..`to` for `spans` (null: a blank year). */
+export function scheduleCells(spans: ScheduleSpan[] | undefined, from: number, to: number): (string | null)[] {
+  const cells: (string | null)[] = [];
+  for (let fy = from; fy <= to; fy++) {
+    const span = (spans ?? []).find((s) => s.from <= fy && fy <= s.to);
+    cells.push(!span ? null : fy === Math.max(span.from, from) ? span.label : ARROW);
+  }
+  return cells;
+}
+
+/** Why a row of year cells is not a schedule: an arrow with nothing before it to continue. */
+export type ScheduleRefusal = { kind: 'arrow-first'; year: number };
+
+/** The spans a row of year cells (texts, '' for blank; the first is the year `from`) draws. */
+export function readSchedule(cells: string[], from: number): { ok: true; spans: ScheduleSpan[] } | { ok: false; refusal: ScheduleRefusal; index: number } {
+  const spans: ScheduleSpan[] = [];
+  let open: ScheduleSpan | undefined;
+  for (let k = 0; k < cells.length; k++) {
+    const text = cells[k].trim();
+    const fy = from + k;
+    if (text === '') {
+      open = undefined;
+      continue;
+    }
+    if (isArrow(text)) {
+      if (!open) return { ok: false, refusal: { kind: 'arrow-first', year: fy }, index: k };
+      open.to = fy;
+      continue;
+    }
+    if (open && open.label === text) {
+      open.to = fy;
+      continue;
+    }
+    open = { from: fy, to: fy, label: text };
+    spans.push(open);
+  }
+  return { ok: true, spans };
+}

@@ -1,0 +1,429 @@
+// The plan workbook (plan:export / plan:import) walked as a department would: the exported book
+// filled in with exceljs (not the project's writer), re-saved through LibreOffice where it is
+// installed, imported, built, and the initiative list and the open data read back. Every
+// refusal leaves the data folder byte for byte as it was.
+import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
+import ExcelJS from 'exceljs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { planExport } from '../src/plan-book/export.js';
+import { planImport } from '../src/plan-book/import.js';
+import { readSchedule, scheduleCells } from '../src/plan-book/schedule-cells.js';
+import { buildDataset, checkDataset } from '../src/pipeline.js';
+import { JOURNAL, fileIo } from '../src/survey/commit.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
+import { ROOT, squash } from './helpers/data.js';
+import { parseCsv } from './helpers/csv.js';
+
+let root: string;
+let pristineData: string;
+let pristineSent: string;
+let work: string;
+let data: string;
+let sent: string;
+
+const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
+if (!soffice) {
+  if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
+  console.warn('\n*** LibreOffice (soffice) is not installed: the plan workbook is NOT re-saved through LibreOffice (apt-get install libreoffice-calc-nogui) ***\n');
+}
+
+/** Every file of a folder with its bytes' hash: equal before and after means nothing was written. */
+function folderHash(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      h.update(path.relative(dir, p));
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
+const errors = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+
+/** Fills a sent book the way a department does: exceljs on the file itself, every sheet at hand. */
+async function fill(file: string, change: (s: { items: ExcelJS.Worksheet; schedule: ExcelJS.Worksheet; indicators: ExcelJS.Worksheet; meta: ExcelJS.Worksheet }) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(sent, file));
+  change({ items: wb.getWorksheet('事業')!, schedule: wb.getWorksheet('スケジュール')!, indicators: wb.getWorksheet('指標')!, meta: wb.getWorksheet('_plan')! });
+  await wb.xlsx.writeFile(path.join(sent, file));
+}
+
+/** Opens and saves a book in LibreOffice Calc, as a department without Excel returns it. */
+function resaveInLibreOffice(file: string) {
+  const out = path.join(work, 'lo');
+  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(sent, file)], { stdio: 'pipe', timeout: 180_000 });
+  copyFileSync(path.join(out, file), path.join(sent, file));
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'plan-workbook-'));
+  pristineData = path.join(root, 'data');
+  pristineSent = path.join(root, 'sent');
+  cpSync(path.join(ROOT, 'tests/fixtures/mini'), pristineData, { recursive: true });
+  const r = await planExport(pristineData, pristineSent, { whole: true });
+  expect(errors(r)).toEqual([]);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+beforeEach(() => {
+  work = mkdtempSync(path.join(root, 'case-'));
+  data = path.join(work, 'data');
+  sent = path.join(work, 'sent');
+  cpSync(pristineData, data, { recursive: true });
+  // the 部局 books only: the whole plan's book holds the same initiatives (one book per initiative)
+  mkdirSync(sent);
+  for (const f of ['総務部.xlsx', '企画部.xlsx']) copyFileSync(path.join(pristineSent, f), path.join(sent, f));
+});
+
+describe('the exported books', () => {
+  it('one per 部局 and one for the whole plan, with the sheets, the ids locked, the drop-downs and the cover', async () => {
+    expect(readdirSync(pristineSent).sort()).toEqual(['企画部.xlsx', '総務部.xlsx', '計画全体.xlsx'].sort());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(pristineSent, '総務部.xlsx'));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['記入のしかた', 'visible'], ['事業', 'visible'], ['スケジュール', 'visible'], ['指標', 'visible'], ['_plan', 'veryHidden'],
+    ]);
+    const items = wb.getWorksheet('事業')!;
+    expect((items.getRow(1).values as unknown[]).slice(1).map((v) => String(v).replace(/\n/g, ''))).toEqual(['ID', '番号', '事業名', '部局', '課室', '節', '説明', '新規（○）', '再掲先（節）', '従たる目標（節）', '官民データ①', '取扱い']);
+    expect((items.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['001', 1, '防災情報システムの運用', '総務部', '危機対策課', '1-1 情報提供', '災害時にICTを活用して情報を伝えます。']);
+    expect(items.getCell('K2').value).toBe('○');
+    expect(items.getCell('A2').protection?.locked).not.toBe(false);
+    expect(items.getCell('C2').protection?.locked).toBe(false);
+    // the empty rows for a new initiative: open, but their ID and number stay locked
+    expect(items.getCell('C3').protection?.locked).toBe(false);
+    expect(items.getCell('A3').protection?.locked).not.toBe(false);
+    expect(items.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: ["'_plan'!$B$1:$B$4"] });
+    expect(items.getCell('L2').dataValidation).toMatchObject({ type: 'list', formulae: ['"廃止"'] });
+    const meta = wb.getWorksheet('_plan')!;
+    expect([1, 2, 3, 4].map((r) => meta.getCell(r, 2).value)).toEqual(['1 安全・安心なくらし', '1-1 情報提供', '2 行政運営', '2-1 事務の効率化']);
+    const schedule = wb.getWorksheet('スケジュール')!;
+    expect((schedule.getRow(2).values as unknown[]).slice(1)).toEqual(['001', 1, '防災情報システムの運用', '構築', '→', '運用', '→']);
+    expect(schedule.getCell('C3').protection?.locked).toBe(false);
+    expect(schedule.getCell('C2').protection?.locked).not.toBe(false);
+    const indicators = wb.getWorksheet('指標')!;
+    expect((indicators.getRow(2).values as unknown[]).slice(1)).toEqual(['001', '防災情報システムの運用', '登録機関数', '58件', '2018年3月末', '60件', '2021年3月末']);
+    const cover = wb.getWorksheet('記入のしかた')!;
+    const coverText = cover.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    for (const w of ['照会', '回答期限', '問い合わせ先', 'テスト県 企画部情報政策課', '記入例', '廃止', '（削除）', '→']) expect(coverText).toContain(w);
+  });
+
+  it('the cover carries the data set\'s planSurvey: 照会文, 期限 (in the era of the data) and 問い合わせ先', async () => {
+    const file = path.join(data, 'dataset.json');
+    const d = JSON.parse(readFileSync(file, 'utf8'));
+    d.planSurvey = { request: '計画の改定に向けて記載を確認してください。', deadline: '2019-01-25', contact: '企画部情報政策課 企画班 内線1234' };
+    writeFileSync(file, JSON.stringify(d, null, 2));
+    const out = path.join(work, 'out');
+    expect(errors(await planExport(data, out))).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, '企画部.xlsx'));
+    const text = wb.getWorksheet('記入のしかた')!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    expect(text).toContain('計画の改定に向けて記載を確認してください。');
+    expect(text).toContain('平成31年1月25日（2019/01/25）');
+    expect(text).toContain('企画部情報政策課 企画班 内線1234');
+  });
+
+  it('never writes over a book already in the folder', async () => {
+    const before = folderHash(pristineSent);
+    const r = await planExport(data, pristineSent);
+    expect(errors(r)[0]).toMatch(/同じ名前のブックがすでにあります/);
+    expect(folderHash(pristineSent)).toBe(before);
+  });
+});
+
+describe('schedule cells', () => {
+  it('label then →, a label typed in every year, and a blank year between as two spans', () => {
+    expect(readSchedule(['運用', '→', '→', '→'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2020, label: '運用' }] });
+    expect(readSchedule(['運用', '運用', '運用', ''], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2019, label: '運用' }] });
+    expect(readSchedule(['構築', '', '運用', '⇒'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2017, label: '構築' }, { from: 2019, to: 2020, label: '運用' }] });
+    expect(readSchedule(['運用', '', '運用', '運用'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2017, label: '運用' }, { from: 2019, to: 2020, label: '運用' }] });
+    expect(readSchedule(['', '→', '運用', ''], 2017)).toEqual({ ok: false, refusal: { kind: 'arrow-first', year: 2018 }, index: 1 });
+    expect(scheduleCells([{ from: 2018, to: 2020, label: '運用\n保守' }], 2017, 2020)).toEqual([null, '運用\n保守', '→', '→']);
+  });
+});
+
+/** The department's work: a title changed, a span moved, a new initiative with its schedule and 指標, one retired. */
+async function departmentsFillIn() {
+  await fill('総務部.xlsx', ({ items, schedule, indicators }) => {
+    items.getCell('C2').value = '防災情報システムの運用・改修';
+    // 構築 2017–2018, 運用 2019–2020 become 構築 2017, 運用 2018–2020: label then 「→」
+    schedule.getCell('D2').value = '構築';
+    schedule.getCell('E2').value = '運用';
+    schedule.getCell('F2').value = '→';
+    schedule.getCell('G2').value = '→';
+    // a new initiative in the first empty row, its description with a line break
+    items.getCell('C3').value = '防災アプリの提供';
+    items.getCell('E3').value = '危機対策課\n防災推進課';
+    items.getCell('F3').value = '1-1 情報提供';
+    items.getCell('G3').value = '防災情報をスマートフォンに届けます。\n県内全域で利用できます。';
+    items.getCell('H3').value = '○';
+    items.getCell('K3').value = '○';
+    // its schedule typed the way people do: the label in every year, a blank year, then a new label
+    schedule.getCell('C3').value = '防災アプリの提供';
+    schedule.getCell('D3').value = '開発';
+    schedule.getCell('E3').value = '開発';
+    schedule.getCell('G3').value = '配信';
+    indicators.getCell('B3').value = '防災アプリの提供';
+    indicators.getCell('C3').value = 'アプリ登録者数';
+    indicators.getCell('D3').value = '0人';
+    indicators.getCell('E3').value = '2018年3月末';
+    indicators.getCell('F3').value = '10,000人';
+    indicators.getCell('G3').value = '2020年度末';
+  });
+  await fill('企画部.xlsx', ({ items }) => {
+    items.getCell('L2').value = '廃止';
+  });
+}
+
+describe('a department walk: export, fill in, (LibreOffice), import --yes, build', () => {
+  it('the changes reach the files, the initiative list and the open data', async () => {
+    await departmentsFillIn();
+    if (soffice) for (const f of ['総務部.xlsx', '企画部.xlsx']) resaveInLibreOffice(f);
+    const r = cli('plan-import', '--data', data, '--yes', '--published', path.join(work, 'published'), sent);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // what changes, per 部局, before it is written
+    expect(r.stdout).toContain('総務部（総務部.xlsx）');
+    expect(r.stdout).toContain('変更 initiatives/001.json「防災情報システムの運用」 事業名: "防災情報システムの運用" → "防災情報システムの運用・改修"');
+    expect(r.stdout).toContain('新規 initiatives/003.json「防災アプリの提供」 節 1-1、番号 3、部局 総務部');
+    expect(r.stdout).toContain('廃止 initiatives/002.json「電子申請システムの運用」');
+    expect(r.stdout).toContain('を書き込みました（新規 1 件、廃止 1 件）');
+
+    const one = json('001');
+    expect(one.title).toBe('防災情報システムの運用・改修');
+    expect(one.schedule).toEqual([{ from: 2017, to: 2017, label: '構築' }, { from: 2018, to: 2020, label: '運用' }]);
+    // untouched fields stay as written (results, relistings, indicators)
+    expect(one.results).toEqual(JSON.parse(readFileSync(path.join(pristineData, 'initiatives/001.json'), 'utf8')).results);
+    expect(one.indicators).toHaveLength(1);
+    expect(existsSync(path.join(data, 'initiatives/002.json'))).toBe(false);
+    const added = json('003');
+    expect(added).toEqual({
+      no: 3,
+      title: '防災アプリの提供',
+      department: '総務部',
+      division: ['危機対策課', '防災推進課'],
+      section: '1-1',
+      description: '防災情報をスマートフォンに届けます。\n県内全域で利用できます。',
+      schedule: [{ from: 2017, to: 2018, label: '開発' }, { from: 2020, to: 2020, label: '配信' }],
+      indicators: [{ name: 'アプリ登録者数', baseline: { asOf: { month: '2018-03' }, value: '0人' }, target: { asOf: { fiscalYear: 2020, point: 'end' }, value: '10,000人' } }],
+      policyMeasures: ['1'],
+      isNew: true,
+    });
+
+    const out = path.join(work, 'out');
+    const built = await buildDataset(data, out, { log: () => {}, only: new Set(['initiative-list.pdf', 'plan-booklet.pdf']) });
+    expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const list = squash((await readPdf(path.join(out, 'mini', 'initiative-list.pdf'))).pages.map((p) => p.text).join('\n'));
+    expect(list).toContain('防災情報システムの運用・改修');
+    expect(list).toContain('防災アプリの提供');
+    expect(list).toContain('アプリ登録者数');
+    expect(list).not.toContain('電子申請システムの運用');
+    const csv = (name: string) => parseCsv(readFileSync(path.join(out, 'mini', 'data', name), 'utf8').replace(/^\uFEFF/, ''));
+    const initiatives = csv('initiatives.csv');
+    expect(initiatives.slice(1).map((r) => [r[3], r[5]])).toEqual([['001', '防災情報システムの運用・改修'], ['003', '防災アプリの提供']]);
+    const schedule = csv('schedule.csv').slice(1).map((r) => [r[3], r[7], r[9], r[11]]);
+    expect(schedule).toEqual([
+      ['001', '2017', '2017', '構築'], ['001', '2018', '2020', '運用'],
+      ['003', '2017', '2018', '開発'], ['003', '2020', '2020', '配信'],
+    ]);
+  }, 300_000);
+
+  it('--dry-run, and no flag at all, show the same changes and write nothing', async () => {
+    await departmentsFillIn();
+    const before = folderHash(data);
+    for (const flags of [['--dry-run'], []]) {
+      const r = cli('plan-import', '--data', data, ...flags, '--published', path.join(work, 'published'), sent);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('新規 initiatives/003.json「防災アプリの提供」');
+      expect(r.stdout).toContain('データは変更していません。書き込むときは --yes を付けて');
+      expect(r.stdout).toContain('廃止 1 件のファイルを削除します');
+      expect(folderHash(data)).toBe(before);
+    }
+  }, 120_000);
+
+  it('a book with nothing changed changes nothing, even where the data draws the same label twice', async () => {
+    // two spans with one label side by side would read back as one: an unchanged row is no change
+    const file = path.join(data, 'initiatives/002.json');
+    const two = JSON.parse(readFileSync(file, 'utf8'));
+    two.schedule = [{ from: 2018, to: 2018, label: '運用' }, { from: 2019, to: 2020, label: '運用' }];
+    writeFileSync(file, JSON.stringify(two, null, 2));
+    rmSync(sent, { recursive: true });
+    expect(errors(await planExport(data, sent))).toEqual([]);
+    const before = folderHash(data);
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    expect(r.changes).toEqual([]);
+    expect(folderHash(data)).toBe(before);
+  });
+});
+
+describe('refusals: nothing written', () => {
+  const refused = async (expected: RegExp[], opts: { correction?: boolean } = {}) => {
+    const before = folderHash(data);
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published'), ...opts });
+    const e = errors(r);
+    for (const x of expected) expect(e.some((m) => x.test(m)), `${x} in\n${e.join('\n')}`).toBe(true);
+    expect(folderHash(data)).toBe(before);
+    return e;
+  };
+
+  it('a formula, named by book!sheet!cell', async () => {
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('C2').value = { formula: 'D2&"の運用"', result: '総務部の運用' } as ExcelJS.CellFormulaValue;
+    });
+    await refused([/^総務部\.xlsx!事業!C2: 数式やエラー値（=D2&"の運用"）は取り込めません/]);
+  });
+
+  it('a protected cell changed (a number, an id)', async () => {
+    await fill('総務部.xlsx', ({ items, schedule }) => {
+      items.getCell('B2').value = 7;
+      schedule.getCell('A2').value = '002';
+    });
+    await refused([/^総務部\.xlsx!事業!B2: 変更できない欄（番号）が書き換えられています（元: 1）/, /^総務部\.xlsx!スケジュール!A2: 2行目の ID が、配布したときの「001」ではありません（「002」）/]);
+  });
+
+  it('a section the plan does not have, in 節 and in 従たる目標', async () => {
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('F2').value = '9-9 ない節';
+      items.getCell('J2').value = '1-1、8-8';
+    });
+    await refused([/^総務部\.xlsx!事業!F2: 節「9-9 ない節」はこの計画にありません/, /^総務部\.xlsx!事業!J2: 「8-8」はこの計画の節の番号ではありません/]);
+  });
+
+  it('a return saved as .ods is named and stops the import', async () => {
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('C2').value = '変えた名前';
+    });
+    if (soffice) {
+      const out = path.join(work, 'ods');
+      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'ods', '--outdir', out, path.join(sent, '企画部.xlsx')], { stdio: 'pipe', timeout: 180_000 });
+      copyFileSync(path.join(out, '企画部.ods'), path.join(sent, '企画部.ods'));
+    } else copyFileSync(path.join(sent, '企画部.xlsx'), path.join(sent, '企画部.ods'));
+    await refused([/^企画部\.ods: \.ods のファイルは読めません。Excel ブック（\.xlsx）として保存し直してください/]);
+  }, 120_000);
+
+  it('a published booklet needs --correction', async () => {
+    const rec = path.join(work, 'published', 'mini', '平成31年3月策定版');
+    mkdirSync(rec, { recursive: true });
+    writeFileSync(path.join(rec, 'publication.json'), JSON.stringify({ label: '平成31年3月策定版', date: '2019-03-29', dataset: 'mini', inputs: 'x', files: ['plan-booklet.pdf'] }));
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('C2').value = '防災情報システムの運用・改修';
+    });
+    await refused([/^dataset\.json: この計画の冊子は公表済みです（平成31年3月策定版、2019-03-29）。公表後の訂正として取り込むときは --correction を付けてください/]);
+    const r = await planImport(data, sent, { write: true, correction: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    expect(json('001').title).toBe('防災情報システムの運用・改修');
+  });
+
+  it('retiring an initiative with results of past years', async () => {
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('L2').value = '廃止';
+    });
+    await refused([/ID「001」（防災情報システムの運用）には事業実施結果（2017年度）が登録されているため/]);
+  });
+
+  it('an arrow with nothing before it, an unreadable 時点, a schedule row for no initiative', async () => {
+    await fill('総務部.xlsx', ({ schedule, indicators }) => {
+      schedule.getCell('D2').value = '→';
+      schedule.getCell('C3').value = 'どこにもない事業';
+      schedule.getCell('D3').value = '運用';
+      indicators.getCell('E2').value = '平成30年の春';
+    });
+    await refused([
+      /^総務部\.xlsx!スケジュール!D2: 2017年度の「→」の前に、続ける取組の内容がありません/,
+      /^総務部\.xlsx!スケジュール!C3: 事業名「どこにもない事業」の事業が見つかりません/,
+      /^総務部\.xlsx!指標!E2: 時点「平成30年の春」が読めません/,
+    ]);
+  });
+
+  it('a new initiative without its 節, and a title over 200 characters', async () => {
+    await fill('企画部.xlsx', ({ items }) => {
+      items.getCell('C3').value = '節のない新しい事業';
+      items.getCell('E3').value = '情報政策課';
+      items.getCell('C2').value = 'あ'.repeat(201);
+    });
+    await refused([/^企画部\.xlsx!事業!F3: 節は必ず書く欄です/, /^企画部\.xlsx!事業!C2: 200文字以内で入力してください（201文字あります）/]);
+  });
+
+  it('a description beyond the data format\'s 20,000 characters; a long one with line breaks is taken whole', async () => {
+    const long = Array.from({ length: 600 }, (_, k) => `第${k + 1}段落の説明です。`).join('\n');
+    expect(long.length).toBeGreaterThan(5000);
+    await fill('企画部.xlsx', ({ items }) => {
+      items.getCell('G2').value = 'い'.repeat(20_001);
+    });
+    await refused([/^企画部\.xlsx!事業!G2: 20000文字以内で入力してください（20001文字あります）/]);
+    await fill('企画部.xlsx', ({ items }) => {
+      items.getCell('G2').value = long;
+    });
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    expect(json('002').description).toBe(long);
+  });
+
+  it('the same initiative in two books (the whole plan and its 部局)', async () => {
+    copyFileSync(path.join(pristineSent, '計画全体.xlsx'), path.join(sent, '計画全体.xlsx'));
+    await refused([/ID「001」の事業は 総務部 にもあります|ID「001」の事業は 計画全体 にもあります/]);
+  });
+
+  it('a change that breaks the data set as a whole (a relisting after an initiative not in that section)', async () => {
+    await fill('企画部.xlsx', ({ items }) => {
+      items.getCell('I2').value = '1-1（999の後）';
+    });
+    const e = await refused([/initiatives\/002\.json/]);
+    expect(e.join('\n')).toMatch(/999/);
+  });
+});
+
+describe('the whole plan\'s book', () => {
+  it('edits every 部局\'s initiatives; a new one there needs its 部局', async () => {
+    rmSync(sent, { recursive: true });
+    mkdirSync(sent);
+    copyFileSync(path.join(pristineSent, '計画全体.xlsx'), path.join(sent, '計画全体.xlsx'));
+    await fill('計画全体.xlsx', ({ items }) => {
+      items.getCell('C3').value = '電子申請システムの運用・拡充';
+      items.getCell('C4').value = '新しい全体の事業';
+      items.getCell('E4').value = '情報政策課';
+      items.getCell('F4').value = '2-1';
+    });
+    const before = folderHash(data);
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual(['計画全体.xlsx!事業!D4: 新しい事業の部局が空欄です（計画全体のブックでは部局を書いてください）']);
+    expect(folderHash(data)).toBe(before);
+    await fill('計画全体.xlsx', ({ items }) => {
+      items.getCell('D4').value = '企画部';
+    });
+    const ok = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(ok)).toEqual([]);
+    expect(json('002').title).toBe('電子申請システムの運用・拡充');
+    expect(json('003')).toMatchObject({ no: 3, title: '新しい全体の事業', department: '企画部', section: '2-1' });
+  });
+});
+
+describe('all or nothing, with files removed', () => {
+  it('a removal that fails half way leaves the journal; build refuses; the next import completes it', async () => {
+    await departmentsFillIn();
+    const failing = { ...fileIo, remove: () => { throw Object.assign(new Error('busy'), { code: 'EBUSY' }); } };
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published'), io: failing });
+    expect(errors(r).join('\n')).toMatch(/ファイルの置き換えの途中で失敗しました（ほかのプログラムが使用中です）。.*まだのファイル: initiatives\/002\.json/);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(true);
+    expect(existsSync(path.join(data, 'initiatives/002.json'))).toBe(true);
+    expect(checkDataset(data).problems.some((p) => p.severity === 'error' && p.file === JOURNAL)).toBe(true);
+    // the next run (with the books still there) completes the removal first
+    const again = await planImport(data, sent, { publishedRoot: path.join(work, 'published') });
+    expect(again.problems.find((p) => p.file === JOURNAL)?.message).toMatch(/前回中断した取り込みを完了しました: .*initiatives\/002\.json/);
+    expect(existsSync(path.join(data, JOURNAL))).toBe(false);
+    expect(existsSync(path.join(data, 'initiatives/002.json'))).toBe(false);
+    expect(json('003').title).toBe('防災アプリの提供');
+  });
+});
