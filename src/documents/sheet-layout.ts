@@ -65,42 +65,72 @@ export function headerFloors(ncol: number, header: CellValue[][], merges: [numbe
   );
 }
 
-/** Steps tried around a column's width, nearest first (width units). */
-const NUDGES = [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1, -1.5, 1.5, -2, 2, -2.5, 2.5, -3, 3, -3.5, -4];
+/** Steps tried around a column's width, nearest first (width units): up to six units either way, by quarters. */
+const NUDGES = [0, ...Array.from({ length: 24 }, (_, k) => (k + 1) / 4).flatMap((d) => [-d, d])];
 
 /**
  * For each column whose cells wrap, the width near the given one (never below its floor) where
- * the fewest of its cells end on a line of one character. Width beyond `capacity` is given up
- * by the widest other column, when that leaves it no more such cells than before.
+ * the fewest of its cells end on a line of one character: first as the text sets at the
+ * measured width, then at Excel's a little narrower, then within half a point of it. Width beyond `capacity` is
+ * given up by the other columns, widest first, each only as far as leaves it no more such cells
+ * than before; the sheet may then fill a little less than the paper.
  */
 export function avoidLoneEnds(widths: number[], floor: number[], capacity: number, rows: CellValue[][]): number[] {
   const w = widths.slice();
-  const texts = (c: number) => rows.map((r) => text(r[c])).filter((t): t is string => !!t);
-  const lone = (c: number, x: number) => texts(c).filter((t) => wrappedLines(t, x) > 1 && endsAlone(t, x)).length;
+  const texts = w.map((_, c) => rows.map((r) => text(r[c])).filter((t): t is string => !!t));
+  const scores = new Map<string, number>();
+  // cells that end alone as measured (in LibreOffice) count most, then as Excel may set them, then within half a point
+  const score = (c: number, x: number) => {
+    const key = `${c}:${x}`;
+    let n = scores.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const t of texts[c]) if (wrappedLines(t, x) > 1) n += endsAlone(t, x, false, 'measured') ? 1000 : endsAlone(t, x, false, 'excel') ? 30 : endsAlone(t, x) ? 1 : 0;
+      scores.set(key, n);
+    }
+    return n;
+  };
+  /** Other columns' new widths giving up `over` units between them, or undefined when they cannot without more lone ends. */
+  const giveWay = (c: number, over: number): Map<number, number> | undefined => {
+    const given = new Map<number, number>();
+    let need = Math.ceil(over * 4) / 4;
+    const donors = w.map((_, k) => k).filter((k) => k !== c).sort((a, b) => w[b] - w[a]);
+    // quarter units column k can give up, at most
+    const steps = (k: number) => Array.from({ length: Math.max(0, Math.round(Math.min(w[k] - 2, Math.floor((w[k] - (floor[k] ?? 0)) * 4) / 4) * 4)) }, (_, q) => (q + 1) / 4);
+    const keeps = (k: number, r: number) => score(k, w[k] - r) <= score(k, w[k]);
+    // one column giving all that is needed (or a little more: the sheet then fills a little less than the paper)
+    for (const k of donors) {
+      const r = steps(k).find((x) => x >= need && keeps(k, x));
+      if (r !== undefined) return new Map([[k, w[k] - r]]);
+    }
+    // else several, each as much as it can
+    for (const k of donors) {
+      const r = steps(k).filter((x) => x <= need).reverse().find((x) => keeps(k, x));
+      if (r === undefined) continue;
+      given.set(k, w[k] - r);
+      need -= r;
+      if (need <= 0) return given;
+    }
+    return undefined;
+  };
   for (let c = 0; c < w.length; c++) {
-    if (!texts(c).some((t) => wrappedLines(t, w[c]) > 1)) continue;
+    if (!texts[c].some((t) => wrappedLines(t, w[c]) > 1)) continue;
     const width = w[c];
-    let best: { x: number; donor?: number; y?: number } = { x: width };
-    let fewest = lone(c, width);
+    let best: { x: number; given?: Map<number, number> } = { x: width };
+    let fewest = score(c, width);
     for (const d of NUDGES) {
       if (!fewest) break;
       const x = width + d;
       if (x < (floor[c] ?? 0) || x < 2) continue;
-      const n = lone(c, x);
+      const n = score(c, x);
       if (n >= fewest) continue;
       const over = d - (capacity - w.reduce((a, b) => a + b, 0));
-      if (over <= 0) {
-        (best = { x }), (fewest = n);
-        continue;
-      }
-      // the widest other column gives way, if it can without ending more of its own cells alone
-      const donor = w.reduce((m, v, k) => (k !== c && v > (m < 0 ? -1 : w[m]) ? k : m), -1);
-      const y = w[donor] - Math.ceil(over * 4) / 4;
-      if (donor < 0 || y < (floor[donor] ?? 0) || lone(donor, y) > lone(donor, w[donor])) continue;
-      (best = { x, donor, y }), (fewest = n);
+      const given = over > 0 ? giveWay(c, over) : undefined;
+      if (over > 0 && !given) continue;
+      (best = { x, given }), (fewest = n);
     }
     w[c] = best.x;
-    if (best.donor !== undefined) w[best.donor] = best.y!;
+    for (const [k, y] of best.given ?? []) w[k] = y;
   }
   return w;
 }

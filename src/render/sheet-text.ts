@@ -88,6 +88,8 @@ function mayBreak(a: string, b: string, way: Way): boolean {
   if (a === ' ' || a === '\u3000') return true;
   if (WORD.test(a) && WORD.test(b)) return a === '-' || a === '/';
   if (way === 'free') return true;
+  // LibreOffice keeps a half-width word with a bracket that opens after it (「YouTube（YouTube）」 was seen whole)
+  if (way === 'libreoffice' && WORD.test(a) && NO_END.has(b)) return false;
   if (NO_END.has(a) || (CLOSE.has(a) && WORD.test(b))) return false;
   if (way === 'kinsoku' ? NO_START.has(b) : b === '、' && !CLOSE.has(a)) return false;
   return true;
@@ -162,14 +164,18 @@ export function lineCount(text: string, width: number, bold = false): number {
 }
 
 /**
- * Whether a text, set in a column `width` units wide, may end on a line of one character
- * (「努めた／。」), in either way of breaking and within half a point of the measured width.
+ * Whether a text (any paragraph of it), set in a column `width` units wide, may end on a line
+ * of one character (「努めた／。」), in any way of breaking: at the `measured` width only, at
+ * Excel's a little narrower one only (`excel`), or at either and within half a point of the
+ * measured width (`near`).
  */
-export function endsAlone(text: string, width: number, bold = false): boolean {
+export function endsAlone(text: string, width: number, bold = false, at: 'measured' | 'excel' | 'near' = 'near'): boolean {
   const inner = width * UNIT_PT - CELL_PADDING_PT;
+  const excel = width * UNIT_PT * 0.015;
+  const slacks = at === 'measured' ? [0] : at === 'excel' ? [excel] : [-0.5, 0, 0.5, excel];
   for (const paragraph of text.split('\n'))
     for (const way of WAYS)
-      for (const slackPt of [-0.5, 0, 0.5, width * UNIT_PT * 0.015]) {
+      for (const slackPt of slacks) {
         const lines = setLines(paragraph, Math.max(1, inner - slackPt), bold, way);
         if (lines.length > 1 && [...lines[lines.length - 1]].length === 1) return true;
       }

@@ -170,29 +170,56 @@ export function tallRows(p: PrintedPage, lines = 1.5): { tall: string[]; rows: n
 }
 
 /**
- * Cells whose text ends on a line of one character (「努めた／。」): a piece of one character
- * under a longer piece of the same cell (the same left edge, one line of the text's size above).
+ * The cell each text item of a page prints in: the box of borders around where it starts (the
+ * nearest line down on either side that reaches its baseline, the nearest line across above and
+ * below that reaches its start), so that text of neighbouring cells is never taken for one cell's.
+ * Items in the page's margins (its header and footer) belong to no cell; any other item without
+ * borders all round is returned apart (`unplaced`), so that nothing escapes a check unseen.
+ */
+export function cellsOf(p: PrintedPage): { cells: PrintedPage['items'][]; unplaced: string[] } {
+  const cells = new Map<string, PrintedPage['items']>();
+  const unplaced: string[] = [];
+  for (const it of p.items) {
+    if (it.y < 40 || it.y > p.height - 40) continue;
+    const x = it.x + 0.5;
+    const downs = p.down.filter((d) => d.y0 - 0.5 <= it.y && it.y <= d.y1 + 0.5);
+    const acrosses = p.across.filter((a) => a.x0 - 0.5 <= x && x <= a.x1 + 0.5);
+    const left = Math.max(...downs.filter((d) => d.x <= x).map((d) => d.x));
+    const right = Math.min(...downs.filter((d) => d.x > x).map((d) => d.x));
+    const below = Math.max(...acrosses.filter((a) => a.y <= it.y).map((a) => a.y));
+    const above = Math.min(...acrosses.filter((a) => a.y > it.y).map((a) => a.y));
+    if (![left, right, below, above].every(Number.isFinite)) {
+      unplaced.push(`p.${p.number}: 「${it.str.slice(0, 12)}」`);
+      continue;
+    }
+    const key = [left, below].map((v) => v.toFixed(1)).join();
+    if (!cells.has(key)) cells.set(key, []);
+    cells.get(key)!.push(it);
+  }
+  return { cells: [...cells.values()], unplaced };
+}
+
+/**
+ * Cells whose text (or a paragraph of it) ends on a line of one character (「努めた／。」): within
+ * one cell (cellsOf), its lines told apart by their baselines, a line after another holding one
+ * character (a paragraph of one character would be one too: the data has none).
+ * Items that stand in no cell are returned as such: the check must see every cell.
  */
 export function loneLastLines(p: PrintedPage): string[] {
-  const byLine = new Map<number, PrintedPage['items']>();
-  for (const it of p.items) {
-    const key = [...byLine.keys()].find((y) => Math.abs(y - it.y) < 0.5) ?? it.y;
-    if (!byLine.has(key)) byLine.set(key, []);
-    byLine.get(key)!.push(it);
-  }
-  // pieces of one line that stand apart are different cells
-  const segs: { x: number; y: number; size: number; text: string }[] = [];
-  for (const [y, its] of byLine) {
-    let cur: (typeof segs)[number] | undefined;
-    let end = -Infinity;
-    for (const it of its.sort((a, b) => a.x - b.x)) {
-      if (!cur || it.x - end > 3) segs.push((cur = { x: it.x, y, size: it.size, text: '' }));
-      cur.text += it.str;
-      end = Math.max(end, it.x + it.width);
+  const { cells, unplaced } = cellsOf(p);
+  const out = unplaced.map((u) => `${u} in no cell`);
+  for (const items of cells) {
+    const lines = new Map<number, PrintedPage['items']>();
+    for (const it of items) {
+      const key = [...lines.keys()].find((y) => Math.abs(y - it.y) < 0.5) ?? it.y;
+      if (!lines.has(key)) lines.set(key, []);
+      lines.get(key)!.push(it);
     }
+    const text = [...lines.entries()].sort((a, b) => b[0] - a[0]).map(([, its]) => its.sort((a, b) => a.x - b.x).map((i) => i.str).join('').trim());
+    // a cell of several paragraphs: the line may end one of them, not only the cell's last
+    text.forEach((t, k) => {
+      if (k > 0 && [...t].length === 1) out.push(`p.${p.number}: …${text[k - 1].slice(-8)}／${t}`);
+    });
   }
-  const above = (s: (typeof segs)[number]) => segs.find((a) => Math.abs(a.x - s.x) < 0.5 && Math.abs(a.y - s.y - s.size) < 0.6);
-  return segs
-    .filter((s) => [...s.text.trim()].length === 1 && [...(above(s)?.text.trim() ?? '')].length > 1)
-    .map((s) => `p.${p.number}: …${above(s)!.text.trim().slice(-8)}／${s.text.trim()}`);
+  return out;
 }

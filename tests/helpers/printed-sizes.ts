@@ -11,6 +11,9 @@ export interface PrintedPage {
   items: { str: string; size: number; x: number; y: number; width: number }[];
   /** heights (pt from the page's foot) of the horizontal lines drawn on the page, ascending, each once */
   rules: number[];
+  /** the lines drawn on the page with their extents (a printed sheet's cell borders): across at `y` from `x0` to `x1`, down at `x` from `y0` to `y1` */
+  across: { y: number; x0: number; x1: number }[];
+  down: { x: number; y0: number; y1: number }[];
 }
 
 export async function printedSizes(file: string): Promise<PrintedPage[]> {
@@ -26,14 +29,17 @@ export async function printedSizes(file: string): Promise<PrintedPage[]> {
       .map((i) => ({ str: i.str, size: Math.hypot(i.transform[2], i.transform[3]), x: i.transform[4], y: i.transform[5], width: (i as unknown as { width: number }).width }));
     // LibreOffice draws each border as a path of its own, in page space: its bounding box is a flat line
     const ops = await page.getOperatorList();
-    const ys: number[] = [];
+    const across: PrintedPage['across'] = [];
+    const down: PrintedPage['down'] = [];
     ops.fnArray.forEach((fn, k) => {
       if (fn !== OPS.constructPath) return;
       const box = ops.argsArray[k][2] as ArrayLike<number> | undefined;
-      if (box && Math.abs(box[3] - box[1]) < 0.5 && box[2] - box[0] > 5) ys.push((box[1] + box[3]) / 2);
+      if (!box) return;
+      if (Math.abs(box[3] - box[1]) < 0.5 && box[2] - box[0] > 5) across.push({ y: (box[1] + box[3]) / 2, x0: box[0], x1: box[2] });
+      if (Math.abs(box[2] - box[0]) < 0.5 && box[3] - box[1] > 5) down.push({ x: (box[0] + box[2]) / 2, y0: box[1], y1: box[3] });
     });
-    const rules = ys.sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1] > 0.5);
-    pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rules });
+    const rules = across.map((a) => a.y).sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1] > 0.5);
+    pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rules, across, down });
   }
   await doc.destroy();
   return pages;
