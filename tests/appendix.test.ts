@@ -1,16 +1,10 @@
 // The appendix workbooks read back with exceljs: sheets, merges, formats, print set-up,
 // values equal to the data, and formulas whose cached results equal a recount.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { initiatives, json, sections, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
-import { readPdf } from '../src/errata/pdf-lines.js';
-import { printedSizes } from './helpers/printed-sizes.js';
-import { overlapping } from './helpers/printed-sheets.js';
 
 async function load(id: string) {
   const wb = new ExcelJS.Workbook();
@@ -50,12 +44,13 @@ describe('appendix workbook: results', () => {
     expect(values(ws, 4, 2)).toEqual(expect.arrayContaining(rows.map((r) => r.data.title)));
   });
 
-  it('is set up for print and work: frozen header, filter, A4 or A3 landscape fit to width, titles repeated, page numbers, BIZ UDPゴシック', () => {
+  it('is set up for print and work: frozen header, filter, A4 or A3 landscape at 100 % (never fitted to the page), titles repeated, page numbers, BIZ UDPゴシック', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
       expect([8, 9]).toContain(ws.pageSetup.paperSize);
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', scale: 100, printTitlesRow: '1:1' });
+      expect(ws.pageSetup.fitToPage).toBeFalsy();
       expect(ws.headerFooter.oddFooter).toContain('&P / &N');
       expect(ws.getRow(2).getCell(1).font?.name).toBe('BIZ UDPゴシック');
       expect(ws.getRow(1).getCell(1).border?.top?.style).toBe('thin');
@@ -135,78 +130,5 @@ describe('appendix workbook: initiative list', () => {
   });
 });
 
-// Printed through LibreOffice (with the project's fonts, as the prefecture's PCs have them):
-// the files open without complaint, the summary recalculates to the same totals, and every
-// sheet is readable on paper. CI installs LibreOffice (.ci/run) and must run this; a machine
-// without it skips, loudly.
-const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
-if (!soffice) {
-  if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
-  console.warn('\n*** LibreOffice (soffice) is not installed: the printed-workbook tests are SKIPPED (apt-get install libreoffice-calc-nogui) ***\n');
-}
-describe.skipIf(!soffice)('LibreOffice', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lo-'));
-  const printed = (id: string) => path.join(dir, id, 'appendix.pdf');
-  beforeAll(() => {
-    const fonts = path.resolve(__dirname, '../fonts');
-    writeFileSync(path.join(dir, 'fonts.conf'), `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fonts}</dir><cachedir>${dir}/fc-cache</cachedir></fontconfig>`);
-    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, id), out(id, 'appendix.xlsx')], {
-        stdio: 'pipe',
-        timeout: 120_000,
-        env: { ...process.env, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') },
-      });
-    }
-  }, 240_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('converts both workbooks to PDF, recalculating the summary to the same totals', async () => {
-    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) expect(existsSync(printed(id))).toBe(true);
-    const { pages } = await readPdf(printed('fukushima-ict-strategy'));
-    const total = initiatives('fukushima-ict-strategy').reduce((a, r) => a + (r.data.results['2017'].budget ?? 0), 0);
-    expect(pages.map((p) => p.text).join('\n')).toContain(total.toLocaleString('en-US'));
-  });
-
-  it('prints every sheet with text of 8 pt or more on paper, on A4 or A3', async () => {
-    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
-      const pages = await printedSizes(printed(id));
-      for (const p of pages) {
-        // landscape A4 (842 pt) or A3 (1191 pt)
-        expect([842, 1191], `${id} p.${p.number}`).toContain(Math.round(p.width));
-        const smallest = Math.min(...p.items.map((i) => i.size));
-        expect(smallest, `${id} p.${p.number}: ${p.items.find((i) => i.size === smallest)?.str}`).toBeGreaterThanOrEqual(8);
-      }
-    }
-  });
-
-  it('prints all of every cell: no text is cut off by a row too low for it', async () => {
-    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
-      const wb = await load(id);
-      const want = new Map<string, number>();
-      for (const ws of wb.worksheets)
-        ws.eachRow((row) =>
-          row.eachCell((c) => {
-            // a merged range reads back its value in every cell: count it once
-            if (typeof c.value === 'string' && c.master === c) for (const ch of c.value.replace(/\s/g, '')) want.set(ch, (want.get(ch) ?? 0) + 1);
-          }),
-        );
-      const got = new Map<string, number>();
-      for (const p of await printedSizes(printed(id))) for (const ch of p.items.map((i) => i.str).join('').replace(/\s/g, '')) got.set(ch, (got.get(ch) ?? 0) + 1);
-      const missing = [...want].filter(([ch, n]) => (got.get(ch) ?? 0) < n).map(([ch, n]) => `${ch}×${n - (got.get(ch) ?? 0)}`);
-      expect(missing, id).toEqual([]);
-    }
-  });
-
-  it('lets no text run out of its row into the next (LibreOffice still writes clipped text: it overlaps the next row’s)', async () => {
-    for (const id of ['fukushima-ict-strategy', 'miyagi-ict-plan']) {
-      const { pages } = await readPdf(printed(id));
-      expect(pages.flatMap(overlapping), id).toEqual([]);
-    }
-  });
-
-  it('breaks no header cell inside a word (「※官民デー／タ」)', async () => {
-    const { pages } = await readPdf(printed('miyagi-ict-plan'));
-    const lines = pages.flatMap((p) => p.lines);
-    for (const head of ['※官民データ', '事業番号', '従たる目標']) expect(lines.filter((l) => l.includes(head)), head).toHaveLength(pages.length);
-  });
-});
+// Printed through LibreOffice: tests/workbook-print.test.ts prints both appendices with every
+// other workbook, in one run per font condition.

@@ -1,10 +1,14 @@
-// The 正誤表 workbook and the survey workbooks (照会用のブック, 未回答・要確認一覧) printed through
-// LibreOffice, as the prefecture's staff print them (issue 15): body text of 8 pt or more on
-// landscape A4, header cells that never break inside a word, columns as wide as their content,
-// rows tall enough for their text (nothing runs out of its row). The workbooks are made the way
-// a user makes them: build → publish → correct → errata (and the booklet's, whose pages move);
-// survey:export; new-year → survey:status.
-// All of them are printed in one LibreOffice run. CI installs LibreOffice (.ci/run).
+// Every printed workbook — both appendices (付表), the 正誤表 workbooks, the survey workbooks
+// (照会用のブック) and the 未回答・要確認一覧 — printed through LibreOffice as the prefecture's staff
+// print them (issues 15 and 23): with BIZ UDPゴシック resolvable by the name the workbooks ask
+// for (as on a PC that has the font), text of 8 pt or more on landscape A4 (A3 for the wider
+// appendix sheets), header cells that never break inside a word, columns as wide as their
+// content, rows as tall as their text (nothing runs out of its row, no row much taller), no
+// cell's text ending on a line of one character; and on a PC without the font, still 8 pt or
+// more. The workbooks are made the way a user makes them: build; build → publish → correct →
+// errata (and the booklet's, whose pages move); survey:export; new-year → survey:status.
+// All of them are printed in one LibreOffice run per font condition, both at once. CI installs
+// LibreOffice (.ci/run).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,9 +21,12 @@ import { surveyExport } from '../src/survey/export.js';
 import { surveyStatus } from '../src/survey/status.js';
 import { newYear } from '../src/yearly/new-year.js';
 import { textUnits } from '../src/documents/text-width.js';
+import { SHEET_FONT_SIZE } from '../src/render/sheet-text.js';
+import { initiatives } from './helpers/data.js';
+import { out as built } from './outputs.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { printedSizes } from './helpers/printed-sizes.js';
-import { soffice, printWorkbooks, cellText, headerWords, brokenWords, topLines, overlapping, unreadable } from './helpers/printed-sheets.js';
+import { soffice, printWorkbooks, cellText, headerWords, brokenWords, topLines, overlapping, unreadable, tallRows, loneLastLines } from './helpers/printed-sheets.js';
 import { ROOT } from './helpers/data.js';
 
 const edit = (file: string, from: string, to: string) => {
@@ -44,10 +51,15 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
   const books: Book[] = [];
   const loaded = new Map<string, ExcelJS.Workbook>();
   const printed = new Map<string, string>();
+  /** the same workbooks printed on a PC without the font */
+  const substituted = new Map<string, string>();
+  const appendix = (id: string) => built(id, 'appendix.xlsx');
 
   beforeAll(async () => {
     const log = () => {};
     const out = path.join(work, 'out');
+    // both appendices, as the build made them (tests/setup)
+    for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) books.push({ file: appendix(id), headerRows: (ws) => (ws.name === '主な取組一覧' ? [1, 2] : [1]) });
     // the 正誤表 as publish-errata.test.ts makes it: build, publish, correct a budget and a title, errata
     const data = path.join(work, 'fukushima-ict-strategy');
     const pub = path.join(work, 'published');
@@ -83,27 +95,76 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
       await wb.xlsx.load(readFileSync(b.file) as unknown as ArrayBuffer);
       loaded.set(b.file, wb);
     }
-    for (const [file, pdf] of printWorkbooks(books.map((b) => b.file), work)) printed.set(file, pdf);
-  }, 300_000);
+    const [installed, missing] = await Promise.all([
+      printWorkbooks(books.map((b) => b.file), path.join(work, 'installed'), 'installed'),
+      printWorkbooks(books.map((b) => b.file), path.join(work, 'missing'), 'missing'),
+    ]);
+    for (const [file, pdf] of installed) printed.set(file, pdf);
+    for (const [file, pdf] of missing) substituted.set(file, pdf);
+  }, 400_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  const label = (b: Book) => path.relative(work, b.file);
+  const label = (b: Book) => (b.file.startsWith(work) ? path.relative(work, b.file) : path.relative(built(), b.file));
   const visible = (b: Book) => loaded.get(b.file)!.worksheets.filter((w) => w.state === 'visible');
+  const isAppendix = (b: Book) => path.basename(b.file) === 'appendix.xlsx';
 
-  it('prints the 正誤表 (both sheets), every 部局’s survey workbook and the 未回答・要確認一覧', () => {
-    expect(books.length).toBeGreaterThan(10);
-    expect(visible(books[0]).map((w) => w.name)).toEqual(['正誤表']);
-    expect(visible(books[1]).map((w) => w.name)).toEqual(['正誤表', '頁の移動']);
+  it('prints both appendices, the 正誤表 (both sheets), every 部局’s survey workbook and the 未回答・要確認一覧', () => {
+    expect(books.length).toBeGreaterThan(12);
+    expect(visible(books[0]).map((w) => w.name)).toEqual(['主な取組一覧']);
+    expect(visible(books[1]).map((w) => w.name)).toEqual(['事業実施結果 H29', '集計']);
+    expect(visible(books[2]).map((w) => w.name)).toEqual(['正誤表']);
+    expect(visible(books[3]).map((w) => w.name)).toEqual(['正誤表', '頁の移動']);
   });
 
-  it('prints every page on landscape A4 with text of 8 pt or more', async () => {
+  it('sets every sheet to print at 100 % on landscape paper, never fitted to the page (which shrinks the text)', () => {
+    for (const b of books)
+      for (const ws of visible(b)) {
+        expect(ws.pageSetup, `${label(b)} ${ws.name}`).toMatchObject({ orientation: 'landscape', scale: 100 });
+        expect(ws.pageSetup.fitToPage, `${label(b)} ${ws.name}`).toBeFalsy();
+        expect([8, 9], `${label(b)} ${ws.name}`).toContain(ws.pageSetup.paperSize);
+      }
+  });
+
+  it('prints every page with text of 8 pt or more, on landscape A4 (A3 only for the wider appendix sheets)', async () => {
     for (const b of books) {
       const pages = await printedSizes(printed.get(b.file)!);
-      expect(pages.length, b.file).toBeGreaterThan(0);
+      expect(pages.length, label(b)).toBeGreaterThan(0);
       expect(unreadable(pages), label(b)).toEqual([]);
-      // none of these needs A3: they are sized for A4
-      expect(pages.filter((p) => Math.round(p.width) !== 842).map((p) => p.number), label(b)).toEqual([]);
+      // the sheet's own size, not shrunk
+      expect(Math.min(...pages.flatMap((p) => p.items.map((i) => i.size))), label(b)).toBeCloseTo(SHEET_FONT_SIZE, 1);
+      // none but the appendices needs A3: they are sized for A4
+      if (!isAppendix(b)) expect(pages.filter((p) => Math.round(p.width) !== 842).map((p) => p.number), label(b)).toEqual([]);
     }
+  });
+
+  it('prints with text of 8 pt or more on a PC without the font too (another font, other widths: the same scale)', async () => {
+    for (const b of books) {
+      const pages = await printedSizes(substituted.get(b.file)!);
+      expect(pages.length, label(b)).toBeGreaterThan(0);
+      expect(unreadable(pages), `${label(b)} without the font`).toEqual([]);
+    }
+  });
+
+  it('prints rows as tall as their text: no row more than one and a half lines taller', async () => {
+    for (const b of books) {
+      const pages = await printedSizes(printed.get(b.file)!);
+      const seen = pages.map((p) => tallRows(p));
+      // the check reads the rows from the borders LibreOffice draws: it must have found them
+      expect(seen.reduce((n, s) => n + s.rows, 0), label(b)).toBeGreaterThan(pages.length);
+      expect(seen.flatMap((s) => s.tall), label(b)).toEqual([]);
+    }
+  });
+
+  it('ends no cell’s text on a line of one character (「努めた／。」)', async () => {
+    const lone: string[] = [];
+    for (const b of books) for (const l of (await printedSizes(printed.get(b.file)!)).flatMap(loneLastLines)) lone.push(`${label(b)} ${l}`);
+    expect(lone).toEqual([]);
+  });
+
+  it('converts the appendix summary with its formulas recalculated to the same totals', async () => {
+    const { pages } = await readPdf(printed.get(appendix('fukushima-ict-strategy'))!);
+    const total = initiatives('fukushima-ict-strategy').reduce((a, r) => a + (r.data.results['2017'].budget ?? 0), 0);
+    expect(pages.map((p) => p.text).join('\n')).toContain(total.toLocaleString('en-US'));
   });
 
   it('breaks no header cell inside a word (「事業／番号」)', async () => {
@@ -142,7 +203,8 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
   });
 
   it('makes no column much wider than its content and its header’s words (columns left blank for writing in excepted)', () => {
-    for (const b of books)
+    // (the appendices keep set minimum widths: 事業番号 over numbers of one or two digits)
+    for (const b of books.filter((x) => !isAppendix(x)))
       for (const ws of visible(b)) {
         const head = b.headerRows(ws);
         if (!head.length) continue;
@@ -157,8 +219,9 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
             const t = cellText(c) ?? (typeof c.value === 'number' ? c.value.toLocaleString('en-US') : undefined);
             if (!t) continue;
             if (r > last) filled = true;
-            const pieces = r <= last && head.includes(r) ? t.split(/[\s\u3000]+/) : t.split('\n');
-            need = Math.max(need, ...pieces.map(textUnits));
+            const header = r <= last && head.includes(r);
+            const pieces = header ? t.split(/[\s\u3000]+/) : t.split('\n');
+            need = Math.max(need, ...pieces.map((p) => textUnits(p, header)));
           }
           if (filled) expect(col.width, `${label(b)} ${ws.name} column ${k + 1}`).toBeLessThanOrEqual(Math.ceil(need * 1.1 + 3));
         });

@@ -1,6 +1,7 @@
 // The yearly cycle, walked through the command line on a copy of the Fukushima data set the
 // way a new user and the departments do it: new-year → survey:export → returned workbooks
 // (filled with exceljs as departments fill them) → survey:import → survey:status → build.
+import { UNIT_PT } from '../src/render/sheet-text.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -105,13 +106,14 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(list).toEqual(['計画どおり実施', '目標達成', '一部実施', '未実施', '該当なし', '（削除）']);
     // the hidden sheet keeps what the book was sent with
     expect(meta.getCell('D5').value).toBe(ws.getCell('C2').value);
-    // A4 landscape, fit to one page wide, with widths that need no shrinking (0.3-inch margins:
-    // about 1064 pixels at 7 pixels per unit plus 5 per column)
+    // A4 landscape at 100 %, with widths (in units of the sheet font's widest digit) that fill
+    // the printable width (0.3-inch margins) without running past it
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe('landscape');
-    const px = ws.columns.reduce((n, c) => n + (c.width ?? 0) * 7 + 5, 0);
-    expect(px).toBeLessThanOrEqual(1064);
-    expect(px).toBeGreaterThan(1000);
+    expect(ws.pageSetup.scale).toBe(100);
+    const pt = ws.columns.reduce((n, c) => n + (c.width ?? 0) * UNIT_PT, 0);
+    expect(pt).toBeLessThanOrEqual(841.89 - 2 * 0.3 * 72);
+    expect(pt).toBeGreaterThan((841.89 - 2 * 0.3 * 72) * 0.9);
 
     const zip = await JSZip.loadAsync(readFileSync(book));
     const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');

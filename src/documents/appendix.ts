@@ -3,9 +3,32 @@
 import type { Resolved } from '../resolve/index.js';
 import type { ResultsView } from '../resolve/results.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { cellRef } from '../render/xlsx.js';
+import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
+import { endsAlone } from '../render/sheet-text.js';
 import { fitWidth } from './text-width.js';
-import { LINE_HEIGHT, rowHeight, printWidths } from './sheet-layout.js';
+import { ONE_LINE, rowHeight, printWidths, headerHeights, headerFloors, avoidLoneEnds } from './sheet-layout.js';
+
+/**
+ * The year columns (3rd to 3rd + n - 1, one width for all) set to the width near theirs where
+ * the fewest schedule labels end on a line of one character (「カメラ増／設」); a label spans its
+ * years' columns, merged, and wraps in their sum. Width they take beyond A3 is given up by
+ * the name and indicator columns (`give`), which wrap more.
+ */
+function yearWidths(widths: number[], n: number, labels: { label: string; span: number }[], give: number[]): number[] {
+  const year = widths[2];
+  const room = A3_CAPACITY - widths.reduce((a, b) => a + b, 0);
+  const lone = (y: number) => labels.filter((l) => endsAlone(l.label, y * l.span)).length;
+  let best = year;
+  let fewest = lone(year);
+  for (const d of [-0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1, -1.5, 1.5, -2, 2, 2.5, 3]) {
+    if (!fewest) break;
+    if (year + d < 4) continue;
+    const k = lone(year + d);
+    if (k < fewest) (best = year + d), (fewest = k);
+  }
+  const over = Math.max(0, (best - year) * n - room);
+  return widths.map((w, i) => (i >= 2 && i < 2 + n ? best : give.includes(i) ? w - Math.ceil((over / give.length) * 4) / 4 : w));
+}
 
 function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSpec {
   const list = r.list!;
@@ -15,14 +38,15 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
   const name = (x: (typeof items)[number]) => `${x.relisted ? lw.get('relisted') : ''}${x.title}\n${lw.get('owner', { owner: x.owner })}`;
   const indicators = (x: (typeof items)[number]) => x.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n');
   const labels = items.flatMap((x) => x.schedule.map((c) => c.label ?? ''));
+  // (widths in units of the sheet's font: render/sheet-text.ts)
   const wanted = [
+    5,
+    fitWidth(items.map(name), 16, 36),
+    ...Array(n).fill(fitWidth(labels, 8, 13)),
+    fitWidth(items.flatMap((x) => x.goals), 10, 24),
+    fitWidth(items.map(indicators), 13, 36),
     6,
-    fitWidth(items.map(name), 20, 44),
-    ...Array(n).fill(fitWidth(labels, 10, 16)),
-    fitWidth(items.flatMap((x) => x.goals), 12, 30),
-    fitWidth(items.map(indicators), 16, 44),
-    7,
-    6,
+    5,
   ];
   const ncol = wanted.length;
   const header: CellValue[][] = [
@@ -31,12 +55,16 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
   ];
   const headerMerges: [number, number, number, number][] = [[1, 3, 1, 2 + n]];
   for (const c of [1, 2, 3 + n, 4 + n, 5 + n, 6 + n]) headerMerges.push([1, c, 2, c]);
-  const widths = printWidths(wanted, header, headerMerges);
+  // the cells of each initiative's columns (schedule labels span merged years: they constrain no one column)
+  const texts = items.map((x) => [null, name(x), ...Array(n).fill(null), x.goals.join('\n'), indicators(x)] as CellValue[]);
+  const floor = headerFloors(ncol, header, headerMerges);
+  const spans = items.flatMap((x) => x.schedule.flatMap((c) => (c.label ? [{ label: c.label, span: c.span }] : [])));
+  const widths = avoidLoneEnds(yearWidths(printWidths(wanted, header, headerMerges), n, spans, [1, 3 + n]), floor, A3_CAPACITY, texts);
   const rows: SheetSpec['rows'] = [];
   for (const x of list.rows) {
     if (x.kind === 'group') {
       const cells: CellValue[] = [`${x.label}${x.depth === 1 ? ' ' : ''}${x.title}`, ...Array(ncol - 1).fill(null)];
-      rows.push({ cells, kind: 'group', merges: [[0, ncol - 1]], height: LINE_HEIGHT + 6 });
+      rows.push({ cells, kind: 'group', merges: [[0, ncol - 1]], height: ONE_LINE + 3 });
       continue;
     }
     const cells: CellValue[] = [x.no, name(x)];
@@ -60,7 +88,7 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
     align: ['center', undefined, ...Array(n).fill(undefined), undefined, undefined, 'center', 'center'],
     header,
     headerMerges,
-    headerHeights: [LINE_HEIGHT * 2 + 6, LINE_HEIGHT + 6],
+    headerHeights: headerHeights(header, widths, headerMerges),
     rows,
     freeze: { rows: 2, cols: 2 },
     autoFilter: true,
@@ -74,17 +102,17 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const ctx = { fyLong: v.fyLong, fyNendo: v.fyShort };
   const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
   const wanted = [
-    fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 10, 26),
-    6,
+    fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 8, 21),
     5,
-    fitWidth(rows.map(({ x }) => x.title), 16, 34),
-    fitWidth(rows.map(({ x }) => x.description), 20, 50),
-    12,
-    fitWidth(rows.map(({ x }) => x.achievement), 12, 24),
-    fitWidth(rows.map(({ x }) => x.outcome), 20, 50),
-    fitWidth(rows.map(({ x }) => x.department), 8, 16),
-    fitWidth(rows.map(({ x }) => x.divisions.join('\n')), 8, 22),
-    fitWidth(v.achievements, 8, 16),
+    4,
+    fitWidth(rows.map(({ x }) => x.title), 13, 27),
+    fitWidth(rows.map(({ x }) => x.description), 16, 40),
+    10,
+    fitWidth(rows.map(({ x }) => x.achievement), 10, 19),
+    fitWidth(rows.map(({ x }) => x.outcome), 16, 40),
+    fitWidth(rows.map(({ x }) => x.department), 7, 13),
+    fitWidth(rows.map(({ x }) => x.divisions.join('\n')), 7, 18),
+    fitWidth(v.achievements, 7, 13),
   ];
   const draft = draftHeader(r, v);
   const header: CellValue[][] = [[
@@ -92,18 +120,16 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
     ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
     ww.get('col-category'),
   ]];
-  const widths = printWidths(wanted, header);
+  const data = rows.map(({ p, x }) => [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null] as CellValue[]);
+  const widths = printWidths(wanted, header, [], undefined, data);
   return {
     name,
     widths,
     numFmts: [undefined, undefined, undefined, undefined, undefined, '#,##0'],
     align: [undefined, 'center', 'center', undefined, undefined, 'right'],
     header,
-    headerHeights: [LINE_HEIGHT * 3 + 6],
-    rows: rows.map(({ p, x }) => {
-      const cells: CellValue[] = [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null];
-      return { cells, height: rowHeight(cells, widths) };
-    }),
+    headerHeights: headerHeights(header, widths),
+    rows: data.map((cells) => ({ cells, height: rowHeight(cells, widths) })),
     freeze: { rows: 1, cols: 4 },
     autoFilter: true,
     footer: ww.get('footer', { title: w.get('title', v) }),
@@ -143,13 +169,14 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
     kind: 'total',
     cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal ?? 0), ...v.total.achievements.map((a, k) => total(5 + k, a))],
   });
+  const widths = printWidths([fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 10, 27), 7, 7, 13, ...v.achievements.map((a) => fitWidth([a], 8, 16))], header, [], undefined, rows.map((x) => x.cells));
   return {
     name,
-    widths: printWidths([fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 12, 34), 9, 9, 16, ...v.achievements.map((a) => fitWidth([a], 10, 20))], header),
+    widths,
     numFmts: [undefined, '#,##0', '#,##0', '#,##0', ...v.achievements.map(() => '#,##0')],
     header,
-    headerHeights: [LINE_HEIGHT * 2 + 6],
-    rows,
+    headerHeights: headerHeights(header, widths),
+    rows: rows.map((x) => ({ ...x, height: rowHeight(x.cells, widths) })),
     freeze: { rows: 1, cols: 1 },
     autoFilter: true,
     footer: r.words.workbook.get('footer', { title: w.get('summary-title', { fyLong: v.fyLong }) }),

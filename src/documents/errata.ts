@@ -7,7 +7,7 @@ import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { a4Capacity } from '../render/xlsx.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
 import { fitWidth, estimatedHeight } from './text-width.js';
-import { printWidths, rowHeight } from './sheet-layout.js';
+import { printWidths, rowHeight, headerHeights } from './sheet-layout.js';
 import { keepTail } from './pdf-text.js';
 
 export interface ErrataView {
@@ -96,10 +96,11 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
   const headerMerges: [number, number, number, number][] = [[1, 1, 1, columns.length]];
   // as wide as the content (a document's name, a sheet's name, a cell) and the header's words, on A4 where it fits
   const widths = printWidths(
-    [fitWidth(of(0), 8, 30), fitWidth(of(1), 6, 20), fitWidth(of(2), 5, 10), fitWidth(of(3), 16, 40), fitWidth(of(4), 16, 50), fitWidth(of(5), 16, 50)],
+    [fitWidth(of(0), 6, 24), fitWidth(of(1), 5, 16), fitWidth(of(2), 4, 8), fitWidth(of(3), 13, 32), fitWidth(of(4), 13, 40), fitWidth(of(5), 13, 40)],
     header,
     headerMerges,
     a4Capacity(),
+    plain,
   );
   const sheet: SheetSpec = {
     name: words.get('sheet'),
@@ -107,6 +108,7 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
     // a title row above the column headers, across the table
     header,
     headerMerges,
+    headerHeights: headerHeights(header, widths, headerMerges),
     rows: v.entries.length
       ? v.entries.map((e, k) => {
           const m = markedPair(e.wrong, e.right);
@@ -123,13 +125,14 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
   };
   // a sheet only when pages moved: an empty sheet prints as a blank page
   const movedHeader: CellValue[][] = [[words.get('moved-title'), null, null], ['col-moved', 'col-from', 'col-to'].map((k) => words.get(k))];
-  const movedWidths = printWidths([fitWidth(v.moved.map((m) => m.item), 20, 70), 6, 6], movedHeader, [[1, 1, 1, 3]], a4Capacity());
+  const movedWidths = printWidths([fitWidth(v.moved.map((m) => m.item), 16, 56), 5, 5], movedHeader, [[1, 1, 1, 3]], a4Capacity(), v.moved.map((m) => [m.item]));
   const moved: SheetSpec[] = v.moved.length
     ? [{
         name: words.get('moved-sheet'),
         widths: movedWidths,
         header: movedHeader,
         headerMerges: [[1, 1, 1, 3]],
+        headerHeights: headerHeights(movedHeader, movedWidths, [[1, 1, 1, 3]]),
         rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to], height: rowHeight([m.item], movedWidths) })),
         freeze: { rows: 2, cols: 0 },
         autoFilter: true,

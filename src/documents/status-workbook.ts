@@ -6,11 +6,11 @@ import { a4Capacity } from '../render/xlsx.js';
 import type { Wording } from '../templates/index.js';
 import type { DepartmentStatus } from '../survey/status-view.js';
 import { fitWidth } from './text-width.js';
-import { printWidths, rowHeight } from './sheet-layout.js';
+import { printWidths, rowHeight, headerHeights, ONE_LINE } from './sheet-layout.js';
 
 const SIDE_MARGIN = 0.3;
 /** the notes column is written in by hand: never narrower than this */
-const MEMO_MIN = 24;
+const MEMO_MIN = 19;
 
 export function statusWorkbook(view: DepartmentStatus[], words: Wording, texts: (d: DepartmentStatus) => { kind: string; text: string }[][], ctx: { title: string; issuer: string; date: string }): WorkbookSpec {
   const lines: CellValue[][] = [];
@@ -27,17 +27,18 @@ export function statusWorkbook(view: DepartmentStatus[], words: Wording, texts: 
   const col = (k: number) => lines.map((l) => String(l[k] ?? ''));
   const capacity = a4Capacity(SIDE_MARGIN);
   const content = printWidths(
-    [fitWidth(col(0), 6, 16), fitWidth(col(1), 6, 20), fitWidth(col(2), 4, 10), fitWidth(col(3), 4, 8), fitWidth(col(4), 16, 40), fitWidth(col(5), 6, 14), fitWidth(col(6), 16, 50), MEMO_MIN],
+    [fitWidth(col(0), 5, 13), fitWidth(col(1), 5, 16), fitWidth(col(2), 3, 8), fitWidth(col(3), 3, 6), fitWidth(col(4), 13, 32), fitWidth(col(5), 5, 11), fitWidth(col(6), 13, 40), MEMO_MIN],
     header,
     [],
     capacity,
+    lines,
   );
   const used = content.slice(0, -1).reduce((a, b) => a + b, 0);
   const widths = [...content.slice(0, -1), Math.max(content.at(-1)!, capacity - used)];
   const rows: SheetSpec['rows'] = [];
   lines.forEach((cells, k) => {
     const group = groups.get(k);
-    if (group) rows.push({ cells: [group, null, null, null, null, null, null, null], kind: 'group', merges: [[0, 7]], height: 20 });
+    if (group) rows.push({ cells: [group, null, null, null, null, null, null, null], kind: 'group', merges: [[0, 7]], height: ONE_LINE + 3 });
     rows.push({ cells, height: rowHeight(cells, widths) });
   });
   const sheet: SheetSpec = {
@@ -45,7 +46,7 @@ export function statusWorkbook(view: DepartmentStatus[], words: Wording, texts: 
     widths,
     align: [undefined, undefined, undefined, 'center'],
     header,
-    headerHeights: [32],
+    headerHeights: headerHeights(header, widths),
     rows,
     freeze: { rows: 1, cols: 0 },
     autoFilter: true,

@@ -9,8 +9,10 @@ import type { Wording } from '../templates/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
 import { SURVEY } from '../survey/columns.js';
+import { a4Capacity } from '../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
-import { wrappedLines, fitWidth } from './text-width.js';
+import { fitWidth, headerWidth, fitColumns } from './text-width.js';
+import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
 export interface SurveyRow {
   id: string;
@@ -20,16 +22,28 @@ export interface SurveyRow {
 const INPUT_FILL = 'FFFFF2CC';
 const REFERENCE_FILL = 'FFEDEDED';
 const REFERENCE_TEXT = 'FF595959';
-const LINE = 13.5;
 
 /**
- * Column widths (Excel units) for A4 landscape: they add up to the printable width (0.3-inch
- * side margins), so fitting to one page wide keeps the print at about 100%. Each column is at
- * least as wide as its header's words as they print (「事業番号」 no longer breaks as 「事業／番号」);
- * the text columns share the rest. tests/workbook-print.test.ts prints them through LibreOffice.
+ * Column shares for A4 landscape: the widths fill the printable width (0.3-inch side margins)
+ * at 100 % in the sheet font's units, in these proportions, each column at least as wide as
+ * its header's words as they print (「事業番号」 never breaks as 「事業／番号」); the text
+ * columns give way. tests/workbook-print.test.ts prints them through LibreOffice.
  */
-const WIDTHS = [5, 9, 18, 9, 12, 12, 28, 6, 12, 12, 21];
+const SHARES = [5, 9, 18, 9, 12, 12, 28, 6, 12, 12, 21];
 const SIDE_MARGIN = 0.3;
+
+/** Widths in `shares` that fill `capacity` units, no column under its header's words. */
+function fillWidths(shares: number[], header: CellValue[], capacity: number): number[] {
+  const floor = header.map((h) => (typeof h === 'string' ? headerWidth(h) : 0));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  // a quarter unit under the capacity at each step, as Excel rounds widths
+  let scale = capacity / sum;
+  for (;;) {
+    const w = fitColumns(shares.map((x) => Math.floor(x * scale * 4) / 4), floor, capacity);
+    if (w.reduce((a, b) => a + b, 0) <= capacity || scale < 0.2) return w;
+    scale *= 0.99;
+  }
+}
 
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
@@ -50,8 +64,7 @@ export function achievementChoices(model: Model, clear: string): string[] {
 }
 
 const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.join('\n') : i.division);
-const heightOf = (cells: CellValue[], widths: number[], min = 1) =>
-  Math.ceil(Math.max(min, ...cells.map((c, k) => (typeof c === 'string' ? wrappedLines(c, widths[k] ?? 10) : 1))) * LINE + 4);
+const heightOf = (cells: CellValue[], widths: number[], min = 1) => rowHeight(cells, widths, min);
 
 function coverSheet(model: Model, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
   const survey = model.dataset.documents.results?.survey;
@@ -64,8 +77,8 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
   };
   const labels = ['cover-request-label', 'cover-deadline-label', 'cover-contact-label', 'cover-how-label', 'example-head-column', 'col-achievement'].map((k) => words.get(k));
   // the label column as wide as its longest label (「平成29年度 事業費(千円) ※当初予算」 on one line), the notes column gives way
-  const first = fitWidth([...labels, ...Object.values(exampleColumns)], 18, 30);
-  const widths = [first, 40, 70 - (first - 18)];
+  const first = fitWidth([...labels, ...Object.values(exampleColumns)], 14, 24);
+  const widths = [first, 32, 56 - (first - 14)];
   const wide = (label: string, text: string) => {
     const cells: CellValue[] = [label, text, null];
     return { cells, merges: [[1, 2]] as [number, number][], height: heightOf([label, text], [widths[0], widths[1] + widths[2]]) };
@@ -76,13 +89,15 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
   };
   // a real date: in the era in force on that day, whatever the book's own date
   const deadline = survey?.deadline ? `${dateLong(survey.deadline)}（${survey.deadline.replaceAll('-', '/')}）` : '';
-  const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: LINE + 6 });
+  const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: ONE_LINE + 3 });
+  const header: CellValue[][] = [[words.get('cover-title', ctx), null, null]];
+  const headerMerges: [number, number, number, number][] = [[1, 1, 1, 3]];
   return {
     name: words.get('cover-sheet'),
     widths,
-    header: [[words.get('cover-title', ctx), null, null]],
-    headerMerges: [[1, 1, 1, 3]],
-    headerHeights: [LINE * 2 + 6],
+    header,
+    headerMerges,
+    headerHeights: headerHeights(header, widths, headerMerges),
     rows: [
       wide(words.get('cover-request-label'), words.get('cover-request', { ...ctx, request: survey?.request, sheet: words.get('sheet') })),
       wide(words.get('cover-deadline-label'), words.get('cover-deadline', { deadline })),
@@ -116,19 +131,22 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     words.get('col-budget', ctx), words.get('col-achievement'), words.get('col-outcome', ctx), words.get('col-new'),
     words.get('col-prev-budget', ctx), words.get('col-prev-achievement', ctx), words.get('col-prev-outcome', ctx),
   ]];
-  const widths = WIDTHS;
-  const data = rows.map(({ initiative: i, id }) => {
+  const cellsOf = ({ initiative: i, id }: SurveyRow): CellValue[] => {
     const res = i.results?.[String(fy)];
     const prev = i.results?.[String(fy - 1)];
     const isNew = isNewIn(i, fy);
-    const cells: CellValue[] = [
+    return [
       id, i.no, i.title, divisions(i),
       res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null,
       prev?.budget ?? null, prev?.achievement ?? null, prev?.outcome ?? null,
     ];
-    // an estimate for today's text; the row has no fixed height, so Excel grows it as text is typed
-    return { cells, height: heightOf(cells, widths, 2) };
-  });
+  };
+  const all = rows.map(cellsOf);
+  const capacity = a4Capacity(SIDE_MARGIN);
+  const filled = fillWidths(SHARES, header[0], capacity);
+  const widths = avoidLoneEnds(filled, header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0)), capacity, all);
+  // an estimate for today's text; the row has no fixed height, so Excel grows it as text is typed
+  const data = all.map((cells) => ({ cells, height: heightOf(cells, widths, 2) }));
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
   for (const k of [c.budget, c.achievement, c.outcome, c.isNew]) fills[k - 1] = INPUT_FILL;
@@ -139,7 +157,7 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     numFmts: [undefined, undefined, undefined, undefined, '#,##0', undefined, undefined, undefined, '#,##0'],
     align: [undefined, 'center', undefined, undefined, 'right', undefined, undefined, 'center', 'right'],
     header,
-    headerHeights: [LINE * 3 + 6],
+    headerHeights: headerHeights(header, widths),
     rows: data,
     freeze: { rows: 1, cols: 3 },
     autoFilter: true,

@@ -1,5 +1,8 @@
-// East Asian width: how many half-width cells a text takes, full-width and ambiguous
-// characters counting two (as they do in Japanese fonts). Used to size workbook columns.
+// Text widths. For workbook columns, from the embedded font's real metrics (render/sheet-text.ts);
+// for rough PDF estimates, East Asian width: how many half-width cells a text takes, full-width
+// and ambiguous characters counting two (as they do in Japanese fonts).
+import { textPt, lineCount, UNIT_PT, CELL_PADDING_PT } from '../render/sheet-text.js';
+
 const WIDE = /[\u1100-\u115f\u2010-\u2027\u2030-\u203b\u2100-\u214f\u2190-\u21ff\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u2e80-\u303f\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function eastAsianWidth(s: string): number {
@@ -8,33 +11,23 @@ export function eastAsianWidth(s: string): number {
   return w;
 }
 
-/**
- * Workbook column widths are in units of the default font's digit width (BIZ UDPゴシック
- * 10 pt, set by render/xlsx.ts): measured through LibreOffice, one unit is about 6.4 pt and a
- * half-width cell of 10 pt text (5 pt) about 0.78 unit. A little more is counted, so that an
- * estimate never leaves text clipped in a row that is too low.
- */
-export const UNITS_PER_CELL = 0.82;
-/** cell padding and rule, in width units */
-const PADDING = 1;
-
-/** Width units a line of text takes. */
-export const textUnits = (s: string) => eastAsianWidth(s) * UNITS_PER_CELL;
+/** Width units a line of text takes (the longest line of a text of several), in the real font. */
+export const textUnits = (s: string, bold = false) => Math.max(0, ...s.split('\n').map((l) => textPt(l, bold))) / UNIT_PT;
 
 /** Lines a text wraps to in a column `width` units wide. */
-export function wrappedLines(s: string, width: number): number {
-  const inner = Math.max(1, width - PADDING);
-  return s.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line) / inner)), 0);
-}
+export const wrappedLines = (s: string, width: number, bold = false) => lineCount(s, width, bold);
+
+/** The width a line of `pt` points needs to stay on one line (with the slack lineCount allows for Excel). */
+const unitsFor = (pt: number) => Math.ceil(((pt + CELL_PADDING_PT) / (UNIT_PT * 0.985)) * 4 + 1) / 4;
 
 /** A column width that shows the longest line of `texts`, between `min` and `max`. */
 export function fitWidth(texts: string[], min: number, max: number): number {
-  const longest = Math.max(0, ...texts.flatMap((t) => t.split('\n')).map(textUnits));
-  return Math.min(max, Math.max(min, Math.ceil(longest + PADDING + 0.5)));
+  const longest = Math.max(0, ...texts.flatMap((t) => t.split('\n')).map((l) => textPt(l)));
+  return Math.min(max, Math.max(min, unitsFor(longest)));
 }
 
-/** The width a header text needs so that no line of it breaks inside a word (bold is a little wider). */
-export const headerWidth = (s: string) => Math.ceil(Math.max(0, ...s.split('\n').map(textUnits)) * 1.05 + PADDING + 0.5);
+/** The width a header text (bold) needs so that no line of it breaks inside a word. */
+export const headerWidth = (s: string) => unitsFor(Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, true))));
 
 /**
  * Widths that fit `capacity` units in all: the widest columns are narrowed to one common
@@ -51,7 +44,7 @@ export function fitColumns(widths: number[], floor: number[], capacity: number):
     if (total(mid) <= capacity) lo = mid;
     else hi = mid;
   }
-  return w.map((x, i) => Math.max(Math.floor(Math.min(x, lo)), floor[i] ?? 0));
+  return w.map((x, i) => Math.max(Math.floor(Math.min(x, lo) * 4) / 4, floor[i] ?? 0));
 }
 
 /**

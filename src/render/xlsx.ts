@@ -1,11 +1,12 @@
 // exceljs behind one module: sheet specifications in, workbook bytes out. Known traps are
 // handled here: no addTable (merges over tables corrupt files), merges added once per
-// range, fit-to-width with fitToHeight 0, and the zip re-packed with fixed dates so that
+// range, no fitToPage (it shrinks text and can make a file Excel repairs), and the zip re-packed with fixed dates so that
 // the same data gives the same bytes (exceljs stamps every zip entry with the clock).
 import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
 import { XLSX_FONT_NAME } from './fonts.js';
+import { SHEET_FONT_SIZE, UNIT_PT } from './sheet-text.js';
 
 // Only the workbook class is needed to write: its own module loads in half the time of the
 // package's index, which also loads the streaming reader and writer, CSV and their zip
@@ -56,7 +57,7 @@ export interface WorkbookSpec {
   sheets: SheetSpec[];
 }
 
-const FONT = { name: XLSX_FONT_NAME, size: 10 };
+const FONT = { name: XLSX_FONT_NAME, size: SHEET_FONT_SIZE };
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin', color: { argb: 'FF808080' } },
   left: { style: 'thin', color: { argb: 'FF808080' } },
@@ -67,20 +68,23 @@ const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3F8' } };
 
 /**
- * Print scale: a sheet is printed fit to the paper's width, so a sheet too wide for it
- * prints its 10 pt text small. One width unit prints about 6.4 pt wide at 100 % (measured
- * through LibreOffice with the default font set below); at no less than 85 % the text stays
- * at 8.5 pt on paper. A sheet up to A4_CAPACITY units wide goes on A4 landscape, a wider
- * one on A3 landscape; the documents keep their sheets within A3_CAPACITY.
+ * Print scale: every sheet prints at 100 %, never fitted to the page, so its text prints at
+ * SHEET_FONT_SIZE whatever font the printing PC substitutes (with the font installed,
+ * LibreOffice measured the units wider than the substitute it had used before, and a sheet
+ * fitted to the page printed at 7.2 pt). The documents make their columns fit the paper in
+ * units of the real font (render/sheet-text.ts): a sheet up to a4Capacity() units wide goes on
+ * A4 landscape, a wider one on A3 landscape, and the documents keep their sheets within
+ * A3_CAPACITY. A little of the width is left free (CAPACITY_SHARE): Excel rounds the unit to
+ * whole pixels, and a font a little wider than the real one still fits.
  */
-const UNIT_PT = 6.4;
-const MIN_SCALE = 0.85;
 const MARGIN_IN = 0.4;
+const CAPACITY_SHARE = 0.98;
 const printable = (paperWidthPt: number, sideMargin = MARGIN_IN) => paperWidthPt - 2 * sideMargin * 72;
-/** Width units A4 landscape holds at a readable scale, with side margins of `sideMargin` inches. */
-export const a4Capacity = (sideMargin = MARGIN_IN) => Math.floor(printable(841.89, sideMargin) / UNIT_PT / MIN_SCALE);
+const capacity = (paperWidthPt: number, sideMargin = MARGIN_IN) => Math.floor((printable(paperWidthPt, sideMargin) * CAPACITY_SHARE) / UNIT_PT);
+/** Width units A4 landscape holds at 100 %, with side margins of `sideMargin` inches. */
+export const a4Capacity = (sideMargin = MARGIN_IN) => capacity(841.89, sideMargin);
 export const A4_CAPACITY = a4Capacity();
-export const A3_CAPACITY = Math.floor(printable(1190.55) / UNIT_PT / MIN_SCALE);
+export const A3_CAPACITY = capacity(1190.55);
 // A3 (8) is missing from exceljs's PaperSize enum
 const PAPER = { A4: 9, A3: 8 as ExcelJS.PaperSize } as const;
 
@@ -99,9 +103,8 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     pageSetup: {
       paperSize: spec.widths.reduce((a, b) => a + b, 0) <= a4Capacity(spec.sideMargin) ? (PAPER.A4 as ExcelJS.PaperSize) : PAPER.A3,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      scale: 100,
+      fitToPage: false,
       printTitlesRow: headerRows ? `1:${headerRows}` : undefined,
       margins: { left: spec.sideMargin ?? MARGIN_IN, right: spec.sideMargin ?? MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
