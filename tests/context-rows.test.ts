@@ -4,6 +4,7 @@
 // counted as composed content (the loss guard) nor tagged (they are artifacts).
 import { describe, it, expect } from 'vitest';
 import { renderPdf } from '../src/render/pdf.js';
+import { pdfMetadata } from '../src/documents/layouts.js';
 import { readPdfBytes, type PdfPage } from '../src/errata/pdf-lines.js';
 import { checkTags } from './helpers/tag-check.js';
 
@@ -16,7 +17,8 @@ const run = (groups: string[], context: number, n: number, label: string, extra:
   tablePart: 'body',
   ...extra,
 });
-const doc = (content: unknown[]) => ({ content, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5 }, pageSize: 'A4', tagged: true, language: 'ja-JP', info: { title: 'テスト' }, displayTitle: true });
+// the metadata, language, tags and PDF/UA declaration every document of the project carries
+const doc = (content: unknown[]) => ({ ...pdfMetadata({ title: 'テスト', author: 'テスト', date: '2019-03-01' }), content, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5 } });
 
 /** Lines of each page, top to bottom. */
 async function pagesOf(content: unknown[]): Promise<{ pages: PdfPage[]; bytes: Buffer }> {

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { shortLastLines } from './helpers/short-lines.js';
 import { checkTags } from './helpers/tag-check.js';
@@ -91,6 +92,13 @@ describe('publish, then errata against the label', () => {
       const tags = await checkTags(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')));
       expect(tags.problems).toEqual([]);
       expect(tags.roles).toEqual(expect.arrayContaining(['H1', 'Table', 'TH']));
+      // dated by its own date (errataDateOf): the publication it corrects (2019-03-29), later than the
+      // data's documents (2018-06-01); Info and the XMP packet alike (the checker compares them)
+      expect(tags.xmp?.createDate).toBe('2019-03-28T15:00:00Z');
+      const info = await PDFDocument.load(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')), { updateMetadata: false });
+      expect(info.getCreationDate()?.toISOString()).toBe('2019-03-28T15:00:00.000Z');
+      const corrected = await PDFDocument.load(readFileSync(path.join(out, 'fukushima-ict-strategy', 'results-2017.pdf')), { updateMetadata: false });
+      expect(corrected.getCreationDate()?.toISOString()).toBe('2018-05-31T15:00:00.000Z');
       // no cell ends on a line of one or two characters (「主な取組一／覧」)
       expect(pages.flatMap(shortLastLines)).toEqual([]);
       const text = squash(pages.map((x) => x.text).join('\n'));

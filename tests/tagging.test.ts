@@ -4,11 +4,29 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
 import { renderPdf } from '../src/render/pdf.js';
+import { pdfMetadata } from '../src/documents/layouts.js';
 import { OUT } from './outputs.js';
 
 const require = createRequire(import.meta.url);
+/** A one-line tagged PDF made by pdfkit itself (none of the project's seams), with the options given. */
+async function pdfkitBytes(options: Record<string, unknown>): Promise<Buffer> {
+  const PDFKit = require('pdfkit');
+  const doc = new PDFKit({ tagged: true, lang: 'ja-JP', displayTitle: true, ...options });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => doc.on('end', r));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  root.add(doc.struct('P', {}, [() => doc.text('a')]));
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
 const pdfs = readdirSync(OUT).flatMap((set) => readdirSync(path.join(OUT, set)).filter((f) => f.endsWith('.pdf')).map((f) => path.join(OUT, set, f)));
 
 describe('every PDF the suite builds', () => {
@@ -21,6 +39,11 @@ describe('every PDF the suite builds', () => {
     it(`${path.relative(OUT, file)}: passes the checker, and its tree reads as its pages do`, async () => {
       const r = await checkTags(readFileSync(file));
       expect(r.problems).toEqual([]);
+      // PDF/UA-1 declared in the XMP packet, with the title (the checker compares it with Info's) and the language
+      expect(r.version).toBe('1.7');
+      expect(r.xmp?.part).toBe('1');
+      expect(r.xmp?.title).toBeTruthy();
+      expect(r.xmp?.languages).toEqual(['ja-JP']);
       // the standalone list has no heading in its body: its title is in the page header
       if (!file.endsWith('initiative-list.pdf')) expect(r.roles).toContain('H1');
       r.pages.forEach((p, i) => expect(p.structure, `page ${i + 1}`).toBe(p.drawn));
@@ -79,6 +102,50 @@ describe('the checker', () => {
   });
 });
 
+describe('the XMP metadata', () => {
+  const info = { Title: '計画', CreationDate: new Date('2019-02-28T15:00:00Z') };
+
+  it('the checker fails on a PDF made without the PDF/UA option, or without metadata, or without a title', async () => {
+    const plain = await checkTags(await pdfkitBytes({ pdfVersion: '1.7', info }));
+    expect(plain.problems).toContain('XMP に PDF/UA-1 の宣言（pdfuaid:part 1）がありません');
+    expect(plain.problems).not.toContain('XMP にタイトル（dc:title）がありません');
+    // pdfkit writes no packet at all in a PDF 1.3
+    const old = await checkTags(await pdfkitBytes({ pdfVersion: '1.3', subset: 'PDF/UA', info }));
+    expect(old.problems).toContain('XMP メタデータ（Metadata）がありません');
+    const untitled = await checkTags(await pdfkitBytes({ pdfVersion: '1.7', subset: 'PDF/UA', info: { CreationDate: info.CreationDate } }));
+    expect(untitled.problems).toEqual(expect.arrayContaining(['タイトル（Title）がありません', 'XMP にタイトル（dc:title）がありません']));
+    expect(untitled.problems).not.toContain('XMP に PDF/UA-1 の宣言（pdfuaid:part 1）がありません');
+    // with the option, the same document passes these checks
+    const ua = await checkTags(await pdfkitBytes({ pdfVersion: '1.7', subset: 'PDF/UA', info }));
+    expect(ua.problems.filter((p) => p.includes('XMP'))).toEqual([]);
+    expect(ua.xmp).toMatchObject({ part: '1', title: '計画', createDate: '2019-02-28T15:00:00Z' });
+  });
+
+  it('the checker fails on a packet whose title or date differs from the Info dictionary', async () => {
+    const pdf = await PDFDocument.load(await pdfkitBytes({ pdfVersion: '1.7', subset: 'PDF/UA', info }), { updateMetadata: false });
+    const xml = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>
+      <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>2020-01-01T00:00:00Z</xmp:CreateDate></rdf:Description>
+      <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">別の題</rdf:li></rdf:Alt></dc:title></rdf:Description>
+      </rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(Buffer.from(xml, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
+    const r = await checkTags(Buffer.from(await pdf.save({ useObjectStreams: false })));
+    expect(r.xmp?.part).toBe('1'); // the attribute form is read too
+    expect(r.problems).toEqual(expect.arrayContaining(['XMP のタイトル「別の題」が文書情報のタイトル「計画」と違います', 'XMP の作成日 2020-01-01T00:00:00Z が文書情報の作成日と違います']));
+  });
+
+  it('a title with & and < stays valid XML (pdfkit alone writes it unescaped), and the packet takes the data’s dates', async () => {
+    const title = '計画 & <一覧> "版"';
+    const raw = await checkTags(await pdfkitBytes({ pdfVersion: '1.7', subset: 'PDF/UA', info: { ...info, Title: title } }));
+    expect(raw.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^XMP メタデータが XML として読めません/)]));
+    const { bytes } = await renderPdf({ ...pdfMetadata({ title, author: '宮城県', date: '2019-03-01' }), content: [{ text: '本文です。' }], defaultStyle: { font: 'BIZUDPGothic' } });
+    const r = await checkTags(bytes);
+    expect(r.problems.filter((p) => p.includes('XMP'))).toEqual([]);
+    expect(r.xmp).toEqual({ part: '1', title, languages: ['ja-JP'], createDate: '2019-02-28T15:00:00Z', modifyDate: '2019-02-28T15:00:00Z' });
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+  });
+});
+
 describe('the pdfmake seam', () => {
   it('was written against pdfmake 0.3.11: an upgrade must be checked (render/tags.ts, render/loss-guard.ts wrap its Renderer and LayoutBuilder)', () => {
     // a loud failure on purpose: both modules replace methods whose names and arguments are pdfmake's internals
@@ -86,5 +153,7 @@ describe('the pdfmake seam', () => {
     const Renderer = require('pdfmake/js/Renderer').default;
     for (const m of ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderSVG']) expect(typeof Renderer.prototype[m]).toBe('function');
     expect(typeof require('pdfmake/js/LayoutBuilder').default.prototype.buildNextLine).toBe('function');
+    // render/xmp.ts wraps pdfkit's writing of the XMP packet
+    expect(typeof require('pdfkit').prototype._addInfo).toBe('function');
   });
 });

@@ -65,6 +65,9 @@ export function pdfMetadata(m: { title: string; author: string; subject?: string
     language: 'ja-JP',
     tagged: true,
     displayTitle: true,
+    // PDF/UA-1 declared in the XMP metadata (pdfkit writes it, with dc:title, only from PDF 1.4 on)
+    version: '1.7',
+    subset: 'PDF/UA',
     pageSize: 'A4',
   };
 }

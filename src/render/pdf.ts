@@ -12,6 +12,7 @@ import { installSharedLayouts } from './shared-layouts.js';
 import { installMeasureRuns } from './measure-runs.js';
 import { installLineFill } from './line-fill.js';
 import { installContextRows } from './context-rows.js';
+import { installXmp } from './xmp.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,6 +36,7 @@ installStyleMemo(TextInlines, StyleContextStack);
 installMeasureRuns(TextInlines, StyleContextStack);
 installTextRuns(Renderer, ElementWriter);
 installSharedLayouts(PDFDocument);
+installXmp(PDFDocument);
 installTagging(Renderer);
 installContextRows(require('pdfmake/js/TableProcessor').default, require('pdfmake/js/PageElementWriter').default, require('pdfmake/js/helpers/tools'));
 

@@ -1,8 +1,9 @@
 // A checker for the machine-checkable part of PDF/UA-1, run on every PDF the tests build.
 // The structure tree is read with pdf-lib (it exposes every object, attributes included);
 // the content streams with pdfjs-dist's operator list (marked content and what is drawn).
-import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFNumber, PDFString, PDFHexString, PDFBool } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFNumber, PDFString, PDFHexString, PDFBool, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sax from 'sax';
 
 export interface TagReport {
   problems: string[];
@@ -14,6 +15,88 @@ export interface TagReport {
   cellAlts: string[];
   /** per page, the text read in structure order and the text as drawn, both without whitespace */
   pages: { structure: string; drawn: string }[];
+  /** the version in the file's header (`%PDF-1.7`) */
+  version: string;
+  /** what the XMP packet (the catalog's /Metadata) says, undefined without one */
+  xmp?: Xmp;
+}
+
+export interface Xmp {
+  /** pdfuaid:part */
+  part?: string;
+  /** dc:title (its x-default entry, else its first) */
+  title?: string;
+  /** dc:language */
+  languages: string[];
+  /** xmp:CreateDate and xmp:ModifyDate, as written */
+  createDate?: string;
+  modifyDate?: string;
+}
+
+const NS = { rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', dc: 'http://purl.org/dc/elements/1.1/', xmp: 'http://ns.adobe.com/xap/1.0/', pdfuaid: 'http://www.aiim.org/pdfua/ns/id/', xml: 'http://www.w3.org/XML/1998/namespace' };
+
+/** Reads an XMP packet with a strict (namespace-aware) XML parser: invalid XML throws. */
+export function readXmp(xml: string): Xmp {
+  const out: Xmp = { languages: [] };
+  const titles: { lang?: string; text: string }[] = [];
+  const path: { uri: string; local: string }[] = [];
+  let textOf = '';
+  const parser = sax.parser(true, { xmlns: true });
+  parser.onerror = (e) => {
+    throw e;
+  };
+  parser.onopentag = (t) => {
+    const tag = t as sax.QualifiedTag;
+    path.push({ uri: tag.uri, local: tag.local });
+    textOf = '';
+    // the abbreviated form: <rdf:Description pdfuaid:part="1">
+    for (const a of Object.values(tag.attributes)) if (a.uri === NS.pdfuaid && a.local === 'part') out.part = a.value;
+    if (tag.uri === NS.rdf && tag.local === 'li' && path.some((p) => p.uri === NS.dc && p.local === 'title'))
+      titles.push({ lang: Object.values(tag.attributes).find((a) => a.uri === NS.xml && a.local === 'lang')?.value, text: '' });
+  };
+  parser.ontext = (t) => {
+    textOf += t;
+  };
+  parser.oncdata = (t) => {
+    textOf += t;
+  };
+  parser.onclosetag = () => {
+    const el = path.pop()!;
+    const inside = (uri: string, local: string) => path.some((p) => p.uri === uri && p.local === local);
+    if (el.uri === NS.pdfuaid && el.local === 'part') out.part = textOf.trim();
+    if (el.uri === NS.xmp && el.local === 'CreateDate') out.createDate = textOf.trim();
+    if (el.uri === NS.xmp && el.local === 'ModifyDate') out.modifyDate = textOf.trim();
+    if (el.uri === NS.rdf && el.local === 'li' && inside(NS.dc, 'title')) titles[titles.length - 1].text = textOf;
+    if (el.uri === NS.rdf && el.local === 'li' && inside(NS.dc, 'language')) out.languages.push(textOf.trim());
+    textOf = '';
+  };
+  // the packet's processing instructions (<?xpacket?>) are ignored by sax
+  parser.write(xml).close();
+  out.title = (titles.find((t) => t.lang === 'x-default') ?? titles[0])?.text;
+  return out;
+}
+
+function checkXmp(pdf: PDFDocument, infoTitle: string | undefined, problems: string[]): Xmp | undefined {
+  const stream = pdf.catalog.lookup(PDFName.of('Metadata'));
+  if (!(stream instanceof PDFRawStream)) {
+    problems.push('XMP メタデータ（Metadata）がありません');
+    return undefined;
+  }
+  let xmp: Xmp;
+  try {
+    xmp = readXmp(Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8'));
+  } catch (e) {
+    problems.push(`XMP メタデータが XML として読めません: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+  if (xmp.part !== '1') problems.push(`XMP に PDF/UA-1 の宣言（pdfuaid:part 1）がありません${xmp.part ? `（${xmp.part}）` : ''}`);
+  if (!xmp.title) problems.push('XMP にタイトル（dc:title）がありません');
+  else if (xmp.title !== infoTitle) problems.push(`XMP のタイトル「${xmp.title}」が文書情報のタイトル「${infoTitle ?? ''}」と違います`);
+  // the dates are the Info dictionary's (from the data, never the clock)
+  const same = (x: string | undefined, d: Date | undefined) => !x || !d || x === d.toISOString().split('.')[0] + 'Z';
+  if (!same(xmp.createDate, pdf.getCreationDate())) problems.push(`XMP の作成日 ${xmp.createDate} が文書情報の作成日と違います`);
+  if (!same(xmp.modifyDate, pdf.getModificationDate())) problems.push(`XMP の更新日 ${xmp.modifyDate} が文書情報の更新日と違います`);
+  return xmp;
 }
 
 type Node = { role: string; attrs: Map<string, string>; alt?: string; children: Node[]; mcids: { page: number; mcid: number }[] };
@@ -60,7 +143,10 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
   const catalog = pdf.catalog;
   if (!text(catalog.lookup(PDFName.of('Lang')))) problems.push('文書の言語（Lang）がありません');
   const info = pdf.context.lookup(pdf.context.trailerInfo.Info);
-  if (!(info instanceof PDFDict) || !text(info.lookup(PDFName.of('Title')))) problems.push('タイトル（Title）がありません');
+  const infoTitle = info instanceof PDFDict ? text(info.lookup(PDFName.of('Title'))) : undefined;
+  if (!infoTitle) problems.push('タイトル（Title）がありません');
+  const version = /^%PDF-(\d\.\d)/.exec(bytes.subarray(0, 16).toString('latin1'))?.[1] ?? '';
+  const xmp = checkXmp(pdf, infoTitle, problems);
   const prefs = catalog.lookup(PDFName.of('ViewerPreferences'));
   if (!(prefs instanceof PDFDict) || prefs.lookup(PDFName.of('DisplayDocTitle')) !== PDFBool.True) problems.push('DisplayDocTitle がありません');
   const markInfo = catalog.lookup(PDFName.of('MarkInfo'));
@@ -156,7 +242,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (tree) read(tree);
     pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
   }
-  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages };
+  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp };
 }
 
 const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));
