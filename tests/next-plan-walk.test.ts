@@ -4,32 +4,19 @@
 // schedules and the old data set is byte for byte as it was.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
+import { folderHash } from './helpers/files.js';
 
 const CARRY = ['001', '002', '017'];
 let work: string;
 let source: string;
 let next: string;
 
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      h.update(path.relative(dir, p));
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
 

@@ -4,9 +4,8 @@
 // refusal leaves the data folder byte for byte as it was.
 import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { planExport } from '../src/plan-book/export.js';
@@ -16,6 +15,7 @@ import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { JOURNAL, fileIo } from '../src/survey/commit.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
+import { folderHash } from './helpers/files.js';
 import { parseCsv } from './helpers/csv.js';
 
 let root: string;
@@ -31,20 +31,6 @@ if (!soffice) {
   console.warn('\n*** LibreOffice (soffice) is not installed: the plan workbook is NOT re-saved through LibreOffice (apt-get install libreoffice-calc-nogui) ***\n');
 }
 
-/** Every file of a folder with its bytes' hash: equal before and after means nothing was written. */
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      h.update(path.relative(dir, p));
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
 const errors = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);

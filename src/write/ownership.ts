@@ -13,7 +13,8 @@ export const VERSION_NAME = /^(\d+)-(\d+-\d+)$/;
 /** Folders a run makes in the store while it writes or swaps (removed when their maker is gone). */
 export const WORK_NAME = /^(staging|old)-(\d+-\d+)$/;
 
-function lstatOrUndefined(p: string) {
+/** The entry's lstat, or undefined when nothing is there. */
+export function lstatOrUndefined(p: string) {
   try {
     return lstatSync(p);
   } catch (e) {

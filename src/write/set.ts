@@ -27,7 +27,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type Written } from './index.js';
 import { OutputError, asOutputError } from './output-error.js';
-import { checkOwnership, foreignIn, VERSION_NAME, WORK_NAME } from './ownership.js';
+import { checkOwnership, foreignIn, lstatOrUndefined, VERSION_NAME, WORK_NAME } from './ownership.js';
 
 export interface NewFile { name: string; bytes: Buffer; pages?: number; sheets?: string[]; inputs: string }
 
@@ -107,14 +107,6 @@ export function checkOutputPlace(outRoot: string, id: string): void {
   }
 }
 
-function lstatOrUndefined(p: string) {
-  try {
-    return lstatSync(p);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 interface Current { kind: 'none' | 'link' | 'folder'; dir?: string }
 

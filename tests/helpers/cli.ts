@@ -1,4 +1,5 @@
-// Runs the command-line tool from its sources, as a user would, and hands back what it said.
+// Runs the command-line tool as `npm run` does (scripts/run.mjs: the compiled sources, compiled
+// once by the suite's setup), as a user would, and hands back what it said.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './data.js';
@@ -8,7 +9,7 @@ import { ROOT } from './data.js';
  * `env` is added to this process's environment (npm's variables, for example).
  */
 export function runCli(args: string[], opts: { timeout?: number; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: opts.timeout,
