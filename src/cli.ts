@@ -90,6 +90,10 @@ function printProblems(problems: Parameters<typeof problemLines>[0], label: stri
   for (const line of problemLines(problems, label, more)) process.stderr.write(line + '\n');
 }
 
+/** A book in the output folder (an absolute path) is named from here, not under the data set. */
+const inOutputFolder = (problems: Parameters<typeof problemLines>[0]) =>
+  problems.map((p) => (path.isAbsolute(p.file) ? { ...p, file: path.relative(process.cwd(), p.file), base: '' } : p));
+
 /** What every command reads, to be kept apart from every place it writes (src/write/places.ts). */
 const dataRead = (dirs: string[]): Read[] => dirs.map((d) => ({ path: d, what: 'データセット' }));
 
@@ -208,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
       const { surveyExport } = await import('./survey/export.js');
       const r = await surveyExport(path.resolve(a.data), a.fiscalYear, path.resolve(a.out));
       // a book in the output folder is named from here, not from the data set
-      printProblems(r.problems.map((p) => (path.isAbsolute(p.file) ? { ...p, file: path.relative(process.cwd(), p.file), base: '' } : p)), a.data, a.data);
+      printProblems(inOutputFolder(r.problems), a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
       log(`照会用のブック ${r.files.length} 件を書き出しました`);
@@ -226,7 +230,7 @@ async function main(argv: string[]): Promise<number> {
       guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));
       const { planExport } = await import('./plan-book/export.js');
       const r = await planExport(path.resolve(a.data), path.resolve(a.out), { whole: a.whole });
-      for (const p of r.problems) process.stderr.write((path.isAbsolute(p.file) ? formatProblem({ ...p, file: path.relative(process.cwd(), p.file) }) : formatProblem(p, a.data)) + '\n');
+      printProblems(inOutputFolder(r.problems), a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       for (const f of r.files) log(`${path.relative(process.cwd(), f.file)}`);
       log(`計画の照会用のブック ${r.files.length} 件を書き出しました`);
@@ -268,7 +272,7 @@ async function main(argv: string[]): Promise<number> {
       if (existsSync(against)) reads.push({ path: path.resolve(against), what: '公表版' });
       guardPlaces([outRoot], reads);
       const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined);
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      printProblems(r.problems, a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       const v = r.view!;
       log(`訂正 ${v.entries.length} 件、頁が変わる箇所 ${v.moved.length} 件`);
@@ -284,7 +288,7 @@ async function main(argv: string[]): Promise<number> {
       guardPlaces([publishedRoot], [...dataRead([path.resolve(a.data)]), { path: outRoot, what: '出力' }]);
       const r = await publish(path.resolve(a.data), a.label, a.date, outRoot, publishedRoot, a.data);
       if (r.usage) throw new UsageError(r.usage);
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      printProblems(r.problems, a.data, a.data);
       if (hasErrors(r.problems) || !r.folder) return 1;
       const w = publishWords();
       for (const d of r.dated ?? []) log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
@@ -296,7 +300,7 @@ async function main(argv: string[]): Promise<number> {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
       const { newYear } = await import('./yearly/new-year.js');
       const r = newYear(path.resolve(a.data), a.fiscalYear);
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      printProblems(r.problems, a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       for (const f of r.opened) log(`${f}: results.${a.fiscalYear} を追加`);
       for (const c of r.dataset) log(`dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
@@ -320,7 +324,7 @@ async function main(argv: string[]): Promise<number> {
           for (const line of numberTable(changed)) out(line);
         } else out(w.get('renumber-none'));
       }
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.data) + '\n');
+      printProblems(r.problems, a.data, a.data);
       if (hasErrors(r.problems)) return 1;
       if (r.changed.length) {
         out(w.get(a.dryRun ? 'renumber-dry' : 'renumber-done', { count: r.changed.length }));
@@ -357,7 +361,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
       if (r.usage) throw new UsageError(r.usage);
-      for (const p of r.problems) process.stderr.write(formatProblem(p, a.from) + '\n');
+      printProblems(r.problems, a.from, a.from);
       if (hasErrors(r.problems) || !r.folder) return 1;
       const say = (s: string) => process.stdout.write(s + '\n');
       const shownPath = path.relative(process.cwd(), r.folder) || r.folder;

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { alive } from '../process-alive.js';
 
 /** In the data set folder; a dot file, so the loader never reads it. */
 export const LOCK = '.survey-import.lock';
@@ -22,15 +23,6 @@ export type LockResult =
   /** the lock cannot be created (a read-only folder): `reason` is the error code */
   | { kind: 'failed'; reason: string };
 
-/** Whether a process of this host is still running (EPERM: running under another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readHolder(file: string): Holder | undefined {
   try {

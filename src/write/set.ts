@@ -28,6 +28,7 @@ import { threadId } from 'node:worker_threads';
 import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type Written } from './index.js';
 import { OutputError, asOutputError } from './output-error.js';
 import { checkOwnership, foreignIn, lstatOrUndefined, VERSION_NAME, WORK_NAME } from './ownership.js';
+import { alive } from '../process-alive.js';
 
 export interface NewFile { name: string; bytes: Buffer; pages?: number; sheets?: string[]; inputs: string }
 
@@ -64,14 +65,6 @@ function versionOf(name: string): { n: number; maker: string } | undefined {
 }
 const versionNo = (name: string) => versionOf(name)?.n;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Made by this very thread, or by a process that is gone (a run that was killed). */
 const notInFlight = (maker: string) => maker === tag() || !alive(Number(maker.split('-')[0]));
