@@ -18,11 +18,19 @@ class SlowFirst extends BaseSequencer {
   }
 }
 
+// Tests that read nothing the suite's set-up builds (no .tmp/test-output, no compiled command):
+// the fast inner loop, `npx vitest run --project unit` (or one file of it) starts at once.
+// Every other file, a new one too, is in `outputs`, after the set-up has built the bundled data sets.
+const UNIT = ['bench-analysis', 'citations', 'context-rows', 'data-format-doc', 'era', 'fuzz', 'load-special-files', 'loss-guard', 'measure-runs', 'output-hostile', 'publish-errata', 'readme-commands', 'schema', 'survey', 'validate-messages', 'validate', 'yearly'].map((n) => `tests/${n}.test.ts`);
+
 export default defineConfig({
   test: {
     // .tmp/ holds the bench's checkout of another commit, with that commit's own tests
     exclude: [...configDefaults.exclude, '.tmp/**'],
-    globalSetup: ['tests/setup/build-outputs.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'outputs', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, '.tmp/**', ...UNIT], globalSetup: ['tests/setup/build-outputs.ts'] } },
+    ],
     // vitest leaves one core free by default (one worker on a 2-core machine); the tests spend
     // much of their time waiting on child processes (the CLI, LibreOffice, Chromium), so two run side by side
     maxWorkers: 2,

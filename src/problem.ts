@@ -55,12 +55,24 @@ export function jsonPathText(path: (string | number)[] | undefined): string {
   return out;
 }
 
-/** `initiatives/009.json:12:5 schedule[1].to: 〜` */
+// The place as a keeper reads it: positions in a list counted from 1, as people count rows
+// (`schedule（2番目）.from` is the second schedule row; jsonPathText's `schedule[1]` is the program's count).
+export function readerPathText(path: (string | number)[] | undefined): string {
+  if (!path || path.length === 0) return '';
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `（${p + 1}番目）`;
+    else out += out ? `.${p}` : p;
+  }
+  return out;
+}
+
+/** `initiatives/009.json:12:5 schedule（2番目）.to: 〜` */
 export function formatProblem(p: Problem, datasetLabel?: string): string {
   const where = [p.file, p.line !== undefined ? String(p.line) : undefined, p.column !== undefined ? String(p.column) : undefined]
     .filter(Boolean)
     .join(':');
-  const path = jsonPathText(p.path);
+  const path = readerPathText(p.path);
   const mark = p.severity === 'error' ? 'エラー' : '警告';
   // a file of another folder is named under that folder, never glued to the data set's name
   // and a file outside the data set (../x, /x) is named as it is

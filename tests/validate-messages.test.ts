@@ -42,7 +42,7 @@ describe('validation messages', () => {
     ['31', 2019],
   ])('a year written %s says to write %d', (written, year) => {
     const ps = problemsAfter((d) => edit(d, INIT, '"from": 2019', `"from": ${written}`));
-    expect(ps.find((p) => p.includes('schedule[1].from'))).toMatch(new RegExp(`年度は西暦で書いてください: .* ではなく ${year}$`));
+    expect(ps.find((p) => p.includes('schedule（2番目）.from'))).toMatch(new RegExp(`年度は西暦で書いてください: .* ではなく ${year}$`));
   });
 
   it.each([
@@ -60,9 +60,9 @@ describe('validation messages', () => {
       edit(d, INIT, '"month": "2018-03"', '"fiscalYear": "平成30年度", "point": "end"');
     });
     expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:2:3 no: 数値は「"」を付けず半角で書いてください: "１７" ではなく 17$/));
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ schedule\[1\]\.from: 年度は西暦で書いてください: 「令和元年5月1日」は 2019年度です。2019 と書いてください$/));
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ schedule（2番目）\.from: 年度は西暦で書いてください: 「令和元年5月1日」は 2019年度です。2019 と書いてください$/));
     // at the key inside the 時点, not at the 時点 as a whole
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ indicators\[0\]\.baseline\.asOf\.fiscalYear: 年度は西暦で書いてください: 「平成30年度」 ではなく 2018$/));
+    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ indicators（1番目）\.baseline\.asOf\.fiscalYear: 年度は西暦で書いてください: 「平成30年度」 ではなく 2018$/));
   });
 
   it('a misspelt key is reported at the key with the key meant, and not also as missing', () => {

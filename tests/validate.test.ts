@@ -84,7 +84,7 @@ describe('validation of broken data sets', () => {
     try {
       const r = cli(['validate', '--data', dir]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/エラー .*initiatives\/002\.json:\d+:\d+ schedule\[0\]\.from: 2016年度は計画期間（2017〜2020年度）の外です/);
+      expect(r.stderr).toMatch(/エラー .*initiatives\/002\.json:\d+:\d+ schedule（1番目）\.from: 2016年度は計画期間（2017〜2020年度）の外です/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

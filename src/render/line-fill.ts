@@ -7,6 +7,7 @@
 // of buildNextLine is pdfmake 0.3.11's, line by line. The PDFs are byte for byte the same
 // (tests/determinism.test.ts builds with ICT_PDF_NO_LINE_FILL=1). A change that could be
 // offered upstream as a fix in LayoutBuilder.buildNextLine.
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const NONE: Any[] = [];
@@ -42,7 +43,7 @@ function findMaxFitLength(text: string, maxWidth: number, measureFn: (t: string)
 
 let installed = false;
 export function installLineFill(LayoutBuilder: Any, Line: Any, TextInlines: Any): void {
-  if (installed || process.env.ICT_PDF_NO_LINE_FILL) return;
+  if (installed || switchedOff('ICT_PDF_NO_LINE_FILL')) return;
   installed = true;
   LayoutBuilder.prototype.buildNextLine = function (textNode: Any) {
     if (!textNode._inlines || textNode._inlines.length === 0) return null;

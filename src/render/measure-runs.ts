@@ -8,6 +8,7 @@
 // inline as in pdfmake 0.3.11's measure, which this follows line by line. The PDFs are byte for
 // byte the same (tests/determinism.test.ts builds with ICT_PDF_NO_MEASURE_RUNS=1). A change
 // that could be offered upstream inside TextInlines.measure.
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // every own property measure reads, and those that choose how the rest resolve
@@ -109,7 +110,7 @@ interface Asked {
 
 let installed = false;
 export function installMeasureRuns(TextInlines: Any, StyleContextStack: Any): void {
-  if (installed || process.env.ICT_PDF_NO_MEASURE_RUNS) return;
+  if (installed || switchedOff('ICT_PDF_NO_MEASURE_RUNS')) return;
   installed = true;
   TextInlines.prototype.measure = function (array: Any[], stack: Any) {
     const get = (item: Any, property: string, fallback: unknown) => StyleContextStack.getStyleProperty(item, stack, property, fallback);

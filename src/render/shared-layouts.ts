@@ -11,6 +11,7 @@
 // out again from its cache each time (splitting it at spaces, adding the parts). The widths of
 // a string without font features are kept the same way, per font file, as the same sum pdfkit
 // computes, scaled the same way, so each is the number pdfkit would give.
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const layouts = new Map<string, Record<string, unknown>>();
@@ -18,7 +19,7 @@ const widths = new Map<string, Map<string, number>>();
 
 let installed = false;
 export function installSharedLayouts(PDFDocument: Any): void {
-  if (installed || process.env.ICT_PDF_NO_SHARED_LAYOUTS) return;
+  if (installed || switchedOff('ICT_PDF_NO_SHARED_LAYOUTS')) return;
   installed = true;
   const provideFont = PDFDocument.prototype.provideFont;
   PDFDocument.prototype.provideFont = function (family: string, bold: boolean, italics: boolean) {

@@ -7,13 +7,14 @@
 // once. The values are exactly those pdfmake would compute (the PDFs are byte for byte the same:
 // tests/determinism.test.ts compares them with a build without this), only fewer times.
 // A change that could be offered upstream as a cache inside TextInlines.buildInlines.
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const isValue = (v: unknown) => v !== undefined && v !== null;
 
 let installed = false;
 export function installStyleMemo(TextInlines: Any, StyleContextStack: Any): void {
-  if (installed || process.env.ICT_PDF_NO_STYLE_MEMO) return;
+  if (installed || switchedOff('ICT_PDF_NO_STYLE_MEMO')) return;
   installed = true;
   const buildInlines = TextInlines.prototype.buildInlines;
   const resolve = StyleContextStack.getStyleProperty;

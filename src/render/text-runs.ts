@@ -13,6 +13,7 @@
 // build without this (ICT_PDF_NO_TEXT_RUNS=1). Inlines with links, page references, decorations,
 // backgrounds, sup/sub, character spacing or font features are drawn as pdfmake draws them.
 // A change that could be offered upstream as Line.optimizeInlines().
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** An inline that pdfmake draws with nothing but its glyphs. */
@@ -88,7 +89,7 @@ let installed = false;
  * written in later), and Renderer.renderLine joins what is left when the line is drawn.
  */
 export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
-  if (installed || process.env.ICT_PDF_NO_TEXT_RUNS) return;
+  if (installed || switchedOff('ICT_PDF_NO_TEXT_RUNS')) return;
   installed = true;
   const addLine = ElementWriter.prototype.addLine;
   ElementWriter.prototype.addLine = function (line: Any, dontUpdateContextPosition: boolean, index: number) {

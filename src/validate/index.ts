@@ -248,7 +248,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     }
     for (let j = 1; j < spans.length; j++) {
       if (spans[j].from <= spans[j - 1].to)
-        e(`スケジュールの期間が schedule[${spans[j - 1].i}] と重なっています（${spans[j].from}年度）`, ['schedule', spans[j].i, 'from']);
+        e(`スケジュールの期間が ${spans[j - 1].i + 1}番目のスケジュール（schedule）と重なっています（${spans[j].from}年度）`, ['schedule', spans[j].i, 'from']);
     }
     data.indicators?.forEach((ind, i) => {
       const b = asOfMonth(ind.baseline.asOf);
