@@ -6,6 +6,7 @@ import { renderPdf, accessPolicy } from '../src/render/pdf.js';
 import { createHandlebars, renderText } from '../src/templates/index.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { out } from './outputs.js';
+import { drawnOnPages } from './helpers/drawn.js';
 
 const DATA = path.join(__dirname, 'fixtures', 'mini');
 const doc = (content: unknown[]) => ({ content, defaultStyle: { font: 'BIZUDPGothic' } });
@@ -24,7 +25,8 @@ describe('access policies', () => {
   });
 
   it('make pdfmake refuse a URL', async () => {
-    await expect(renderPdf(doc([{ image: 'https://example.invalid/x.png' }]), [DATA])).rejects.toThrow();
+    // the refusal itself: without a policy pdfmake would try the network and fail another way
+    await expect(renderPdf(doc([{ image: 'https://example.invalid/x.png' }]), [DATA])).rejects.toThrow(/denied by resource access policy: https:\/\/example\.invalid/);
   });
 });
 
@@ -39,6 +41,10 @@ describe('templates', () => {
 describe('figures', () => {
   it('are drawn from the data set into the booklet with their caption', async () => {
     const { pages } = await readPdf(out('mini', 'plan-booklet.pdf'));
-    expect(pages.map((p) => p.text).join('\n')).toContain('図表1 推進の流れ');
+    const at = pages.findIndex((p) => p.text.includes('図表1 推進の流れ'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // the figure itself, not its caption alone: flow.svg's two boxes are filled in its own colours on that page
+    const drawn = (await drawnOnPages(out('mini', 'plan-booklet.pdf')))[at];
+    expect(drawn.fills).toEqual(expect.arrayContaining(['#3a6ea5', '#58a55c']));
   });
 });
