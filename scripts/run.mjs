@@ -23,7 +23,7 @@ function newest(dir) {
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < Math.max(newest(src), statSync(path.join(root, 'package.json')).mtimeMs)) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'render', 'xlsx-worker.ts'), path.join(src, 'bench', 'index.ts'), path.join(src, 'bench', 'direct.ts'), path.join(src, 'bench', 'dump.ts')],
+    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'render', 'xlsx-worker.ts')],
     outdir: dist,
     outbase: src,
     bundle: true,
@@ -38,7 +38,4 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < Math.max(newest(src), statSy
   mkdirSync(dist, { recursive: true });
   writeFileSync(stamp, new Date(0).toISOString());
 }
-const benches = { bench: 'index.js', 'bench-direct': 'direct.js', 'bench-dump': 'dump.js' };
-const entry = benches[process.argv[2]] ? ['bench', benches[process.argv[2]]] : ['cli.js'];
-if (entry[0] === 'bench') process.argv.splice(2, 1);
-await import(pathToFileURL(path.join(dist, ...entry)).href);
+await import(pathToFileURL(path.join(dist, 'cli.js')).href);

@@ -1,11 +1,11 @@
 // The bench's own arithmetic, without building anything: medians and pair-by-pair ratios of a
 // before/after run, GNU time's output, and the bucketing of a small hand-made CPU profile.
 import { describe, it, expect } from 'vitest';
-import { compare, median, pairRatios } from '../src/bench/stats.js';
-import { parseTimeOutput } from '../src/bench/measure.js';
-import { addProfile, topSelf, type CpuProfile, type SourceOf } from '../src/bench/profile-buckets.js';
-import { cleanSource } from '../src/bench/source-maps.js';
-import { baselineTable } from '../src/bench/baseline.js';
+import { compare, median, pairRatios } from '../tools/bench/stats.js';
+import { parseTimeOutput } from '../tools/bench/measure.js';
+import { addProfile, topSelf, type CpuProfile, type SourceOf } from '../tools/bench/profile-buckets.js';
+import { cleanSource } from '../tools/bench/source-maps.js';
+import { baselineTable } from '../tools/bench/baseline.js';
 
 describe('before/after arithmetic', () => {
   it('takes medians of odd and even counts', () => {

@@ -92,7 +92,7 @@ describe('a forgotten -- after the npm script name', () => {
 
 describe('help and progress say what they mean', () => {
   it('bench --help and -h print the bench\'s options and start nothing; an unknown option is refused', () => {
-    const bench = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/bench/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const bench = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/bench/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     for (const flag of ['--help', '-h']) {
       const r = bench(flag);
       expect([r.status, r.signal]).toEqual([0, null]);

@@ -1,11 +1,11 @@
 // The same content set with pdfmake directly, without the pipeline: a plain table for the
 // results report, plain headings and paragraphs for the booklet. The benchmark divides the
 // pipeline's time by this one to show the pipeline's own cost.
-// usage: node --import tsx src/bench/direct.ts <data set folder> <plan-booklet.pdf|results-2017.pdf>
+// usage: node scripts/bench.mjs direct <data set folder> <plan-booklet.pdf|results-2017.pdf>
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { PDF_FONTS } from '../render/fonts.js';
+import { PDF_FONTS } from '../../src/render/fonts.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake');
@@ -19,7 +19,7 @@ async function main() {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => true);
     const def = JSON.parse(readFileSync(doc, 'utf8'));
-    pdfmake.setTableLayouts((await import('../documents/layouts.js')).tableLayouts);
+    pdfmake.setTableLayouts((await import('../../src/documents/layouts.js')).tableLayouts);
     const bytes: Buffer = await pdfmake.createPdf(def).getBuffer();
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');

@@ -1,10 +1,15 @@
-// The bench's options and its messages (wording in templates/bench.hbs): a wrong option is
+// The bench's options and its messages (wording in tools/bench/bench.hbs): a wrong option is
 // told plainly, without a stack trace.
-import { createHandlebars, Wording } from '../templates/index.js';
-import { nearest } from '../nearest.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlebars, Wording } from '../../src/templates/index.js';
+import { nearest } from '../../src/nearest.js';
 
 let words: Wording | undefined;
-export const benchWords = () => (words ??= Wording.load(createHandlebars({}), 'bench'));
+// the bench's wording is the bench's own (tools/bench/bench.hbs), not a template users edit;
+// this file runs from tools/bench/ (tsx) or from .tmp/bench-dist/ (compiled): both two folders below the root
+const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tools/bench');
+export const benchWords = () => (words ??= Wording.load(createHandlebars({}), 'bench', HERE));
 
 export class BenchError extends Error {}
 /** A wrong command line: told with the help, exit 2 (not started, nothing measured) */

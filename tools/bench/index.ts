@@ -29,9 +29,10 @@ interface Row {
   same?: { wallMs: number; peakMiB: number; overhead: number };
 }
 
-function run(args: string[]): { wallMs: number; out: string } {
+/** the tool's command (`build` …) as a user runs it, or one of the bench's own (`direct`, `dump`: scripts/bench.mjs) */
+function run(args: string[], runner = 'run.mjs'): { wallMs: number; out: string } {
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', runner), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
   return { wallMs: Math.round(performance.now() - t0), out };
 }
 
@@ -80,12 +81,12 @@ async function main() {
           beforeRenderShare: Math.round((before / Math.max(1, work)) * 1000) / 1000,
         };
         if (compare && doc.endsWith('.pdf') && doc !== 'initiative-list.pdf') {
-          const dr = run(['bench-direct', dir, doc]);
+          const dr = run(['direct', dir, doc], 'bench.mjs');
           const dj = JSON.parse(dr.out);
           row.direct = { wallMs: dr.wallMs, peakMiB: Math.round(dj.maxRssKiB / 1024), ratio: Math.round((r.wallMs / dr.wallMs) * 100) / 100 };
           const defFile = path.join(WORK, `x${scale}`, `${doc}.definition.json`);
-          run(['bench-dump', dir, doc, defFile]);
-          const sr = run(['bench-direct', '--definition', defFile]);
+          run(['dump', dir, doc, defFile], 'bench.mjs');
+          const sr = run(['direct', '--definition', defFile], 'bench.mjs');
           const sj = JSON.parse(sr.out);
           row.same = { wallMs: sr.wallMs, peakMiB: Math.round(sj.maxRssKiB / 1024), overhead: Math.round((r.wallMs / sr.wallMs - 1) * 1000) / 1000 };
         }

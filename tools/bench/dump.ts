@@ -1,13 +1,13 @@
 // Writes the document definition the pipeline would hand to pdfmake, as JSON (functions
 // become static: a fixed footer, no page header), so that the benchmark can time pdfmake
 // alone on exactly the same content.
-// usage: node scripts/run.mjs bench-dump <data set folder> <document> <out.json>
+// usage: node scripts/bench.mjs dump <data set folder> <document> <out.json>
 import { writeFileSync } from 'node:fs';
-import { checkDataset } from '../pipeline.js';
-import { resolve } from '../resolve/index.js';
-import { bookletBody, bookletDocument, bookletFront } from '../documents/booklet.js';
-import { resultsDocument } from '../documents/results-report.js';
-import { initiativeListDocument } from '../documents/initiative-list-doc.js';
+import { checkDataset } from '../../src/pipeline.js';
+import { resolve } from '../../src/resolve/index.js';
+import { bookletBody, bookletDocument, bookletFront } from '../../src/documents/booklet.js';
+import { resultsDocument } from '../../src/documents/results-report.js';
+import { initiativeListDocument } from '../../src/documents/initiative-list-doc.js';
 
 const [dir, doc, out] = process.argv.slice(2);
 const { model } = checkDataset(dir);
