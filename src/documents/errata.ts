@@ -2,23 +2,13 @@
 // 誤 and 正 with the changed characters marked, then the items whose page moved.
 import { diffChars } from 'diff';
 import type { Wording } from '../templates/index.js';
-import type { ErrataEntry, MovedItem } from '../errata/index.js';
+import type { ErrataView } from '../resolve/errata-view.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { a4Capacity } from '../render/xlsx.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
 import { fitWidth, estimatedHeight } from './text-width.js';
 import { printWidths, rowHeight, headerHeights } from './sheet-layout.js';
 import { keepTail } from './pdf-text.js';
-
-export interface ErrataView {
-  title: string;
-  /** the published version: its name (a record's label, a folder, a revision) and date */
-  publication: { name: string; date?: string };
-  entries: ErrataEntry[];
-  moved: MovedItem[];
-  date: string;
-  issuer: string;
-}
 
 const MARK = { color: '#c00000', bold: true, decoration: 'underline' };
 

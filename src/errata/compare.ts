@@ -6,6 +6,8 @@
 //   what only moves when pages move: page footers, 目次 and 掲載頁 numbers (moved pages have
 //   their own table). A changed passage is given as text, without the PDF's line breaks.
 import { diffArrays } from 'diff';
+import type { ErrataEntry, MovedItem } from '../resolve/errata-view.js';
+export type { ErrataEntry, MovedItem };
 import type { Wording } from '../templates/index.js';
 import type { ResultsView, ResultRow, PillarSummary } from '../resolve/results.js';
 import type { InitiativeListView } from '../resolve/initiative-list.js';
@@ -14,26 +16,6 @@ import { cellRef } from '../render/xlsx.js';
 import { yen } from '../templates/index.js';
 import { readPdfBytes } from './pdf-lines.js';
 import { resultsProse } from '../documents/results-report.js';
-
-export interface ErrataEntry {
-  document: string;
-  /** the printed page in the published version, or a sheet name */
-  page: number | string;
-  /** the line on that page, or a cell (E12) */
-  line: number | string;
-  /** the row and column changed (「事業 1 …　事業費（千円）」); none for prose */
-  item?: string;
-  wrong: string;
-  right: string;
-  /** the document's place in the set, for ordering */
-  order: number;
-}
-
-export interface MovedItem {
-  item: string;
-  from: number;
-  to: number;
-}
 
 export interface Line {
   page: number;

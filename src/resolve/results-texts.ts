@@ -2,18 +2,7 @@
 // web page): the title, the pillars named in the 【活動概要】, each pillar's heading and the
 // chart in words (the text alternative of the bars).
 import type { Wording } from '../templates/index.js';
-import type { ResultsView } from './results.js';
-
-export interface ResultsTexts {
-  title: string;
-  /** the face under the title: the report's own month and the issuer (平成30年6月　福島県) */
-  issued: string;
-  /** 「…」、「…」及び「…」 */
-  pillars: string;
-  /** pillar id → 「1 …」, as headings and table rows name it */
-  pillarHeadings: Record<string, string>;
-  chartAlt: string;
-}
+import type { ResultsView, ResultsTexts } from './results.js';
 
 /** `w`: the results wording under the report's own era rule (view.rule). */
 export function withResultsTexts(view: ResultsView, w: Wording, issuer: string): ResultsView & { texts: ResultsTexts } {

@@ -8,7 +8,6 @@ import { fiscalYearLong, fiscalYearShort, fiscalYearShortWithNendo, yearOfPeriod
 import { yen } from '../templates/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
-import type { ResultsTexts } from './results-texts.js';
 import { missingAnswers, categoryOf, type AnswerField } from '../model/results-answers.js';
 
 export interface ResultRow {
@@ -36,6 +35,18 @@ export interface PillarSummary {
   budgetTotal: number | null;
   /** count per achievement value, in the order of `achievements` */
   achievements: number[];
+}
+
+/** The report's sentences made from its numbers (resolve/results-texts.ts). */
+export interface ResultsTexts {
+  title: string;
+  /** the face under the title: the report's own month and the issuer (平成30年6月　福島県) */
+  issued: string;
+  /** 「…」、「…」及び「…」 */
+  pillars: string;
+  /** pillar id → 「1 …」, as headings and table rows name it */
+  pillarHeadings: Record<string, string>;
+  chartAlt: string;
 }
 
 export interface ResultsView {

@@ -1,0 +1,31 @@
+// What a 正誤表 shows (a view, like the rest of resolve/): the errata command makes it by
+// comparing two versions (errata/compare.ts), the documents read it (documents/errata.ts).
+export interface ErrataEntry {
+  document: string;
+  /** the printed page in the published version, or a sheet name */
+  page: number | string;
+  /** the line on that page, or a cell (E12) */
+  line: number | string;
+  /** the row and column changed (「事業 1 …　事業費（千円）」); none for prose */
+  item?: string;
+  wrong: string;
+  right: string;
+  /** the document's place in the set, for ordering */
+  order: number;
+}
+
+export interface MovedItem {
+  item: string;
+  from: number;
+  to: number;
+}
+
+export interface ErrataView {
+  title: string;
+  /** the published version: its name (a record's label, a folder, a revision) and date */
+  publication: { name: string; date?: string };
+  entries: ErrataEntry[];
+  moved: MovedItem[];
+  date: string;
+  issuer: string;
+}
