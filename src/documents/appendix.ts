@@ -102,7 +102,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const ctx = { fyLong: v.fyLong, fyNendo: v.fyShort };
   const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
   const wanted = [
-    fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 8, 21),
+    fitWidth(v.pillars.map((p) => v.texts.pillarHeadings[p.id]), 8, 21),
     5,
     4,
     fitWidth(rows.map(({ x }) => x.title), 13, 27),
@@ -120,7 +120,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
     ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
     ww.get('col-category'),
   ]];
-  const data = rows.map(({ p, x }) => [w.get('pillar-heading', p), x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null] as CellValue[]);
+  const data = rows.map(({ p, x }) => [v.texts.pillarHeadings[p.id], x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null] as CellValue[]);
   const widths = printWidths(wanted, header, [], undefined, data);
   return {
     name,
@@ -155,7 +155,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
     const key = `$A${row}`;
     return {
       cells: [
-        w.get('pillar-heading', p),
+        v.texts.pillarHeadings[p.id],
         { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
         { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
         { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal ?? 0 },
@@ -169,7 +169,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
     kind: 'total',
     cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal ?? 0), ...v.total.achievements.map((a, k) => total(5 + k, a))],
   });
-  const widths = printWidths([fitWidth(v.pillars.map((p) => w.get('pillar-heading', p)), 10, 27), 7, 7, 13, ...v.achievements.map((a) => fitWidth([a], 8, 16))], header, [], undefined, rows.map((x) => x.cells));
+  const widths = printWidths([fitWidth(v.pillars.map((p) => v.texts.pillarHeadings[p.id]), 10, 27), 7, 7, 13, ...v.achievements.map((a) => fitWidth([a], 8, 16))], header, [], undefined, rows.map((x) => x.cells));
   return {
     name,
     widths,

@@ -69,7 +69,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     table: {
       headerRows: 1,
       widths: [180, 40, 40, 80, ...view.achievements.map(() => '*')],
-      body: [head, ...view.pillars.map((p) => row(w.get('pillar-heading', p), p.summary)), row(w.get('summary-total'), view.total, true)],
+      body: [head, ...view.pillars.map((p) => row(view.texts.pillarHeadings[p.id], p.summary)), row(w.get('summary-total'), view.total, true)],
     },
     layout: 'grid',
     margin: [0, 0, 0, 10],
@@ -80,7 +80,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     table: {
       widths: [180, barWidth, '*'],
       body: view.pillars.map((p) => [
-        { text: w.get('pillar-heading', p), style: 'sum' },
+        { text: view.texts.pillarHeadings[p.id], style: 'sum' },
         { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
         // the count stands clear of the end of its bar
         { text: String(p.summary.count), style: 'sum', margin: [4, 0, 0, 0] },
@@ -105,7 +105,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     ...(view.draft ? [{ text: w.get('draft-note', view.draft), style: 'note' }] : []),
     { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     // the chart is one figure to a reader of the tags; its numbers are in the table above and in the alternative text
-    { stack: [chart, legend], tag: 'Figure', alt: view.texts!.chartAlt },
+    { stack: [chart, legend], tag: 'Figure', alt: view.texts.chartAlt },
   ];
 }
 
@@ -172,7 +172,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
 
 /** The report's sentences (its title, the face's date and issuer, the 【活動概要】), as printed: the 正誤表 compares them too. */
 export function resultsProse(view: ResultsView, w: Resolved['words']['results']): { title: string; issued: string; overview: string[] } {
-  const texts = view.texts!;
+  const texts = view.texts;
   return { title: texts.title, issued: texts.issued, overview: [w.get('overview-1', view), w.get('overview-2', { pillars: texts.pillars })] };
 }
 
@@ -188,7 +188,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     ...summary(view, r),
   ];
   view.pillars.forEach((p, i) => {
-    content.push({ text: w.get('pillar-heading', p), style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
+    content.push({ text: view.texts.pillarHeadings[p.id], style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
     // the published report explains 目標の達成度※ under the first pillar's heading, before its table
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
     content.push(...pillarTables(p, view, r));

@@ -109,7 +109,7 @@ export function compareResults(document: string, order: number, before: ResultsV
   const newRows = new Map(after.pillars.flatMap((p) => p.rows).map((r) => [r.initiativeId, r]));
   const summaryAt = locate(lines, rw.get('summary-title', before));
   const sums = (v: ResultsView) =>
-    new Map<string, { label: string; s: PillarSummary }>([...v.pillars.map((p) => [p.id, { label: rw.get('pillar-heading', p), s: p.summary }] as const), ['*', { label: rw.get('summary-total'), s: v.total }]]);
+    new Map<string, { label: string; s: PillarSummary }>([...v.pillars.map((p) => [p.id, { label: v.texts.pillarHeadings[p.id], s: p.summary }] as const), ['*', { label: rw.get('summary-total'), s: v.total }]]);
   const oldSums = sums(before);
   const newSums = sums(after);
   const summaryFields = (v: ResultsView, s: PillarSummary): [string, string][] => [
@@ -121,7 +121,7 @@ export function compareResults(document: string, order: number, before: ResultsV
   // the title, the face's date and issuer, the 【活動概要】 sentences and the pillars' headings
   const prose = (v: ResultsView) => {
     const p = resultsProse(v, rw);
-    return [[w.get('item-title'), p.title], [w.get('item-face'), p.issued], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), rw.get('pillar-heading', x)])];
+    return [[w.get('item-title'), p.title], [w.get('item-face'), p.issued], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), v.texts.pillarHeadings[x.id]])];
   };
   const oldProse = prose(before);
   prose(after).forEach(([item, text], i) => {

@@ -81,7 +81,7 @@ export async function publish(dir: string, label: string, date: string, outRoot:
     if (failed || !manifest || manifest.inputs !== inputsHash(checked.raw))
       return { problems: [...built.problems, { severity: 'error', file: 'dataset.json', message: w.get('dated-not-built', { years: undated, on: date, data: dataLabel }) }] };
     const faces = resolve(checked.model!).results;
-    dated = undated.map((fy) => ({ fiscalYear: fy, face: faces.find((v) => v.fiscalYear === fy)?.texts?.issued ?? '' }));
+    dated = undated.map((fy) => ({ fiscalYear: fy, face: faces.find((v) => v.fiscalYear === fy)?.texts.issued ?? '' }));
   }
   const publication: Publication = { label, date, dataset: id, inputs: manifest.inputs, files: names };
   const folder = writeRecord(publishedRoot, id, dir, outDir, publication);

@@ -2,10 +2,10 @@
 // web page): the title, the pillars named in the 【活動概要】, each pillar's heading and the
 // chart in words (the text alternative of the bars).
 import type { Wording } from '../templates/index.js';
-import type { ResultsView, ResultsTexts } from './results.js';
+import type { ResultsNumbers, ResultsView } from './results.js';
 
 /** `w`: the results wording under the report's own era rule (view.rule). */
-export function withResultsTexts(view: ResultsView, w: Wording, issuer: string): ResultsView & { texts: ResultsTexts } {
+export function withResultsTexts(view: ResultsNumbers, w: Wording, issuer: string): ResultsView {
   const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
   const pillarHeadings = Object.fromEntries(view.pillars.map((p) => [p.id, w.get('pillar-heading', p)]));

@@ -49,7 +49,8 @@ export interface ResultsTexts {
   chartAlt: string;
 }
 
-export interface ResultsView {
+/** A year's report before its sentences are made (resolve/results-texts.ts makes them from these numbers). */
+export interface ResultsNumbers {
   fiscalYear: number;
   /** the date this year's report carries and is written on: its own publication date, or its draft's */
   date: string;
@@ -76,10 +77,12 @@ export interface ResultsView {
   /** set while the year is not finished: rows with a field unanswered, 達成度 in no category */
   draft?: { unanswered: number; uncategorised: number };
   /** its sentences (resolve/results-texts.ts); set by resolve() */
-  texts?: ResultsTexts;
 }
 
-export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsView {
+/** A year's report as every form shows it: its numbers and the sentences made from them, once. */
+export type ResultsView = ResultsNumbers & { texts: ResultsTexts };
+
+export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsNumbers {
   const docs = model.dataset.documents.results;
   const cats = docs?.achievementCategories;
   // categories in the data set's order, then (without categories) the texts in order of appearance

@@ -51,7 +51,7 @@ export function webEdition(r: Resolved, printed?: Map<string, number>): WebEditi
   }
   if (r.results.length) {
     for (const v of r.results) pages.push(resultsWebPage(v, r));
-    toc.push({ text: ww.get('results-heading'), children: r.results.map((v) => ({ text: v.texts!.title, href: resultsPage(v.fiscalYear), children: [] })) });
+    toc.push({ text: ww.get('results-heading'), children: r.results.map((v) => ({ text: v.texts.title, href: resultsPage(v.fiscalYear), children: [] })) });
   }
   const b = r.booklet;
   const contents: WebPage = {

@@ -79,7 +79,7 @@ function chart(view: ResultsView) {
         return c > 0 ? part : undefined;
       })
       .filter(Boolean);
-    return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts!.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
+    return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
   });
   return { width: LABEL + BAR + 60, height: view.pillars.length * ROW + 6, rows, legend: view.achievements.map((a, k) => ({ label: a, fill: PALETTE[k % PALETTE.length] })) };
 }
@@ -88,7 +88,7 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
   const w = r.words.results;
   const ww = r.words.web;
   const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
-  const t = view.texts!;
+  const t = view.texts;
   const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx));
   const unanswered = w.get('unanswered-cell');
   const sumRow = (label: string, s: ResultsView['total']) => ({ label, count: s.count, newCount: s.newCount, budget: yen(s.budgetTotal), achievements: s.achievements });
