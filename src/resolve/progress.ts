@@ -1,7 +1,7 @@
 // 進ちょく状況: every numeric indicator's years (target, actual, 達成率, level), each initiative's
 // self-evaluations, and the summary per 重点目標 / 取組の基本方向, derived once for the PDF, the
 // web page, the open data and the appendix. Unanswered actuals and grades make it a draft.
-import type { Model, Indicator, ProgressSettings } from '../model/schema.js';
+import type { Model, Indicator, ProgressSettings, AsOf } from '../model/schema.js';
 import type { Wording } from '../templates/index.js';
 import { fiscalYearLong, fiscalYearShortWithNendo, type EraRule } from '../era/index.js';
 import type { ResolvedSection } from './sections.js';
@@ -15,6 +15,8 @@ export interface IndicatorYear {
   fiscalYear: number;
   /** R1年度 */
   fyLabel: string;
+  /** 令和元年度 */
+  fyLong: string;
   /** the target the year is measured against: its own (yearlyTargets) or the final one */
   target: number;
   targetText: string;
@@ -43,11 +45,16 @@ export interface IndicatorProgress {
   baselineUnit?: string;
   baselineText: string;
   baselineAsOf: string;
+  /** the day the baseline's time point stands for (ISO 8601) */
+  baselineDate: string;
   baselineYear: number;
   target: number;
   targetText: string;
   targetAsOf: string;
+  targetDate: string;
   targetYear: number;
+  /** whether a 達成率 could be computed from these cells once an actual is there (the appendix's formula) */
+  computable: boolean;
   years: IndicatorYear[];
 }
 
@@ -105,6 +112,8 @@ export interface ProgressView {
   lastFyLong: string;
   method: ProgressSettings['method'];
   levels: string[];
+  /** each level's lower bound (%), in the same order; the last has none */
+  levelMins: (number | undefined)[];
   grades: ProgressSettings['grades'];
   outlooks: string[];
   /** 重点目標 and 取組の基本方向 in document order, each with the initiatives standing in it or below */
@@ -123,6 +132,17 @@ export interface ProgressView {
 
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 export const rateText = (rate: Rate, w: Wording) => ('value' in rate ? w.get('rate', { value: rate.value.toFixed(1) }) : w.get(`reason-${rate.reason}`));
+
+/** The day a time point stands for, in ISO 8601: a month's or a fiscal year's last day, a year's average its last day. */
+export function asOfDate(a: AsOf): string {
+  const last = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  if ('month' in a) {
+    const [y, m] = a.month.split('-').map(Number);
+    return last(y, m);
+  }
+  if ('fiscalYear' in a) return last(a.fiscalYear + 1, 3);
+  return last(a.year, 12);
+}
 
 export function hasProgress(model: Model): boolean {
   return Boolean(model.dataset.documents.progress) && model.initiatives.some((i) => (i.data.indicators ?? []).some(isNumeric));
@@ -146,6 +166,7 @@ function indicatorProgress(initiativeId: string, ind: Indicator, seq: number, se
     return {
       fiscalYear: fy,
       fyLabel: fiscalYearShortWithNendo(fy, rule),
+      fyLong: fiscalYearLong(fy, rule),
       target: own ?? target,
       targetText: num(own ?? target),
       finalTarget: own === undefined,
@@ -169,11 +190,17 @@ function indicatorProgress(initiativeId: string, ind: Indicator, seq: number, se
     baselineUnit: ind.baseline.unit,
     baselineText: ind.baseline.number === undefined ? w.get('no-number') : `${num(ind.baseline.number)}${ind.baseline.unit ?? unit}`,
     baselineAsOf: asOfText(ind.baseline.asOf, common),
+    baselineDate: asOfDate(ind.baseline.asOf),
     baselineYear,
     target,
     targetText: `${num(target)}${unit}`,
     targetAsOf: asOfText(ind.target.asOf, common),
+    targetDate: asOfDate(ind.target.asOf),
     targetYear,
+    computable: settings.fiscalYears.some((fy) => fy > baselineYear) && 'value' in achievementRate({
+      method: settings.method, direction, year: baselineYear + 1, baselineYear, targetYear,
+      baseline: ind.baseline.number, baselineUnit: ind.baseline.unit, unit, target, actual: target,
+    }),
     years,
   };
 }
@@ -263,6 +290,7 @@ export function resolveProgress(model: Model, sections: ResolvedSection[], entri
     lastFyLong,
     method: settings.method,
     levels: settings.levels.map((l) => l.label),
+    levelMins: settings.levels.map((l) => l.min),
     grades,
     outlooks: settings.outlooks,
     groups,
