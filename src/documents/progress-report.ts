@@ -146,8 +146,9 @@ function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
       ],
       unbreakable: true,
     },
-    ...x.indicators.flatMap((ind) => indicatorBlock(ind, r)),
-    { stack: [evals], unbreakable: true },
+    ...x.indicators.slice(0, -1).flatMap((ind) => indicatorBlock(ind, r)),
+    // the evaluation stays with the last indicator: never alone at the top of a page, away from its initiative
+    { stack: [...indicatorBlock(x.indicators[x.indicators.length - 1], r), evals], unbreakable: true },
   ];
 }
 
