@@ -20,6 +20,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'plan-export': ['--data', '--out', '--whole', '--quiet', '--debug'],
   'plan-import': ['--data', '--dry-run', '--yes', '--correction', '--published', '--quiet', '--debug'],
   renumber: ['--data', '--dry-run', '--correction', '--published', '--debug'],
+  'indicators-convert': ['--data', '--yes', '--debug'],
   'new-plan': ['--from', '--period', '--date', '--id', '--out', '--carry', '--debug'],
 };
 
@@ -51,7 +52,7 @@ export function unknownOption(command: string, option: string): string {
 }
 
 /** The npm script that runs a command (package.json: "survey:status" runs survey-status). */
-export const scriptOf = (command: string) => command.replace(/^(survey|plan)-/, '$1:');
+export const scriptOf = (command: string) => command.replace(/^(survey|plan|indicators)-/, '$1:');
 
 /** Commands that take a bare argument (survey-import, plan-import: the folder of returned workbooks). */
 const TAKES_BARE = new Set(['survey-import', 'plan-import']);

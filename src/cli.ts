@@ -247,6 +247,25 @@ async function main(argv: string[]): Promise<number> {
       const r = await planImport(path.resolve(a.data), path.resolve(a.rest[0]), { write: !!a.yes, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
       return printPlanImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
     }
+    case 'indicators-convert': {
+      if (!a.data) throw new UsageError('--data を指定してください');
+      const { convertIndicators, convertWords } = await import('./plan/convert-indicators.js');
+      const r = convertIndicators(path.resolve(a.data), { write: !!a.yes });
+      const w = convertWords();
+      const out = (s: string) => process.stdout.write(s + '\n');
+      if (r.conversions.length) {
+        out(w.get('head', { count: r.conversions.length }));
+        for (const c of r.conversions) out(w.get('conversion', c));
+      } else if (!hasErrors(r.problems)) out(w.get('none'));
+      if (r.unconverted.length) {
+        out(w.get('unconverted-head', { count: r.unconverted.length }));
+        for (const u of r.unconverted) out(w.get(`why-${u.why}`, u));
+      }
+      printProblems(r.problems, a.data, a.data);
+      if (hasErrors(r.problems)) return 1;
+      if (r.conversions.length) out(w.get(r.written ? 'done' : 'dry', { count: r.conversions.length }));
+      return 0;
+    }
     case 'survey-status': {
       if (!a.data || !a.fiscalYear) throw new UsageError('--data と --fiscal-year を指定してください');
       if (a.out) guardPlaces([path.resolve(a.out)], dataRead([path.resolve(a.data)]));

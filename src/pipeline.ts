@@ -13,6 +13,10 @@ import { resolve, type Resolved } from './resolve/index.js';
 import { bookletBody, bookletFront, bookletDocument, type BookletPages } from './documents/booklet.js';
 import { initiativeListDocument } from './documents/initiative-list-doc.js';
 import { resultsDocument } from './documents/results-report.js';
+import { progressDocument } from './documents/progress-report.js';
+import { hasProgress } from './resolve/progress.js';
+
+const PROGRESS_PDF = 'progress.pdf';
 import { layout, renderPdf } from './render/pdf.js';
 import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/loss-guard.js';
@@ -113,6 +117,7 @@ export function documentNames(model: Model): string[] {
     ...(d.booklet ? ['plan-booklet.pdf'] : []),
     ...(d.booklet && d.initiativeList && hasSchedules ? ['initiative-list.pdf'] : []),
     ...(d.results?.fiscalYears ?? []).map((fy) => `results-${fy}.pdf`),
+    ...(hasProgress(model) ? [PROGRESS_PDF] : []),
     ...(d.appendix ? ['appendix.xlsx'] : []),
   ];
 }
@@ -240,6 +245,11 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
           return { name, bytes, pages: l.pageCount };
         });
     }
+    if (r.progress && want(PROGRESS_PDF))
+      await timed(PROGRESS_PDF, () => progressDocument(r.progress!, r), async (def) => {
+        const { bytes, layout: l } = await renderPdf(def, allowed);
+        return { name: PROGRESS_PDF, bytes, pages: l.pageCount };
+      });
     if (appendixBook)
       await timed('appendix.xlsx', () => undefined, async () => {
         const { bytes, sheets } = await appendixBook();

@@ -16,7 +16,7 @@ import { resolve } from '../src/resolve/index.js';
 import { webEdition } from '../src/documents/web/index.js';
 import { renderWebEdition } from '../src/render/html.js';
 
-const SETS = ['miyagi-ict-plan', 'fukushima-ict-strategy'];
+const SETS = ['miyagi-ict-plan', 'fukushima-ict-strategy', 'sample-progress'];
 const webDir = (id: string) => path.join(TEST_OUTPUT, id, 'web');
 const pagesOf = (id: string) => readdirSync(webDir(id)).filter((f) => f.endsWith('.html')).sort();
 const html = (id: string, f: string) => readFileSync(path.join(webDir(id), f), 'utf8');

@@ -5,6 +5,7 @@ import type { ResultsView } from '../resolve/results.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
 import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
 import { endsAlone } from '../render/sheet-text.js';
+import { indicatorProgressTable } from './data/tables.js';
 import { fitWidth } from './text-width.js';
 import { ONE_LINE, rowHeight, printWidths, headerHeights, headerFloors, avoidLoneEnds } from './sheet-layout.js';
 
@@ -184,6 +185,51 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   };
 }
 
+/**
+ * 指標の進ちょく: the open data's table, with 達成率 and 達成状況 as formulas of the row's own cells
+ * (a corrected actual updates them). A row whose 達成率 cannot be computed from its cells (no
+ * baseline, another unit, a baseline already at the target) keeps its reason as text: a formula
+ * there would print a number that looks right.
+ */
+function progressSheet(r: Resolved): SheetSpec {
+  const t = indicatorProgressTable(r);
+  const p = r.progress!;
+  const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
+  const [BASE, TARGET, ACTUAL, RATE, LEVEL] = ['baseline-number', 'year-target', 'actual', 'rate', 'level'].map(col);
+  const settings = { levels: p.levels, mins: r.progress!.levelMins };
+  const unanswered = r.words.opendata.get('unanswered');
+  const rows = p.initiatives.flatMap((i) => i.indicators.flatMap((ind) => ind.years.map((y) => ({ ind, y }))));
+  const data = t.rows.map((cells, k) => {
+    const { ind, y } = rows[k];
+    const out: CellValue[] = cells.map((v) => (v === '' ? null : v));
+    const row = k + 2;
+    const [b, tg, a, rt] = [BASE, TARGET, ACTUAL, RATE].map((c) => cellRef(row, c));
+    // the reasons that stay whatever the actual: no formula
+    if (!ind.computable || ('reason' in y.rate && y.rate.reason !== 'no-actual')) return out;
+    const rate =
+      p.method === 'progress' ? `(${a}-${b})/(${tg}-${b})*100` : ind.direction === '増やす' ? `${a}/${tg}*100` : `${tg}/${a}*100`;
+    out[RATE - 1] = { formula: `IF(${a}="","${unanswered}",ROUND(${rate},1))`, result: 'value' in y.rate ? y.rate.value : unanswered };
+    // the levels from the top: the first whose lower bound the rate reaches
+    const level = settings.levels.reduceRight<string>((rest, label, i) => (settings.mins[i] === undefined ? `"${label}"` : `IF(${rt}>=${settings.mins[i]},"${label}",${rest})`), '""');
+    out[LEVEL - 1] = { formula: `IF(ISNUMBER(${rt}),${level},"")`, result: y.level ?? '' };
+    return out;
+  });
+  const widths = printWidths(t.columns.map((c, i) => (c.type === 'number' ? 9 : fitWidth([c.header, ...t.rows.map((x) => String(x[i]))], 6, 30))), [t.columns.map((c) => c.header)], [], undefined, data);
+  return {
+    name: t.sheet,
+    widths,
+    numFmts: t.columns.map((c) => (c.key === 'rate' ? '0.0' : undefined)),
+    header: [t.columns.map((c) => c.header)],
+    headerHeights: headerHeights([t.columns.map((c) => c.header)], widths),
+    rows: data.map((cells) => ({ cells, height: rowHeight(cells, widths) })),
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: true,
+    footer: r.words.workbook.get('footer', { title: p.title }),
+    // an unfinished year's sheet carries the report's mark in its printed header (& starts a code in Excel)
+    ...(p.draft ? { header_text: `&R${r.words.progress.get('draft-mark', p.draft).replace(/&/g, '&&')}` } : {}),
+  };
+}
+
 export function appendixWorkbook(r: Resolved, pages: Map<string, number> | undefined): WorkbookSpec {
   const sheets: SheetSpec[] = [];
   if (r.list) sheets.push(listSheet(r, pages));
@@ -194,5 +240,6 @@ export function appendixWorkbook(r: Resolved, pages: Map<string, number> | undef
     sheets.push(resultsSheet(r, v, data));
     sheets.push(summarySheet(r, v, data, r.words.workbook.get('summary-sheet', { fyLabel: many ? fyLabel : '' })));
   }
+  if (r.progress) sheets.push(progressSheet(r));
   return { title: r.title, creator: r.issuer, date: r.date, sheets };
 }

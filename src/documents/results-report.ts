@@ -20,7 +20,7 @@ export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce(
 /** left edge of each column, for tests that read a column back */
 export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => [...edges, edges[edges.length - 1] + w + CELL_EXTRA], [MARGINS[0]]);
 
-const PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
+export const BAR_PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
 const styles = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -41,12 +41,12 @@ const styles = {
 };
 
 /** A horizontal stacked bar as SVG (no text inside: labels stay in the PDF's own fonts). */
-function barSvg(counts: number[], max: number, width: number, height: number): string {
+export function barSvg(counts: number[], max: number, width: number, height: number): string {
   let x = 0;
   const rects = counts
     .map((c, i) => {
       const w = max > 0 ? (c / max) * width : 0;
-      const r = w > 0 ? `<rect x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="${height}" fill="${PALETTE[i % PALETTE.length]}"/>` : '';
+      const r = w > 0 ? `<rect x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="${height}" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/>` : '';
       x += w;
       return r;
     })
@@ -92,7 +92,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     columns: view.achievements.map((a, i) => ({
       width: 'auto',
       columns: [
-        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${PALETTE[i % PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
+        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
         { text: a, style: 'sum', width: 'auto', margin: [3, 0, 12, 0] },
       ],
     })),

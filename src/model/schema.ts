@@ -34,6 +34,8 @@ const optionalGroupName = name.superRefine((s, ctx) => {
 });
 // years the era names cover (昭和元年 = 1926 onwards); 2200 keeps a plan period printable
 const fiscalYear = z.number().int().min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` }).max(2200).describe('西暦の年度（2017 = 平成29年度）');
+/** a measured value (zod 4 refuses Infinity, which a 1e400 in JSON would read as) */
+const quantity = z.number();
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const yearMonth = z
@@ -199,6 +201,22 @@ export const DatasetSchema = z.strictObject({
       })
       .optional(),
     appendix: z.strictObject({}).optional(),
+    progress: z
+      .strictObject({
+        fiscalYears: z.array(fiscalYear).min(1).describe('進ちょく状況を報告する年度（実績値を載せる年度）'),
+        method: z.enum(['progress', 'ratio']).describe('達成率の計算: progress（基準値から目標値までの進み具合）または ratio（実績値 ÷ 目標値）'),
+        levels: z
+          .array(z.strictObject({ label: groupName, min: quantity.optional().describe('この区分に数える達成率（%）の下限。最後の区分は書かない') }))
+          .min(1)
+          .describe('指標の達成状況の区分（達成・概ね達成・未達成など）。上から順に、達成率が min 以上の最初の区分に数える'),
+        grades: z
+          .array(z.strictObject({ label: groupName, meaning: name.optional().describe('評価の意味（順調など）'), min: quantity.optional().describe('目安とする達成率（%）の下限') }))
+          .min(1)
+          .describe('自己評価の段階（A・B・C・D など）'),
+        outlooks: z.array(groupName).min(1).describe('今後の方向性の選択肢（継続・拡充・見直し・廃止など）'),
+        publishedOn: isoDate.optional().describe('報告書の公表日。なければ最後の年度の翌年度の4月1日'),
+      })
+      .optional(),
   }),
 });
 
@@ -209,6 +227,39 @@ const asOfSchema = z.union([
 ]);
 
 const measurement = z.strictObject({ asOf: asOfSchema, value: text });
+
+// 進ちょく管理 (issue 22): an indicator keeps its published text and may gain a numeric form.
+const unit = name.describe('単位');
+/** 年度 as a key ("2018"), as results.<年度> has it */
+const yearKey = z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2018"）で書いてください' });
+const baselineSchema = measurement.extend({
+  number: quantity.optional().describe('現状値（基準値）の数値。value の文字と同じ値を、単位を付けずに書く'),
+  unit: unit.optional().describe('基準値の数値の単位が指標の unit と違うときだけ書く（違えば基準値からの達成率は計算できない）'),
+});
+const targetSchema = measurement.extend({
+  number: quantity.optional().describe('目標値の数値（単位は指標の unit）'),
+});
+export const ActualSchema = z.strictObject({
+  value: quantity.nullable().describe('その年度の実績値（単位は指標の unit）。null は未回答'),
+  asOf: isoDate.optional().describe('実績値の時点（年-月-日）'),
+  note: prose.optional().describe('実績値の注記（集計方法、見込み値であることなど）'),
+});
+export const IndicatorSchema = z.strictObject({
+  name: text,
+  baseline: baselineSchema,
+  target: targetSchema,
+  unit: unit.optional().describe('数値の単位。書くと指標は数値の形をもち、進ちょく状況の報告書に載る'),
+  direction: z.enum(['増やす', '減らす']).optional().describe('値が増えるほうが良い（増やす）か、減るほうが良い（減らす）か'),
+  yearlyTargets: z.record(yearKey, quantity).optional().describe('年度ごとの目標値（年度 → 数値）'),
+  actuals: z.record(yearKey, ActualSchema).optional().describe('年度ごとの実績値'),
+});
+
+/** 自己評価 of one initiative for one fiscal year. */
+export const EvaluationSchema = z.strictObject({
+  grade: name.optional().describe('自己評価（documents.progress.grades の label のどれか）。空なら未回答'),
+  reason: prose.optional().describe('未達成の理由'),
+  outlook: name.optional().describe('今後の方向性（documents.progress.outlooks のどれか）'),
+});
 
 export const ScheduleSpanSchema = z.strictObject({
   from: fiscalYear,
@@ -244,11 +295,12 @@ export const InitiativeSchema = z.strictObject({
   description: prose.optional(),
   schedule: z.array(ScheduleSpanSchema).optional(),
   secondaryGoals: z.array(id).optional(),
-  indicators: z.array(z.strictObject({ name: text, baseline: measurement, target: measurement })).optional(),
+  indicators: z.array(IndicatorSchema).optional(),
   policyMeasures: z.array(id).optional(),
   isNew: z.boolean().optional(),
   figures: z.array(id).optional().describe('事業の説明の後に置く図（dataset.json の figures の id）'),
   results: z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), ResultSchema).optional(),
+  evaluation: z.record(yearKey, EvaluationSchema).optional().describe('年度ごとの自己評価・未達成の理由・今後の方向性'),
 });
 
 export const GlossarySchema = z.array(
@@ -274,6 +326,9 @@ export type GlossaryEntry = z.infer<typeof GlossarySchema>[number];
 export type Site = z.infer<typeof SitesSchema>[number];
 export type Figure = z.infer<typeof FigureSchema>;
 export type Indicator = NonNullable<Initiative['indicators']>[number];
+export type Actual = z.infer<typeof ActualSchema>;
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+export type ProgressSettings = NonNullable<Dataset['documents']['progress']>;
 export type AsOf = Indicator['baseline']['asOf'];
 
 /** A data set after validation: every file parsed and checked. */

@@ -11,6 +11,7 @@ import { resolveResults, type ResultsView } from './results.js';
 import { withResultsTexts } from './results-texts.js';
 import { resolveOpenData, type OpenDataView } from './open-data.js';
 import { planRule, yearRuleOf } from './document-dates.js';
+import { resolveProgress, type ProgressView } from './progress.js';
 
 export interface Resolved {
   id: string;
@@ -25,12 +26,14 @@ export interface Resolved {
   /** 平成29年度 and 平成32年度: the plan period under the era rule */
   period: { from: string; to: string };
   sections: ResolvedSection[];
-  words: { common: Wording; booklet: Wording; list: Wording; results: Wording; workbook: Wording; opendata: Wording; web: Wording };
+  words: { common: Wording; booklet: Wording; list: Wording; results: Wording; workbook: Wording; opendata: Wording; web: Wording; progress: Wording };
   booklet?: BookletView;
   list?: InitiativeListView;
   results: ResultsView[];
   /** the 基データ tables: a row per initiative, schedule span and indicator */
   openData: OpenDataView;
+  /** 進ちょく状況: indicators' actuals, 達成率 and self-evaluations, when the data set has them */
+  progress?: ProgressView;
 }
 
 /** The date a data set's documents carry: the results' own date, the era rule's date, or the last history entry. */
@@ -55,6 +58,7 @@ export function resolve(model: Model): Resolved {
     workbook: Wording.load(hb, 'workbook'),
     opendata: Wording.load(hb, 'opendata'),
     web: Wording.load(hb, 'web'),
+    progress: Wording.load(hb, 'progress-report'),
   };
   const sections = resolveSections(model.dataset);
   const entries = resolveEntries(model, sections);
@@ -78,5 +82,6 @@ export function resolve(model: Model): Resolved {
       return withResultsTexts(resolveResults(model, fy, sections, entries, own), Wording.load(createHandlebars(own), 'results'), model.dataset.issuer);
     }),
     openData: resolveOpenData(model, sections, entries, words.common, words.opendata, rule),
+    progress: resolveProgress(model, sections, entries, (own) => Wording.load(createHandlebars(own), 'common'), (own) => Wording.load(createHandlebars(own), 'progress-report')),
   };
 }

@@ -15,6 +15,7 @@ import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
 import { checkDepartments } from './departments.js';
 import { checkResultsAnswers } from './results-answers.js';
+import { checkProgress } from './progress.js';
 import { glossaryCorpus, termUsed } from '../model/terms.js';
 import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
@@ -268,6 +269,10 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
+  checkProgress(dataset, initiatives, complete, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p, group) => {
+    warn(file, m, p, raw.json.get(file));
+    if (group) problems[problems.length - 1].group = group;
+  });
   // an initiative that could not be read has no place yet: the others' numbers would look wrong
   if (complete)
     checkNumbering(dataset, initiatives, (file, message, path) => problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }));

@@ -12,7 +12,7 @@ export default async function setup() {
   const root = path.resolve(__dirname, '../..');
   // the command line's compiled sources, made once here and not by two test workers at once
   execFileSync(process.execPath, [path.join(root, 'scripts/run.mjs'), 'validate', '--data', path.join(root, 'tests/fixtures/mini'), '--quiet'], { stdio: 'pipe' });
-  for (const dir of ['data/miyagi-ict-plan', 'data/fukushima-ict-strategy', 'tests/fixtures/reiwa-plan', 'tests/fixtures/mini']) {
+  for (const dir of ['data/miyagi-ict-plan', 'data/fukushima-ict-strategy', 'data/sample-progress', 'tests/fixtures/reiwa-plan', 'tests/fixtures/mini']) {
     const r = await buildDataset(path.join(root, dir), TEST_OUTPUT, { log: () => {} });
     const errors = r.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new Error(`${dir}: ${errors.map((e) => e.message).join('; ')}`);

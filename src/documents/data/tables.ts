@@ -5,6 +5,7 @@
 // Each table is written as a CSV and as one sheet of opendata.xlsx (documents/data/index.ts).
 import type { Resolved } from '../../resolve/index.js';
 import type { ResultsView } from '../../resolve/results.js';
+import type { IndicatorProgress, IndicatorYear } from '../../resolve/progress.js';
 import type { Wording } from '../../templates/index.js';
 
 export type Value = string | number;
@@ -100,6 +101,48 @@ function resultsTables(view: ResultsView, r: Resolved, w: Wording): DataTable[] 
   return [results, s.build(`summary-${view.fiscalYear}.csv`, w.get('table-summary', ctx), w.get('about-summary', ctx), view.pillars)];
 }
 
+/** A row of the indicator progress table: one indicator in one fiscal year. */
+export interface IndicatorYearRow {
+  initiativeId: string;
+  no: number;
+  title: string;
+  seq: number;
+  ind: IndicatorProgress;
+  y: IndicatorYear;
+}
+
+/** 指標の進ちょく: one row per indicator and year, numbers as numbers, units and dates in columns of their own. */
+export function indicatorProgressTable(r: Resolved): DataTable {
+  const w = r.words.opendata;
+  const p = r.progress!;
+  const rows: IndicatorYearRow[] = p.initiatives.flatMap((i) => i.indicators.flatMap((ind) => ind.years.map((y) => ({ initiativeId: i.id, no: i.no, title: i.title, seq: ind.seq, ind, y }))));
+  const b = lead(new TableBuilder<IndicatorYearRow>(w), r, (x) => `${x.initiativeId}-${x.seq}-${x.y.fiscalYear}`)
+    .text('initiative', (x) => x.initiativeId)
+    .number('no', (x) => x.no)
+    .text('title', (x) => x.title)
+    .number('seq', (x) => x.seq)
+    .text('indicator', (x) => x.ind.name)
+    .number('fy', (x) => x.y.fiscalYear)
+    .text('fy-era', (x) => x.y.fyLong)
+    .text('indicator-unit', (x) => x.ind.unit)
+    .text('direction', (x) => x.ind.direction)
+    .number('baseline-number', (x) => x.ind.baseline ?? null)
+    .text('baseline-unit', (x) => x.ind.baselineUnit ?? x.ind.unit)
+    .text('baseline-date', (x) => x.ind.baselineDate)
+    .number('year-target', (x) => x.y.target)
+    .number('final-target', (x) => x.ind.target)
+    .text('target-date', (x) => x.ind.targetDate)
+    .number('actual', (x) => x.y.actual)
+    .text('actual-date', (x) => x.y.actualAsOf ?? '')
+    .number('rate', (x) => ('value' in x.y.rate ? x.y.rate.value : null), w.get('unit-percent'))
+    .text('rate-note', (x) => ('value' in x.y.rate ? (x.y.rate.metEarly ? r.words.progress.get('met-early') : '') : x.y.rateText))
+    .text('level', (x) => x.y.level ?? '')
+    .text('actual-note', (x) => x.y.note ?? '')
+    .text('answered', (x) => w.get(x.y.missing ? 'unanswered' : 'answered'))
+    .text('status', () => w.get(p.draft ? 'draft' : 'final'));
+  return b.build('indicator-progress.csv', w.get('table-indicator-progress'), w.get('about-indicator-progress'), rows);
+}
+
 /** The data dictionary: every column of every table, its description, type and unit. */
 function columnsTable(tables: DataTable[], w: Wording): DataTable {
   const rows = tables.flatMap((t) => t.columns.map((c) => ({ t, c })));
@@ -162,6 +205,7 @@ export function openDataTables(r: Resolved): DataTable[] {
     tables.push(n.build('indicators.csv', w.get('table-indicators'), w.get('about-indicators'), od.indicators));
   }
   for (const view of r.results) tables.push(...resultsTables(view, r, w));
+  if (r.progress) tables.push(indicatorProgressTable(r));
   tables.push(columnsTable(tables, w));
   return tables;
 }

@@ -7,6 +7,7 @@ import type { Block, Inline } from '../../markdown/index.js';
 import { WebContext } from './blocks.js';
 import { bookletPages, glossaryPage, anchorPages, type WebPage, type TocItem } from './booklet.js';
 import { listPage, resultsWebPage, resultsPage } from './tables.js';
+import { progressWebPage, PROGRESS_PAGE } from './progress.js';
 
 export const WEB_DIR = 'web';
 
@@ -52,6 +53,10 @@ export function webEdition(r: Resolved, printed?: Map<string, number>): WebEditi
   if (r.results.length) {
     for (const v of r.results) pages.push(resultsWebPage(v, r));
     toc.push({ text: ww.get('results-heading'), children: r.results.map((v) => ({ text: v.texts.title, href: resultsPage(v.fiscalYear), children: [] })) });
+  }
+  if (r.progress) {
+    pages.push(progressWebPage(r.progress, r));
+    toc.push({ text: ww.get('progress-heading'), children: [{ text: r.progress.title, href: PROGRESS_PAGE, children: [] }] });
   }
   const b = r.booklet;
   const contents: WebPage = {

@@ -1,0 +1,182 @@
+// 進ちょく状況 (progress.pdf): A4 landscape, like the results report. A summary per 重点目標 /
+// 取組の基本方向 (table and bar chart, from the resolved counts), then per initiative its
+// indicators' years (target, actual, 達成率, level) and its self-evaluations. Nothing is
+// computed here: every number and reason comes from resolve/progress.ts.
+import type { Resolved } from '../resolve/index.js';
+import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../resolve/progress.js';
+import { tableLayouts, pdfMetadata } from './layouts.js';
+import { textOf, keepTail } from './pdf-text.js';
+import { barSvg, BAR_PALETTE } from './results-report.js';
+
+type Node = Record<string, unknown>;
+const MARGINS = [30, 36, 30, 40];
+
+const styles = {
+  title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
+  issued: { fontSize: 10.5, alignment: 'right', margin: [0, 0, 0, 8] },
+  p: { fontSize: 9.5, lineHeight: 1.5, margin: [0, 0, 0, 4] },
+  h1: { fontSize: 12.5, bold: true, margin: [0, 10, 0, 6] },
+  h2: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+  h3: { fontSize: 10, bold: true, margin: [0, 8, 0, 2] },
+  th: { bold: true, alignment: 'center', fillColor: '#e6ecf4', fontSize: 8 },
+  cell: { fontSize: 8 },
+  num: { fontSize: 8, alignment: 'right' },
+  small: { fontSize: 8, margin: [0, 2, 0, 2] },
+  note: { fontSize: 7.5, margin: [0, 4, 0, 8] },
+  footer: { fontSize: 8, alignment: 'center' },
+  draft: { fontSize: 9, bold: true, color: '#c00000', alignment: 'right' },
+};
+const RED = '#c00000';
+
+function summary(view: ProgressView, r: Resolved): Node[] {
+  const w = r.words.progress;
+  const th = (t: string) => ({ text: t, style: 'th' });
+  const levelCols = [...view.levels, w.get('summary-uncomputable'), w.get('summary-unanswered')];
+  const gradeCols = [...view.grades.map((g) => g.label), w.get('summary-ungraded')];
+  const head1 = [
+    { ...th(w.get('summary-group')), rowSpan: 2 },
+    { ...th(w.get('summary-levels-head')), colSpan: levelCols.length + 1 },
+    ...levelCols.map(() => ({})),
+    { ...th(w.get('summary-grades-head')), colSpan: gradeCols.length + 1 },
+    ...gradeCols.map(() => ({})),
+  ];
+  const head2 = [{}, th(w.get('summary-indicators')), ...levelCols.map(th), th(w.get('summary-initiatives')), ...gradeCols.map(th)];
+  const row = (label: string, s: ProgressView['total'], depth: number, bold = false) => [
+    { text: label, style: 'cell', bold, tag: 'TH', margin: [depth > 1 ? 10 : 0, 0, 0, 0] },
+    ...[s.indicators, ...s.levels, s.uncomputable, s.unanswered, s.initiatives, ...s.grades, s.ungraded].map((n) => ({ text: String(n), style: 'num', bold })),
+  ];
+  const table = {
+    table: {
+      headerRows: 2,
+      widths: [230, ...Array(levelCols.length + gradeCols.length + 2).fill('*')],
+      body: [head1, head2, ...view.groups.map((g) => row(w.get('group-heading', g), g.summary, g.depth)), row(w.get('summary-total'), view.total, 1, true)],
+    },
+    layout: 'grid',
+    margin: [0, 0, 0, 4],
+  };
+  const tops = view.groups.filter((g) => g.depth === 1);
+  const barWidth = 420;
+  const max = Math.max(1, ...tops.map((g) => g.summary.indicators));
+  const chart = {
+    table: {
+      widths: [230, barWidth, '*'],
+      body: tops.map((g) => [
+        { text: w.get('group-heading', g), style: 'cell' },
+        { svg: barSvg([...g.summary.levels, g.summary.uncomputable, g.summary.unanswered], max, barWidth, 12), width: barWidth },
+        { text: String(g.summary.indicators), style: 'cell', margin: [4, 0, 0, 0] },
+      ]),
+    },
+    layout: 'plain',
+  };
+  const legend = {
+    columns: levelCols.map((a, i) => ({
+      width: 'auto',
+      columns: [
+        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
+        { text: a, style: 'cell', width: 'auto', margin: [3, 0, 12, 0] },
+      ],
+    })),
+    margin: [230, 6, 0, 0],
+  };
+  return [
+    { text: w.get('summary-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
+    table,
+    { text: w.get('grades-legend', { grades: view.grades }), style: 'note' },
+    ...(view.draft ? [{ text: w.get('draft-note'), style: 'note' }] : []),
+    { text: w.get('chart-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
+    { stack: [chart, legend], tag: 'Figure', alt: view.chartAlt },
+  ];
+}
+
+function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
+  const w = r.words.progress;
+  const th = (k: string) => ({ text: w.get(k), style: 'th' });
+  const body = [
+    ['col-year', 'col-target', 'col-actual', 'col-rate', 'col-level', 'col-note'].map(th),
+    ...ind.years.map((y) => {
+      const notes = [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? ''].filter(Boolean).join('　');
+      return [
+        { text: y.fyLabel, style: 'cell', tag: 'TH' },
+        { text: y.targetText, style: 'num' },
+        { text: y.actualText, style: 'num', ...(y.missing ? { color: RED, alignment: 'center' } : {}) },
+        { text: y.rateText, style: 'value' in y.rate ? 'num' : 'cell', ...(y.missing ? { color: RED } : {}) },
+        { text: y.level ?? '', style: 'cell', alignment: 'center' },
+        { text: keepTail(textOf(notes)), style: 'cell' },
+      ];
+    }),
+  ];
+  return [
+    {
+      stack: [
+        { text: w.get('indicator-head', { name: ind.name, unit: ind.unit, direction: w.get(`direction-${ind.direction}`) }), style: 'small', bold: true },
+        { text: w.get('baseline-line', { asOf: ind.baselineAsOf, baseline: ind.baselineText, targetAsOf: ind.targetAsOf, target: ind.targetText }), style: 'small' },
+        { table: { headerRows: 1, dontBreakRows: true, widths: [60, 70, 70, 150, 60, '*'], body }, layout: 'grid', margin: [0, 2, 0, 6] },
+      ],
+      unbreakable: true,
+    },
+  ];
+}
+
+function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
+  const w = r.words.progress;
+  const th = (k: string) => ({ text: w.get(k), style: 'th' });
+  const evals = {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [60, 60, '*', 90],
+      body: [
+        ['col-year', 'col-grade', 'col-reason', 'col-outlook'].map(th),
+        ...x.evaluations.map((e) => [
+          { text: e.fyLabel, style: 'cell', tag: 'TH' },
+          e.missing ? { text: w.get('unanswered'), style: 'cell', color: RED, alignment: 'center' } : { text: e.grade ? `${e.grade}${e.gradeMeaning ? `（${e.gradeMeaning}）` : ''}` : '', style: 'cell', alignment: 'center' },
+          { text: keepTail(textOf(e.reason)), style: 'cell' },
+          { text: e.outlook, style: 'cell', alignment: 'center' },
+        ]),
+      ],
+    },
+    layout: 'grid',
+    margin: [0, 0, 0, 8],
+  };
+  return [
+    {
+      stack: [
+        { text: w.get('initiative-heading', x), style: 'h3', tag: 'H', level: 3 },
+        { text: w.get('initiative-owner', { department: x.department, divisions: x.divisions.join('・') }), style: 'small' },
+      ],
+      unbreakable: true,
+    },
+    ...x.indicators.slice(0, -1).flatMap((ind) => indicatorBlock(ind, r)),
+    // the evaluation stays with the last indicator: never alone at the top of a page, away from its initiative
+    { stack: [...indicatorBlock(x.indicators[x.indicators.length - 1], r), evals], unbreakable: true },
+  ];
+}
+
+export function progressDocument(view: ProgressView, r: Resolved): Node {
+  const w = r.words.progress;
+  const title = view.title;
+  const content: Node[] = [
+    { text: title, style: 'title', tag: 'H', level: 1 },
+    { text: view.issued, style: 'issued' },
+    { text: textOf(w.get('about', { years: view.fyLabels.join('・') })), style: 'p' },
+    { text: textOf(w.get(`method-${view.method}`)), style: 'p' },
+    ...summary(view, r),
+  ];
+  for (const top of view.tops) {
+    content.push({ text: w.get('group-heading', top), style: 'h1', id: `top-${top.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
+    for (const x of view.initiatives.filter((i) => i.topId === top.id)) content.push(...initiativeBlock(x, r));
+  }
+  const draft = view.draft ? w.get('draft-mark', view.draft) : undefined;
+  return {
+    ...pdfMetadata({ title, author: r.issuer, date: view.date }),
+    pageOrientation: 'landscape',
+    pageMargins: MARGINS,
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },
+    styles,
+    tableLayouts,
+    content,
+    // an unfinished year says so on every page, as the results report does
+    ...(draft ? { header: () => ({ text: draft, style: 'draft', margin: [MARGINS[0], 14, MARGINS[2], 0] }) } : {}),
+    footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
+  };
+}

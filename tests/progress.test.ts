@@ -1,0 +1,174 @@
+// 進ちょく管理 on the fictional sample (data/sample-progress, built by the global setup): the
+// 達成率 printed in progress.pdf, shown on web/progress.html, written in indicator-progress.csv and
+// recomputed by the appendix's formulas agree; unanswered indicators mark every page 未確定. Bad
+// indicator data is refused with its place and exit code 1; indicators:convert shows, then writes
+// only with --yes, and lists a unit mismatch instead of guessing.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { TEST_OUTPUT } from './setup/build-outputs.js';
+import { parseCsv } from './helpers/csv.js';
+import { ROOT, squash } from './helpers/data.js';
+import { runCli } from './helpers/cli.js';
+import { convertIndicators, readQuantity } from '../src/plan/convert-indicators.js';
+
+const ID = 'sample-progress';
+const OUT = path.join(TEST_OUTPUT, ID);
+type Row = Record<string, string>;
+
+function csvRows(): Row[] {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(OUT, 'data', 'indicator-progress.csv'), 'utf8').replace(/^\uFEFF/, ''));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+const num = (s: string) => Number(s).toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+describe('進ちょく状況 of the sample: PDF, web page, open data and appendix agree', () => {
+  let rows: Row[];
+  let pages: string[];
+  beforeAll(() => {
+    rows = csvRows();
+    pages = execFileSync('pdftotext', ['-layout', path.join(OUT, 'progress.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  });
+
+  it('has a row per indicator and year, numbers as numbers, units and ISO dates in their own columns', () => {
+    expect(rows.length).toBe(24); // 12 indicators × 2 years
+    for (const r of rows) {
+      expect(r['単位']).not.toBe('');
+      expect(r['その年度の目標値']).toMatch(/^-?\d+(\.\d+)?$/);
+      for (const k of ['基準値の時点', '最終目標値の時点']) expect(r[k]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (r['実績値']) expect(r['実績値の時点']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // a 達成率 or its reason, never both, never neither
+      expect(r['達成率（%）'] === '' ? r['達成率の注記'] : r['達成率（%）'], r['ID']).not.toBe('');
+    }
+    // hand-computed: (12 − 5) ÷ (15 − 5); a decreasing one (14 − 30) ÷ (15 − 30); worse than the baseline; met early
+    const rate = (id: string) => rows.find((r) => r['ID'] === id)!['達成率（%）'];
+    expect([rate('01-1-2019'), rate('02-2-2020'), rate('03-2-2019'), rate('01-2-2019')]).toEqual(['70', '106.7', '-16.7', '105.3']);
+    expect(rows.find((r) => r['ID'] === '01-2-2019')!['達成率の注記']).toBe('目標年度より前に目標値に達した');
+    // the uncomputable ones say why, with no number
+    expect(rows.filter((r) => r['達成率（%）'] === '' && r['回答状況'] === '回答済').map((r) => `${r['ID']} ${r['達成率の注記']}`)).toEqual([
+      '04-1-2019 算定不可（基準値なし）', '04-1-2020 算定不可（基準値なし）',
+      '04-2-2019 算定不可（基準値と目標値の単位が違う）', '04-2-2020 算定不可（基準値と目標値の単位が違う）',
+      '05-2-2019 算定不可（基準値が目標値に達している）', '05-2-2020 算定不可（基準値が目標値に達している）',
+    ]);
+  });
+
+  it('prints each year’s target, actual and 達成率 (or its reason) in the PDF as the CSV has them', () => {
+    const text = squash(pages.join(''));
+    for (const r of rows) {
+      const rateText = r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記'];
+      const actual = r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']);
+      expect(text, r['ID']).toContain(squash(`${num(r['その年度の目標値'])}${actual}${rateText}`));
+    }
+  });
+
+  it('counts the last year’s indicators per level in the PDF’s summary as the CSV’s rows give them, and marks every page 未確定', () => {
+    const last = rows.filter((r) => r['年度（西暦）'] === '2020');
+    const count = (f: (r: Row) => boolean) => String(last.filter(f).length);
+    const levels = ['達成', '概ね達成', '未達成'].map((l) => count((r) => r['達成状況'] === l));
+    const uncomputable = count((r) => r['回答状況'] === '回答済' && r['達成状況'] === '');
+    const unanswered = count((r) => r['回答状況'] === '未回答');
+    expect(squash(pages[0])).toContain(squash(`合計 ${last.length} ${levels.join(' ')} ${uncomputable} ${unanswered}`));
+    expect([levels, uncomputable, unanswered]).toEqual([['3', '1', '4'], '3', '1']);
+    // one actual and one grade unanswered: the mark on every page, as the results report does
+    for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
+    expect(new Set(rows.map((r) => r['確定状況']))).toEqual(new Set(['未確定']));
+  });
+
+  it('shows the same targets, actuals and 達成率 on the web page, in the same order', () => {
+    const html = readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8');
+    const cells = [...html.matchAll(/<td class="num target">([^<]*)<\/td><td class="num actual">(?:<span class="unanswered">)?([^<]*)(?:<\/span>)?<\/td><td class="rate">([^<]*)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(cells).toEqual(rows.map((r) => [num(r['その年度の目標値']), r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']), r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記']]));
+    expect(html).toContain('<p class="draft">未確定（未回答 2 件）</p>');
+  });
+
+  it('gives the appendix the same table, 達成率 a formula of the row’s cells whose value is the CSV’s, none where no number is meant', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(OUT, 'appendix.xlsx'));
+    const ws = wb.getWorksheet('指標の進ちょく')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(Object.keys(rows[0]));
+    const col = (h: string) => header.indexOf(h) + 1;
+    rows.forEach((r, k) => {
+      const row = ws.getRow(k + 2);
+      const cell = row.getCell(col('達成率（%）')).value as ExcelJS.CellFormulaValue | null;
+      if (r['達成率（%）'] === '' && r['回答状況'] === '回答済') {
+        // an uncomputable 達成率 is no formula (it would print a number that looks right)
+        expect(cell, r['ID']).toBeNull();
+        return;
+      }
+      expect(cell?.formula, r['ID']).toMatch(/ROUND\(/);
+      expect(cell!.result).toBe(r['達成率（%）'] === '' ? '未回答' : Number(r['達成率（%）']));
+      if (r['回答状況'] === '未回答') return;
+      // the formula computes the CSV's value from the cells of its own row
+      const expr = /ROUND\((.*),1\)\)$/.exec(cell!.formula)![1].replace(/[A-Z]+\d+/g, (ref) => String(ws.getCell(ref).value));
+      const value = Function(`return ${expr}`)() as number;
+      expect(Math.round(value * 10) / 10, `${r['ID']} ${cell!.formula}`).toBeCloseTo(Number(r['達成率（%）']), 5);
+    });
+  });
+});
+
+describe('bad indicator data and the converter', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'progress-'));
+    cpSync(path.join(ROOT, 'data', ID), path.join(dir, ID), { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (rel: string) => path.join(dir, ID, rel);
+  const edit = (rel: string, f: (j: any) => void) => {
+    const j = JSON.parse(readFileSync(file(rel), 'utf8'));
+    f(j);
+    writeFileSync(file(rel), JSON.stringify(j, null, 2) + '\n');
+  };
+
+  it('refuses a numeric indicator without its target number, a grade the data set has not, and a level out of order: file, place, what to write, exit 1', () => {
+    const before = readFileSync(file('initiatives/02.json'), 'utf8');
+    const dataset = readFileSync(file('dataset.json'), 'utf8');
+    edit('initiatives/02.json', (j) => {
+      delete j.indicators[0].target.number;
+      j.evaluation['2019'].grade = 'S';
+    });
+    edit('dataset.json', (j) => (j.documents.progress.levels[1].min = 120));
+    const r = runCli(['validate', '--data', path.join(dir, ID)]);
+    // the next test starts from the sample as it was
+    writeFileSync(file('initiatives/02.json'), before);
+    writeFileSync(file('dataset.json'), dataset);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ indicators\[0\]\.target: .*目標値の数値（target\.number）がありません。target\.value「60%」の数を単位を付けずに書いてください/);
+    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ evaluation\.2019\.grade: 自己評価「S」は documents\.progress\.grades にありません。「A」・「B」・「C」・「D」 のどれかを書いてください/);
+    expect(r.stderr).toMatch(/dataset\.json:\d+:\d+ documents\.progress\.levels\[1\]\.min: 区分「概ね達成」の min（120）は一つ上の区分の min（100）より小さくしてください/);
+  });
+
+  it('reads 「5市町村」 into 5 and 市町村, lists 「5市」 against 「35市町村」 as a unit mismatch, and writes only with --yes', () => {
+    edit('initiatives/01.json', (j) => {
+      const ind = j.indicators[0];
+      for (const k of ['unit', 'direction', 'yearlyTargets', 'actuals']) delete ind[k];
+      delete ind.baseline.number;
+      delete ind.target.number;
+      j.indicators.push({ name: '支援した市町村数', baseline: { asOf: { month: '2019-03' }, value: '5市' }, target: { asOf: { month: '2021-03' }, value: '35市町村' } });
+    });
+    const before = readFileSync(file('initiatives/01.json'), 'utf8');
+    const shown = runCli(['indicators-convert', '--data', path.join(dir, ID)]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('initiatives/01.json indicators[0]「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす');
+    expect(shown.stdout).toContain('initiatives/01.json indicators[2]「支援した市町村数」: 単位が違います（現状値「5市」、目標値「35市町村」）');
+    expect(shown.stdout).toContain('--yes を付けて');
+    expect(readFileSync(file('initiatives/01.json'), 'utf8')).toBe(before);
+
+    const r = convertIndicators(path.join(dir, ID), { write: true });
+    expect(r.written).toBe(true);
+    const j = JSON.parse(readFileSync(file('initiatives/01.json'), 'utf8'));
+    expect(j.indicators[0]).toMatchObject({ unit: '市町村', direction: '増やす', baseline: { value: '5市町村', number: 5 }, target: { value: '35市町村', number: 35 } });
+    // the mismatch is left as the keeper wrote it
+    expect(j.indicators[2]).toEqual({ name: '支援した市町村数', baseline: { asOf: { month: '2019-03' }, value: '5市' }, target: { asOf: { month: '2021-03' }, value: '35市町村' } });
+  });
+
+  it('reads one number and one unit, nothing more', () => {
+    expect(['58件', '1,003人', '16.5%', '４０．７分', '2,367件(許可業者の65%)', '約80%', '平成32年全国平均', '100', '3.0%以内'].map((t) => readQuantity(t) ?? null)).toEqual([
+      { number: 58, unit: '件' }, { number: 1003, unit: '人' }, { number: 16.5, unit: '%' }, { number: 40.7, unit: '分' }, null, null, null, null, { number: 3, unit: '%以内' },
+    ]);
+  });
+});
