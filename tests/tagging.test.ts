@@ -51,7 +51,12 @@ describe('every PDF the suite builds', () => {
 
   it('the booklet tree has its headings, 目次, lists, tables with header cells and the コラム', async () => {
     const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf')));
-    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect']) expect(r.roles).toContain(role);
+    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect', 'Reference', 'Link']) expect(r.roles).toContain(role);
+    // every link says where it leads (the checker fails a link without, or outside a Link element):
+    // a glossary number, a 掲載頁 of the list, a 目次 line, a site
+    expect(r.links).toEqual(expect.arrayContaining(['用語解説 1 ICT へ', '事業17の掲載頁へ', '(1) 身近になったインターネットへ', 'みやぎ復興情報ポータルサイトのウェブサイト（http://www.fukkomiyagi.jp/）へ']));
+    // a glossary number is a Reference of its own inside the paragraph, read where it stands (「ICT」「1」「端末」)
+    expect(r.roles.join(' ')).toContain('P Reference Link');
   });
 
   it('the results chart is one Figure whose Alt gives every pillar’s count', async () => {

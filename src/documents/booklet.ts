@@ -233,7 +233,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
-        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link' }] : []),
+        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) }] : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -308,9 +308,9 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
       widths: ['auto', '*', 30],
       body: [
         [
-          id ? { text, linkToDestination: id, tag: 'Link', border: NONE } : { text, border: NONE },
+          id ? { text, linkToDestination: id, tag: 'Link', contents: words.get('toc-link', { title: text }), border: NONE } : { text, border: NONE },
           { text: '', border: id ? [false, false, false, true] : NONE },
-          id ? { text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', border: NONE } : { text: '', border: NONE },
+          id ? { text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', contents: words.get('toc-page-link', { title: text }), border: NONE } : { text: '', border: NONE },
         ],
       ],
     },

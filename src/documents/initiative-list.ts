@@ -93,7 +93,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   cells.push({ text: keepTail(r.goals.join('\n')) });
   cells.push({ stack: r.indicators.map((i) => ({ text: keepTail([i.name, i.baseline, i.target].join('\n')), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
-  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center' });
+  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
   else {
     const page = pages?.get(r.anchor);
     cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });

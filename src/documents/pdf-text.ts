@@ -59,12 +59,13 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
   for (const r of runs) {
     if (r.pageRef !== undefined) {
       const fixed = opts.pages?.get(r.pageRef);
-      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
+      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef, contents: r.linkName }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
     if (r.sup !== undefined) {
       // the superscript links to its 用語解説 entry (booklet.ts gives the entry that id)
-      out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, ...(r.bold ? { bold: true } : {}) });
+      // a reference of its own in the tags, read apart from the word (render/tags.ts), with what it leads to
+      out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, contents: r.linkName, reference: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
     const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
@@ -73,7 +74,10 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
       if (p.noWrap) n.noWrap = true;
       if (p.sub) n.sub = true;
       if (r.bold) n.bold = true;
-      if (r.link) n.link = r.link;
+      if (r.link) {
+        n.link = r.link;
+        if (r.linkName) n.contents = r.linkName;
+      }
       out.push(n);
     }
   }
@@ -237,7 +241,7 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
   const last = kept.at(-1);
   const prev = kept.at(-2);
   // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
-  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link'].includes(k));
+  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link', 'contents'].includes(k));
   const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
   if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
     const need = n - [...last.text].length;

@@ -15,6 +15,8 @@ export interface TagReport {
   cellAlts: string[];
   /** per page, the text read in structure order and the text as drawn, both without whitespace */
   pages: { structure: string; drawn: string }[];
+  /** the description (/Contents) of every link annotation, page by page */
+  links: string[];
   /** the version in the file's header (`%PDF-1.7`) */
   version: string;
   /** what the XMP packet (the catalog's /Metadata) says, undefined without one */
@@ -99,7 +101,9 @@ function checkXmp(pdf: PDFDocument, infoTitle: string | undefined, problems: str
   return xmp;
 }
 
-type Node = { role: string; attrs: Map<string, string>; alt?: string; children: Node[]; mcids: { page: number; mcid: number }[] };
+type Mcid = { page: number; mcid: number };
+/** `kids` holds the marked content and the child elements in their order (a link inside a paragraph reads where it stands) */
+type Node = { role: string; attrs: Map<string, string>; alt?: string; children: Node[]; mcids: Mcid[]; kids: (Node | Mcid)[] };
 
 const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
@@ -116,17 +120,22 @@ function readTree(pdf: PDFDocument): Node | undefined {
     for (const ad of a instanceof PDFArray ? a.asArray().map((x) => ctx.lookup(x)) : [a])
       if (ad instanceof PDFDict) for (const [k, v] of ad.entries()) attrs.set(k.decodeText(), v instanceof PDFName ? v.decodeText() : String(v));
     const pg = (d.get(PDFName.of('Pg')) as PDFRef | undefined) ?? pageRef;
-    const node: Node = { role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), children: [], mcids: [] };
+    const node: Node = { role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), children: [], mcids: [], kids: [] };
+    const mc = (m: Mcid) => (node.mcids.push(m), node.kids.push(m));
     const k = d.get(PDFName.of('K'));
     const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
     for (const kid of kids) {
-      if (kid instanceof PDFNumber) node.mcids.push({ page: pageOf.get(String(pg)) ?? -1, mcid: kid.asNumber() });
+      if (kid instanceof PDFNumber) mc({ page: pageOf.get(String(pg)) ?? -1, mcid: kid.asNumber() });
       else {
         const kd = ctx.lookup(kid);
         if (!(kd instanceof PDFDict)) continue;
         const type = (kd.get(PDFName.of('Type')) as PDFName | undefined)?.decodeText();
-        if (type === 'MCR') node.mcids.push({ page: pageOf.get(String(kd.get(PDFName.of('Pg')))) ?? -1, mcid: (kd.get(PDFName.of('MCID')) as PDFNumber).asNumber() });
-        else if (type !== 'OBJR') node.children.push(walk(kd, pg));
+        if (type === 'MCR') mc({ page: pageOf.get(String(kd.get(PDFName.of('Pg')))) ?? -1, mcid: (kd.get(PDFName.of('MCID')) as PDFNumber).asNumber() });
+        else if (type !== 'OBJR') {
+          const child = walk(kd, pg);
+          node.children.push(child);
+          node.kids.push(child);
+        }
       }
     }
     return node;
@@ -157,12 +166,32 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (obj instanceof PDFDict && obj.lookup(PDFName.of('Type')) === PDFName.of('Font') && obj.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && !obj.get(PDFName.of('ToUnicode')))
       problems.push(`フォント ${obj.lookup(PDFName.of('BaseFont'))} に ToUnicode がありません`);
 
-  // annotations (links) are in the tree
+  // annotations: every link is in the tree, inside a Link element that holds its OBJR (on the
+  // annotation's page), and says where it leads (/Contents); the page's tab order is the structure's
+  const parents = parentTree(pdf);
+  const links: string[] = [];
   for (const [i, page] of pdf.getPages().entries()) {
     const annots = page.node.lookup(PDFName.of('Annots'));
-    for (const a of annots instanceof PDFArray ? annots.asArray() : []) {
+    const list = annots instanceof PDFArray ? annots.asArray() : [];
+    if (list.length && page.node.lookup(PDFName.of('Tabs')) !== PDFName.of('S')) problems.push(`${i + 1} 頁: 注釈のある頁に /Tabs /S がありません`);
+    for (const a of list) {
       const d = pdf.context.lookup(a);
-      if (d instanceof PDFDict && d.get(PDFName.of('StructParent')) === undefined) problems.push(`${i + 1} 頁: 構造ツリーにないリンク注釈があります`);
+      if (!(d instanceof PDFDict)) continue;
+      const subtype = (d.lookup(PDFName.of('Subtype')) as PDFName | undefined)?.decodeText();
+      if (subtype === 'Popup') continue;
+      const key = d.lookup(PDFName.of('StructParent'));
+      if (!(key instanceof PDFNumber)) {
+        problems.push(`${i + 1} 頁: 構造ツリーにないリンク注釈があります`);
+        continue;
+      }
+      const contents = text(d.lookup(PDFName.of('Contents')));
+      if (!contents?.trim()) problems.push(`${i + 1} 頁: 説明（/Contents）のない注釈があります`);
+      if (subtype !== 'Link') continue;
+      links.push(contents ?? '');
+      const el = parents.get(key.asNumber());
+      const role = el ? roleOf(pdf, el) : undefined;
+      if (role !== 'Link') problems.push(`${i + 1} 頁: リンク注釈が Link 要素の中にありません（${role ?? 'なし'}）`);
+      else if (!holdsObjr(pdf, el!, a as PDFRef, page.ref)) problems.push(`${i + 1} 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません`);
     }
   }
   const tree = readTree(pdf);
@@ -236,14 +265,59 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     }
     let structure = '';
     const read = (x: Node) => {
-      for (const m of x.mcids) if (m.page === n - 1) structure += byMcid.get(m.mcid) ?? '';
-      x.children.forEach(read);
+      for (const k of x.kids)
+        if ('role' in k) read(k);
+        else if (k.page === n - 1) structure += byMcid.get(k.mcid) ?? '';
     };
     if (tree) read(tree);
     pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
   }
-  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp };
+  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp, links };
 }
 
 const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));
 const allMcids = (n: Node): Node['mcids'] => [...n.mcids, ...n.children.flatMap(allMcids)];
+
+/** The parent tree: StructParent key → structure element (number trees may be split into Kids). */
+function parentTree(pdf: PDFDocument): Map<number, PDFDict> {
+  const out = new Map<number, PDFDict>();
+  const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'));
+  const walk = (t: unknown) => {
+    if (!(t instanceof PDFDict)) return;
+    const nums = t.lookup(PDFName.of('Nums'));
+    if (nums instanceof PDFArray)
+      for (let i = 0; i + 1 < nums.size(); i += 2) {
+        const v = pdf.context.lookup(nums.get(i + 1));
+        if (v instanceof PDFDict) out.set((nums.get(i) as PDFNumber).asNumber(), v);
+      }
+    const kids = t.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) kids.asArray().forEach((k) => walk(pdf.context.lookup(k)));
+  };
+  if (root instanceof PDFDict) walk(root.lookup(PDFName.of('ParentTree')));
+  return out;
+}
+
+/** An element's role, mapped to a standard one through the RoleMap where it is not one. */
+function roleOf(pdf: PDFDocument, el: PDFDict): string | undefined {
+  let role = (el.lookup(PDFName.of('S')) as PDFName | undefined)?.decodeText();
+  const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'));
+  const map = root instanceof PDFDict ? root.lookup(PDFName.of('RoleMap')) : undefined;
+  for (let i = 0; role && !STANDARD.has(role) && map instanceof PDFDict && i < 10; i++) role = (map.lookup(PDFName.of(role)) as PDFName | undefined)?.decodeText();
+  return role;
+}
+
+function holdsObjr(pdf: PDFDocument, el: PDFDict, annot: PDFRef, page: PDFRef): boolean {
+  const k = el.get(PDFName.of('K'));
+  const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
+  return kids.some((kid) => {
+    const d = pdf.context.lookup(kid);
+    return d instanceof PDFDict && d.lookup(PDFName.of('Type')) === PDFName.of('OBJR') && d.get(PDFName.of('Obj')) === annot && (d.get(PDFName.of('Pg')) ?? el.get(PDFName.of('Pg'))) === page;
+  });
+}
+
+/** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
+const STANDARD = new Set([
+  'Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private', 'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot',
+  'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP', 'Figure', 'Formula', 'Form',
+]);
