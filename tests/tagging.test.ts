@@ -55,6 +55,10 @@ describe('every PDF the suite builds', () => {
     // every link says where it leads (the checker fails a link without, or outside a Link element):
     // a glossary number, a 掲載頁 of the list, a 目次 line, a site
     expect(r.links).toEqual(expect.arrayContaining(['用語解説 1 ICT へ', '事業17の掲載頁へ', '(1) 身近になったインターネットへ', 'みやぎ復興情報ポータルサイトのウェブサイト（http://www.fukkomiyagi.jp/）へ']));
+    // the 目次 nests as its levels do (第2章 › 1 › (1) › ①), each entry's title and page two references
+    expect(Math.max(...r.tocDepths)).toBe(4);
+    expect(r.tocDepths.slice(0, 4)).toEqual([1, 2, 3, 3]);
+    expect(r.roles.join(' ')).toContain('TOCI Reference Link Reference Link');
     // a glossary number is a Reference of its own inside the paragraph, read where it stands (「ICT」「1」「端末」)
     expect(r.roles.join(' ')).toContain('P Reference Link');
   });

@@ -73,6 +73,11 @@ export function planStructure(content: Any): StructurePlan {
       attach(n, e);
       return;
     }
+    // a table that only lays out its cells (a 目次 line with its leader dots): its cells' content, where the table stands
+    if (n.table && n.layoutOnly) {
+      for (const row of n.table.body ?? []) visit(row, parent);
+      return;
+    }
     if (n.table && !n.tag) return table(n, parent);
     if (n.table && n.tag !== 'Figure') {
       // a table used for layout (a framed コラム): its cells' content, in a section of the given role

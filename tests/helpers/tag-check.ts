@@ -15,6 +15,8 @@ export interface TagReport {
   cellAlts: string[];
   /** per page, the text read in structure order and the text as drawn, both without whitespace */
   pages: { structure: string; drawn: string }[];
+  /** how deep each TOCI stands (1 in the outermost TOC), in reading order */
+  tocDepths: number[];
   /** the description (/Contents) of every link annotation, page by page */
   links: string[];
   /** the version in the file's header (`%PDF-1.7`) */
@@ -198,12 +200,20 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
   const roles: string[] = [];
   const alts: string[] = [];
   const cellAlts: string[] = [];
+  const tocDepths: number[] = [];
   const referenced = new Map<string, string>();
   if (!tree || tree.children.length === 0) problems.push('構造ツリーが空です');
   else {
     let last = 0;
-    const visit = (n: Node) => {
+    let tocDepth = 0;
+    const visit = (n: Node, parent?: Node) => {
       roles.push(n.role);
+      // a 目次 is a tree: TOC holds TOCI (and TOC), a TOCI stands in a TOC and holds its title and
+      // page as references or paragraphs, never a bare Link (read as one: 「…インターネット1」)
+      if (n.role === 'TOC' && n.children.some((c) => !['TOCI', 'TOC', 'Caption'].includes(c.role))) problems.push(`TOC に TOCI でない子があります（${n.children.map((c) => c.role).filter((r) => !['TOCI', 'TOC', 'Caption'].includes(r)).join('、')}）`);
+      if (n.role === 'TOCI' && parent?.role !== 'TOC') problems.push(`TOCI が TOC の外にあります（${parent?.role ?? 'なし'} の中）`);
+      if (n.role === 'TOCI' && n.children.some((c) => c.role === 'Link')) problems.push('TOCI が Link を直接持っています（題と頁は Reference などの別の子に）');
+      if (n.role === 'TOCI') tocDepths.push(tocDepth);
       const h = /^H([1-6])$/.exec(n.role);
       if (h) {
         const level = Number(h[1]);
@@ -221,9 +231,11 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
         if (referenced.has(key)) problems.push(`同じ内容が構造ツリーに二度あります（${key}）`);
         referenced.set(key, n.role);
       }
-      n.children.forEach(visit);
+      if (n.role === 'TOC') tocDepth++;
+      n.children.forEach((c) => visit(c, n));
+      if (n.role === 'TOC') tocDepth--;
     };
-    tree.children.forEach(visit);
+    tree.children.forEach((c) => visit(c));
   }
 
   // content streams: everything drawn is inside marked content (tagged or an artifact), and each mcid is in the tree
@@ -272,7 +284,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (tree) read(tree);
     pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
   }
-  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp, links };
+  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp, links, tocDepths };
 }
 
 const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));
