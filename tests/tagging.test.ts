@@ -8,6 +8,8 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { pdfMetadata } from '../src/documents/layouts.js';
+import { blockNodes } from '../src/documents/pdf-text.js';
+import { planStructure } from '../src/render/tags.js';
 import { OUT } from './outputs.js';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +63,23 @@ describe('every PDF the suite builds', () => {
     expect(r.roles.join(' ')).toContain('TOCI Reference Link Reference Link');
     // a glossary number is a Reference of its own inside the paragraph, read where it stands (「ICT」「1」「端末」)
     expect(r.roles.join(' ')).toContain('P Reference Link');
+  });
+
+  it('the list: a schedule cell reads as its text (ActualText, not Alt), and every row under a group row names it as its header', async () => {
+    const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'initiative-list.pdf')));
+    // 事業1's schedule: the arrow over H29–H32 labelled 運用
+    expect(r.cellTexts[0]).toBe('H29〜H32 運用');
+    // the 事業名 (TH) and the other cells (TD) of every initiative row; the checker proves each ID exists
+    expect(new Set(r.headed)).toEqual(new Set(['TH', 'TD']));
+  });
+
+  it('a prose table’s first column is its row headers (TH, Scope Row)', () => {
+    const [t] = blockNodes([{ kind: 'table', header: [[{ text: '年月日' }], [{ text: '内容' }]], rows: [[[{ text: '平成28年7月13日' }], [{ text: '策定' }]], [[{ text: '' }], [{ text: '続き' }]]] }]);
+    const body = (t.table as { body: Record<string, unknown>[][] }).body;
+    expect(body.slice(1).map((row) => row.map((c) => c.tag ?? 'TD'))).toEqual([['TH', 'TD'], ['TD', 'TD']]);
+    const { root } = planStructure([t]);
+    const rows = root.children[0].children.flatMap((part) => part.children);
+    expect(rows.map((tr) => tr.children.map((c) => `${c.type}${c.attrs?.scope ? `:${c.attrs.scope}` : ''}`))).toEqual([['TH:Column', 'TH:Column'], ['TH:Row', 'TD'], ['TD', 'TD']]);
   });
 
   it('the results chart is one Figure whose Alt gives every pillar’s count', async () => {

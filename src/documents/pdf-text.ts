@@ -115,7 +115,8 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
             widths: columnWidths(b),
             body: [
               b.header.map((h) => ({ text: inlineText(h), style: 'th' })),
-              ...b.rows.map((r) => r.map((c) => ({ text: keepTail(inlineText(c)), style: 'td' }))),
+              // the first column names its row (a date, a plan): a row header to a reader of the tags
+              ...b.rows.map((r) => r.map((c, k) => ({ text: keepTail(inlineText(c)), style: 'td', ...(k === 0 && plain(c).trim() ? { tag: 'TH' } : {}) }))),
             ],
           },
           layout: 'grid',
@@ -161,7 +162,8 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
   const body: Node[][] = [header];
   for (const row of t.rows) {
     if ('group' in row) {
-      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4' }, ...Array.from({ length: n }, () => ({}))]);
+      // a group of plans heads the rows under it (render/tags.ts gives them its ID as their header)
+      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4', tag: 'TH', groupLevel: 1 }, ...Array.from({ length: n }, () => ({}))]);
       continue;
     }
     const cells: Node[] = [{ text: row.label, tag: 'TH' }]; // the plan names its row
@@ -169,7 +171,7 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
     for (const s of row.spans) {
       for (; at < s.start; at++) cells.push({ text: '' });
       // the bar's meaning as text for whoever cannot see its colour; an estimated period in a lighter colour, its row marked ※
-      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: row.unconfirmed ? '#e8eef6' : '#c9d7ea', alignment: 'center', alt: s.period });
+      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: row.unconfirmed ? '#e8eef6' : '#c9d7ea', alignment: 'center', actualText: s.period });
       for (let k = 1; k < s.length; k++) cells.push({});
       at = s.start + s.length;
     }

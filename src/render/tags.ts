@@ -13,7 +13,7 @@ import { contextRowsOf } from './context-rows.js';
 
 export interface StructNode {
   type: string;
-  attrs?: { alt?: string; scope?: 'Row' | 'Column'; colSpan?: number; rowSpan?: number; lang?: string; contents?: string };
+  attrs?: { alt?: string; actual?: string; scope?: 'Row' | 'Column'; colSpan?: number; rowSpan?: number; lang?: string; contents?: string; id?: string; headers?: string[] };
   children: StructNode[];
   /** leaves whose marked content goes into this element */
   leaves: number[];
@@ -36,7 +36,9 @@ export function planStructure(content: Any): StructurePlan {
   const ofLeaf = new Map<number, StructNode>();
   let lastLevel = 0;
   // tables that share a `tableId` (a list split into runs) are one Table in the tree
-  const shared = new Map<string, { table: StructNode; head?: StructNode; body?: StructNode }>();
+  const shared = new Map<string, { table: StructNode; head?: StructNode; body?: StructNode; groups: { level: number; id: string }[] }>();
+  // element IDs of group rows (unique in the document), which the rows under them name as their headers
+  let ids = 0;
 
   const attach = (n: Any, into: StructNode) => {
     if (n?._leaf !== undefined) {
@@ -108,12 +110,15 @@ export function planStructure(content: Any): StructurePlan {
     for (const k of ['stack', 'columns']) if (Array.isArray(n[k])) visit(n[k], into);
   };
 
-  const cell = (c: Any, type: 'TH' | 'TD', scope: 'Row' | 'Column' | undefined, tr: StructNode) => {
+  const cell = (c: Any, type: 'TH' | 'TD', scope: 'Row' | 'Column' | undefined, tr: StructNode, refs: { id?: string; headers?: string[] } = {}) => {
     const attrs: StructNode['attrs'] = {};
+    if (refs.id) attrs.id = refs.id;
+    if (refs.headers?.length) attrs.headers = refs.headers;
     if (type === 'TH') attrs.scope = scope ?? 'Column';
     if (c.colSpan > 1) attrs.colSpan = c.colSpan;
     if (c.rowSpan > 1) attrs.rowSpan = c.rowSpan;
-    if (c.alt) attrs.alt = c.alt;
+    // what a cell means where its look says it (a schedule's arrow, a plan's bar): replacement text every reader reads (Alt is for figures)
+    if (c.actualText) attrs.actual = c.actualText;
     const e = el(type, attrs);
     tr.children.push(e);
     // a cell's own text is the cell's content; anything else (a stack, a table, a figure) is nested
@@ -126,7 +131,7 @@ export function planStructure(content: Any): StructurePlan {
     const headerRows = n.tablePart === 'body' ? 0 : n.table.headerRows ?? 0;
     let parts = n.tableId ? shared.get(n.tableId) : undefined;
     if (!parts) {
-      parts = { table: el('Table') };
+      parts = { table: el('Table'), groups: [] };
       parent.children.push(parts.table);
       if (n.tableId) shared.set(n.tableId, parts);
     }
@@ -151,7 +156,13 @@ export function planStructure(content: Any): StructurePlan {
         if (typeof c !== 'object') return;
         for (let dr = 0; dr < (c.rowSpan ?? 1); dr++) for (let dk = 0; dk < (c.colSpan ?? 1); dk++) if (dr || dk) covered.add(`${r + dr}:${k + dk}`);
         const rowHeader = c.tag === 'TH';
-        cell(c, isHead || rowHeader ? 'TH' : 'TD', isHead ? 'Column' : rowHeader ? 'Row' : undefined, tr);
+        // a group row (目標 › 取組の基本方向 › 施策) heads the rows under it until the next group of its level or above
+        const refs: { id?: string; headers?: string[] } = {};
+        if (!isHead && c.groupLevel) {
+          refs.id = `group-${++ids}`;
+          parts!.groups = [...parts!.groups.filter((g) => g.level < c.groupLevel), { level: c.groupLevel, id: refs.id }];
+        } else if (!isHead && parts!.groups.length) refs.headers = parts!.groups.map((g) => g.id);
+        cell(c, isHead || rowHeader ? 'TH' : 'TD', isHead ? 'Column' : rowHeader ? 'Row' : undefined, tr, refs);
       });
     });
   };
@@ -201,6 +212,7 @@ function build(pdf: Any, plan: StructurePlan): Tagging {
     if (s.attrs?.alt !== undefined) options.alt = s.attrs.alt;
     if (s.attrs?.lang) options.lang = s.attrs.lang;
     if (s.attrs?.scope) options.scope = s.attrs.scope;
+    if (s.attrs?.actual) options.actual = s.attrs.actual;
     const e = pdf.struct(s.type, options);
     // pdfkit has no option for spans: the attributes go into the same Table attribute dictionary
     if (s.attrs?.colSpan || s.attrs?.rowSpan) {
@@ -209,13 +221,21 @@ function build(pdf: Any, plan: StructurePlan): Tagging {
       if (s.attrs.rowSpan) a.RowSpan = s.attrs.rowSpan;
       e.dictionary.data.A = a;
     }
+    if (s.attrs?.id) {
+      e.dictionary.data.ID = new String(s.attrs.id);
+      named.push([s.attrs.id, e]);
+    }
+    if (s.attrs?.headers) e.dictionary.data.A = { ...(e.dictionary.data.A ?? { O: 'Table' }), Headers: s.attrs.headers.map((h) => new String(h)) };
     elements.set(s, e);
     for (const c of s.children) e.add(make(c));
     return e;
   };
+  const named: [string, Any][] = [];
   const root = make(plan.root);
   ownPages(root);
   pdf.addStructure(root);
+  // the ID tree a reader finds an element by its ID through (a name tree, sorted by ID)
+  if (named.length) pdf.getStructTreeRoot().data.IDTree = { Names: named.sort((a, b) => (a[0] < b[0] ? -1 : 1)).flatMap(([id, e]) => [new String(id), e.dictionary]) };
   return { elements, root, seen: new Set() };
 }
 

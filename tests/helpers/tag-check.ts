@@ -11,10 +11,12 @@ export interface TagReport {
   roles: string[];
   /** the Alt of every Figure */
   alts: string[];
-  /** the Alt of every table cell that has one (a bar of a plan table, a schedule cell), in reading order */
-  cellAlts: string[];
+  /** the ActualText of every table cell that has one (a bar of a plan table, a schedule cell), in reading order */
+  cellTexts: string[];
   /** per page, the text read in structure order and the text as drawn, both without whitespace */
   pages: { structure: string; drawn: string }[];
+  /** the role of every cell that names its headers (Headers), in reading order */
+  headed: string[];
   /** how deep each TOCI stands (1 in the outermost TOC), in reading order */
   tocDepths: number[];
   /** the description (/Contents) of every link annotation, page by page */
@@ -105,7 +107,7 @@ function checkXmp(pdf: PDFDocument, infoTitle: string | undefined, problems: str
 
 type Mcid = { page: number; mcid: number };
 /** `kids` holds the marked content and the child elements in their order (a link inside a paragraph reads where it stands) */
-type Node = { role: string; attrs: Map<string, string>; alt?: string; children: Node[]; mcids: Mcid[]; kids: (Node | Mcid)[] };
+type Node = { dict: PDFDict; role: string; attrs: Map<string, string>; alt?: string; actual?: string; id?: string; headers: string[]; children: Node[]; mcids: Mcid[]; kids: (Node | Mcid)[] };
 
 const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
@@ -121,8 +123,14 @@ function readTree(pdf: PDFDocument): Node | undefined {
     const a = ctx.lookup(d.get(PDFName.of('A')));
     for (const ad of a instanceof PDFArray ? a.asArray().map((x) => ctx.lookup(x)) : [a])
       if (ad instanceof PDFDict) for (const [k, v] of ad.entries()) attrs.set(k.decodeText(), v instanceof PDFName ? v.decodeText() : String(v));
+    const headers: string[] = [];
+    for (const ad of a instanceof PDFArray ? a.asArray().map((x) => ctx.lookup(x)) : [a])
+      if (ad instanceof PDFDict) {
+        const h = ad.lookup(PDFName.of('Headers'));
+        if (h instanceof PDFArray) for (const x of h.asArray()) headers.push(text(ctx.lookup(x)) ?? '');
+      }
     const pg = (d.get(PDFName.of('Pg')) as PDFRef | undefined) ?? pageRef;
-    const node: Node = { role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), children: [], mcids: [], kids: [] };
+    const node: Node = { dict: d, role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), actual: text(ctx.lookup(d.get(PDFName.of('ActualText')))), id: text(ctx.lookup(d.get(PDFName.of('ID')))), headers, children: [], mcids: [], kids: [] };
     const mc = (m: Mcid) => (node.mcids.push(m), node.kids.push(m));
     const k = d.get(PDFName.of('K'));
     const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
@@ -196,18 +204,34 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       else if (!holdsObjr(pdf, el!, a as PDFRef, page.ref)) problems.push(`${i + 1} 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません`);
     }
   }
+  const structRoot = catalog.lookup(PDFName.of('StructTreeRoot'));
+  const roleMap = structRoot instanceof PDFDict ? structRoot.lookup(PDFName.of('RoleMap')) : undefined;
+  if (roleMap instanceof PDFDict) for (const [k] of roleMap.entries()) if (STANDARD.has(k.decodeText())) problems.push(`RoleMap が標準の構造型 ${k.decodeText()} を対応づけ直しています`);
   const tree = readTree(pdf);
   const roles: string[] = [];
   const alts: string[] = [];
-  const cellAlts: string[] = [];
+  const cellTexts: string[] = [];
   const tocDepths: number[] = [];
+  const headed: string[] = [];
   const referenced = new Map<string, string>();
   if (!tree || tree.children.length === 0) problems.push('構造ツリーが空です');
   else {
     let last = 0;
     let tocDepth = 0;
+    const ids = new Set<string>();
+    const cited: string[] = [];
     const visit = (n: Node, parent?: Node) => {
       roles.push(n.role);
+      // element IDs are unique (a Note must have one); a cell's Headers name IDs of the tree
+      if (n.id !== undefined) {
+        if (ids.has(n.id)) problems.push(`要素の ID「${n.id}」が二つあります`);
+        ids.add(n.id);
+      }
+      if (n.role === 'Note' && !n.id) problems.push('ID のない Note があります');
+      cited.push(...n.headers);
+      if (n.headers.length) headed.push(n.role);
+      const mapped = roleOf(pdf, n.dict);
+      if (!mapped || !STANDARD.has(mapped)) problems.push(`構造型 ${n.role} が標準の型でも RoleMap で標準の型に対応づけられてもいません`);
       // a 目次 is a tree: TOC holds TOCI (and TOC), a TOCI stands in a TOC and holds its title and
       // page as references or paragraphs, never a bare Link (read as one: 「…インターネット1」)
       if (n.role === 'TOC' && n.children.some((c) => !['TOCI', 'TOC', 'Caption'].includes(c.role))) problems.push(`TOC に TOCI でない子があります（${n.children.map((c) => c.role).filter((r) => !['TOCI', 'TOC', 'Caption'].includes(r)).join('、')}）`);
@@ -224,7 +248,9 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if (n.role === 'TH' && !n.attrs.get('Scope')) problems.push('Scope のない TH があります');
       if (n.role === 'Figure' && !n.alt) problems.push('Alt のない Figure があります');
       if (n.role === 'Figure' && n.alt) alts.push(n.alt);
-      if ((n.role === 'TD' || n.role === 'TH') && n.alt) cellAlts.push(n.alt);
+      if ((n.role === 'TD' || n.role === 'TH') && n.actual) cellTexts.push(n.actual);
+      // Alt is a figure's (or formula's, form field's) description; anything else is replaced with ActualText
+      if (n.alt !== undefined && !['Figure', 'Formula', 'Form'].includes(n.role)) problems.push(`${n.role} に Alt があります（図以外は ActualText にします）`);
       if (n.role === 'THead' && new Set(allMcids(n).map((m) => m.page)).size > 1) problems.push('見出し行が複数の頁でタグ付けされています（繰り返しの見出し行は Artifact にします）');
       for (const m of n.mcids) {
         const key = `${m.page}:${m.mcid}`;
@@ -236,6 +262,8 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if (n.role === 'TOC') tocDepth--;
     };
     tree.children.forEach((c) => visit(c));
+    for (const id of new Set(cited)) if (!ids.has(id)) problems.push(`Headers が構造ツリーにない ID「${id}」を指しています`);
+    if (ids.size && !idTreeHolds(pdf, ids)) problems.push('要素の ID が IDTree にありません');
   }
 
   // content streams: everything drawn is inside marked content (tagged or an artifact), and each mcid is in the tree
@@ -284,7 +312,7 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
     if (tree) read(tree);
     pages.push({ structure: structure.replace(/\s+/g, ''), drawn: drawn.replace(/\s+/g, '') });
   }
-  return { problems: [...new Set(problems)], roles, alts, cellAlts, pages, version, xmp, links, tocDepths };
+  return { problems: [...new Set(problems)], roles, alts, cellTexts, pages, version, xmp, links, tocDepths, headed };
 }
 
 const hasRole = (n: Node, role: string): boolean => n.children.some((c) => c.role === role || hasRole(c, role));
@@ -333,3 +361,18 @@ const STANDARD = new Set([
   'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot',
   'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP', 'Figure', 'Formula', 'Form',
 ]);
+
+/** Every ID is in the structure tree root's IDTree (a name tree, maybe split into Kids). */
+function idTreeHolds(pdf: PDFDocument, ids: Set<string>): boolean {
+  const found = new Set<string>();
+  const walk = (t: unknown) => {
+    if (!(t instanceof PDFDict)) return;
+    const names = t.lookup(PDFName.of('Names'));
+    if (names instanceof PDFArray) for (let i = 0; i < names.size(); i += 2) found.add(text(pdf.context.lookup(names.get(i))) ?? '');
+    const kids = t.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) kids.asArray().forEach((k) => walk(pdf.context.lookup(k)));
+  };
+  const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'));
+  if (root instanceof PDFDict) walk(root.lookup(PDFName.of('IDTree')));
+  return [...ids].every((id) => found.has(id));
+}
