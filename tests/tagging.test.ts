@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { pdfMetadata } from '../src/documents/layouts.js';
@@ -127,6 +127,65 @@ describe('the checker', () => {
     expect(r.problems).toEqual(
       expect.arrayContaining(['見出しの階層が飛んでいます: H1 の次に H3', 'Scope のない TH があります', 'Alt のない Figure があります', 'TH のない Table があります']),
     );
+  });
+});
+
+describe('the checker, on the Matterhorn conditions of links, 目次, tables and roles', () => {
+  /** A clean tagged PDF by pdfkit alone: a 目次 entry (TOC › TOCI › Reference › Link with its annotation) and a table whose cell names its row header. */
+  async function base(): Promise<Buffer> {
+    const PDFKit = require('pdfkit');
+    const doc = new PDFKit({ tagged: true, lang: 'ja-JP', displayTitle: true, info: { Title: 'x' }, pdfVersion: '1.7', subset: 'PDF/UA' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => doc.on('end', r));
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    const [toc, toci, reference, link] = ['TOC', 'TOCI', 'Reference', 'Link'].map((t) => doc.struct(t));
+    root.add(toc.add(toci.add(reference.add(link))));
+    link.add(doc.markStructureContent('Link'));
+    doc.text('a', 72, 72);
+    doc.endMarkedContent();
+    doc.link(72, 72, 10, 10, 'https://example.jp/', { structParent: link, Contents: new String('例のサイトへ') });
+    const th = doc.struct('TH', { scope: 'Row' }, [() => doc.text('b', 72, 100)]);
+    th.dictionary.data.ID = new String('g1');
+    const td = doc.struct('TD', [() => doc.text('c', 100, 100)]);
+    td.dictionary.data.A = { O: 'Table', Headers: [new String('g1')] };
+    root.add(doc.struct('Table', [doc.struct('TR', [th, td])]));
+    doc.getStructTreeRoot().data.IDTree = { Names: [new String('g1'), th.dictionary] };
+    root.end();
+    doc.end();
+    await done;
+    return Buffer.concat(chunks);
+  }
+  const of = (pdf: PDFDocument, role: string) =>
+    [...pdf.context.enumerateIndirectObjects()].map(([, o]) => o).find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of(role))!;
+  const annotation = (pdf: PDFDocument) => pdf.context.lookup((pdf.getPage(0).node.lookup(PDFName.of('Annots')) as PDFArray).get(0)) as PDFDict;
+  const broken = async (bytes: Buffer, change: (pdf: PDFDocument) => void) => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    change(pdf);
+    return (await checkTags(Buffer.from(await pdf.save({ useObjectStreams: false })))).problems;
+  };
+
+  it('passes the clean PDF, and fails each condition broken on its own', async () => {
+    const bytes = await base();
+    expect((await checkTags(bytes)).problems).toEqual([]);
+    const cases: [string, (pdf: PDFDocument) => void, string][] = [
+      ['a link without a description', (pdf) => annotation(pdf).delete(PDFName.of('Contents')), '1 頁: 説明（/Contents）のない注釈があります'],
+      ['a link annotation held by a P', (pdf) => of(pdf, 'Link').set(PDFName.of('S'), PDFName.of('P')), '1 頁: リンク注釈が Link 要素の中にありません（P）'],
+      ['a Link without its OBJR', (pdf) => { const l = of(pdf, 'Link'); l.set(PDFName.of('K'), pdf.context.obj([(l.lookup(PDFName.of('K')) as PDFArray).get(0)])); }, '1 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません'],
+      ['a page with a link and no /Tabs /S', (pdf) => pdf.getPage(0).node.delete(PDFName.of('Tabs')), '1 頁: 注釈のある頁に /Tabs /S がありません'],
+      ['a TOC holding a P', (pdf) => of(pdf, 'TOCI').set(PDFName.of('S'), PDFName.of('P')), 'TOC に TOCI でない子があります（P）'],
+      ['a TOCI outside a TOC', (pdf) => of(pdf, 'TOC').set(PDFName.of('S'), PDFName.of('Div')), 'TOCI が TOC の外にあります（Div の中）'],
+      ['a TOCI holding a Link', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Link')), 'TOCI が Link を直接持っています（題と頁は Reference などの別の子に）'],
+      ['Alt on a cell', (pdf) => of(pdf, 'TD').set(PDFName.of('Alt'), PDFString.of('H29')), 'TD に Alt があります（図以外は ActualText にします）'],
+      ['Headers naming no element', (pdf) => (of(pdf, 'TD').lookup(PDFName.of('A')) as PDFDict).set(PDFName.of('Headers'), pdf.context.obj([PDFString.of('zz')])), 'Headers が構造ツリーにない ID「zz」を指しています'],
+      ['an ID twice', (pdf) => of(pdf, 'TD').set(PDFName.of('ID'), PDFString.of('g1')), '要素の ID「g1」が二つあります'],
+      ['a Note without an ID', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Note')), 'ID のない Note があります'],
+      ['IDs without the IDTree', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).delete(PDFName.of('IDTree')), '要素の ID が IDTree にありません'],
+      ['a role of its own, not mapped', (pdf) => of(pdf, 'TD').set(PDFName.of('S'), PDFName.of('Cell')), '構造型 Cell が標準の型でも RoleMap で標準の型に対応づけられてもいません'],
+      ['a standard role mapped again', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).set(PDFName.of('RoleMap'), pdf.context.obj({ P: 'Span' })), 'RoleMap が標準の構造型 P を対応づけ直しています'],
+    ];
+    for (const [what, change, problem] of cases) expect(await broken(bytes, change), what).toContain(problem);
   });
 });
 
