@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { errata } from '../src/errata/index.js';
-import { readPdf } from '../src/errata/pdf-lines.js';
+import { readPdf, readPdfBytes } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
 import { out } from './outputs.js';
 
@@ -99,5 +99,32 @@ describe('marking', () => {
     expect(plain(m.wrong)).toBe('事業費 13,0 千円');
     expect(plain(m.right)).toBe('事業費 13,0 千円');
     expect(m.wrong.map((x) => x.text).join('')).toBe('事業費 135,304 千円');
+  });
+});
+
+describe('the 正誤表 PDF', () => {
+  it('prints 「（削除）」 for a value taken out, carries its own date, and passes the tag checker', async () => {
+    const { errataDocument } = await import('../src/documents/errata.js');
+    const { Wording, createHandlebars } = await import('../src/templates/index.js');
+    const { renderPdf } = await import('../src/render/pdf.js');
+    const { checkTags } = await import('./helpers/tag-check.js');
+    const { PDFDocument } = await import('pdf-lib');
+    const words = Wording.load(createHandlebars({}), 'errata');
+    const view = {
+      title: '計画', publication: { name: '公表版', date: '2019-03-29' }, date: '2019-04-10', issuer: '宮城県', moved: [],
+      entries: [
+        { document: '冊子', page: 3, line: 4, item: '指標', wrong: '100件', right: '' },
+        { document: '冊子', page: 5, line: 1, item: '名称', wrong: '旧', right: '新' },
+      ],
+    };
+    const { bytes } = await renderPdf(errataDocument(view as never, words));
+    const lines = (await readPdfBytes(bytes)).pages.flatMap((p) => p.lines.map(squash));
+    expect(lines.find((l) => l.includes('100件'))).toContain('100件（削除）');
+    expect(lines.some((l) => l.endsWith('旧新'))).toBe(true);
+    const r = await checkTags(bytes);
+    expect(r.problems).toEqual([]);
+    // the 正誤表's own date (view.date), in Info and XMP alike
+    expect((await PDFDocument.load(bytes, { updateMetadata: false })).getCreationDate()?.toISOString()).toBe('2019-04-09T15:00:00.000Z');
+    expect(r.xmp?.createDate).toBe('2019-04-09T15:00:00Z');
   });
 });

@@ -4,10 +4,12 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { pdfMetadata } from '../src/documents/layouts.js';
+import { blockNodes } from '../src/documents/pdf-text.js';
+import { planStructure } from '../src/render/tags.js';
 import { OUT } from './outputs.js';
 
 const require = createRequire(import.meta.url);
@@ -51,7 +53,33 @@ describe('every PDF the suite builds', () => {
 
   it('the booklet tree has its headings, 目次, lists, tables with header cells and the コラム', async () => {
     const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf')));
-    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect']) expect(r.roles).toContain(role);
+    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect', 'Reference', 'Link']) expect(r.roles).toContain(role);
+    // every link says where it leads (the checker fails a link without, or outside a Link element):
+    // a glossary number, a 掲載頁 of the list, a 目次 line, a site
+    expect(r.links).toEqual(expect.arrayContaining(['用語解説 1 ICT へ', '事業17の掲載頁へ', '(1) 身近になったインターネットへ', 'みやぎ復興情報ポータルサイトのウェブサイト（http://www.fukkomiyagi.jp/）へ']));
+    // the 目次 nests as its levels do (第2章 › 1 › (1) › ①), each entry's title and page two references
+    expect(Math.max(...r.tocDepths)).toBe(4);
+    expect(r.tocDepths.slice(0, 4)).toEqual([1, 2, 3, 3]);
+    expect(r.roles.join(' ')).toContain('TOCI Reference Link Reference Link');
+    // a glossary number is a Reference of its own inside the paragraph, read where it stands (「ICT」「1」「端末」)
+    expect(r.roles.join(' ')).toContain('P Reference Link');
+  });
+
+  it('the list: a schedule cell reads as its text (ActualText, not Alt), and every row under a group row names it as its header', async () => {
+    const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'initiative-list.pdf')));
+    // 事業1's schedule: the arrow over H29–H32 labelled 運用
+    expect(r.cellTexts[0]).toBe('H29〜H32 運用');
+    // the 事業名 (TH) and the other cells (TD) of every initiative row; the checker proves each ID exists
+    expect(new Set(r.headed)).toEqual(new Set(['TH', 'TD']));
+  });
+
+  it('a prose table’s first column is its row headers (TH, Scope Row)', () => {
+    const [t] = blockNodes([{ kind: 'table', header: [[{ text: '年月日' }], [{ text: '内容' }]], rows: [[[{ text: '平成28年7月13日' }], [{ text: '策定' }]], [[{ text: '' }], [{ text: '続き' }]]] }]);
+    const body = (t.table as { body: Record<string, unknown>[][] }).body;
+    expect(body.slice(1).map((row) => row.map((c) => c.tag ?? 'TD'))).toEqual([['TH', 'TD'], ['TD', 'TD']]);
+    const { root } = planStructure([t]);
+    const rows = root.children[0].children.flatMap((part) => part.children);
+    expect(rows.map((tr) => tr.children.map((c) => `${c.type}${c.attrs?.scope ? `:${c.attrs.scope}` : ''}`))).toEqual([['TH:Column', 'TH:Column'], ['TH:Row', 'TD'], ['TD', 'TD']]);
   });
 
   it('the results chart is one Figure whose Alt gives every pillar’s count', async () => {
@@ -99,6 +127,65 @@ describe('the checker', () => {
     expect(r.problems).toEqual(
       expect.arrayContaining(['見出しの階層が飛んでいます: H1 の次に H3', 'Scope のない TH があります', 'Alt のない Figure があります', 'TH のない Table があります']),
     );
+  });
+});
+
+describe('the checker, on the Matterhorn conditions of links, 目次, tables and roles', () => {
+  /** A clean tagged PDF by pdfkit alone: a 目次 entry (TOC › TOCI › Reference › Link with its annotation) and a table whose cell names its row header. */
+  async function base(): Promise<Buffer> {
+    const PDFKit = require('pdfkit');
+    const doc = new PDFKit({ tagged: true, lang: 'ja-JP', displayTitle: true, info: { Title: 'x' }, pdfVersion: '1.7', subset: 'PDF/UA' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((r) => doc.on('end', r));
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    const [toc, toci, reference, link] = ['TOC', 'TOCI', 'Reference', 'Link'].map((t) => doc.struct(t));
+    root.add(toc.add(toci.add(reference.add(link))));
+    link.add(doc.markStructureContent('Link'));
+    doc.text('a', 72, 72);
+    doc.endMarkedContent();
+    doc.link(72, 72, 10, 10, 'https://example.jp/', { structParent: link, Contents: new String('例のサイトへ') });
+    const th = doc.struct('TH', { scope: 'Row' }, [() => doc.text('b', 72, 100)]);
+    th.dictionary.data.ID = new String('g1');
+    const td = doc.struct('TD', [() => doc.text('c', 100, 100)]);
+    td.dictionary.data.A = { O: 'Table', Headers: [new String('g1')] };
+    root.add(doc.struct('Table', [doc.struct('TR', [th, td])]));
+    doc.getStructTreeRoot().data.IDTree = { Names: [new String('g1'), th.dictionary] };
+    root.end();
+    doc.end();
+    await done;
+    return Buffer.concat(chunks);
+  }
+  const of = (pdf: PDFDocument, role: string) =>
+    [...pdf.context.enumerateIndirectObjects()].map(([, o]) => o).find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of(role))!;
+  const annotation = (pdf: PDFDocument) => pdf.context.lookup((pdf.getPage(0).node.lookup(PDFName.of('Annots')) as PDFArray).get(0)) as PDFDict;
+  const broken = async (bytes: Buffer, change: (pdf: PDFDocument) => void) => {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    change(pdf);
+    return (await checkTags(Buffer.from(await pdf.save({ useObjectStreams: false })))).problems;
+  };
+
+  it('passes the clean PDF, and fails each condition broken on its own', async () => {
+    const bytes = await base();
+    expect((await checkTags(bytes)).problems).toEqual([]);
+    const cases: [string, (pdf: PDFDocument) => void, string][] = [
+      ['a link without a description', (pdf) => annotation(pdf).delete(PDFName.of('Contents')), '1 頁: 説明（/Contents）のない注釈があります'],
+      ['a link annotation held by a P', (pdf) => of(pdf, 'Link').set(PDFName.of('S'), PDFName.of('P')), '1 頁: リンク注釈が Link 要素の中にありません（P）'],
+      ['a Link without its OBJR', (pdf) => { const l = of(pdf, 'Link'); l.set(PDFName.of('K'), pdf.context.obj([(l.lookup(PDFName.of('K')) as PDFArray).get(0)])); }, '1 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません'],
+      ['a page with a link and no /Tabs /S', (pdf) => pdf.getPage(0).node.delete(PDFName.of('Tabs')), '1 頁: 注釈のある頁に /Tabs /S がありません'],
+      ['a TOC holding a P', (pdf) => of(pdf, 'TOCI').set(PDFName.of('S'), PDFName.of('P')), 'TOC に TOCI でない子があります（P）'],
+      ['a TOCI outside a TOC', (pdf) => of(pdf, 'TOC').set(PDFName.of('S'), PDFName.of('Div')), 'TOCI が TOC の外にあります（Div の中）'],
+      ['a TOCI holding a Link', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Link')), 'TOCI が Link を直接持っています（題と頁は Reference などの別の子に）'],
+      ['Alt on a cell', (pdf) => of(pdf, 'TD').set(PDFName.of('Alt'), PDFString.of('H29')), 'TD に Alt があります（図以外は ActualText にします）'],
+      ['Headers naming no element', (pdf) => (of(pdf, 'TD').lookup(PDFName.of('A')) as PDFDict).set(PDFName.of('Headers'), pdf.context.obj([PDFString.of('zz')])), 'Headers が構造ツリーにない ID「zz」を指しています'],
+      ['an ID twice', (pdf) => of(pdf, 'TD').set(PDFName.of('ID'), PDFString.of('g1')), '要素の ID「g1」が二つあります'],
+      ['a Note without an ID', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Note')), 'ID のない Note があります'],
+      ['IDs without the IDTree', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).delete(PDFName.of('IDTree')), '要素の ID が IDTree にありません'],
+      ['a role of its own, not mapped', (pdf) => of(pdf, 'TD').set(PDFName.of('S'), PDFName.of('Cell')), '構造型 Cell が標準の型でも RoleMap で標準の型に対応づけられてもいません'],
+      ['a standard role mapped again', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).set(PDFName.of('RoleMap'), pdf.context.obj({ P: 'Span' })), 'RoleMap が標準の構造型 P を対応づけ直しています'],
+    ];
+    for (const [what, change, problem] of cases) expect(await broken(bytes, change), what).toContain(problem);
   });
 });
 

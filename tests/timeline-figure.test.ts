@@ -46,7 +46,7 @@ describe('図表3 in the booklet', () => {
   });
 
   it('gives every bar its period as text in the tag tree (「2007〜2009年度」, with （期間は未確認） where it is)', () => {
-    const periods = tags.cellAlts.filter((a) => /\d{4}(〜\d{4})?年度/.test(a));
+    const periods = tags.cellTexts.filter((a) => /\d{4}(〜\d{4})?年度/.test(a));
     const expected = rows.flatMap((r) =>
       r.spans.map((s) => `${s.label ? `${s.label} ` : ''}${s.from === s.to ? `${s.from}年度` : `${s.from}〜${s.to}年度`}${r.unconfirmed ? '（期間は未確認）' : ''}`),
     );

@@ -233,7 +233,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
-        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link' }] : []),
+        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) }] : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -296,25 +296,45 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   return nodes;
 }
 
+/**
+ * The 目次 lines as the tree the levels make (toc1 › toc2 › …): each entry a TOCI holding its line
+ * and, under it, a TOC of the entries below it. The lines are laid out as before, one after another.
+ */
+function nestToc(lines: Node[]): Node[] {
+  const level = (n: Node) => Number(String(n.style).replace('toc', ''));
+  const out: Node[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && level(lines[j]) > level(lines[i])) j++;
+    const below = nestToc(lines.slice(i + 1, j));
+    out.push({ stack: [lines[i], ...(below.length ? [{ stack: below, tag: 'TOC' }] : [])], tag: 'TOCI' });
+    i = j;
+  }
+  return out;
+}
+
 /** Cover, 目次 and notice: the pages before chapter 1. */
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   // an entry with a page links to its heading (title and number alike)
   const NONE = [false, false, false, false];
-  // title, leader dots (the dotted bottom rule of the middle cell, as wide as the gap) and page
+  // title, leader dots (the dotted bottom rule of the middle cell, as wide as the gap) and page;
+  // the table only lays the line out: to a reader the title and the page are two references
   const tocLine = (text: string, id: string | undefined, style: string) => ({
-    tag: 'TOCI',
     table: {
       widths: ['auto', '*', 30],
       body: [
         [
-          id ? { text, linkToDestination: id, tag: 'Link', border: NONE } : { text, border: NONE },
+          id ? { stack: [{ text, linkToDestination: id, tag: 'Link', contents: words.get('toc-link', { title: text }) }], tag: 'Reference', border: NONE } : { text, border: NONE },
           { text: '', border: id ? [false, false, false, true] : NONE },
-          id ? { text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', border: NONE } : { text: '', border: NONE },
+          id
+            ? { stack: [{ text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', contents: words.get('toc-page-link', { title: text }) }], tag: 'Reference', border: NONE }
+            : { text: '', border: NONE },
         ],
       ],
     },
     layout: 'leaders',
+    layoutOnly: true,
     style,
   });
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
@@ -348,7 +368,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
     { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },
-    { stack: toc, tag: 'TOC' },
+    { stack: nestToc(toc), tag: 'TOC' },
     ...notice.nodes,
   ];
 }

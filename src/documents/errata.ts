@@ -46,7 +46,9 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
           ...v.entries.map((e) => {
             const m = markedPair(e.wrong, e.right);
             // a cell never ends on a line of one character (「主な取組一／覧」)
-            return [{ text: keepTail(e.document) }, { text: keepTail(String(e.page)), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: keepTail(e.item ?? '') }, { text: m.wrong }, { text: m.right }];
+            // a value taken out says so: an empty 正 cell reads as nothing at all
+            const right = e.right === '' && e.wrong !== '' ? words.get('removed') : m.right;
+            return [{ text: keepTail(e.document) }, { text: keepTail(String(e.page)), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: keepTail(e.item ?? '') }, { text: m.wrong }, { text: right }];
           }),
         ],
       },
@@ -105,7 +107,7 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
           const rich = (parts: Record<string, unknown>[]) => ({
             richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
           });
-          const cells: CellValue[] = [e.document, e.page, e.line, e.item ?? '', rich(m.wrong), rich(m.right)];
+          const cells: CellValue[] = [e.document, e.page, e.line, e.item ?? '', rich(m.wrong), e.right === '' && e.wrong !== '' ? words.get('removed') : rich(m.right)];
           // every cell's text wraps in its column: the row is as tall as the tallest
           return { cells, height: rowHeight(plain[k], widths) };
         })

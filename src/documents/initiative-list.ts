@@ -84,8 +84,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       cells.push({
         stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), 2) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
         colSpan: c.span,
-        // the arrow's meaning, for a reader of the tags
-        alt: words.get('schedule-alt', c),
+        // the arrow's meaning, for a reader of the tags: 「H29〜H32 運用」
+        actualText: words.get('schedule-alt', c),
       });
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
@@ -93,7 +93,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   cells.push({ text: keepTail(r.goals.join('\n')) });
   cells.push({ stack: r.indicators.map((i) => ({ text: keepTail([i.name, i.baseline, i.target].join('\n')), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
-  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center' });
+  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
   else {
     const page = pages?.get(r.anchor);
     cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });
@@ -111,6 +111,8 @@ function groupRow(r: Group, columns: number): Node[] {
       style: `listGroup${r.depth}`,
       fillColor: GROUP_FILL[r.depth - 1] ?? GROUP_FILL[2],
       tag: 'TH',
+      // the rows under it name it as their header (render/tags.ts)
+      groupLevel: r.depth,
     },
     ...Array(columns - 1).fill({}),
   ];

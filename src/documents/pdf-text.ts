@@ -59,12 +59,13 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
   for (const r of runs) {
     if (r.pageRef !== undefined) {
       const fixed = opts.pages?.get(r.pageRef);
-      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
+      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef, contents: r.linkName }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
     if (r.sup !== undefined) {
       // the superscript links to its 用語解説 entry (booklet.ts gives the entry that id)
-      out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, ...(r.bold ? { bold: true } : {}) });
+      // a reference of its own in the tags, read apart from the word (render/tags.ts), with what it leads to
+      out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, contents: r.linkName, reference: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
     const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
@@ -73,7 +74,10 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
       if (p.noWrap) n.noWrap = true;
       if (p.sub) n.sub = true;
       if (r.bold) n.bold = true;
-      if (r.link) n.link = r.link;
+      if (r.link) {
+        n.link = r.link;
+        if (r.linkName) n.contents = r.linkName;
+      }
       out.push(n);
     }
   }
@@ -111,7 +115,8 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
             widths: columnWidths(b),
             body: [
               b.header.map((h) => ({ text: inlineText(h), style: 'th' })),
-              ...b.rows.map((r) => r.map((c) => ({ text: keepTail(inlineText(c)), style: 'td' }))),
+              // the first column names its row (a date, a plan): a row header to a reader of the tags
+              ...b.rows.map((r) => r.map((c, k) => ({ text: keepTail(inlineText(c)), style: 'td', ...(k === 0 && plain(c).trim() ? { tag: 'TH' } : {}) }))),
             ],
           },
           layout: 'grid',
@@ -157,7 +162,8 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
   const body: Node[][] = [header];
   for (const row of t.rows) {
     if ('group' in row) {
-      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4' }, ...Array.from({ length: n }, () => ({}))]);
+      // a group of plans heads the rows under it (render/tags.ts gives them its ID as their header)
+      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4', tag: 'TH', groupLevel: 1 }, ...Array.from({ length: n }, () => ({}))]);
       continue;
     }
     const cells: Node[] = [{ text: row.label, tag: 'TH' }]; // the plan names its row
@@ -165,7 +171,7 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
     for (const s of row.spans) {
       for (; at < s.start; at++) cells.push({ text: '' });
       // the bar's meaning as text for whoever cannot see its colour; an estimated period in a lighter colour, its row marked ※
-      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: row.unconfirmed ? '#e8eef6' : '#c9d7ea', alignment: 'center', alt: s.period });
+      cells.push({ text: s.label ?? '', colSpan: s.length, fillColor: row.unconfirmed ? '#e8eef6' : '#c9d7ea', alignment: 'center', actualText: s.period });
       for (let k = 1; k < s.length; k++) cells.push({});
       at = s.start + s.length;
     }
@@ -237,7 +243,7 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
   const last = kept.at(-1);
   const prev = kept.at(-2);
   // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
-  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link'].includes(k));
+  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link', 'contents'].includes(k));
   const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
   if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
     const need = n - [...last.text].length;

@@ -11,6 +11,8 @@ export interface Inline {
   link?: string;
   /** a page reference: the anchor whose printed page number this run shows (set by resolve/) */
   pageRef?: string;
+  /** what a reader hears for a link (a glossary number, a page reference, a URL): the PDF annotation's /Contents (set by resolve/link-names.ts) */
+  linkName?: string;
 }
 
 /** A figure drawn as a table: rows of spans over year columns (図表3, the plans and their years). */

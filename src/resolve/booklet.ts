@@ -13,6 +13,7 @@ import type { Wording } from '../templates/index.js';
 import { placeFigures, figurePlacements } from './figures.js';
 import { referenceTargets, resolveBlockReferences, resolveRuns, nameHeadings } from './references.js';
 import { bookletParts } from '../markdown/references.js';
+import { anchorNames, nameLinks, blockRuns } from './link-names.js';
 
 export interface EntryView {
   anchor: string;
@@ -169,6 +170,20 @@ export function resolveBooklet(
     for (const c of s.columns) reading.push(...runLists(c));
   }
   const glossary = numberGlossary(reading, model.glossary);
+  // every link of the prose says where it leads (the PDF's link descriptions)
+  const b = words.booklet;
+  const partTitles = new Map<string, string>([
+    ['chapter1', b.get('chapter1', { title: dataset.title })], ['chapter2', b.get('chapter2')], ['chapter3', b.get('chapter3')],
+    ['initiative-list', b.get('list-title')], ['sites', b.get('sites-title')], ['references', b.get('references-title')], ['glossary', b.get('glossary-title')],
+  ]);
+  const names = anchorNames({
+    initiatives: new Map([...entries.values()].flat().map((e) => [e.anchor, e.initiative.no])),
+    sections: sections.map((s) => ({ id: s.id, label: s.label, title: s.title })),
+    figures: new Map([...figures.placed].map((id) => [id, figures.label(id) ?? id])),
+    parts: partTitles,
+    blocks: lists,
+  }, b);
+  nameLinks([...reading, ...lists.flatMap(blockRuns), listNote], names, glossary, b);
 
   return {
     title: dataset.title,
