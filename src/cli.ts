@@ -165,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
           if (!a.json) process.stderr.write(`${label}: データに誤りがあるため作成しませんでした（出力済みのファイルはそのままです）\n`);
         } else if (!a.json) {
           // the last line says how the data set ended, after its warnings too
-          log(progress('done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
+          log(progress(r.unchanged ? 'done-unchanged' : 'done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
         }
         summary.push({
           dataset: label,

@@ -3,7 +3,8 @@
 // from chapter 1) is passed on to the documents that print 掲載頁: the list and the appendix.
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadDataset, type RawDataset } from './load/index.js';
 import { validate } from './validate/index.js';
 import type { Problem } from './problem.js';
@@ -25,6 +26,7 @@ import { TEMPLATE_DIR } from './templates/index.js';
 import type { Written } from './write/index.js';
 import { publishSet, checkOutputPlace } from './write/set.js';
 import { guardPlaces } from './write/places.js';
+import { upToDateSet } from './write/up-to-date.js';
 import { progress } from './progress.js';
 import { droppedLine } from './write/explain.js';
 import { ERRATA_FILES } from './errata/files.js';
@@ -67,6 +69,8 @@ export interface BuildResult {
   files: Written[];
   /** files of the set before that the new set no longer holds */
   dropped?: string[];
+  /** the set was already what this build would write (write/up-to-date.ts): nothing was rendered or written */
+  unchanged?: boolean;
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 
@@ -91,14 +95,21 @@ export async function renderBooklet(r: Resolved, allowed: string[]): Promise<{ o
 }
 
 let fixedInputs: string | undefined;
-/** Templates and fonts: inputs of every document too. */
+/**
+ * Templates, fonts and the tool itself (its code, compiled in dist/ or as sources in src/, and the
+ * locked versions of the libraries it uses): inputs of every document too. A build of unchanged
+ * inputs is skipped (write/up-to-date.ts), so a new version of the tool must change this.
+ */
 function fixedInputsHash(): string {
   if (fixedInputs) return fixedInputs;
   const h = createHash('sha256');
+  const code = path.dirname(fileURLToPath(import.meta.url));
+  const lock = path.join(code, '..', 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
   // templates/web/ is a folder of templates too
-  for (const dir of [TEMPLATE_DIR, FONT_DIR])
+  for (const dir of [TEMPLATE_DIR, FONT_DIR, code])
     for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort())
-      h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+      if (dir !== code || /\.(ts|js|mjs)$/.test(f)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
   return (fixedInputs = h.digest('hex'));
 }
 
@@ -292,6 +303,17 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   if (checked.model && !hasErrors(checked.problems)) {
     guardPlaces([outRoot], [{ path: dir, what: 'データセット' }]);
     checkOutputPlace(outRoot, checked.model.dataset.id);
+  }
+  // nothing changed since the last build of the whole set: it stays, as written (write/up-to-date.ts)
+  if (checked.model && checked.raw && !hasErrors(checked.problems) && !opts.only && !opts.skip) {
+    const id = checked.model.dataset.id;
+    const kept = upToDateSet(outRoot, id, inputsHash(checked.raw), [...documentNames(checked.model), 'web/', 'data/'], (name) => ERRATA_FILES.includes(name));
+    if (kept) {
+      const outDir = path.join(outRoot, id);
+      opts.log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
+      const files = kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets }));
+      return { id, problems: checked.problems, files, dropped: [], unchanged: true, timings: { loadValidateMs: checkMs, resolveMs: 0, documents: [], totalMs: since(t0) } };
+    }
   }
   const { model, raw, problems, outputs, timings: t, resolved } = await renderDataset(dir, { ...opts, checked });
   const timings = { ...t, loadValidateMs: t.loadValidateMs + checkMs };
