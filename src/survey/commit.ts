@@ -4,7 +4,8 @@
 // temporary → target pairs is written (itself atomically), the temporary files are renamed
 // into place, and the journal is removed. A run killed or failing during the renames leaves
 // the journal, and the next run completes it: by then every temporary file is whole.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { writeSynced, fsyncDir } from '../write/index.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -24,29 +25,7 @@ export interface CommitIo {
   remove?(file: string): void;
 }
 
-function writeDurably(file: string, text: string) {
-  const fd = openSync(file, 'w');
-  try {
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// makes the renames themselves durable; not possible on every system (Windows), nor needed there
-function syncFolder(dir: string) {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* folder fsync unsupported */
-  }
-}
+const writeDurably = (file: string, text: string) => writeSynced(file, text, 'w');
 
 export const fileIo: CommitIo = { write: writeDurably, rename: renameSync };
 
@@ -92,13 +71,13 @@ export function commitAll(dir: string, texts: Map<string, string>, io: CommitIo 
   ];
   if (failed.length === 0) {
     // the temporary files' names too must be on disk before a journal promises them
-    for (const d of new Set(written.map((t) => path.dirname(t)))) syncFolder(d);
+    for (const d of new Set(written.map((t) => path.dirname(t)))) fsyncDir(d);
     try {
       const jtemp = path.join(dir, JOURNAL + '.tmp');
       // version 2 only when it removes files: a journal of writes alone stays what earlier versions read
       io.write(jtemp, JSON.stringify({ version: removals.length ? 2 : 1, command, files: journal }, null, 2) + '\n');
       io.rename(jtemp, path.join(dir, JOURNAL));
-      syncFolder(dir);
+      fsyncDir(dir);
     } catch (e) {
       failed.push({ file: JOURNAL, temp: JOURNAL + '.tmp', reason: reason(e) });
       removeFile(path.join(dir, JOURNAL + '.tmp'));
@@ -139,9 +118,9 @@ function renameAll(dir: string, entries: JournalEntry[], io: CommitIo): { ok: tr
       return { ok: false, done, pending: entries.slice(k).map((x) => x.target), reason: reason(err) };
     }
   }
-  for (const d of new Set(entries.map((e) => path.dirname(path.join(dir, e.target))))) syncFolder(d);
+  for (const d of new Set(entries.map((e) => path.dirname(path.join(dir, e.target))))) fsyncDir(d);
   rmSync(path.join(dir, JOURNAL), { force: true });
-  syncFolder(dir);
+  fsyncDir(dir);
   return { ok: true };
 }
 

@@ -16,9 +16,12 @@ export interface Written {
 
 export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-/** Writes and flushes to the disk: after a crash the file holds these bytes or is not there. */
-export function writeSynced(file: string, bytes: Buffer | string): void {
-  const fd = openSync(file, 'wx');
+/**
+ * Writes and flushes to the disk: after a crash the file holds these bytes or is not there.
+ * `flag` 'wx' (a new file, never one already there) unless told 'w' (a journal rewritten in place).
+ */
+export function writeSynced(file: string, bytes: Buffer | string, flag: 'wx' | 'w' = 'wx'): void {
+  const fd = openSync(file, flag);
   try {
     const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
     for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
