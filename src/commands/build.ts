@@ -1,0 +1,84 @@
+// npm run build: Builds the documents of each data set into the output folder (side by side in worker threads when there are several).
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { formatProblem, hasErrors } from '../problem.js';
+import type { BuildResult } from '../pipeline.js';
+import { errorFromMessage, type ErrorMessage } from '../write/output-error.js';
+import { progress } from '../progress.js';
+import { guardPlaces } from '../write/places.js';
+import { ROOT, datasetsOf, printProblems, dataRead, sameIds, logOf, commandWords } from './common.js';
+import { UsageError, type Args } from './args.js';
+
+function inWorker(dir: string, outRoot: string, only: string[] | undefined, onLog: (s: string) => void): Promise<BuildResult> {
+  return new Promise((resolveResult, reject) => {
+    // compiled (dist/build-worker.js) or from sources, where src/build-worker.mjs loads it through tsx
+    const compiled = import.meta.url.endsWith('.js');
+    const w = new Worker(compiled ? path.join(ROOT, 'dist', 'build-worker.js') : path.join(ROOT, 'src', 'build-worker.mjs'), { workerData: { dir, outRoot, only } });
+    w.on('message', (m: { line?: string; result?: BuildResult; error?: ErrorMessage }) => {
+      if (m.line) onLog(m.line);
+      if (m.result) resolveResult(m.result);
+      if (m.error) reject(errorFromMessage(m.error));
+    });
+    w.on('error', reject);
+  });
+}
+
+export default async function run(a: Args): Promise<number> {
+  const log = logOf(a);
+  let failed = false;
+  const summary: unknown[] = [];
+  const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
+  const dirs = datasetsOf(a);
+  guardPlaces([outRoot], dataRead(dirs));
+  // before anything is built: one of the two would silently replace the other
+  if (await sameIds(dirs)) return 1;
+  const report = (dir: string, r: BuildResult) => {
+    const label = path.relative(process.cwd(), dir) || dir;
+    if (!a.json) printProblems(r.problems, label, label);
+    const bad = hasErrors(r.problems);
+    if (bad) {
+      failed = true;
+      if (!a.json) process.stderr.write(commandWords().get('build-refused', { label }) + '\n');
+    } else if (!a.json) {
+      // the last line says how the data set ended, after its warnings too
+      log(progress(r.unchanged ? 'done-unchanged' : 'done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
+    }
+    summary.push({
+      dataset: label,
+      ok: !bad,
+      problems: r.problems.map((p) => ({ ...p, text: formatProblem(p, label) })),
+      files: r.files.map((f) => ({ file: path.relative(process.cwd(), f.file), sha256: f.sha256, pages: f.pages, sheets: f.sheets })),
+      timings: r.timings,
+    });
+  };
+  const onLog = a.json ? () => {} : log;
+  const only = a.only;
+  let checked: Map<string, unknown> | undefined;
+  if (only) {
+    const { checkOnly } = await import('../only-names.js');
+    const c = checkOnly(dirs, only);
+    if (c.unknown.length)
+      throw new UsageError(
+        commandWords().get('only-unknown', { names: c.unknown.join('、'), published: c.published.map((p) => ({ dataset: p.dataset, names: p.names.join('、') })) }),
+      );
+    checked = c.checked;
+  }
+  if (dirs.length > 1 && availableParallelism() > 1) {
+    // data sets are independent: build them side by side, one worker thread each
+    // every data set finishes (or fails) before the first failure is told
+    const settled = await Promise.allSettled(dirs.map((dir) => inWorker(dir, outRoot, only, onLog)));
+    settled.forEach((s, i) => { if (s.status === 'fulfilled') report(dirs[i], s.value); });
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+  } else {
+    const { buildDataset } = await import('../pipeline.js');
+    // one data set: its workbooks are written on the other core while its PDFs are made
+    const workbookThread = dirs.length === 1 && availableParallelism() > 1;
+    for (const dir of dirs)
+      report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never, workbookThread }));
+  }
+  // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
+  if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');
+  return failed ? 1 : 0;
+}
