@@ -4,7 +4,7 @@
 // id that exists, the numbers equal the open data's and the resolved data's, text from the
 // data is escaped.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import chromium from '@sparticuz/chromium';
@@ -25,6 +25,31 @@ const csv = (id: string, f: string) => {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 };
 const resolved = (id: string) => resolve(checkDataset(path.join(__dirname, '..', 'data', id)).model!);
+
+// the text-spacing styles of WCAG 1.4.12, put on as a constructed style sheet (the pages' CSP allows no inline style)
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+/** What keeps the page shown from reflowing: its width beyond the screen, boxes that cut text off, scroll boxes a keyboard or a screen reader cannot use. */
+function reflowFaults(page: Page, spacing: boolean, extra = ''): Promise<string[]> {
+  return page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [sheet];
+    const faults: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) faults.push(`page is ${root.scrollWidth} px wide`);
+    const named = (e: Element) => (e.getAttribute('aria-label') ?? '').trim() || (e.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((i) => document.getElementById(i)?.textContent ?? '').join('').trim();
+    for (const e of document.querySelectorAll('body *')) {
+      const s = getComputedStyle(e);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      if (e.classList.contains('vh')) continue; // visually hidden text: clipped on purpose
+      const what = `${e.tagName.toLowerCase()} ${(e.textContent ?? '').slice(0, 30)}`;
+      const scrolls = /auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth;
+      if (scrolls && !(e.getAttribute('tabindex') === '0' && named(e))) faults.push(`scroll box without a name or a tab stop: ${what}`);
+      else if (!scrolls && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)) faults.push(`cut off: ${what}`);
+    }
+    return faults;
+  }, (spacing ? TEXT_SPACING : '') + extra);
+}
 
 describe('web edition in Chromium', () => {
   let browser: Browser;
@@ -53,6 +78,39 @@ describe('web edition in Chromium', () => {
     }
     expect(found).toEqual([]);
   }, 120_000);
+
+  // WCAG 1.4.10 and 1.4.12, which axe does not test: at 320 CSS px no page scrolls sideways, with and
+  // without the text-spacing styles; only a table's own box may scroll, and then it is a named region a
+  // keyboard can reach; no box cuts off its text. (320 px is 1,280 px at 400 %; at 200 % the page is
+  // 640 px wide, in the same narrow-screen styles.)
+  it('reflows every page of every data set at 320 px, also with the WCAG text-spacing styles', async () => {
+    const found: string[] = [];
+    let measured = 0;
+    await page.setViewport({ width: 320, height: 800 });
+    for (const id of readdirSync(TEST_OUTPUT).filter((d) => existsSync(webDir(d))))
+      for (const f of pagesOf(id)) {
+        await page.goto(`file://${path.join(webDir(id), f)}`, { waitUntil: 'load' });
+        for (const spacing of [false, true]) found.push(...(await reflowFaults(page, spacing)).map((x) => `${id}/${f}${spacing ? ' with text spacing' : ''}: ${x}`));
+        measured++;
+      }
+    expect(found).toEqual([]);
+    // both data sets (12 pages) and the fixtures
+    expect(measured).toBeGreaterThan(12);
+  });
+
+  it('finds a page that scrolls sideways: the list with its table box unpositioned, and a cut-off box (the check itself works)', async () => {
+    await page.setViewport({ width: 320, height: 800 });
+    await page.goto(`file://${path.join(webDir('miyagi-ict-plan'), 'list.html')}`, { waitUntil: 'load' });
+    expect(await reflowFaults(page, false)).toEqual([]);
+    expect(await reflowFaults(page, false, '.scroll { position: static; } #list-end { height: 1em; overflow: hidden; }')).toEqual([
+      expect.stringMatching(/^page is \d+ px wide$/),
+      expect.stringMatching(/^cut off: p /),
+    ]);
+    // a page of its own (setContent keeps the CSP of the page before, which refuses a style attribute)
+    await page.goto('about:blank');
+    await page.setContent('<div style="overflow:auto"><table><tr><td style="white-space:nowrap">' + 'あ'.repeat(80) + '</td></tr></table></div>');
+    expect(await reflowFaults(page, false)).toEqual([expect.stringMatching(/^scroll box without a name or a tab stop: div/)]);
+  });
 
   it('fails a page with a known violation (the check itself works)', async () => {
     await page.setContent('<html><body><img src="x.png"><a href="#"></a></body></html>');
