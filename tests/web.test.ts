@@ -119,6 +119,17 @@ describe('web edition in Chromium', () => {
     expect(r.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'document-title', 'link-name']));
   });
 
+  it('uses the width of a 1,280 px screen for the list and the results: 指標 to 掲載頁 without sideways scrolling', async () => {
+    await page.setViewport({ width: 1280, height: 900 });
+    for (const f of ['miyagi-ict-plan/web/list.html', 'fukushima-ict-strategy/web/results-2017.html']) {
+      await page.goto(`file://${path.join(TEST_OUTPUT, f)}`, { waitUntil: 'load' });
+      const boxes = await page.$$eval('.scroll', (es) => es.map((e) => ({ scroll: e.scrollWidth, shown: e.clientWidth })));
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const b of boxes) expect(b.scroll, f).toBeLessThanOrEqual(b.shown);
+      expect(boxes[0].shown, f).toBeGreaterThan(1200);
+    }
+  });
+
   it('keeps the 事業名 column of the list in view while the table scrolls sideways on a phone', async () => {
     await page.setViewport({ width: 390, height: 800 });
     await page.goto(`file://${path.join(webDir('miyagi-ict-plan'), 'list.html')}`);
