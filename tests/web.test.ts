@@ -5,6 +5,7 @@
 // data is escaped.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import chromium from '@sparticuz/chromium';
@@ -169,6 +170,27 @@ describe('web edition in Chromium', () => {
     expect(after).toBeLessThan(before);
     expect(Math.round(after)).toBeGreaterThanOrEqual(Math.floor(box.left));
   });
+});
+
+describe('web edition in the Nu Html Checker (vnu-jar, on the Java of the machine)', () => {
+  it('finds no error on any page of any data set, in one run that also fails a page made to break it', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'vnu-'));
+    try {
+      const broken = path.join(work, 'broken.html');
+      writeFileSync(broken, '<!DOCTYPE html><html lang="ja"><head><title>x</title></head><body><p><div></div></p><a href="a" href="b">a</a></body></html>');
+      const pages = readdirSync(TEST_OUTPUT).filter((d) => existsSync(webDir(d))).flatMap((d) => pagesOf(d).map((f) => path.join(webDir(d), f)));
+      expect(pages.length).toBeGreaterThan(12);
+      const jar = String(require('vnu-jar'));
+      const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', broken, ...pages], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(run.error, 'java (17 or later) must be on the PATH').toBeUndefined();
+      const messages = (JSON.parse(run.stderr).messages as { type: string; url: string; lastLine: number; message: string }[]).filter((m) => m.type === 'error');
+      const at = (m: (typeof messages)[number]) => `${decodeURIComponent(m.url).replace(/^file:/, '').replace(TEST_OUTPUT + '/', '')}:${m.lastLine} ${m.message}`;
+      expect(messages.filter((m) => !m.url.endsWith('/broken.html')).map(at)).toEqual([]);
+      expect(messages.filter((m) => m.url.endsWith('/broken.html')).map((m) => m.message)).toEqual([expect.stringContaining('“p” end tag'), expect.stringContaining('Duplicate attribute')]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.each(SETS)('web edition of %s', (id) => {
