@@ -8,6 +8,9 @@ import { TEST_OUTPUT } from './setup/build-outputs.js';
 import { parseCsv } from './helpers/csv.js';
 import { initiatives, json } from './helpers/data.js';
 import { renderCsv } from '../src/render/csv.js';
+import { oneLine } from '../src/documents/data/tables.js';
+import { asOfText } from '../src/resolve/initiative-list.js';
+import { createHandlebars, Wording } from '../src/templates/index.js';
 
 const SETS = [
   { id: 'miyagi-ict-plan', code: '040002', name: '宮城県' },
@@ -80,18 +83,19 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
   it('gives every column of every 事業 row the value the data holds, as DATA-FORMAT.md defines it, and 新規 as every other form marks it', () => {
     const t = tables.find((x) => x.file === 'initiatives.csv')!;
     const ds = json(id, 'dataset.json');
-    // section paths (1(1)①) and titles, from the tree: labels by position and depth
-    const circled = (n: number) => String.fromCodePoint(0x245f + n);
+    // section numbers (the booklet's 1(1)① as 1-1-1) and titles, from the tree: positions from the top down
     const info = new Map<string, { path: string; title: string; top: { path: string; title: string } }>();
-    const walk = (list: any[], depth: number, above: string, top?: { path: string; title: string }) =>
+    const walk = (list: any[], above: string, top?: { path: string; title: string }) =>
       list.forEach((s: any, k: number) => {
-        const path = above + (depth === 1 ? String(k + 1) : depth === 2 ? `(${k + 1})` : circled(k + 1));
+        const path = above ? `${above}-${k + 1}` : String(k + 1);
         const mine = top ?? { path, title: s.title };
         info.set(s.id, { path, title: s.title, top: mine });
-        walk(s.children ?? [], depth + 1, path, mine);
+        walk(s.children ?? [], path, mine);
       });
-    walk(ds.sections, 1, '');
-    const marks = new Map((ds.policyMeasures ?? []).map((m: any) => [m.id, m.mark]));
+    walk(ds.sections, '');
+    // 官民データ施策 as codes: the position in the data set's list, which is the number of its mark (① is 1)
+    const codes = new Map((ds.policyMeasures ?? []).map((m: any, k: number) => [m.id, String(k + 1)]));
+    (ds.policyMeasures ?? []).forEach((m: any, k: number) => expect(m.mark.codePointAt(0) - 0x245f).toBe(k + 1));
     // 新規 in the results of every year, as their own table (another form) prints it
     const newIn = new Set<string>();
     for (const r of tables.filter((x) => /^results-\d{4}\.csv$/.test(x.file)))
@@ -115,10 +119,11 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
       ['節番号', (d) => info.get(d.section)!.path],
       ['節の名称', (d) => info.get(d.section)!.title],
       ['新規（新規=1）', (d) => (d.isNew || Object.values(d.results ?? {}).some((r: any) => r.isNew) ? '1' : '0')],
-      ['取組概要', (d) => (d.description ?? '').replace(/\r?\n/g, '\r\n')],
+      // one line: no line break inside a cell (統一ルール)
+      ['取組概要', (d) => oneLine(d.description ?? '')],
       ...repeated('再掲先の節番号', (d) => (d.relistedIn ?? []).map((r: any) => info.get(typeof r === 'string' ? r : r.section)!.path)),
       ...repeated('従たる目標', (d) => (d.secondaryGoals ?? []).map((g: string) => info.get(g)!.title)),
-      ...repeated('官民データ施策', (d) => (d.policyMeasures ?? []).map((m: string) => marks.get(m))),
+      ...repeated('官民データ施策コード', (d) => (d.policyMeasures ?? []).map((m: string) => codes.get(m))),
     ];
     // every column is compared: none of the table is left out, none is expected that it lacks
     expect([...t.header].sort()).toEqual(columns.map(([h]) => h).sort());
@@ -134,6 +139,50 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
     // Fukushima's results mark 12 initiatives 新規 (issue 23: the 事業 table had them 0)
     if (id.startsWith('fukushima')) expect(marked).toBe(12);
     expect(marked).toBeGreaterThanOrEqual(newIn.size);
+  });
+
+  it('lists the 官民データ施策 codes in a code table (policy-measures.csv): code, name, as the data set lists them', () => {
+    const ds = json(id, 'dataset.json');
+    const t = tables.find((x) => x.file === 'policy-measures.csv');
+    if (!ds.policyMeasures?.length) return expect(t).toBeUndefined();
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '官民データ施策コード', '官民データ施策の名称']);
+    expect(t!.rows).toEqual(ds.policyMeasures.map((m: any, k: number) => [code, m.id, name, String(k + 1), m.title]));
+    // every code the 事業 table uses is in the table
+    const i = tables.find((x) => x.file === 'initiatives.csv')!;
+    const used = i.header.flatMap((h, c) => (h.startsWith('官民データ施策コード') ? i.rows.map((r) => r[c]) : [])).filter(Boolean);
+    expect(used.length).toBeGreaterThan(10);
+    for (const u of used) expect(t!.rows.map((r) => r[3])).toContain(u);
+  });
+
+  it('holds no line break and no 丸数字 in any cell of any table, the data dictionary included (統一ルール)', () => {
+    let cells = 0;
+    for (const t of tables)
+      for (const r of t.rows)
+        for (const c of r) {
+          expect(c, t.file).not.toMatch(/[\r\n\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]/);
+          cells++;
+        }
+    expect(cells).toBeGreaterThan(500);
+  });
+
+  it('gives every column of every 指標 row the value the data holds: time points in ISO 8601, the 和暦 beside them as the list prints it', () => {
+    const t = tables.find((x) => x.file === 'indicators.csv');
+    const all = initiatives(id).flatMap(({ id: iid, data }) => (data.indicators ?? []).map((ind: any, k: number) => ({ iid, data, ind, seq: k + 1 })));
+    if (!all.length) return expect(t).toBeUndefined();
+    // the 和暦 as the list and the booklet print it, under the data set's era rule
+    const common = Wording.load(createHandlebars({ asOf: json(id, 'dataset.json').era?.asOf }), 'common');
+    const iso = (a: any): string => {
+      if (a.month) {
+        const [y, m] = a.month.split('-').map(Number);
+        return `${a.month}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
+      }
+      if (a.fiscalYear) return a.point === 'end' ? `${a.fiscalYear + 1}-03-31` : `${a.fiscalYear}-04/${a.fiscalYear + 1}-03`;
+      return String(a.year);
+    };
+    const expected = all.map(({ iid, data, ind, seq }) => [code, `${iid}-${seq}`, name, iid, String(data.no), data.title, String(seq), ind.name, iso(ind.baseline.asOf), asOfText(ind.baseline.asOf, common), ind.baseline.value, iso(ind.target.asOf), asOfText(ind.target.asOf, common), ind.target.value]);
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '指標名', '現状値の時点（西暦）', '現状値の時点（和暦）', '現状値', '目標値の時点（西暦）', '目標値の時点（和暦）', '目標値']);
+    expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
+    for (const r of t!.rows) for (const c of [8, 11]) expect(r[c]).toMatch(/^\d{4}(-\d{2}-\d{2}|-04\/\d{4}-03)?$/);
   });
 
   it('never leaves an item name out: every row names its 事業 (ID and 事業名) wherever the table has them', () => {
@@ -205,10 +254,23 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
           const cell = ws.getRow(i + 2).getCell(c + 1).value;
           const numeric = dict.find((d) => d.file === t!.file && d.column === t!.header[c])?.type === '数値';
           if (v === '') expect(cell ?? null).toBe(null);
-          else expect(cell).toBe(numeric ? Number(v) : v.replace(/\r\n/g, '\n'));
+          else expect(cell).toBe(numeric ? Number(v) : v);
+          // text as text: 040002, 001, 1-01 and 1-1-1 stay as written when Excel shows or edits them
+          if (!numeric) expect(ws.getRow(i + 2).getCell(c + 1).numFmt, `${ws.name} ${t!.header[c]}`).toBe('@');
         }),
       );
+      for (const h of ['全国地方公共団体コード', 'ID', '事業ID', '節ID', '節番号'].filter((x) => t!.header.includes(x)))
+        expect(typeof ws.getRow(2).getCell(t!.header.indexOf(h) + 1).value, `${ws.name} ${h}`).toBe('string');
     }
+  });
+});
+
+describe('one line per cell', () => {
+  it('joins the lines of a text directly after 。, else with a space, and drops empty lines', () => {
+    expect(oneLine('保守管理を行う。\r\nCMS操作研修会を開催する。')).toBe('保守管理を行う。CMS操作研修会を開催する。');
+    expect(oneLine('(1) 観光客入込状況\n目標60,600千人\n\n(2) 県内宿泊旅行者数')).toBe('(1) 観光客入込状況 目標60,600千人 (2) 県内宿泊旅行者数');
+    expect(oneLine('\r=1+1')).toBe('=1+1');
+    expect(oneLine(' 前後の空白 ')).toBe(' 前後の空白 ');
   });
 });
 
