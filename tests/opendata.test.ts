@@ -265,6 +265,32 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
   });
 });
 
+describe('docs/open-data.md, the published contract of the columns', () => {
+  it('names every column of every table of both data sets with the type, unit and meaning of columns.csv, and no column that is not made', () => {
+    const doc = readFileSync(path.join(__dirname, '..', 'docs', 'open-data.md'), 'utf8');
+    // `<年度>`, `<n>` and `<区分>` in a name stand for a year, a number and an achievement category
+    const pattern = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<年度>', '\\d{4}').replace('<n>', '\\d+').replace('<区分>', '.+')}$`);
+    const rows: { file: RegExp; column: RegExp; type: string; unit: string; about: string; line: number; used: number }[] = [];
+    let file: RegExp | undefined;
+    doc.split('\n').forEach((line, k) => {
+      const heading = line.match(/^## `([^`]+)`/);
+      if (heading) file = pattern(heading[1]);
+      else if (line.startsWith('## ')) file = undefined;
+      const cells = line.match(/^\| (.*) \|$/)?.[1].split(' | ').map((c) => c.trim());
+      if (file && cells && cells.join() !== '項目名,型,単位,説明' && !/^-+$/.test(cells[0])) rows.push({ file, column: pattern(cells[0]), type: cells[1], unit: cells[2], about: cells[3], line: k + 1, used: 0 });
+    });
+    expect(rows.length).toBeGreaterThan(50);
+    for (const { id } of SETS)
+      for (const d of dictionary(id)) {
+        const row = rows.find((r) => r.file.test(d.file) && r.column.test(d.column));
+        expect(row, `${id}: ${d.file} ${d.column} is not in docs/open-data.md`).toBeDefined();
+        expect({ type: row!.type, unit: row!.unit, about: row!.about }, `${d.file} ${d.column}`).toEqual({ type: d.type, unit: d.unit, about: d.about });
+        row!.used++;
+      }
+    expect(rows.filter((r) => !r.used).map((r) => `line ${r.line}: ${r.column}`)).toEqual([]);
+  });
+});
+
 describe('one line per cell', () => {
   it('joins the lines of a text directly after 。, else with a space, and drops empty lines', () => {
     expect(oneLine('保守管理を行う。\r\nCMS操作研修会を開催する。')).toBe('保守管理を行う。CMS操作研修会を開催する。');
