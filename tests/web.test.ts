@@ -209,6 +209,17 @@ describe.each(SETS)('web edition of %s', (id) => {
     }
   });
 
+  it('heads every row of a prose table (参考資料) with its first cell, a th for the row', () => {
+    let rows = 0;
+    for (const f of pagesOf(id))
+      for (const [table] of html(id, f).matchAll(/<table class="prose">.*?<\/table>/gs))
+        for (const [, first] of table.slice(table.indexOf('<tbody>')).matchAll(/<tr>(<t[hd][^>]*>)/g)) {
+          expect(first, f).toBe('<th scope="row">');
+          rows++;
+        }
+    if (id === 'miyagi-ict-plan') expect(rows).toBeGreaterThan(20);
+  });
+
   it('links only to pages and ids that exist (contents, glossary superscripts and back, 掲載箇所)', () => {
     const ids = new Map(pagesOf(id).map((f) => [f, new Set([...html(id, f).matchAll(/ id="([^"]+)"/g)].map((m) => m[1]))]));
     let n = 0;
