@@ -10,6 +10,7 @@ import { initiatives, json } from './helpers/data.js';
 import { renderCsv } from '../src/render/csv.js';
 import { oneLine } from '../src/documents/data/tables.js';
 import { asOfText } from '../src/resolve/initiative-list.js';
+import { fiscalYearLong } from '../src/era/index.js';
 import { createHandlebars, Wording } from '../src/templates/index.js';
 
 const SETS = [
@@ -183,6 +184,35 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
     expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '指標名', '現状値の時点（西暦）', '現状値の時点（和暦）', '現状値', '目標値の時点（西暦）', '目標値の時点（和暦）', '目標値']);
     expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
     for (const r of t!.rows) for (const c of [8, 11]) expect(r[c]).toMatch(/^\d{4}(-\d{2}-\d{2}|-04\/\d{4}-03)?$/);
+  });
+
+  it('gives every column of every スケジュール row the value the data holds, spans in the order of their years', () => {
+    const t = tables.find((x) => x.file === 'schedule.csv');
+    const rule = { asOf: json(id, 'dataset.json').era?.asOf };
+    const expected = initiatives(id).flatMap(({ id: iid, data }) =>
+      [...(data.schedule ?? [])].sort((a: any, b: any) => a.from - b.from).map((sp: any, k: number) => [code, `${iid}-${k + 1}`, name, iid, String(data.no), data.title, String(k + 1), String(sp.from), fiscalYearLong(sp.from, rule), String(sp.to), fiscalYearLong(sp.to, rule), oneLine(sp.label)]),
+    );
+    if (!expected.length) return expect(t).toBeUndefined();
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '開始年度（西暦）', '開始年度（和暦）', '終了年度（西暦）', '終了年度（和暦）', '内容']);
+    expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
+  });
+
+  it('gives the text columns of every 事業実施結果 row the data as one line (取組概要, 目標の達成度, 取組実績・成果等, 部局, 課室)', () => {
+    const byId = new Map(initiatives(id).map((i) => [i.id, i.data]));
+    const results = tables.filter((x) => /^results-\d{4}\.csv$/.test(x.file));
+    let rows = 0;
+    for (const t of results) {
+      const fy = t.file.slice(8, 12);
+      const col = (h: string) => t.header.indexOf(h);
+      for (const r of t.rows) {
+        const d = byId.get(r[col('事業ID')])!;
+        const divisions = Array.isArray(d.division) ? d.division : [d.division];
+        const got = [r[col('事業名')], r[col('取組概要')], r[col('目標の達成度')], r[col('取組実績・成果等')], r[col('部局')], ...divisions.map((_: string, k: number) => r[col(`課室${k + 1}`)])];
+        expect(got).toEqual([d.title, d.description ?? '', d.results[fy].achievement ?? '', d.results[fy].outcome ?? ''].map(oneLine).concat([d.department, ...divisions]));
+        rows++;
+      }
+    }
+    if (id.startsWith('fukushima')) expect(rows).toBe(103);
   });
 
   it('never leaves an item name out: every row names its 事業 (ID and 事業名) wherever the table has them', () => {
