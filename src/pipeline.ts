@@ -271,11 +271,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     // are quick, and show every document of the data set, whichever were rebuilt)
     if (!opts.skip?.has('web/')) {
       const a = performance.now();
-      const [{ webEdition, citesPages, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
-      // page citations show the booklet's printed numbers: laid out here when no PDF of this build did
-      let printed = pages?.anchors;
-      if (!printed && r.booklet && citesPages(r.booklet)) printed = bookletPages(r).anchors;
-      const def = webEdition(r, printed);
+      const [{ webEdition, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
+      // page citations link to the place, named: the web edition needs no layout of the booklet
+      const def = webEdition(r);
       const b = performance.now();
       const files = renderWebEdition(def);
       outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));

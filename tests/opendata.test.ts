@@ -8,6 +8,10 @@ import { TEST_OUTPUT } from './setup/build-outputs.js';
 import { parseCsv } from './helpers/csv.js';
 import { initiatives, json } from './helpers/data.js';
 import { renderCsv } from '../src/render/csv.js';
+import { oneLine } from '../src/documents/data/tables.js';
+import { asOfText } from '../src/resolve/initiative-list.js';
+import { fiscalYearLong } from '../src/era/index.js';
+import { createHandlebars, Wording } from '../src/templates/index.js';
 
 const SETS = [
   { id: 'miyagi-ict-plan', code: '040002', name: '宮城県' },
@@ -80,18 +84,19 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
   it('gives every column of every 事業 row the value the data holds, as DATA-FORMAT.md defines it, and 新規 as every other form marks it', () => {
     const t = tables.find((x) => x.file === 'initiatives.csv')!;
     const ds = json(id, 'dataset.json');
-    // section paths (1(1)①) and titles, from the tree: labels by position and depth
-    const circled = (n: number) => String.fromCodePoint(0x245f + n);
+    // section numbers (the booklet's 1(1)① as 1-1-1) and titles, from the tree: positions from the top down
     const info = new Map<string, { path: string; title: string; top: { path: string; title: string } }>();
-    const walk = (list: any[], depth: number, above: string, top?: { path: string; title: string }) =>
+    const walk = (list: any[], above: string, top?: { path: string; title: string }) =>
       list.forEach((s: any, k: number) => {
-        const path = above + (depth === 1 ? String(k + 1) : depth === 2 ? `(${k + 1})` : circled(k + 1));
+        const path = above ? `${above}-${k + 1}` : String(k + 1);
         const mine = top ?? { path, title: s.title };
         info.set(s.id, { path, title: s.title, top: mine });
-        walk(s.children ?? [], depth + 1, path, mine);
+        walk(s.children ?? [], path, mine);
       });
-    walk(ds.sections, 1, '');
-    const marks = new Map((ds.policyMeasures ?? []).map((m: any) => [m.id, m.mark]));
+    walk(ds.sections, '');
+    // 官民データ施策 as codes: the position in the data set's list, which is the number of its mark (① is 1)
+    const codes = new Map((ds.policyMeasures ?? []).map((m: any, k: number) => [m.id, String(k + 1)]));
+    (ds.policyMeasures ?? []).forEach((m: any, k: number) => expect(m.mark.codePointAt(0) - 0x245f).toBe(k + 1));
     // 新規 in the results of every year, as their own table (another form) prints it
     const newIn = new Set<string>();
     for (const r of tables.filter((x) => /^results-\d{4}\.csv$/.test(x.file)))
@@ -115,10 +120,11 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
       ['節番号', (d) => info.get(d.section)!.path],
       ['節の名称', (d) => info.get(d.section)!.title],
       ['新規（新規=1）', (d) => (d.isNew || Object.values(d.results ?? {}).some((r: any) => r.isNew) ? '1' : '0')],
-      ['取組概要', (d) => (d.description ?? '').replace(/\r?\n/g, '\r\n')],
+      // one line: no line break inside a cell (統一ルール)
+      ['取組概要', (d) => oneLine(d.description ?? '')],
       ...repeated('再掲先の節番号', (d) => (d.relistedIn ?? []).map((r: any) => info.get(typeof r === 'string' ? r : r.section)!.path)),
       ...repeated('従たる目標', (d) => (d.secondaryGoals ?? []).map((g: string) => info.get(g)!.title)),
-      ...repeated('官民データ施策', (d) => (d.policyMeasures ?? []).map((m: string) => marks.get(m))),
+      ...repeated('官民データ施策コード', (d) => (d.policyMeasures ?? []).map((m: string) => codes.get(m))),
     ];
     // every column is compared: none of the table is left out, none is expected that it lacks
     expect([...t.header].sort()).toEqual(columns.map(([h]) => h).sort());
@@ -134,6 +140,79 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
     // Fukushima's results mark 12 initiatives 新規 (issue 23: the 事業 table had them 0)
     if (id.startsWith('fukushima')) expect(marked).toBe(12);
     expect(marked).toBeGreaterThanOrEqual(newIn.size);
+  });
+
+  it('lists the 官民データ施策 codes in a code table (policy-measures.csv): code, name, as the data set lists them', () => {
+    const ds = json(id, 'dataset.json');
+    const t = tables.find((x) => x.file === 'policy-measures.csv');
+    if (!ds.policyMeasures?.length) return expect(t).toBeUndefined();
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '官民データ施策コード', '官民データ施策の名称']);
+    expect(t!.rows).toEqual(ds.policyMeasures.map((m: any, k: number) => [code, m.id, name, String(k + 1), m.title]));
+    // every code the 事業 table uses is in the table
+    const i = tables.find((x) => x.file === 'initiatives.csv')!;
+    const used = i.header.flatMap((h, c) => (h.startsWith('官民データ施策コード') ? i.rows.map((r) => r[c]) : [])).filter(Boolean);
+    expect(used.length).toBeGreaterThan(10);
+    for (const u of used) expect(t!.rows.map((r) => r[3])).toContain(u);
+  });
+
+  it('holds no line break and no 丸数字 in any cell of any table, the data dictionary included (統一ルール)', () => {
+    let cells = 0;
+    for (const t of tables)
+      for (const r of t.rows)
+        for (const c of r) {
+          expect(c, t.file).not.toMatch(/[\r\n\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]/);
+          cells++;
+        }
+    expect(cells).toBeGreaterThan(500);
+  });
+
+  it('gives every column of every 指標 row the value the data holds: time points in ISO 8601, the 和暦 beside them as the list prints it', () => {
+    const t = tables.find((x) => x.file === 'indicators.csv');
+    const all = initiatives(id).flatMap(({ id: iid, data }) => (data.indicators ?? []).map((ind: any, k: number) => ({ iid, data, ind, seq: k + 1 })));
+    if (!all.length) return expect(t).toBeUndefined();
+    // the 和暦 as the list and the booklet print it, under the data set's era rule
+    const common = Wording.load(createHandlebars({ asOf: json(id, 'dataset.json').era?.asOf }), 'common');
+    const iso = (a: any): string => {
+      if (a.month) {
+        const [y, m] = a.month.split('-').map(Number);
+        return `${a.month}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
+      }
+      if (a.fiscalYear) return a.point === 'end' ? `${a.fiscalYear + 1}-03-31` : `${a.fiscalYear}-04/${a.fiscalYear + 1}-03`;
+      return String(a.year);
+    };
+    const expected = all.map(({ iid, data, ind, seq }) => [code, `${iid}-${seq}`, name, iid, String(data.no), data.title, String(seq), ind.name, iso(ind.baseline.asOf), asOfText(ind.baseline.asOf, common), ind.baseline.value, iso(ind.target.asOf), asOfText(ind.target.asOf, common), ind.target.value]);
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '指標名', '現状値の時点（西暦）', '現状値の時点（和暦）', '現状値', '目標値の時点（西暦）', '目標値の時点（和暦）', '目標値']);
+    expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
+    for (const r of t!.rows) for (const c of [8, 11]) expect(r[c]).toMatch(/^\d{4}(-\d{2}-\d{2}|-04\/\d{4}-03)?$/);
+  });
+
+  it('gives every column of every スケジュール row the value the data holds, spans in the order of their years', () => {
+    const t = tables.find((x) => x.file === 'schedule.csv');
+    const rule = { asOf: json(id, 'dataset.json').era?.asOf };
+    const expected = initiatives(id).flatMap(({ id: iid, data }) =>
+      [...(data.schedule ?? [])].sort((a: any, b: any) => a.from - b.from).map((sp: any, k: number) => [code, `${iid}-${k + 1}`, name, iid, String(data.no), data.title, String(k + 1), String(sp.from), fiscalYearLong(sp.from, rule), String(sp.to), fiscalYearLong(sp.to, rule), oneLine(sp.label)]),
+    );
+    if (!expected.length) return expect(t).toBeUndefined();
+    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '開始年度（西暦）', '開始年度（和暦）', '終了年度（西暦）', '終了年度（和暦）', '内容']);
+    expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
+  });
+
+  it('gives the text columns of every 事業実施結果 row the data as one line (取組概要, 目標の達成度, 取組実績・成果等, 部局, 課室)', () => {
+    const byId = new Map(initiatives(id).map((i) => [i.id, i.data]));
+    const results = tables.filter((x) => /^results-\d{4}\.csv$/.test(x.file));
+    let rows = 0;
+    for (const t of results) {
+      const fy = t.file.slice(8, 12);
+      const col = (h: string) => t.header.indexOf(h);
+      for (const r of t.rows) {
+        const d = byId.get(r[col('事業ID')])!;
+        const divisions = Array.isArray(d.division) ? d.division : [d.division];
+        const got = [r[col('事業名')], r[col('取組概要')], r[col('目標の達成度')], r[col('取組実績・成果等')], r[col('部局')], ...divisions.map((_: string, k: number) => r[col(`課室${k + 1}`)])];
+        expect(got).toEqual([d.title, d.description ?? '', d.results[fy].achievement ?? '', d.results[fy].outcome ?? ''].map(oneLine).concat([d.department, ...divisions]));
+        rows++;
+      }
+    }
+    if (id.startsWith('fukushima')) expect(rows).toBe(103);
   });
 
   it('never leaves an item name out: every row names its 事業 (ID and 事業名) wherever the table has them', () => {
@@ -205,10 +284,49 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
           const cell = ws.getRow(i + 2).getCell(c + 1).value;
           const numeric = dict.find((d) => d.file === t!.file && d.column === t!.header[c])?.type === '数値';
           if (v === '') expect(cell ?? null).toBe(null);
-          else expect(cell).toBe(numeric ? Number(v) : v.replace(/\r\n/g, '\n'));
+          else expect(cell).toBe(numeric ? Number(v) : v);
+          // text as text: 040002, 001, 1-01 and 1-1-1 stay as written when Excel shows or edits them
+          if (!numeric) expect(ws.getRow(i + 2).getCell(c + 1).numFmt, `${ws.name} ${t!.header[c]}`).toBe('@');
         }),
       );
+      for (const h of ['全国地方公共団体コード', 'ID', '事業ID', '節ID', '節番号'].filter((x) => t!.header.includes(x)))
+        expect(typeof ws.getRow(2).getCell(t!.header.indexOf(h) + 1).value, `${ws.name} ${h}`).toBe('string');
     }
+  });
+});
+
+describe('docs/open-data.md, the published contract of the columns', () => {
+  it('names every column of every table of both data sets with the type, unit and meaning of columns.csv, and no column that is not made', () => {
+    const doc = readFileSync(path.join(__dirname, '..', 'docs', 'open-data.md'), 'utf8');
+    // `<年度>`, `<n>` and `<区分>` in a name stand for a year, a number and an achievement category
+    const pattern = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<年度>', '\\d{4}').replace('<n>', '\\d+').replace('<区分>', '.+')}$`);
+    const rows: { file: RegExp; column: RegExp; type: string; unit: string; about: string; line: number; used: number }[] = [];
+    let file: RegExp | undefined;
+    doc.split('\n').forEach((line, k) => {
+      const heading = line.match(/^## `([^`]+)`/);
+      if (heading) file = pattern(heading[1]);
+      else if (line.startsWith('## ')) file = undefined;
+      const cells = line.match(/^\| (.*) \|$/)?.[1].split(' | ').map((c) => c.trim());
+      if (file && cells && cells.join() !== '項目名,型,単位,説明' && !/^-+$/.test(cells[0])) rows.push({ file, column: pattern(cells[0]), type: cells[1], unit: cells[2], about: cells[3], line: k + 1, used: 0 });
+    });
+    expect(rows.length).toBeGreaterThan(50);
+    for (const { id } of SETS)
+      for (const d of dictionary(id)) {
+        const row = rows.find((r) => r.file.test(d.file) && r.column.test(d.column));
+        expect(row, `${id}: ${d.file} ${d.column} is not in docs/open-data.md`).toBeDefined();
+        expect({ type: row!.type, unit: row!.unit, about: row!.about }, `${d.file} ${d.column}`).toEqual({ type: d.type, unit: d.unit, about: d.about });
+        row!.used++;
+      }
+    expect(rows.filter((r) => !r.used).map((r) => `line ${r.line}: ${r.column}`)).toEqual([]);
+  });
+});
+
+describe('one line per cell', () => {
+  it('joins the lines of a text directly after 。, else with a space, and drops empty lines', () => {
+    expect(oneLine('保守管理を行う。\r\nCMS操作研修会を開催する。')).toBe('保守管理を行う。CMS操作研修会を開催する。');
+    expect(oneLine('(1) 観光客入込状況\n目標60,600千人\n\n(2) 県内宿泊旅行者数')).toBe('(1) 観光客入込状況 目標60,600千人 (2) 県内宿泊旅行者数');
+    expect(oneLine('\r=1+1')).toBe('=1+1');
+    expect(oneLine(' 前後の空白 ')).toBe(' 前後の空白 ');
   });
 });
 

@@ -10,7 +10,6 @@ import { checkBounds } from '../src/validate/bounds.js';
 import { checkDataset } from '../src/pipeline.js';
 import { jsonPathText, formatProblem, type Problem } from '../src/problem.js';
 import * as era from '../src/era/index.js';
-import { Wording, createHandlebars } from '../src/templates/index.js';
 import type { Dataset, Model } from '../src/model/schema.js';
 import { original, mutate, refusedOrBuilt } from './helpers/mutate.js';
 import { runCli } from './helpers/cli.js';
@@ -238,10 +237,13 @@ describe('8. impossible dates and years are refused, not printed as plausible te
     expect(era.dateLong('2020-02-29')).toBe('令和2年2月29日');
   });
 
-  it('the open data writes a Western month as 2018年3月末 (it called the year helper with nothing: 平成13年年平成13年1月月末)', () => {
-    const words = Wording.load(createHandlebars({}), 'opendata');
-    expect(words.get('asOf-month-western', { year: 2018, month: 3 })).toBe('2018年3月末');
-    expect(words.get('asOf-average-western', { year: 2017 })).toBe('2017年平均');
+  it('the open data writes a time point in ISO 8601 (once it called the year helper with nothing: 平成13年年平成13年1月月末), and refuses an impossible one', () => {
+    expect(era.monthEndIso('2018-03')).toBe('2018-03-31');
+    expect(era.monthEndIso('2020-02')).toBe('2020-02-29');
+    expect(era.fiscalYearEndIso(2018)).toBe('2019-03-31');
+    expect(era.fiscalYearIso(2017)).toBe('2017-04/2018-03');
+    expect(() => era.monthEndIso('2019-13')).toThrow(era.EraInputError);
+    expect(() => era.fiscalYearEndIso(Number('abc'))).toThrow(era.EraInputError);
   });
 
   it('{{fy "abc"}} and {{date "not-a-date"}} in a text, with their places', () => {

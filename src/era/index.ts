@@ -141,3 +141,20 @@ export function fiscalYears(period: { from: number; to: number }): number[] {
   for (let y = period.from; y <= period.to; y++) out.push(y);
   return out;
 }
+
+// Time points of the open data in ISO 8601 (総務省 統一ルール), the 和暦 beside them in their own column.
+
+/** The last day of a month: 2018-03 → 2018-03-31 (「2018年3月末」). */
+export function monthEndIso(month: string): string {
+  return dayjs(`${checkMonth(month)}-01`).endOf('month').format('YYYY-MM-DD');
+}
+
+/** The last day of a fiscal year (April to March): 2018 → 2019-03-31 (「2018年度末」). */
+export function fiscalYearEndIso(fy: number): string {
+  return `${checkYear(fy) + 1}-03-31`;
+}
+
+/** A fiscal year as an ISO 8601 interval of months: 2017 → 2017-04/2018-03 (「2017年度実績」). */
+export function fiscalYearIso(fy: number): string {
+  return `${checkYear(fy)}-04/${fy + 1}-03`;
+}

@@ -81,7 +81,7 @@ export function resolve(model: Model): Resolved {
       const own = yearRuleOf(model.dataset, fy);
       return withResultsTexts(resolveResults(model, fy, sections, entries, own), Wording.load(createHandlebars(own), 'results'), model.dataset.issuer);
     }),
-    openData: resolveOpenData(model, sections, entries, words.common, words.opendata, rule),
+    openData: resolveOpenData(model, sections, entries, words.common, rule),
     progress: resolveProgress(model, sections, entries, (own) => Wording.load(createHandlebars(own), 'common'), (own) => Wording.load(createHandlebars(own), 'progress-report')),
   };
 }

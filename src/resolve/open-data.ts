@@ -1,9 +1,10 @@
 // The 基データ (open data) as plain records: a row per initiative, per schedule span and per
-// indicator, every value one value, years as 西暦 with the 和暦 beside. The tables and their
-// column names are made from these in documents/data/; results come from ResultsView.
+// indicator, every value one value, years as 西暦 and time points in ISO 8601 with the 和暦
+// beside, numbers where the booklet prints 丸数字. The tables and their column names are made
+// from these in documents/data/; results come from ResultsView.
 import type { Model, Indicator } from '../model/schema.js';
 import type { Wording } from '../templates/index.js';
-import { fiscalYearLong, type EraRule } from '../era/index.js';
+import { fiscalYearLong, monthEndIso, fiscalYearEndIso, fiscalYearIso, type EraRule } from '../era/index.js';
 import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { asOfText } from './initiative-list.js';
@@ -16,20 +17,27 @@ export interface InitiativeRecord {
   department: string;
   divisions: string[];
   sectionId: string;
-  /** 1(1)① */
-  sectionPath: string;
+  /** 1-1-1 (the booklet's 1(1)① in numbers) */
+  sectionNumbers: string;
   sectionTitle: string;
-  /** the top-level section (重点目標 / 柱) it belongs to */
-  topPath: string;
+  /** the top-level section (重点目標 / 柱) it belongs to: its number and title */
+  topNumbers: string;
   topTitle: string;
   isNew: boolean;
   description: string;
-  /** where it is shown again (再掲), as section paths */
+  /** where it is shown again (再掲), as section numbers */
   relistedIn: string[];
   /** 従たる目標, by title */
   secondaryGoals: string[];
-  /** 官民データ活用の推進に関する施策, by mark (①) */
-  policyMeasures: string[];
+  /** 官民データ活用の推進に関する施策, by code (the booklet's ① is 1; see `policyMeasures` of the view) */
+  policyMeasures: number[];
+}
+
+/** A row of the code table of 官民データ施策: the booklet's mark ① is code 1. */
+export interface PolicyMeasureRecord {
+  code: number;
+  id: string;
+  title: string;
 }
 
 export interface ScheduleRecord {
@@ -52,10 +60,11 @@ export interface IndicatorRecord {
   seq: number;
   name: string;
   baselineAsOf: string;
-  baselineAsOfWestern: string;
+  /** ISO 8601: 2018-03-31, 2017-04/2018-03 (a fiscal year), 2017 */
+  baselineAsOfIso: string;
   baselineValue: string;
   targetAsOf: string;
-  targetAsOfWestern: string;
+  targetAsOfIso: string;
   targetValue: string;
 }
 
@@ -66,21 +75,22 @@ export interface OpenDataView {
   initiatives: InitiativeRecord[];
   schedule: ScheduleRecord[];
   indicators: IndicatorRecord[];
+  /** the code table of 官民データ施策 (empty when the data set has none) */
+  policyMeasures: PolicyMeasureRecord[];
 }
 
-/** A time point in Western years, in the words of templates/opendata.hbs. */
-function asOfWestern(a: Indicator['baseline']['asOf'], words: Wording): string {
-  if ('month' in a) {
-    const [y, m] = a.month.split('-').map(Number);
-    return words.get('asOf-month-western', { year: y, month: m });
-  }
-  if ('fiscalYear' in a) return words.get(a.point === 'end' ? 'asOf-end-western' : 'asOf-actual-western', a);
-  return words.get('asOf-average-western', a);
+/** A time point in ISO 8601: a month's end is a date, a fiscal year's results the interval of its months, a year's average the year. */
+function asOfIso(a: Indicator['baseline']['asOf']): string {
+  if ('month' in a) return monthEndIso(a.month);
+  if ('fiscalYear' in a) return a.point === 'end' ? fiscalYearEndIso(a.fiscalYear) : fiscalYearIso(a.fiscalYear);
+  return String(a.year);
 }
 
-export function resolveOpenData(model: Model, sections: ResolvedSection[], entries: Map<string, Entry[]>, common: Wording, words: Wording, rule: EraRule): OpenDataView {
+export function resolveOpenData(model: Model, sections: ResolvedSection[], entries: Map<string, Entry[]>, common: Wording, rule: EraRule): OpenDataView {
   const byId = new Map(sections.map((s) => [s.id, s]));
-  const marks = new Map((model.dataset.policyMeasures ?? []).map((m) => [m.id, m.mark]));
+  // codes in the order the data set lists them, which is the order of the marks ①, ②, …
+  const policyMeasures = (model.dataset.policyMeasures ?? []).map((m, k): PolicyMeasureRecord => ({ code: k + 1, id: m.id, title: m.title }));
+  const codes = new Map(policyMeasures.map((m) => [m.id, m.code]));
   // each initiative once, at its own entry (not a 再掲), in the order the documents list them
   const own = sections.flatMap((s) => (entries.get(s.id) ?? []).filter((e) => !e.relisted));
   const initiatives: InitiativeRecord[] = [];
@@ -97,16 +107,17 @@ export function resolveOpenData(model: Model, sections: ResolvedSection[], entri
       department: i.department,
       divisions: Array.isArray(i.division) ? i.division : [i.division],
       sectionId: s.id,
-      sectionPath: s.path,
+      sectionNumbers: s.numbers,
       sectionTitle: s.title,
-      topPath: top.path,
+      topNumbers: top.numbers,
       topTitle: top.title,
       // the results mark 新規 per year; the 事業 table has none (issue 23: Fukushima's 12 were 0 here)
       isNew: isNewInAnyYear(i),
       description: i.description ?? '',
-      relistedIn: (i.relistedIn ?? []).map((r) => byId.get(typeof r === 'string' ? r : r.section)?.path ?? ''),
+      relistedIn: (i.relistedIn ?? []).map((r) => byId.get(typeof r === 'string' ? r : r.section)?.numbers ?? ''),
       secondaryGoals: e.secondaryGoals.map((g) => byId.get(g)?.title ?? g),
-      policyMeasures: (i.policyMeasures ?? []).map((m) => marks.get(m) ?? m),
+      // validation has checked every id against the data set's list
+      policyMeasures: (i.policyMeasures ?? []).map((m) => codes.get(m)!),
     });
     [...(i.schedule ?? [])]
       .sort((a, b) => a.from - b.from)
@@ -131,13 +142,13 @@ export function resolveOpenData(model: Model, sections: ResolvedSection[], entri
         seq: k + 1,
         name: ind.name,
         baselineAsOf: asOfText(ind.baseline.asOf, common),
-        baselineAsOfWestern: asOfWestern(ind.baseline.asOf, words),
+        baselineAsOfIso: asOfIso(ind.baseline.asOf),
         baselineValue: ind.baseline.value,
         targetAsOf: asOfText(ind.target.asOf, common),
-        targetAsOfWestern: asOfWestern(ind.target.asOf, words),
+        targetAsOfIso: asOfIso(ind.target.asOf),
         targetValue: ind.target.value,
       }),
     );
   }
-  return { localGovernmentCode: model.dataset.localGovernmentCode ?? '', localGovernmentName: model.dataset.issuer, initiatives, schedule, indicators };
+  return { localGovernmentCode: model.dataset.localGovernmentCode ?? '', localGovernmentName: model.dataset.issuer, initiatives, schedule, indicators, policyMeasures };
 }

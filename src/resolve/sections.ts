@@ -9,6 +9,8 @@ export interface ResolvedSection {
   label: string;
   /** the labels from the top down, 1(1)①: where the section stands, in one string */
   path: string;
+  /** the same place in numbers only, 1-1-1 (the open data writes no 丸数字) */
+  numbers: string;
   parentIds: string[];
   section: Section;
 }
@@ -24,13 +26,14 @@ export function sectionLabel(depth: number, position: number): string {
 /** In document order. */
 export function resolveSections(dataset: Dataset): ResolvedSection[] {
   const out: ResolvedSection[] = [];
-  const walk = (list: Section[], depth: number, parents: string[], above: string) =>
+  const walk = (list: Section[], depth: number, parents: string[], above: string, aboveNumbers: string) =>
     list.forEach((s, i) => {
       const label = sectionLabel(depth, i + 1);
-      out.push({ id: s.id, title: s.title, depth, label, path: above + label, parentIds: parents, section: s });
-      if (s.children) walk(s.children, depth + 1, [...parents, s.id], above + label);
+      const numbers = `${aboveNumbers}${aboveNumbers ? '-' : ''}${i + 1}`;
+      out.push({ id: s.id, title: s.title, depth, label, path: above + label, numbers, parentIds: parents, section: s });
+      if (s.children) walk(s.children, depth + 1, [...parents, s.id], above + label, numbers);
     });
-  walk(dataset.sections, 1, [], '');
+  walk(dataset.sections, 1, [], '', '');
   return out;
 }
 

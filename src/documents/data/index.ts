@@ -13,7 +13,8 @@ function sheet(t: DataTable): SheetSpec {
   return {
     name: t.sheet,
     widths: t.columns.map((c, i) => (c.type === 'number' ? Math.max(8, Math.min(20, eastAsianWidth(c.header) + 2)) : fitWidth([c.header, ...t.rows.map((r) => String(r[i]))], 8, 48))),
-    numFmts: t.columns.map((c) => (c.unit && c.key.startsWith('budget') ? '#,##0' : undefined)),
+    // text columns in the Text format: 040002, 001 and 1-1-1 stay as written when Excel shows or edits them
+    numFmts: t.columns.map((c) => (c.type === 'text' ? '@' : c.unit && c.key.startsWith('budget') ? '#,##0' : undefined)),
     header: [t.columns.map((c) => c.header)],
     rows: t.rows.map((cells) => ({ cells })),
     freeze: { rows: 1, cols: 0 },

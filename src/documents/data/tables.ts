@@ -1,7 +1,8 @@
 // The 基データ tables (総務省「統計表における機械判読可能なデータの表記方法の統一ルール」): one
 // value per cell, numbers as numbers, no merged cells or layout rows, every item named in
-// every row, units in the headers, 西暦 with 和暦 beside, a stable 事業ID, and the leading
-// columns of the 自治体標準オープンデータセット (全国地方公共団体コード, ID, 地方公共団体名).
+// every row, units in the headers, 西暦 (time points in ISO 8601) with 和暦 beside, no line break
+// inside a cell, codes with their code table where the booklet prints 丸数字, a stable 事業ID, and
+// the leading columns of the 自治体標準オープンデータセット (全国地方公共団体コード, ID, 地方公共団体名).
 // Each table is written as a CSV and as one sheet of opendata.xlsx (documents/data/index.ts).
 import type { Resolved } from '../../resolve/index.js';
 import type { ResultsView } from '../../resolve/results.js';
@@ -27,12 +28,24 @@ export interface DataTable {
   rows: Value[][];
 }
 
+/**
+ * A text as one line (統一ルール: no line break inside a cell): its lines joined directly after the
+ * end of a sentence (。), else with a space; empty lines dropped. The PDFs keep the data's lines.
+ */
+export function oneLine(s: string): string {
+  if (!/[\r\n]/.test(s)) return s;
+  return s
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim())
+    .reduce((out, l) => (out === '' ? l : /[。！？]$/.test(out) ? out + l : `${out} ${l}`), '');
+}
+
 /** Builds a table column by column, so that a header and its values cannot drift apart. */
 class TableBuilder<R> {
   private cols: { col: Column; value: (r: R) => Value }[] = [];
   constructor(private words: Wording) {}
   text(key: string, value: (r: R) => string, ctx: object = {}) {
-    this.cols.push({ col: { key, header: this.words.get(`col-${key}`, ctx), type: 'text' }, value });
+    this.cols.push({ col: { key, header: this.words.get(`col-${key}`, ctx), type: 'text' }, value: (r) => oneLine(value(r)) });
     return this;
   }
   number(key: string, value: (r: R) => number | null, unit?: string, ctx: object = {}) {
@@ -43,6 +56,12 @@ class TableBuilder<R> {
   repeated(key: string, rows: R[], value: (r: R) => string[]) {
     const n = Math.max(1, ...rows.map((r) => value(r).length));
     for (let k = 0; k < n; k++) this.text(key, (r) => value(r)[k] ?? '', { n: k + 1 });
+    return this;
+  }
+  /** a list of numbers (codes) as columns 1, 2, … */
+  repeatedNumbers(key: string, rows: R[], value: (r: R) => number[]) {
+    const n = Math.max(1, ...rows.map((r) => value(r).length));
+    for (let k = 0; k < n; k++) this.number(key, (r) => value(r)[k] ?? null, undefined, { n: k + 1 });
     return this;
   }
   build(file: string, sheet: string, about: string, rows: R[]): DataTable {
@@ -171,17 +190,24 @@ export function openDataTables(r: Resolved): DataTable[] {
     .text('title', (x) => x.title)
     .text('department', (x) => x.department)
     .repeated('division', od.initiatives, (x) => x.divisions)
-    .text('top-path', (x) => x.topPath)
+    .text('top-path', (x) => x.topNumbers)
     .text('top-title', (x) => x.topTitle)
     .text('section-id', (x) => x.sectionId)
-    .text('section-path', (x) => x.sectionPath)
+    .text('section-path', (x) => x.sectionNumbers)
     .text('section-title', (x) => x.sectionTitle)
     .number('initiative-new', (x) => (x.isNew ? 1 : 0))
     .text('description', (x) => x.description)
     .repeated('relisted', od.initiatives, (x) => x.relistedIn)
     .repeated('goal', od.initiatives, (x) => x.secondaryGoals)
-    .repeated('measure', od.initiatives, (x) => x.policyMeasures);
+    .repeatedNumbers('measure', od.initiatives, (x) => x.policyMeasures);
   tables.push(i.build('initiatives.csv', w.get('table-initiatives'), w.get('about-initiatives'), od.initiatives));
+  if (od.policyMeasures.length) {
+    type P = (typeof od.policyMeasures)[number];
+    const m = lead(new TableBuilder<P>(w), r, (x) => x.id)
+      .number('measure-code', (x) => x.code)
+      .text('measure-title', (x) => x.title);
+    tables.push(m.build('policy-measures.csv', w.get('table-measures'), w.get('about-measures'), od.policyMeasures));
+  }
   if (od.schedule.length) {
     type S = (typeof od.schedule)[number];
     const s = perInitiative<S>(w, r)
@@ -196,10 +222,10 @@ export function openDataTables(r: Resolved): DataTable[] {
     type N = (typeof od.indicators)[number];
     const n = perInitiative<N>(w, r)
       .text('indicator', (x) => x.name)
-      .text('baseline-asof-western', (x) => x.baselineAsOfWestern)
+      .text('baseline-asof-western', (x) => x.baselineAsOfIso)
       .text('baseline-asof', (x) => x.baselineAsOf)
       .text('baseline', (x) => x.baselineValue)
-      .text('target-asof-western', (x) => x.targetAsOfWestern)
+      .text('target-asof-western', (x) => x.targetAsOfIso)
       .text('target-asof', (x) => x.targetAsOf)
       .text('target', (x) => x.targetValue);
     tables.push(n.build('indicators.csv', w.get('table-indicators'), w.get('about-indicators'), od.indicators));

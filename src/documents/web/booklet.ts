@@ -38,7 +38,11 @@ function sectionBlocks(s: SectionView, ctx: WebContext, r: Resolved, page: strin
   const w = r.words.booklet;
   const level = base + s.depth - 1;
   ctx.anchorPages.set(`sec-${s.id}`, page);
-  for (const e of s.entries) ctx.anchorPages.set(e.anchor, page);
+  ctx.anchorNames.set(`sec-${s.id}`, r.words.web.get('ref-name', { name: `${s.label} ${s.plainTitle}` }));
+  for (const e of s.entries) {
+    ctx.anchorPages.set(e.anchor, page);
+    if (!e.relisted) ctx.anchorNames.set(e.anchor, r.words.web.get('ref-initiative', { no: e.no, title: e.title.map((x) => x.text).join('') }));
+  }
   return {
     id: `sec-${s.id}`,
     level,
@@ -82,20 +86,24 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   const pages: WebPage[] = [];
   const toc: TocItem[] = [];
 
-  // the parts a page citation can name (markdown/references.ts PARTS), where they stand here
-  const parts: [string, string | undefined][] = [
-    ['chapter-1', 'chapter-1.html'],
-    ['chapter-2', view.sections[0] ? pillarPage(view.sections[0].id) : undefined],
-    ['chapter-3', r.list ? 'list.html' : view.sites.length ? 'sites.html' : undefined],
-    ['list-start', r.list ? 'list.html' : undefined],
-    ['list-end', r.list ? 'list.html' : undefined],
-    ['sites', view.sites.length ? 'sites.html' : undefined],
-    ['references', view.references.length ? 'references.html' : undefined],
-    ['glossary', view.glossary.length ? GLOSSARY_PAGE : undefined],
-  ];
-  for (const [anchor, page] of parts) if (page && anchor !== 'list-end') ctx.anchorPages.set(anchor, page), ctx.wholePages.add(anchor);
-  if (r.list) ctx.anchorPages.set('list-end', 'list.html');
+  // the parts a page citation can name (markdown/references.ts PARTS), where they stand here and what they are called
   const ch1 = w.get('chapter1', { title: view.title });
+  const parts: [string, string | undefined, string][] = [
+    ['chapter-1', 'chapter-1.html', ch1],
+    ['chapter-2', view.sections[0] ? pillarPage(view.sections[0].id) : undefined, w.get('chapter2')],
+    ['chapter-3', r.list ? 'list.html' : view.sites.length ? 'sites.html' : undefined, w.get('chapter3')],
+    ['list-start', r.list ? 'list.html' : undefined, w.get('list-title')],
+    ['list-end', r.list ? 'list.html' : undefined, w.get('list-title')],
+    ['sites', view.sites.length ? 'sites.html' : undefined, w.get('sites-title')],
+    ['references', view.references.length ? 'references.html' : undefined, w.get('references-title')],
+    ['glossary', view.glossary.length ? GLOSSARY_PAGE : undefined, w.get('glossary-title')],
+  ];
+  for (const [anchor, page, name] of parts) {
+    if (!page) continue;
+    ctx.anchorPages.set(anchor, page);
+    ctx.anchorNames.set(anchor, r.words.web.get('ref-name', { name }));
+    if (anchor !== 'list-end') ctx.wholePages.add(anchor);
+  }
   pages.push({ file: 'chapter-1.html', template: 'prose', heading: ch1, body: { blocks: ctx.blocks(view.intro, 'chapter-1.html', 1) } });
   toc.push({ text: ch1, href: 'chapter-1.html', children: proseToc(view.intro, 'chapter-1.html') });
 

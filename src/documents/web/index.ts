@@ -2,26 +2,12 @@
 // models and wording as the PDFs. This module says which pages there are and what each shows;
 // render/html.ts turns them into bytes with templates/web/*.hbs.
 import type { Resolved } from '../../resolve/index.js';
-import type { BookletView } from '../../resolve/booklet.js';
-import type { Block, Inline } from '../../markdown/index.js';
 import { WebContext } from './blocks.js';
 import { bookletPages, glossaryPage, anchorPages, type WebPage, type TocItem } from './booklet.js';
 import { listPage, resultsWebPage, resultsPage } from './tables.js';
 import { progressWebPage, PROGRESS_PAGE } from './progress.js';
 
 export const WEB_DIR = 'web';
-
-/** Whether the booklet's text cites a page (then the web edition needs the booklet's layout). */
-export function citesPages(view: BookletView): boolean {
-  const runs = (xs: Inline[]) => xs.some((x) => x.pageRef !== undefined);
-  const blocks = (bs: Block[]) =>
-    bs.some((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? runs(b.inlines) : b.kind === 'list' ? b.items.some(runs) : b.kind === 'table' ? [...b.header, ...b.rows.flat()].some(runs) : false));
-  return (
-    runs(view.listNote) ||
-    [view.notice, view.intro, view.references, view.sources].some(blocks) ||
-    view.sections.some((s) => blocks(s.narrative) || s.columns.some(blocks) || s.entries.some((e) => blocks(e.description)))
-  );
-}
 
 export interface WebEdition {
   /** pages in reading order, each with what its template shows */
@@ -30,9 +16,8 @@ export interface WebEdition {
   files: { name: string; bytes: Buffer }[];
 }
 
-/** `printed`: the printed page of each anchor of the booklet (page citations show the PDF's numbers). */
-export function webEdition(r: Resolved, printed?: Map<string, number>): WebEdition {
-  const ctx = new WebContext(r.words.web, printed);
+export function webEdition(r: Resolved): WebEdition {
+  const ctx = new WebContext(r.words.web);
   const ww = r.words.web;
   const pages: WebPage[] = [];
   const toc: TocItem[] = [];

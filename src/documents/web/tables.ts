@@ -107,6 +107,7 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
       total: sumRow(w.get('summary-total'), view.total),
       chartTitle: w.get('chart-title'),
       chartAlt: t.chartAlt,
+      chartImage: ww.get('chart-image'),
       chart: chart(view),
       countWord: ww.get('chart-count', { count: '' }),
       hint: ww.get('scroll-hint'),
