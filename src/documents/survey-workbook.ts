@@ -11,17 +11,15 @@ import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index
 import { SURVEY } from '../survey/columns.js';
 import { a4Capacity } from '../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
-import { fitWidth, headerWidth, fitColumns } from './text-width.js';
+import { fitWidth, headerWidth } from './text-width.js';
+import { indicatorRows, indicatorSheets, surveyOrder, type IndicatorInitiative } from './survey-indicators.js';
+import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
 export interface SurveyRow {
   id: string;
   initiative: Initiative;
 }
-
-const INPUT_FILL = 'FFFFF2CC';
-const REFERENCE_FILL = 'FFEDEDED';
-const REFERENCE_TEXT = 'FF595959';
 
 /**
  * Column shares for A4 landscape: the widths fill the printable width (0.3-inch side margins)
@@ -30,32 +28,25 @@ const REFERENCE_TEXT = 'FF595959';
  * columns give way. tests/workbook-print.test.ts prints them through LibreOffice.
  */
 const SHARES = [5, 9, 18, 9, 12, 12, 28, 6, 12, 12, 21];
-const SIDE_MARGIN = 0.3;
-
-/** Widths in `shares` that fill `capacity` units, no column under its header's words. */
-function fillWidths(shares: number[], header: CellValue[], capacity: number): number[] {
-  const floor = header.map((h) => (typeof h === 'string' ? headerWidth(h) : 0));
-  const sum = shares.reduce((a, b) => a + b, 0);
-  // a quarter unit under the capacity at each step, as Excel rounds widths
-  let scale = capacity / sum;
-  for (;;) {
-    const w = fitColumns(shares.map((x) => Math.floor(x * scale * 4) / 4), floor, capacity);
-    if (w.reduce((a, b) => a + b, 0) <= capacity || scale < 0.2) return w;
-    scale *= 0.99;
-  }
-}
 
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
   const byDept = new Map<string, SurveyRow[]>();
-  const sorted = [...model.initiatives].sort((a, b) => (a.data.section === b.data.section ? a.data.no - b.data.no : a.id < b.id ? -1 : 1));
-  for (const { id, data } of sorted) {
+  for (const { id, data } of surveyOrder(model.initiatives)) {
     const spans = data.schedule ?? [];
     if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;
     if (!byDept.has(data.department)) byDept.set(data.department, []);
     byDept.get(data.department)!.push({ id, initiative: data });
   }
   return byDept;
+}
+
+/** The 部局 asked in `fy`, each with its rows of the results sheet and of the 指標 sheet (either may be empty). */
+export function surveyDepartments(model: Model, fy: number): Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }> {
+  const out = new Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }>();
+  for (const [d, rows] of surveyRows(model, fy)) out.set(d, { rows, indicators: [] });
+  for (const [d, indicators] of indicatorRows(model)) out.set(d, { rows: out.get(d)?.rows ?? [], indicators });
+  return out;
 }
 
 /** The 目標の達成度 drop-down: the data set's summary categories (never free text), then the clear mark. */
@@ -102,7 +93,7 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
       wide(words.get('cover-request-label'), words.get('cover-request', { ...ctx, request: survey?.request, sheet: words.get('sheet') })),
       wide(words.get('cover-deadline-label'), words.get('cover-deadline', { deadline })),
       wide(words.get('cover-contact-label'), words.get('cover-contact', { contact: survey?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
-      wide(words.get('cover-how-label'), words.get('cover-how', { clear })),
+      wide(words.get('cover-how-label'), words.get('cover-how', { clear, indicatorSheet: ctx.indicatorSheet })),
       head(words.get('cover-example-label')),
       example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
       example(exampleColumns.budget, words.get('example-budget'), words.get('example-budget-note')),
@@ -118,11 +109,13 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
 }
 
 /** `words`: the survey wording under the year's era rule (yearRuleOf). */
-export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[]): WorkbookSpec {
+/** `indicators`: the 部局's rows of the 指標 sheet, with the common wording (time points) under the same rule; none, no such sheet. */
+export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[], indicators?: { list: IndicatorInitiative[]; common: Wording }): WorkbookSpec {
   // the book is written on its year's date (the report's), and names the years as they were then
   const rule = yearRuleOf(model.dataset, fy);
   const fyLong = fiscalYearLong(fy, rule);
-  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, rule), prevNendo: fiscalYearShortWithNendo(fy - 1, rule), title: r.title, department };
+  const withIndicators = Boolean(indicators?.list.length);
+  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, rule), prevNendo: fiscalYearShortWithNendo(fy - 1, rule), title: r.title, department, indicatorSheet: withIndicators ? words.get('ind-sheet') : undefined };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
   const c = SURVEY.col;
@@ -194,5 +187,8 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   }
   const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20], header: [], rows: metaRows, hidden: true, protect: true };
   const cover = coverSheet(model, words, department, ctx);
-  return { title: words.get('title', ctx), creator: r.issuer, date: yearDateOf(model.dataset, fy), sheets: [cover, visible, meta] };
+  // the 指標 sheet after the results sheet (the returns' tests find that one second), the hidden sheets last
+  const [indicatorSheet, indicatorMeta] = withIndicators ? indicatorSheets(model, words, indicators!.common, fy, department, indicators!.list, ctx) : [];
+  const sheets = [cover, visible, indicatorSheet, meta, indicatorMeta].filter((s): s is SheetSpec => s !== undefined);
+  return { title: words.get('title', ctx), creator: r.issuer, date: yearDateOf(model.dataset, fy), sheets };
 }

@@ -26,7 +26,7 @@ export interface SheetSpec {
   header: CellValue[][];
   /** merged ranges inside the header, as [row, col, row, col] (1-based, sheet coordinates) */
   headerMerges?: [number, number, number, number][];
-  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][]; unlocked?: number[] }[];
+  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][]; unlocked?: number[]; fills?: (string | undefined)[] }[];
   headerHeights?: number[];
   freeze?: { rows: number; cols: number };
   autoFilter?: boolean;
@@ -39,7 +39,7 @@ export interface SheetSpec {
   /** data validations per column (0-based): one range per run of data rows (never one per cell,
    *  which exceljs merges into overlapping ranges) */
   validations?: Record<number, ExcelJS.DataValidation>;
-  /** background (ARGB) per column of the data rows: input cells, read-only reference cells */
+  /** background (ARGB) per column of the data rows: input cells, read-only reference cells (a row's own `fills` instead, where it has one) */
   fills?: (string | undefined)[];
   /** text colour (ARGB) per column of the data rows */
   colors?: (string | undefined)[];
@@ -139,7 +139,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
         cell.alignment = { horizontal: 'left', vertical: 'middle' };
       } else if (r.kind === 'total') cell.font = { ...FONT, bold: true };
       if (spec.protect) cell.protection = { locked: !(r.unlocked ?? spec.unlocked ?? []).includes(c) };
-      const fill = spec.fills?.[c];
+      const fill = (r.fills ?? spec.fills)?.[c];
       if (fill && r.kind !== 'group') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
       const color = spec.colors?.[c];
       if (color && r.kind !== 'group') cell.font = { ...FONT, ...(cell.font ?? {}), color: { argb: color } };

@@ -23,7 +23,15 @@ export type CellRefusal =
   | { kind: 'budget'; typed: string }
   | { kind: 'budget-none'; typed: string }
   | { kind: 'budget-big'; max: number }
-  | { kind: 'new' };
+  | { kind: 'new' }
+  | { kind: 'actual'; typed: string; unit: string }
+  | { kind: 'actual-unit'; typed: string; found: string; unit: string }
+  | { kind: 'actual-approx'; typed: string; number: string }
+  | { kind: 'actual-shown'; format: string; shown: string; value: string; unit: string }
+  | { kind: 'choice'; typed: string; column: string; choices: string };
+
+/** A cell's answer: left blank (the stored value stays), cleared with the mark, or a value. */
+export type Answered<T> = { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; value: T };
 
 export type Reading<T> = { ok: true; value: T } | { ok: false; refusal: CellRefusal };
 

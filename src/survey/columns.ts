@@ -13,3 +13,19 @@ export const SURVEY = {
   snapshot: { no: 3, name: 4, division: 5 },
   version: 2,
 };
+
+/** The 指標 sheet (documents.progress): one row per numeric indicator, the initiative's
+ *  self-evaluation in its first indicator's row. Rows are read by position against its own
+ *  very hidden sheet, which holds from row 2, per sheet row: A initiative id, B the indicator's
+ *  index in `indicators`, C no, D title, E indicator name, F unit (the snapshot), G "1" on the
+ *  row that carries the evaluation, H "1" where an actual is asked; A1 the layout version;
+ *  J and K from row 1 the drop-down values of 自己評価 and 今後の方向性. */
+export const INDICATOR_SHEET = {
+  col: { id: 1, no: 2, name: 3, indicator: 4, unit: 5, baseline: 6, target: 7, prevActual: 8, actual: 9, note: 10, grade: 11, reason: 12, outlook: 13 },
+  locked: ['id', 'no', 'name', 'indicator', 'unit'] as const,
+  headerRows: 1,
+  metaSheet: '_indicators',
+  firstRow: 2,
+  meta: { id: 1, index: 2, no: 3, name: 4, indicator: 5, unit: 6, evaluated: 7, asked: 8, grades: 10, outlooks: 11 },
+  version: 1,
+};

@@ -8,7 +8,7 @@ import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import { surveyRows, surveyWorkbook } from '../documents/survey-workbook.js';
+import { surveyDepartments, surveyWorkbook } from '../documents/survey-workbook.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { yearRuleOf } from '../resolve/document-dates.js';
 import { writeAtomic, type Written } from '../write/index.js';
@@ -21,14 +21,20 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
   if (fy < period.from || fy > period.to)
     return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], files: [] };
   const r = resolve(model);
-  const words = Wording.load(createHandlebars(yearRuleOf(model.dataset, fy)), 'survey');
-  const books = [...surveyRows(model, fy)].map(([department, rows]) => ({ department, rows, name: `${safeFileName(department)}.xlsx` }));
+  const hb = createHandlebars(yearRuleOf(model.dataset, fy));
+  const words = Wording.load(hb, 'survey');
+  const common = Wording.load(hb, 'common');
+  const books = [...surveyDepartments(model, fy)].map(([department, d]) => ({ department, ...d, name: `${safeFileName(department)}.xlsx` }));
+  // the 指標 sheet asks for this year's actuals: a year the progress report does not list keeps them out of it
+  const progress = model.dataset.documents.progress;
+  if (progress && books.some((b) => b.indicators.length) && !progress.fiscalYears.includes(fy))
+    problems.push({ severity: 'warning', file: 'dataset.json', path: ['documents', 'progress', 'fiscalYears'], message: words.get('warn-progress-year', { westernYear: fy }) });
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
   const taken = books.filter((b) => present.has(b.name.toLowerCase()));
   if (taken.length)
     return { problems: [...problems, ...taken.map((b): Problem => ({ severity: 'error', file: path.join(outDir, b.name), message: words.get('err-export-exists', { count: taken.length }) }))], files: [] };
   const outputs: { name: string; bytes: Buffer }[] = [];
-  for (const b of books) outputs.push({ name: b.name, bytes: (await renderWorkbook(surveyWorkbook(model, r, words, fy, b.department, b.rows))).bytes });
+  for (const b of books) outputs.push({ name: b.name, bytes: (await renderWorkbook(surveyWorkbook(model, r, words, fy, b.department, b.rows, { list: b.indicators, common }))).bytes });
   return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };
 }

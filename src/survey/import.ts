@@ -13,9 +13,11 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import type { Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { missingAnswers } from '../model/results-answers.js';
-import { surveyRows } from '../documents/survey-workbook.js';
-import { SURVEY } from './columns.js';
-import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type CellRefusal, type Reading } from './cells.js';
+import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
+import { surveyDepartments } from '../documents/survey-workbook.js';
+import { INDICATOR_SHEET, SURVEY } from './columns.js';
+import { readIndicatorSheet, writeIndicatorAnswers, type ActualAnswer, type EvaluationAnswer } from './import-indicators.js';
+import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type Answered, type CellRefusal, type Reading } from './cells.js';
 import { prepareBook } from './book-parts.js';
 import { differingCells } from './book-diff.js';
 import { safeFileName, sameName } from './file-name.js';
@@ -38,10 +40,11 @@ export interface DepartmentSummary {
   changed: number;
   unchanged: number;
   unanswered: number;
+  /** 指標 sheet: the actuals and self-evaluations it asks for, and those still without an answer */
+  indicatorAsked?: number;
+  indicatorUnanswered?: number;
 }
 
-/** A cell's answer: left blank (the stored value stays), cleared with the mark, or a value. */
-type Answered<T> = { kind: 'keep' } | { kind: 'clear' } | { kind: 'set'; value: T };
 
 interface Answer {
   id: string;
@@ -123,7 +126,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   /** 部局 → the first book that answered for it */
   const departmentBook = new Map<string, { file: string; ws: ExcelJS.Worksheet }>();
   const departmentsOf = new Map<number, string[]>();
-  const askedDepartments = (fy: number) => departmentsOf.get(fy) ?? departmentsOf.set(fy, [...surveyRows(model, fy).keys()]).get(fy)!;
+  const askedDepartments = (fy: number) => departmentsOf.get(fy) ?? departmentsOf.set(fy, [...surveyDepartments(model, fy).keys()]).get(fy)!;
   const years = new Set<number>();
   let listed: ReturnType<typeof listReturns>;
   try {
@@ -139,6 +142,10 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   const newMarks = [words.get('new-mark'), '〇'];
   const clearMark = words.get('clear-mark');
   const sheetName = words.get('sheet');
+  const indicatorSheetName = words.get('ind-sheet');
+  const actualAnswers: ActualAnswer[] = [];
+  const evaluationAnswers: EvaluationAnswer[] = [];
+  const seenIndicators = new Map<string, string>();
 
   for (const file of files) {
     const wb = new ExcelJS.Workbook();
@@ -171,7 +178,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     }
     if (!ws) {
       // a renamed sheet: the names the book has, so the right one can be named back
-      const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet).map((w) => `「${w.name}」`);
+      const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet && w.name !== INDICATOR_SHEET.metaSheet).map((w) => `「${w.name}」`);
       err(file, words.get('err-sheet-missing', { sheet: sheetName, names: names.join('、') }));
       continue;
     }
@@ -290,6 +297,30 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     // a row asked about that the sheet no longer shows
     for (const [id, k] of asked)
       if (!shown.has(id)) err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: metaRows[k].snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
+    // the 指標 sheet, in a book exported with one (its own hidden sheet says so)
+    const indicatorMeta = wb.getWorksheet(INDICATOR_SHEET.metaSheet);
+    if (indicatorMeta) {
+      const iws = wb.getWorksheet(indicatorSheetName);
+      if (!iws) {
+        const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet && w.name !== INDICATOR_SHEET.metaSheet).map((w) => `「${w.name}」`);
+        err(file, words.get('err-sheet-missing', { sheet: indicatorSheetName, names: names.join('、') }));
+        continue;
+      }
+      if (!prepared.protection.get(indicatorSheetName)) err(`${file}!${indicatorSheetName}`, words.get('err-unprotected'));
+      const read = readIndicatorSheet({
+        at: (row, col) => `${file}!${indicatorSheetName}!${columnName(col)}${row}`,
+        ws: iws,
+        meta: indicatorMeta,
+        fy,
+        model,
+        words,
+        clearMarks: [clearMark, clearMark.replace('（', '(').replace('）', ')')],
+        err: (place, message) => err(place.includes('!') ? place : `${file}!${place}`, message),
+        seen: seenIndicators,
+      });
+      actualAnswers.push(...read.actuals);
+      evaluationAnswers.push(...read.evaluations);
+    }
   }
   if (hasErrors(problems)) return { ...none, problems };
 
@@ -325,6 +356,14 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (a.isNew.kind === 'clear' && effectiveNew) record('isNew', current.isNew, entry.data.isNew ? false : undefined, true);
     texts.set(entry.file, text);
   }
+  const indicatorChanges = writeIndicatorAnswers(actualAnswers, evaluationAnswers, byId, {
+    get: (file) => texts.get(file) ?? raw.json.get(file)!.text,
+    set: (file, text) => texts.set(file, text),
+  });
+  for (const { id, ...change } of indicatorChanges) {
+    changes.push(change);
+    changedIds.add(id);
+  }
   let final = model;
   if (changes.length) {
     const reparsed: Problem[] = [];
@@ -358,19 +397,21 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
   const earlier = new Map<string, number>();
   const answeredIds = new Set(answers.map((a) => a.id));
   for (const fy of [...years].sort()) {
-    for (const [department, rows] of surveyRows(model, fy)) {
-      const ids = rows.map((r) => r.id);
+    for (const [department, { rows, indicators }] of surveyDepartments(model, fy)) {
+      const ids = [...new Set([...rows.map((r) => r.id), ...indicators.map((x) => x.id)])];
+      const asks = indicators.flatMap((x) => [...x.indicators.filter((i) => expectsActual(i.indicator, fy)).map((i) => actualMissing(i.indicator, fy)), evaluationMissing(x.initiative, fy)]);
+      const indicatorCounts = asks.length ? { indicatorAsked: asks.length, indicatorUnanswered: asks.filter(Boolean).length } : {};
       const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
       const unanswered = open.size;
       if (!departmentBook.has(department)) {
         // no book this time, but answers in the data (an earlier round): it answered
-        const answeredBefore = rows.some((r) => { const res = r.initiative.results?.[String(fy)]; return res && missingAnswers(res).length < 3; });
+        const answeredBefore = rows.some((r) => { const res = r.initiative.results?.[String(fy)]; return res && missingAnswers(res).length < 3; }) || asks.some((missing) => !missing);
         if (answeredBefore) earlier.set(department, (earlier.get(department) ?? 0) + unanswered);
         else missing.add(department);
         continue;
       }
       // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
-      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: ids.filter((id) => answeredIds.has(id) && !changedIds.has(id) && !open.has(id)).length });
+      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length, ...indicatorCounts });
     }
   }
   // in the order the books were read

@@ -1,0 +1,172 @@
+// The 指標 sheet of the yearly survey, walked with a copy of the fictional sample
+// (data/sample-progress, 2020): what departments type — 「12件」 in another unit, 「約80%」, a
+// formula, a grade not on the list, a protected cell changed, a renamed sheet — is refused with
+// its cell and nothing is written; 「１２件」, full-width digits, 「120%」 as Excel keeps it and
+// Ａ-for-A are read, a blank erases nothing; survey:status then lists what looks mistyped, and
+// the progress report built from the data shows the actuals and is no longer a draft.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import ExcelJS from 'exceljs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { surveyExport } from '../src/survey/export.js';
+import { surveyImport } from '../src/survey/import.js';
+import { ROOT } from './helpers/data.js';
+import { runCli } from './helpers/cli.js';
+
+const SHEET = '指標';
+let root: string;
+let pristineData: string;
+let pristineSent: string;
+
+const files = (data: string) => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+const copy = (name: string) => {
+  const work = path.join(root, name);
+  cpSync(pristineData, path.join(work, 'data'), { recursive: true });
+  cpSync(pristineSent, path.join(work, 'sent'), { recursive: true });
+  return { data: path.join(work, 'data'), sent: path.join(work, 'sent'), work };
+};
+async function edit(book: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  change(wb.getWorksheet(SHEET)!, wb);
+  await wb.xlsx.writeFile(book);
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'survey-indicators-'));
+  pristineData = path.join(root, 'data');
+  pristineSent = path.join(root, 'sent');
+  cpSync(path.join(ROOT, 'data', 'sample-progress'), pristineData, { recursive: true });
+  const r = await surveyExport(pristineData, 2020, pristineSent);
+  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the 指標 sheet as exported', () => {
+  it('has one row per numeric indicator, the protected identity cells, last year greyed, this year to fill, and the evaluation in each initiative’s first row', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(pristineSent, '総務部.xlsx'));
+    const ws = wb.getWorksheet(SHEET)!;
+    expect(wb.getWorksheet('_indicators')!.state).toBe('veryHidden');
+    const row = (r: number) => (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1, 14);
+    expect(row(1).map((v) => String(v).replace(/\n/g, ''))).toEqual(['ID', '事業番号', '施策（事業）名称', '指標名', '単位', '基準値（時点）', '目標値（時点）', '（参考）R元年度実績値', 'R2年度実績値', '実績値の注記（速報値など）', 'R2年度自己評価', '未達成の理由', '今後の方向性']);
+    // 03: its 2020 actual of 事故の件数 and its 2020 evaluation are the sample's unanswered ones
+    expect(row(7).slice(0, 8)).toEqual(['03', 3, '職員の情報セキュリティ研修', '情報セキュリティ事故の件数', '件', '12件（H30年度末）', '0件（R4年度末）', 14]);
+    expect([ws.getCell('I7').value, ws.getCell('K6').value, ws.getCell('I6').value, ws.getCell('K2').value]).toEqual([null, null, 330, 'C']);
+    expect(row(2)[6]).toBe('35市町村（R2年度末）\nR2年度の目標 35市町村');
+    expect(ws.rowCount).toBe(7);
+    const locked = (a: string) => ws.getCell(a).protection?.locked !== false;
+    expect(['A2', 'C2', 'D2', 'E2', 'H2', 'K3', 'M3'].map(locked)).toEqual([true, true, true, true, true, true, true]);
+    expect(['I2', 'J2', 'K2', 'L2', 'M2', 'I3', 'J3'].map(locked)).toEqual([false, false, false, false, false, false, false]);
+    expect(ws.getCell('K2').dataValidation.formulae).toEqual(["'_indicators'!$J$1:$J$5"]);
+  });
+});
+
+describe('a return with the habits departments have', () => {
+  it('is refused cell by cell, with what was typed, and nothing is written (exit code 1)', async () => {
+    const { data, sent } = copy('refused');
+    const before = files(data);
+    const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('03 職員の情報セキュリティ研修（情報政策課）: 【未回答】指標「情報セキュリティ事故の件数」の2020年度の実績値が未回答です');
+    expect(status.stdout).toContain('03 職員の情報セキュリティ研修（情報政策課）: 【未回答】2020年度の自己評価が未回答です');
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => {
+      ws.getCell('I2').value = '12件'; // the indicator counts 市町村
+      ws.getCell('I4').value = '約80%';
+      ws.getCell('I3').value = { formula: 'H3*1.2', result: 624 } as ExcelJS.CellValue;
+      ws.getCell('K4').value = 'S';
+      ws.getCell('C5').value = '行政手続のデジタル化';
+      ws.getCell('I6').value = null; // 330 in the data: a blank keeps it
+      ws.getCell('I7').value = '１２件'; // readable, but the book has errors: not written either
+    });
+    await edit(path.join(sent, '企画部.xlsx'), (ws) => (ws.name = '指標（記入済み）'));
+    const r = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', sent]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    const at = (cell: string, message: string) => expect(lines).toContain(`エラー 総務部.xlsx!指標!${cell}: ${message}`);
+    at('I2', '「12件」の単位「件」は、この指標の単位「市町村」と違います。市町村で数えた数値だけを入力してください');
+    at('I4', '「約80%」は概数・見込みの書き方のため取り込めません。実績値の欄には数値だけ（例: 80）を入力し、概数・見込みであることは「実績値の注記」の欄に書いてください');
+    at('I3', '数式やエラー値（=H3*1.2）は取り込めません。値を入力してください');
+    at('K4', 'R2年度自己評価は一覧（A、B、C、D）から選んでください。入力されているのは「S」です');
+    at('C5', '変更できない欄（施策（事業）名称）が書き換えられています（元: 行政手続のオンライン化）');
+    expect(lines).toContain('エラー 企画部.xlsx: シート「指標」がありません（このブックのシート: 「記入のしかた」、「事業実施結果」、「指標（記入済み）」）。シートの名前を変えたときは「指標」に戻してください');
+    expect(lines.filter((l) => l.startsWith('エラー '))).toHaveLength(6);
+    expect(r.stderr).toContain('誤りがあるため、データは変更していません');
+    expect(files(data)).toEqual(before);
+  });
+
+  it('refuses a book whose indicator has since changed its unit in the data, naming the row', async () => {
+    const { data, sent } = copy('changed');
+    const file = path.join(data, 'initiatives', '02.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"unit": "%"', '"unit": "ポイント"'));
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('I4').value = 57));
+    const r = await surveyImport(data, sent, { fiscalYear: 2020 });
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual([
+      '総務部.xlsx!指標!D4: 指標「電子申請の利用率」（ID「02」の事業）は、照会の後にデータで変わっています（データの単位は「ポイント」）。新しく書き出した照会のブックに回答してもらってください',
+    ]);
+    expect(r.changes).toEqual([]);
+  });
+
+  it('is read where it can mean one value only, the rest of each file byte for byte; survey:status asks about the odd ones; the progress report shows the actuals', async () => {
+    const { data, sent, work } = copy('read');
+    const before = files(data);
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => {
+      ws.getCell('I7').value = '１２件';
+      ws.getCell('J7').value = '速報値';
+      ws.getCell('I5').value = '１３'; // full-width digits
+      ws.getCell('I6').value = null; // blank: 330 stays
+      ws.getCell('I3').value = '1,830'; // ×3.5 of last year's 520: read, then asked about
+      // 「120%」 typed into a % indicator's cell: Excel keeps 1.2 shown through a percent format
+      ws.getCell('I4').value = 1.2;
+      ws.getCell('I4').style = { ...ws.getCell('I4').style, numFmt: '0%' };
+      ws.getCell('K6').value = 'Ｂ';
+      ws.getCell('L6').value = '誤送信の防止策が間に合わなかった。';
+      ws.getCell('M6').value = '継続';
+    });
+    const r = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', sent]);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('エラー'))).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('initiatives/')).sort()).toEqual([
+      'initiatives/01.json indicators.1.actuals.2020.value: 610 → 1830',
+      'initiatives/02.json indicators.0.actuals.2020.value: 55 → 120',
+      'initiatives/02.json indicators.1.actuals.2020.value: 14 → 13',
+      'initiatives/03.json evaluation.2020.grade: null → "B"',
+      'initiatives/03.json evaluation.2020.outlook: null → "継続"',
+      'initiatives/03.json evaluation.2020.reason: null → "誤送信の防止策が間に合わなかった。"',
+      'initiatives/03.json indicators.1.actuals.2020.note: null → "速報値"',
+      'initiatives/03.json indicators.1.actuals.2020.value: null → 12',
+    ]);
+    expect(r.stdout).toContain('総務部: 変更 3 件、変更なし 0 件、未回答 3 件、指標の実績・自己評価の未回答 0 件（9 件中）');
+    const after = files(data);
+    // only the values answered change; every other byte of the files stays
+    expect(after['01.json']).toBe(before['01.json'].replace('"value": 610', '"value": 1830'));
+    expect(after['02.json']).toBe(before['02.json'].replace('"value": 55.0', '"value": 120').replace('"value": 14,', '"value": 13,'));
+    for (const f of ['04.json', '05.json', '06.json']) expect(after[f]).toBe(before[f]);
+    const was = JSON.parse(before['03.json']);
+    was.indicators[1].actuals['2020'] = { value: 12, note: '速報値' };
+    was.evaluation['2020'] = { grade: 'B', reason: '誤送信の防止策が間に合わなかった。', outlook: '継続' };
+    expect(JSON.parse(after['03.json'])).toEqual(was);
+    expect(after['03.json'].startsWith(before['03.json'].slice(0, before['03.json'].indexOf('"actuals"')))).toBe(true);
+    // the same books again: nothing changes
+    const again = await surveyImport(data, sent, { fiscalYear: 2020 });
+    expect(again.changes).toEqual([]);
+
+    const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('01 オープンデータの公開促進（情報政策課）: 【実績値の増減】指標「県の公開データセット数」の実績値が前年度の 3 倍以上または 3 分の1以下に変わっています（520 → 1,830 件）。桁や単位の誤りがないか確かめてください');
+    expect(status.stdout).toContain('02 行政手続のオンライン化（行政改革課）: 【100%超】指標「電子申請の利用率」の実績値が 120% で、100% を超えています。割合として正しいか確かめてください');
+    expect(status.stdout).not.toMatch(/実績値が未回答|自己評価が未回答/);
+
+    const out = path.join(work, 'out');
+    const built = runCli(['build', '--data', data, '--out', out, '--only', 'progress.pdf', '--quiet'], { timeout: 120_000 });
+    expect(built.code, built.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', path.join(out, 'sample-progress', 'progress.pdf'), '-'], { encoding: 'utf8' });
+    const rows = text.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    // 事故の件数 (減らす, 12 → 0): 2020's actual 12 is 0.0 % of the way; the report is no longer a draft
+    expect(rows).toContain('R2年度 0 12 0.0% 未達成 （最終目標） 速報値');
+    expect(rows.some((l) => /^R2年度 B（概ね順調） 誤送信の防止策が間に合わなかった。 継続$/.test(l))).toBe(true);
+    expect(text).not.toContain('未確定');
+  });
+});
