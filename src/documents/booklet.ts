@@ -99,7 +99,9 @@ class KeepingWriter {
     this.pending = [];
     const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
-    else this.nodes.push({ stack: [...pending, { text: '', margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
+    // the blank is an empty canvas: no line of its own (an empty text still sets a line of body
+    // height, which the negative margin did not take back: 17 pt more under such headings)
+    else this.nodes.push({ stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
