@@ -4,8 +4,10 @@
 // lines made to break it, so that a rule that cannot fail is not mistaken for a pass.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { typesetLines, headingGaps, unevenHeadingGaps, type TypesetLine } from './helpers/typeset.js';
+import { typesetLines, headingGaps, unevenHeadingGaps, widowsAndOrphans, type TypesetLine } from './helpers/typeset.js';
 import { out } from './outputs.js';
+import { breakBefore } from '../src/render/keep-lines.js';
+import { renderPdf } from '../src/render/pdf.js';
 
 const BOOKLETS = ['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'plan-booklet.pdf'));
 const laid = new Map<string, TypesetLine[]>();
@@ -50,5 +52,51 @@ describe('headings', () => {
     expect(bad).toHaveLength(2);
     expect(bad[0]).toContain('2 長い事業');
     expect(bad[1]).toContain('alone at the page foot');
+  });
+});
+
+describe('paragraphs', () => {
+  it('keep at least two lines on each side of a page break (no orphan, no widow)', () => {
+    for (const [f, lines] of laid) expect(widowsAndOrphans(lines), f).toEqual([]);
+  });
+
+  it('the rule fires on a first line alone at a page foot and a last line alone at a page top', () => {
+    const footer = (page: number) => line(page, 813.8, 283, `- ${page} -`, { size: 9 });
+    const orphan = [...paragraph(1, 700, 4), line(1, 780, 66.5, 'あ'.repeat(44), { xEnd: 539.3 }), footer(1), ...paragraph(2, 80, 3).map((l) => ({ ...l, x: 56 })), footer(2)];
+    expect(widowsAndOrphans(orphan)).toEqual([expect.stringContaining('p.1: first line alone at the page foot')]);
+    const widow = [...paragraph(1, 700, 2), ...paragraph(1, 750, 3).map((l) => ({ ...l, xEnd: 539.3, text: 'あ'.repeat(44) })), footer(1), line(2, 80, 56, 'で終わる。'), ...paragraph(2, 110, 3), footer(2)];
+    expect(widowsAndOrphans(widow)).toEqual([expect.stringContaining('p.2: last line alone at the page top')]);
+  });
+});
+
+describe('where the page turns in a paragraph (src/render/keep-lines.ts)', () => {
+  const h = (n: number) => Array.from({ length: n }, () => PITCH);
+  it('leaves a paragraph whole where it fits, or where pdfmake breaks it with two lines or more on each side', () => {
+    expect(breakBefore(h(3), PITCH * 3)).toBeUndefined();
+    expect(breakBefore(h(6), PITCH * 3)).toBeUndefined();
+  });
+  it('moves a paragraph whose first line alone would stand at the page foot', () => {
+    expect(breakBefore(h(5), PITCH * 1.5)).toBe(0);
+  });
+  it('takes a line over to the next page where the last line would stand alone there', () => {
+    expect(breakBefore(h(5), PITCH * 4.2)).toBe(3);
+    // three lines cannot be two and two: the paragraph goes on whole
+    expect(breakBefore(h(3), PITCH * 2.5)).toBe(0);
+  });
+  it('is what the booklet is laid out with: a paragraph that would leave one line on either side keeps two', async () => {
+    // a page filled so that one line of the paragraph is left room for, then so that all but its last line are
+    const para = 'あ'.repeat(44 * 4 + 10);
+    for (const space of [PITCH * 1.5, PITCH * 4.5]) {
+      const doc = {
+        pageSize: 'A4', pageMargins: [56, 64, 56, 56], defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 },
+        content: [{ canvas: [], margin: [0, 841.89 - 64 - 56 - space, 0, 0] }, { text: para, alignment: 'justify' }],
+      };
+      const { bytes } = await renderPdf(doc);
+      const lines = await typesetLines(bytes);
+      const perPage = [1, 2].map((p) => lines.filter((l) => l.page === p && l.size === 10.5).length);
+      expect(perPage[0] === 0 || perPage[0] >= 2, `${space}: ${perPage}`).toBe(true);
+      expect(perPage[1] === 0 || perPage[1] >= 2, `${space}: ${perPage}`).toBe(true);
+      expect(perPage[0] + perPage[1]).toBe(5);
+    }
   });
 });

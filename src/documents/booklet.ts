@@ -101,7 +101,7 @@ class KeepingWriter {
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
     // the blank is an empty canvas: no line of its own (an empty text still sets a line of body
     // height, which the negative margin did not take back: 17 pt more under such headings)
-    else this.nodes.push({ stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
+    else this.nodes.push({ stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [{ ...n, keepWithHeadings: true }], margin: [0, -KEEP_WITH, 0, 0] });
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
