@@ -8,6 +8,8 @@ import { typesetLines, headingGaps, unevenHeadingGaps, widowsAndOrphans, type Ty
 import { out } from './outputs.js';
 import { breakBefore } from '../src/render/keep-lines.js';
 import { renderPdf } from '../src/render/pdf.js';
+import { columnBox, bookletStyles, BOOKLET_MARGINS } from '../src/documents/booklet.js';
+import { tableLayouts } from '../src/documents/layouts.js';
 
 const BOOKLETS = ['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'plan-booklet.pdf'));
 const laid = new Map<string, TypesetLine[]>();
@@ -97,6 +99,34 @@ describe('where the page turns in a paragraph (src/render/keep-lines.ts)', () =>
       expect(perPage[0] === 0 || perPage[0] >= 2, `${space}: ${perPage}`).toBe(true);
       expect(perPage[1] === 0 || perPage[1] >= 2, `${space}: ${perPage}`).toBe(true);
       expect(perPage[0] + perPage[1]).toBe(5);
+    }
+  });
+});
+
+describe('コラム boxes', () => {
+  const para = (n: number) => ({ text: 'あ'.repeat(40 * n - 5), style: 'p' });
+  /** The lines inside the box (its frame indents them) on pages 1 and 2, a box placed with `space` left on page 1. */
+  async function boxLines(blocks: Record<string, unknown>[], space: number) {
+    const doc = {
+      pageSize: 'A4', pageMargins: BOOKLET_MARGINS, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 }, styles: bookletStyles, tableLayouts,
+      content: [{ canvas: [], margin: [0, 841.89 - 64 - 56 - space, 0, 0] }, ...columnBox([{ text: '見出し', style: 'h3', headlineLevel: 1 }, ...blocks], 'コラム', 'columns/x.md')],
+    };
+    const lines = await typesetLines((await renderPdf(doc)).bytes);
+    const counts = [1, 2, 3].map((p) => lines.filter((l) => l.page === p && l.x > 60 && l.size === 10.5).length);
+    // the label never stands at a page foot without text under it
+    const label = lines.find((l) => l.text === 'コラム')!;
+    expect(counts[label.page - 1], `label on p.${label.page}: ${counts}`).toBeGreaterThanOrEqual(3);
+    return counts;
+  }
+  it('a short box moves whole to the next page rather than split', async () => {
+    const [here, there] = await boxLines([para(2), para(3), para(2)], 150);
+    expect([here, there]).toEqual([0, 7]);
+  });
+  it('a long box splits with at least three lines on each side, and starts only where three lines fit under its label', async () => {
+    for (const space of [90, 130, 200, 260]) {
+      const counts = await boxLines(Array.from({ length: 10 }, () => para(4)), space);
+      expect(counts.reduce((a, b) => a + b), `${space}`).toBe(40);
+      for (const c of counts) expect(c === 0 || c >= 3, `${space}: ${counts}`).toBe(true);
     }
   });
 });

@@ -176,18 +176,47 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
   }
   for (const [i, c] of s.columns.entries()) {
     w.end();
-    w.content({
-      table: {
-        widths: ['*'],
-        body: [[{ text: words.get('column-label'), style: 'columnLabel' }], [{ stack: blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }).map(asHeading), margin: [6, 4, 6, 4] }]],
-      },
-      layout: 'grid',
-      style: 'column',
-      // a framed aside, not a data table
-      tag: 'Sect',
-      source: s.files.columns[i],
-    });
+    w.nodes.push(...columnBox(blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }).map(asHeading), words.get('column-label'), s.files.columns[i]));
   }
+}
+
+/** A box up to this tall (estimated) moves whole to the next page rather than split. */
+const BOX_WHOLE = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.45;
+/** Lines of a longer box's text on each side of a page break, and under its label where it starts. */
+const BOX_LINES = 3;
+
+/** Estimated height of a block of a box (unknown kinds, a table or a list, count as tall). */
+const boxBlockHeight = (n: Node): number =>
+  'text' in n && !('table' in n) ? estimatedHeight(plainText(n.text), BODY_WIDTH - 12, n.headlineLevel ? 11.5 : 10.5, 1.65) + 8 : Infinity;
+
+/**
+ * A framed コラム (a one-cell table under its label). A short one is kept whole: it moves to the
+ * next page rather than split. A longer one may split, with at least BOX_LINES lines on each side:
+ * its text asks the seam for that many (render/keep-lines.ts), and a blank as tall as the label
+ * and BOX_LINES lines is kept before it, as headings are kept with their text (the box is pulled
+ * up over the blank), so that the box starts on a page only where that much of it fits.
+ */
+export function columnBox(blocks: Node[], label: string, source: string): Node[] {
+  const short = blocks.reduce((h, b) => h + boxBlockHeight(b), 0) <= BOX_WHOLE;
+  // the box's first text, under its label and headings: it never leaves them alone at a page foot
+  const first = blocks.findIndex((b) => !b.headlineLevel);
+  const headings = blocks.slice(0, Math.max(first, 0));
+  const box = {
+    table: {
+      widths: ['*'],
+      body: [[{ text: label, style: 'columnLabel' }], [{ stack: short ? blocks : blocks.map((b, k) => ('text' in b && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b)), margin: [6, 4, 6, 4] }]],
+    },
+    layout: 'grid',
+    style: 'column',
+    // a framed aside, not a data table
+    tag: 'Sect',
+    source,
+  };
+  if (short) return [{ stack: [box], unbreakable: true }];
+  // the box's top margin, its label row (text, padding, rules), the cell's margin, its first headings and BOX_LINES lines
+  const headingsHeight = headings.reduce((h, b) => h + estimatedHeight(plainText(b.text), BODY_WIDTH - 12, 12.5, 1.65) + 14, 0);
+  const lead = 12 + 10 * 1.65 + 6 + 4 + headingsHeight + 10.5 * 1.65 * BOX_LINES + 4;
+  return [{ stack: [{ canvas: [], margin: [0, lead, 0, 0] }], unbreakable: true }, { stack: [box], margin: [0, -lead, 0, 0] }];
 }
 
 /** Everything from chapter 1 to the last page. */

@@ -4,7 +4,8 @@
 // such rule; here a text of the running page flow has its lines built first, the break pdfmake
 // would make is worked out from their heights, and the page is turned one line earlier (or
 // before the text) where the rule asks it. pdfmake's own processLeaf then places the same lines.
-// Text that headings were kept with (`keepWithHeadings`) never goes on without them.
+// A text may ask for more lines on each side (`keepLines`), and is then kept so in a one-cell
+// table too (a framed box). Text that headings were kept with (`keepWithHeadings`) never goes on without them.
 // Texts inside a table, columns or a kept (unbreakable) block are left as they are: a kept block
 // moves whole, and a table cell breaks with its row.
 // A change that could be offered upstream as `orphans`/`widows` on a text node.
@@ -41,13 +42,14 @@ export function installKeepLines(LayoutBuilder: Any): void {
     const writer = this.writer;
     const ctx = writer.context();
     // only the running flow of a page: not in a kept block, a table or columns, not a page reference or a 目次 line
-    if (writer.transactionLevel > 0 || ctx.snapshots.length > 0 || node._pageRef || node._tocItemRef || node.maxHeight || !node._inlines?.length) return processLeaf.call(this, node);
+    // a text that asks for it (`keepLines`: a framed box's text, one cell wide) is kept inside its table too
+    if (writer.transactionLevel > 0 || (ctx.snapshots.length > 0 && !node.keepLines) || node._pageRef || node._tocItemRef || node.maxHeight || !node._inlines?.length) return processLeaf.call(this, node);
     const buildNextLine = this.buildNextLine;
     const lines: Any[] = [];
     for (let l; (l = buildNextLine.call(this, node)); ) lines.push(l);
     // at the top of a page there is nothing to gain by moving on
     const atTop = ctx.y <= ctx.pageMargins.top + 0.5;
-    let cut = atTop || lines.length < 2 ? undefined : breakBefore(lines.map((l) => l.getHeight()), ctx.availableHeight);
+    let cut = atTop || lines.length < 2 ? undefined : breakBefore(lines.map((l) => l.getHeight()), ctx.availableHeight, node.keepLines ?? KEEP_LINES);
     // text kept on the page of its headings (documents mark it) never leaves them alone there
     if (cut === 0 && node.keepWithHeadings) cut = undefined;
     let next = 0;
