@@ -4,7 +4,12 @@
 // lines made to break it, so that a rule that cannot fail is not mistaken for a pass.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { typesetLines, headingGaps, unevenHeadingGaps, widowsAndOrphans, type TypesetLine } from './helpers/typeset.js';
+import { typesetLines, headingGaps, unevenHeadingGaps, widowsAndOrphans, shortHeadingTails, badUrlBreaks, widestSpacing, type TypesetLine } from './helpers/typeset.js';
+import { glyphPositions, type Glyph } from './helpers/glyph-positions.js';
+import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
+import { shortLastLines } from './helpers/short-lines.js';
+import { keepTail, textOf } from '../src/documents/pdf-text.js';
+import { MAX_SPREAD } from '../src/render/justify.js';
 import { out } from './outputs.js';
 import { breakBefore } from '../src/render/keep-lines.js';
 import { renderPdf } from '../src/render/pdf.js';
@@ -12,9 +17,11 @@ import { columnBox, bookletStyles, BOOKLET_MARGINS } from '../src/documents/book
 import { tableLayouts } from '../src/documents/layouts.js';
 
 const BOOKLETS = ['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'plan-booklet.pdf'));
+/** every PDF of the bundled data sets and the fixtures */
+const ALL = [...BOOKLETS, ...['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'initiative-list.pdf')), out('fukushima-ict-strategy', 'results-2017.pdf'), out('mini', 'results-2017.pdf')];
 const laid = new Map<string, TypesetLine[]>();
 beforeAll(async () => {
-  for (const f of BOOKLETS) laid.set(f, await typesetLines(readFileSync(f)));
+  for (const f of ALL) laid.set(f, await typesetLines(readFileSync(f)));
 }, 120_000);
 
 /** A line of a made-up A4 page, for showing that a rule fires. */
@@ -28,8 +35,8 @@ const paragraph = (page: number, y: number, n: number) =>
 
 describe('headings', () => {
   it('have the same space under them, one value for each heading level, and never stand alone at a page foot', () => {
-    for (const [f, lines] of laid) {
-      const gaps = headingGaps(lines);
+    for (const f of BOOKLETS) {
+      const gaps = headingGaps(laid.get(f)!);
       expect(gaps.length, f).toBeGreaterThan(3);
       expect(unevenHeadingGaps(gaps), f).toEqual([]);
     }
@@ -59,7 +66,7 @@ describe('headings', () => {
 
 describe('paragraphs', () => {
   it('keep at least two lines on each side of a page break (no orphan, no widow)', () => {
-    for (const [f, lines] of laid) expect(widowsAndOrphans(lines), f).toEqual([]);
+    for (const f of BOOKLETS) expect(widowsAndOrphans(laid.get(f)!), f).toEqual([]);
   });
 
   it('the rule fires on a first line alone at a page foot and a last line alone at a page top', () => {
@@ -128,5 +135,63 @@ describe('コラム boxes', () => {
       expect(counts.reduce((a, b) => a + b), `${space}`).toBe(40);
       for (const c of counts) expect(c === 0 || c >= 3, `${space}: ${counts}`).toBe(true);
     }
+  });
+});
+
+describe('short last lines, URLs and loose lines', () => {
+  it('no table cell of any PDF ends on a line of one or two characters (「…推進／室」, 「…カメラ／増設」)', async () => {
+    for (const f of ALL) {
+      const { pages } = await readPdf(f);
+      expect(pages.flatMap(shortLastLines), f).toEqual([]);
+      // a kana ending parted from its kanji (「…効果の高／い、最適な…」) starts no line of a list's cell
+      if (f.endsWith('initiative-list.pdf')) expect(pages.flatMap((p) => p.segments.filter((s) => /^\p{Script=Hiragana}{1,2}[、。]/u.test(s.text)).map((s) => `p.${p.number}: ${s.text}`)), f).toEqual([]);
+    }
+    // how: the kanji and its kana ending are one unbreakable run
+    expect(keepTail(textOf('スリムで費用対効果の高い、最適な行政運営'))).toContainEqual({ text: '高い、', noWrap: true });
+  });
+
+  it('no heading or title wraps with one or two characters on its last line or before its （部局）, and no URL breaks but after / . - _', () => {
+    for (const [f, lines] of laid) {
+      expect(shortHeadingTails(lines), f).toEqual([]);
+      expect(badUrlBreaks(lines), f).toEqual([]);
+    }
+  });
+
+  it('the rules fire on a cell, a heading, a title and URLs made to break them', () => {
+    const page: PdfPage = { number: 6, lines: [], text: '', segments: [], items: [{ x: 100, y: 500, str: '福島県ロボット産業推進', height: 7.5, width: 80 }, { x: 100, y: 490, str: '室', height: 7.5, width: 7.5 }] };
+    expect(shortLastLines(page)).toEqual(['p.6: …ット産業推進／室']);
+    const bold = { bold: true };
+    expect(shortHeadingTails([line(10, 100, 56, '18 ウェブサイトにおける情報発', bold), line(10, 117.3, 56, '信（震災復興・企画部）', bold)])).toHaveLength(1);
+    expect(shortHeadingTails([line(1, 280, 80, 'みやぎICT・データ利活用推進プラ', { bold: true, size: 26 }), line(1, 320, 280, 'ン', { bold: true, size: 26 })])).toHaveLength(1);
+    expect(badUrlBreaks([line(50, 100, 56, 'を可視化するシステム。https://'), line(50, 117.3, 56, 'resas.go.jp/')])).toHaveLength(1);
+    expect(badUrlBreaks([line(50, 100, 56, 'サイト http://www.pref.miya'), line(50, 117.3, 56, 'gi.jp/')])).toHaveLength(1);
+    expect(badUrlBreaks([line(50, 100, 56, 'サイト http://www.pref.miyagi.jp/'), line(50, 117.3, 56, 'site/olympic/')])).toEqual([]);
+  });
+
+  it('a title keeps three characters on its last line, a URL its scheme with the rest (laid out)', async () => {
+    const title = 'みやぎICT・データ利活用推進プラン改定版';
+    const doc = (text: unknown) => ({
+      pageSize: 'A4', pageMargins: BOOKLET_MARGINS, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 }, styles: bookletStyles,
+      content: [{ text, style: 'cover' }, { text: textOf(`を集約し、可視化するシステム。ここまでの文で行が埋まるように文字を足していきます https://resas.go.jp/main/index.html`), width: 300 }],
+    });
+    const plain = await typesetLines((await renderPdf(doc(title))).bytes);
+    const kept = await typesetLines((await renderPdf(doc(keepTail(textOf(title))))).bytes);
+    // without the rule the title leaves a character or two alone; with it, never
+    expect(shortHeadingTails(plain)).not.toEqual([]);
+    expect(shortHeadingTails(kept)).toEqual([]);
+    expect(badUrlBreaks(kept)).toEqual([]);
+  });
+
+  it(`no justified line of prose is spread by more than ${MAX_SPREAD} pt between characters (3.2 pt was seen)`, async () => {
+    for (const f of [...BOOKLETS, out('fukushima-ict-strategy', 'results-2017.pdf')]) {
+      const glyphs = await glyphPositions(readFileSync(f));
+      for (const size of [10.5, 10]) expect(widestSpacing(glyphs, size).gap, `${f} ${widestSpacing(glyphs, size).where}`).toBeLessThanOrEqual(MAX_SPREAD + 0.01);
+    }
+    // a line left short by an unbreakable run after it is set ragged, not spread
+    const doc = { pageSize: 'A4', pageMargins: BOOKLET_MARGINS, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 }, content: [{ text: ['あ'.repeat(36), { text: 'い'.repeat(12), noWrap: true }, 'う'.repeat(20)], alignment: 'justify' }] };
+    expect(widestSpacing(await glyphPositions((await renderPdf(doc)).bytes)).gap).toBeLessThanOrEqual(MAX_SPREAD);
+    // the measure fires on a spread line
+    const spread: Glyph[] = Array.from({ length: 10 }, (_, i) => ({ page: 1, char: 'あ', x: 56 + i * 13.7, y: 100, size: 10.5, first: i === 0, advance: 10.5 }));
+    expect(widestSpacing(spread).gap).toBeCloseTo(3.2, 1);
   });
 });

@@ -5,7 +5,7 @@
 import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
-import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
+import { blockNodes, inlineText, toArray, textOf, keepTail } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
@@ -147,7 +147,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
   const style = s.depth === 1 ? 'h1' : s.depth === 2 ? 'h2' : 'h3';
   const title = s.plainTitle;
   w.heading({
-    ...h([`${s.label} `, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
+    ...h([`${s.label} `, ...toArray(keepTail(inlineText(s.title)))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
     ...(newPage ? { pageBreak: 'before' } : {}),
     source: 'dataset.json',
   });
@@ -161,7 +161,8 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
       const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
       const [before, after] = heading.split('\u0000');
       w.heading({
-        text: [before, ...toArray(inlineText(e.title)), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
+        // the title's last characters stay together (never 「情報発／信（…部）」)
+        text: [before, ...toArray(keepTail(inlineText(e.title))), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
         style: 'entry',
         id: e.anchor,
         headlineLevel: 3,
@@ -232,7 +233,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       const id = b.anchor!;
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
-      w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
+      w.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
     } else w.many(blockNodes([b]), view.files.intro);
   });
   w.end();
@@ -264,7 +265,8 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
-        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link' }] : []),
+        // a URL breaks only after / . - _ (pdf-text.ts)
+        ...(s.url ? [{ text: textOf(s.url), style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link' }] : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -281,7 +283,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     if (b.kind === 'heading' && b.level <= 2) {
       const id = b.anchor!;
       if (b.level === 1) refParent = id;
-      refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
+      refs.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
     } else refs.many(blockNodes([b]), view.files.references);
   });
   refs.end();
@@ -317,7 +319,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       ...(c.tel ? [words.get('contact-tel', c)] : []),
       ...(c.fax ? [words.get('contact-fax', c)] : []),
       ...(c.email ? [words.get('contact-email', c)] : []),
-      ...(c.url ? [words.get('contact-url', c)] : []),
+      ...(c.url ? [{ text: textOf(words.get('contact-url', c)) }] : []),
     ],
     style: 'contact',
     unbreakable: true,
@@ -375,7 +377,8 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   notice.many(blockNodes(view.notice), view.files.notice);
   notice.end();
   return [
-    { text: view.title, style: 'cover' },
+    // a long title never leaves one or two characters on its last line
+    { text: keepTail(textOf(view.title)), style: 'cover' },
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
     { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },

@@ -5,7 +5,7 @@ import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js'
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
-import { inlineText, keepTail } from './pdf-text.js';
+import { inlineText, keepTail, textOf } from './pdf-text.js';
 
 type Node = Record<string, unknown>;
 
@@ -82,9 +82,11 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   });
   for (const c of r.schedule) {
     if (c.label) {
-      // schedule cells are narrow: no unbreakable runs that could overflow them
+      // schedule cells are narrow: no unbreakable runs that could overflow them, and a last
+      // line of three characters where a line holds four or more (two where it holds less)
+      const width = geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2;
       cells.push({
-        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), 2) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
+        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), width >= 4 * LIST_FONT_SIZE + CELL_EXTRA ? 3 : 2) }, arrow(width)],
         colSpan: c.span,
         // the arrow's meaning, for a reader of the tags
         alt: words.get('schedule-alt', c),
@@ -92,8 +94,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }
-  cells.push({ text: keepTail(r.goals.join('\n')) });
-  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail([i.name, i.baseline, i.target].join('\n')), margin: [0, 0, 0, 2] })) });
+  cells.push({ text: keepTail(textOf(r.goals.join('\n'))) });
+  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail(textOf([i.name, i.baseline, i.target].join('\n'))), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
   if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center' });
   else {

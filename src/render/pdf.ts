@@ -12,6 +12,7 @@ import { installSharedLayouts } from './shared-layouts.js';
 import { installMeasureRuns } from './measure-runs.js';
 import { installLineFill } from './line-fill.js';
 import { installKeepLines } from './keep-lines.js';
+import { installJustifyLimit } from './justify.js';
 import { installContextRows } from './context-rows.js';
 import { installXmp } from './xmp.js';
 
@@ -34,6 +35,7 @@ const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
 installLineFill(LayoutBuilder, Line, TextInlines);
 installLineStamps(LayoutBuilder);
 installKeepLines(LayoutBuilder);
+installJustifyLimit(ElementWriter);
 installStyleMemo(TextInlines, StyleContextStack);
 installMeasureRuns(TextInlines, StyleContextStack);
 installTextRuns(Renderer, ElementWriter);

@@ -2,6 +2,7 @@
 // the gap under each heading, paragraphs cut with one line on either side of a page break.
 // The rules work on plain line records, so a test can also hand them lines made to break them.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Glyph } from './glyph-positions.js';
 
 export interface TypesetLine {
   page: number;
@@ -190,4 +191,57 @@ export function widowsAndOrphans(lines: TypesetLine[]): string[] {
     if (topRun.length === 1) faults.push(`p.${n + 1}: last line alone at the page top 「${topRun[0].text.slice(0, 16)}」`);
   }
   return faults;
+}
+
+/**
+ * The widest space added between two neighbouring characters of prose (body-size glyphs on one
+ * baseline), with where it is: a justified line spread to fill its width shows it.
+ */
+export function widestSpacing(glyphs: Glyph[], size = 10.5): { gap: number; where: string } {
+  let worst = { gap: 0, where: '' };
+  for (let i = 1; i < glyphs.length; i++) {
+    const a = glyphs[i - 1];
+    const b = glyphs[i];
+    if (a.page !== b.page || Math.abs(a.y - b.y) > 0.5 || a.size !== size || b.size !== size || !a.char.trim() || !b.char.trim()) continue;
+    const gap = b.x - (a.x + a.advance);
+    // further apart than a character: another cell or column, not spacing
+    if (gap > worst.gap && gap < size) {
+      const line = glyphs.filter((g) => g.page === a.page && Math.abs(g.y - a.y) < 0.5).map((g) => g.char).join('');
+      worst = { gap, where: `p.${a.page} 「${line.slice(0, 30)}」` };
+    }
+  }
+  return worst;
+}
+
+/**
+ * Headings and titles (bold lines at the body size or larger) that wrap with one or two
+ * characters on their last line, or before the （部局） that closes it (「情報発／信（…部）」).
+ */
+export function shortHeadingTails(lines: TypesetLine[]): string[] {
+  const bad: string[] = [];
+  const contents = contentsPages(lines);
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    if (!prev || !l.bold || !prev.bold || l.page !== prev.page || contents.has(l.page) || l.size !== prev.size || l.size < BODY - 0.05) return;
+    if (l.y - prev.y < 1 || l.y - prev.y > l.size * 2 || l.text.startsWith('【')) return;
+    const head = l.text.split('（')[0];
+    if ([...l.text.trim()].length <= 2 || (l.text.includes('（') && [...head].length >= 1 && [...head].length <= 2)) bad.push(`p.${l.page}: …${prev.text.slice(-6)}／${l.text.slice(0, 8)}`);
+  });
+  return bad;
+}
+
+/** Lines that end inside a URL anywhere but after / . - _, or right after its scheme. */
+export function badUrlBreaks(lines: TypesetLine[]): string[] {
+  const bad: string[] = [];
+  const right = new Map<number, number>();
+  for (const l of lines) right.set(l.page, Math.max(right.get(l.page) ?? 0, l.xEnd));
+  lines.forEach((l, i) => {
+    const next = lines[i + 1];
+    const url = /https?:\/\/[!-~]*$/.exec(l.text.trim());
+    // a URL that ends its line well before the right edge ended there (a list of URLs, one a line)
+    if (!url || l.xEnd < right.get(l.page)! - 40) return;
+    if (/https?:\/\/$/.test(url[0])) bad.push(`p.${l.page}: 「${url[0]}」 alone`);
+    else if (next && next.page === l.page && Math.abs(next.x - l.x) < 30 && /^[!-~]/.test(next.text) && !/[/.\-_]$/.test(url[0])) bad.push(`p.${l.page}: 「${url[0].slice(-12)}／${next.text.slice(0, 8)}」`);
+  });
+  return bad;
 }
