@@ -10,6 +10,7 @@ import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { shortLastLines } from './helpers/short-lines.js';
 import { keepTail, textOf } from '../src/documents/pdf-text.js';
 import { MAX_SPREAD } from '../src/render/justify.js';
+import { createHandlebars, Wording } from '../src/templates/index.js';
 import { out } from './outputs.js';
 import { breakBefore } from '../src/render/keep-lines.js';
 import { renderPdf } from '../src/render/pdf.js';
@@ -193,5 +194,20 @@ describe('short last lines, URLs and loose lines', () => {
     // the measure fires on a spread line
     const spread: Glyph[] = Array.from({ length: 10 }, (_, i) => ({ page: 1, char: 'あ', x: 56 + i * 13.7, y: 100, size: 10.5, first: i === 0, advance: 10.5 }));
     expect(widestSpacing(spread).gap).toBeCloseTo(3.2, 1);
+  });
+});
+
+describe('the parts of chapter 3', () => {
+  it('are named after what the data set holds (templates/booklet.hbs)', () => {
+    const words = Wording.load(createHandlebars({}), 'booklet');
+    expect(words.get('chapter3', { list: true, sites: true })).toBe('第3章 主な取組一覧及び情報発信サイト等');
+    expect(words.get('chapter3', { list: true, sites: false })).toBe('第3章 主な取組一覧');
+    expect(words.get('chapter3', { list: false, sites: true })).toBe('第3章 情報発信サイト等');
+    expect(words.get('sites-title', { list: false, sites: true })).toBe('1 情報発信サイト等');
+    // the bundled plan has both; the Reiwa fixture has no sites, and no page of it names them
+    const text = (f: string) => laid.get(f)!.map((l) => l.text).join('\n');
+    expect(text(BOOKLETS[0])).toContain('第3章 主な取組一覧及び情報発信サイト等');
+    expect(text(BOOKLETS[1])).toContain('第3章 主な取組一覧');
+    expect(text(BOOKLETS[1])).not.toContain('情報発信サイト');
   });
 });

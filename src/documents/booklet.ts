@@ -250,7 +250,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   // chapter 3
   const listWords = r.words.list;
   const nodes = w.nodes;
-  nodes.push(newPage(h(words.get('chapter3'), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
+  nodes.push(newPage(h(words.get('chapter3', view.chapter3), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
   if (r.list) {
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
@@ -258,7 +258,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     nodes.push(...listTables(r.list, listWords, geo, 'reference', { text: inlineText(view.listNote), style: 'listNote', id: 'list-end' }));
   }
   const sites = new KeepingWriter();
-  if (view.sites.length) sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
+  if (view.sites.length) sites.heading({ ...h(words.get('sites-title', view.chapter3), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
   if (view.sites.length) sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
   for (const s of view.sites) {
     sites.content({
@@ -362,9 +362,9 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     const hasChildren = r.sections.some((x) => x.parentIds.at(-1) === s.id);
     toc.push(tocLine(`${s.label} ${s.plainTitle}`, s.depth === 1 || hasChildren ? undefined : `sec-${s.id}`, `toc${s.depth + 1}`));
   }
-  toc.push(tocLine(words.get('chapter3'), undefined, 'toc1'));
+  toc.push(tocLine(words.get('chapter3', view.chapter3), undefined, 'toc1'));
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
-  if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
+  if (view.sites.length) toc.push(tocLine(words.get('sites-title', view.chapter3), 'sites', 'toc2'));
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
   // the 参考資料's own headings, as their bookmarks have them (the anchor resolve gave each)
   view.references.forEach((b) => {
