@@ -149,6 +149,10 @@ describe('short last lines, URLs and loose lines', () => {
     }
     // how: the kanji and its kana ending are one unbreakable run
     expect(keepTail(textOf('スリムで費用対効果の高い、最適な行政運営'))).toContainEqual({ text: '高い、', noWrap: true });
+    // and a line ends on a whole short word of kanji or katakana (「情報発信」「センター」), three characters at least
+    expect(keepTail('ポータルサイトによる情報発信').at(-1)).toEqual({ text: '情報発信', noWrap: true });
+    expect(keepTail('特別支援教育センター').at(-1)).toEqual({ text: 'センター', noWrap: true });
+    expect(keepTail('システムの運用').at(-1)).toEqual({ text: 'の運用', noWrap: true });
   });
 
   it('no heading or title wraps with one or two characters on its last line or before its （部局）, and no URL breaks but after / . - _', () => {

@@ -86,7 +86,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       // line of three characters where a line holds four or more (two where it holds less)
       const width = geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2;
       cells.push({
-        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), width >= 4 * LIST_FONT_SIZE + CELL_EXTRA ? 3 : 2) }, arrow(width)],
+        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), width >= 4 * LIST_FONT_SIZE + CELL_EXTRA ? 3 : 2, 0) }, arrow(width)],
         colSpan: c.span,
         // the arrow's meaning, for a reader of the tags
         alt: words.get('schedule-alt', c),

@@ -242,12 +242,27 @@ function keepOkurigana(node: Node): Node[] {
   return out;
 }
 
+const scriptOf = (c: string | undefined) => (!c ? '' : /\p{Script=Han}/u.test(c) ? 'han' : /[\p{Script=Katakana}ー]/u.test(c) ? 'kana' : '');
+
 /**
- * A table cell never ends on a line of one character (「…の運／用」, 「推進事／業」): the last
- * `n` characters of each of its lines are one unbreakable run, so that a line that must
- * break breaks earlier and carries them together.
+ * How many characters end a line together: n, or the whole word of kanji (or of katakana) the
+ * line ends in, where it is longer than n and at most `word` long (「情報発信」, never 「情／報発信」).
  */
-export function keepTail(t: Node[] | string, n = 3): Node[] | string {
+function tailLength(chars: string[], n: number, word: number): number {
+  const s = scriptOf(chars.at(-1));
+  if (!s) return n;
+  let k = 0;
+  while (k < chars.length && scriptOf(chars[chars.length - 1 - k]) === s) k++;
+  return k > n && k <= word ? k : n;
+}
+
+/**
+ * The one short-last-line rule, for table cells, headings and titles: nothing ends on a line of
+ * one or two characters (「…の運／用」, 「推進事／業」, 「…セン／ター」): the last `n` characters
+ * of each line (or the word of up to `word` kanji or katakana it ends in) are one unbreakable
+ * run, so that a line that must break breaks earlier and carries them together.
+ */
+export function keepTail(t: Node[] | string, n = 3, word = 5): Node[] | string {
   const nodes: Node[] = (typeof t === 'string' ? [{ text: t }] : t).flatMap(keepOkurigana);
   const out: Node[] = [];
   nodes.forEach((node, k) => {
@@ -263,9 +278,10 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
       const ends = !last || k === nodes.length - 1;
       const chars = [...line];
       const { text: _t, ...props } = node;
-      if (ends && chars.length > n + 1) {
-        out.push({ ...props, text: chars.slice(0, -n).join('') });
-        out.push({ ...props, text: chars.slice(-n).join(''), noWrap: true });
+      const m = tailLength(chars, n, word);
+      if (ends && chars.length > m + 1) {
+        out.push({ ...props, text: chars.slice(0, -m).join('') });
+        out.push({ ...props, text: chars.slice(-m).join(''), noWrap: true });
       } else out.push({ ...props, text: line });
       if (!last) out.push({ ...props, text: '\n' });
     });
