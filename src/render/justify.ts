@@ -3,6 +3,7 @@
 // 「…」) may be left far short, and was spread to 3.2 pt between characters. Such a line is set
 // ragged (flush left) instead, as a Japanese typesetter would rather than spread it; a line that
 // needs at most MAX_SPREAD pt per gap is justified as before.
+// pdfmake internals touched: ElementWriter.alignLine (wrapped) and Line.lastLineInParagraph.
 // A change that could be offered upstream as a `maxJustifySpacing` option.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -8,6 +8,10 @@
 // table too (a framed box). Text that headings were kept with (`keepWithHeadings`) never goes on without them.
 // Texts inside a table, columns or a kept (unbreakable) block are left as they are: a kept block
 // moves whole, and a table cell breaks with its row.
+// pdfmake internals touched: LayoutBuilder.processLeaf (wrapped), buildNextLine (shadowed on
+// the instance while one text is placed), the writer's context (availableHeight, snapshots,
+// pageMargins) and transactionLevel. ICT_PDF_NO_KEEP_LINES=1 lays out without it (the tests
+// show the faults it prevents that way).
 // A change that could be offered upstream as `orphans`/`widows` on a text node.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
