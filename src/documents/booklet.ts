@@ -5,7 +5,7 @@
 import type { BookletView, SectionView } from '../resolve/booklet.js';
 import type { Resolved } from '../resolve/index.js';
 import type { Wording } from '../templates/index.js';
-import { blockNodes, inlineText, toArray, textOf } from './pdf-text.js';
+import { blockNodes, inlineText, toArray, textOf, keepTail } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
@@ -99,7 +99,9 @@ class KeepingWriter {
     this.pending = [];
     const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
-    else this.nodes.push({ stack: [...pending, { text: '', margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [n], margin: [0, -KEEP_WITH, 0, 0] });
+    // the blank is an empty canvas: no line of its own (an empty text still sets a line of body
+    // height, which the negative margin did not take back: 17 pt more under such headings)
+    else this.nodes.push({ stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [{ ...n, keepWithHeadings: true }], margin: [0, -KEEP_WITH, 0, 0] });
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
@@ -145,7 +147,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
   const style = s.depth === 1 ? 'h1' : s.depth === 2 ? 'h2' : 'h3';
   const title = s.plainTitle;
   w.heading({
-    ...h([`${s.label} `, ...toArray(inlineText(s.title))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
+    ...h([`${s.label} `, ...toArray(keepTail(inlineText(s.title)))], style, `sec-${s.id}`, { parent: parentOutline, text: `${s.label} ${title}` }),
     ...(newPage ? { pageBreak: 'before' } : {}),
     source: 'dataset.json',
   });
@@ -159,7 +161,8 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
       const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
       const [before, after] = heading.split('\u0000');
       w.heading({
-        text: [before, ...toArray(inlineText(e.title)), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
+        // the title's last characters stay together (never 「情報発／信（…部）」)
+        text: [before, ...toArray(keepTail(inlineText(e.title))), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
         style: 'entry',
         id: e.anchor,
         headlineLevel: 3,
@@ -174,18 +177,47 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
   }
   for (const [i, c] of s.columns.entries()) {
     w.end();
-    w.content({
-      table: {
-        widths: ['*'],
-        body: [[{ text: words.get('column-label'), style: 'columnLabel' }], [{ stack: blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }).map(asHeading), margin: [6, 4, 6, 4] }]],
-      },
-      layout: 'grid',
-      style: 'column',
-      // a framed aside, not a data table
-      tag: 'Sect',
-      source: s.files.columns[i],
-    });
+    w.nodes.push(...columnBox(blockNodes(c, { headingStyle: (l) => (l === 1 ? 'h3' : 'h4') }).map(asHeading), words.get('column-label'), s.files.columns[i]));
   }
+}
+
+/** A box up to this tall (estimated) moves whole to the next page rather than split. */
+const BOX_WHOLE = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.45;
+/** Lines of a longer box's text on each side of a page break, and under its label where it starts. */
+const BOX_LINES = 3;
+
+/** Estimated height of a block of a box (unknown kinds, a table or a list, count as tall). */
+const boxBlockHeight = (n: Node): number =>
+  'text' in n && !('table' in n) ? estimatedHeight(plainText(n.text), BODY_WIDTH - 12, n.headlineLevel ? 11.5 : 10.5, 1.65) + 8 : Infinity;
+
+/**
+ * A framed コラム (a one-cell table under its label). A short one is kept whole: it moves to the
+ * next page rather than split. A longer one may split, with at least BOX_LINES lines on each side:
+ * its text asks the seam for that many (render/keep-lines.ts), and a blank as tall as the label
+ * and BOX_LINES lines is kept before it, as headings are kept with their text (the box is pulled
+ * up over the blank), so that the box starts on a page only where that much of it fits.
+ */
+export function columnBox(blocks: Node[], label: string, source: string): Node[] {
+  const short = blocks.reduce((h, b) => h + boxBlockHeight(b), 0) <= BOX_WHOLE;
+  // the box's first text, under its label and headings: it never leaves them alone at a page foot
+  const first = blocks.findIndex((b) => !b.headlineLevel);
+  const headings = blocks.slice(0, Math.max(first, 0));
+  const box = {
+    table: {
+      widths: ['*'],
+      body: [[{ text: label, style: 'columnLabel' }], [{ stack: short ? blocks : blocks.map((b, k) => ('text' in b && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b)), margin: [6, 4, 6, 4] }]],
+    },
+    layout: 'grid',
+    style: 'column',
+    // a framed aside, not a data table
+    tag: 'Sect',
+    source,
+  };
+  if (short) return [{ stack: [box], unbreakable: true }];
+  // the box's top margin, its label row (text, padding, rules), the cell's margin, its first headings and BOX_LINES lines
+  const headingsHeight = headings.reduce((h, b) => h + estimatedHeight(plainText(b.text), BODY_WIDTH - 12, 12.5, 1.65) + 14, 0);
+  const lead = 12 + 10 * 1.65 + 6 + 4 + headingsHeight + 10.5 * 1.65 * BOX_LINES + 4;
+  return [{ stack: [{ canvas: [], margin: [0, lead, 0, 0] }], unbreakable: true }, { stack: [box], margin: [0, -lead, 0, 0] }];
 }
 
 /** Everything from chapter 1 to the last page. */
@@ -201,7 +233,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       const id = b.anchor!;
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
-      w.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
+      w.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
     } else w.many(blockNodes([b]), view.files.intro);
   });
   w.end();
@@ -218,7 +250,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   // chapter 3
   const listWords = r.words.list;
   const nodes = w.nodes;
-  nodes.push(newPage(h(words.get('chapter3'), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
+  nodes.push(newPage(h(words.get('chapter3', view.chapter3), 'chapter', 'chapter-3'), r.list ? 'landscape' : 'portrait'));
   if (r.list) {
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
@@ -226,14 +258,15 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     nodes.push(...listTables(r.list, listWords, geo, 'reference', { text: inlineText(view.listNote), style: 'listNote', id: 'list-end' }));
   }
   const sites = new KeepingWriter();
-  if (view.sites.length) sites.heading({ ...h(words.get('sites-title'), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
+  if (view.sites.length) sites.heading({ ...h(words.get('sites-title', view.chapter3), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
   if (view.sites.length) sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
   for (const s of view.sites) {
     sites.content({
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
-        ...(s.url ? [{ text: s.url, style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) }] : []),
+        // a URL breaks only after / . - _ (pdf-text.ts)
+        ...(s.url ? [{ text: textOf(s.url), style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) }] : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -250,7 +283,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     if (b.kind === 'heading' && b.level <= 2) {
       const id = b.anchor!;
       if (b.level === 1) refParent = id;
-      refs.heading(h([`${b.label} `, ...toArray(inlineText(b.inlines))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
+      refs.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
     } else refs.many(blockNodes([b]), view.files.references);
   });
   refs.end();
@@ -286,7 +319,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       ...(c.tel ? [words.get('contact-tel', c)] : []),
       ...(c.fax ? [words.get('contact-fax', c)] : []),
       ...(c.email ? [words.get('contact-email', c)] : []),
-      ...(c.url ? [words.get('contact-url', c)] : []),
+      ...(c.url ? [{ text: textOf(words.get('contact-url', c)) }] : []),
     ],
     style: 'contact',
     unbreakable: true,
@@ -349,9 +382,9 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     const hasChildren = r.sections.some((x) => x.parentIds.at(-1) === s.id);
     toc.push(tocLine(`${s.label} ${s.plainTitle}`, s.depth === 1 || hasChildren ? undefined : `sec-${s.id}`, `toc${s.depth + 1}`));
   }
-  toc.push(tocLine(words.get('chapter3'), undefined, 'toc1'));
+  toc.push(tocLine(words.get('chapter3', view.chapter3), undefined, 'toc1'));
   if (r.list) toc.push(tocLine(words.get('list-title'), 'list-start', 'toc2'));
-  if (view.sites.length) toc.push(tocLine(words.get('sites-title'), 'sites', 'toc2'));
+  if (view.sites.length) toc.push(tocLine(words.get('sites-title', view.chapter3), 'sites', 'toc2'));
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
   // the 参考資料's own headings, as their bookmarks have them (the anchor resolve gave each)
   view.references.forEach((b) => {
@@ -364,7 +397,8 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   notice.many(blockNodes(view.notice), view.files.notice);
   notice.end();
   return [
-    { text: view.title, style: 'cover' },
+    // a long title never leaves one or two characters on its last line
+    { text: keepTail(textOf(view.title)), style: 'cover' },
     ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
     { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },

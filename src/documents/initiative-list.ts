@@ -5,7 +5,7 @@ import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js'
 import type { Wording } from '../templates/index.js';
 import { arrow } from './layouts.js';
 import { estimatedHeight } from './text-width.js';
-import { inlineText, keepTail } from './pdf-text.js';
+import { inlineText, keepTail, textOf } from './pdf-text.js';
 
 type Node = Record<string, unknown>;
 
@@ -41,8 +41,10 @@ export const LIST_HEADER_HEIGHT = 7.5 * 1.15 * 2 + 4 * 2 + 0.5 * 3;
 export const CELL_EXTRA = 6.5;
 const RULE = 0.5;
 
-/** at most this many initiatives of the last group are kept on one page with the note under the list */
-const KEPT_RUN = 5;
+/** a last group of at most this many initiatives is kept on one page with the note under the list */
+const KEPT_RUN = 3;
+/** of a longer last group, this many initiatives (as a paragraph keeps two lines on each side of a break) */
+const KEPT_TAIL = 2;
 
 const GROUP_FILL = ['#dbe5f1', '#e9eff7', '#f4f7fb'];
 
@@ -80,9 +82,11 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   });
   for (const c of r.schedule) {
     if (c.label) {
-      // schedule cells are narrow: no unbreakable runs that could overflow them
+      // schedule cells are narrow: no unbreakable runs that could overflow them, and a last
+      // line of three characters where a line holds four or more (two where it holds less)
+      const width = geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2;
       cells.push({
-        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), 2) }, arrow(geo.yearWidth * c.span + CELL_EXTRA * (c.span - 1) - 2)],
+        stack: [{ text: keepTail(inlineText([{ text: c.label }], { keeps: false }), width >= 4 * LIST_FONT_SIZE + CELL_EXTRA ? 3 : 2, 0) }, arrow(width)],
         colSpan: c.span,
         // the arrow's meaning, for a reader of the tags: 「H29〜H32 運用」
         actualText: words.get('schedule-alt', c),
@@ -90,8 +94,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
       for (let i = 1; i < c.span; i++) cells.push({});
     } else cells.push({ text: '' });
   }
-  cells.push({ text: keepTail(r.goals.join('\n')) });
-  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail([i.name, i.baseline, i.target].join('\n')), margin: [0, 0, 0, 2] })) });
+  cells.push({ text: keepTail(textOf(r.goals.join('\n'))) });
+  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail(textOf([i.name, i.baseline, i.target].join('\n'))), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
   if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
   else {
@@ -171,9 +175,17 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
       estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.widths[geo.widths.length - 3], LIST_FONT_SIZE, 1.2),
     ) > 420;
   // the trailer is kept with the last group's initiatives when they are few (a page does not
-  // end the list with one row under its headings), else with the last initiative
+  // end the list with one row under its headings), else with its last two: a longer group may
+  // begin on the page before (kept whole, it left that page a quarter empty and stood alone)
   const lastRun = view.rows.slice(view.rows.map((r) => r.kind).lastIndexOf('group') + 1) as Extract<ListRow, { kind: 'item' }>[];
-  const kept = !trailer ? undefined : lastRun.length <= KEPT_RUN && !lastRun.some(tall) ? lastRun[0] : lastRun.length && !tall(lastRun.at(-1)!) ? lastRun.at(-1) : undefined;
+  const tail = lastRun.slice(-KEPT_TAIL);
+  const kept = !trailer
+    ? undefined
+    : lastRun.length <= KEPT_RUN && !lastRun.some(tall)
+      ? lastRun[0]
+      : tail.length === KEPT_TAIL && !tail.some(tall)
+        ? tail[0]
+        : lastRun.length && !tall(lastRun.at(-1)!) ? lastRun.at(-1) : undefined;
   for (const r of view.rows) {
     if (r.kind === 'group') {
       if (items.length) flush();

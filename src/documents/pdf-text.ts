@@ -13,14 +13,35 @@ const SVG_OPTIONS = { imageCallback: () => Buffer.alloc(0), warningCallback: () 
 
 // 1,234件 / 40.7分 / 99.7% / 12回/年 / 平成29年 / 4～19秒 / 2017年度 / 135,304千円
 const NUMBER_WITH_UNIT = /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
-// a short quotation stays on one line when it can
-const SHORT_QUOTE = /「[^「」\n]{1,8}」/g;
+// a short quotation stays on one line when it can (a longer unbreakable run left the line
+// before it loose: up to 3.2 pt between characters; a longer one breaks where Japanese allows)
+const SHORT_QUOTE = /「[^「」\n]{1,6}」/g;
+// a URL: its scheme stays with what follows (never 「https://／」), and it breaks only after / . - _
+const URL = /https?:\/\/[!-~]+/g;
+
+/** The unbreakable pieces of a URL: each ends at / . - _ (where a reader expects a URL to break). */
+function urlPieces(url: string, at: number): [number, number][] {
+  const scheme = /^https?:\/\//.exec(url)![0].length;
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = scheme; i < url.length; i++) {
+    if ('/.-_'.includes(url[i]) && i + 1 < url.length && !'/.-_'.includes(url[i + 1])) {
+      out.push([at + start, at + i + 1]);
+      start = i + 1;
+    }
+  }
+  out.push([at + start, at + url.length]);
+  return out;
+}
 
 function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
   const marks: [number, number][] = [];
+  URL.lastIndex = 0;
+  for (let m; (m = URL.exec(text)); ) marks.push(...urlPieces(m[0], m.index));
+  const inUrl = (i: number) => marks.some(([s, e]) => i >= s && i < e);
   for (const re of [NUMBER_WITH_UNIT, SHORT_QUOTE]) {
     re.lastIndex = 0;
-    for (let m; (m = re.exec(text)); ) marks.push([m.index, m.index + m[0].length]);
+    for (let m; (m = re.exec(text)); ) if (!inUrl(m.index)) marks.push([m.index, m.index + m[0].length]);
   }
   if (marks.length === 0) return [{ text }];
   marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -210,13 +231,45 @@ export function toArray(t: Node[] | string): (Node | string)[] {
   return typeof t === 'string' ? [t] : t;
 }
 
+// in a narrow cell or a heading, a word's kana ending stays with its kanji before a comma or
+// full stop (「…効果の高／い、最適な…」 no more); body text may break there, as Japanese does
+const OKURIGANA = /\p{Script=Han}\p{Script=Hiragana}{1,2}[、。]/gu;
+
+function keepOkurigana(node: Node): Node[] {
+  if (typeof node.text !== 'string' || node.noWrap || node.sup || node.text.search(OKURIGANA) < 0) return [node];
+  const out: Node[] = [];
+  let at = 0;
+  for (const m of node.text.matchAll(OKURIGANA)) {
+    if (m.index! > at) out.push({ ...node, text: node.text.slice(at, m.index) });
+    out.push({ ...node, text: m[0], noWrap: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < node.text.length) out.push({ ...node, text: node.text.slice(at) });
+  return out;
+}
+
+const scriptOf = (c: string | undefined) => (!c ? '' : /\p{Script=Han}/u.test(c) ? 'han' : /[\p{Script=Katakana}ー]/u.test(c) ? 'kana' : '');
+
 /**
- * A table cell never ends on a line of one character (「…の運／用」, 「推進事／業」): the last
- * `n` characters of each of its lines are one unbreakable run, so that a line that must
- * break breaks earlier and carries them together.
+ * How many characters end a line together: n, or the whole word of kanji (or of katakana) the
+ * line ends in, where it is longer than n and at most `word` long (「情報発信」, never 「情／報発信」).
  */
-export function keepTail(t: Node[] | string, n = 3): Node[] | string {
-  const nodes: Node[] = typeof t === 'string' ? [{ text: t }] : t;
+function tailLength(chars: string[], n: number, word: number): number {
+  const s = scriptOf(chars.at(-1));
+  if (!s) return n;
+  let k = 0;
+  while (k < chars.length && scriptOf(chars[chars.length - 1 - k]) === s) k++;
+  return k > n && k <= word ? k : n;
+}
+
+/**
+ * The one short-last-line rule, for table cells, headings and titles: nothing ends on a line of
+ * one or two characters (「…の運／用」, 「推進事／業」, 「…セン／ター」): the last `n` characters
+ * of each line (or the word of up to `word` kanji or katakana it ends in) are one unbreakable
+ * run, so that a line that must break breaks earlier and carries them together.
+ */
+export function keepTail(t: Node[] | string, n = 3, word = 5): Node[] | string {
+  const nodes: Node[] = (typeof t === 'string' ? [{ text: t }] : t).flatMap(keepOkurigana);
   const out: Node[] = [];
   nodes.forEach((node, k) => {
     const text = node.text;
@@ -231,9 +284,10 @@ export function keepTail(t: Node[] | string, n = 3): Node[] | string {
       const ends = !last || k === nodes.length - 1;
       const chars = [...line];
       const { text: _t, ...props } = node;
-      if (ends && chars.length > n + 1) {
-        out.push({ ...props, text: chars.slice(0, -n).join('') });
-        out.push({ ...props, text: chars.slice(-n).join(''), noWrap: true });
+      const m = tailLength(chars, n, word);
+      if (ends && chars.length > m + 1) {
+        out.push({ ...props, text: chars.slice(0, -m).join('') });
+        out.push({ ...props, text: chars.slice(-m).join(''), noWrap: true });
       } else out.push({ ...props, text: line });
       if (!last) out.push({ ...props, text: '\n' });
     });

@@ -148,8 +148,8 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
           row.missing.includes('budget') ? unanswered() : { text: row.budgetText, style: 'num' },
           row.missing.includes('achievement') ? unanswered() : { text: keepTail(textOf(row.achievement)), style: 'cell' },
           row.missing.includes('outcome') ? unanswered() : { text: keepTail(textOf(row.outcome)), style: 'cell' },
-          { text: row.department, style: 'cell' },
-          { text: row.divisions.join('\n'), style: 'cell' },
+          { text: keepTail(row.department), style: 'cell' },
+          { text: keepTail(row.divisions.join('\n')), style: 'cell' },
         ]),
       ],
     },
@@ -181,7 +181,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
   const prose = resultsProse(view, w);
   const title = prose.title;
   const content: Node[] = [
-    { text: title, style: 'title', tag: 'H', level: 1 },
+    { text: keepTail(textOf(title)), style: 'title', tag: 'H', level: 1 },
     { text: prose.issued, style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
     ...prose.overview.map((t) => ({ text: textOf(t), style: 'p' })),

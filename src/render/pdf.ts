@@ -11,6 +11,8 @@ import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installMeasureRuns } from './measure-runs.js';
 import { installLineFill } from './line-fill.js';
+import { installKeepLines } from './keep-lines.js';
+import { installJustifyLimit } from './justify.js';
 import { installContextRows } from './context-rows.js';
 import { installXmp } from './xmp.js';
 
@@ -32,6 +34,8 @@ const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
 // the page-reference rewrite below does, so that rewrite and the guard run first at render
 installLineFill(LayoutBuilder, Line, TextInlines);
 installLineStamps(LayoutBuilder);
+installKeepLines(LayoutBuilder);
+installJustifyLimit(ElementWriter);
 installStyleMemo(TextInlines, StyleContextStack);
 installMeasureRuns(TextInlines, StyleContextStack);
 installTextRuns(Renderer, ElementWriter);

@@ -60,6 +60,8 @@ export interface BookletView {
   files: { notice?: string; intro?: string; references?: string; sources?: string; glossary: string; sites: string };
   /** the note under the 主な取組一覧, its page reference resolved */
   listNote: Inline[];
+  /** what chapter 3 holds (its title and numbering follow it): the 主な取組一覧, the 情報発信サイト等 */
+  chapter3: { list: boolean; sites: boolean };
 }
 
 /** Chapter prose headings: # → 1, ## → (1), ### → ① by position. */
@@ -186,6 +188,7 @@ export function resolveBooklet(
   nameLinks([...reading, ...lists.flatMap(blockRuns), listNote], names, glossary, b);
 
   return {
+    chapter3: { list: hasList, sites: model.sites.length > 0 },
     title: dataset.title,
     issuer: dataset.issuer,
     issuerUnit: dataset.issuerUnit,

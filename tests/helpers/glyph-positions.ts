@@ -12,6 +12,8 @@ export interface Glyph {
   size: number;
   /** the first glyph of its text-showing operation */
   first: boolean;
+  /** how far the glyph moves the pen, in points (before any adjustment that follows it) */
+  advance: number;
 }
 
 type M = [number, number, number, number, number, number];
@@ -62,9 +64,9 @@ export async function glyphPositions(bytes: Uint8Array): Promise<Glyph[]> {
             continue;
           }
           const at = mul(tm, ctm);
-          out.push({ page: p, char: g.unicode, x: at[4], y: height - at[5], size, first });
-          first = false;
           const advance = ((g.width / 1000) * size + charSpacing + (g.isSpace ? wordSpacing : 0)) * hScale;
+          out.push({ page: p, char: g.unicode, x: at[4], y: height - at[5], size, first, advance: advance * ctm[0] });
+          first = false;
           tm = mul([1, 0, 0, 1, advance, 0], tm);
         }
       }

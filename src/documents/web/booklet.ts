@@ -137,15 +137,15 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   }
   if (tops[0]) ch2Item.href = pillarPage(tops[0].id);
 
-  const ch3 = w.get('chapter3');
+  const ch3 = w.get('chapter3', view.chapter3);
   const ch3Item: TocItem = { text: ch3, children: [] };
   if (r.list) ch3Item.children.push({ text: w.get('list-title'), href: 'list.html', children: [] });
   if (view.sites.length) {
-    ch3Item.children.push({ text: w.get('sites-title'), href: 'sites.html', children: [] });
+    ch3Item.children.push({ text: w.get('sites-title', view.chapter3), href: 'sites.html', children: [] });
     pages.push({
       file: 'sites.html',
       template: 'sites',
-      heading: w.get('sites-title'),
+      heading: w.get('sites-title', view.chapter3),
       part: ch3,
       body: {
         intro: w.get('sites-intro'),

@@ -39,7 +39,7 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
     file: 'list.html',
     template: 'list',
     heading: r.words.booklet.get('list-title'),
-    part: r.words.booklet.get('chapter3'),
+    part: r.words.booklet.get('chapter3', r.booklet?.chapter3 ?? { list: true, sites: false }),
     body: {
       caption: ww.get('list-caption', { title: r.title }),
       hint: ww.get('scroll-hint'),
