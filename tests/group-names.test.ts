@@ -47,7 +47,7 @@ describe('names the documents group by', () => {
         expect.stringMatching(/^エラー initiatives\/001\.json:5:3 division: 「危機対策課　」の末尾に空白.*末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/002\.json:4:3 department: 「企画部 」の末尾に空白.*末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/002\.json:5:\d+ division\[1\]: 「　行政経営課」の先頭に空白.*先頭の空白を消してください/),
-        expect.stringMatching(/^エラー sites\.json:\d+:\d+ \[0\]\.department: 「総務部 」の末尾に空白.*末尾の空白を消してください/),
+        expect.stringMatching(/^エラー sites\.json:\d+:\d+ （1番目）\.department: 「総務部 」の末尾に空白.*末尾の空白を消してください/),
       ]);
     }));
 

@@ -137,9 +137,9 @@ describe('bad indicator data and the converter', () => {
     writeFileSync(file('initiatives/02.json'), before);
     writeFileSync(file('dataset.json'), dataset);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ indicators\[0\]\.target: .*目標値の数値（target\.number）がありません。target\.value「60%」の数を単位を付けずに書いてください/);
+    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ indicators（1番目）\.target: .*目標値の数値（target\.number）がありません。target\.value「60%」の数を単位を付けずに書いてください/);
     expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ evaluation\.2019\.grade: 自己評価「S」は documents\.progress\.grades にありません。「A」・「B」・「C」・「D」 のどれかを書いてください/);
-    expect(r.stderr).toMatch(/dataset\.json:\d+:\d+ documents\.progress\.levels\[1\]\.min: 区分「概ね達成」の min（120）は一つ上の区分の min（100）より小さくしてください/);
+    expect(r.stderr).toMatch(/dataset\.json:\d+:\d+ documents\.progress\.levels（2番目）\.min: 区分「概ね達成」の min（120）は一つ上の区分の min（100）より小さくしてください/);
   });
 
   it('reads 「5市町村」 into 5 and 市町村, lists 「5市」 against 「35市町村」 as a unit mismatch, and writes only with --yes', () => {
@@ -153,8 +153,8 @@ describe('bad indicator data and the converter', () => {
     const before = readFileSync(file('initiatives/01.json'), 'utf8');
     const shown = runCli(['indicators-convert', '--data', path.join(dir, ID)]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('initiatives/01.json indicators[0]「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす');
-    expect(shown.stdout).toContain('initiatives/01.json indicators[2]「支援した市町村数」: 単位が違います（現状値「5市」、目標値「35市町村」）');
+    expect(shown.stdout).toContain('initiatives/01.json indicators（1番目）「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす');
+    expect(shown.stdout).toContain('initiatives/01.json indicators（3番目）「支援した市町村数」: 単位が違います（現状値「5市」、目標値「35市町村」）');
     expect(shown.stdout).toContain('--yes を付けて');
     expect(readFileSync(file('initiatives/01.json'), 'utf8')).toBe(before);
 

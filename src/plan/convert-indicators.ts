@@ -50,7 +50,7 @@ export interface ConvertResult {
 }
 
 function convertOne(file: string, index: number, ind: Indicator): Conversion | Unconverted {
-  const at = { file, index, name: ind.name, baseline: ind.baseline.value, target: ind.target.value };
+  const at = { file, index, position: index + 1, name: ind.name, baseline: ind.baseline.value, target: ind.target.value };
   const b = readQuantity(ind.baseline.value);
   const t = readQuantity(ind.target.value);
   if (!b || !t) return { ...at, why: 'unreadable', side: [!b ? '現状値' : '', !t ? '目標値' : ''].filter(Boolean).join('と') };
