@@ -4,7 +4,7 @@
 // counted as composed content (the loss guard) nor tagged (they are artifacts).
 import { describe, it, expect } from 'vitest';
 import { renderPdf } from '../src/render/pdf.js';
-import { pdfMetadata } from '../src/documents/layouts.js';
+import { pdfMetadata } from '../src/documents/pdf/layouts.js';
 import { readPdfBytes, type PdfPage } from '../src/errata/pdf-lines.js';
 import { checkTags } from './helpers/tag-check.js';
 

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, sections } from './helpers/data.js';
 import { out } from './outputs.js';
-import { listGeometry, CELL_EXTRA } from '../src/documents/initiative-list.js';
+import { listGeometry, CELL_EXTRA } from '../src/documents/pdf/initiative-list.js';
 
 const PAGE_WIDTH = 841.89;
 const MARGIN = 40;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { pdfMetadata } from '../src/documents/layouts.js';
-import { blockNodes } from '../src/documents/pdf-text.js';
+import { pdfMetadata } from '../src/documents/pdf/layouts.js';
+import { blockNodes } from '../src/documents/pdf/pdf-text.js';
 import { planStructure } from '../src/render/tags.js';
 import { OUT } from './outputs.js';
 

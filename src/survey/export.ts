@@ -8,7 +8,7 @@ import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import { surveyWorkbook } from '../documents/survey-workbook.js';
+import { surveyWorkbook } from '../documents/workbook/survey-workbook.js';
 import { surveyDepartments } from '../resolve/survey-rows.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { yearRuleOf } from '../resolve/document-dates.js';

@@ -2,18 +2,18 @@
 // 記入例), then its initiatives with the cells to fill for one fiscal year and last year's values
 // beside them. The ids, the data set, the year and a snapshot of the protected fields travel in
 // a very hidden, protected sheet, so the import compares with what the department was sent.
-import { isNewIn } from '../resolve/new-mark.js';
-import type { Model, Initiative } from '../model/schema.js';
-import type { Resolved } from '../resolve/index.js';
-import type { Wording } from '../templates/index.js';
-import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
-import { SURVEY } from '../survey/columns.js';
-import { a4Capacity } from '../render/xlsx.js';
-import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
-import { fitWidth, headerWidth } from './text-width.js';
+import { isNewIn } from '../../resolve/new-mark.js';
+import type { Model, Initiative } from '../../model/schema.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { Wording } from '../../templates/index.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
+import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../../era/index.js';
+import { SURVEY } from '../../survey/columns.js';
+import { a4Capacity } from '../../render/xlsx.js';
+import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
+import { fitWidth, headerWidth } from '../text-width.js';
 import { indicatorSheets } from './survey-indicators.js';
-import type { IndicatorInitiative, SurveyRow } from '../resolve/survey-rows.js';
+import type { IndicatorInitiative, SurveyRow } from '../../resolve/survey-rows.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 

@@ -3,10 +3,10 @@
 // words, the whole within the paper at 100 %, rows as tall as their wrapped text in the real
 // font (render/sheet-text.ts), and no cell's text ending on a line of one character where a
 // slightly different width avoids it.
-import type { CellValue } from '../render/xlsx.js';
-import { A3_CAPACITY } from '../render/xlsx.js';
-import { rowPt, endsAlone } from '../render/sheet-text.js';
-import { wrappedLines, headerWidth, fitColumns } from './text-width.js';
+import type { CellValue } from '../../render/xlsx.js';
+import { A3_CAPACITY } from '../../render/xlsx.js';
+import { rowPt, endsAlone } from '../../render/sheet-text.js';
+import { wrappedLines, headerWidth, fitColumns } from '../text-width.js';
 
 /** The height of a row of one line (a group row, a heading). */
 export const ONE_LINE = rowPt(1);

@@ -1,10 +1,10 @@
 // 主な取組一覧 as pdfmake nodes: one table per run of initiative rows, whose header rows are
 // the groups it stands in (see listTables). The column header is drawn by the page header on
 // every list page.
-import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js';
-import type { Wording } from '../templates/index.js';
+import type { InitiativeListView, ListRow } from '../../resolve/initiative-list.js';
+import type { Wording } from '../../templates/index.js';
 import { arrow } from './layouts.js';
-import { estimatedHeight } from './text-width.js';
+import { estimatedHeight } from '../text-width.js';
 import { inlineText, keepTail, textOf } from './pdf-text.js';
 
 type Node = Record<string, unknown>;

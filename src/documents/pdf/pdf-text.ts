@@ -1,8 +1,8 @@
 // Inline runs → pdfmake text, with the Japanese line-breaking rules pdfmake's UAX #14
 // breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
-import { plain, type Block, type Inline } from '../markdown/index.js';
-import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
-import { estimatedHeight, eastAsianWidth } from './text-width.js';
+import { plain, type Block, type Inline } from '../../markdown/index.js';
+import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../../render/fonts.js';
+import { estimatedHeight, eastAsianWidth } from '../text-width.js';
 import { tableLayouts } from './layouts.js';
 
 type Node = Record<string, unknown>;

@@ -1,12 +1,12 @@
 // The appendix workbook (appendix.xlsx): the initiative list and, per results year, the
 // results table and its summary with formulas a user's edits flow through.
-import type { Resolved } from '../resolve/index.js';
-import type { ResultsView } from '../resolve/results.js';
-import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
-import { endsAlone } from '../render/sheet-text.js';
-import { indicatorProgressTable } from './data/tables.js';
-import { fitWidth } from './text-width.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { ResultsView } from '../../resolve/results.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
+import { cellRef, A3_CAPACITY } from '../../render/xlsx.js';
+import { endsAlone } from '../../render/sheet-text.js';
+import { indicatorProgressTable } from '../data/tables.js';
+import { fitWidth } from '../text-width.js';
 import { ONE_LINE, rowHeight, printWidths, headerHeights, headerFloors, avoidLoneEnds } from './sheet-layout.js';
 
 /**

@@ -2,8 +2,8 @@
 // 取組の基本方向 (table and bar chart, from the resolved counts), then per initiative its
 // indicators' years (target, actual, 達成率, level) and its self-evaluations. Nothing is
 // computed here: every number and reason comes from resolve/progress.ts.
-import type { Resolved } from '../resolve/index.js';
-import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../resolve/progress.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../../resolve/progress.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { barSvg, BAR_PALETTE } from './results-report.js';

@@ -3,15 +3,15 @@
 // actual as they stand (locked), this year's actual and its note to fill — and the initiative's
 // self-evaluation (自己評価, 未達成の理由, 今後の方向性) in the row of its first indicator. The
 // rows' ids and a snapshot of the locked cells travel in a very hidden sheet of their own.
-import type { Model } from '../model/schema.js';
-import type { Wording } from '../templates/index.js';
-import type { CellValue, SheetSpec } from '../render/xlsx.js';
-import { a4Capacity } from '../render/xlsx.js';
-import { INDICATOR_SHEET } from '../survey/columns.js';
-import { expectsActual } from '../model/progress-answers.js';
-import type { IndicatorInitiative } from '../resolve/survey-rows.js';
-import { asOfText } from '../resolve/initiative-list.js';
-import { headerWidth } from './text-width.js';
+import type { Model } from '../../model/schema.js';
+import type { Wording } from '../../templates/index.js';
+import type { CellValue, SheetSpec } from '../../render/xlsx.js';
+import { a4Capacity } from '../../render/xlsx.js';
+import { INDICATOR_SHEET } from '../../survey/columns.js';
+import { expectsActual } from '../../model/progress-answers.js';
+import type { IndicatorInitiative } from '../../resolve/survey-rows.js';
+import { asOfText } from '../../resolve/initiative-list.js';
+import { headerWidth } from '../text-width.js';
 import { rowHeight, headerHeights, avoidLoneEnds } from './sheet-layout.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
 

@@ -2,14 +2,14 @@
 // pdfmake page references, which render/pdf.ts prints as printed numbers (physical page less
 // the pages before chapter 1); the footer subtracts the same count, read from where chapter 1
 // was laid out (footers are made after the content).
-import type { BookletView, SectionView } from '../resolve/booklet.js';
-import type { Resolved } from '../resolve/index.js';
-import type { Wording } from '../templates/index.js';
+import type { BookletView, SectionView } from '../../resolve/booklet.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { Wording } from '../../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf, keepTail } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
-import { estimatedHeight } from './text-width.js';
-import { pageOfNode } from '../render/anchors.js';
+import { estimatedHeight } from '../text-width.js';
+import { pageOfNode } from '../../render/anchors.js';
 
 type Node = Record<string, unknown>;
 
