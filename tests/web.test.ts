@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, cpSync, mkdtempSync, rmSync, writeFileSync, 
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { TEST_OUTPUT } from './setup/build-outputs.js';
@@ -180,7 +181,7 @@ describe('web edition in the Nu Html Checker (vnu-jar, on the Java of the machin
       writeFileSync(broken, '<!DOCTYPE html><html lang="ja"><head><title>x</title></head><body><p><div></div></p><a href="a" href="b">a</a></body></html>');
       const pages = readdirSync(TEST_OUTPUT).filter((d) => existsSync(webDir(d))).flatMap((d) => pagesOf(d).map((f) => path.join(webDir(d), f)));
       expect(pages.length).toBeGreaterThan(12);
-      const jar = String(require('vnu-jar'));
+      const jar = String(createRequire(import.meta.url)('vnu-jar'));
       const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', broken, ...pages], { encoding: 'utf8', maxBuffer: 64 << 20 });
       expect(run.error, 'java (17 or later) must be on the PATH').toBeUndefined();
       const messages = (JSON.parse(run.stderr).messages as { type: string; url: string; lastLine: number; message: string }[]).filter((m) => m.type === 'error');

@@ -25,7 +25,10 @@ function yearWidths(widths: number[], n: number, labels: { label: string; span: 
     if (!fewest) break;
     if (year + d < 4) continue;
     const k = lone(year + d);
-    if (k < fewest) (best = year + d), (fewest = k);
+    if (k < fewest) {
+      best = year + d;
+      fewest = k;
+    }
   }
   const over = Math.max(0, (best - year) * n - room);
   return widths.map((w, i) => (i >= 2 && i < 2 + n ? best : give.includes(i) ? w - Math.ceil((over / give.length) * 4) / 4 : w));

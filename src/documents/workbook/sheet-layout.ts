@@ -127,7 +127,8 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
       const over = d - (capacity - w.reduce((a, b) => a + b, 0));
       const given = over > 0 ? giveWay(c, over) : undefined;
       if (over > 0 && !given) continue;
-      (best = { x, given }), (fewest = n);
+      best = { x, given };
+      fewest = n;
     }
     w[c] = best.x;
     for (const [k, y] of best.given ?? []) w[k] = y;

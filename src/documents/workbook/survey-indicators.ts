@@ -39,7 +39,8 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
   for (const k of inputs) fills[k] = INPUT_FILL;
-  (fills[c.prevActual - 1] = REFERENCE_FILL), (colors[c.prevActual - 1] = REFERENCE_TEXT);
+  fills[c.prevActual - 1] = REFERENCE_FILL;
+  colors[c.prevActual - 1] = REFERENCE_TEXT;
   const rows: { cells: CellValue[]; unlocked: number[]; fills: (string | undefined)[] }[] = [];
   const metaRows: CellValue[][] = [];
   for (const { id, initiative: i, indicators } of list) {

@@ -119,7 +119,10 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
   for (const k of [c.budget, c.achievement, c.outcome, c.isNew]) fills[k - 1] = INPUT_FILL;
-  for (const k of [c.prevBudget, c.prevAchievement, c.prevOutcome]) (fills[k - 1] = REFERENCE_FILL), (colors[k - 1] = REFERENCE_TEXT);
+  for (const k of [c.prevBudget, c.prevAchievement, c.prevOutcome]) {
+    fills[k - 1] = REFERENCE_FILL;
+    colors[k - 1] = REFERENCE_TEXT;
+  }
   const visible: SheetSpec = {
     name: words.get('sheet'),
     widths,
