@@ -9,8 +9,8 @@ import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { found, norm, searchable, type Fragment, type Searchable } from './helpers/fidelity.js';
 import { fukushimaFragments, miyagiFragments } from './helpers/seed-fragments.js';
 import { columnNames, compareTables, printedTable, type CellAllowance, type ListTable } from './helpers/list-table.js';
-import { listGeometry, CELL_EXTRA } from '../src/documents/initiative-list.js';
-import { BOOKLET_MARGINS } from '../src/documents/booklet.js';
+import { listGeometry, CELL_EXTRA } from '../src/documents/pdf/initiative-list.js';
+import { BOOKLET_MARGINS } from '../src/documents/pdf/booklet.js';
 import { out } from './outputs.js';
 
 /**
