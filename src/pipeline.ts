@@ -18,9 +18,9 @@ import { progressDocument } from './documents/pdf/progress-report.js';
 import { hasProgress } from './resolve/progress.js';
 
 const PROGRESS_PDF = 'progress.pdf';
-import { layout, renderPdf } from './render/pdf.js';
+import { layout, renderPdf } from './render/pdf/index.js';
 import type { WorkbookSpec } from './render/xlsx.js';
-import { ContentLostError, type LostContent } from './render/loss-guard.js';
+import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import type { Written } from './write/index.js';

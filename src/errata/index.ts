@@ -11,7 +11,7 @@ import { createHandlebars, Wording } from '../templates/index.js';
 import { errataDocument } from '../documents/pdf/errata.js';
 import { errataWorkbook } from '../documents/workbook/errata.js';
 import type { ErrataView } from '../resolve/errata-view.js';
-import { renderPdf } from '../render/pdf.js';
+import { renderPdf } from '../render/pdf/index.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import type { Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';

@@ -8,7 +8,7 @@ import { tableLayouts, pdfMetadata } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { barSvg, BAR_PALETTE } from './results-report.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 const MARGINS = [30, 36, 30, 40];
 
 const styles = {

@@ -7,7 +7,7 @@ import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { estimatedHeight } from '../text-width.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 const MARGINS = [30, 36, 30, 40];
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
