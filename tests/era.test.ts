@@ -87,11 +87,13 @@ describe('the edges of the era arithmetic', () => {
       ['2019-03-01', true], ['2020-02-29', true], ['2019-02-29', false], ['2019-04-31', false], ['2019-01-31', true], ['2019-12-31', true],
       ['2019-00-10', false], ['2019-13-01', false], ['2019-01-00', false], ['1926-12-24', false], ['1926-12-25', true], ['9999-12-31', true],
       ['x2019-03-01', false], ['2019-03-01x', false], ['2019-3-1', false], ['20190301', false], [20190301, false], [undefined, false],
+      // an array reads as its one element's text, and would compare like it
+      [['2019-03-01'], false],
     ];
     for (const [d, want] of dates) expect(era.isSupportedDate(d), String(d)).toBe(want);
     const months: [unknown, boolean][] = [
       ['2018-03', true], ['2018-00', false], ['2018-13', false], ['2018-12', true], ['2018-01', true], ['1926-11', false], ['1926-12', true],
-      ['9999-12', true], ['x2018-03', false], ['2018-03x', false], ['2018-3', false], [201803, false],
+      ['9999-12', true], ['x2018-03', false], ['2018-03x', false], ['2018-3', false], [201803, false], [['2018-03'], false],
     ];
     for (const [m, want] of months) expect(era.isSupportedMonth(m), String(m)).toBe(want);
     const years: [unknown, boolean][] = [[1926, true], [1925, false], [9999, true], [10000, false], [2019.5, false], ['2019', false], [NaN, false]];

@@ -17,7 +17,7 @@ describe('numberLeaves', () => {
     const content: Any = [
       { text: ['2 県の', { text: ' 取組 ' }], outline: true },
       '本文 一',
-      { stack: [{ text: '項目' }, { text: 42 }], source: 'text/a.md.hbs' },
+      { stack: [{ text: '項目' }, { text: 42 }, 7], source: 'text/a.md.hbs' },
       { text: '見出し二', headlineLevel: 1, source: 'text/b.md.hbs' },
       { columns: [{ image: 'data:x', alt: '図1' }, { image: 'data:y' }], source: 7 },
       { ul: [{ svg: '<svg/>' }, { text: ['頁 ', { pageReference: 'p', text: '00' }] }] },
@@ -32,17 +32,19 @@ describe('numberLeaves', () => {
       { no: 1, kind: 'text', expected: '本文一', heading: '2 県の 取組', source: undefined },
       { no: 2, kind: 'text', expected: '項目', heading: '2 県の 取組', source: 'text/a.md.hbs' },
       { no: 3, kind: 'text', expected: '42', heading: '2 県の 取組', source: 'text/a.md.hbs' },
-      { no: 4, kind: 'text', expected: '見出し二', heading: '見出し二', source: 'text/b.md.hbs' },
-      { no: 5, kind: 'image', expected: '図1', heading: '見出し二', source: undefined },
-      { no: 6, kind: 'image', expected: '画像', heading: '見出し二', source: undefined },
-      { no: 7, kind: 'image', expected: 'SVG', heading: '見出し二', source: undefined },
-      { no: 8, kind: 'text', expected: '頁', heading: '見出し二', source: undefined },
-      { no: 9, kind: 'text', expected: '目次の項目', heading: '目次の項目', source: undefined },
-      { no: 10, kind: 'text', expected: '後', heading: '目次の項目', source: undefined },
+      { no: 4, kind: 'text', expected: '7', heading: '2 県の 取組', source: 'text/a.md.hbs' },
+      { no: 5, kind: 'text', expected: '見出し二', heading: '見出し二', source: 'text/b.md.hbs' },
+      { no: 6, kind: 'image', expected: '図1', heading: '見出し二', source: undefined },
+      { no: 7, kind: 'image', expected: '画像', heading: '見出し二', source: undefined },
+      { no: 8, kind: 'image', expected: 'SVG', heading: '見出し二', source: undefined },
+      { no: 9, kind: 'text', expected: '頁', heading: '見出し二', source: undefined },
+      { no: 10, kind: 'text', expected: '目次の項目', heading: '目次の項目', source: undefined },
+      { no: 11, kind: 'text', expected: '後', heading: '目次の項目', source: undefined },
     ]);
     // strings in containers become nodes carrying their number, as pdfmake's preprocessor would make them
     expect(content[1]).toEqual({ text: '本文 一', _leaf: 1 });
     expect(content[2].stack[1]._leaf).toBe(3);
+    expect(content[2].stack[2]).toEqual({ text: '7', _leaf: 4 });
     expect(content[7]._leaf).toBeUndefined();
   });
 
@@ -66,7 +68,7 @@ describe('findLosses', () => {
 
   it('finds nothing lost when every line is on a page, in any order, a repeated line counted once', () => {
     const ls = leaves('一行目二行目', '別');
-    const pages = [page([line(0, 2, '二行目'), line(1, 3, '別')]), page([line(0, 1, '一', '行目'), line(0, 2, '二行目'), { type: 'vector', item: {} }])];
+    const pages = [page([line(0, 2, '二行目'), line(1, 3, '別')]), page([line(0, 1, '一', '行目'), line(0, 2, '二行目'), { type: 'vector', item: {} }, { type: 'endClip' }])];
     expect(findLosses(pages, ls)).toEqual([]);
     // whitespace never matters
     expect(findLosses([page([line(0, 0, ' 一行 目 二行目 '), line(1, 1, '別')])], ls)).toEqual([]);
@@ -80,6 +82,9 @@ describe('findLosses', () => {
       { kind: 'text', text: '消えた', heading: '見出し', source: undefined },
       { kind: 'text', text: '', heading: '見出し', source: undefined },
     ]);
+    // a character changed in the middle: named from there; nothing of it on any page: named whole
+    expect(findLosses([page([line(0, 0, '一X三四')])], leaves('一二三四')).map((l) => l.text)).toEqual(['二三四']);
+    expect(findLosses([page([])], leaves('Stack')).map((l) => l.text)).toEqual(['Stack']);
     // a line that carries no leaf is no leaf's line
     expect(findLosses([page([{ type: 'line', item: { inlines: [{ text: '一二三四' }] } }])], leaves('一二三四'))).toEqual([{ kind: 'text', text: '一二三四', heading: undefined, source: undefined }]);
   });
@@ -87,13 +92,13 @@ describe('findLosses', () => {
   it('leaves page numbers and references out of a line’s text, and does not compare references', () => {
     const ls = numberLeaves([{ text: ['第', { pageReference: 'a', text: '0' }, '頁'] }, { text: 'x', pageReference: 'b' }]);
     const refs = [{ text: '12', _pageRef: {} }, { text: '目次', _tocItemRef: {} }, { text: '3', _pageNodeRef: {} }];
-    expect(findLosses([page([line(0, 0, '第', ...refs, '頁')])], ls)).toEqual([]);
+    expect(findLosses([page([line(0, 0, '第', ...refs, '頁'), line(1, 1, 'x', ...refs)])], ls)).toEqual([]);
   });
 
   it('finds an image or svg missing, or running off the bottom of its page by more than half a point', () => {
     const ls = numberLeaves([{ image: 'a', alt: '図1' }, { svg: 's', alt: '図2' }, { image: 'c', alt: '図3' }]);
     const img = (type: string, leaf: number, y: number, h?: number) => ({ type, item: { _leaf: leaf, y, ...(h === undefined ? {} : { _height: h }) } });
-    expect(findLosses([page([img('image', 0, 700, 141.5), img('svg', 1, 800), img('image', 2, 0, 10)], 842)], ls)).toEqual([]);
+    expect(findLosses([page([img('image', 0, 700, 142.5), img('svg', 1, 800), img('image', 2, 0, 10)], 842)], ls)).toEqual([]);
     expect(findLosses([page([img('image', 0, 700, 142.6), img('svg', 1, 842.6)], 842)], ls).map((l) => [l.kind, l.text])).toEqual([['image', '図1'], ['image', '図2'], ['image', '図3']]);
     // a page without a size cuts nothing; an image item without a leaf is none of these
     expect(findLosses([page([img('image', 0, 5000, 5000), img('svg', 1, 0), { type: 'image', item: { y: 0 } }, img('image', 2, 0)])], ls)).toEqual([]);

@@ -33,6 +33,7 @@ describe('readCell: only a value a person typed', () => {
     expect(refusal(readCell(cell({ hyperlink: 'https://example.jp' } as unknown as ExcelJS.CellValue)))).toEqual({ kind: 'text' });
     expect(refusal(readCell(cell({ text: 5, hyperlink: 'https://example.jp' } as unknown as ExcelJS.CellValue)))).toEqual({ kind: 'text' });
     expect(refusal(readCell(cell({ text: { other: 1 }, hyperlink: 'https://example.jp' } as unknown as ExcelJS.CellValue)))).toEqual({ kind: 'text' });
+    expect(refusal(readCell(cell({ text: '文字' } as unknown as ExcelJS.CellValue)))).toEqual({ kind: 'text' });
   });
 
   it('refuses formulas (the first 40 characters named), shared-formula children and error values', () => {
@@ -42,6 +43,13 @@ describe('readCell: only a value a person typed', () => {
     ws.getCell('A1').value = { formula: 'B1*2', shareType: 'shared', ref: 'A1:A2', result: 2 } as ExcelJS.CellFormulaValue;
     ws.getCell('A2').value = { sharedFormula: 'A1', result: 4 } as ExcelJS.CellSharedFormulaValue;
     expect(refusal(readCell(ws.getCell('A2')))).toEqual({ kind: 'formula', found: '=B2*2' });
+    // a child whose master is gone has no formula text from exceljs: its own reference is named
+    ws.getCell('B5').value = { sharedFormula: 'Z9', result: 4 } as ExcelJS.CellSharedFormulaValue;
+    expect(refusal(readCell(ws.getCell('B5')))).toEqual({ kind: 'formula', found: '=Z9' });
+    // a reader that gives no formula text of the cell: the value's own, or none
+    const bare = (value: unknown) => ({ value, formula: undefined, isMerged: false }) as unknown as ExcelJS.Cell;
+    expect(refusal(readCell(bare({ formula: 'C1+1', result: 2 })))).toEqual({ kind: 'formula', found: '=C1+1' });
+    expect(refusal(readCell(bare({ formula: undefined, result: 2 })))).toEqual({ kind: 'formula', found: '=' });
     expect(refusal(readCell(cell({ error: '#DIV/0!' } as ExcelJS.CellErrorValue)))).toEqual({ kind: 'formula', found: '#DIV/0!' });
   });
 
@@ -57,6 +65,8 @@ describe('readCell: only a value a person typed', () => {
     expect(refusal(readCell(cell(new Date(Date.UTC(2019, 4, 1)))))).toEqual({ kind: 'date', shown: '2019/5/1' });
     expect(refusal(readCell(cell(43586, 'yyyy/mm/dd')))).toEqual({ kind: 'date', shown: '2019/5/1' });
     expect(readCell(cell(43586, '#,##0'))).toEqual({ ok: true, value: { type: 'number', value: 43586 } });
+    // text typed into a cell formatted as a date is shown as typed
+    expect(readCell(cell('2019年5月', 'yyyy/mm/dd'))).toEqual({ ok: true, value: { type: 'text', text: '2019年5月' } });
   });
 
   it('refuses control characters but line ends, naming the code point', () => {
@@ -93,7 +103,7 @@ describe('readBudget: 事業費（千円）', () => {
   it('takes whole numbers from 0, typed as numbers or as text with thousands separators, and blank', () => {
     const ok: [ExcelJS.CellValue, number | null][] = [
       [null, null], ['', null], [' \n ', null], [0, 0], [1234, 1234], [MAX, MAX], ['1,234', 1234], ['１，２３４', 1234], [' 12 345 ', 12345],
-      ['1500.0', 1500], ['135,304', 135304], ['1,000,000', 1000000], ['007', 7], [String(MAX), MAX],
+      ['1500.0', 1500], ['1500.00', 1500], ['135,304', 135304], ['1,000,000', 1000000], ['007', 7], [String(MAX), MAX],
     ];
     for (const [v, want] of ok) expect(readBudget(cell(v)), JSON.stringify(v)).toEqual({ ok: true, value: want });
     expect(readBudget(cell(1234, 'General'))).toEqual({ ok: true, value: 1234 });
@@ -110,7 +120,7 @@ describe('readBudget: 事業費（千円）', () => {
     for (const v of ['-', 'ー', '―', '−', 'なし', '無し', 'ナシ', '該当なし', 'N/A', 'n/a', 'not applicable', 'No Applicable', 'notapplicable', ' なし\r\n']) {
       expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget-none', typed: norm(v) });
     }
-    for (const v of ['なしなし', 'x-', '-x', 'n/ab']) expect(refusal(readBudget(cell(v)))).toEqual({ kind: 'budget', typed: v });
+    for (const v of ['なしなし', 'x-', '-x', 'n/ab', 'noXapplicable']) expect(refusal(readBudget(cell(v)))).toEqual({ kind: 'budget', typed: v });
   });
 
   it('refuses a number a format shows otherwise (100% is 1), and totals beyond exact integers', () => {
@@ -129,6 +139,8 @@ describe('readText: 目標の達成度 and 実績・成果等', () => {
     expect(readText(cell(12))).toEqual({ ok: true, value: '12' });
     expect(readText(cell(12, 'General'))).toEqual({ ok: true, value: '12' });
     expect(readText(cell(12, '@'))).toEqual({ ok: true, value: '12' });
+    // text in a cell formatted as a percentage is shown as typed
+    expect(readText(cell('約5割', '0%'))).toEqual({ ok: true, value: '約5割' });
   });
 
   it('refuses a number shown through a format, a boolean and a formula', () => {
@@ -181,6 +193,9 @@ describe('the hidden sheet and rows', () => {
     ws.getCell('C2').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
     ws.getCell('F2').value = 'x';
     expect(firstFilledColumn(ws.getRow(2))).toBe(3);
+    ws.getCell('C4').value = '記入';
+    ws.getCell('D4').value = 1;
+    expect(firstFilledColumn(ws.getRow(4))).toBe(3);
     ws.getCell('B3').value = { formula: 'A1', result: '' } as ExcelJS.CellFormulaValue;
     expect(firstFilledColumn(ws.getRow(3))).toBe(2);
   });
