@@ -20,6 +20,8 @@ const refusal = (r: { ok: boolean; refusal?: unknown }) => (r.ok ? undefined : r
 describe('readCell: only a value a person typed', () => {
   it('reads blanks, numbers, booleans, text, rich text and a link’s text', () => {
     expect(readCell(cell(null))).toEqual({ ok: true, value: { type: 'empty' } });
+    // exceljs gives null for an empty cell; another reader may give undefined
+    expect(readCell({ value: undefined, isMerged: false } as unknown as ExcelJS.Cell)).toEqual({ ok: true, value: { type: 'empty' } });
     expect(readCell(cell(12))).toEqual({ ok: true, value: { type: 'number', value: 12 } });
     expect(readCell(cell(false))).toEqual({ ok: true, value: { type: 'boolean', value: false } });
     expect(readCell(cell('行1\n行2\r\n'))).toEqual({ ok: true, value: { type: 'text', text: '行1\n行2\r\n' } });

@@ -43,8 +43,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** The text of a node's `text`, without page references (their digits are set after layout). */
 function composedText(t: Any): string {
-  // Stryker disable next-line ConditionalExpression: undefined would reach the last `return ''` as well
-  if (t === null || t === undefined) return '';
+  if (t == null) return '';
   if (typeof t === 'string' || typeof t === 'number') return String(t);
   if (Array.isArray(t)) return t.map(composedText).join('');
   // Stryker disable next-line ConditionalExpression: what else reaches here (a boolean) has no text either way

@@ -50,7 +50,6 @@ const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCa
 /** The value of a cell as typed, or why it is not one. */
 export function readCell(cell: ExcelJS.Cell): Reading<Raw> {
   const v = cell.value;
-  // Stryker disable next-line ConditionalExpression: exceljs gives null for an empty cell; undefined is refused as no text further down
   if (v === null || v === undefined) return cell.isMerged ? no({ kind: 'merged' }) : ok({ type: 'empty' });
   if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
     // a shared-formula child has no formula text of its own; exceljs translates the master's
