@@ -11,16 +11,16 @@ import type { Problem } from './problem.js';
 import { hasErrors } from './problem.js';
 import type { Model } from './model/schema.js';
 import { resolve, type Resolved } from './resolve/index.js';
-import { bookletBody, bookletFront, bookletDocument, type BookletPages } from './documents/booklet.js';
-import { initiativeListDocument } from './documents/initiative-list-doc.js';
-import { resultsDocument } from './documents/results-report.js';
-import { progressDocument } from './documents/progress-report.js';
+import { bookletBody, bookletFront, bookletDocument, type BookletPages } from './documents/pdf/booklet.js';
+import { initiativeListDocument } from './documents/pdf/initiative-list-doc.js';
+import { resultsDocument } from './documents/pdf/results-report.js';
+import { progressDocument } from './documents/pdf/progress-report.js';
 import { hasProgress } from './resolve/progress.js';
 
 const PROGRESS_PDF = 'progress.pdf';
-import { layout, renderPdf } from './render/pdf.js';
+import { layout, renderPdf } from './render/pdf/index.js';
 import type { WorkbookSpec } from './render/xlsx.js';
-import { ContentLostError, type LostContent } from './render/loss-guard.js';
+import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
 import type { Written } from './write/index.js';
@@ -240,7 +240,7 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
     }
     // exceljs is loaded only when a workbook is made (start-up time of the other builds)
-    const appendix = model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/appendix.js')).appendixWorkbook : undefined;
+    const appendix = model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/workbook/appendix.js')).appendixWorkbook : undefined;
     // begun now: with a workbook thread it is written while the list is made
     const appendixBook = appendix && begin(appendix(r, pages?.anchors));
     if (r.list && pages && want('initiative-list.pdf'))

@@ -37,6 +37,7 @@ export function decodeReferences(s: string): string {
 }
 
 /** whitespace, C0 and C1 controls, and invisible format characters (zero-width space, BOM, soft hyphen…) */
+// eslint-disable-next-line no-control-regex -- control characters are what a link may not hide
 const IGNORED = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
 /** The text a browser would read the scheme and path from, as strictly as it could be read. */
@@ -76,6 +77,7 @@ export function judgeUrl(href: string, up = 0): UrlVerdict {
 
 /** The target as a person can read it in a message: invisible characters shown by name, long ones cut. */
 export function shownUrl(href: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what a link may not hide
   const s = href.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) =>
     c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;

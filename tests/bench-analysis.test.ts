@@ -72,7 +72,7 @@ describe('profile buckets', () => {
   const sources: Record<string, { source: string; line: number }> = {
     [`${chunk}:10`]: { source: 'src/pipeline.ts', line: 9 },
     [`${chunk}:20`]: { source: 'src/load/index.ts', line: 19 },
-    [`${chunk}:30`]: { source: 'src/render/pdf.ts', line: 29 },
+    [`${chunk}:30`]: { source: 'src/render/pdf/index.ts', line: 29 },
     [`${chunk}:80`]: { source: 'src/write/index.ts', line: 79 },
     [`${fk}:40`]: { source: 'src/layout/LayoutEngine.js', line: 41 },
     [`${fk}:70`]: { source: 'src/glyph/TTFGlyph.js', line: 71 },

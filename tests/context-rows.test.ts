@@ -1,10 +1,10 @@
-// Context rows (render/context-rows.ts) on small documents: a table's first header rows that
+// Context rows (render/pdf/context-rows.ts) on small documents: a table's first header rows that
 // an earlier table printed are left out where the table starts below it on the same page,
 // printed where it starts a page, and repeated on every page it continues on; they are never
 // counted as composed content (the loss guard) nor tagged (they are artifacts).
 import { describe, it, expect } from 'vitest';
-import { renderPdf } from '../src/render/pdf.js';
-import { pdfMetadata } from '../src/documents/layouts.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { pdfMetadata } from '../src/documents/pdf/layouts.js';
 import { readPdfBytes, type PdfPage } from '../src/errata/pdf-lines.js';
 import { checkTags } from './helpers/tag-check.js';
 

@@ -90,7 +90,7 @@ describe('errata', () => {
 
 describe('marking', () => {
   it('marks only the characters that changed', async () => {
-    const { markedPair } = await import('../src/documents/errata.js');
+    const { markedPair } = await import('../src/documents/errata-marks.js');
     const m = markedPair('事業費 135,304 千円', '事業費 136,000 千円');
     const marked = (xs: Record<string, unknown>[]) => xs.filter((x) => x.color).map((x) => x.text).join('');
     const plain = (xs: Record<string, unknown>[]) => xs.filter((x) => !x.color).map((x) => x.text).join('');
@@ -104,9 +104,9 @@ describe('marking', () => {
 
 describe('the 正誤表 PDF', () => {
   it('prints 「（削除）」 for a value taken out, carries its own date, and passes the tag checker', async () => {
-    const { errataDocument } = await import('../src/documents/errata.js');
+    const { errataDocument } = await import('../src/documents/pdf/errata.js');
     const { Wording, createHandlebars } = await import('../src/templates/index.js');
-    const { renderPdf } = await import('../src/render/pdf.js');
+    const { renderPdf } = await import('../src/render/pdf/index.js');
     const { checkTags } = await import('./helpers/tag-check.js');
     const { PDFDocument } = await import('pdf-lib');
     const words = Wording.load(createHandlebars({}), 'errata');

@@ -43,10 +43,10 @@ describe('names the documents group by', () => {
     withMini(spaced, (dir) => {
       const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
       expect(errors).toEqual([
-        expect.stringMatching(/^エラー dataset\.json:\d+:\d+ departments\[1\]: 「企画部 」の末尾に空白（半角または全角）があります。末尾の空白を消してください/),
+        expect.stringMatching(/^エラー dataset\.json:\d+:\d+ departments（2番目）: 「企画部 」の末尾に空白（半角または全角）があります。末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/001\.json:5:3 division: 「危機対策課　」の末尾に空白.*末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/002\.json:4:3 department: 「企画部 」の末尾に空白.*末尾の空白を消してください/),
-        expect.stringMatching(/^エラー initiatives\/002\.json:5:\d+ division\[1\]: 「　行政経営課」の先頭に空白.*先頭の空白を消してください/),
+        expect.stringMatching(/^エラー initiatives\/002\.json:5:\d+ division（2番目）: 「　行政経営課」の先頭に空白.*先頭の空白を消してください/),
         expect.stringMatching(/^エラー sites\.json:\d+:\d+ （1番目）\.department: 「総務部 」の末尾に空白.*末尾の空白を消してください/),
       ]);
     }));

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
-import { initiatives, json, squash, sections } from './helpers/data.js';
+import { initiatives, json, loose, squash, sections } from './helpers/data.js';
 import { out } from './outputs.js';
-import { listGeometry, CELL_EXTRA } from '../src/documents/initiative-list.js';
+import { listGeometry, CELL_EXTRA } from '../src/documents/pdf/initiative-list.js';
 
 const PAGE_WIDTH = 841.89;
 const MARGIN = 40;
@@ -65,9 +65,35 @@ describe('主な取組一覧', () => {
     const schedule = squash(list.map((p) => columnsText(p, edges, 2, 6)).join(''));
     const all = initiatives('miyagi-ict-plan');
     for (const { data } of all) {
-      expect(names, data.title).toContain(squash(data.title));
+      expect(names, data.title).toContain(squash(data.listTitle ?? data.title));
       for (const s of data.schedule ?? []) expect(schedule, `${data.no} ${s.label}`).toContain(squash(s.label));
     }
+  });
+
+  it('names an initiative by its list name (listTitle) in the list and by its title in chapter 2', () => {
+    const named = initiatives('miyagi-ict-plan').filter((i) => i.data.listTitle);
+    expect(named.map((i) => i.data.no)).toEqual([28, 33, 82, 84, 90]);
+    const names = squash(list.map((p) => columnText(p, edges[1], edges[2])).join(''));
+    const printed = printedNumbers(booklet);
+    const ch3 = booklet.findIndex((p) => p.lines.some((l) => squash(l).startsWith('第3章')) && printed[p.number - 1] !== undefined);
+    const chapter2 = squash(booklet.slice(0, ch3).map((p) => p.text).join(''));
+    // the booklet's chapter 3: the same columns between its own margins (documents/booklet.ts BOOKLET_MARGINS)
+    const geo = listGeometry(4, PAGE_WIDTH - 2 * 56);
+    const chapter3 = squash(booklet.slice(ch3).map((p) => columnText(p, 56 + geo.widths[0] + CELL_EXTRA, 56 + geo.widths[0] + geo.widths[1] + 2 * CELL_EXTRA)).join(''));
+    for (const { data } of named) {
+      expect(names.includes(squash(data.listTitle)), `${data.no} in the list`).toBe(true);
+      expect(names.includes(squash(data.title)), `${data.no} not by its title in the list`).toBe(false);
+      // chapter 2's heading keeps the title (with its 用語解説 numbers)
+      expect(loose(`${data.no}${data.title}（${data.department}）`).test(chapter2), `${data.no} in chapter 2`).toBe(true);
+      expect(chapter3.includes(squash(data.listTitle)), `${data.no} in chapter 3`).toBe(true);
+    }
+    // a section's list name: its group row and the 従たる目標 of the rows that name it
+    const goals = squash(list.map((p) => columnText(p, edges[edges.length - 5], edges[edges.length - 4])).join(''));
+    expect(goals.split('各分野におけるICT活用への取組とその支援').length - 1).toBe(4);
+    expect(goals).not.toContain('ICT利活用の取組とその支援');
+    const text = squash(list.map((p) => p.text).join(''));
+    expect(text.includes('(2)各分野におけるICT活用への取組とその支援')).toBe(true);
+    expect(chapter2.includes('(2)各分野におけるICT利活用の取組とその支援')).toBe(true);
   });
 
   it('gives each row the page where the booklet prints that entry, 再掲 rows included', () => {
@@ -135,7 +161,7 @@ describe('主な取組一覧', () => {
 
   it('never leaves a group row last on a page', () => {
     const ds = json('miyagi-ict-plan', 'dataset.json');
-    const groupTitles = sections(ds.sections).map((s: any) => squash(s.title));
+    const groupTitles = sections(ds.sections).map((s: any) => squash(s.listTitle ?? s.title));
     for (const p of list.slice(0, -1)) {
       const body = p.items.filter((i) => i.y > 40 && i.y < PAGE_HEIGHT - HEADER_BOTTOM);
       const lowest = Math.min(...body.map((i) => i.y));
@@ -147,7 +173,7 @@ describe('主な取組一覧', () => {
   it('names the groups with their derived labels', () => {
     const text = squash(list.map((p) => p.text).join(''));
     const ds = json('miyagi-ict-plan', 'dataset.json');
-    expect(text).toContain(squash(`1 ${ds.sections[0].title}`));
+    expect(text).toContain(squash(`1 ${ds.sections[0].listTitle ?? ds.sections[0].title}`));
     expect(text).toContain(squash(`(1)${ds.sections[0].children[0].title}`));
     expect(text).toContain(squash(`①${ds.sections[0].children[0].children[0].title}`));
   });

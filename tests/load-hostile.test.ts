@@ -12,8 +12,8 @@ import { formatProblem, hasErrors, type Problem } from '../src/problem.js';
 import { tooDeepAt } from '../src/load/json-checks.js';
 import { MAX_TEXT_BYTES } from '../src/load/index.js';
 import { TEXT_FILE_MAX } from '../src/validate/templates.js';
-import { blockNodes } from '../src/documents/pdf-text.js';
-import { renderPdf } from '../src/render/pdf.js';
+import { blockNodes } from '../src/documents/pdf/pdf-text.js';
+import { renderPdf } from '../src/render/pdf/index.js';
 import { png, solidPng, ihdr, chunk, PNG_SIGNATURE, JPEG_BASELINE, JPEG_PROGRESSIVE } from './helpers/images.js';
 import { runCli } from './helpers/cli.js';
 

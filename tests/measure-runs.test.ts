@@ -1,7 +1,7 @@
 // The measuring seam reuses an inline's resolved style only when every own property it could
 // read is the previous inline's: the written-out comparison must cover the whole list.
 import { describe, it, expect } from 'vitest';
-import { ownCheck } from '../src/render/measure-runs.js';
+import { ownCheck } from '../src/render/pdf/measure-runs.js';
 
 describe('measure-runs own-property comparison', () => {
   it('notices a change in any one of the properties measure reads', () => {

@@ -83,7 +83,8 @@ describe('主な取組一覧 continuation pages', () => {
   const walk = (tree: any[], depth: number, above: string[]) =>
     tree.forEach((s, i) => {
       const label = depth === 1 ? `${i + 1}` : depth === 2 ? `(${i + 1})` : String.fromCodePoint(0x2460 + i);
-      const chain = [...above, squash(`${label}${s.title}`)];
+      // the list names a group by its list name where it has one (listTitle)
+      const chain = [...above, squash(`${label}${s.listTitle ?? s.title}`)];
       groups.set(s.id, chain);
       walk(s.children ?? [], depth + 1, chain);
     });

@@ -144,5 +144,5 @@ describe('publish, then errata against the label', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // a whole walk: build, publish twice, correct, errata, each through the command line
 });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { checkDataset } from '../src/pipeline.js';
 import { resolve } from '../src/resolve/index.js';
-import { bookletBody } from '../src/documents/booklet.js';
+import { bookletBody } from '../src/documents/pdf/booklet.js';
 import { formatProblem } from '../src/problem.js';
 import { json, squash, ROOT } from './helpers/data.js';
 import { out } from './outputs.js';

@@ -6,7 +6,7 @@ import { withBuiltVariant } from './helpers/variant.js';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { initiatives, json, squash, isNewIn } from './helpers/data.js';
 import { out } from './outputs.js';
-import { RESULT_COLUMN_EDGES as E } from '../src/documents/results-report.js';
+import { RESULT_COLUMN_EDGES as E } from '../src/documents/pdf/results-report.js';
 
 const FILE = out('fukushima-ict-strategy', 'results-2017.pdf');
 const rows = initiatives('fukushima-ict-strategy');

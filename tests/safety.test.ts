@@ -2,7 +2,7 @@
 // run without prototype access; a figure is shown from the data set's own figures/.
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
-import { renderPdf, accessPolicy } from '../src/render/pdf.js';
+import { renderPdf, accessPolicy } from '../src/render/pdf/index.js';
 import { createHandlebars, renderText } from '../src/templates/index.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { out } from './outputs.js';

@@ -100,6 +100,7 @@ describe('cells that are not typed values', () => {
       ws.getCell('F2').value = new Date('2018-04-01T00:00:00Z');
       ws.getCell('G3').value = new Date('2018-03-31T00:00:00Z');
       ws.getCell('E2').value = ',,,';
+      // eslint-disable-next-line no-loss-of-precision -- a number beyond 2^53, as a department may type it
       ws.getCell('E3').value = 9007199254740993;
       ws.getCell('E4').value = '9,007,199,254,740,993';
       ws.getCell('G4').value = 'ベル_x0007_音'; // exceljs decodes it to U+0007 when it reads the shared string

@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
 import { checkTags } from './helpers/tag-check.js';
-import { renderPdf } from '../src/render/pdf.js';
-import { pdfMetadata } from '../src/documents/layouts.js';
-import { blockNodes } from '../src/documents/pdf-text.js';
-import { planStructure } from '../src/render/tags.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { pdfMetadata } from '../src/documents/pdf/layouts.js';
+import { blockNodes } from '../src/documents/pdf/pdf-text.js';
+import { planStructure } from '../src/render/pdf/tags.js';
 import { OUT } from './outputs.js';
 
 const require = createRequire(import.meta.url);
@@ -234,13 +234,13 @@ describe('the XMP metadata', () => {
 });
 
 describe('the pdfmake seam', () => {
-  it('was written against pdfmake 0.3.11: an upgrade must be checked (render/tags.ts, render/loss-guard.ts wrap its Renderer and LayoutBuilder)', () => {
+  it('was written against pdfmake 0.3.11: an upgrade must be checked (render/pdf/tags.ts, render/pdf/loss-guard.ts wrap its Renderer and LayoutBuilder)', () => {
     // a loud failure on purpose: both modules replace methods whose names and arguments are pdfmake's internals
     expect(require('pdfmake/package.json').version).toBe('0.3.11');
     const Renderer = require('pdfmake/js/Renderer').default;
     for (const m of ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderSVG']) expect(typeof Renderer.prototype[m]).toBe('function');
     expect(typeof require('pdfmake/js/LayoutBuilder').default.prototype.buildNextLine).toBe('function');
-    // render/xmp.ts wraps pdfkit's writing of the XMP packet
+    // render/pdf/xmp.ts wraps pdfkit's writing of the XMP packet
     expect(typeof require('pdfkit').prototype._addInfo).toBe('function');
   });
 });

@@ -1,4 +1,4 @@
-// The text-run seam (src/render/text-runs.ts) writes neighbouring characters of one style as one
+// The text-run seam (src/render/pdf/text-runs.ts) writes neighbouring characters of one style as one
 // text object. It must not move anything: every glyph of every PDF stands where it stands in a
 // build without it (ICT_PDF_NO_TEXT_RUNS=1), with the same character, and the pages hold far
 // fewer text objects.

@@ -8,14 +8,14 @@ import { typesetLines, headingGaps, unevenHeadingGaps, widowsAndOrphans, shortHe
 import { glyphPositions, type Glyph } from './helpers/glyph-positions.js';
 import { readPdf, type PdfPage } from '../src/errata/pdf-lines.js';
 import { shortLastLines } from './helpers/short-lines.js';
-import { keepTail, textOf } from '../src/documents/pdf-text.js';
-import { MAX_SPREAD } from '../src/render/justify.js';
+import { keepTail, textOf } from '../src/documents/pdf/pdf-text.js';
+import { MAX_SPREAD } from '../src/render/pdf/justify.js';
 import { createHandlebars, Wording } from '../src/templates/index.js';
 import { out } from './outputs.js';
-import { breakBefore } from '../src/render/keep-lines.js';
-import { renderPdf } from '../src/render/pdf.js';
-import { columnBox, bookletStyles, BOOKLET_MARGINS } from '../src/documents/booklet.js';
-import { tableLayouts } from '../src/documents/layouts.js';
+import { breakBefore } from '../src/render/pdf/keep-lines.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { columnBox, bookletStyles, BOOKLET_MARGINS } from '../src/documents/pdf/booklet.js';
+import { tableLayouts } from '../src/documents/pdf/layouts.js';
 
 const BOOKLETS = ['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'plan-booklet.pdf'));
 /** every PDF of the bundled data sets and the fixtures */
@@ -79,7 +79,7 @@ describe('paragraphs', () => {
   });
 });
 
-describe('where the page turns in a paragraph (src/render/keep-lines.ts)', () => {
+describe('where the page turns in a paragraph (src/render/pdf/keep-lines.ts)', () => {
   const h = (n: number) => Array.from({ length: n }, () => PITCH);
   it('leaves a paragraph whole where it fits, or where pdfmake breaks it with two lines or more on each side', () => {
     expect(breakBefore(h(3), PITCH * 3)).toBeUndefined();

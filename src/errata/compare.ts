@@ -15,7 +15,7 @@ import type { CellValue, SheetSpec } from '../render/xlsx.js';
 import { cellRef } from '../render/xlsx.js';
 import { yen } from '../templates/index.js';
 import { readPdfBytes } from './pdf-lines.js';
-import { resultsProse } from '../documents/results-report.js';
+import { resultsProse } from '../documents/pdf/results-report.js';
 
 export interface Line {
   page: number;

@@ -8,9 +8,10 @@ import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { renderDataset, unlessLost, inputsHash, documentNames, type Rendered } from '../pipeline.js';
 import { createHandlebars, Wording } from '../templates/index.js';
-import { errataDocument, errataWorkbook } from '../documents/errata.js';
+import { errataDocument } from '../documents/pdf/errata.js';
+import { errataWorkbook } from '../documents/workbook/errata.js';
 import type { ErrataView } from '../resolve/errata-view.js';
-import { renderPdf } from '../render/pdf.js';
+import { renderPdf } from '../render/pdf/index.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import type { Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';
@@ -59,7 +60,7 @@ export async function errata(
       const o = { name, bytes: after.outputs.find((x) => x.name === name)?.bytes };
       if (name === 'appendix.xlsx') {
         if (!before.model?.dataset.documents.appendix) continue;
-        const { appendixWorkbook } = await import('../documents/appendix.js');
+        const { appendixWorkbook } = await import('../documents/workbook/appendix.js');
         const a = appendixWorkbook(before.resolved, before.pages?.anchors).sheets;
         const b = appendixWorkbook(after.resolved, after.pages?.anchors).sheets;
         entries.push(...compareSheets(words.get('doc-appendix.xlsx'), order, a, b, [after.resolved.words.list.get('col-page')], words));

@@ -60,6 +60,7 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
   z.strictObject({
     id: id.describe('節の番号（"1-1-1"）。事業の section が参照する'),
     title: text.describe('節の見出し'),
+    listTitle: text.optional().describe('主な取組一覧（区分の行と従たる目標の欄）での節の名前。公表版の一覧が見出しと違う名前で書くときだけ書く。省けば title'),
     lead: prose.optional().describe('見出しの直後に置く短い前文'),
     narrative: file.optional().describe('【現状・課題・取組の方向性】の本文ファイル（text/*.md.hbs）'),
     columns: z.array(file).optional().describe('節の末尾に置くコラムの本文ファイル'),
@@ -69,6 +70,7 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
 export interface Section {
   id: string;
   title: string;
+  listTitle?: string;
   lead?: string;
   narrative?: string;
   columns?: string[];
@@ -288,6 +290,7 @@ export const InitiativeSchema = z.strictObject({
   $schema: name.optional(),
   no: z.number().int().min(1),
   title: text,
+  listTitle: text.optional().describe('主な取組一覧での事業名。公表版の一覧が第2章と違う名前で載せるときだけ書く。省けば title'),
   department: groupName,
   division: z.union([groupName, z.array(groupName).min(1)]),
   section: id,

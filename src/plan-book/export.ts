@@ -8,7 +8,7 @@ import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import { planRows, planWorkbook } from '../documents/plan-workbook.js';
+import { planRows, planWorkbook } from '../documents/workbook/plan-workbook.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic, type Written } from '../write/index.js';
 import { safeFileName } from '../survey/file-name.js';

@@ -312,8 +312,14 @@ class BookReader {
     let touched = false;
     for (const m of c.measures) {
       const a = this.take(at(m.col), answerMark(cell(m.col), this.clear, this.marks));
-      if (a?.kind === 'set' && !measures.has(m.id)) (measures.add(m.id), (touched = true));
-      if (a?.kind === 'clear' && measures.has(m.id)) (measures.delete(m.id), (touched = true));
+      if (a?.kind === 'set' && !measures.has(m.id)) {
+        measures.add(m.id);
+        touched = true;
+      }
+      if (a?.kind === 'clear' && measures.has(m.id)) {
+        measures.delete(m.id);
+        touched = true;
+      }
     }
     // in the data set's order of the measures
     if (touched) d.policyMeasures = c.measures.map((m) => m.id).filter((id) => measures.has(id));

@@ -1,5 +1,5 @@
 // What a 正誤表 shows (a view, like the rest of resolve/): the errata command makes it by
-// comparing two versions (errata/compare.ts), the documents read it (documents/errata.ts).
+// comparing two versions (errata/compare.ts), the documents read it (documents/pdf/errata.ts, documents/workbook/errata.ts).
 export interface ErrataEntry {
   document: string;
   /** the printed page in the published version, or a sheet name */

@@ -1,6 +1,8 @@
 // 主な取組一覧: group rows and initiative rows with schedule cells per fiscal year of the
 // period, 従たる目標 titles, indicators as text, 官民データ marks. 掲載頁 is filled later
-// from the booklet's layout (by anchor).
+// from the booklet's layout (by anchor). The list names initiatives and sections by their list
+// names (listTitle), which a published list may word apart from chapter 2; the other documents
+// keep title. Every form of the list (PDF, booklet chapter 3, workbook, web page) reads this view.
 import type { Model, Indicator, ScheduleSpan } from '../model/schema.js';
 import type { Wording } from '../templates/index.js';
 import { fiscalYears, fiscalYearShort, type EraRule } from '../era/index.js';
@@ -23,15 +25,17 @@ export interface IndicatorText {
 }
 
 export type ListRow =
-  | { kind: 'group'; depth: number; label: string; title: string; sectionId: string }
+  | { kind: 'group'; depth: number; label: string; /** the section's list name */ title: string; sectionId: string }
   | {
       kind: 'item';
       initiativeId: string;
       no: number;
+      /** the initiative's list name (listTitle, else title) */
       title: string;
       owner: string;
       relisted: boolean;
       schedule: ScheduleCell[];
+      /** 従たる目標 by the sections' list names */
       goals: string[];
       indicators: IndicatorText[];
       marks: string[];
@@ -75,11 +79,11 @@ export function resolveInitiativeList(
   rule: EraRule,
 ): InitiativeListView {
   const years = fiscalYears(model.dataset.period);
-  const titleOf = new Map(sections.map((s) => [s.id, s.title]));
+  const titleOf = new Map(sections.map((s) => [s.id, s.listTitle]));
   const marks = new Map((model.dataset.policyMeasures ?? []).map((m) => [m.id, m.mark]));
   const rows: ListRow[] = [];
   for (const s of sections) {
-    rows.push({ kind: 'group', depth: s.depth, label: s.label, title: s.title, sectionId: s.id });
+    rows.push({ kind: 'group', depth: s.depth, label: s.label, title: s.listTitle, sectionId: s.id });
     for (const e of entries.get(s.id) ?? []) {
       const i = e.initiative;
       const divisions = Array.isArray(i.division) ? i.division : [i.division];
@@ -87,7 +91,7 @@ export function resolveInitiativeList(
         kind: 'item',
         initiativeId: e.initiativeId,
         no: i.no,
-        title: i.title,
+        title: i.listTitle ?? i.title,
         owner: words.get('owner', { department: i.department, divisions }),
         relisted: e.relisted,
         schedule: scheduleCells(i.schedule, years),

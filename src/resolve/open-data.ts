@@ -1,7 +1,9 @@
 // The 基データ (open data) as plain records: a row per initiative, per schedule span and per
 // indicator, every value one value, years as 西暦 and time points in ISO 8601 with the 和暦
 // beside, numbers where the booklet prints 丸数字. The tables and their column names are made
-// from these in documents/data/; results come from ResultsView.
+// from these in documents/data/; results come from ResultsView. A record names an initiative and
+// its 従たる目標 by their titles (the plan's names, as chapter 2): the 主な取組 table is the record of
+// each initiative, not the 主な取組一覧's layout, so a list name (listTitle) is not its name.
 import type { Model, Indicator } from '../model/schema.js';
 import type { Wording } from '../templates/index.js';
 import { fiscalYearLong, monthEndIso, fiscalYearEndIso, fiscalYearIso, type EraRule } from '../era/index.js';

@@ -4,6 +4,8 @@ import type { Dataset, Section } from '../model/schema.js';
 export interface ResolvedSection {
   id: string;
   title: string;
+  /** the name the 主な取組一覧 gives it (its group row, its 従たる目標 cells): listTitle, else title */
+  listTitle: string;
   depth: number;
   /** 1 / (1) / ① */
   label: string;
@@ -30,7 +32,7 @@ export function resolveSections(dataset: Dataset): ResolvedSection[] {
     list.forEach((s, i) => {
       const label = sectionLabel(depth, i + 1);
       const numbers = `${aboveNumbers}${aboveNumbers ? '-' : ''}${i + 1}`;
-      out.push({ id: s.id, title: s.title, depth, label, path: above + label, numbers, parentIds: parents, section: s });
+      out.push({ id: s.id, title: s.title, listTitle: s.listTitle ?? s.title, depth, label, path: above + label, numbers, parentIds: parents, section: s });
       if (s.children) walk(s.children, depth + 1, [...parents, s.id], above + label, numbers);
     });
   walk(dataset.sections, 1, [], '', '');

@@ -41,6 +41,7 @@ const ok = <T>(value: T): Reading<T> => ({ ok: true, value });
 const no = (refusal: CellRefusal): { ok: false; refusal: CellRefusal } => ({ ok: false, refusal });
 
 // C0 controls but line feed and carriage return (Alt+Enter in a cell), DEL and C1 controls
+// eslint-disable-next-line no-control-regex -- control characters are what a cell may not bring in
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // ST_Xstring escapes that a reader may leave undecoded (`_x0007_`)
 const ESCAPE = /_x[0-9A-Fa-f]{4}_/;

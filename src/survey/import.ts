@@ -14,7 +14,7 @@ import type { Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { missingAnswers } from '../model/results-answers.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
-import { surveyDepartments } from '../documents/survey-workbook.js';
+import { surveyDepartments } from '../resolve/survey-rows.js';
 import { INDICATOR_SHEET, SURVEY } from './columns.js';
 import { readIndicatorSheet, writeIndicatorAnswers, type ActualAnswer, type EvaluationAnswer } from './import-indicators.js';
 import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type Answered, type CellRefusal, type Reading } from './cells.js';

@@ -6,7 +6,7 @@
 // (model/results-answers.ts, model/progress-answers.ts).
 import type { Model } from '../model/schema.js';
 import { categoryOf, missingAnswers, type AnswerField } from '../model/results-answers.js';
-import { surveyDepartments } from '../documents/survey-workbook.js';
+import { surveyDepartments } from '../resolve/survey-rows.js';
 import type { Indicator } from '../model/schema.js';
 import { actualMissing, evaluationMissing, fiscalYearOfAsOf } from '../model/progress-answers.js';
 import { sameUnit } from './indicator-cells.js';

@@ -7,7 +7,7 @@ import { formatProblem, hasErrors } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic } from '../write/index.js';
-import { statusWorkbook } from '../documents/status-workbook.js';
+import { statusWorkbook } from '../documents/workbook/status-workbook.js';
 import { BUDGET_FACTOR, surveyStatusView, type DepartmentStatus, type StatusItem } from './status-view.js';
 import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
 

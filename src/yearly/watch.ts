@@ -105,7 +105,11 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
   const watchers = new Map<string, FSWatcher>();
   const watchFolders = () => {
     const now = new Set([TEMPLATE_DIR, ...dirs.flatMap(foldersUnder)]);
-    for (const [f, w] of watchers) if (!now.has(f)) (w.close(), watchers.delete(f));
+    for (const [f, w] of watchers)
+      if (!now.has(f)) {
+        w.close();
+        watchers.delete(f);
+      }
     for (const f of now) {
       if (watchers.has(f)) continue;
       try {

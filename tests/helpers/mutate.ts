@@ -28,7 +28,10 @@ export function original(dir: string): RawDataset {
 export function pathsIn(value: unknown, base: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
   if (Array.isArray(value)) value.forEach((v, i) => (out.push([...base, i]), pathsIn(v, [...base, i], out)));
   else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) (out.push([...base, k]), pathsIn(v, [...base, k], out));
+    for (const [k, v] of Object.entries(value)) {
+      out.push([...base, k]);
+      pathsIn(v, [...base, k], out);
+    }
   return out;
 }
 
@@ -67,7 +70,10 @@ export function mutate(raw: RawDataset, m: Mutation): RawDataset {
   // an earlier change of the same run may have taken the place away
   if (!parent || typeof parent !== 'object' || (m.kind !== 'set' && !(key in parent))) return copy;
   if (m.kind === 'set') parent[key] = m.value;
-  else if (m.kind === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
+  else if (m.kind === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+  }
   else if (Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   const problems: Problem[] = [];
   const f = parseJsonFile(m.file, JSON.stringify(value, null, 2), problems);

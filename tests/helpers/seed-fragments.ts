@@ -2,6 +2,7 @@
 // 目次 entries, 用語解説 entries, URLs. What a line of the seed is follows its place in the
 // published document (seeds/README.md); the extraction's accidents are undone here, each named.
 import { cells, fragment, pieces, readSeed, type Fragment } from './fidelity.js';
+import { seedRow, type ListTable } from './list-table.js';
 
 export const MIYAGI_SEED = '000_101d020b453a0a38.txt';
 export const FUKUSHIMA_SEED = '003_6ae23ba59ccd8917.txt';
@@ -14,12 +15,17 @@ function prose(text: string, line: number, region: string, into: Fragment[], inT
   for (const p of pieces(text)) into.push(fragment(p.raw, line, inTable && p.kind === 'heading' ? 'cell' : p.kind, region));
 }
 
+/** The years of the Miyagi list (H29–H32): its schedule columns. */
+export const MIYAGI_LIST_YEARS = 4;
+
 /**
  * みやぎICT・データ利活用推進プラン. Regions: `list` (第3章 1 主な取組一覧, printed both in the
  * booklet's chapter 3 and as initiative-list.pdf), `figure3` (図表3, a table in the seed), and
- * `booklet` for everything else.
+ * `booklet` for everything else. The list's rows and group rows are not fragments: they are
+ * `list`, a table compared cell by cell in its own row and column (helpers/list-table.ts); its
+ * column headers stay fragments.
  */
-export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[] } {
+export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[]; list: ListTable } {
   const lines = readSeed(MIYAGI_SEED);
   const fragments: Fragment[] = [];
   const skipped: Skipped[] = [];
@@ -32,6 +38,7 @@ export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[] }
   const fig3 = at((l) => l.startsWith('図表3'));
   const fig3End = at((l) => l.startsWith('年度\t'), fig3);
   let listHeaderSeen = false;
+  const list: ListTable = { groups: [], rows: [] };
 
   lines.forEach((rawLine, i) => {
     const n = i + 1;
@@ -49,7 +56,8 @@ export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[] }
       for (const c of line.includes('\t') ? cells(line) : [line]) fragments.push(fragment(c, n, 'cell', 'figure3'));
       return;
     }
-    if (i >= listStart && i < listEnd && line.includes('\t')) {
+    // (a group row of the list is one cell and the tabs after it: the trimmed line has none)
+    if (i >= listStart && i < listEnd && rawLine.includes('\t')) {
       const c = cells(rawLine);
       if (/^重点/.test(c[0])) {
         // the header row, repeated on every page of the original with its vertical text scrambled
@@ -57,12 +65,14 @@ export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[] }
         if (listHeaderSeen) return void skipped.push({ line: n, raw: line, why: '一覧の見出し行の繰り返し（原本の各頁）' });
         listHeaderSeen = true;
       }
-      if (c.length >= 3 && /^\d+$/.test(c.at(-1)!)) skipped.push({ line: n, raw: c.pop()!, why: '掲載頁（原本の頁）' });
-      for (const cell of c) {
-        // the extraction ran 事業番号 into 事業名 on some pages (`73 宮城県電子入札…`): two cells
-        const m = /^(\d+) (\D.*)$/.exec(cell);
-        for (const part of m ? [m[1], m[2]] : [cell]) fragments.push(fragment(part, n, 'cell', 'list'));
+      if (/^重点/.test(c[0]) || /^H\d+$/.test(c[0])) {
+        for (const cell of c) fragments.push(fragment(cell, n, 'cell', 'list'));
+        return;
       }
+      const r = seedRow(rawLine, MIYAGI_LIST_YEARS, `seed line ${n}`);
+      if (r.page) skipped.push({ line: n, raw: r.page, why: '掲載頁（原本の頁）' });
+      if (r.row) list.rows.push(r.row);
+      if (r.group) list.groups.push({ text: r.group, at: `seed line ${n}` });
       return;
     }
     const glossary = /^- (\d+) \*\*(.+?)\*\* ?[:：] ?(.*)$/.exec(line);
@@ -75,7 +85,7 @@ export function miyagiFragments(): { fragments: Fragment[]; skipped: Skipped[] }
     if (line.includes('\t')) for (const c of cells(line)) prose(c, n, region, fragments, true);
     else prose(line.replace(/^- /, ''), n, region, fragments);
   });
-  return { fragments: dedupe(fragments), skipped };
+  return { fragments: dedupe(fragments), skipped, list };
 }
 
 /** ふくしま創生ICT戦略アクションプラン2017 事業実施結果: one region, results-2017.pdf. */

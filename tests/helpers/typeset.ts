@@ -117,7 +117,10 @@ export function headingGaps(lines: TypesetLine[]): HeadingGap[] {
     // the heading's own second line, if it wraps, is part of it
     let last = l;
     let k = i + 1;
-    while (k < lines.length && lines[k].page === l.page && isHeading(lines[k]) && lines[k].size === l.size && lines[k].y - last.y < l.size * 2 && !lines[k].text.startsWith('【')) wrapped.add(k), (last = lines[k++]);
+    while (k < lines.length && lines[k].page === l.page && isHeading(lines[k]) && lines[k].size === l.size && lines[k].y - last.y < l.size * 2 && !lines[k].text.startsWith('【')) {
+      wrapped.add(k);
+      last = lines[k++];
+    }
     const next = lines[k];
     if (!next) return;
     if (next.page !== l.page) {

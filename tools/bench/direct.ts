@@ -19,7 +19,7 @@ async function main() {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => true);
     const def = JSON.parse(readFileSync(doc, 'utf8'));
-    pdfmake.setTableLayouts((await import('../../src/documents/layouts.js')).tableLayouts);
+    pdfmake.setTableLayouts((await import('../../src/documents/pdf/layouts.js')).tableLayouts);
     const bytes: Buffer = await pdfmake.createPdf(def).getBuffer();
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');

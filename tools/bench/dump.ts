@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { checkDataset } from '../../src/pipeline.js';
 import { resolve } from '../../src/resolve/index.js';
-import { bookletBody, bookletDocument, bookletFront } from '../../src/documents/booklet.js';
-import { resultsDocument } from '../../src/documents/results-report.js';
-import { initiativeListDocument } from '../../src/documents/initiative-list-doc.js';
+import { bookletBody, bookletDocument, bookletFront } from '../../src/documents/pdf/booklet.js';
+import { resultsDocument } from '../../src/documents/pdf/results-report.js';
+import { initiativeListDocument } from '../../src/documents/pdf/initiative-list-doc.js';
 
 const [dir, doc, out] = process.argv.slice(2);
 const { model } = checkDataset(dir);

@@ -2,13 +2,13 @@
 // 取組の基本方向 (table and bar chart, from the resolved counts), then per initiative its
 // indicators' years (target, actual, 達成率, level) and its self-evaluations. Nothing is
 // computed here: every number and reason comes from resolve/progress.ts.
-import type { Resolved } from '../resolve/index.js';
-import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../resolve/progress.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../../resolve/progress.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { barSvg, BAR_PALETTE } from './results-report.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 const MARGINS = [30, 36, 30, 40];
 
 const styles = {
@@ -88,6 +88,15 @@ function summary(view: ProgressView, r: Resolved): Node[] {
   ];
 }
 
+/** The years' chart of an indicator: each year's 達成率 as a bar beside its number, 0 to 150 %, with a mark at 100 %. */
+const RATE_BAR = 80;
+function rateBar(value: number): string {
+  const at = (v: number) => (Math.max(0, Math.min(150, v)) / 150) * RATE_BAR;
+  const full = at(100).toFixed(2);
+  // decoration only (tagged as an artifact): the number beside it is the text
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${RATE_BAR}" height="8" viewBox="0 0 ${RATE_BAR} 8"><rect x="0" y="1" width="${at(value).toFixed(2)}" height="6" fill="${BAR_PALETTE[0]}"/><line x1="${full}" y1="0" x2="${full}" y2="8" stroke="#404040" stroke-width="0.6"/></svg>`;
+}
+
 function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
   const w = r.words.progress;
   const th = (k: string) => ({ text: w.get(k), style: 'th' });
@@ -99,7 +108,9 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
         { text: y.fyLabel, style: 'cell', tag: 'TH' },
         { text: y.targetText, style: 'num' },
         { text: y.actualText, style: 'num', ...(y.missing ? { color: RED, alignment: 'center' } : {}) },
-        { text: y.rateText, style: 'value' in y.rate ? 'num' : 'cell', ...(y.missing ? { color: RED } : {}) },
+        'value' in y.rate
+          ? { columns: [{ svg: rateBar(y.rate.value), width: RATE_BAR, tag: 'Artifact', margin: [0, 2, 0, 0] }, { text: y.rateText, style: 'num', width: '*' }], columnGap: 4 }
+          : { text: y.rateText, style: 'cell', ...(y.missing ? { color: RED } : {}) },
         { text: y.level ?? '', style: 'cell', alignment: 'center' },
         { text: keepTail(textOf(notes)), style: 'cell' },
       ];

@@ -16,7 +16,7 @@ export function installXmp(PDFDocument: Any): void {
   installed = true;
   const addInfo = PDFDocument.prototype._addInfo;
   // a loud failure: the method is pdfkit's internal (MetadataMixin, pdfkit 0.17–0.19)
-  if (typeof addInfo !== 'function') throw new Error('pdfkit の _addInfo がありません: render/xmp.ts を pdfkit の版に合わせてください');
+  if (typeof addInfo !== 'function') throw new Error('pdfkit の _addInfo がありません: render/pdf/xmp.ts を pdfkit の版に合わせてください');
   PDFDocument.prototype._addInfo = function () {
     const info = this.info;
     this.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));

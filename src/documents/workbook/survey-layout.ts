@@ -1,7 +1,7 @@
 // What the sheets of a survey workbook share: the input and reference colours, the print
 // margins, and column widths that fill A4 landscape in given proportions.
-import type { CellValue } from '../render/xlsx.js';
-import { headerWidth, fitColumns } from './text-width.js';
+import type { CellValue } from '../../render/xlsx.js';
+import { headerWidth, fitColumns } from '../text-width.js';
 
 export const INPUT_FILL = 'FFFFF2CC';
 export const REFERENCE_FILL = 'FFEDEDED';

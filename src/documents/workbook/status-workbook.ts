@@ -1,11 +1,11 @@
 // 未回答・要確認一覧.xlsx: one row per item to ask about, grouped by 部局, with a column for the
 // division's notes while phoning. A4 landscape: the columns are as wide as their content and
 // their header's words, and the notes column takes the rest of the page's width.
-import type { WorkbookSpec, SheetSpec, CellValue } from '../render/xlsx.js';
-import { a4Capacity } from '../render/xlsx.js';
-import type { Wording } from '../templates/index.js';
-import type { DepartmentStatus } from '../survey/status-view.js';
-import { fitWidth } from './text-width.js';
+import type { WorkbookSpec, SheetSpec, CellValue } from '../../render/xlsx.js';
+import { a4Capacity } from '../../render/xlsx.js';
+import type { Wording } from '../../templates/index.js';
+import type { DepartmentStatus } from '../../survey/status-view.js';
+import { fitWidth } from '../text-width.js';
 import { printWidths, rowHeight, headerHeights, ONE_LINE } from './sheet-layout.js';
 
 const SIDE_MARGIN = 0.3;

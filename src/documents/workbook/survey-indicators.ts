@@ -3,44 +3,17 @@
 // actual as they stand (locked), this year's actual and its note to fill — and the initiative's
 // self-evaluation (自己評価, 未達成の理由, 今後の方向性) in the row of its first indicator. The
 // rows' ids and a snapshot of the locked cells travel in a very hidden sheet of their own.
-import type { Model, Initiative, Indicator } from '../model/schema.js';
-import type { Wording } from '../templates/index.js';
-import type { CellValue, SheetSpec } from '../render/xlsx.js';
-import { a4Capacity } from '../render/xlsx.js';
-import { INDICATOR_SHEET } from '../survey/columns.js';
-import { isNumeric, expectsActual } from '../model/progress-answers.js';
-import { asOfText } from '../resolve/initiative-list.js';
-import { headerWidth } from './text-width.js';
+import type { Model } from '../../model/schema.js';
+import type { Wording } from '../../templates/index.js';
+import type { CellValue, SheetSpec } from '../../render/xlsx.js';
+import { a4Capacity } from '../../render/xlsx.js';
+import { INDICATOR_SHEET } from '../../survey/columns.js';
+import { expectsActual } from '../../model/progress-answers.js';
+import type { IndicatorInitiative } from '../../resolve/survey-rows.js';
+import { asOfText } from '../../resolve/initiative-list.js';
+import { headerWidth } from '../text-width.js';
 import { rowHeight, headerHeights, avoidLoneEnds } from './sheet-layout.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
-
-export interface IndicatorInitiative {
-  id: string;
-  initiative: Initiative;
-  /** its numeric indicators, with their index in `indicators` (the place the import writes to) */
-  indicators: { index: number; indicator: Indicator }[];
-}
-
-/** The order of the survey's rows: by section as the data lists them, then by 事業番号. */
-export const surveyOrder = <T extends { id: string; data: Initiative }>(list: T[]): T[] =>
-  [...list].sort((a, b) => (a.data.section === b.data.section ? a.data.no - b.data.no : a.id < b.id ? -1 : 1));
-
-/**
- * Per 部局, the initiatives with numeric indicators, asked in every survey year of a data set
- * with documents.progress — whatever their schedule, as the progress report and its draft mark
- * follow every numeric indicator.
- */
-export function indicatorRows(model: Model): Map<string, IndicatorInitiative[]> {
-  const byDept = new Map<string, IndicatorInitiative[]>();
-  if (!model.dataset.documents.progress) return byDept;
-  for (const { id, data } of surveyOrder(model.initiatives)) {
-    const indicators = (data.indicators ?? []).flatMap((indicator, index) => (isNumeric(indicator) ? [{ index, indicator }] : []));
-    if (!indicators.length) continue;
-    if (!byDept.has(data.department)) byDept.set(data.department, []);
-    byDept.get(data.department)!.push({ id, initiative: data, indicators });
-  }
-  return byDept;
-}
 
 /** The drop-down values of 自己評価 and 今後の方向性: the data set's own, then the clear mark. */
 export function evaluationChoices(model: Model, clear: string): { grades: string[]; outlooks: string[] } {
@@ -66,7 +39,8 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
   for (const k of inputs) fills[k] = INPUT_FILL;
-  (fills[c.prevActual - 1] = REFERENCE_FILL), (colors[c.prevActual - 1] = REFERENCE_TEXT);
+  fills[c.prevActual - 1] = REFERENCE_FILL;
+  colors[c.prevActual - 1] = REFERENCE_TEXT;
   const rows: { cells: CellValue[]; unlocked: number[]; fills: (string | undefined)[] }[] = [];
   const metaRows: CellValue[][] = [];
   for (const { id, initiative: i, indicators } of list) {

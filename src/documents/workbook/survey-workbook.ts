@@ -2,24 +2,20 @@
 // 記入例), then its initiatives with the cells to fill for one fiscal year and last year's values
 // beside them. The ids, the data set, the year and a snapshot of the protected fields travel in
 // a very hidden, protected sheet, so the import compares with what the department was sent.
-import { isNewIn } from '../resolve/new-mark.js';
-import type { Model, Initiative } from '../model/schema.js';
-import type { Resolved } from '../resolve/index.js';
-import type { Wording } from '../templates/index.js';
-import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../era/index.js';
-import { SURVEY } from '../survey/columns.js';
-import { a4Capacity } from '../render/xlsx.js';
-import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
-import { fitWidth, headerWidth } from './text-width.js';
-import { indicatorRows, indicatorSheets, surveyOrder, type IndicatorInitiative } from './survey-indicators.js';
+import { isNewIn } from '../../resolve/new-mark.js';
+import type { Model, Initiative } from '../../model/schema.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { Wording } from '../../templates/index.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
+import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../../era/index.js';
+import { SURVEY } from '../../survey/columns.js';
+import { a4Capacity } from '../../render/xlsx.js';
+import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
+import { fitWidth, headerWidth } from '../text-width.js';
+import { indicatorSheets } from './survey-indicators.js';
+import type { IndicatorInitiative, SurveyRow } from '../../resolve/survey-rows.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
-
-export interface SurveyRow {
-  id: string;
-  initiative: Initiative;
-}
 
 /**
  * Column shares for A4 landscape: the widths fill the printable width (0.3-inch side margins)
@@ -28,26 +24,6 @@ export interface SurveyRow {
  * columns give way. tests/workbook-print.test.ts prints them through LibreOffice.
  */
 const SHARES = [5, 9, 18, 9, 12, 12, 28, 6, 12, 12, 21];
-
-/** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
-export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
-  const byDept = new Map<string, SurveyRow[]>();
-  for (const { id, data } of surveyOrder(model.initiatives)) {
-    const spans = data.schedule ?? [];
-    if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;
-    if (!byDept.has(data.department)) byDept.set(data.department, []);
-    byDept.get(data.department)!.push({ id, initiative: data });
-  }
-  return byDept;
-}
-
-/** The 部局 asked in `fy`, each with its rows of the results sheet and of the 指標 sheet (either may be empty). */
-export function surveyDepartments(model: Model, fy: number): Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }> {
-  const out = new Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }>();
-  for (const [d, rows] of surveyRows(model, fy)) out.set(d, { rows, indicators: [] });
-  for (const [d, indicators] of indicatorRows(model)) out.set(d, { rows: out.get(d)?.rows ?? [], indicators });
-  return out;
-}
 
 /** The 目標の達成度 drop-down: the data set's summary categories (never free text), then the clear mark. */
 export function achievementChoices(model: Model, clear: string): string[] {
@@ -143,7 +119,10 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
   for (const k of [c.budget, c.achievement, c.outcome, c.isNew]) fills[k - 1] = INPUT_FILL;
-  for (const k of [c.prevBudget, c.prevAchievement, c.prevOutcome]) (fills[k - 1] = REFERENCE_FILL), (colors[k - 1] = REFERENCE_TEXT);
+  for (const k of [c.prevBudget, c.prevAchievement, c.prevOutcome]) {
+    fills[k - 1] = REFERENCE_FILL;
+    colors[k - 1] = REFERENCE_TEXT;
+  }
   const visible: SheetSpec = {
     name: words.get('sheet'),
     widths,

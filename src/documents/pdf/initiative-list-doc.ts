@@ -1,6 +1,6 @@
 // The standalone 主な取組一覧 PDF: the same tables as chapter 3 of the booklet, with the
 // booklet's page numbers in 掲載頁.
-import type { Resolved } from '../resolve/index.js';
+import type { Resolved } from '../../resolve/index.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { bookletStyles } from './booklet.js';
 import { inlineText } from './pdf-text.js';

@@ -3,16 +3,16 @@
 // 部局 for the 照会, or one for the whole plan. A cover sheet (照会文, 期限, 問い合わせ先, how to
 // fill it in, 記入例), then 事業, スケジュール and 指標, one row per thing, with empty rows for new
 // ones. ids and a snapshot of the locked cells travel in a very hidden, protected sheet.
-import type { Model, Initiative } from '../model/schema.js';
-import type { Resolved } from '../resolve/index.js';
-import type { Wording } from '../templates/index.js';
-import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { dateLong, fiscalYearShort } from '../era/index.js';
-import { walkSections } from '../validate/index.js';
-import { PLAN, initiativeColumns } from '../plan-book/columns.js';
-import { scheduleCells } from '../plan-book/schedule-cells.js';
-import { asOfText, divisionText, relistingsText, sectionChoice } from '../plan-book/field-text.js';
-import { wrappedLines, fitWidth } from './text-width.js';
+import type { Model, Initiative } from '../../model/schema.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { Wording } from '../../templates/index.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
+import { dateLong, fiscalYearShort } from '../../era/index.js';
+import { walkSections } from '../../validate/index.js';
+import { PLAN, initiativeColumns } from '../../plan-book/columns.js';
+import { scheduleCells } from '../../plan-book/schedule-cells.js';
+import { asOfText, divisionText, relistingsText, sectionChoice } from '../../plan-book/field-text.js';
+import { wrappedLines, fitWidth } from '../text-width.js';
 
 export interface PlanRow {
   id: string;

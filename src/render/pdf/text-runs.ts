@@ -39,7 +39,10 @@ function runFont(font: Any, parts: string[], gaps: number[], size: number): Any 
         const positions: Any[] = [];
         parts.forEach((p, k) => {
           const [h, pos] = font.encode(p);
-          for (let g = 0; g < h.length; g++) (hex.push(h[g]), positions.push(pos[g]));
+          for (let g = 0; g < h.length; g++) {
+            hex.push(h[g]);
+            positions.push(pos[g]);
+          }
           // positions are pdfkit's cached objects: the adjusted one is a copy
           if (gaps[k]) positions[positions.length - 1] = { ...positions[positions.length - 1], xAdvance: positions[positions.length - 1].xAdvance + (gaps[k] * 1000) / size };
         });

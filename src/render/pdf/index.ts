@@ -1,48 +1,13 @@
 // pdfmake: fonts, access policies, a layout-only pass that reports where anchored nodes
 // stand, and the final render to bytes. Render knows nothing of initiatives.
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDF_FONTS, FONT_DIR } from './fonts.js';
+import { PDF_FONTS, FONT_DIR } from '../fonts.js';
 import { collectAnchors, checkCitedAnchors } from './anchors.js';
-import { numberLeaves, findLosses, installLineStamps, ContentLostError } from './loss-guard.js';
-import { installTagging, planStructure, useStructure } from './tags.js';
-import { installStyleMemo } from './style-memo.js';
-import { installTextRuns } from './text-runs.js';
-import { installSharedLayouts } from './shared-layouts.js';
-import { installMeasureRuns } from './measure-runs.js';
-import { installLineFill } from './line-fill.js';
-import { installKeepLines } from './keep-lines.js';
-import { installJustifyLimit } from './justify.js';
-import { installContextRows } from './context-rows.js';
-import { installXmp } from './xmp.js';
+import { numberLeaves, findLosses, ContentLostError } from './loss-guard.js';
+import { planStructure, useStructure } from './tags.js';
 
-const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-const pdfmake: Any = require('pdfmake');
-const PDFDocument: Any = require('pdfmake/js/PDFDocument').default;
-const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder').default;
-const SVGMeasure: Any = require('pdfmake/js/SVGMeasure').default;
-const PageSize: Any = require('pdfmake/js/PageSize');
-const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
-const Renderer: Any = require('pdfmake/js/Renderer').default;
-const TextInlines: Any = require('pdfmake/js/TextInlines').default;
-const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
-const Line: Any = require('pdfmake/js/Line').default;
-const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
-// the seam's extensions of pdfmake (each module says why); tagging wraps the Renderer before
-// the page-reference rewrite below does, so that rewrite and the guard run first at render
-installLineFill(LayoutBuilder, Line, TextInlines);
-installLineStamps(LayoutBuilder);
-installKeepLines(LayoutBuilder);
-installJustifyLimit(ElementWriter);
-installStyleMemo(TextInlines, StyleContextStack);
-installMeasureRuns(TextInlines, StyleContextStack);
-installTextRuns(Renderer, ElementWriter);
-installSharedLayouts(PDFDocument);
-installXmp(PDFDocument);
-installTagging(Renderer);
-installContextRows(require('pdfmake/js/TableProcessor').default, require('pdfmake/js/PageElementWriter').default, require('pdfmake/js/helpers/tools'));
+// pdfmake's internals, extended by the seam before anything is laid out (install.ts)
+import { pdfmake, PDFDocument, LayoutBuilder, SVGMeasure, PageSize, tableLayouts, Renderer, TextInlines, type Any } from './install.js';
 
 /** Refuses a layout that lost composed content (see loss-guard.ts): nothing is rendered then. */
 function guard(pages: Any[], leaves: ReturnType<typeof numberLeaves>): void {

@@ -1,11 +1,11 @@
 // Inline runs → pdfmake text, with the Japanese line-breaking rules pdfmake's UAX #14
 // breaker does not cover: a number stays with its unit and a short 「…」 stays whole.
-import { plain, type Block, type Inline } from '../markdown/index.js';
-import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../render/fonts.js';
-import { estimatedHeight, eastAsianWidth } from './text-width.js';
+import { plain, type Block, type Inline } from '../../markdown/index.js';
+import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../../render/fonts.js';
+import { estimatedHeight, eastAsianWidth } from '../text-width.js';
 import { tableLayouts } from './layouts.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 
 // svg-to-pdfkit opens <image href> by itself, outside pdfmake's access policy; validation
 // refuses such SVGs, and this second lock hands it an empty buffer so no file is ever opened
@@ -85,7 +85,7 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
     }
     if (r.sup !== undefined) {
       // the superscript links to its 用語解説 entry (booklet.ts gives the entry that id)
-      // a reference of its own in the tags, read apart from the word (render/tags.ts), with what it leads to
+      // a reference of its own in the tags, read apart from the word (render/pdf/tags.ts), with what it leads to
       out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, contents: r.linkName, reference: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
@@ -183,7 +183,7 @@ function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
   const body: Node[][] = [header];
   for (const row of t.rows) {
     if ('group' in row) {
-      // a group of plans heads the rows under it (render/tags.ts gives them its ID as their header)
+      // a group of plans heads the rows under it (render/pdf/tags.ts gives them its ID as their header)
       body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4', tag: 'TH', groupLevel: 1 }, ...Array.from({ length: n }, () => ({}))]);
       continue;
     }

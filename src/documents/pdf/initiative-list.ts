@@ -1,13 +1,13 @@
 // 主な取組一覧 as pdfmake nodes: one table per run of initiative rows, whose header rows are
 // the groups it stands in (see listTables). The column header is drawn by the page header on
 // every list page.
-import type { InitiativeListView, ListRow } from '../resolve/initiative-list.js';
-import type { Wording } from '../templates/index.js';
+import type { InitiativeListView, ListRow } from '../../resolve/initiative-list.js';
+import type { Wording } from '../../templates/index.js';
 import { arrow } from './layouts.js';
-import { estimatedHeight } from './text-width.js';
+import { estimatedHeight } from '../text-width.js';
 import { inlineText, keepTail, textOf } from './pdf-text.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 
 export const LIST_FONT_SIZE = 7.5;
 
@@ -115,7 +115,7 @@ function groupRow(r: Group, columns: number): Node[] {
       style: `listGroup${r.depth}`,
       fillColor: GROUP_FILL[r.depth - 1] ?? GROUP_FILL[2],
       tag: 'TH',
-      // the rows under it name it as their header (render/tags.ts)
+      // the rows under it name it as their header (render/pdf/tags.ts)
       groupLevel: r.depth,
     },
     ...Array(columns - 1).fill({}),
@@ -130,7 +130,7 @@ function groupRow(r: Group, columns: number): Node[] {
  * group level its first initiative belongs to (目標 › 取組の基本方向 › 施策), in the booklet and
  * the standalone list alike. Each run of initiatives is its own table (a table's header rows are
  * what pdfmake repeats), and its header rows are the whole chain of groups it stands in: first
- * the enclosing levels an earlier run printed (context rows, see render/context-rows.ts: printed
+ * the enclosing levels an earlier run printed (context rows, see render/pdf/context-rows.ts: printed
  * only at the top of a page, where the reader has not seen them), then the groups the run opens
  * (printed where the run starts, and kept with its first initiative, so that a group row is never
  * last on a page). Drawing the missing levels in the page header instead would need room above

@@ -13,6 +13,7 @@
 // pageMargins) and transactionLevel. ICT_PDF_NO_KEEP_LINES=1 lays out without it (the tests
 // show the faults it prevents that way).
 // A change that could be offered upstream as `orphans`/`widows` on a text node.
+import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Lines a paragraph keeps together on each side of a page break. */
@@ -39,7 +40,7 @@ export function breakBefore(heights: number[], available: number, keep = KEEP_LI
 
 let installed = false;
 export function installKeepLines(LayoutBuilder: Any): void {
-  if (installed || process.env.ICT_PDF_NO_KEEP_LINES) return;
+  if (installed || switchedOff('ICT_PDF_NO_KEEP_LINES')) return;
   installed = true;
   const processLeaf = LayoutBuilder.prototype.processLeaf;
   LayoutBuilder.prototype.processLeaf = function (node: Any) {

@@ -1,13 +1,13 @@
 // 事業実施結果: A4 landscape; a summary computed from the data (table and bar chart drawn
 // as SVG), then one table per pillar with its header row repeated on every page.
-import type { ResultsView } from '../resolve/results.js';
-import type { Resolved } from '../resolve/index.js';
-import { yen } from '../templates/index.js';
+import type { ResultsView } from '../../resolve/results.js';
+import type { Resolved } from '../../resolve/index.js';
+import { yen } from '../../templates/index.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
-import { estimatedHeight } from './text-width.js';
+import { estimatedHeight } from '../text-width.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 const MARGINS = [30, 36, 30, 40];
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)

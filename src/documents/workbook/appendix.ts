@@ -1,12 +1,12 @@
 // The appendix workbook (appendix.xlsx): the initiative list and, per results year, the
 // results table and its summary with formulas a user's edits flow through.
-import type { Resolved } from '../resolve/index.js';
-import type { ResultsView } from '../resolve/results.js';
-import type { CellValue, SheetSpec, WorkbookSpec } from '../render/xlsx.js';
-import { cellRef, A3_CAPACITY } from '../render/xlsx.js';
-import { endsAlone } from '../render/sheet-text.js';
-import { indicatorProgressTable } from './data/tables.js';
-import { fitWidth } from './text-width.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { ResultsView } from '../../resolve/results.js';
+import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
+import { cellRef, A3_CAPACITY } from '../../render/xlsx.js';
+import { endsAlone } from '../../render/sheet-text.js';
+import { indicatorProgressTable } from '../data/tables.js';
+import { fitWidth } from '../text-width.js';
 import { ONE_LINE, rowHeight, printWidths, headerHeights, headerFloors, avoidLoneEnds } from './sheet-layout.js';
 
 /**
@@ -25,7 +25,10 @@ function yearWidths(widths: number[], n: number, labels: { label: string; span: 
     if (!fewest) break;
     if (year + d < 4) continue;
     const k = lone(year + d);
-    if (k < fewest) (best = year + d), (fewest = k);
+    if (k < fewest) {
+      best = year + d;
+      fewest = k;
+    }
   }
   const over = Math.max(0, (best - year) * n - room);
   return widths.map((w, i) => (i >= 2 && i < 2 + n ? best : give.includes(i) ? w - Math.ceil((over / give.length) * 4) / 4 : w));

@@ -1,17 +1,17 @@
 // The plan booklet as a pdfmake document definition, laid out once. The 目次 and 掲載頁 are
-// pdfmake page references, which render/pdf.ts prints as printed numbers (physical page less
+// pdfmake page references, which render/pdf/index.ts prints as printed numbers (physical page less
 // the pages before chapter 1); the footer subtracts the same count, read from where chapter 1
 // was laid out (footers are made after the content).
-import type { BookletView, SectionView } from '../resolve/booklet.js';
-import type { Resolved } from '../resolve/index.js';
-import type { Wording } from '../templates/index.js';
+import type { BookletView, SectionView } from '../../resolve/booklet.js';
+import type { Resolved } from '../../resolve/index.js';
+import type { Wording } from '../../templates/index.js';
 import { blockNodes, inlineText, toArray, textOf, keepTail } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
-import { estimatedHeight } from './text-width.js';
-import { pageOfNode } from '../render/anchors.js';
+import { estimatedHeight } from '../text-width.js';
+import { pageOfNode } from '../../render/pdf/anchors.js';
 
-type Node = Record<string, unknown>;
+import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 
 export const BOOKLET_MARGINS = [56, 64, 56, 56];
 const LANDSCAPE_WIDTH = A4.height - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
@@ -125,7 +125,7 @@ export interface BookletPages {
 /** A page break on a wrapper: pdfmake does not report nodes that carry pageBreak themselves. */
 const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({ stack: [node], pageBreak: 'before', ...(orientation ? { pageOrientation: orientation } : {}) });
 
-/** Structure tree level of each heading style (render/tags.ts never lets a level be skipped). */
+/** Structure tree level of each heading style (render/pdf/tags.ts never lets a level be skipped). */
 const LEVEL: Record<string, number> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
 
 /** A heading of the prose (it has a headlineLevel) as a heading in the structure tree too. */
@@ -193,7 +193,7 @@ const boxBlockHeight = (n: Node): number =>
 /**
  * A framed コラム (a one-cell table under its label). A short one is kept whole: it moves to the
  * next page rather than split. A longer one may split, with at least BOX_LINES lines on each side:
- * its text asks the seam for that many (render/keep-lines.ts), and a blank as tall as the label
+ * its text asks the seam for that many (render/pdf/keep-lines.ts), and a blank as tall as the label
  * and BOX_LINES lines is kept before it, as headings are kept with their text (the box is pulled
  * up over the blank), so that the box starts on a page only where that much of it fits.
  */

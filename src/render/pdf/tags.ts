@@ -9,7 +9,10 @@
 //    footers, table rules and fills, header rows repeated on a continuation page).
 // Render knows nothing of initiatives: only of roles.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { STRUCTURE_TAGS } from './nodes.js';
 import { contextRowsOf } from './context-rows.js';
+
+const KNOWN_TAGS = new Set<string>(STRUCTURE_TAGS);
 
 export interface StructNode {
   type: string;
@@ -56,6 +59,8 @@ export function planStructure(content: Any): StructurePlan {
   const visit = (n: Any, parent: StructNode): void => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) return n.forEach((x) => visit(x, parent));
+    // a tag the seam does not know would be written as a structure type no reader knows
+    if (n.tag !== undefined && !KNOWN_TAGS.has(n.tag)) throw new Error(`unknown structure tag "${n.tag}" (src/render/pdf/nodes.ts lists the known ones)`);
     if (n.tag === 'Artifact') return; // its leaves stay unassigned: drawn as artifacts
     if ('text' in n) {
       if (n._leaf === undefined) return; // no text: nothing to tag
@@ -182,7 +187,7 @@ interface Tagging {
 
 let current: { plan: StructurePlan; state?: Tagging } | undefined;
 
-/** The plan the next render uses (one render at a time: render/pdf.ts queues them). */
+/** The plan the next render uses (one render at a time: render/pdf/index.ts queues them). */
 export function useStructure(plan: StructurePlan | undefined): void {
   current = plan ? { plan } : undefined;
 }
@@ -197,7 +202,7 @@ function ownPages(element: Any): void {
   pagesOwned = true;
   const proto = Object.getPrototypeOf(element);
   const flushChild = proto._flushChild;
-  if (typeof flushChild !== 'function') throw new Error('pdfkit の PDFStructureElement._flushChild がありません: render/tags.ts を pdfkit の版に合わせてください');
+  if (typeof flushChild !== 'function') throw new Error('pdfkit の PDFStructureElement._flushChild がありません: render/pdf/tags.ts を pdfkit の版に合わせてください');
   proto._flushChild = function (child: Any) {
     const page = child?.annotationRef?.data?.P;
     if (!page) return flushChild.call(this, child);
@@ -282,7 +287,7 @@ function drawWithLinks(pdf: Any, t: Tagging, s: StructNode, elem: Any, line: Any
     open = undefined;
   };
   pdf.annotate = (x: number, y: number, w: number, h: number, o: Any) => {
-    if (!open) throw new Error('リンクの外の注釈です: render/tags.ts を pdfmake の版に合わせてください');
+    if (!open) throw new Error('リンクの外の注釈です: render/pdf/tags.ts を pdfmake の版に合わせてください');
     open.rects.push({ x, y, w, h, o });
     return pdf;
   };
@@ -355,7 +360,7 @@ function marked(pdf: Any, leaf: number | undefined, lineNo: number | undefined, 
   }
   pdf.endMarkedContent();
   elem.add(content);
-  if (rects.length && s.type !== 'Link') throw new Error('リンクの外の注釈です: render/tags.ts を pdfmake の版に合わせてください');
+  if (rects.length && s.type !== 'Link') throw new Error('リンクの外の注釈です: render/pdf/tags.ts を pdfmake の版に合わせてください');
   annotateLink(pdf, annotate, rects, elem, s.attrs?.contents);
 }
 

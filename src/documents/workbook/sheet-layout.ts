@@ -3,10 +3,10 @@
 // words, the whole within the paper at 100 %, rows as tall as their wrapped text in the real
 // font (render/sheet-text.ts), and no cell's text ending on a line of one character where a
 // slightly different width avoids it.
-import type { CellValue } from '../render/xlsx.js';
-import { A3_CAPACITY } from '../render/xlsx.js';
-import { rowPt, endsAlone } from '../render/sheet-text.js';
-import { wrappedLines, headerWidth, fitColumns } from './text-width.js';
+import type { CellValue } from '../../render/xlsx.js';
+import { A3_CAPACITY } from '../../render/xlsx.js';
+import { rowPt, endsAlone } from '../../render/sheet-text.js';
+import { wrappedLines, headerWidth, fitColumns } from '../text-width.js';
 
 /** The height of a row of one line (a group row, a heading). */
 export const ONE_LINE = rowPt(1);
@@ -127,7 +127,8 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
       const over = d - (capacity - w.reduce((a, b) => a + b, 0));
       const given = over > 0 ? giveWay(c, over) : undefined;
       if (over > 0 && !given) continue;
-      (best = { x, given }), (fewest = n);
+      best = { x, given };
+      fewest = n;
     }
     w[c] = best.x;
     for (const [k, y] of best.given ?? []) w[k] = y;

@@ -1,0 +1,60 @@
+// 正誤表 as a PDF: document, page and line in the published version, 誤 and 正 with the changed
+// characters marked, then the items whose page moved.
+import type { Wording } from '../../templates/index.js';
+import type { ErrataView } from '../../resolve/errata-view.js';
+import { tableLayouts, pdfMetadata } from './layouts.js';
+import { estimatedHeight } from '../text-width.js';
+import { keepTail } from './pdf-text.js';
+import { markedPair } from '../errata-marks.js';
+
+export function errataDocument(v: ErrataView, words: Wording): Record<string, unknown> {
+  const head = (k: string) => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
+  const content: unknown[] = [
+    { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8], tag: 'H', level: 1 },
+    { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
+    { text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'), margin: [0, 0, 0, 8] },
+  ];
+  if (v.entries.length)
+    content.push({
+      table: {
+        headerRows: 1,
+        // a long passage must be able to break, or pdfmake would lose it
+        dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, 9, 1.3))) < 500),
+        widths: [66, 52, 32, 150, '*', '*'],
+        body: [
+          ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
+          ...v.entries.map((e) => {
+            const m = markedPair(e.wrong, e.right);
+            // a cell never ends on a line of one character (「主な取組一／覧」)
+            // a value taken out says so: an empty 正 cell reads as nothing at all
+            const right = e.right === '' && e.wrong !== '' ? words.get('removed') : m.right;
+            return [{ text: keepTail(e.document) }, { text: keepTail(String(e.page)), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: keepTail(e.item ?? '') }, { text: m.wrong }, { text: right }];
+          }),
+        ],
+      },
+      layout: 'grid',
+      fontSize: 9,
+    });
+  if (v.moved.length)
+    content.push(
+      { text: words.get('moved-title'), bold: true, fontSize: 11, margin: [0, 14, 0, 6], tag: 'H', level: 2 },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['*', 60, 60],
+          body: [['col-moved', 'col-from', 'col-to'].map(head), ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }])],
+        },
+        layout: 'grid',
+        fontSize: 9,
+      },
+    );
+  return {
+    ...pdfMetadata({ title: words.get('title', v), author: v.issuer, date: v.date }),
+    pageMargins: [40, 40, 40, 44],
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 10, lineHeight: 1.3 },
+    tableLayouts,
+    content,
+    footer: (page: number, pages: number) => ({ text: words.get('footer', { title: v.title, page, pages }), fontSize: 8, alignment: 'center', margin: [0, 16, 0, 0] }),
+  };
+}

@@ -1,0 +1,69 @@
+// The seam: every change this project makes to pdfmake's (and pdfkit's) internals, applied here
+// once, in this order, before anything is laid out. Each patch is its own module saying why;
+// those that only make pdfmake faster have a switch (ICT_PDF_NO_…=1) that leaves pdfmake as it
+// is, so that a build without them can be compared byte for byte (tests/determinism.test.ts).
+// PATCHES names the internals each one replaces: `npm run pdfmake-internals -- <pdfmake folder>`
+// (scripts/pdfmake-internals.mjs) shows which of them a new pdfmake version changed.
+import { createRequire } from 'node:module';
+import { installLineFill } from './line-fill.js';
+import { installLineStamps } from './loss-guard.js';
+import { installKeepLines } from './keep-lines.js';
+import { installJustifyLimit } from './justify.js';
+import { installStyleMemo } from './style-memo.js';
+import { installMeasureRuns } from './measure-runs.js';
+import { installTextRuns } from './text-runs.js';
+import { installSharedLayouts } from './shared-layouts.js';
+import { installXmp } from './xmp.js';
+import { installTagging } from './tags.js';
+import { installContextRows } from './context-rows.js';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Any = any;
+
+export const pdfmake: Any = require('pdfmake');
+export const PDFDocument: Any = require('pdfmake/js/PDFDocument').default;
+export const LayoutBuilder: Any = require('pdfmake/js/LayoutBuilder').default;
+export const SVGMeasure: Any = require('pdfmake/js/SVGMeasure').default;
+export const PageSize: Any = require('pdfmake/js/PageSize');
+export const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
+export const Renderer: Any = require('pdfmake/js/Renderer').default;
+export const TextInlines: Any = require('pdfmake/js/TextInlines').default;
+const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
+const Line: Any = require('pdfmake/js/Line').default;
+const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
+const TableProcessor: Any = require('pdfmake/js/TableProcessor').default;
+const PageElementWriter: Any = require('pdfmake/js/PageElementWriter').default;
+const tools: Any = require('pdfmake/js/helpers/tools');
+
+interface Patch {
+  module: string;
+  /** the switch that leaves pdfmake as it is (speed only: the output is the same bytes without it) */
+  off?: string;
+  /** pdfmake's (pdfkit's) internals it replaces or wraps, as `file: Class.prototype.method` */
+  internals: string[];
+  install: () => void;
+}
+
+/** In order: a later patch may wrap what an earlier one replaced (the loss guard's stamps wrap the line filling). */
+export const PATCHES: Patch[] = [
+  { module: 'line-fill.ts', off: 'ICT_PDF_NO_LINE_FILL', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'], install: () => installLineFill(LayoutBuilder, Line, TextInlines) },
+  { module: 'loss-guard.ts', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'], install: () => installLineStamps(LayoutBuilder) },
+  { module: 'keep-lines.ts', off: 'ICT_PDF_NO_KEEP_LINES', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.processLeaf'], install: () => installKeepLines(LayoutBuilder) },
+  { module: 'justify.ts', internals: ['js/ElementWriter.js: ElementWriter.prototype.alignLine'], install: () => installJustifyLimit(ElementWriter) },
+  { module: 'style-memo.ts', off: 'ICT_PDF_NO_STYLE_MEMO', internals: ['js/TextInlines.js: TextInlines.prototype.buildInlines', 'js/StyleContextStack.js: StyleContextStack.getStyleProperty'], install: () => installStyleMemo(TextInlines, StyleContextStack) },
+  { module: 'measure-runs.ts', off: 'ICT_PDF_NO_MEASURE_RUNS', internals: ['js/TextInlines.js: TextInlines.prototype.measure'], install: () => installMeasureRuns(TextInlines, StyleContextStack) },
+  { module: 'text-runs.ts', off: 'ICT_PDF_NO_TEXT_RUNS', internals: ['js/Renderer.js: Renderer.prototype.renderLine', 'js/ElementWriter.js: ElementWriter.prototype.addLine'], install: () => installTextRuns(Renderer, ElementWriter) },
+  { module: 'shared-layouts.ts', off: 'ICT_PDF_NO_SHARED_LAYOUTS', internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: widthOfString'], install: () => installSharedLayouts(PDFDocument) },
+  { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
+  {
+    module: 'tags.ts',
+    internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'js/Renderer.js: Renderer.prototype.renderLine', 'js/Renderer.js: Renderer.prototype.renderVector', 'js/Renderer.js: Renderer.prototype.renderImage', 'js/Renderer.js: Renderer.prototype.renderSVG', 'pdfkit: PDFStructureElement.prototype._flushChild', 'pdfkit: PDFDocument text, annotate (per document)'],
+    install: () => installTagging(Renderer),
+  },
+  { module: 'context-rows.ts', internals: ['js/TableProcessor.js: TableProcessor.prototype.drawHorizontalLine', 'js/PageElementWriter.js: PageElementWriter.prototype.commitUnbreakableBlock'], install: () => installContextRows(TableProcessor, PageElementWriter, tools) },
+];
+
+// tagging wraps the Renderer before index.ts's page-reference rewrite does, so that the
+// rewrite and the loss guard run first at render
+for (const p of PATCHES) p.install();

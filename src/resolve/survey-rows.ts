@@ -1,0 +1,57 @@
+// Who is asked what in a year's survey (the rules the survey workbook and the survey commands
+// share): per 部局, the initiatives of the results sheet and those of the 指標 sheet, in one order.
+import type { Model, Initiative, Indicator } from '../model/schema.js';
+import { isNumeric } from '../model/progress-answers.js';
+
+export interface SurveyRow {
+  id: string;
+  initiative: Initiative;
+}
+
+export interface IndicatorInitiative {
+  id: string;
+  initiative: Initiative;
+  /** its numeric indicators, with their index in `indicators` (the place the import writes to) */
+  indicators: { index: number; indicator: Indicator }[];
+}
+
+/** The order of the survey's rows: by section as the data lists them, then by 事業番号. */
+export const surveyOrder = <T extends { id: string; data: Initiative }>(list: T[]): T[] =>
+  [...list].sort((a, b) => (a.data.section === b.data.section ? a.data.no - b.data.no : a.id < b.id ? -1 : 1));
+
+/**
+ * Per 部局, the initiatives with numeric indicators, asked in every survey year of a data set
+ * with documents.progress — whatever their schedule, as the progress report and its draft mark
+ * follow every numeric indicator.
+ */
+export function indicatorRows(model: Model): Map<string, IndicatorInitiative[]> {
+  const byDept = new Map<string, IndicatorInitiative[]>();
+  if (!model.dataset.documents.progress) return byDept;
+  for (const { id, data } of surveyOrder(model.initiatives)) {
+    const indicators = (data.indicators ?? []).flatMap((indicator, index) => (isNumeric(indicator) ? [{ index, indicator }] : []));
+    if (!indicators.length) continue;
+    if (!byDept.has(data.department)) byDept.set(data.department, []);
+    byDept.get(data.department)!.push({ id, initiative: data, indicators });
+  }
+  return byDept;
+}
+
+/** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
+export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
+  const byDept = new Map<string, SurveyRow[]>();
+  for (const { id, data } of surveyOrder(model.initiatives)) {
+    const spans = data.schedule ?? [];
+    if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;
+    if (!byDept.has(data.department)) byDept.set(data.department, []);
+    byDept.get(data.department)!.push({ id, initiative: data });
+  }
+  return byDept;
+}
+
+/** The 部局 asked in `fy`, each with its rows of the results sheet and of the 指標 sheet (either may be empty). */
+export function surveyDepartments(model: Model, fy: number): Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }> {
+  const out = new Map<string, { rows: SurveyRow[]; indicators: IndicatorInitiative[] }>();
+  for (const [d, rows] of surveyRows(model, fy)) out.set(d, { rows, indicators: [] });
+  for (const [d, indicators] of indicatorRows(model)) out.set(d, { rows: out.get(d)?.rows ?? [], indicators });
+  return out;
+}
