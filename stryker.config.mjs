@@ -6,7 +6,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  mutate: ['src/survey/cells.ts', 'src/render/loss-guard.ts', 'src/validate/bounds.ts', 'src/era/**/*.ts'],
+  mutate: ['src/survey/cells.ts', 'src/render/pdf/loss-guard.ts', 'src/validate/bounds.ts', 'src/era/**/*.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   // the sandbox is a copy of the repository: leave out what the tests do not read

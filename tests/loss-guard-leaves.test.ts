@@ -1,8 +1,8 @@
-// The loss guard's own bookkeeping (src/render/loss-guard.ts) on small hand-made trees and pages,
+// The loss guard's own bookkeeping (src/render/pdf/loss-guard.ts) on small hand-made trees and pages,
 // without pdfmake: which leaves are numbered and with what text, heading and source; which are
 // found lost on laid-out pages. The guard against real layouts is in loss-guard.test.ts.
 import { describe, it, expect } from 'vitest';
-import { ContentLostError, findLosses, installLineStamps, numberLeaves } from '../src/render/loss-guard.js';
+import { ContentLostError, findLosses, installLineStamps, numberLeaves } from '../src/render/pdf/loss-guard.js';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -20,7 +20,7 @@ function scores(files: Record<string, string[]>) {
 const n = (count: number, status: string) => Array<string>(count).fill(status);
 const GOOD = {
   'src/survey/cells.ts': [...n(8, 'Killed'), 'Survived', 'Ignored'],
-  'src/render/loss-guard.ts': [...n(7, 'Killed'), 'Timeout', 'NoCoverage', 'CompileError'],
+  'src/render/pdf/loss-guard.ts': [...n(7, 'Killed'), 'Timeout', 'NoCoverage', 'CompileError'],
   'src/validate/bounds.ts': n(4, 'Killed'),
   'src/era/index.ts': [...n(4, 'Killed'), 'Survived'],
   'src/era/range.ts': n(4, 'Killed'),
@@ -31,7 +31,7 @@ describe('the mutation scores of the core modules', () => {
     const r = scores(GOOD);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       'src/survey/cells.ts: 88.9 % (Killed 8, Survived 1, Ignored 1)',
-      'src/render/loss-guard.ts: 88.9 % (Killed 7, Timeout 1, NoCoverage 1, CompileError 1)',
+      'src/render/pdf/loss-guard.ts: 88.9 % (Killed 7, Timeout 1, NoCoverage 1, CompileError 1)',
       'src/validate/bounds.ts: 100.0 % (Killed 4)',
       'src/era/: 88.9 % (Killed 8, Survived 1)',
     ]);
