@@ -21,7 +21,7 @@ class SlowFirst extends BaseSequencer {
 // Tests that read nothing the suite's set-up builds (no .tmp/test-output, no compiled command):
 // the fast inner loop, `npx vitest run --project unit` (or one file of it) starts at once.
 // Every other file, a new one too, is in `outputs`, after the set-up has built the bundled data sets.
-const UNIT = ['bench-analysis', 'citations', 'context-rows', 'data-format-doc', 'achievement', 'era', 'fuzz', 'import-graph', 'load-special-files', 'loss-guard', 'measure-runs', 'output-hostile', 'readme-commands', 'schema', 'seam', 'survey', 'up-to-date', 'validate-messages', 'validate', 'yearly'].map((n) => `tests/${n}.test.ts`);
+const UNIT = ['bench-analysis', 'citations', 'context-rows', 'data-format-doc', 'achievement', 'era', 'fuzz', 'import-graph', 'load-special-files', 'loss-guard', 'loss-guard-leaves', 'measure-runs', 'mutation-scores', 'output-hostile', 'readme-commands', 'schema', 'seam', 'survey', 'survey-cells', 'up-to-date', 'validate-bounds', 'validate-messages', 'validate', 'yearly'].map((n) => `tests/${n}.test.ts`);
 
 export default defineConfig({
   test: {

@@ -27,7 +27,8 @@ export function isSupportedDate(s: unknown): s is string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && s >= FIRST_DATE && y <= LAST_YEAR;
+  // four digits: never beyond LAST_YEAR
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && s >= FIRST_DATE;
 }
 
 /** "2018-03": a real month whose last day has an era name. */
@@ -35,13 +36,16 @@ export function isSupportedMonth(s: unknown): s is string {
   if (typeof s !== 'string') return false;
   const m = /^(\d{4})-(\d{2})$/.exec(s);
   if (!m) return false;
-  const [y, mo] = [Number(m[1]), Number(m[2])];
-  return mo >= 1 && mo <= 12 && s >= FIRST_DATE.slice(0, 7) && y <= LAST_YEAR;
+  const mo = Number(m[2]);
+  // four digits: never beyond LAST_YEAR
+  return mo >= 1 && mo <= 12 && s >= FIRST_DATE.slice(0, 7);
 }
 
 /** A calendar or fiscal year as an integer within the supported range. */
 export function isSupportedYear(y: unknown): y is number {
-  return typeof y === 'number' && Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
+  // Stryker disable next-line ConditionalExpression: Number.isInteger refuses what is no number too; this line is for the type checker
+  if (typeof y !== 'number') return false;
+  return Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR;
 }
 
 export function checkDate(s: unknown): string {
