@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { ContentLostError, findLosses, installLineStamps, numberLeaves } from '../src/render/pdf/loss-guard.js';
 
-type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 const line = (leaf: number, lineNo: number, ...texts: (string | Record<string, unknown>)[]) => ({
   type: 'line',
