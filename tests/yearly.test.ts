@@ -2,10 +2,11 @@
 // outputs on bad data; new-year opens the results entries a survey needs.
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, symlinkSync, mkdirSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, symlinkSync, mkdirSync, unlinkSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newYear } from '../src/yearly/new-year.js';
+import { checkDataset } from '../src/pipeline.js';
 import { ROOT } from './helpers/data.js';
 
 const MINI = path.join(__dirname, 'fixtures', 'mini');
@@ -197,6 +198,37 @@ describe('new-year', () => {
       expect(JSON.parse(after).results).toEqual({ '2019': { budget: null } });
       expect(newYear(work, 2019).opened).toEqual([]);
       expect(newYear(work, 2030).problems[0].message).toContain('計画期間');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('opens the year of a plan’s follow-up (documents.progress) without a results report, and takes away the previous report’s date', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'newyear-progress-'));
+    try {
+      cpSync(path.join(ROOT, 'data', 'sample-progress'), work, { recursive: true });
+      const files = () => readdirSync(path.join(work, 'initiatives')).map((f) => readFileSync(path.join(work, 'initiatives', f), 'utf8'));
+      const initiativesBefore = files();
+      const before = JSON.parse(readFileSync(path.join(work, 'dataset.json'), 'utf8'));
+      expect(before.documents.progress.publishedOn).toBe('2021-06-30');
+      const r = newYear(work, 2021);
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const after = JSON.parse(readFileSync(path.join(work, 'dataset.json'), 'utf8'));
+      expect(after.documents.progress.fiscalYears).toEqual([2019, 2020, 2021]);
+      expect(after.documents.progress.publishedOn).toBeUndefined();
+      expect(r.dataset).toContainEqual({ path: 'documents.progress.publishedOn', value: undefined, was: '2021-06-30' });
+      // no results report for a data set that has none, and no initiative touched
+      expect(after.documents.results).toBeUndefined();
+      expect(r.opened).toEqual([]);
+      expect(files()).toEqual(initiativesBefore);
+      expect(checkDataset(work).problems.filter((p) => p.severity === 'error')).toEqual([]);
+      // the previous date written back by hand: refused, the report not being published before its last year ends
+      const text = readFileSync(path.join(work, 'dataset.json'), 'utf8');
+      writeFileSync(path.join(work, 'dataset.json'), text.replace('"method": "progress"', '"publishedOn": "2021-06-30",\n      "method": "progress"'));
+      const refused = checkDataset(work).problems.filter((p) => p.severity === 'error');
+      expect(refused.map((p) => [p.file, p.path?.join('.'), p.message])).toEqual([
+        ['dataset.json', 'documents.progress.publishedOn', expect.stringMatching(/^公表日 2021-06-30 は 2021年度（2022年3月31日まで）が終わる前です/)],
+      ]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

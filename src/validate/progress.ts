@@ -22,6 +22,10 @@ export function checkProgress(dataset: Dataset, initiatives: Model['initiatives'
       if (seen.has(y)) err('dataset.json', `${y}年度が二度書かれています`, at('fiscalYears', i));
       seen.add(y);
     });
+    // a report of a year is published after the year has ended (31 March of the next year)
+    const last = Math.max(...settings.fiscalYears);
+    if (settings.publishedOn !== undefined && settings.publishedOn <= `${last + 1}-03-31`)
+      err('dataset.json', `公表日 ${settings.publishedOn} は ${last}年度（${last + 1}年3月31日まで）が終わる前です。${last}年度までの進ちょく状況の公表日を書くか、まだ公表していなければ publishedOn を消してください`, at('publishedOn'));
     // levels are read from the top: each but the last needs a lower bound, and the bounds go down
     settings.levels.forEach((l, i) => {
       const last = i === settings.levels.length - 1;

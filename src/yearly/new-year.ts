@@ -2,7 +2,8 @@
 // gets its results entry; dataset.json lists the year in documents.results.fiscalYears; and a
 // single publishedOn (one date for every year) becomes one date per year, so that the new
 // year's report never carries an earlier year's date. The new year itself gets no date: it is
-// published when its date is written. Edits go through jsonc-parser's modify(), so the files
+// published when its date is written. A data set with documents.progress gets the year in its
+// progress.fiscalYears too (and only that, when it has no results report). Edits go through jsonc-parser's modify(), so the files
 // keep their order and formatting.
 import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
@@ -18,7 +19,7 @@ export interface NewYearResult {
   problems: Problem[];
   opened: string[];
   /** what changed in dataset.json, as JSON paths and values */
-  dataset: { path: string; value: unknown }[];
+  dataset: { path: string; value: unknown; was?: unknown }[];
 }
 
 export function newYear(dir: string, fy: number): NewYearResult {
@@ -28,7 +29,8 @@ export function newYear(dir: string, fy: number): NewYearResult {
   if (fy < period.from || fy > period.to)
     return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], opened: [], dataset: [] };
   const opened: string[] = [];
-  for (const { data, file } of model.initiatives) {
+  const opensResults = !!model.dataset.documents.results || !model.dataset.documents.progress;
+  for (const { data, file } of opensResults ? model.initiatives : []) {
     const spans = data.schedule ?? [];
     if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;
     if (data.results?.[String(fy)]) continue;
@@ -39,13 +41,24 @@ export function newYear(dir: string, fy: number): NewYearResult {
   }
 
   const results = model.dataset.documents.results;
+  const progress = model.dataset.documents.progress;
   const changes: JsonChange[] = [];
-  if (!results) changes.push({ path: ['documents', 'results'], value: { fiscalYears: [fy] } });
+  // a data set that follows up its plan (documents.progress) opens the year's 進ちょく状況; the
+  // date of the report before it goes, as the new report is not published yet (new-year prints the old date)
+  if (progress && !progress.fiscalYears.includes(fy)) {
+    changes.push({ path: ['documents', 'progress', 'fiscalYears'], value: [...progress.fiscalYears, fy].sort((a, b) => a - b) });
+    if (progress.publishedOn !== undefined && progress.publishedOn <= `${fy + 1}-03-31`) changes.push({ path: ['documents', 'progress', 'publishedOn'], value: undefined });
+  }
+  // results are opened when the data set reports them, or has no report of its own yet (a plan)
+  if (!results && progress) {
+    /* a progress-only data set gets no results report */
+  } else if (!results) changes.push({ path: ['documents', 'results'], value: { fiscalYears: [fy] } });
   else {
     if (typeof results.publishedOn === 'string')
       changes.push({ path: ['documents', 'results', 'publishedOn'], value: publishedOnPerYear(results) });
     if (!results.fiscalYears.includes(fy)) changes.push({ path: ['documents', 'results', 'fiscalYears'], value: [...results.fiscalYears, fy].sort((a, b) => a - b) });
   }
   editDataset(dir, raw.json.get('dataset.json')!.text, changes);
-  return { problems, opened, dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value })) };
+  const before = (p: (string | number)[]) => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], model.dataset);
+  return { problems, opened, dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value, ...(c.value === undefined ? { was: before(c.path) } : {}) })) };
 }
