@@ -71,3 +71,25 @@ export function pdfMetadata(m: { title: string; author: string; subject?: string
     pageSize: 'A4',
   };
 }
+
+/** The margins of the landscape reports (事業実施結果, 進ちょく状況). */
+export const REPORT_MARGINS = [30, 36, 30, 40];
+
+/**
+ * A landscape report's definition around its content: metadata, margins, the body font, the
+ * draft mark on every page while a year is unfinished (「未確定（未回答 N 件）」), and the footer.
+ */
+export function landscapeReport(o: { title: string; author: string; date: string; styles: Record<string, unknown>; content: unknown[]; draft?: string; footer: (page: number, pages: number) => string }): Record<string, unknown> {
+  const draft = o.draft;
+  return {
+    ...pdfMetadata({ title: o.title, author: o.author, date: o.date }),
+    pageOrientation: 'landscape',
+    pageMargins: REPORT_MARGINS,
+    defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },
+    styles: o.styles,
+    tableLayouts,
+    content: o.content,
+    ...(draft ? { header: () => ({ text: draft, style: 'draft', margin: [REPORT_MARGINS[0], 14, REPORT_MARGINS[2], 0] }) } : {}),
+    footer: (page: number, pages: number) => ({ text: o.footer(page, pages), style: 'footer', margin: [0, 14, 0, 0] }),
+  };
+}

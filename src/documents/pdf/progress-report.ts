@@ -4,12 +4,11 @@
 // computed here: every number and reason comes from resolve/progress.ts.
 import type { Resolved } from '../../resolve/index.js';
 import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../../resolve/progress.js';
-import { tableLayouts, pdfMetadata } from './layouts.js';
+import { landscapeReport } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { barSvg, BAR_PALETTE } from './results-report.js';
 
 import type { PdfNode as Node } from '../../render/pdf/nodes.js';
-const MARGINS = [30, 36, 30, 40];
 
 const styles = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -177,17 +176,13 @@ export function progressDocument(view: ProgressView, r: Resolved): Node {
     content.push({ text: w.get('group-heading', top), style: 'h1', id: `top-${top.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
     for (const x of view.initiatives.filter((i) => i.topId === top.id)) content.push(...initiativeBlock(x, r));
   }
-  const draft = view.draft ? w.get('draft-mark', view.draft) : undefined;
-  return {
-    ...pdfMetadata({ title, author: r.issuer, date: view.date }),
-    pageOrientation: 'landscape',
-    pageMargins: MARGINS,
-    defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },
+  return landscapeReport({
+    title,
+    author: r.issuer,
+    date: view.date,
     styles,
-    tableLayouts,
     content,
-    // an unfinished year says so on every page, as the results report does
-    ...(draft ? { header: () => ({ text: draft, style: 'draft', margin: [MARGINS[0], 14, MARGINS[2], 0] }) } : {}),
-    footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
-  };
+    draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
+    footer: (page, pages) => w.get('footer', { title, page, pages }),
+  });
 }

@@ -3,12 +3,12 @@
 import type { ResultsView } from '../../resolve/results.js';
 import type { Resolved } from '../../resolve/index.js';
 import { yen } from '../../templates/index.js';
-import { tableLayouts, A4, pdfMetadata } from './layouts.js';
+import { A4, REPORT_MARGINS, landscapeReport } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { estimatedHeight } from '../text-width.js';
 
 import type { PdfNode as Node } from '../../render/pdf/nodes.js';
-const MARGINS = [30, 36, 30, 40];
+const MARGINS = REPORT_MARGINS;
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
 // 整理番号 and 新規 hold a number and a mark: as wide as their headers (unbroken), no wider;
@@ -193,17 +193,13 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
     content.push(...pillarTables(p, view, r));
   });
-  const draft = view.draft ? w.get('draft-mark', view.draft) : undefined;
-  return {
-    ...pdfMetadata({ title, author: r.issuer, date: view.date }),
-    pageOrientation: 'landscape',
-    pageMargins: MARGINS,
-    defaultStyle: { font: 'BIZUDPGothic', fontSize: 8, lineHeight: 1.25 },
+  return landscapeReport({
+    title,
+    author: r.issuer,
+    date: view.date,
     styles,
-    tableLayouts,
     content,
-    // an unfinished year says so on every page
-    ...(draft ? { header: () => ({ text: draft, style: 'draft', margin: [MARGINS[0], 14, MARGINS[2], 0] }) } : {}),
-    footer: (page: number, pages: number) => ({ text: w.get('footer', { title, page, pages }), style: 'footer', margin: [0, 14, 0, 0] }),
-  };
+    draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
+    footer: (page, pages) => w.get('footer', { title, page, pages }),
+  });
 }
