@@ -85,15 +85,6 @@ function anchorByPosition(blocks: Block[], prefix: string): void {
   });
 }
 
-function runLists(blocks: Block[]): Inline[][] {
-  const out: Inline[][] = [];
-  for (const b of blocks) {
-    if (b.kind === 'list') out.push(...b.items);
-    else if (b.kind === 'table') out.push(...b.header, ...b.rows.flat());
-    else if (b.kind !== 'figure') out.push(b.inlines);
-  }
-  return out;
-}
 
 export function resolveBooklet(
   model: Model,
@@ -165,11 +156,11 @@ export function resolveBooklet(
 
   // glossary numbers follow the reading order of chapters 1 and 2 (headings of sections
   // and entries included, chapter titles and the cover not)
-  const reading: Inline[][] = [...runLists(intro)];
+  const reading: Inline[][] = [...blockRuns(intro)];
   for (const s of sectionViews) {
-    reading.push(s.title, ...runLists(s.narrative));
-    for (const e of s.entries) reading.push(e.title, ...runLists(e.description));
-    for (const c of s.columns) reading.push(...runLists(c));
+    reading.push(s.title, ...blockRuns(s.narrative));
+    for (const e of s.entries) reading.push(e.title, ...blockRuns(e.description));
+    for (const c of s.columns) reading.push(...blockRuns(c));
   }
   const glossary = numberGlossary(reading, model.glossary);
   // every link of the prose says where it leads (the PDF's link descriptions)
