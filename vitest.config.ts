@@ -5,7 +5,22 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 // The slowest files first (seconds on 2 cores, measured), so that two workers end together: on a
 // fresh clone vitest has no timings and starts the largest files first, which left the 128 s
 // determinism test to run alone at the end.
-const SLOW = ['determinism', 'workbook-print', 'publish-errata', 'fuzz', 'never-delete', 'errata', 'yearly-cycle', 'web', 'new-plan', 'survey-returns', 'text-runs', 'renumber', 'output-hostile', 'era-dates'];
+const SLOW = [
+  'determinism',
+  'workbook-print',
+  'publish-errata',
+  'fuzz',
+  'never-delete',
+  'errata',
+  'yearly-cycle',
+  'web',
+  'new-plan',
+  'survey-returns',
+  'text-runs',
+  'renumber',
+  'output-hostile',
+  'era-dates',
+];
 const rank = (s: TestSpecification) => {
   const i = SLOW.indexOf(path.basename(s.moduleId, '.test.ts'));
   return i < 0 ? SLOW.length : i;
@@ -21,7 +36,32 @@ class SlowFirst extends BaseSequencer {
 // Tests that read nothing the suite's set-up builds (no .tmp/test-output, no compiled command):
 // the fast inner loop, `npx vitest run --project unit` (or one file of it) starts at once.
 // Every other file, a new one too, is in `outputs`, after the set-up has built the bundled data sets.
-const UNIT = ['bench-analysis', 'citations', 'context-rows', 'data-format-doc', 'achievement', 'era', 'fuzz', 'import-graph', 'load-special-files', 'loss-guard', 'loss-guard-leaves', 'measure-runs', 'mutation-scores', 'output-hostile', 'readme-commands', 'schema', 'seam', 'survey', 'survey-cells', 'up-to-date', 'validate-bounds', 'validate-messages', 'validate', 'yearly'].map((n) => `tests/${n}.test.ts`);
+const UNIT = [
+  'bench-analysis',
+  'citations',
+  'context-rows',
+  'data-format-doc',
+  'achievement',
+  'era',
+  'fuzz',
+  'import-graph',
+  'load-special-files',
+  'loss-guard',
+  'loss-guard-leaves',
+  'measure-runs',
+  'mutation-scores',
+  'output-hostile',
+  'readme-commands',
+  'schema',
+  'seam',
+  'survey',
+  'survey-cells',
+  'up-to-date',
+  'validate-bounds',
+  'validate-messages',
+  'validate',
+  'yearly',
+].map((n) => `tests/${n}.test.ts`);
 
 export default defineConfig({
   test: {
@@ -29,7 +69,15 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, '.tmp/**'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'outputs', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, '.tmp/**', ...UNIT], globalSetup: ['tests/setup/build-outputs.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'outputs',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '.tmp/**', ...UNIT],
+          globalSetup: ['tests/setup/build-outputs.ts'],
+        },
+      },
     ],
     // vitest leaves one core free by default (one worker on a 2-core machine); the tests spend
     // much of their time waiting on child processes (the CLI, LibreOffice, Chromium), so two run side by side

@@ -8,7 +8,12 @@ import { compileIfStale } from './compile.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tools = path.join(root, 'tools', 'bench');
 const dist = path.join(root, '.tmp', 'bench-dist');
-await compileIfStale({ root, sources: [tools, path.join(root, 'src')], entryPoints: ['index', 'direct', 'dump'].map((n) => path.join(tools, `${n}.ts`)), outdir: dist });
+await compileIfStale({
+  root,
+  sources: [tools, path.join(root, 'src')],
+  entryPoints: ['index', 'direct', 'dump'].map((n) => path.join(tools, `${n}.ts`)),
+  outdir: dist,
+});
 const tool = { direct: 'direct.js', dump: 'dump.js' }[process.argv[2]];
 if (tool) process.argv.splice(2, 1);
 await import(pathToFileURL(path.join(dist, tool ?? 'index.js')).href);

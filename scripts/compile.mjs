@@ -17,7 +17,19 @@ export async function compileIfStale({ root, sources, entryPoints, outdir, outba
   const stamp = path.join(outdir, '.compiled');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map(newest), statSync(path.join(root, 'package.json')).mtimeMs)) return;
   const { build } = await import('esbuild');
-  await build({ entryPoints, outdir, outbase, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' });
+  await build({
+    entryPoints,
+    outdir,
+    outbase,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
   mkdirSync(outdir, { recursive: true });
   writeFileSync(stamp, new Date(0).toISOString());
 }

@@ -29,7 +29,9 @@ function sourceOf(entry) {
 }
 
 const version = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).version;
-const hashes = Object.fromEntries(internals.map((e) => [e, sourceOf(e) === undefined ? null : createHash('sha256').update(sourceOf(e)).digest('hex').slice(0, 16)]));
+const hashes = Object.fromEntries(
+  internals.map((e) => [e, sourceOf(e) === undefined ? null : createHash('sha256').update(sourceOf(e)).digest('hex').slice(0, 16)]),
+);
 if (record) {
   writeFileSync(recordFile, JSON.stringify({ pdfmake: version, internals: hashes }, null, 2) + '\n');
   console.log(`recorded ${internals.length} internals of pdfmake ${version}`);

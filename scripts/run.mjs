@@ -9,5 +9,11 @@ import { compileIfStale } from './compile.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
-await compileIfStale({ root, sources: [src], entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'render', 'xlsx-worker.ts')], outdir: dist, outbase: src });
+await compileIfStale({
+  root,
+  sources: [src],
+  entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'build-worker.ts'), path.join(src, 'render', 'xlsx-worker.ts')],
+  outdir: dist,
+  outbase: src,
+});
 await import(pathToFileURL(path.join(dist, 'cli.js')).href);

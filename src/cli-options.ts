@@ -4,7 +4,20 @@ import { createHandlebars, Wording } from './templates/index.js';
 import { nearest } from './nearest.js';
 
 /** options followed by a value */
-export const VALUE_OPTIONS = ['--data', '--out', '--against', '--only', '--fiscal-year', '--label', '--date', '--published', '--from', '--period', '--id', '--carry'];
+export const VALUE_OPTIONS = [
+  '--data',
+  '--out',
+  '--against',
+  '--only',
+  '--fiscal-year',
+  '--label',
+  '--date',
+  '--published',
+  '--from',
+  '--period',
+  '--id',
+  '--carry',
+];
 
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   build: ['--data', '--out', '--only', '--quiet', '--json', '--debug'],
@@ -95,5 +108,10 @@ export function forgottenDashes(command: string, kept: string[], bare: string[],
   if (kept.length) return w.get('npm-kept', { options: kept.join('、'), meant: meant(command, kept, bare, env), script: scriptOf(command) });
   if (!bare.length || TAKES_BARE.has(command) || !(command in COMMAND_OPTIONS)) return undefined;
   const takesData = COMMAND_OPTIONS[command].includes('--data');
-  return w.get('bare-argument', { arg: bare[0], command, meant: takesData ? `npm run ${scriptOf(command)} -- --data ${bare[0]}` : undefined, script: scriptOf(command) });
+  return w.get('bare-argument', {
+    arg: bare[0],
+    command,
+    meant: takesData ? `npm run ${scriptOf(command)} -- --data ${bare[0]}` : undefined,
+    script: scriptOf(command),
+  });
 }

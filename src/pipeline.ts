@@ -37,7 +37,12 @@ export function checkDataset(dir: string): { model?: Model; problems: Problem[];
   const raw = loadDataset(dir);
   const checked = validate(raw);
   // a survey import stopped half way: the data holds some of its values and not others
-  if (importPending(dir)) checked.problems.unshift({ severity: 'error', file: JOURNAL, message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending', { command: pendingCommand(dir) }) });
+  if (importPending(dir))
+    checked.problems.unshift({
+      severity: 'error',
+      file: JOURNAL,
+      message: Wording.load(createHandlebars({}), 'survey').get('err-import-pending', { command: pendingCommand(dir) }),
+    });
   return { ...checked, raw };
 }
 
@@ -74,7 +79,12 @@ export interface BuildResult {
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 
-export interface Output { name: string; bytes: Buffer; pages?: number; sheets?: string[] }
+export interface Output {
+  name: string;
+  bytes: Buffer;
+  pages?: number;
+  sheets?: string[];
+}
 
 /** Printed pages (chapter 1 is page 1) of every anchor, from the physical ones. */
 function printedPages(anchors: Map<string, number>): BookletPages {
@@ -108,8 +118,15 @@ function fixedInputsHash(): string {
   if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
   // templates/web/ is a folder of templates too
   for (const dir of [TEMPLATE_DIR, FONT_DIR, code])
-    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort())
-      if (dir !== code || /\.(ts|js|mjs)$/.test(f)) h.update(f).update('\0').update(readFileSync(path.join(dir, f))).update('\0');
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort())
+      if (dir !== code || /\.(ts|js|mjs)$/.test(f))
+        h.update(f)
+          .update('\0')
+          .update(readFileSync(path.join(dir, f)))
+          .update('\0');
   return (fixedInputs = h.digest('hex'));
 }
 
@@ -151,7 +168,12 @@ export function lostProblems(document: string, lost: LostContent[], words: Resol
  * Runs a layout or a render of `document`. Content pdfmake lost is a data problem, not a crash:
  * it becomes problems (undefined is returned) and the caller writes nothing.
  */
-export async function unlessLost<T>(document: string, words: Resolved['words']['common'], problems: Problem[], run: () => T | Promise<T>): Promise<T | undefined> {
+export async function unlessLost<T>(
+  document: string,
+  words: Resolved['words']['common'],
+  problems: Problem[],
+  run: () => T | Promise<T>,
+): Promise<T | undefined> {
   try {
     return await run();
   } catch (e) {
@@ -228,11 +250,15 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
     // the booklet's pages are needed by the list and the appendix (掲載頁) as well
     let pages: BookletPages | undefined;
     if (r.booklet && want('plan-booklet.pdf'))
-      await timed('plan-booklet.pdf', () => undefined, async () => {
-        const b = await renderBooklet(r, allowed);
-        pages = b.pages;
-        return b.output;
-      });
+      await timed(
+        'plan-booklet.pdf',
+        () => undefined,
+        async () => {
+          const b = await renderBooklet(r, allowed);
+          pages = b.pages;
+          return b.output;
+        },
+      );
     else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
       const a = performance.now();
       pages = await unlessLost('plan-booklet.pdf', r.words.common, problems, () => bookletPages(r));
@@ -240,32 +266,49 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
     }
     // exceljs is loaded only when a workbook is made (start-up time of the other builds)
-    const appendix = model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/workbook/appendix.js')).appendixWorkbook : undefined;
+    const appendix =
+      model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/workbook/appendix.js')).appendixWorkbook : undefined;
     // begun now: with a workbook thread it is written while the list is made
     const appendixBook = appendix && begin(appendix(r, pages?.anchors));
     if (r.list && pages && want('initiative-list.pdf'))
-      await timed('initiative-list.pdf', () => initiativeListDocument(r, pages!.anchors), async (def) => {
-        const { bytes, layout: l } = await renderPdf(def, allowed);
-        return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
-      });
+      await timed(
+        'initiative-list.pdf',
+        () => initiativeListDocument(r, pages!.anchors),
+        async (def) => {
+          const { bytes, layout: l } = await renderPdf(def, allowed);
+          return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
+        },
+      );
     for (const view of r.results) {
       const name = `results-${view.fiscalYear}.pdf`;
       if (want(name))
-        await timed(name, () => resultsDocument(view, r), async (def) => {
-          const { bytes, layout: l } = await renderPdf(def, allowed);
-          return { name, bytes, pages: l.pageCount };
-        });
+        await timed(
+          name,
+          () => resultsDocument(view, r),
+          async (def) => {
+            const { bytes, layout: l } = await renderPdf(def, allowed);
+            return { name, bytes, pages: l.pageCount };
+          },
+        );
     }
     if (r.progress && want(PROGRESS_PDF))
-      await timed(PROGRESS_PDF, () => progressDocument(r.progress!, r), async (def) => {
-        const { bytes, layout: l } = await renderPdf(def, allowed);
-        return { name: PROGRESS_PDF, bytes, pages: l.pageCount };
-      });
+      await timed(
+        PROGRESS_PDF,
+        () => progressDocument(r.progress!, r),
+        async (def) => {
+          const { bytes, layout: l } = await renderPdf(def, allowed);
+          return { name: PROGRESS_PDF, bytes, pages: l.pageCount };
+        },
+      );
     if (appendixBook)
-      await timed('appendix.xlsx', () => undefined, async () => {
-        const { bytes, sheets } = await appendixBook();
-        return { name: 'appendix.xlsx', bytes, sheets };
-      });
+      await timed(
+        'appendix.xlsx',
+        () => undefined,
+        async () => {
+          const { bytes, sheets } = await appendixBook();
+          return { name: 'appendix.xlsx', bytes, sheets };
+        },
+      );
 
     // the web edition and the open data: from the resolved data alone, in every build (they
     // are quick, and show every document of the data set, whichever were rebuilt)
@@ -310,7 +353,14 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
       const outDir = path.join(outRoot, id);
       opts.log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
       const files = kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets }));
-      return { id, problems: checked.problems, files, dropped: [], unchanged: true, timings: { loadValidateMs: checkMs, resolveMs: 0, documents: [], totalMs: since(t0) } };
+      return {
+        id,
+        problems: checked.problems,
+        files,
+        dropped: [],
+        unchanged: true,
+        timings: { loadValidateMs: checkMs, resolveMs: 0, documents: [], totalMs: since(t0) },
+      };
     }
   }
   const { model, raw, problems, outputs, timings: t, resolved } = await renderDataset(dir, { ...opts, checked });

@@ -69,9 +69,7 @@ export function readerPathText(path: (string | number)[] | undefined): string {
 
 /** `initiatives/009.json:12:5 schedule（2番目）.to: 〜` */
 export function formatProblem(p: Problem, datasetLabel?: string): string {
-  const where = [p.file, p.line !== undefined ? String(p.line) : undefined, p.column !== undefined ? String(p.column) : undefined]
-    .filter(Boolean)
-    .join(':');
+  const where = [p.file, p.line !== undefined ? String(p.line) : undefined, p.column !== undefined ? String(p.column) : undefined].filter(Boolean).join(':');
   const path = readerPathText(p.path);
   const mark = p.severity === 'error' ? 'エラー' : '警告';
   // a file of another folder is named under that folder, never glued to the data set's name

@@ -13,17 +13,31 @@
 // browser (`java script:` is refused too), never looser.
 import { Wording, createHandlebars } from './templates/index.js';
 
-export type UrlVerdict =
-  | { ok: true }
-  | { ok: false; why: 'scheme'; scheme: string }
-  | { ok: false; why: 'other-host' | 'host-root' | 'outside' };
+export type UrlVerdict = { ok: true } | { ok: false; why: 'scheme'; scheme: string } | { ok: false; why: 'other-host' | 'host-root' | 'outside' };
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** HTML's named references that spell a URL's punctuation or hide a character (no named reference spells an ASCII letter; others are left as written) */
 const NAMED: Record<string, string> = {
-  colon: ':', tab: '\t', newline: '\n', sol: '/', bsol: '\\', period: '.', num: '#', quest: '?', percnt: '%',
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lpar: '(', rpar: ')', excl: '!', equals: '=',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  num: '#',
+  quest: '?',
+  percnt: '%',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  lpar: '(',
+  rpar: ')',
+  excl: '!',
+  equals: '=',
 };
 
 export function decodeReferences(s: string): string {
@@ -79,7 +93,8 @@ export function judgeUrl(href: string, up = 0): UrlVerdict {
 export function shownUrl(href: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what a link may not hide
   const s = href.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) =>
-    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 

@@ -4,7 +4,17 @@
 import { describe, it, expect } from 'vitest';
 import { achievementRate, levelOf, roundRate, type RateInput } from '../src/resolve/achievement.js';
 
-const base: RateInput = { method: 'progress', direction: '増やす', year: 2019, baselineYear: 2018, targetYear: 2020, baseline: 5, unit: '市町村', target: 35, actual: 12 };
+const base: RateInput = {
+  method: 'progress',
+  direction: '増やす',
+  year: 2019,
+  baselineYear: 2018,
+  targetYear: 2020,
+  baseline: 5,
+  unit: '市町村',
+  target: 35,
+  actual: 12,
+};
 const LEVELS = [{ label: '達成', min: 100 }, { label: '概ね達成', min: 80 }, { label: '未達成' }];
 
 describe('達成率, progress from the baseline toward the target', () => {

@@ -29,7 +29,9 @@ describe('before/after arithmetic', () => {
 
   it('prints the ratio beside both medians', () => {
     const side = { wallMs: 2000, cpuMs: 3000, maxRssKiB: 204800 };
-    const t = baselineTable([{ name: '×1 results-2017.pdf', current: side, baseline: { ...side, wallMs: 4000 }, ratio: { wallMs: 0.5, cpuMs: 1, maxRssKiB: 1.05 } }]);
+    const t = baselineTable([
+      { name: '×1 results-2017.pdf', current: side, baseline: { ...side, wallMs: 4000 }, ratio: { wallMs: 0.5, cpuMs: 1, maxRssKiB: 1.05 } },
+    ]);
     expect(t.split('\n')[2]).toBe('| ×1 results-2017.pdf | 2.00 s | 4.00 s | ×0.50 | 3.00 s | 3.00 s | ×1.00 | 200 MiB | 200 MiB | ×1.05 |');
   });
 

@@ -49,7 +49,10 @@ describe('plan booklet', () => {
       expect(all, `${data.no} ${data.title}`).toMatch(loose(`${data.no}${data.title}（${data.department}）`));
       expect(all).toMatch(loose((data.description ?? '').split('\n')[0].slice(0, 30)));
     }
-    const relisted = list.filter((i) => i.data.relistedIn?.length).map((i) => i.data.no).sort((a, b) => a - b);
+    const relisted = list
+      .filter((i) => i.data.relistedIn?.length)
+      .map((i) => i.data.no)
+      .sort((a, b) => a - b);
     expect(relisted).toEqual([19, 32, 51, 80]);
     expect(all.match(/【再掲】/g)?.length).toBe(4);
   });
@@ -60,7 +63,12 @@ describe('plan booklet', () => {
     const glossary = json('miyagi-ict-plan', 'glossary.json');
     expect(glossary).toHaveLength(50);
     const gStart = pageOf((l) => l === '用語解説', 3);
-    const gText = squash(pages.slice(gStart).map((p) => p.text).join(''));
+    const gText = squash(
+      pages
+        .slice(gStart)
+        .map((p) => p.text)
+        .join(''),
+    );
     const numbers: number[] = [];
     for (const g of glossary) {
       const m = new RegExp(`(\\d+)${squash(g.term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(gText);
@@ -122,7 +130,12 @@ describe('plan booklet', () => {
     expect(titles.some((t) => t.startsWith('第1章'))).toBe(true);
     expect(titles.some((t) => t.startsWith('第2章'))).toBe(true);
     const ch2 = outline!.find((o) => o.title.startsWith('第2章'))!;
-    expect(ch2.items.map((i) => i.title)).toEqual(['1 安全・安心なくらしの構築', '2 快適・便利なくらしの構築', '3 活力ある豊かな地域の構築', '4 行政運営の最適化の推進']);
+    expect(ch2.items.map((i) => i.title)).toEqual([
+      '1 安全・安心なくらしの構築',
+      '2 快適・便利なくらしの構築',
+      '3 活力ある豊かな地域の構築',
+      '4 行政運営の最適化の推進',
+    ]);
     await doc.destroy();
   });
 });

@@ -125,7 +125,9 @@ describe('citations and anchors in every part of the booklet', () => {
         writeFileSync(path.join(dir, 'text', '2-1.md.hbs'), '見出しは{{page "heading" "h-notice"}}頁、\n図は{{page "figure" "f-notice"}}頁。\n');
       },
       async (dir) => {
-        const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
+        const errors = checkDataset(dir)
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => formatProblem(p));
         expect(errors).toEqual([
           expect.stringMatching(/^エラー text\/2-1\.md\.hbs:1:5: 頁の参照先の見出し \{#h-notice\}は目次の前（notice）にあり/),
           expect.stringMatching(/^エラー text\/2-1\.md\.hbs:2:3: 頁の参照先の図「f-notice」は目次の前（notice）にあり/),
@@ -171,19 +173,29 @@ describe('what validation accepts, the build builds', () => {
         expect(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([
           expect.stringMatching(/^エラー dataset\.json:\d+:\d+ documents\.initiativeList\.measuresHeading: 見出し \{#purpose\} が冊子の本文にありません/),
         ]);
-        expect(problems.map((p) => formatProblem(p))).toContainEqual(expect.stringMatching(/^警告 text\/intro\.md\.hbs:1:1: 本文ファイル text\/intro\.md\.hbs は dataset\.json のどこにも指定されていない/));
+        expect(problems.map((p) => formatProblem(p))).toContainEqual(
+          expect.stringMatching(/^警告 text\/intro\.md\.hbs:1:1: 本文ファイル text\/intro\.md\.hbs は dataset\.json のどこにも指定されていない/),
+        );
       },
     );
   });
 
   it('the Miyagi data without documents.booklet.intro is refused at the setting that cites a heading of it (it passed, then build ended in 内部エラー)', async () => {
     const raw = mutate(original(path.join(ROOT, 'data', 'miyagi-ict-plan')), { kind: 'delete', file: 'dataset.json', path: ['documents', 'booklet', 'intro'] });
-    const errors = validate(raw).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
-    expect(errors).toEqual([expect.stringMatching(/^エラー dataset\.json:\d+:\d+ documents\.initiativeList\.measuresHeading: 見出し \{#policy-measures\} が冊子の本文にありません/)]);
+    const errors = validate(raw)
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => formatProblem(p));
+    expect(errors).toEqual([
+      expect.stringMatching(/^エラー dataset\.json:\d+:\d+ documents\.initiativeList\.measuresHeading: 見出し \{#policy-measures\} が冊子の本文にありません/),
+    ]);
     expect(await refusedOrBuilt(raw)).toBeUndefined();
     // without that setting too, it is accepted, and then every document builds
     const without = mutate(raw, { kind: 'delete', file: 'dataset.json', path: ['documents', 'initiativeList', 'measuresHeading'] });
-    expect(validate(without).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
+    expect(
+      validate(without)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => formatProblem(p)),
+    ).toEqual([]);
     expect(await refusedOrBuilt(without)).toBeUndefined();
   });
 
@@ -197,8 +209,14 @@ describe('what validation accepts, the build builds', () => {
         writeFileSync(path.join(dir, 'text', '1-1.md.hbs'), '災害に備えます。\n\n![](#flow)\n');
       },
       async (dir) => {
-        const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
-        expect(errors).toEqual([expect.stringMatching(/^エラー text\/1-1\.md\.hbs:3:1: 図「flow」のある本文ファイル text\/1-1\.md\.hbs は dataset\.json の二か所に指定されているため、図が二度置かれます/)]);
+        const errors = checkDataset(dir)
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => formatProblem(p));
+        expect(errors).toEqual([
+          expect.stringMatching(
+            /^エラー text\/1-1\.md\.hbs:3:1: 図「flow」のある本文ファイル text\/1-1\.md\.hbs は dataset\.json の二か所に指定されているため、図が二度置かれます/,
+          ),
+        ]);
       },
     );
   });
@@ -210,7 +228,15 @@ describe('the check before rendering', () => {
     const doc = { ...font, content: [{ text: '本文', id: 'here' }, { text: ['目次の行 ', { text: '', pageReference: 'nowhere' }] }] };
     await expect(renderPdf(doc)).rejects.toThrow(MissingAnchorError);
     await expect(renderPdf(doc)).rejects.toThrow(/nowhere（「目次の行 」から）/);
-    await expect(renderPdf({ ...font, content: [{ text: '本文', id: 'here' }, { text: '別', id: 'here' }] })).rejects.toThrow(/同じ参照先が二か所にあります: here/);
+    await expect(
+      renderPdf({
+        ...font,
+        content: [
+          { text: '本文', id: 'here' },
+          { text: '別', id: 'here' },
+        ],
+      }),
+    ).rejects.toThrow(/同じ参照先が二か所にあります: here/);
     await expect(renderPdf({ ...font, content: [{ text: '本文', id: 'here' }, { text: ['', { text: '', pageReference: 'here' }] }] })).resolves.toBeDefined();
   });
 });

@@ -13,7 +13,12 @@ const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx
 
 describe('commands', () => {
   it('--help and -h print every option of each command in Japanese', () => {
-    for (const [command, flag] of [['build', '--help'], ['errata', '-h'], ['publish', '--help'], ['survey-export', '-h']]) {
+    for (const [command, flag] of [
+      ['build', '--help'],
+      ['errata', '-h'],
+      ['publish', '--help'],
+      ['survey-export', '-h'],
+    ]) {
       const r = cli(command, flag);
       expect(r.status).toBe(0);
       for (const o of COMMAND_OPTIONS[command]) expect(r.stdout).toMatch(new RegExp(`${o}\\s+\\S*[ぁ-んァ-ヶ一-龠]`));
@@ -34,7 +39,9 @@ describe('commands', () => {
     const p = { severity: 'error' as const, file: 'dataset.json', line: 2, column: 3, base: '../fuku-var', message: 'x' };
     expect(formatProblem(p, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/dataset.json:2:3: x');
     expect(formatProblem({ ...p, base: undefined }, 'data/fukushima-ict-strategy/')).toBe('エラー data/fukushima-ict-strategy/dataset.json:2:3: x');
-    expect(formatProblem({ ...p, base: undefined, file: '../fuku-var/総務部.xlsx' }, 'data/fukushima-ict-strategy')).toBe('エラー ../fuku-var/総務部.xlsx:2:3: x');
+    expect(formatProblem({ ...p, base: undefined, file: '../fuku-var/総務部.xlsx' }, 'data/fukushima-ict-strategy')).toBe(
+      'エラー ../fuku-var/総務部.xlsx:2:3: x',
+    );
     expect(formatProblem({ ...p, base: undefined, file: '/tmp/回答/総務部.xlsx' }, 'fukushima-ict-strategy')).toBe('エラー /tmp/回答/総務部.xlsx:2:3: x');
   });
 });
@@ -42,7 +49,12 @@ describe('commands', () => {
 // issue 23 item 11: what a newcomer meets first
 describe('a forgotten -- after the npm script name', () => {
   const run = (args: string[], env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -67,14 +79,23 @@ describe('a forgotten -- after the npm script name', () => {
     expect(eq.code).toBe(2);
     expect(eq.err).toContain('npm run validate -- --data data/fukushima-ict-strategy');
     // values go back to their options by their form, whatever order npm kept them in
-    const ny = run(['new-year', '2018', 'data/fukushima-ict-strategy'], { npm_lifecycle_event: 'new-year', npm_config_data: 'true', npm_config_fiscal_year: 'true' });
+    const ny = run(['new-year', '2018', 'data/fukushima-ict-strategy'], {
+      npm_lifecycle_event: 'new-year',
+      npm_config_data: 'true',
+      npm_config_fiscal_year: 'true',
+    });
     expect(ny.err).toContain('npm が --data、--fiscal-year を受け取ってしまい');
     expect(ny.err).toContain('npm run new-year -- --data data/fukushima-ict-strategy --fiscal-year 2018');
-    const si = run(['survey-import', 'data/x', '2018', 'returned'], { npm_lifecycle_event: 'survey:import', npm_config_data: 'true', npm_config_fiscal_year: 'true', npm_config_correction: 'true' });
+    const si = run(['survey-import', 'data/x', '2018', 'returned'], {
+      npm_lifecycle_event: 'survey:import',
+      npm_config_data: 'true',
+      npm_config_fiscal_year: 'true',
+      npm_config_correction: 'true',
+    });
     expect(si.err).toContain('npm run survey:import -- --data data/x --fiscal-year 2018 --correction returned');
   });
 
-  it('npm variables of another script (the test runner\'s own npm run) are not taken for this command\'s', () => {
+  it("npm variables of another script (the test runner's own npm run) are not taken for this command's", () => {
     const r = run(['validate', '--data', 'tests/fixtures/mini'], { npm_lifecycle_event: 'test', npm_config_data: 'true' });
     expect([r.code, r.err]).toEqual([0, 'tests/fixtures/mini: OK（事業 2 件）\n']);
   });
@@ -91,12 +112,14 @@ describe('a forgotten -- after the npm script name', () => {
 });
 
 describe('help and progress say what they mean', () => {
-  it('bench --help and -h print the bench\'s options and start nothing; an unknown option is refused', () => {
-    const bench = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/bench/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  it("bench --help and -h print the bench's options and start nothing; an unknown option is refused", () => {
+    const bench = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/bench/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     for (const flag of ['--help', '-h']) {
       const r = bench(flag);
       expect([r.status, r.signal]).toEqual([0, null]);
-      for (const o of ['--scale', '--only', '--compare', '--baseline', '--runs', '--profile', '--json']) expect(r.stdout).toMatch(new RegExp(`${o}\\b.*[ぁ-んァ-ヶ一-龠]`));
+      for (const o of ['--scale', '--only', '--compare', '--baseline', '--runs', '--profile', '--json'])
+        expect(r.stdout).toMatch(new RegExp(`${o}\\b.*[ぁ-んァ-ヶ一-龠]`));
       expect(r.stderr).toBe('');
     }
     const bad = bench('--scal', '1');
@@ -105,23 +128,31 @@ describe('help and progress say what they mean', () => {
   });
 
   it('survey:status --help calls its --out a workbook file, not a folder', () => {
-    const line = cli('survey-status', '--help').stdout.split('\n').find((l) => l.trim().startsWith('--out'))!;
+    const line = cli('survey-status', '--help')
+      .stdout.split('\n')
+      .find((l) => l.trim().startsWith('--out'))!;
     expect(line).toContain('ファイル');
     expect(line).not.toContain('フォルダ');
     expect(cli('build', '--help').stdout).toMatch(/--out\s+出力先のフォルダ/);
   });
 
-  it('build progress shows each document\'s own time, and ends with a line for the data set, warnings or not', () => {
+  it("build progress shows each document's own time, and ends with a line for the data set, warnings or not", () => {
     const work = mkdtempSync(path.join(tmpdir(), 'progress-'));
     try {
       const data = path.join(work, 'mini');
       cpSync(path.join(__dirname, 'fixtures', 'mini'), data, { recursive: true });
       // a term no text uses: a warning
-      writeFileSync(path.join(data, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "未使用語", "definition": "使われない。" } ]');
+      writeFileSync(
+        path.join(data, 'glossary.json'),
+        '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "未使用語", "definition": "使われない。" } ]',
+      );
       const r = cli('build', '--data', data, '--out', path.join(work, 'out'));
       expect(r.status).toBe(0);
       const lines = r.stderr.trimEnd().split('\n');
-      const own = lines.map((l) => /^mini: \S+ .*（(\d+) ms）$/.exec(l)).filter((m) => m).map((m) => Number(m![1]));
+      const own = lines
+        .map((l) => /^mini: \S+ .*（(\d+) ms）$/.exec(l))
+        .filter((m) => m)
+        .map((m) => Number(m![1]));
       const total = Number(/^mini: (\d+) 件を .* に書き出しました（計 (\d+) ms）$/m.exec(r.stderr)![2]);
       const written = Number(/^mini: (\d+) 件を/m.exec(r.stderr)![1]);
       expect(own.length).toBeGreaterThanOrEqual(6);

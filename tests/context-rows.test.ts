@@ -12,13 +12,24 @@ const rows = (n: number, label: string) => Array.from({ length: n }, (_, i) => [
 const group = (text: string) => [{ text, colSpan: 2, tag: 'TH' }, {}];
 /** A run of rows under its groups: `context` of them printed by an earlier run. */
 const run = (groups: string[], context: number, n: number, label: string, extra: Record<string, unknown> = {}) => ({
-  table: { widths: ['*', '*'], headerRows: groups.length, contextRows: context, keepWithHeaderRows: 1, dontBreakRows: true, body: [...groups.map(group), ...rows(n, label)] },
+  table: {
+    widths: ['*', '*'],
+    headerRows: groups.length,
+    contextRows: context,
+    keepWithHeaderRows: 1,
+    dontBreakRows: true,
+    body: [...groups.map(group), ...rows(n, label)],
+  },
   tableId: 'runs',
   tablePart: 'body',
   ...extra,
 });
 // the metadata, language, tags and PDF/UA declaration every document of the project carries
-const doc = (content: unknown[]) => ({ ...pdfMetadata({ title: 'テスト', author: 'テスト', date: '2019-03-01' }), content, defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5 } });
+const doc = (content: unknown[]) => ({
+  ...pdfMetadata({ title: 'テスト', author: 'テスト', date: '2019-03-01' }),
+  content,
+  defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5 },
+});
 
 /** Lines of each page, top to bottom. */
 async function pagesOf(content: unknown[]): Promise<{ pages: PdfPage[]; bytes: Buffer }> {

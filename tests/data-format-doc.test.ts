@@ -38,8 +38,18 @@ const EXAMPLE_KINDS: Record<string, z.ZodType> = {
   sites: SitesSchema,
 };
 
-interface Table { file?: string; heading: string; line: number; header: string[]; rows: { line: number; cells: string[] }[] }
-interface Block { info: string; code: string; line: number }
+interface Table {
+  file?: string;
+  heading: string;
+  line: number;
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+interface Block {
+  info: string;
+  code: string;
+  line: number;
+}
 
 /** Cells of a Markdown table row; a `|` inside a code span does not split. */
 function cells(line: string): string[] {
@@ -93,7 +103,14 @@ const codeSpans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => 
 /** `results.<年度>.budget` → `results.<>.budget`: the name inside <> is for the reader. */
 const normal = (p: string) => p.replace(/<[^>]*>/g, '<>');
 
-interface Row { path: string; need: string; type: string; meaning: string; example: string; line: number }
+interface Row {
+  path: string;
+  need: string;
+  type: string;
+  meaning: string;
+  example: string;
+  line: number;
+}
 
 /** The field rows of a file's section: tables headed 項目 | 必須 | 型・書ける値 | 意味 | 例. */
 function fieldRows(file: string, doc = { tables }): Row[] {
@@ -157,7 +174,10 @@ describe(`${DOC_FILE}: every field of the schema, and nothing else`, () => {
         for (const e of examples) {
           let value: unknown;
           expect(() => (value = JSON.parse(e)), `${at}: ${e} is not JSON`).not.toThrow();
-          expect(f.schemas.some((s) => s.safeParse(value).success), `${at}: the schema refuses ${e}`).toBe(true);
+          expect(
+            f.schemas.some((s) => s.safeParse(value).success),
+            `${at}: the schema refuses ${e}`,
+          ).toBe(true);
         }
       }
     });
@@ -175,8 +195,17 @@ describe(`${DOC_FILE}: every field of the schema, and nothing else`, () => {
 
 describe(`${DOC_FILE}: links`, () => {
   it('every link inside the document leads to one of its headings (GitHub’s heading anchors)', () => {
-    const slug = (h: string) => h.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
-    const anchors = new Set(DOC.split('\n').filter((l) => /^#{1,6} /.test(l)).map(slug));
+    const slug = (h: string) =>
+      h
+        .replace(/^#+ /, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+        .replace(/ /g, '-');
+    const anchors = new Set(
+      DOC.split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map(slug),
+    );
     // links in the prose, not the `![](#zu1)` of the examples
     const prose = DOC.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
     const links = [...prose.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
@@ -211,7 +240,10 @@ describe(`${DOC_FILE}: the examples`, () => {
     for (const b of texts) {
       const rel = 'text/example.md.hbs';
       const problems = checkTemplates(new Map([[rel, b.code]]), new Set([rel]), MIYAGI);
-      expect(problems.filter((p) => p.severity === 'error'), `${DOC_FILE}:${b.line}`).toEqual([]);
+      expect(
+        problems.filter((p) => p.severity === 'error'),
+        `${DOC_FILE}:${b.line}`,
+      ).toEqual([]);
     }
   });
 
@@ -219,7 +251,7 @@ describe(`${DOC_FILE}: the examples`, () => {
     const words = Wording.load(createHandlebars(MIYAGI.era ?? {}), 'common');
     const forms = tables.find((t) => t.header[0] === '形' && t.header[1] === '一覧での書き方');
     expect(forms?.rows.length).toBe(4);
-    const asOf = (InitiativeSchema.shape.indicators.unwrap().element.shape.baseline.shape.asOf);
+    const asOf = InitiativeSchema.shape.indicators.unwrap().element.shape.baseline.shape.asOf;
     for (const r of forms!.rows) {
       const value = asOf.parse(JSON.parse(codeSpans(r.cells[0])[0]));
       expect(asOfText(value, words), `${DOC_FILE}:${r.line}`).toBe(r.cells[1]);
@@ -246,7 +278,10 @@ describe(`${DOC_FILE}: the helpers and data of text/*.md.hbs`, () => {
     const rel = 'text/example.md.hbs';
     for (const r of [...first(helperTable), ...first(dataTable)]) {
       const problems = checkTemplates(new Map([[rel, r.source]]), new Set([rel]), MIYAGI);
-      expect(problems.filter((p) => p.severity === 'error'), `${DOC_FILE}:${r.line} ${r.source}`).toEqual([]);
+      expect(
+        problems.filter((p) => p.severity === 'error'),
+        `${DOC_FILE}:${r.line} ${r.source}`,
+      ).toEqual([]);
       const printed = /^「(.*)」$/.exec(r.result)?.[1];
       if (printed === undefined) continue;
       // examples are dates before 令和: the same under any era.asOf

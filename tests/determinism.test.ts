@@ -48,10 +48,14 @@ describe('reproducible and safe builds', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));
     try {
       for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
-        const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', dir], {
-          env: { ...process.env, ...Object.fromEntries(SWITCHES.map(([, off]) => [off, '1'])) },
-          encoding: 'utf8',
-        });
+        const r = spawnSync(
+          process.execPath,
+          [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', dir],
+          {
+            env: { ...process.env, ...Object.fromEntries(SWITCHES.map(([, off]) => [off, '1'])) },
+            encoding: 'utf8',
+          },
+        );
         expect(r.status, r.stderr).toBe(0);
         for (const [, off] of SWITCHES) expect(r.stderr, `${off} was not honoured`).toContain(off);
         const files = filesOf(path.join(dir, id)).filter((f) => /\.(pdf|xlsx)$/.test(f));
@@ -94,7 +98,10 @@ describe('reproducible and safe builds', () => {
       const before = Object.fromEntries(filesOf(path.join(outDir, 'mini')).map((f) => [f, readFileSync(path.join(outDir, 'mini', f))]));
       // a changed data set whose figure cannot be drawn: validation refuses such a figure, so the
       // broken bytes are put into the checked model, and the booklet fails while being rendered
-      writeFileSync(path.join(data, 'initiatives', '001.json'), readFileSync(path.join(data, 'initiatives', '001.json'), 'utf8').replace('"budget": 1000', '"budget": 3000'));
+      writeFileSync(
+        path.join(data, 'initiatives', '001.json'),
+        readFileSync(path.join(data, 'initiatives', '001.json'), 'utf8').replace('"budget": 1000', '"budget": 3000'),
+      );
       const checked = checkDataset(data);
       checked.model!.figures['figures/flow.svg'] = Buffer.from('<svg width="10"');
       await expect(buildDataset(data, outDir, { log: () => {}, checked })).rejects.toThrow();

@@ -43,8 +43,7 @@ async function textOf(dir: string, name: string): Promise<string[]> {
   return (await readPdfBytes(bytes)).pages.map((p) => squash(p.text));
 }
 
-const cellText = (v: ExcelJS.CellValue): string =>
-  v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v ?? '');
+const cellText = (v: ExcelJS.CellValue): string => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v ?? ''));
 
 describe('the results report is written on its own date', () => {
   it('published 2019-04-30 its face says 平成31年4月, published 2019-05-01 令和元年5月 (the plan of March 2019 does not decide it)', async () => {
@@ -67,7 +66,13 @@ describe('the booklet', () => {
   it('writes a real date in its own era, and still names its later fiscal years as in March 2019', async () => {
     await withMini(
       (dir, edit) => {
-        edit((j) => (j.history = [{ date: '2019-03', event: '策定' }, { date: '2019-05', event: '改定' }]));
+        edit(
+          (j) =>
+            (j.history = [
+              { date: '2019-03', event: '策定' },
+              { date: '2019-05', event: '改定' },
+            ]),
+        );
         const intro = path.join(dir, 'text', 'intro.md.hbs');
         writeFileSync(intro, readFileSync(intro, 'utf8') + '\n{{date "2019-04-30"}}に公表し、{{date "2019-05-01"}}に改めました。\n');
       },
@@ -101,7 +106,9 @@ describe('the survey workbook', () => {
           const wb = new ExcelJS.Workbook();
           await wb.xlsx.readFile(path.join(out, '総務部.xlsx'));
           const cover = wb.getWorksheet('記入のしかた')!;
-          const row = cover.getSheetValues().find((v) => Array.isArray(v) && v.some((c) => cellText(c as ExcelJS.CellValue) === '回答期限')) as ExcelJS.CellValue[];
+          const row = cover
+            .getSheetValues()
+            .find((v) => Array.isArray(v) && v.some((c) => cellText(c as ExcelJS.CellValue) === '回答期限')) as ExcelJS.CellValue[];
           expect(row.map(cellText)).toContain(written);
         },
       );
@@ -150,7 +157,14 @@ describe('the 正誤表', () => {
         ws.eachRow((row, n) => {
           if (n > 2) rows.push([1, 2, 3, 4, 5, 6].map((c) => cellText(row.getCell(c).value)));
         });
-        expect(rows).toContainEqual(['事業実施結果（平成29年度）', '1', expect.any(String), '表紙の日付・発行者', '平成31年4月　テスト県', '令和元年5月　テスト県']);
+        expect(rows).toContainEqual([
+          '事業実施結果（平成29年度）',
+          '1',
+          expect.any(String),
+          '表紙の日付・発行者',
+          '平成31年4月　テスト県',
+          '令和元年5月　テスト県',
+        ]);
 
         // a publication of the day before: 平成31年4月30日
         writeFileSync(path.join(record, 'publication.json'), JSON.stringify({ label: '初版', date: '2019-04-30', dataset: 'mini', inputs: '', files: [] }));
@@ -176,7 +190,12 @@ describe('publish --date', () => {
         expect(r.stderr).toContain('2017年度の公表日 2019-05-01 を書き、文書を作り直しました（results-2017.pdf の表紙: 令和元年5月　テスト県）');
         // the one change, in the file's own layout
         const after = readFileSync(path.join(dir, 'dataset.json'), 'utf8');
-        expect(after).toBe(before.replace('"purpose": "テスト県の情報化を進めるための指針"', '"purpose": "テスト県の情報化を進めるための指針",\n      "publishedOn": {\n        "2017": "2019-05-01"\n      }'));
+        expect(after).toBe(
+          before.replace(
+            '"purpose": "テスト県の情報化を進めるための指針"',
+            '"purpose": "テスト県の情報化を進めるための指針",\n      "publishedOn": {\n        "2017": "2019-05-01"\n      }',
+          ),
+        );
         // the recorded report shows the recorded date
         const recorded = await readPdf(path.join(pub, 'mini', '初版', 'output', 'results-2017.pdf'));
         expect(squash(recorded.pages[0].text)).toContain('令和元年5月テスト県');
@@ -202,7 +221,9 @@ describe('publish --date', () => {
         const before = readFileSync(path.join(dir, 'dataset.json'), 'utf8');
         const r = runCli(['publish', '--data', dir, '--out', out, '--published', pub, '--label', '初版', '--date', '2019-04-30']);
         expect(r.code).toBe(1);
-        expect(r.stderr).toMatch(/エラー .*dataset\.json:\d+:\d+ documents\.results\.publishedOn\.2017: 2017年度の報告書の公表日（2019-05-01）が --date の 2019-04-30 より後です/);
+        expect(r.stderr).toMatch(
+          /エラー .*dataset\.json:\d+:\d+ documents\.results\.publishedOn\.2017: 2017年度の報告書の公表日（2019-05-01）が --date の 2019-04-30 より後です/,
+        );
         expect(existsSync(pub)).toBe(false);
         expect(readFileSync(path.join(dir, 'dataset.json'), 'utf8')).toBe(before);
       },

@@ -84,19 +84,53 @@ describe('the edges of the era arithmetic', () => {
 
   it('takes only real dates, months and years within 昭和元年12月25日 to 9999', () => {
     const dates: [unknown, boolean][] = [
-      ['2019-03-01', true], ['2020-02-29', true], ['2019-02-29', false], ['2019-04-31', false], ['2019-01-31', true], ['2019-12-31', true],
-      ['2019-00-10', false], ['2019-13-01', false], ['2019-01-00', false], ['1926-12-24', false], ['1926-12-25', true], ['9999-12-31', true],
-      ['x2019-03-01', false], ['2019-03-01x', false], ['2019-3-1', false], ['20190301', false], [20190301, false], [undefined, false],
+      ['2019-03-01', true],
+      ['2020-02-29', true],
+      ['2019-02-29', false],
+      ['2019-04-31', false],
+      ['2019-01-31', true],
+      ['2019-12-31', true],
+      ['2019-00-10', false],
+      ['2019-13-01', false],
+      ['2019-01-00', false],
+      ['1926-12-24', false],
+      ['1926-12-25', true],
+      ['9999-12-31', true],
+      ['x2019-03-01', false],
+      ['2019-03-01x', false],
+      ['2019-3-1', false],
+      ['20190301', false],
+      [20190301, false],
+      [undefined, false],
       // an array reads as its one element's text, and would compare like it
       [['2019-03-01'], false],
     ];
     for (const [d, want] of dates) expect(era.isSupportedDate(d), String(d)).toBe(want);
     const months: [unknown, boolean][] = [
-      ['2018-03', true], ['2018-00', false], ['2018-13', false], ['2018-12', true], ['2018-01', true], ['1926-11', false], ['1926-12', true],
-      ['9999-12', true], ['x2018-03', false], ['2018-03x', false], ['2018-3', false], [201803, false], [['2018-03'], false],
+      ['2018-03', true],
+      ['2018-00', false],
+      ['2018-13', false],
+      ['2018-12', true],
+      ['2018-01', true],
+      ['1926-11', false],
+      ['1926-12', true],
+      ['9999-12', true],
+      ['x2018-03', false],
+      ['2018-03x', false],
+      ['2018-3', false],
+      [201803, false],
+      [['2018-03'], false],
     ];
     for (const [m, want] of months) expect(era.isSupportedMonth(m), String(m)).toBe(want);
-    const years: [unknown, boolean][] = [[1926, true], [1925, false], [9999, true], [10000, false], [2019.5, false], ['2019', false], [NaN, false]];
+    const years: [unknown, boolean][] = [
+      [1926, true],
+      [1925, false],
+      [9999, true],
+      [10000, false],
+      [2019.5, false],
+      ['2019', false],
+      [NaN, false],
+    ];
     for (const [y, want] of years) expect(era.isSupportedYear(y), String(y)).toBe(want);
   });
 
@@ -123,11 +157,45 @@ describe('the edges of the era arithmetic', () => {
 describe('a year as people write it on forms, as the Western year', () => {
   it('reads era years, Western years and bare years, and nothing else', () => {
     const cases: [unknown, number | undefined][] = [
-      ['平成31', 2019], ['H31', 2019], ['h31年度', 2019], ['令和元', 2019], ['令和元年度', 2019], ['R2年', 2020], ['r2', 2020], ['昭和64', 1989],
-      ['S1', 1926], ['s63年', 1988], ['平成 31 年度', 2019], [' 平成３１ ', 2019], ['２０１９年度', 2019], ['2019', 2019], ['2019年', 2019],
-      ['31', 2019], ['2年度', 2020], ['20', 2008], ['19', 2037], ['平成123', undefined], ['x平成31', undefined], ['平成31年度x', undefined],
-      ['12345', undefined], ['123', undefined], ['abc', undefined], ['', undefined], ['平成', undefined],
-      [31, 2019], [2, 2020], [20, 2008], [19, 2037], [99, 2087], [1, 2019], [0, undefined], [100, undefined], [-1, undefined], [1.5, undefined], [null, undefined], [undefined, undefined],
+      ['平成31', 2019],
+      ['H31', 2019],
+      ['h31年度', 2019],
+      ['令和元', 2019],
+      ['令和元年度', 2019],
+      ['R2年', 2020],
+      ['r2', 2020],
+      ['昭和64', 1989],
+      ['S1', 1926],
+      ['s63年', 1988],
+      ['平成 31 年度', 2019],
+      [' 平成３１ ', 2019],
+      ['２０１９年度', 2019],
+      ['2019', 2019],
+      ['2019年', 2019],
+      ['31', 2019],
+      ['2年度', 2020],
+      ['20', 2008],
+      ['19', 2037],
+      ['平成123', undefined],
+      ['x平成31', undefined],
+      ['平成31年度x', undefined],
+      ['12345', undefined],
+      ['123', undefined],
+      ['abc', undefined],
+      ['', undefined],
+      ['平成', undefined],
+      [31, 2019],
+      [2, 2020],
+      [20, 2008],
+      [19, 2037],
+      [99, 2087],
+      [1, 2019],
+      [0, undefined],
+      [100, undefined],
+      [-1, undefined],
+      [1.5, undefined],
+      [null, undefined],
+      [undefined, undefined],
     ];
     for (const [w, want] of cases) expect(westernYear(w), JSON.stringify(w)).toBe(want);
   });

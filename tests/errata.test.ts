@@ -23,7 +23,11 @@ describe('errata', () => {
     try {
       const data = path.join(work, 'miyagi-ict-plan');
       cpSync(path.join(ROOT, 'data', 'miyagi-ict-plan'), data, { recursive: true });
-      edit(path.join(data, 'initiatives', '009.json'), '"title": "宮城県河川流域情報システム（MIRAI）の運用"', '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"');
+      edit(
+        path.join(data, 'initiatives', '009.json'),
+        '"title": "宮城県河川流域情報システム（MIRAI）の運用"',
+        '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"',
+      );
       appendFileSync(path.join(data, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
       const r = await errata(data, path.join(ROOT, 'data', 'miyagi-ict-plan'), path.join(work, 'out'), () => {});
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -37,8 +41,21 @@ describe('errata', () => {
       expect(title!.page).toBe(printed);
       expect(page.lines[Number(title!.line) - 1]).toContain('宮城県河川流域情報システム');
       // the list's row, field by field with the column named; the appendix's cell too
-      expect(v.entries).toContainEqual(expect.objectContaining({ document: '主な取組一覧', item: '9 宮城県河川流域情報システム（MIRAI）の運用／事業名', wrong: '宮城県河川流域情報システム（MIRAI）の運用', right: '宮城県河川流域情報システム（MIRAI）の運用・高度化' }));
-      expect(v.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '主な取組一覧', item: '宮城県河川流域情報システム（MIRAI）の運用／事業名 【担当部局・課室名】' }));
+      expect(v.entries).toContainEqual(
+        expect.objectContaining({
+          document: '主な取組一覧',
+          item: '9 宮城県河川流域情報システム（MIRAI）の運用／事業名',
+          wrong: '宮城県河川流域情報システム（MIRAI）の運用',
+          right: '宮城県河川流域情報システム（MIRAI）の運用・高度化',
+        }),
+      );
+      expect(v.entries).toContainEqual(
+        expect.objectContaining({
+          document: '付表（Excel）',
+          page: '主な取組一覧',
+          item: '宮城県河川流域情報システム（MIRAI）の運用／事業名 【担当部局・課室名】',
+        }),
+      );
       expect(v.entries.some((e) => e.right.includes('県民への情報提供を一層充実させます'))).toBe(true);
       // entries after the longer text move to later pages (up to the next 重点目標, which opens a page)
       expect(v.moved.length).toBeGreaterThan(5);
@@ -64,7 +81,8 @@ describe('errata', () => {
     try {
       const data = path.join(work, 'data', 'fukushima-ict-strategy');
       cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
-      const git = (...args: string[]) => execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { stdio: 'pipe' });
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { stdio: 'pipe' });
       git('init', '-q');
       git('add', '-A');
       git('commit', '-qm', 'published');
@@ -92,8 +110,16 @@ describe('marking', () => {
   it('marks only the characters that changed', async () => {
     const { markedPair } = await import('../src/documents/errata-marks.js');
     const m = markedPair('事業費 135,304 千円', '事業費 136,000 千円');
-    const marked = (xs: Record<string, unknown>[]) => xs.filter((x) => x.color).map((x) => x.text).join('');
-    const plain = (xs: Record<string, unknown>[]) => xs.filter((x) => !x.color).map((x) => x.text).join('');
+    const marked = (xs: Record<string, unknown>[]) =>
+      xs
+        .filter((x) => x.color)
+        .map((x) => x.text)
+        .join('');
+    const plain = (xs: Record<string, unknown>[]) =>
+      xs
+        .filter((x) => !x.color)
+        .map((x) => x.text)
+        .join('');
     expect(marked(m.wrong)).toBe('534');
     expect(marked(m.right)).toBe('600');
     expect(plain(m.wrong)).toBe('事業費 13,0 千円');
@@ -111,7 +137,11 @@ describe('the 正誤表 PDF', () => {
     const { PDFDocument } = await import('pdf-lib');
     const words = Wording.load(createHandlebars({}), 'errata');
     const view = {
-      title: '計画', publication: { name: '公表版', date: '2019-03-29' }, date: '2019-04-10', issuer: '宮城県', moved: [],
+      title: '計画',
+      publication: { name: '公表版', date: '2019-03-29' },
+      date: '2019-04-10',
+      issuer: '宮城県',
+      moved: [],
       entries: [
         { document: '冊子', page: 3, line: 4, item: '指標', wrong: '100件', right: '' },
         { document: '冊子', page: 5, line: 1, item: '名称', wrong: '旧', right: '新' },

@@ -33,7 +33,8 @@ const ALLOWED_DIFFERENCES: { seed: string; printed: string; why: string }[] = [
   },
   {
     seed: 'NPO・各種団体等が実施するICTをテーマにした講演会・セミナーの開催、会員及び県内の教育機関が実施するアイデアソンやハッカソン等のワークショップ型の事業を支援し、ICT活用社会に向けた地域の活性化に寄与します。',
-    printed: 'NPO・各種団体等が実施するICTをテーマにした講演会・セミナーの開催、会員及び県内の教育機関が実施するアイディアソンやハッカソン等のワークショップ型の事業を支援し、ICT利活用社会に向けた地域の活性化に寄与します。',
+    printed:
+      'NPO・各種団体等が実施するICTをテーマにした講演会・セミナーの開催、会員及び県内の教育機関が実施するアイディアソンやハッカソン等のワークショップ型の事業を支援し、ICT利活用社会に向けた地域の活性化に寄与します。',
     why: '【再掲】 prints initiative 32 again from its one data file; the original reprint differs from the first print in two words',
   },
   {
@@ -44,7 +45,11 @@ const ALLOWED_DIFFERENCES: { seed: string; printed: string; why: string }[] = [
   // 主な取組一覧: the generated list gives 重点目標, 取組の方向性 and 細目 (①…) as group rows above
   // their initiatives, not as columns, so their column headers are not printed
   { seed: '重点目標', printed: '1 安全・安心な暮らしの構築', why: 'list column shown as group rows' },
-  { seed: '方組の向性の', printed: '(1)迅速かつ正確な情報提供と積極的な情報発信', why: 'list column 取組の方向性 (scrambled by the extraction) shown as group rows' },
+  {
+    seed: '方組の向性の',
+    printed: '(1)迅速かつ正確な情報提供と積極的な情報発信',
+    why: 'list column 取組の方向性 (scrambled by the extraction) shown as group rows',
+  },
   { seed: '事業番号・細目番号', printed: '事業番号', why: '細目 shown as group rows, the column holds the 事業番号 only' },
 ];
 
@@ -56,37 +61,49 @@ const ALLOWED_DIFFERENCES: { seed: string; printed: string; why: string }[] = [
  */
 const LIST_ALLOWED: CellAllowance[] = [
   {
-    row: 14, column: '事業名',
-    seed: '県議会ホームページの運営 【議会議務局政務調査課】', printed: '県議会ホームページの運営【議会事務局政務調査課】',
+    row: 14,
+    column: '事業名',
+    seed: '県議会ホームページの運営 【議会議務局政務調査課】',
+    printed: '県議会ホームページの運営【議会事務局政務調査課】',
     why: 'the published list misprints the office 議会事務局 (chapter 2: 議会事務局); an owner is one department name in the data (the judgement of the transcription, session note of issues 2–8)',
   },
   {
-    row: 33, column: '事業名',
-    seed: '宮城県聴覚障害者支援センター(愛称:みみサボみやぎ)の運営 【保健福祉部障害福祉課】', printed: '宮城県聴覚障害者支援センター（愛称：みみサポみやぎ）の運営【保健福祉部障害福祉課】',
-    why: 'サボ for サポ: the extraction read the handakuten of the list as a dakuten (as ぶれ宮 in row 52); the nickname is みみサポみやぎ in chapter 2. 支援センター is the list\'s own word (listTitle)',
+    row: 33,
+    column: '事業名',
+    seed: '宮城県聴覚障害者支援センター(愛称:みみサボみやぎ)の運営 【保健福祉部障害福祉課】',
+    printed: '宮城県聴覚障害者支援センター（愛称：みみサポみやぎ）の運営【保健福祉部障害福祉課】',
+    why: "サボ for サポ: the extraction read the handakuten of the list as a dakuten (as ぶれ宮 in row 52); the nickname is みみサポみやぎ in chapter 2. 支援センター is the list's own word (listTitle)",
   },
   {
-    row: 52, column: '事業名',
-    seed: 'ウェブサイト「食材王国みやぎ」及び「ぶれ宮 夢みやぎ」による情報発信 【農政部食産業振興課】', printed: 'ウェブサイト「食材王国みやぎ」及び「ぷれ宮夢みやぎ」による情報発信【農政部食産業振興課】',
+    row: 52,
+    column: '事業名',
+    seed: 'ウェブサイト「食材王国みやぎ」及び「ぶれ宮 夢みやぎ」による情報発信 【農政部食産業振興課】',
+    printed: 'ウェブサイト「食材王国みやぎ」及び「ぷれ宮夢みやぎ」による情報発信【農政部食産業振興課】',
     why: 'ぶれ宮 for ぷれ宮: the extraction read the handakuten as a dakuten (as みみサボ in row 33); chapter 2 and the site itself write ぷれ宮',
   },
   {
-    row: 39, column: '従たる目標',
-    seed: '情報セキュリティ意識、情報リテ ランシーの向上', printed: '情報セキュリティ意識、情報リテラシーの向上',
+    row: 39,
+    column: '従たる目標',
+    seed: '情報セキュリティ意識、情報リテ ランシーの向上',
+    printed: '情報セキュリティ意識、情報リテラシーの向上',
     why: 'a misprint of the original (リテランシー); the list names section 1-2 リテラシー in its group row and in rows 34 and 35',
   },
   // the published list names section 4-2 two ways: スリムで費用対効果が高い、… in 28 従たる目標 cells,
   // スリムで費用対効果の高い、… (chapter 2's) in its group row and in row 51, added by the 2019
   // revision. The section has one list name (listTitle), the one of the 28 cells
   {
-    row: 51, column: '従たる目標',
-    seed: 'スリムで費用対効果の高い、最 適な行政運営', printed: 'スリムで費用対効果が高い、最適な行政運営',
-    why: 'section 4-2 has one list name, the one of 28 of the list\'s 30 places',
+    row: 51,
+    column: '従たる目標',
+    seed: 'スリムで費用対効果の高い、最 適な行政運営',
+    printed: 'スリムで費用対効果が高い、最適な行政運営',
+    why: "section 4-2 has one list name, the one of 28 of the list's 30 places",
   },
   {
-    row: 'group', column: 'group',
-    seed: '(2)スリムで費用対効果の高い、最適な行政運営', printed: '(2)スリムで費用対効果が高い、最適な行政運営',
-    why: 'section 4-2 has one list name, the one of 28 of the list\'s 30 places',
+    row: 'group',
+    column: 'group',
+    seed: '(2)スリムで費用対効果の高い、最適な行政運営',
+    printed: '(2)スリムで費用対効果が高い、最適な行政運営',
+    why: "section 4-2 has one list name, the one of 28 of the list's 30 places",
   },
 ];
 
@@ -133,15 +150,21 @@ describe('the published documents, fragment by fragment, in the generated PDFs',
     expect(checked.filter((f) => !inMiyagi(f)).map(describeFragment)).toEqual([]);
   });
 
-  it('主な取組一覧, cell by cell in its own row and column: initiative-list.pdf and the booklet\'s chapter 3', () => {
+  it("主な取組一覧, cell by cell in its own row and column: initiative-list.pdf and the booklet's chapter 3", () => {
     expect(miyagi.list.rows).toHaveLength(104);
     expect(miyagi.list.groups.length).toBeGreaterThan(20);
-    for (const [name, pages, margin] of [['initiative-list.pdf', listPages, LIST_MARGIN], ['plan-booklet.pdf', bookletPages, BOOKLET_MARGINS[0]]] as const) {
+    for (const [name, pages, margin] of [
+      ['initiative-list.pdf', listPages, LIST_MARGIN],
+      ['plan-booklet.pdf', bookletPages, BOOKLET_MARGINS[0]],
+    ] as const) {
       const printed = printedTable(pages, listEdges(margin), 'H29', margin);
       expect(printed.rows, name).toHaveLength(104);
       const { differences, stale } = compareTables(miyagi.list, printed, MIYAGI_COLUMNS, LIST_ALLOWED);
       expect(differences, name).toEqual([]);
-      expect(stale.map((a) => `now printed as published, remove from LIST_ALLOWED: row ${a.row} ${a.seed}`), name).toEqual([]);
+      expect(
+        stale.map((a) => `now printed as published, remove from LIST_ALLOWED: row ${a.row} ${a.seed}`),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -216,10 +239,19 @@ describe('the list matcher, on a made-up table', () => {
   };
   const rows = [
     item(1, 500, '1 重点目標'),
-    item(8, 480, '1'), item(22, 480, '事業A'), item(122, 480, '運用'), item(202, 480, '目標X'), item(22, 471, '【課】'),
-    item(8, 450, '2'), item(22, 450, '事業B'), item(122, 450, '運用'), item(202, 450, '目標Y'), item(22, 441, '【課】'),
+    item(8, 480, '1'),
+    item(22, 480, '事業A'),
+    item(122, 480, '運用'),
+    item(202, 480, '目標X'),
+    item(22, 471, '【課】'),
+    item(8, 450, '2'),
+    item(22, 450, '事業B'),
+    item(122, 450, '運用'),
+    item(202, 450, '目標Y'),
+    item(22, 441, '【課】'),
   ];
-  const check = (items: ReturnType<typeof item>[], allowed: CellAllowance[] = []) => compareTables(published, printedTable([page([...header, ...items])], EDGES, 'H1', 0), NAMES, allowed);
+  const check = (items: ReturnType<typeof item>[], allowed: CellAllowance[] = []) =>
+    compareTables(published, printedTable([page([...header, ...items])], EDGES, 'H1', 0), NAMES, allowed);
 
   it('reads each cell into its row and column', () => {
     const t = printedTable([page([...header, ...rows])], EDGES, 'H1', 0);

@@ -35,15 +35,22 @@ const spaced = (dir: string) => {
   const ds = JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
   ds.departments = ['総務部', '企画部 '];
   writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(ds, null, 2));
-  writeFileSync(path.join(dir, 'sites.json'), JSON.stringify([{ kind: 'ウェブ', name: '防災サイト', department: '総務部 ', division: '危機対策課', description: '防災の情報です。' }], null, 2));
+  writeFileSync(
+    path.join(dir, 'sites.json'),
+    JSON.stringify([{ kind: 'ウェブ', name: '防災サイト', department: '総務部 ', division: '危機対策課', description: '防災の情報です。' }], null, 2),
+  );
 };
 
 describe('names the documents group by', () => {
   it('with a space before or after (half or full width) are refused at their place, saying which space to delete', () =>
     withMini(spaced, (dir) => {
-      const errors = checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
+      const errors = checkDataset(dir)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => formatProblem(p));
       expect(errors).toEqual([
-        expect.stringMatching(/^エラー dataset\.json:\d+:\d+ departments（2番目）: 「企画部 」の末尾に空白（半角または全角）があります。末尾の空白を消してください/),
+        expect.stringMatching(
+          /^エラー dataset\.json:\d+:\d+ departments（2番目）: 「企画部 」の末尾に空白（半角または全角）があります。末尾の空白を消してください/,
+        ),
         expect.stringMatching(/^エラー initiatives\/001\.json:5:3 division: 「危機対策課　」の末尾に空白.*末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/002\.json:4:3 department: 「企画部 」の末尾に空白.*末尾の空白を消してください/),
         expect.stringMatching(/^エラー initiatives\/002\.json:5:\d+ division（2番目）: 「　行政経営課」の先頭に空白.*先頭の空白を消してください/),
@@ -71,6 +78,11 @@ describe('names the documents group by', () => {
         ds.departments = ['総務部', '企画部'];
         writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(ds, null, 2));
       },
-      (dir) => expect(checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]),
+      (dir) =>
+        expect(
+          checkDataset(dir)
+            .problems.filter((p) => p.severity === 'error')
+            .map((p) => formatProblem(p)),
+        ).toEqual([]),
     ));
 });

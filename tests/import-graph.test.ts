@@ -12,8 +12,13 @@ function graphOf(dir: string): Map<string, string[]> {
   const files = fg.sync('**/*.ts', { cwd: dir });
   const g = new Map<string, string[]>();
   for (const f of files) {
-    const deps = [...readFileSync(path.join(dir, f), 'utf8').matchAll(IMPORT)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(f), (m[1] ?? m[2]).replace(/\.js$/, '.ts'))));
-    g.set(f, deps.filter((d) => files.includes(d)));
+    const deps = [...readFileSync(path.join(dir, f), 'utf8').matchAll(IMPORT)].map((m) =>
+      path.posix.normalize(path.posix.join(path.posix.dirname(f), (m[1] ?? m[2]).replace(/\.js$/, '.ts'))),
+    );
+    g.set(
+      f,
+      deps.filter((d) => files.includes(d)),
+    );
   }
   return g;
 }
@@ -45,7 +50,12 @@ describe('the import graph of src/', () => {
   });
 
   it('finds a circle when there is one (the check itself)', () => {
-    const g = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const g = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(circles(g)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 });

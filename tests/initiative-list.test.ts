@@ -56,7 +56,20 @@ describe('主な取組一覧', () => {
     for (const p of list) {
       const top = { ...p, items: p.items.filter((i) => i.y > PAGE_HEIGHT - HEADER_BOTTOM) };
       const head = squash(columnsText(top, edges, 0, edges.length - 1));
-      for (const label of ['事業番号', '事業名【担当部局・課室名】', 'スケジュール(年度)', '従たる目標', '指標', '※官民データ', '掲載頁', 'H29', 'H30', 'H31', 'H32']) expect(head, `page ${p.number}`).toContain(label);
+      for (const label of [
+        '事業番号',
+        '事業名【担当部局・課室名】',
+        'スケジュール(年度)',
+        '従たる目標',
+        '指標',
+        '※官民データ',
+        '掲載頁',
+        'H29',
+        'H30',
+        'H31',
+        'H32',
+      ])
+        expect(head, `page ${p.number}`).toContain(label);
     }
   });
 
@@ -76,10 +89,20 @@ describe('主な取組一覧', () => {
     const names = squash(list.map((p) => columnText(p, edges[1], edges[2])).join(''));
     const printed = printedNumbers(booklet);
     const ch3 = booklet.findIndex((p) => p.lines.some((l) => squash(l).startsWith('第3章')) && printed[p.number - 1] !== undefined);
-    const chapter2 = squash(booklet.slice(0, ch3).map((p) => p.text).join(''));
+    const chapter2 = squash(
+      booklet
+        .slice(0, ch3)
+        .map((p) => p.text)
+        .join(''),
+    );
     // the booklet's chapter 3: the same columns between its own margins (documents/booklet.ts BOOKLET_MARGINS)
     const geo = listGeometry(4, PAGE_WIDTH - 2 * 56);
-    const chapter3 = squash(booklet.slice(ch3).map((p) => columnText(p, 56 + geo.widths[0] + CELL_EXTRA, 56 + geo.widths[0] + geo.widths[1] + 2 * CELL_EXTRA)).join(''));
+    const chapter3 = squash(
+      booklet
+        .slice(ch3)
+        .map((p) => columnText(p, 56 + geo.widths[0] + CELL_EXTRA, 56 + geo.widths[0] + geo.widths[1] + 2 * CELL_EXTRA))
+        .join(''),
+    );
     for (const { data } of named) {
       expect(names.includes(squash(data.listTitle)), `${data.no} in the list`).toBe(true);
       expect(names.includes(squash(data.title)), `${data.no} not by its title in the list`).toBe(false);
@@ -147,7 +170,10 @@ describe('主な取組一覧', () => {
       const ys = [...new Set(names.map((i) => Math.round(i.y)))].sort((a, b) => b - a);
       let titleLines = 0;
       for (const y of ys) {
-        const line = names.filter((i) => Math.round(i.y) === y).map((i) => i.str).join('');
+        const line = names
+          .filter((i) => Math.round(i.y) === y)
+          .map((i) => i.str)
+          .join('');
         if (line.startsWith('【')) {
           expect(titleLines, `${p.number}: ${line}`).toBeLessThanOrEqual(3);
           expect(titleLines).toBeGreaterThan(0);
@@ -165,8 +191,16 @@ describe('主な取組一覧', () => {
     for (const p of list.slice(0, -1)) {
       const body = p.items.filter((i) => i.y > 40 && i.y < PAGE_HEIGHT - HEADER_BOTTOM);
       const lowest = Math.min(...body.map((i) => i.y));
-      const last = squash(body.filter((i) => Math.abs(i.y - lowest) < 1).map((i) => i.str).join(''));
-      expect(groupTitles.some((t: string) => last.endsWith(t)), `page ${p.number} ends with ${last}`).toBe(false);
+      const last = squash(
+        body
+          .filter((i) => Math.abs(i.y - lowest) < 1)
+          .map((i) => i.str)
+          .join(''),
+      );
+      expect(
+        groupTitles.some((t: string) => last.endsWith(t)),
+        `page ${p.number} ends with ${last}`,
+      ).toBe(false);
     }
   });
 

@@ -2,7 +2,20 @@
 // each case is a changed copy of `mini`; validation must refuse it with the file and a
 // fitting message (exit 1), never read outside the data set, never crash.
 import { describe, it, expect, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readFileSync, renameSync, appendFileSync, existsSync, readdirSync, truncateSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -209,7 +222,12 @@ describe('figures are decoded at validation', () => {
     expectError(refused(withFigure(name, bytes)), `figures/${name}`, ...words);
 
   it('a PNG header claiming 2³¹×2³¹ is an error, not an uncaught exception', () => {
-    const bomb = Buffer.concat([PNG_SIGNATURE, ihdr(2 ** 31, 2 ** 31), chunk('IDAT', Buffer.from([0x78, 0x9c, 3, 0, 0, 0, 0, 1])), chunk('IEND', Buffer.alloc(0))]);
+    const bomb = Buffer.concat([
+      PNG_SIGNATURE,
+      ihdr(2 ** 31, 2 ** 31),
+      chunk('IDAT', Buffer.from([0x78, 0x9c, 3, 0, 0, 0, 0, 1])),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
     refusedFigure('bomb.png', bomb, 'PNG のファイルが壊れています', '2147483648×2147483648');
     const big = Buffer.concat([PNG_SIGNATURE, ihdr(0x7fffffff, 0x7fffffff), chunk('IEND', Buffer.alloc(0))]);
     refusedFigure('big.png', big, '画像が大きすぎます', '上限は 40 メガ画素');
@@ -253,13 +271,17 @@ describe('figures are decoded at validation', () => {
     expectError(refused(data), 'figures/large.png', '大きすぎます（25.0 MB。上限は 20 MB');
   });
 
-  const svg = (body: string, attrs = 'width="10" height="10"') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`;
+  const svg = (body: string, attrs = 'width="10" height="10"') =>
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`;
 
   it('a malformed SVG is an error with its line and column', () => {
     const hit = refusedFigure('bad.svg', '<svg width="1" height="1">\n  <g>\n</svg>', 'SVG（XML）の書き方の誤り');
     expect(hit.line).toBe(3);
     // lines end at CR LF and CR too (issue 28), as XML itself reads them
-    for (const [name, eol] of [['cr.svg', '\r'], ['crlf.svg', '\r\n']]) {
+    for (const [name, eol] of [
+      ['cr.svg', '\r'],
+      ['crlf.svg', '\r\n'],
+    ]) {
       const other = refusedFigure(name, `<svg width="1" height="1">${eol}  <g>${eol}</svg>`, 'SVG（XML）の書き方の誤り');
       expect([other.line, other.column]).toEqual([hit.line, hit.column]);
     }
@@ -310,7 +332,10 @@ describe('figures are decoded at validation', () => {
       'grey-alpha16.png': png(17, 9, { colour: 4, depth: 16 }),
       'baseline.jpg': JPEG_BASELINE,
       'progressive.jpg': JPEG_PROGRESSIVE,
-      'viewbox.svg': svg('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect width="5" height="5" fill="url(#g)"/><use xlink:href="#g"/>', 'viewBox="0 0 10 20"'),
+      'viewbox.svg': svg(
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect width="5" height="5" fill="url(#g)"/><use xlink:href="#g"/>',
+        'viewBox="0 0 10 20"',
+      ),
       'deep.svg': svg('<g>'.repeat(198) + '<rect width="5" height="5"/>' + '</g>'.repeat(198)),
       'cycle.svg': svg('<g id="a"><rect width="1" height="1"/><use href="#b"/></g><g id="b"><use href="#a"/></g>'),
     };
@@ -325,7 +350,11 @@ describe('figures are decoded at validation', () => {
     const out = path.join(path.dirname(data), 'out');
     const r = await buildDataset(data, out, { log: () => {}, only: new Set(['plan-booklet.pdf']) });
     expect(shown(r.problems)).toBe('');
-    expect(readFileSync(path.join(out, 'mini', 'plan-booklet.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(path.join(out, 'mini', 'plan-booklet.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
 
@@ -361,8 +390,7 @@ describe('files far larger than any data are refused by their size, unread (issu
   });
 
   it('dataset.json, glossary.json and sites.json are bounded too', () => {
-    for (const rel of ['dataset.json', 'glossary.json', 'sites.json'])
-      expectError(refused(huge(rel, 10e6 + 1)), rel, '大きすぎます（10.0 MB。上限は 10 MB');
+    for (const rel of ['dataset.json', 'glossary.json', 'sites.json']) expectError(refused(huge(rel, 10e6 + 1)), rel, '大きすぎます（10.0 MB。上限は 10 MB');
   });
 
   it('a text file over 1 MB is refused before it is read, with what to do', () => {
@@ -420,7 +448,7 @@ describe('how Windows and old Mac editors save (issue 28)', () => {
     expect(at(expectError(refused(bad), 'text/1-1.md.hbs', '「nohelper」'))).toEqual([1, 4]);
   });
 
-  it('a JSON file saved with a BOM is read, and its positions are the editor\'s', () => {
+  it("a JSON file saved with a BOM is read, and its positions are the editor's", () => {
     let text = '';
     const data = variant((d) => {
       const f = path.join(d, 'initiatives', '001.json');
@@ -430,7 +458,11 @@ describe('how Windows and old Mac editors save (issue 28)', () => {
     expect(at(expectError(refused(data), 'initiatives/001.json', '項目 "title" が同じオブジェクトの中に2回'))).toEqual(placeOf(text, '"title": "重複"'));
   });
 
-  for (const [name, eol] of [['CR only (old Mac)', '\r'], ['CR LF (Windows)', '\r\n'], ['mixed', '\r\n|\r|\n']] as const) {
+  for (const [name, eol] of [
+    ['CR only (old Mac)', '\r'],
+    ['CR LF (Windows)', '\r\n'],
+    ['mixed', '\r\n|\r|\n'],
+  ] as const) {
     const ends = (text: string) => {
       if (!eol.includes('|')) return text.replace(/\n/g, eol);
       // a CR right before the next line's LF would be one CR LF: it is used only before text
@@ -468,7 +500,10 @@ describe('how Windows and old Mac editors save (issue 28)', () => {
       const body = '# 背景\n\n![](#zu1)\n\n本文の {{nohelper 1}} です。\n\n字「\u{2FFFF}」\n';
       const data = variant((d) => {
         const ds = path.join(d, 'dataset.json');
-        writeFileSync(ds, readFileSync(ds, 'utf8').replace('"sections": [', '"figures": [{ "id": "zu1", "caption": "流れ", "image": "figures/flow.svg" }],\n  "sections": ['));
+        writeFileSync(
+          ds,
+          readFileSync(ds, 'utf8').replace('"sections": [', '"figures": [{ "id": "zu1", "caption": "流れ", "image": "figures/flow.svg" }],\n  "sections": ['),
+        );
         writeFileSync(path.join(d, 'text', 'intro.md.hbs'), ends(body));
       });
       const ps = refused(data);

@@ -11,10 +11,12 @@ import { formatProblem } from '../src/problem.js';
 const opened = vi.hoisted(() => [] as string[]);
 vi.mock('node:fs', async (original) => {
   const fs = await original<typeof import('node:fs')>();
-  const record = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => {
-    if (typeof a[0] === 'string') opened.push(a[0]);
-    return f(...a);
-  };
+  const record =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A): R => {
+      if (typeof a[0] === 'string') opened.push(a[0]);
+      return f(...a);
+    };
   const openSync = record(fs.openSync);
   const readFileSync = record(fs.readFileSync as (...a: unknown[]) => unknown);
   return { ...fs, openSync, readFileSync, default: { ...fs, openSync, readFileSync } };
@@ -39,8 +41,7 @@ describe('special files', () => {
     const { problems, model } = checkDataset(data);
     const shown = problems.map((p) => formatProblem(p)).join('\n');
     expect(model).toBeUndefined();
-    for (const rel of [...special, ...(root ? ['figures/null.png'] : [])])
-      expect(shown).toContain(`エラー ${rel}: ${rel} は普通のファイルではありません`);
+    for (const rel of [...special, ...(root ? ['figures/null.png'] : [])]) expect(shown).toContain(`エラー ${rel}: ${rel} は普通のファイルではありません`);
     expect(shown).toContain('text/to-pipe.md.hbs: データセットの中ではリンク');
     expect(shown).toContain('figures/zero.png: データセットの外を指すリンクです（figures/zero.png → /dev/zero）');
     // the loader did open the plain files (the record works), and none of these
@@ -58,7 +59,10 @@ describe('dataset.json read outside the loader', () => {
     writeFileSync(path.join(data, 'dataset.json'), '\uFEFF' + readFileSync(path.join(data, 'dataset.json'), 'utf8'));
     const published = path.join(work, 'published');
     mkdirSync(path.join(published, 'mini', '初版', 'data'), { recursive: true });
-    writeFileSync(path.join(published, 'mini', '初版', 'publication.json'), JSON.stringify({ label: '初版', date: '2019-03-29', dataset: 'mini', inputs: '', files: [] }));
+    writeFileSync(
+      path.join(published, 'mini', '初版', 'publication.json'),
+      JSON.stringify({ label: '初版', date: '2019-03-29', dataset: 'mini', inputs: '', files: [] }),
+    );
     expect(findPublished(data, '初版', published)?.name).toBe('初版');
 
     const piped = path.join(work, 'piped');

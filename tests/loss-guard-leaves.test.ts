@@ -49,17 +49,32 @@ describe('numberLeaves', () => {
   });
 
   it('numbers a page reference with nothing to compare (its digits come after layout)', () => {
-    expect(numberLeaves([{ text: '目次', pageReference: 'sec1' }, { text: '', pageReference: 'sec2' }])).toEqual([
+    expect(
+      numberLeaves([
+        { text: '目次', pageReference: 'sec1' },
+        { text: '', pageReference: 'sec2' },
+      ]),
+    ).toEqual([
       { no: 0, kind: 'ref', expected: '', heading: undefined, source: undefined },
       { no: 1, kind: 'ref', expected: '', heading: undefined, source: undefined },
     ]);
   });
 
   it('walks table rows but context rows (copies printed elsewhere), and ignores what is not content', () => {
-    const table = (contextRows: number) => ({ table: { headerRows: 1, contextRows, body: [['前の行'], 'not a row', ['見出し行', { text: 'セル' }], ['本文行']] }, source: 'initiatives/1.json' });
-    expect(numberLeaves([table(0)]).map((l) => [l.expected, l.source])).toEqual([['前の行', 'initiatives/1.json'], ['見出し行', 'initiatives/1.json'], ['セル', 'initiatives/1.json'], ['本文行', 'initiatives/1.json']]);
+    const table = (contextRows: number) => ({
+      table: { headerRows: 1, contextRows, body: [['前の行'], 'not a row', ['見出し行', { text: 'セル' }], ['本文行']] },
+      source: 'initiatives/1.json',
+    });
+    expect(numberLeaves([table(0)]).map((l) => [l.expected, l.source])).toEqual([
+      ['前の行', 'initiatives/1.json'],
+      ['見出し行', 'initiatives/1.json'],
+      ['セル', 'initiatives/1.json'],
+      ['本文行', 'initiatives/1.json'],
+    ]);
     expect(numberLeaves([table(1)]).map((l) => l.expected)).toEqual(['見出し行', 'セル', '本文行']);
-    expect(numberLeaves([null, undefined, true, { stack: 'x', columns: '字', ul: { text: 'y' } }, { table: {} }, { text: null }, { text: [false, undefined] }])).toEqual([]);
+    expect(
+      numberLeaves([null, undefined, true, { stack: 'x', columns: '字', ul: { text: 'y' } }, { table: {} }, { text: null }, { text: [false, undefined] }]),
+    ).toEqual([]);
   });
 });
 
@@ -68,7 +83,10 @@ describe('findLosses', () => {
 
   it('finds nothing lost when every line is on a page, in any order, a repeated line counted once', () => {
     const ls = leaves('一行目二行目', '別');
-    const pages = [page([line(0, 2, '二行目'), line(1, 3, '別')]), page([line(0, 1, '一', '行目'), line(0, 2, '二行目'), { type: 'vector', item: {} }, { type: 'endClip' }])];
+    const pages = [
+      page([line(0, 2, '二行目'), line(1, 3, '別')]),
+      page([line(0, 1, '一', '行目'), line(0, 2, '二行目'), { type: 'vector', item: {} }, { type: 'endClip' }]),
+    ];
     expect(findLosses(pages, ls)).toEqual([]);
     // whitespace never matters
     expect(findLosses([page([line(0, 0, ' 一行 目 二行目 '), line(1, 1, '別')])], ls)).toEqual([]);
@@ -86,20 +104,34 @@ describe('findLosses', () => {
     expect(findLosses([page([line(0, 0, '一X三四')])], leaves('一二三四')).map((l) => l.text)).toEqual(['二三四']);
     expect(findLosses([page([])], leaves('Stack')).map((l) => l.text)).toEqual(['Stack']);
     // a line that carries no leaf is no leaf's line
-    expect(findLosses([page([{ type: 'line', item: { inlines: [{ text: '一二三四' }] } }])], leaves('一二三四'))).toEqual([{ kind: 'text', text: '一二三四', heading: undefined, source: undefined }]);
+    expect(findLosses([page([{ type: 'line', item: { inlines: [{ text: '一二三四' }] } }])], leaves('一二三四'))).toEqual([
+      { kind: 'text', text: '一二三四', heading: undefined, source: undefined },
+    ]);
   });
 
   it('leaves page numbers and references out of a line’s text, and does not compare references', () => {
     const ls = numberLeaves([{ text: ['第', { pageReference: 'a', text: '0' }, '頁'] }, { text: 'x', pageReference: 'b' }]);
-    const refs = [{ text: '12', _pageRef: {} }, { text: '目次', _tocItemRef: {} }, { text: '3', _pageNodeRef: {} }];
+    const refs = [
+      { text: '12', _pageRef: {} },
+      { text: '目次', _tocItemRef: {} },
+      { text: '3', _pageNodeRef: {} },
+    ];
     expect(findLosses([page([line(0, 0, '第', ...refs, '頁'), line(1, 1, 'x', ...refs)])], ls)).toEqual([]);
   });
 
   it('finds an image or svg missing, or running off the bottom of its page by more than half a point', () => {
-    const ls = numberLeaves([{ image: 'a', alt: '図1' }, { svg: 's', alt: '図2' }, { image: 'c', alt: '図3' }]);
+    const ls = numberLeaves([
+      { image: 'a', alt: '図1' },
+      { svg: 's', alt: '図2' },
+      { image: 'c', alt: '図3' },
+    ]);
     const img = (type: string, leaf: number, y: number, h?: number) => ({ type, item: { _leaf: leaf, y, ...(h === undefined ? {} : { _height: h }) } });
     expect(findLosses([page([img('image', 0, 700, 142.5), img('svg', 1, 800), img('image', 2, 0, 10)], 842)], ls)).toEqual([]);
-    expect(findLosses([page([img('image', 0, 700, 142.6), img('svg', 1, 842.6)], 842)], ls).map((l) => [l.kind, l.text])).toEqual([['image', '図1'], ['image', '図2'], ['image', '図3']]);
+    expect(findLosses([page([img('image', 0, 700, 142.6), img('svg', 1, 842.6)], 842)], ls).map((l) => [l.kind, l.text])).toEqual([
+      ['image', '図1'],
+      ['image', '図2'],
+      ['image', '図3'],
+    ]);
     // a page without a size cuts nothing; an image item without a leaf is none of these
     expect(findLosses([page([img('image', 0, 5000, 5000), img('svg', 1, 0), { type: 'image', item: { y: 0 } }, img('image', 2, 0)])], ls)).toEqual([]);
     expect(findLosses([page([img('vector', 0, 0), img('svg', 1, 0), img('image', 2, 0)])], ls).map((l) => l.text)).toEqual(['図1']);
@@ -133,7 +165,10 @@ describe('installLineStamps', () => {
 
 describe('ContentLostError', () => {
   it('says what was lost by the first 20 characters of each', () => {
-    const lost = [{ kind: 'text' as const, text: 'あ'.repeat(25) }, { kind: 'image' as const, text: '図1' }];
+    const lost = [
+      { kind: 'text' as const, text: 'あ'.repeat(25) },
+      { kind: 'image' as const, text: '図1' },
+    ];
     const e = new ContentLostError(lost);
     expect(e).toBeInstanceOf(Error);
     expect(e.lost).toBe(lost);

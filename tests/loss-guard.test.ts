@@ -22,7 +22,10 @@ const rows = (n: number, label: string) => Array.from({ length: n }, (_, i) => [
 const table = (n: number, label: string) => ({ table: { headerRows: 1, widths: ['auto', '*'], body: [['項目', '内容'], ...rows(n, label)] } });
 
 async function lostOf(p: Promise<unknown>): Promise<ContentLostError> {
-  const e = await p.then(() => undefined, (x) => x);
+  const e = await p.then(
+    () => undefined,
+    (x) => x,
+  );
   expect(e).toBeInstanceOf(ContentLostError);
   return e as ContentLostError;
 }
@@ -53,7 +56,12 @@ function png(w: number, h: number): string {
   ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const raw = Buffer.alloc((w + 1) * h, 0x80);
   for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const bytes = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${bytes.toString('base64')}`;
 }
 
@@ -61,7 +69,9 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the guard in the render seam', () => {
   it('refuses a heading kept with a 60-row table in one unbreakable block (pdfmake keeps only its first page)', async () => {
-    const e = await lostOf(renderPdf(doc([{ stack: [{ text: '2 県のこれまでの取組', outline: true, headlineLevel: 1 }, table(60, '計画')], unbreakable: true }])));
+    const e = await lostOf(
+      renderPdf(doc([{ stack: [{ text: '2 県のこれまでの取組', outline: true, headlineLevel: 1 }, table(60, '計画')], unbreakable: true }])),
+    );
     const texts = e.lost.map((l) => l.text);
     expect(texts.some((t) => t.startsWith('計画60行目'))).toBe(true);
     expect(e.lost.every((l) => l.heading === '2 県のこれまでの取組')).toBe(true);
@@ -69,13 +79,25 @@ describe('the guard in the render seam', () => {
 
   it('refuses a kept group taller than a page, naming its source and heading', async () => {
     const paragraphs = Array.from({ length: 90 }, (_, i) => ({ text: `段落${i + 1}。これは長い注意事項の本文です。`, source: 'text/notice.md.hbs' }));
-    const e = await lostOf(layoutAsync([{ text: '注意事項', headlineLevel: 1 }, { stack: paragraphs, unbreakable: true }]));
+    const e = await lostOf(
+      layoutAsync([
+        { text: '注意事項', headlineLevel: 1 },
+        { stack: paragraphs, unbreakable: true },
+      ]),
+    );
     expect(e.lost[0]).toMatchObject({ heading: '注意事項', source: 'text/notice.md.hbs', kind: 'text' });
     expect(e.lost.some((l) => l.text.startsWith('段落90'))).toBe(true);
   });
 
   it('refuses an image taller than a page (it would be cut at the paper edge)', async () => {
-    const e = await lostOf(renderPdf(doc([{ text: '図表1 推進体制', outline: true }, { image: png(20, 1400), alt: '図表1 推進体制図' }])));
+    const e = await lostOf(
+      renderPdf(
+        doc([
+          { text: '図表1 推進体制', outline: true },
+          { image: png(20, 1400), alt: '図表1 推進体制図' },
+        ]),
+      ),
+    );
     expect(e.lost).toEqual([expect.objectContaining({ kind: 'image', text: '図表1 推進体制図', heading: '図表1 推進体制' })]);
   });
 
@@ -120,7 +142,11 @@ function setReferences(data: string, text: string) {
 describe('the booklet prints what pdfmake used to drop', () => {
   it('prints a heading followed by a table of 60 rows in full, with its headings in the 目次', async () => {
     await withBuiltVariant(
-      (data) => setReferences(data, `# 国の動向\n\n本文です。\n\n# 県のこれまでの取組\n\n## 主なICT戦略・計画等\n\n${tableMd(60, '計画')}\n\n## 本プランの策定経過\n\n経過です。\n`),
+      (data) =>
+        setReferences(
+          data,
+          `# 国の動向\n\n本文です。\n\n# 県のこれまでの取組\n\n## 主なICT戦略・計画等\n\n${tableMd(60, '計画')}\n\n## 本プランの策定経過\n\n経過です。\n`,
+        ),
       async (out) => {
         const { pages } = await readPdf(path.join(out, 'plan-booklet.pdf'));
         const all = squash(pages.map((p) => p.text).join(''));
@@ -182,7 +208,17 @@ describe('a loss fails the build', () => {
       const layoutDocument = LayoutBuilder.prototype.layoutDocument;
       vi.spyOn(LayoutBuilder.prototype, 'layoutDocument').mockImplementation(function (this: unknown, ...args: unknown[]) {
         const pages = layoutDocument.apply(this, args);
-        for (const p of pages) p.items = p.items.filter((i: { type: string; item: { inlines?: { text: string }[] } }) => !(i.type === 'line' && i.item.inlines?.map((x) => x.text).join('').includes('計画2')));
+        for (const p of pages)
+          p.items = p.items.filter(
+            (i: { type: string; item: { inlines?: { text: string }[] } }) =>
+              !(
+                i.type === 'line' &&
+                i.item.inlines
+                  ?.map((x) => x.text)
+                  .join('')
+                  .includes('計画2')
+              ),
+          );
         return pages;
       });
       const r = await buildDataset(data, path.join(work, 'out'), { log: () => {} });

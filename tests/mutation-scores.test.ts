@@ -14,7 +14,10 @@ afterEach(() => work && rmSync(work, { recursive: true, force: true }));
 function scores(files: Record<string, string[]>) {
   work = mkdtempSync(path.join(tmpdir(), 'mutation-'));
   const report = path.join(work, 'mutation.json');
-  writeFileSync(report, JSON.stringify({ files: Object.fromEntries(Object.entries(files).map(([f, statuses]) => [f, { mutants: statuses.map((status) => ({ status })) }])) }));
+  writeFileSync(
+    report,
+    JSON.stringify({ files: Object.fromEntries(Object.entries(files).map(([f, statuses]) => [f, { mutants: statuses.map((status) => ({ status })) }])) }),
+  );
   return spawnSync(process.execPath, [path.join(ROOT, 'tools/mutation/scores.mjs'), report], { cwd: ROOT, encoding: 'utf8' });
 }
 const n = (count: number, status: string) => Array<string>(count).fill(status);

@@ -22,7 +22,13 @@ function hashTree(dir: string): Map<string, string> {
       const s = lstatSync(path.join(dir, r));
       if (s.isSymbolicLink()) out.set(r, `link ${readlinkSync(path.join(dir, r))}`);
       else if (s.isDirectory()) walk(r);
-      else out.set(r, createHash('sha256').update(readFileSync(path.join(dir, r))).digest('hex'));
+      else
+        out.set(
+          r,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, r)))
+            .digest('hex'),
+        );
     }
   };
   walk('');
@@ -86,9 +92,17 @@ describe('--out can never hold the data', () => {
     refused(root, ['errata', '--data', data, '--against', 'HEAD', '--out', parent], /EOVERLAP/);
     refused(root, ['survey:export'.replace(':', '-'), '--data', data, '--fiscal-year', '2017', '--out', data], /そのものです/);
     refused(root, ['survey-status', '--data', data, '--fiscal-year', '2017', '--out', path.join(data, '未回答.xlsx')], /の中です/);
-    refused(root, ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', path.join(root, 'output'), '--published', parent], /を含むフォルダです/);
+    refused(
+      root,
+      ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', path.join(root, 'output'), '--published', parent],
+      /を含むフォルダです/,
+    );
     // the records beside the documents they record: publish --published at the output folder
-    refused(root, ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', path.join(root, 'output'), '--published', path.join(root, 'output')], /出力のフォルダ（.*output）そのものです/);
+    refused(
+      root,
+      ['publish', '--data', data, '--label', '初版', '--date', '2019-03-29', '--out', path.join(root, 'output'), '--published', path.join(root, 'output')],
+      /出力のフォルダ（.*output）そのものです/,
+    );
   });
 
   it('the guard compares real paths: a link, `..` and a folder not made yet', () => {
@@ -170,7 +184,11 @@ describe('the swap replaces only what the tool wrote', () => {
     // a document deleted by the user is simply made again
     const again = runCli(['build', '--data', data, '--out', out, '--quiet']);
     expect(again.code, again.stderr).toBe(0);
-    expect(readFileSync(path.join(out, 'mini', 'appendix.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(path.join(out, 'mini', 'appendix.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('publish never replaces a folder of the label that holds no record, even an empty one', () => {
@@ -207,7 +225,12 @@ describe('a command that rebuilds some documents carries all the others', () => 
     for (const [f, h] of built) if (f !== 'manifest.json') expect(after.get(f), f).toBe(h);
     expect([...after.keys()].filter((f) => !built.has(f)).sort()).toEqual(['errata.pdf', 'errata.xlsx']);
     const manifest = JSON.parse(readFileSync(path.join(out, 'mini', 'manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { file: string }) => f.file).sort()).toEqual([...after.keys()].filter((f) => f !== 'manifest.json').map((f) => f.split(path.sep).join('/')).sort());
+    expect(manifest.files.map((f: { file: string }) => f.file).sort()).toEqual(
+      [...after.keys()]
+        .filter((f) => f !== 'manifest.json')
+        .map((f) => f.split(path.sep).join('/'))
+        .sort(),
+    );
     expect(manifest.tool).toBe('ict-plan-publisher');
     // and the next build keeps the 正誤表 and rebuilds the rest
     const b = runCli(['build', '--data', data, '--out', out, '--quiet']);

@@ -16,7 +16,15 @@ import { readPdf } from '../src/errata/pdf-lines.js';
 
 const MIYAGI = path.join(ROOT, 'data', 'miyagi-ict-plan');
 const MARK = '（次期計画の本文に書き換えてください）';
-const snapshot = (dir: string) => Object.fromEntries(filesOf(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    filesOf(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 const old = (rel: string) => JSON.parse(readFileSync(path.join(MIYAGI, rel), 'utf8'));
 
 // half of the 100: 001 and the even ids but 032 (cited in 参考資料) — 080 is relisted after 095, which stays behind
@@ -32,7 +40,21 @@ beforeAll(() => {
   const carry = path.join(work, '引き継ぐ事業.txt');
   writeFileSync(carry, `# 次期計画に引き継ぐ事業\n${CARRIED.join('\n')}\n`);
   before = snapshot(MIYAGI);
-  run = runCli(['new-plan', '--from', MIYAGI, '--period', '2021-2025', '--date', '2021-03-26', '--id', 'miyagi-2021', '--out', path.join(work, 'data'), '--carry', carry]);
+  run = runCli([
+    'new-plan',
+    '--from',
+    MIYAGI,
+    '--period',
+    '2021-2025',
+    '--date',
+    '2021-03-26',
+    '--id',
+    'miyagi-2021',
+    '--out',
+    path.join(work, 'data'),
+    '--carry',
+    carry,
+  ]);
   made = path.join(work, 'data', 'miyagi-2021');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -51,7 +73,9 @@ describe('new-plan', () => {
     expect(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
     expect(model!.initiatives).toHaveLength(50);
     const marks = problems.filter((p) => p.message.startsWith('前の計画から引き継いだままの本文です'));
-    const texts = readdirSync(path.join(made, 'text')).map((f) => `text/${f}`).sort();
+    const texts = readdirSync(path.join(made, 'text'))
+      .map((f) => `text/${f}`)
+      .sort();
     expect([...new Set(marks.map((p) => p.file))].sort()).toEqual(texts);
     for (const p of marks) expect(readFileSync(path.join(made, p.file), 'utf8').split('\n')[p.line! - 1]).toContain(MARK);
     // after a first heading, the mark is a paragraph of its own under it
@@ -65,7 +89,11 @@ describe('new-plan', () => {
     const ds = JSON.parse(readFileSync(dsFile, 'utf8'));
     delete ds.documents.initiativeList;
     writeFileSync(dsFile, JSON.stringify(ds, null, 2));
-    expect(checkDataset(undeclared).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual(['text/chapter1.md.hbs: 頁の参照先「initiative-list」はこの冊子にありません']);
+    expect(
+      checkDataset(undeclared)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => `${p.file}: ${p.message}`),
+    ).toEqual(['text/chapter1.md.hbs: 頁の参照先「initiative-list」はこの冊子にありません']);
     // the mark goes when the text is rewritten
     const copy = path.join(work, 'rewritten');
     cpSync(made, copy, { recursive: true });
@@ -88,7 +116,8 @@ describe('new-plan', () => {
     for (const f of files) {
       const now = JSON.parse(readFileSync(path.join(made, 'initiatives', f), 'utf8'));
       const was = old(`initiatives/${f}`);
-      for (const key of ['title', 'department', 'division', 'description', 'indicators', 'section', 'secondaryGoals', 'policyMeasures']) expect(now[key], `${f} ${key}`).toEqual(was[key]);
+      for (const key of ['title', 'department', 'division', 'description', 'indicators', 'section', 'secondaryGoals', 'policyMeasures'])
+        expect(now[key], `${f} ${key}`).toEqual(was[key]);
       expect(now.schedule).toEqual([]);
       expect(now.results).toBeUndefined();
       numbers.push(now.no);
@@ -102,15 +131,21 @@ describe('new-plan', () => {
   it('a 再掲 placed after an initiative left behind keeps its section and loses the place, and says so; a citation of one is replaced by a marked note', () => {
     expect(old('initiatives/080.json').relistedIn).toEqual([{ section: '4-2-5', after: '095' }]);
     expect(JSON.parse(readFileSync(path.join(made, 'initiatives', '080.json'), 'utf8')).relistedIn).toEqual([{ section: '4-2-5' }]);
-    expect(run.stdout).toContain('initiatives/080.json: 4-2-5 への再掲の位置（after "095"）を外しました（095 は引き継いでいません。再掲は番号の順に置かれます）');
+    expect(run.stdout).toContain(
+      'initiatives/080.json: 4-2-5 への再掲の位置（after "095"）を外しました（095 は引き継いでいません。再掲は番号の順に置かれます）',
+    );
     expect(run.stdout).toContain('text/references.md.hbs:41: {{page "initiative" "032"}} は引き継がなかった事業を指すため、印に置き換えました');
     const refs = readFileSync(path.join(made, 'text', 'references.md.hbs'), 'utf8');
     expect(refs).not.toContain('{{page "initiative" "032"}}');
-    expect(refs).toContain(`宮城県高度情報化推進協議会（〔引き継がなかった事業「32 ICT講演会等開催支援及び人材育成支援による地域の活性化」の頁〕${MARK}ページ参照）`);
+    expect(refs).toContain(
+      `宮城県高度情報化推進協議会（〔引き継がなかった事業「32 ICT講演会等開催支援及び人材育成支援による地域の活性化」の頁〕${MARK}ページ参照）`,
+    );
   });
 
   it('lists the glossary terms nothing carried uses any more, as validation does', () => {
-    const unused = checkDataset(made).problems.filter((p) => p.file === 'glossary.json' && p.message.includes('本文のどこにも出てきません')).map((p) => /用語「(.+?)」/.exec(p.message)![1]);
+    const unused = checkDataset(made)
+      .problems.filter((p) => p.file === 'glossary.json' && p.message.includes('本文のどこにも出てきません'))
+      .map((p) => /用語「(.+?)」/.exec(p.message)![1]);
     expect(unused.length).toBeGreaterThan(0);
     expect(run.stdout).toContain(`どこにも出てこない用語（glossary.json から消すか、本文に書いてください）: ${unused.join('、')}`);
     expect(readFileSync(path.join(made, 'glossary.json'))).toEqual(readFileSync(path.join(MIYAGI, 'glossary.json')));
@@ -135,7 +170,19 @@ describe('new-plan', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('はすでにあります。別の --id か --out を指定してください（何も書いていません）');
     expect(filesOf(mine)).toEqual(['miyagi-2021/メモ.txt']);
-    const again = runCli(['new-plan', '--from', MIYAGI, '--period', '2021-2025', '--date', '2021-03-26', '--id', 'miyagi-2021', '--out', path.join(work, 'data')]);
+    const again = runCli([
+      'new-plan',
+      '--from',
+      MIYAGI,
+      '--period',
+      '2021-2025',
+      '--date',
+      '2021-03-26',
+      '--id',
+      'miyagi-2021',
+      '--out',
+      path.join(work, 'data'),
+    ]);
     expect(again.code).toBe(1);
   });
 
@@ -147,12 +194,30 @@ describe('new-plan', () => {
     expect(inside.code).toBe(4);
     expect(inside.stderr).toContain('EOVERLAP');
     expect(snapshot(copy)).toEqual(was);
-    const unknown = runCli(['new-plan', '--from', copy, '--period', '2021-2025', '--date', '2021-03-26', '--id', 'x', '--out', path.join(work, 'y'), '--carry', '001,99']);
+    const unknown = runCli([
+      'new-plan',
+      '--from',
+      copy,
+      '--period',
+      '2021-2025',
+      '--date',
+      '2021-03-26',
+      '--id',
+      'x',
+      '--out',
+      path.join(work, 'y'),
+      '--carry',
+      '001,99',
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--carry の「99」は');
     expect(unknown.stderr).toContain('099 のことですか');
-    expect(runCli(['new-plan', '--from', copy, '--period', '2025-2021', '--date', '2021-03-26', '--id', 'x', '--out', path.join(work, 'y')]).stderr).toContain('--period には次期計画の期間を 2021-2025 の形');
-    expect(runCli(['new-plan', '--from', copy, '--period', '2021-2025', '--date', '2021-02-30', '--id', 'x', '--out', path.join(work, 'y')]).stderr).toContain('--date には次期計画の策定日');
+    expect(runCli(['new-plan', '--from', copy, '--period', '2025-2021', '--date', '2021-03-26', '--id', 'x', '--out', path.join(work, 'y')]).stderr).toContain(
+      '--period には次期計画の期間を 2021-2025 の形',
+    );
+    expect(runCli(['new-plan', '--from', copy, '--period', '2021-2025', '--date', '2021-02-30', '--id', 'x', '--out', path.join(work, 'y')]).stderr).toContain(
+      '--date には次期計画の策定日',
+    );
     expect(existsSync(path.join(work, 'y'))).toBe(false);
   });
 
@@ -171,9 +236,13 @@ describe('new-plan', () => {
     expect(r.stdout).toContain('isNew（新規）を外しました（前期から続く事業のため）: initiatives/002.json');
     expect(JSON.parse(readFileSync(path.join(out, 'next', 'initiatives', '002.json'), 'utf8')).isNew).toBe(false);
     expect(r.stdout).toMatch(/text\/2-2\.md\.hbs:\d+: \{\{page "figure" "miyagi-style"\}\} は引き継がなかった図を指すため、印に置き換えました/);
-    expect(readFileSync(path.join(out, 'next', 'text', '2-2.md.hbs'), 'utf8')).toContain(`授業のイメージ（〔引き継がなかった図「MIYAGI Style における授業イメージ」の頁〕${MARK}ページ）を示します。`);
+    expect(readFileSync(path.join(out, 'next', 'text', '2-2.md.hbs'), 'utf8')).toContain(
+      `授業のイメージ（〔引き継がなかった図「MIYAGI Style における授業イメージ」の頁〕${MARK}ページ）を示します。`,
+    );
     // 006's target is 平成33年3月末 (2021-03), before FY2021 begins
-    expect(r.stdout).toContain('目標の時点が新しい計画期間（2021年度〜）より前の指標（目標を見直してください）: initiatives/006.json 「周産期医療情報システム登録医療機関数」');
+    expect(r.stdout).toContain(
+      '目標の時点が新しい計画期間（2021年度〜）より前の指標（目標を見直してください）: initiatives/006.json 「周産期医療情報システム登録医療機関数」',
+    );
   });
 
   it('a new data set that would not validate is not written (the check the command makes before it renames)', () => {
@@ -193,7 +262,21 @@ describe('new-plan', () => {
 
   it('from a data set with results (Fukushima): the results and their dates stay behind, numbers restart in each 柱', () => {
     const out = path.join(work, 'fukushima-next');
-    const r = runCli(['new-plan', '--from', path.join(ROOT, 'data', 'fukushima-ict-strategy'), '--period', '2019-2021', '--date', '2019-06-01', '--id', 'fukushima-next', '--out', out, '--carry', '1-02,1-05,2-01,2-03']);
+    const r = runCli([
+      'new-plan',
+      '--from',
+      path.join(ROOT, 'data', 'fukushima-ict-strategy'),
+      '--period',
+      '2019-2021',
+      '--date',
+      '2019-06-01',
+      '--id',
+      'fukushima-next',
+      '--out',
+      out,
+      '--carry',
+      '1-02,1-05,2-01,2-03',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const dir = path.join(out, 'fukushima-next');
     const ds = JSON.parse(readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
@@ -202,7 +285,11 @@ describe('new-plan', () => {
     const no = (id: string) => JSON.parse(readFileSync(path.join(dir, 'initiatives', `${id}.json`), 'utf8'));
     expect(['1-02', '1-05', '2-01', '2-03'].map((id) => no(id).no)).toEqual([1, 2, 1, 2]);
     for (const id of ['1-02', '1-05', '2-01', '2-03']) expect(no(id).results).toBeUndefined();
-    expect(checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
+    expect(
+      checkDataset(dir)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => formatProblem(p)),
+    ).toEqual([]);
     const b = runCli(['build', '--data', dir, '--out', path.join(work, 'fukushima-out')]);
     expect(b.code, b.stderr).toBe(0);
   });

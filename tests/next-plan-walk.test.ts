@@ -17,8 +17,8 @@ let work: string;
 let source: string;
 let next: string;
 
-
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'next-plan-walk-'));
@@ -31,7 +31,21 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the next plan through Excel', () => {
   it('new-plan, schedules filled in the whole-plan workbook, plan:import --yes, build: the list prints them; the old plan is untouched', async () => {
     const before = folderHash(source);
-    const made = cli('new-plan', '--from', source, '--period', '2021-2025', '--date', '2021-03-26', '--id', 'miyagi-2021', '--out', path.join(work, 'data'), '--carry', CARRY.join(','));
+    const made = cli(
+      'new-plan',
+      '--from',
+      source,
+      '--period',
+      '2021-2025',
+      '--date',
+      '2021-03-26',
+      '--id',
+      'miyagi-2021',
+      '--out',
+      path.join(work, 'data'),
+      '--carry',
+      CARRY.join(','),
+    );
     expect(made.status, made.stderr).toBe(0);
 
     const sent = path.join(work, 'sent');
@@ -66,7 +80,10 @@ describe('the next plan through Excel', () => {
     expect(imported.status, imported.stderr).toBe(0);
     const read = (id: string) => JSON.parse(readFileSync(path.join(next, 'initiatives', `${id}.json`), 'utf8'));
     expect(read('001').schedule).toEqual([{ from: 2021, to: 2025, label: '運用' }]);
-    expect(read('017').schedule).toEqual([{ from: 2021, to: 2021, label: '改修' }, { from: 2022, to: 2023, label: '運用' }]);
+    expect(read('017').schedule).toEqual([
+      { from: 2021, to: 2021, label: '改修' },
+      { from: 2022, to: 2023, label: '運用' },
+    ]);
 
     const out = path.join(work, 'output');
     const built = cli('build', '--data', next, '--out', out, '--quiet');

@@ -18,7 +18,12 @@ const SETS = [
   { id: 'fukushima-ict-strategy', code: '070009', name: '福島県' },
 ];
 
-interface Table { file: string; header: string[]; rows: string[][]; raw: Buffer }
+interface Table {
+  file: string;
+  header: string[];
+  rows: string[][];
+  raw: Buffer;
+}
 const tablesOf = (id: string): Table[] => {
   const dir = path.join(TEST_OUTPUT, id, 'data');
   return readdirSync(dir)
@@ -103,7 +108,8 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
       for (const row of r.rows) if (row[r.header.indexOf('新規（新規=1）')] === '1') newIn.add(row[r.header.indexOf('事業ID')]);
     const all = initiatives(id);
     const lists = (f: (d: any) => string[]) => all.map((i) => f(i.data));
-    const repeated = (name: string, f: (d: any) => string[]) => Array.from({ length: Math.max(1, ...lists(f).map((l) => l.length)) }, (_, k) => [`${name}${k + 1}`, (d: any) => f(d)[k] ?? ''] as const);
+    const repeated = (name: string, f: (d: any) => string[]) =>
+      Array.from({ length: Math.max(1, ...lists(f).map((l) => l.length)) }, (_, k) => [`${name}${k + 1}`, (d: any) => f(d)[k] ?? ''] as const);
     const divisions = (d: any) => (Array.isArray(d.division) ? d.division : [d.division]);
     const columns: (readonly [string, (d: any, iid: string) => string])[] = [
       ['全国地方公共団体コード', () => code],
@@ -180,8 +186,38 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
       if (a.fiscalYear) return a.point === 'end' ? `${a.fiscalYear + 1}-03-31` : `${a.fiscalYear}-04/${a.fiscalYear + 1}-03`;
       return String(a.year);
     };
-    const expected = all.map(({ iid, data, ind, seq }) => [code, `${iid}-${seq}`, name, iid, String(data.no), data.title, String(seq), ind.name, iso(ind.baseline.asOf), asOfText(ind.baseline.asOf, common), ind.baseline.value, iso(ind.target.asOf), asOfText(ind.target.asOf, common), ind.target.value]);
-    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '指標名', '現状値の時点（西暦）', '現状値の時点（和暦）', '現状値', '目標値の時点（西暦）', '目標値の時点（和暦）', '目標値']);
+    const expected = all.map(({ iid, data, ind, seq }) => [
+      code,
+      `${iid}-${seq}`,
+      name,
+      iid,
+      String(data.no),
+      data.title,
+      String(seq),
+      ind.name,
+      iso(ind.baseline.asOf),
+      asOfText(ind.baseline.asOf, common),
+      ind.baseline.value,
+      iso(ind.target.asOf),
+      asOfText(ind.target.asOf, common),
+      ind.target.value,
+    ]);
+    expect(t!.header).toEqual([
+      '全国地方公共団体コード',
+      'ID',
+      '地方公共団体名',
+      '事業ID',
+      '事業番号',
+      '事業名',
+      '連番',
+      '指標名',
+      '現状値の時点（西暦）',
+      '現状値の時点（和暦）',
+      '現状値',
+      '目標値の時点（西暦）',
+      '目標値の時点（和暦）',
+      '目標値',
+    ]);
     expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
     for (const r of t!.rows) for (const c of [8, 11]) expect(r[c]).toMatch(/^\d{4}(-\d{2}-\d{2}|-04\/\d{4}-03)?$/);
   });
@@ -190,10 +226,38 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
     const t = tables.find((x) => x.file === 'schedule.csv');
     const rule = { asOf: json(id, 'dataset.json').era?.asOf };
     const expected = initiatives(id).flatMap(({ id: iid, data }) =>
-      [...(data.schedule ?? [])].sort((a: any, b: any) => a.from - b.from).map((sp: any, k: number) => [code, `${iid}-${k + 1}`, name, iid, String(data.no), data.title, String(k + 1), String(sp.from), fiscalYearLong(sp.from, rule), String(sp.to), fiscalYearLong(sp.to, rule), oneLine(sp.label)]),
+      [...(data.schedule ?? [])]
+        .sort((a: any, b: any) => a.from - b.from)
+        .map((sp: any, k: number) => [
+          code,
+          `${iid}-${k + 1}`,
+          name,
+          iid,
+          String(data.no),
+          data.title,
+          String(k + 1),
+          String(sp.from),
+          fiscalYearLong(sp.from, rule),
+          String(sp.to),
+          fiscalYearLong(sp.to, rule),
+          oneLine(sp.label),
+        ]),
     );
     if (!expected.length) return expect(t).toBeUndefined();
-    expect(t!.header).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '事業番号', '事業名', '連番', '開始年度（西暦）', '開始年度（和暦）', '終了年度（西暦）', '終了年度（和暦）', '内容']);
+    expect(t!.header).toEqual([
+      '全国地方公共団体コード',
+      'ID',
+      '地方公共団体名',
+      '事業ID',
+      '事業番号',
+      '事業名',
+      '連番',
+      '開始年度（西暦）',
+      '開始年度（和暦）',
+      '終了年度（西暦）',
+      '終了年度（和暦）',
+      '内容',
+    ]);
     expect([...t!.rows].sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expected.sort((a, b) => a[1].localeCompare(b[1])));
   });
 
@@ -207,8 +271,17 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
       for (const r of t.rows) {
         const d = byId.get(r[col('事業ID')])!;
         const divisions = Array.isArray(d.division) ? d.division : [d.division];
-        const got = [r[col('事業名')], r[col('取組概要')], r[col('目標の達成度')], r[col('取組実績・成果等')], r[col('部局')], ...divisions.map((_: string, k: number) => r[col(`課室${k + 1}`)])];
-        expect(got).toEqual([d.title, d.description ?? '', d.results[fy].achievement ?? '', d.results[fy].outcome ?? ''].map(oneLine).concat([d.department, ...divisions]));
+        const got = [
+          r[col('事業名')],
+          r[col('取組概要')],
+          r[col('目標の達成度')],
+          r[col('取組実績・成果等')],
+          r[col('部局')],
+          ...divisions.map((_: string, k: number) => r[col(`課室${k + 1}`)]),
+        ];
+        expect(got).toEqual(
+          [d.title, d.description ?? '', d.results[fy].achievement ?? '', d.results[fy].outcome ?? ''].map(oneLine).concat([d.department, ...divisions]),
+        );
         rows++;
       }
     }
@@ -265,7 +338,12 @@ describe.each(SETS)('open data of $id', ({ id, code, name }) => {
 
   it('names every column of every table in the data dictionary (columns.csv), with its type', () => {
     const dict = dictionary(id);
-    for (const t of tables) for (const h of t.header) expect(dict.some((d) => d.file === t.file && d.column === h && d.about && d.type), `${t.file} ${h}`).toBe(true);
+    for (const t of tables)
+      for (const h of t.header)
+        expect(
+          dict.some((d) => d.file === t.file && d.column === h && d.about && d.type),
+          `${t.file} ${h}`,
+        ).toBe(true);
     expect(dict.length).toBe(tables.reduce((n, t) => n + t.header.length, 0));
   });
 
@@ -299,15 +377,26 @@ describe('docs/open-data.md, the published contract of the columns', () => {
   it('names every column of every table of both data sets with the type, unit and meaning of columns.csv, and no column that is not made', () => {
     const doc = readFileSync(path.join(__dirname, '..', 'docs', 'open-data.md'), 'utf8');
     // `<年度>`, `<n>` and `<区分>` in a name stand for a year, a number and an achievement category
-    const pattern = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<年度>', '\\d{4}').replace('<n>', '\\d+').replace('<区分>', '.+')}$`);
+    const pattern = (s: string) =>
+      new RegExp(
+        `^${s
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace('<年度>', '\\d{4}')
+          .replace('<n>', '\\d+')
+          .replace('<区分>', '.+')}$`,
+      );
     const rows: { file: RegExp; column: RegExp; type: string; unit: string; about: string; line: number; used: number }[] = [];
     let file: RegExp | undefined;
     doc.split('\n').forEach((line, k) => {
       const heading = line.match(/^## `([^`]+)`/);
       if (heading) file = pattern(heading[1]);
       else if (line.startsWith('## ')) file = undefined;
-      const cells = line.match(/^\| (.*) \|$/)?.[1].split(' | ').map((c) => c.trim());
-      if (file && cells && cells.join() !== '項目名,型,単位,説明' && !/^-+$/.test(cells[0])) rows.push({ file, column: pattern(cells[0]), type: cells[1], unit: cells[2], about: cells[3], line: k + 1, used: 0 });
+      const cells = line
+        .match(/^\| (.*) \|$/)?.[1]
+        .split(' | ')
+        .map((c) => c.trim());
+      if (file && cells && cells.join() !== '項目名,型,単位,説明' && !/^-+$/.test(cells[0]))
+        rows.push({ file, column: pattern(cells[0]), type: cells[1], unit: cells[2], about: cells[3], line: k + 1, used: 0 });
     });
     expect(rows.length).toBeGreaterThan(50);
     for (const { id } of SETS)
@@ -332,8 +421,18 @@ describe('one line per cell', () => {
 
 describe('CSV writer', () => {
   it('quotes a field only when it holds a comma, a quote or a line break, and writes a line break inside one as CRLF', () => {
-    const text = renderCsv(['a', 'b'], [['x,y', 'say "hi"'], ['1\n2', 3]]).toString('utf8');
+    const text = renderCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['1\n2', 3],
+      ],
+    ).toString('utf8');
     expect(text).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"1\r\n2",3\r\n');
-    expect(parseCsv(text.slice(1))).toEqual([['a', 'b'], ['x,y', 'say "hi"'], ['1\r\n2', '3']]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['a', 'b'],
+      ['x,y', 'say "hi"'],
+      ['1\r\n2', '3'],
+    ]);
   });
 });

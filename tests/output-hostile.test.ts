@@ -25,7 +25,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file of a folder (and of its web/ and data/ folders) by its name under it. */
-const filesOf = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => !lstatSync(path.join(dir, f)).isDirectory()).map((f) => f.split(path.sep).join('/')).sort();
+const filesOf = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => !lstatSync(path.join(dir, f)).isDirectory())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
 /** Every file of a folder with its bytes. */
 const snapshot = (dir: string) => Object.fromEntries(filesOf(dir).map((f) => [f, readFileSync(path.join(dir, f))]));
 
@@ -68,7 +72,8 @@ describe('a failure while the set is written', () => {
       keep: () => true,
       // the documents kept are carried over first, then the second new document meets a full disk
       beforeWrite: (file: string) => {
-        if (file.endsWith('results-2017.pdf')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: file });
+        if (file.endsWith('results-2017.pdf'))
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', syscall: 'write', path: file });
       },
     };
     let error: unknown;
@@ -128,7 +133,9 @@ describe('documents that left the set', () => {
     const lines: string[] = [];
     await buildDataset(data, out, { log: (l) => lines.push(l) });
     // the web page and the tables of that year leave with it
-    expect(lines).toContain('mini: データセットが作らなくなった文書を出力から外しました: data/results-2017.csv、data/summary-2017.csv、results-2017.pdf、web/results-2017.html');
+    expect(lines).toContain(
+      'mini: データセットが作らなくなった文書を出力から外しました: data/results-2017.csv、data/summary-2017.csv、results-2017.pdf、web/results-2017.html',
+    );
     const manifest = expectWhole(path.join(out, 'mini'));
     expect(manifest.files.map((x) => x.file)).not.toContain('results-2017.pdf');
     expect(existsSync(path.join(out, 'mini', 'results-2017.pdf'))).toBe(false);
@@ -153,7 +160,11 @@ describe('documents that left the set', () => {
     expect(lstatSync(path.join(old, 'mini')).isSymbolicLink()).toBe(true);
     expect(lines.join('\n')).toContain('出力から外しました: results-2016.pdf');
     expect(readFileSync(path.join(old, 'mini', 'plan-booklet.pdf')).equals(booklet)).toBe(true);
-    expect(expectWhole(path.join(old, 'mini')).files.map((x) => x.file).filter((f) => !f.includes('/'))).toEqual(['plan-booklet.pdf', 'initiative-list.pdf', 'results-2017.pdf', 'appendix.xlsx']);
+    expect(
+      expectWhole(path.join(old, 'mini'))
+        .files.map((x) => x.file)
+        .filter((f) => !f.includes('/')),
+    ).toEqual(['plan-booklet.pdf', 'initiative-list.pdf', 'results-2017.pdf', 'appendix.xlsx']);
   });
 });
 
@@ -252,7 +263,10 @@ describe('a build killed while it writes', () => {
       new Promise<{ out: string; pid: number }>((resolveTrial) => {
         const out = path.join(work, `kill-${i}`);
         cpSync(base, out, { recursive: true, verbatimSymlinks: true });
-        const child: ChildProcess = spawn(process.execPath, [...CLI, 'build', '--data', newData, '--out', out, '--only', 'results-2017.pdf', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+        const child: ChildProcess = spawn(process.execPath, [...CLI, 'build', '--data', newData, '--out', out, '--only', 'results-2017.pdf', '--quiet'], {
+          cwd: ROOT,
+          stdio: 'ignore',
+        });
         const w = watch(path.join(out, '.mini'), (_, name) => {
           if (String(name).startsWith('staging-')) setTimeout(() => child.kill('SIGKILL'), delay);
         });

@@ -28,25 +28,39 @@ let sent: string;
 const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
 if (!soffice) {
   if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
-  console.warn('\n*** LibreOffice (soffice) is not installed: the plan workbook is NOT re-saved through LibreOffice (apt-get install libreoffice-calc-nogui) ***\n');
+  console.warn(
+    '\n*** LibreOffice (soffice) is not installed: the plan workbook is NOT re-saved through LibreOffice (apt-get install libreoffice-calc-nogui) ***\n',
+  );
 }
 
-
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
 
 /** Fills a sent book the way a department does: exceljs on the file itself, every sheet at hand. */
-async function fill(file: string, change: (s: { items: ExcelJS.Worksheet; schedule: ExcelJS.Worksheet; indicators: ExcelJS.Worksheet; meta: ExcelJS.Worksheet }) => void) {
+async function fill(
+  file: string,
+  change: (s: { items: ExcelJS.Worksheet; schedule: ExcelJS.Worksheet; indicators: ExcelJS.Worksheet; meta: ExcelJS.Worksheet }) => void,
+) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(sent, file));
-  change({ items: wb.getWorksheet('事業')!, schedule: wb.getWorksheet('スケジュール')!, indicators: wb.getWorksheet('指標')!, meta: wb.getWorksheet('_plan')! });
+  change({
+    items: wb.getWorksheet('事業')!,
+    schedule: wb.getWorksheet('スケジュール')!,
+    indicators: wb.getWorksheet('指標')!,
+    meta: wb.getWorksheet('_plan')!,
+  });
   await wb.xlsx.writeFile(path.join(sent, file));
 }
 
 /** Opens and saves a book in LibreOffice Calc, as a department without Excel returns it. */
 function resaveInLibreOffice(file: string) {
   const out = path.join(work, 'lo');
-  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(sent, file)], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync(
+    soffice!,
+    ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(sent, file)],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
   copyFileSync(path.join(out, file), path.join(sent, file));
 }
 
@@ -79,11 +93,36 @@ describe('the exported books', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(pristineSent, '総務部.xlsx'));
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
-      ['記入のしかた', 'visible'], ['事業', 'visible'], ['スケジュール', 'visible'], ['指標', 'visible'], ['_plan', 'veryHidden'],
+      ['記入のしかた', 'visible'],
+      ['事業', 'visible'],
+      ['スケジュール', 'visible'],
+      ['指標', 'visible'],
+      ['_plan', 'veryHidden'],
     ]);
     const items = wb.getWorksheet('事業')!;
-    expect((items.getRow(1).values as unknown[]).slice(1).map((v) => String(v).replace(/\n/g, ''))).toEqual(['ID', '番号', '事業名', '部局', '課室', '節', '説明', '新規（○）', '再掲先（節）', '従たる目標（節）', '官民データ①', '取扱い']);
-    expect((items.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['001', 1, '防災情報システムの運用', '総務部', '危機対策課', '1-1 情報提供', '災害時にICTを活用して情報を伝えます。']);
+    expect((items.getRow(1).values as unknown[]).slice(1).map((v) => String(v).replace(/\n/g, ''))).toEqual([
+      'ID',
+      '番号',
+      '事業名',
+      '部局',
+      '課室',
+      '節',
+      '説明',
+      '新規（○）',
+      '再掲先（節）',
+      '従たる目標（節）',
+      '官民データ①',
+      '取扱い',
+    ]);
+    expect((items.getRow(2).values as unknown[]).slice(1, 8)).toEqual([
+      '001',
+      1,
+      '防災情報システムの運用',
+      '総務部',
+      '危機対策課',
+      '1-1 情報提供',
+      '災害時にICTを活用して情報を伝えます。',
+    ]);
     expect(items.getCell('K2').value).toBe('○');
     expect(items.getCell('A2').protection?.locked).not.toBe(false);
     expect(items.getCell('C2').protection?.locked).toBe(false);
@@ -99,13 +138,25 @@ describe('the exported books', () => {
     expect(schedule.getCell('C3').protection?.locked).toBe(false);
     expect(schedule.getCell('C2').protection?.locked).not.toBe(false);
     const indicators = wb.getWorksheet('指標')!;
-    expect((indicators.getRow(2).values as unknown[]).slice(1)).toEqual(['001', '防災情報システムの運用', '登録機関数', '58件', '2018年3月末', '60件', '2021年3月末']);
+    expect((indicators.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '001',
+      '防災情報システムの運用',
+      '登録機関数',
+      '58件',
+      '2018年3月末',
+      '60件',
+      '2021年3月末',
+    ]);
     const cover = wb.getWorksheet('記入のしかた')!;
-    const coverText = cover.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    const coverText = cover
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     for (const w of ['照会', '回答期限', '問い合わせ先', 'テスト県 企画部情報政策課', '記入例', '廃止', '（削除）', '→']) expect(coverText).toContain(w);
   });
 
-  it('the cover carries the data set\'s planSurvey: 照会文, 期限 (in the era of the data) and 問い合わせ先', async () => {
+  it("the cover carries the data set's planSurvey: 照会文, 期限 (in the era of the data) and 問い合わせ先", async () => {
     const file = path.join(data, 'dataset.json');
     const d = JSON.parse(readFileSync(file, 'utf8'));
     d.planSurvey = { request: '計画の改定に向けて記載を確認してください。', deadline: '2019-01-25', contact: '企画部情報政策課 企画班 内線1234' };
@@ -114,7 +165,12 @@ describe('the exported books', () => {
     expect(errors(await planExport(data, out))).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, '企画部.xlsx'));
-    const text = wb.getWorksheet('記入のしかた')!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    const text = wb
+      .getWorksheet('記入のしかた')!
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(text).toContain('計画の改定に向けて記載を確認してください。');
     expect(text).toContain('平成31年1月25日（2019/01/25）');
     expect(text).toContain('企画部情報政策課 企画班 内線1234');
@@ -132,8 +188,20 @@ describe('schedule cells', () => {
   it('label then →, a label typed in every year, and a blank year between as two spans', () => {
     expect(readSchedule(['運用', '→', '→', '→'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2020, label: '運用' }] });
     expect(readSchedule(['運用', '運用', '運用', ''], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2019, label: '運用' }] });
-    expect(readSchedule(['構築', '', '運用', '⇒'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2017, label: '構築' }, { from: 2019, to: 2020, label: '運用' }] });
-    expect(readSchedule(['運用', '', '運用', '運用'], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2017, label: '運用' }, { from: 2019, to: 2020, label: '運用' }] });
+    expect(readSchedule(['構築', '', '運用', '⇒'], 2017)).toEqual({
+      ok: true,
+      spans: [
+        { from: 2017, to: 2017, label: '構築' },
+        { from: 2019, to: 2020, label: '運用' },
+      ],
+    });
+    expect(readSchedule(['運用', '', '運用', '運用'], 2017)).toEqual({
+      ok: true,
+      spans: [
+        { from: 2017, to: 2017, label: '運用' },
+        { from: 2019, to: 2020, label: '運用' },
+      ],
+    });
     expect(readSchedule(['', '→', '運用', ''], 2017)).toEqual({ ok: false, refusal: { kind: 'arrow-first', year: 2018 }, index: 1 });
     expect(scheduleCells([{ from: 2018, to: 2020, label: '運用\n保守' }], 2017, 2020)).toEqual([null, '運用\n保守', '→', '→']);
   });
@@ -188,7 +256,10 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
 
     const one = json('001');
     expect(one.title).toBe('防災情報システムの運用・改修');
-    expect(one.schedule).toEqual([{ from: 2017, to: 2017, label: '構築' }, { from: 2018, to: 2020, label: '運用' }]);
+    expect(one.schedule).toEqual([
+      { from: 2017, to: 2017, label: '構築' },
+      { from: 2018, to: 2020, label: '運用' },
+    ]);
     // untouched fields stay as written (results, relistings, indicators)
     expect(one.results).toEqual(JSON.parse(readFileSync(path.join(pristineData, 'initiatives/001.json'), 'utf8')).results);
     expect(one.indicators).toHaveLength(1);
@@ -201,8 +272,17 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
       division: ['危機対策課', '防災推進課'],
       section: '1-1',
       description: '防災情報をスマートフォンに届けます。\n県内全域で利用できます。',
-      schedule: [{ from: 2017, to: 2018, label: '開発' }, { from: 2020, to: 2020, label: '配信' }],
-      indicators: [{ name: 'アプリ登録者数', baseline: { asOf: { month: '2018-03' }, value: '0人' }, target: { asOf: { fiscalYear: 2020, point: 'end' }, value: '10,000人' } }],
+      schedule: [
+        { from: 2017, to: 2018, label: '開発' },
+        { from: 2020, to: 2020, label: '配信' },
+      ],
+      indicators: [
+        {
+          name: 'アプリ登録者数',
+          baseline: { asOf: { month: '2018-03' }, value: '0人' },
+          target: { asOf: { fiscalYear: 2020, point: 'end' }, value: '10,000人' },
+        },
+      ],
       policyMeasures: ['1'],
       isNew: true,
     });
@@ -217,11 +297,18 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     expect(list).not.toContain('電子申請システムの運用');
     const csv = (name: string) => parseCsv(readFileSync(path.join(out, 'mini', 'data', name), 'utf8').replace(/^\uFEFF/, ''));
     const initiatives = csv('initiatives.csv');
-    expect(initiatives.slice(1).map((r) => [r[3], r[5]])).toEqual([['001', '防災情報システムの運用・改修'], ['003', '防災アプリの提供']]);
-    const schedule = csv('schedule.csv').slice(1).map((r) => [r[3], r[7], r[9], r[11]]);
+    expect(initiatives.slice(1).map((r) => [r[3], r[5]])).toEqual([
+      ['001', '防災情報システムの運用・改修'],
+      ['003', '防災アプリの提供'],
+    ]);
+    const schedule = csv('schedule.csv')
+      .slice(1)
+      .map((r) => [r[3], r[7], r[9], r[11]]);
     expect(schedule).toEqual([
-      ['001', '2017', '2017', '構築'], ['001', '2018', '2020', '運用'],
-      ['003', '2017', '2018', '開発'], ['003', '2020', '2020', '配信'],
+      ['001', '2017', '2017', '構築'],
+      ['001', '2018', '2020', '運用'],
+      ['003', '2017', '2018', '開発'],
+      ['003', '2020', '2020', '配信'],
     ]);
   }, 300_000);
 
@@ -242,7 +329,10 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     // two spans with one label side by side would read back as one: an unchanged row is no change
     const file = path.join(data, 'initiatives/002.json');
     const two = JSON.parse(readFileSync(file, 'utf8'));
-    two.schedule = [{ from: 2018, to: 2018, label: '運用' }, { from: 2019, to: 2020, label: '運用' }];
+    two.schedule = [
+      { from: 2018, to: 2018, label: '運用' },
+      { from: 2019, to: 2020, label: '運用' },
+    ];
     writeFileSync(file, JSON.stringify(two, null, 2));
     rmSync(sent, { recursive: true });
     expect(errors(await planExport(data, sent))).toEqual([]);
@@ -259,7 +349,11 @@ describe('refusals: nothing written', () => {
     const before = folderHash(data);
     const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published'), ...opts });
     const e = errors(r);
-    for (const x of expected) expect(e.some((m) => x.test(m)), `${x} in\n${e.join('\n')}`).toBe(true);
+    for (const x of expected)
+      expect(
+        e.some((m) => x.test(m)),
+        `${x} in\n${e.join('\n')}`,
+      ).toBe(true);
     expect(folderHash(data)).toBe(before);
     return e;
   };
@@ -276,7 +370,10 @@ describe('refusals: nothing written', () => {
       items.getCell('B2').value = 7;
       schedule.getCell('A2').value = '002';
     });
-    await refused([/^総務部\.xlsx!事業!B2: 変更できない欄（番号）が書き換えられています（元: 1）/, /^総務部\.xlsx!スケジュール!A2: 2行目の ID が、配布したときの「001」ではありません（「002」）/]);
+    await refused([
+      /^総務部\.xlsx!事業!B2: 変更できない欄（番号）が書き換えられています（元: 1）/,
+      /^総務部\.xlsx!スケジュール!A2: 2行目の ID が、配布したときの「001」ではありません（「002」）/,
+    ]);
   });
 
   it('a section the plan does not have, in 節 and in 従たる目標', async () => {
@@ -293,7 +390,11 @@ describe('refusals: nothing written', () => {
     });
     if (soffice) {
       const out = path.join(work, 'ods');
-      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'ods', '--outdir', out, path.join(sent, '企画部.xlsx')], { stdio: 'pipe', timeout: 180_000 });
+      execFileSync(
+        soffice,
+        ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'ods', '--outdir', out, path.join(sent, '企画部.xlsx')],
+        { stdio: 'pipe', timeout: 180_000 },
+      );
       copyFileSync(path.join(out, '企画部.ods'), path.join(sent, '企画部.ods'));
     } else copyFileSync(path.join(sent, '企画部.xlsx'), path.join(sent, '企画部.ods'));
     await refused([/^企画部\.ods: \.ods のファイルは読めません。Excel ブック（\.xlsx）として保存し直してください/]);
@@ -302,11 +403,16 @@ describe('refusals: nothing written', () => {
   it('a published booklet needs --correction', async () => {
     const rec = path.join(work, 'published', 'mini', '平成31年3月策定版');
     mkdirSync(rec, { recursive: true });
-    writeFileSync(path.join(rec, 'publication.json'), JSON.stringify({ label: '平成31年3月策定版', date: '2019-03-29', dataset: 'mini', inputs: 'x', files: ['plan-booklet.pdf'] }));
+    writeFileSync(
+      path.join(rec, 'publication.json'),
+      JSON.stringify({ label: '平成31年3月策定版', date: '2019-03-29', dataset: 'mini', inputs: 'x', files: ['plan-booklet.pdf'] }),
+    );
     await fill('総務部.xlsx', ({ items }) => {
       items.getCell('C2').value = '防災情報システムの運用・改修';
     });
-    await refused([/^dataset\.json: この計画の冊子は公表済みです（平成31年3月策定版、2019-03-29）。公表後の訂正として取り込むときは --correction を付けてください/]);
+    await refused([
+      /^dataset\.json: この計画の冊子は公表済みです（平成31年3月策定版、2019-03-29）。公表後の訂正として取り込むときは --correction を付けてください/,
+    ]);
     const r = await planImport(data, sent, { write: true, correction: true, publishedRoot: path.join(work, 'published') });
     expect(errors(r)).toEqual([]);
     expect(json('001').title).toBe('防災情報システムの運用・改修');
@@ -342,7 +448,7 @@ describe('refusals: nothing written', () => {
     await refused([/^企画部\.xlsx!事業!F3: 節は必ず書く欄です/, /^企画部\.xlsx!事業!C2: 200文字以内で入力してください（201文字あります）/]);
   });
 
-  it('a description beyond the data format\'s 20,000 characters; a long one with line breaks is taken whole', async () => {
+  it("a description beyond the data format's 20,000 characters; a long one with line breaks is taken whole", async () => {
     const long = Array.from({ length: 600 }, (_, k) => `第${k + 1}段落の説明です。`).join('\n');
     expect(long.length).toBeGreaterThan(5000);
     await fill('企画部.xlsx', ({ items }) => {
@@ -371,8 +477,8 @@ describe('refusals: nothing written', () => {
   });
 });
 
-describe('the whole plan\'s book', () => {
-  it('edits every 部局\'s initiatives; a new one there needs its 部局', async () => {
+describe("the whole plan's book", () => {
+  it("edits every 部局's initiatives; a new one there needs its 部局", async () => {
     rmSync(sent, { recursive: true });
     mkdirSync(sent);
     copyFileSync(path.join(pristineSent, '計画全体.xlsx'), path.join(sent, '計画全体.xlsx'));
@@ -399,7 +505,12 @@ describe('the whole plan\'s book', () => {
 describe('all or nothing, with files removed', () => {
   it('a removal that fails half way leaves the journal; build refuses; the next import completes it', async () => {
     await departmentsFillIn();
-    const failing = { ...fileIo, remove: () => { throw Object.assign(new Error('busy'), { code: 'EBUSY' }); } };
+    const failing = {
+      ...fileIo,
+      remove: () => {
+        throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+      },
+    };
     const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published'), io: failing });
     expect(errors(r).join('\n')).toMatch(/ファイルの置き換えの途中で失敗しました（ほかのプログラムが使用中です）。.*まだのファイル: initiatives\/002\.json/);
     expect(existsSync(path.join(data, JOURNAL))).toBe(true);

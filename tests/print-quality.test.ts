@@ -53,7 +53,9 @@ describe('目次', () => {
 describe('pages', () => {
   it('leave no nearly empty page before the landscape chapter 3 (a page holding only the last entry)', () => {
     // the chapter's own page (landscape), not the 目次 that names it
-    const ch3 = booklet.findIndex((p) => p.lines.some((l) => l.startsWith('第3章')) && p.text.includes('1 主な取組一覧') && p.lines.some((l) => l.includes('H29')));
+    const ch3 = booklet.findIndex(
+      (p) => p.lines.some((l) => l.startsWith('第3章')) && p.text.includes('1 主な取組一覧') && p.lines.some((l) => l.includes('H29')),
+    );
     const before = booklet[ch3 - 1];
     const ys = before.items.filter((i) => i.str.trim() && i.y > 60).map((i) => i.y);
     // the body of an A4 page is 842 less the margins (64 + 56): a quarter of it at least is text
@@ -99,12 +101,18 @@ describe('主な取組一覧 continuation pages', () => {
   const allGroups = new Set([...groups.values()].map((c) => c.at(-1)!));
 
   it('begin with the column header and every group level of their first initiative, in the booklet and the list alike', () => {
-    for (const [name, pages] of [['booklet', booklet], ['list', list]] as const) {
+    for (const [name, pages] of [
+      ['booklet', booklet],
+      ['list', list],
+    ] as const) {
       const laid = pages.map(listPage).filter((p) => p !== undefined);
       const [first, ...continuing] = laid;
       expect(continuing.length, name).toBeGreaterThan(5);
       // all 104 rows are read, so no page is left out
-      expect(laid.reduce((n, p) => n + p.rows, 0), name).toBe(104);
+      expect(
+        laid.reduce((n, p) => n + p.rows, 0),
+        name,
+      ).toBe(104);
       // the note under the list keeps the last group's rows with it: no last page of one row
       expect(laid.at(-1)!.rows, name).toBeGreaterThan(1);
       for (const p of continuing) {

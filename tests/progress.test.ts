@@ -30,7 +30,9 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
   let pages: string[];
   beforeAll(() => {
     rows = csvRows();
-    pages = execFileSync('pdftotext', ['-layout', path.join(OUT, 'progress.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    pages = execFileSync('pdftotext', ['-layout', path.join(OUT, 'progress.pdf'), '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
   });
 
   it('has a row per indicator and year, numbers as numbers, units and ISO dates in their own columns', () => {
@@ -49,9 +51,12 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(rows.find((r) => r['ID'] === '01-2-2019')!['達成率の注記']).toBe('目標年度より前に目標値に達した');
     // the uncomputable ones say why, with no number
     expect(rows.filter((r) => r['達成率（%）'] === '' && r['回答状況'] === '回答済').map((r) => `${r['ID']} ${r['達成率の注記']}`)).toEqual([
-      '04-1-2019 算定不可（基準値なし）', '04-1-2020 算定不可（基準値なし）',
-      '04-2-2019 算定不可（基準値と目標値の単位が違う）', '04-2-2020 算定不可（基準値と目標値の単位が違う）',
-      '05-2-2019 算定不可（基準値が目標値に達している）', '05-2-2020 算定不可（基準値が目標値に達している）',
+      '04-1-2019 算定不可（基準値なし）',
+      '04-1-2020 算定不可（基準値なし）',
+      '04-2-2019 算定不可（基準値と目標値の単位が違う）',
+      '04-2-2020 算定不可（基準値と目標値の単位が違う）',
+      '05-2-2019 算定不可（基準値が目標値に達している）',
+      '05-2-2020 算定不可（基準値が目標値に達している）',
     ]);
   });
 
@@ -79,8 +84,18 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
 
   it('shows the same targets, actuals and 達成率 on the web page, in the same order', () => {
     const html = readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8');
-    const cells = [...html.matchAll(/<td class="num target">([^<]*)<\/td><td class="num actual">(?:<span class="unanswered">)?([^<]*)(?:<\/span>)?<\/td><td class="rate">([^<]*)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
-    expect(cells).toEqual(rows.map((r) => [num(r['その年度の目標値']), r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']), r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記']]));
+    const cells = [
+      ...html.matchAll(
+        /<td class="num target">([^<]*)<\/td><td class="num actual">(?:<span class="unanswered">)?([^<]*)(?:<\/span>)?<\/td><td class="rate">([^<]*)<\/td>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[3]]);
+    expect(cells).toEqual(
+      rows.map((r) => [
+        num(r['その年度の目標値']),
+        r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']),
+        r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記'],
+      ]),
+    );
     expect(html).toContain('<p class="draft">未確定（未回答 2 件）</p>');
   });
 
@@ -137,9 +152,15 @@ describe('bad indicator data and the converter', () => {
     writeFileSync(file('initiatives/02.json'), before);
     writeFileSync(file('dataset.json'), dataset);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ indicators（1番目）\.target: .*目標値の数値（target\.number）がありません。target\.value「60%」の数を単位を付けずに書いてください/);
-    expect(r.stderr).toMatch(/initiatives\/02\.json:\d+:\d+ evaluation\.2019\.grade: 自己評価「S」は documents\.progress\.grades にありません。「A」・「B」・「C」・「D」 のどれかを書いてください/);
-    expect(r.stderr).toMatch(/dataset\.json:\d+:\d+ documents\.progress\.levels（2番目）\.min: 区分「概ね達成」の min（120）は一つ上の区分の min（100）より小さくしてください/);
+    expect(r.stderr).toMatch(
+      /initiatives\/02\.json:\d+:\d+ indicators（1番目）\.target: .*目標値の数値（target\.number）がありません。target\.value「60%」の数を単位を付けずに書いてください/,
+    );
+    expect(r.stderr).toMatch(
+      /initiatives\/02\.json:\d+:\d+ evaluation\.2019\.grade: 自己評価「S」は documents\.progress\.grades にありません。「A」・「B」・「C」・「D」 のどれかを書いてください/,
+    );
+    expect(r.stderr).toMatch(
+      /dataset\.json:\d+:\d+ documents\.progress\.levels（2番目）\.min: 区分「概ね達成」の min（120）は一つ上の区分の min（100）より小さくしてください/,
+    );
   });
 
   it('reads 「5市町村」 into 5 and 市町村, lists 「5市」 against 「35市町村」 as a unit mismatch, and writes only with --yes', () => {
@@ -148,12 +169,18 @@ describe('bad indicator data and the converter', () => {
       for (const k of ['unit', 'direction', 'yearlyTargets', 'actuals']) delete ind[k];
       delete ind.baseline.number;
       delete ind.target.number;
-      j.indicators.push({ name: '支援した市町村数', baseline: { asOf: { month: '2019-03' }, value: '5市' }, target: { asOf: { month: '2021-03' }, value: '35市町村' } });
+      j.indicators.push({
+        name: '支援した市町村数',
+        baseline: { asOf: { month: '2019-03' }, value: '5市' },
+        target: { asOf: { month: '2021-03' }, value: '35市町村' },
+      });
     });
     const before = readFileSync(file('initiatives/01.json'), 'utf8');
     const shown = runCli(['indicators-convert', '--data', path.join(dir, ID)]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('initiatives/01.json indicators（1番目）「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす');
+    expect(shown.stdout).toContain(
+      'initiatives/01.json indicators（1番目）「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす',
+    );
     expect(shown.stdout).toContain('initiatives/01.json indicators（3番目）「支援した市町村数」: 単位が違います（現状値「5市」、目標値「35市町村」）');
     expect(shown.stdout).toContain('--yes を付けて');
     expect(readFileSync(file('initiatives/01.json'), 'utf8')).toBe(before);
@@ -161,14 +188,33 @@ describe('bad indicator data and the converter', () => {
     const r = convertIndicators(path.join(dir, ID), { write: true });
     expect(r.written).toBe(true);
     const j = JSON.parse(readFileSync(file('initiatives/01.json'), 'utf8'));
-    expect(j.indicators[0]).toMatchObject({ unit: '市町村', direction: '増やす', baseline: { value: '5市町村', number: 5 }, target: { value: '35市町村', number: 35 } });
+    expect(j.indicators[0]).toMatchObject({
+      unit: '市町村',
+      direction: '増やす',
+      baseline: { value: '5市町村', number: 5 },
+      target: { value: '35市町村', number: 35 },
+    });
     // the mismatch is left as the keeper wrote it
-    expect(j.indicators[2]).toEqual({ name: '支援した市町村数', baseline: { asOf: { month: '2019-03' }, value: '5市' }, target: { asOf: { month: '2021-03' }, value: '35市町村' } });
+    expect(j.indicators[2]).toEqual({
+      name: '支援した市町村数',
+      baseline: { asOf: { month: '2019-03' }, value: '5市' },
+      target: { asOf: { month: '2021-03' }, value: '35市町村' },
+    });
   });
 
   it('reads one number and one unit, nothing more', () => {
-    expect(['58件', '1,003人', '16.5%', '４０．７分', '2,367件(許可業者の65%)', '約80%', '平成32年全国平均', '100', '3.0%以内'].map((t) => readQuantity(t) ?? null)).toEqual([
-      { number: 58, unit: '件' }, { number: 1003, unit: '人' }, { number: 16.5, unit: '%' }, { number: 40.7, unit: '分' }, null, null, null, null, { number: 3, unit: '%以内' },
+    expect(
+      ['58件', '1,003人', '16.5%', '４０．７分', '2,367件(許可業者の65%)', '約80%', '平成32年全国平均', '100', '3.0%以内'].map((t) => readQuantity(t) ?? null),
+    ).toEqual([
+      { number: 58, unit: '件' },
+      { number: 1003, unit: '人' },
+      { number: 16.5, unit: '%' },
+      { number: 40.7, unit: '分' },
+      null,
+      null,
+      null,
+      null,
+      { number: 3, unit: '%以内' },
     ]);
   });
 });

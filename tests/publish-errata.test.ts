@@ -130,11 +130,33 @@ describe('publish, then errata against the label', () => {
       expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版: 平成31年3月改定版（平成31年3月29日公表）');
       const rows: string[][] = [];
       ws.eachRow((row, n) => {
-        if (n > 2) rows.push([1, 2, 3, 4, 5, 6].map((c) => { const v = row.getCell(c).value as unknown; return v && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : String(v ?? ''); }));
+        if (n > 2)
+          rows.push(
+            [1, 2, 3, 4, 5, 6].map((c) => {
+              const v = row.getCell(c).value as unknown;
+              return v && typeof v === 'object' && 'richText' in (v as object)
+                ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+                : String(v ?? '');
+            }),
+          );
       });
-      expect(rows).toContainEqual(['事業実施結果（平成29年度）', '2', expect.any(String), '1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）', '135,304', '136,000']);
+      expect(rows).toContainEqual([
+        '事業実施結果（平成29年度）',
+        '2',
+        expect.any(String),
+        '1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）',
+        '135,304',
+        '136,000',
+      ]);
       // the appendix workbook's changed cells, by sheet and cell
-      expect(rows).toContainEqual(['付表（Excel）', '事業実施結果 H29', 'F2', 'ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／平成29年度 事業費（千円） ※当初予算', '135,304', '136,000']);
+      expect(rows).toContainEqual([
+        '付表（Excel）',
+        '事業実施結果 H29',
+        'F2',
+        'ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／平成29年度 事業費（千円） ※当初予算',
+        '135,304',
+        '136,000',
+      ]);
       expect(rows).toContainEqual(['付表（Excel）', '集計', 'D7', '合計／事業費合計（千円）', '75,638,203', '75,638,899']);
       // by document, then page
       const docs = rows.map((r) => r[0]);

@@ -10,7 +10,7 @@ describe('README', () => {
   it('shows only commands and options that exist', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    const uses = [...readme.matchAll(/npm run ([a-z:-]+) -- ([^`|\n]*)/g)]// commands of the tool (npm run … → scripts/run.mjs <command>); the repository's own tools (bench, pdfmake-internals) have their own options
+    const uses = [...readme.matchAll(/npm run ([a-z:-]+) -- ([^`|\n]*)/g)] // commands of the tool (npm run … → scripts/run.mjs <command>); the repository's own tools (bench, pdfmake-internals) have their own options
       .filter((m) => m[1] !== 'bench' && m[1] !== 'pdfmake-internals');
     expect(uses.length).toBeGreaterThan(10);
     for (const [, script, args] of uses) {

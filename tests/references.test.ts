@@ -84,7 +84,10 @@ describe('page citations in prose', () => {
       (dir) => appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n詳しくは37ページを、\n計画は17頁、協議会（Nページ参照）を見てください。\n'),
       (dir) => checkDataset(dir).problems.filter((p) => p.message.includes(TYPED)),
     );
-    expect(problems.map((p) => [p.severity, p.file, p.line, p.column]), problems.map((p) => formatProblem(p)).join('\n')).toEqual([
+    expect(
+      problems.map((p) => [p.severity, p.file, p.line, p.column]),
+      problems.map((p) => formatProblem(p)).join('\n'),
+    ).toEqual([
       ['warning', 'text/1-1.md.hbs', 3, 5],
       ['warning', 'text/1-1.md.hbs', 4, 4],
       ['warning', 'text/1-1.md.hbs', 4, 12],
@@ -95,15 +98,25 @@ describe('page citations in prose', () => {
     // a typed 図表 number in prose, likewise (the caption of an image of the earlier form is not a citation)
     const figures = withMini(
       (dir) => appendFileSync(path.join(dir, 'text', 'intro.md.hbs'), '\n流れは図表1のとおりです。\n'),
-      (dir) => checkDataset(dir).problems.filter((p) => p.message.includes('図表番号が文字で書かれています')).map((p) => formatProblem(p)),
+      (dir) =>
+        checkDataset(dir)
+          .problems.filter((p) => p.message.includes('図表番号が文字で書かれています'))
+          .map((p) => formatProblem(p)),
     );
     expect(figures).toEqual([expect.stringMatching(/^警告 text\/intro\.md\.hbs:\d+:4: 図表番号が文字で書かれています（「図表1」）。.*\{\{figure "zu3"\}\}/)]);
   });
 
   it('naming an unknown target is an error with file, line and column', () => {
     const problems = withMini(
-      (dir) => writeFileSync(path.join(dir, 'text', '2-1.md.hbs'), '事務を効率化します。\n一覧は{{page "part" "no-such-part"}}ページ、事業は{{page "initiative" "999"}}ページ。\n{{page "chapter" "1"}}\n'),
-      (dir) => checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p)),
+      (dir) =>
+        writeFileSync(
+          path.join(dir, 'text', '2-1.md.hbs'),
+          '事務を効率化します。\n一覧は{{page "part" "no-such-part"}}ページ、事業は{{page "initiative" "999"}}ページ。\n{{page "chapter" "1"}}\n',
+        ),
+      (dir) =>
+        checkDataset(dir)
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => formatProblem(p)),
     );
     expect(problems).toEqual([
       expect.stringMatching(/^エラー text\/2-1\.md\.hbs:2:4: 頁の参照先の部分「no-such-part」はありません/),
@@ -118,9 +131,14 @@ describe('page citations in prose', () => {
         ds.figures = [{ id: 'flow', caption: '推進の流れ', image: 'figures/flow.svg' }];
         writeFileSync(path.join(dir, 'dataset.json'), JSON.stringify(ds));
         const intro = path.join(dir, 'text', 'intro.md.hbs');
-        writeFileSync(intro, readFileSync(intro, 'utf8').replace('## 目的', '## 目的 {#purpose}').replace(/!\[[^\]]*\]\(figures\/flow\.svg\)/, '![](#flow)') +
-          '\n図は{{page "figure" "flow"}}ページ、節は{{page "section" "2-1"}}ページ、目的は{{page "heading" "purpose"}}ページ、' +
-          '一覧は{{page "part" "initiative-list"}}ページ、事業は{{page "initiative" "002"}}ページ、用語は{{page "part" "glossary"}}ページ（{{figure "flow"}}）。\n');
+        writeFileSync(
+          intro,
+          readFileSync(intro, 'utf8')
+            .replace('## 目的', '## 目的 {#purpose}')
+            .replace(/!\[[^\]]*\]\(figures\/flow\.svg\)/, '![](#flow)') +
+            '\n図は{{page "figure" "flow"}}ページ、節は{{page "section" "2-1"}}ページ、目的は{{page "heading" "purpose"}}ページ、' +
+            '一覧は{{page "part" "initiative-list"}}ページ、事業は{{page "initiative" "002"}}ページ、用語は{{page "part" "glossary"}}ページ（{{figure "flow"}}）。\n',
+        );
       },
       async (outDir) => {
         const { pages: ps } = await readPdf(path.join(outDir, 'plan-booklet.pdf'));
@@ -129,7 +147,14 @@ describe('page citations in prose', () => {
         const text = squash(ps.map((p) => p.text).join(''));
         const m = /図は(\d+)ページ、節は(\d+)ページ、目的は(\d+)ページ、一覧は(\d+)ページ、事業は(\d+)ページ、用語は(\d+)ページ（図表1）/.exec(text);
         expect(m, text.slice(0, 400)).not.toBeNull();
-        expect(m!.slice(1)).toEqual([at('図表1 推進の流れ'), at('(1) 事務の効率化'), at('(1) 目的'), at('1 主な取組一覧'), at('2 電子申請システムの運用（企画部）'), at('用語解説')]);
+        expect(m!.slice(1)).toEqual([
+          at('図表1 推進の流れ'),
+          at('(1) 事務の効率化'),
+          at('(1) 目的'),
+          at('1 主な取組一覧'),
+          at('2 電子申請システムの運用（企画部）'),
+          at('用語解説'),
+        ]);
         expect(new Set(m!.slice(1)).size).toBeGreaterThan(2);
       },
     );
@@ -151,13 +176,17 @@ describe('figures', () => {
 
   it('citing a figure the data set does not have is an error with file:line:column, exit 1 and nothing built', () => {
     withMini(
-      (dir) => appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n流れは{{figure "zu9"}}のとおりです。\n\n![](#zu8)\n\n次の図 ![](#zu7) を見てください。\n'),
+      (dir) =>
+        appendFileSync(path.join(dir, 'text', '1-1.md.hbs'), '\n流れは{{figure "zu9"}}のとおりです。\n\n![](#zu8)\n\n次の図 ![](#zu7) を見てください。\n'),
       (dir) => {
         const outDir = path.join(path.dirname(dir), 'out');
         let code = 0;
         let stderr = '';
         try {
-          execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'build', '--data', dir, '--out', outDir], { cwd: ROOT, stdio: 'pipe' });
+          execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'build', '--data', dir, '--out', outDir], {
+            cwd: ROOT,
+            stdio: 'pipe',
+          });
         } catch (e) {
           code = (e as { status: number }).status;
           stderr = (e as { stderr: Buffer }).stderr.toString();
@@ -194,7 +223,9 @@ describe('figures', () => {
     expect(without.length).toBeGreaterThan(0);
     const placeholder = /（図は公表版の冊子を参照してください）/g;
     expect(all.match(placeholder)?.length).toBe(without.length);
-    const warned = checkDataset(path.join(ROOT, 'data/miyagi-ict-plan')).problems.filter((p) => p.severity === 'warning' && p.message.includes('画像がデータにありません'));
+    const warned = checkDataset(path.join(ROOT, 'data/miyagi-ict-plan')).problems.filter(
+      (p) => p.severity === 'warning' && p.message.includes('画像がデータにありません'),
+    );
     expect(warned.map((p) => p.path?.[1])).toEqual(without.map((f) => figures.indexOf(f)));
     expect(warned[0].file).toBe('dataset.json');
     expect(warned[0].line).toBeGreaterThan(1);
@@ -225,8 +256,12 @@ describe('figures', () => {
     rows.forEach((row: any[], i: number) => {
       expect(row).toHaveLength(years + 1);
       // the filled cells of the row are exactly the plan's years
-      const filled = row.flatMap((c: any, col: number) => (c.colSpan ? Array.from({ length: c.colSpan }, (_, k) => zu3.from + col - 1 + k) : c.fillColor ? [zu3.from + col - 1] : []));
-      const wanted = plans[i].spans.flatMap((s: any) => Array.from({ length: s.to - s.from + 1 }, (_, k) => s.from + k)).filter((y: number) => y >= zu3.from && y <= zu3.to);
+      const filled = row.flatMap((c: any, col: number) =>
+        c.colSpan ? Array.from({ length: c.colSpan }, (_, k) => zu3.from + col - 1 + k) : c.fillColor ? [zu3.from + col - 1] : [],
+      );
+      const wanted = plans[i].spans
+        .flatMap((s: any) => Array.from({ length: s.to - s.from + 1 }, (_, k) => s.from + k))
+        .filter((y: number) => y >= zu3.from && y <= zu3.to);
       expect(filled, plans[i].label).toEqual(wanted);
     });
     // and the printed figure holds every plan's name, between its caption and 図表4 (a name

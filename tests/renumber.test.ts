@@ -21,7 +21,15 @@ const MIYAGI = path.join(ROOT, 'data', 'miyagi-ict-plan');
 let work: string;
 
 /** Every file of a folder with its SHA-256: compared before and after to prove nothing was written. */
-const snapshot = (dir: string) => Object.fromEntries(filesOf(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    filesOf(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 
 /** A copy of the Miyagi plan with one initiative added in section 2-1 (after 031) under the free number 101. */
 function withAdded(name: string): string {
@@ -55,7 +63,10 @@ describe('numbers in booklet order', () => {
     expect(w.message).toContain('ほか 65 件');
     expect(w.message).toContain('npm run renumber -- --data');
     // a gap is named too
-    writeFileSync(path.join(dir, 'initiatives', '101.json'), readFileSync(path.join(dir, 'initiatives', '101.json'), 'utf8').replace('"no": 101,', '"no": 103,'));
+    writeFileSync(
+      path.join(dir, 'initiatives', '101.json'),
+      readFileSync(path.join(dir, 'initiatives', '101.json'), 'utf8').replace('"no": 101,', '"no": 103,'),
+    );
     expect(orderWarnings(dir)[0].message).toContain('抜けている番号: 101、102。');
   });
 
@@ -81,7 +92,9 @@ describe('numbers in booklet order', () => {
     expect(r.stdout).toContain('70 件の事業ファイルの no を書き換えました');
     expect(r.stdout).toContain('relistedIn の after と本文の {{page "initiative" "032"}} は id で書くので、書き換えは要りません');
     const after = snapshot(dir);
-    const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+    const changed = Object.keys(after)
+      .filter((f) => after[f] !== before[f])
+      .sort();
     expect(changed).toEqual(['initiatives/101.json', ...Array.from({ length: 69 }, (_, k) => `initiatives/${String(32 + k).padStart(3, '0')}.json`)].sort());
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort()); // no journal or temporary file left
     for (const f of changed) {
@@ -121,8 +134,15 @@ describe('numbers in booklet order', () => {
   it('two initiatives with one number (an error) are mended by renumber', () => {
     const dir = path.join(work, 'duplicate');
     cpSync(MIYAGI, dir, { recursive: true });
-    writeFileSync(path.join(dir, 'initiatives', '101.json'), readFileSync(path.join(dir, 'initiatives', '031.json'), 'utf8').replace(/"title": "[^"]*"/, '"title": "写して加えた事業"'));
-    expect(checkDataset(dir).problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual(['事業番号 31 は initiatives/031.json と重複しています。npm run renumber で冊子の順に振り直せます']);
+    writeFileSync(
+      path.join(dir, 'initiatives', '101.json'),
+      readFileSync(path.join(dir, 'initiatives', '031.json'), 'utf8').replace(/"title": "[^"]*"/, '"title": "写して加えた事業"'),
+    );
+    expect(
+      checkDataset(dir)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => p.message),
+    ).toEqual(['事業番号 31 は initiatives/031.json と重複しています。npm run renumber で冊子の順に振り直せます']);
     const r = runCli(['renumber', '--data', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/initiatives\/101\.json {2}2-1 +31 +→ 32/);
@@ -134,11 +154,16 @@ describe('numbers in booklet order', () => {
     const published = path.join(work, 'published');
     const record = path.join(published, 'miyagi-ict-plan', '平成31年3月改定版');
     mkdirSync(record, { recursive: true });
-    writeFileSync(path.join(record, 'publication.json'), JSON.stringify({ label: '平成31年3月改定版', date: '2019-03-29', dataset: 'miyagi-ict-plan', inputs: 'x', files: ['plan-booklet.pdf'] }));
+    writeFileSync(
+      path.join(record, 'publication.json'),
+      JSON.stringify({ label: '平成31年3月改定版', date: '2019-03-29', dataset: 'miyagi-ict-plan', inputs: 'x', files: ['plan-booklet.pdf'] }),
+    );
     const before = snapshot(dir);
     const refused = runCli(['renumber', '--data', dir, '--published', published]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('このデータセットは公表済みです（公表版「平成31年3月改定版」（2019-03-29））。番号を振り直すと公表版と番号が変わるため、訂正として行うときだけ --correction を付けて実行してください（何も書き換えていません）');
+    expect(refused.stderr).toContain(
+      'このデータセットは公表済みです（公表版「平成31年3月改定版」（2019-03-29））。番号を振り直すと公表版と番号が変わるため、訂正として行うときだけ --correction を付けて実行してください（何も書き換えていません）',
+    );
     expect(snapshot(dir)).toEqual(before);
     const done = runCli(['renumber', '--data', dir, '--published', published, '--correction']);
     expect(done.code, done.stderr).toBe(0);
@@ -172,14 +197,26 @@ describe('numbers in booklet order', () => {
     const dir = withAdded('faults');
     const before = snapshot(dir);
     let n = 0;
-    const failing = { write: (f: string, t: string) => { if (++n === 3) throw Object.assign(new Error('injected'), { code: 'ENOSPC' }); fileIo.write(f, t); }, rename: fileIo.rename };
+    const failing = {
+      write: (f: string, t: string) => {
+        if (++n === 3) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
+        fileIo.write(f, t);
+      },
+      rename: fileIo.rename,
+    };
     const r = renumber(dir, { publishedRoot: path.join(work, 'none'), io: failing });
     expect(r.written).toBe(false);
     expect(r.problems.map((p) => p.message).join('\n')).toContain('書き込めなかったため、どの事業ファイルも変更していません');
     expect(snapshot(dir)).toEqual(before);
 
     let renames = 0;
-    const stopping = { write: fileIo.write, rename: (a: string, b: string) => { if (b.endsWith('.json') && !b.endsWith(JOURNAL) && ++renames === 10) throw Object.assign(new Error('injected'), { code: 'EIO' }); fileIo.rename(a, b); } };
+    const stopping = {
+      write: fileIo.write,
+      rename: (a: string, b: string) => {
+        if (b.endsWith('.json') && !b.endsWith(JOURNAL) && ++renames === 10) throw Object.assign(new Error('injected'), { code: 'EIO' });
+        fileIo.rename(a, b);
+      },
+    };
     const half = renumber(dir, { publishedRoot: path.join(work, 'none'), io: stopping });
     expect(half.written).toBe(false);
     expect(existsSync(path.join(dir, JOURNAL))).toBe(true);

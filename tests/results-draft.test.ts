@@ -46,16 +46,15 @@ beforeAll(async () => {
   expect(newYear(data, 2018).opened).toHaveLength(103);
   // new-year lists the year in fiscalYears itself
   expect(JSON.parse(readFileSync(path.join(data, 'dataset.json'), 'utf8')).documents.results.fiscalYears).toEqual([2017, 2018]);
-  for (const [id, answer] of Object.entries({ ...ANSWERED, ...ODD })) editJson(path.join(data, 'initiatives', `${id}.json`), (j) => (j.results['2018'] = answer));
+  for (const [id, answer] of Object.entries({ ...ANSWERED, ...ODD }))
+    editJson(path.join(data, 'initiatives', `${id}.json`), (j) => (j.results['2018'] = answer));
   // 2017 is read from the suite's build of the bundled data
   const r = await buildDataset(data, outDir, { log: () => {}, only: new Set(['results-2018.pdf', 'appendix.xlsx']) });
   problems = r.problems;
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   pages2018 = (await readPdf(path.join(outDir, 'fukushima-ict-strategy', 'results-2018.pdf'))).pages;
   pages2017 = (await readPdf(out('fukushima-ict-strategy', 'results-2017.pdf'))).pages;
-  departmentOf = new Map(
-    checkDataset(data).model!.initiatives.map((i) => [i.file, i.data.department]),
-  );
+  departmentOf = new Map(checkDataset(data).model!.initiatives.map((i) => [i.file, i.data.department]));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -71,11 +70,15 @@ describe('a results year with rows unanswered', () => {
   it('lists every unanswered or uncategorised initiative as a warning, file by file, grouped per 部局', () => {
     const rows = problems.filter((p) => p.file.startsWith('initiatives/') && p.path?.[1] === '2018');
     const unanswered = rows.filter((p) => p.message.includes('未回答'));
-    const expected = [...departmentOf.keys()].filter((f) => !Object.keys(ANSWERED).some((id) => f === `initiatives/${id}.json`) && f !== 'initiatives/1-04.json');
+    const expected = [...departmentOf.keys()].filter(
+      (f) => !Object.keys(ANSWERED).some((id) => f === `initiatives/${id}.json`) && f !== 'initiatives/1-04.json',
+    );
     expect(unanswered.map((p) => p.file).sort()).toEqual(expected.sort());
     expect(unanswered.every((p) => p.severity === 'warning')).toBe(true);
     const one = unanswered.find((p) => p.file === 'initiatives/1-03.json')!;
-    expect(formatProblem(one)).toMatch(/^警告 initiatives\/1-03\.json:\d+:\d+ results\.2018: 総務部（広報課）「インターネット広報広聴事業」: 2018年度の事業費・目標の達成度・取組実績・成果等が未回答です$/);
+    expect(formatProblem(one)).toMatch(
+      /^警告 initiatives\/1-03\.json:\d+:\d+ results\.2018: 総務部（広報課）「インターネット広報広聴事業」: 2018年度の事業費・目標の達成度・取組実績・成果等が未回答です$/,
+    );
     const odd = rows.find((p) => p.file === 'initiatives/1-04.json')!;
     expect(odd.path).toEqual(['results', '2018', 'achievement']);
     expect(odd.message).toContain('目標の達成度「検討中」は集計区分');

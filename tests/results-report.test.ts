@@ -19,7 +19,11 @@ beforeAll(async () => {
 
 /** Items of a page between two x positions, top to bottom: one table column. */
 const column = (p: PdfPage, from: number, to: number) =>
-  p.items.filter((i) => i.x >= from && i.x < to).sort((a, b) => b.y - a.y || a.x - b.x).map((i) => i.str).join('');
+  p.items
+    .filter((i) => i.x >= from && i.x < to)
+    .sort((a, b) => b.y - a.y || a.x - b.x)
+    .map((i) => i.str)
+    .join('');
 
 describe('事業実施結果', () => {
   it('marks its note with ※, as Japanese documents do, not a half-width *', () => {
@@ -31,7 +35,11 @@ describe('事業実施結果', () => {
 
   it('gives 目標の達成度 room for its sentences: no line of that column holds a fragment of one or two characters', () => {
     const tables = pages.filter((p) => p.lines.some((l) => l.startsWith('整理番号')));
-    const fragments = tables.flatMap((p) => p.items.filter((i) => i.x >= E[5] && i.x < E[6] && i.str.trim() && i.str.trim() !== '—' && [...i.str.trim()].length <= 2).map((i) => `p.${p.number} ${i.str}`));
+    const fragments = tables.flatMap((p) =>
+      p.items
+        .filter((i) => i.x >= E[5] && i.x < E[6] && i.str.trim() && i.str.trim() !== '—' && [...i.str.trim()].length <= 2)
+        .map((i) => `p.${p.number} ${i.str}`),
+    );
     expect(fragments).toEqual([]);
     // a long entry prints in a few lines, not a fragment per line: 「目標60,600千人に対」 holds one line (it was 「目標60,600千人」)
     const starts = tables.flatMap((p) => p.items.filter((i) => i.x >= E[5] && i.x < E[6] && i.str.startsWith('目標60,600')));
@@ -139,7 +147,10 @@ describe('a row taller than a page', () => {
       async (out) => {
         const { pages: p } = await readPdf(path.join(out, 'results-2017.pdf'));
         // the repeated header row (three lines) and the footer stand between the parts of the row
-        const body = p.slice(1).map((pg) => pg.lines.filter((l) => !/^整理番号|事業費（千円）|^※当初予算|\d+ \/ \d+$/.test(l)).join('')).join('');
+        const body = p
+          .slice(1)
+          .map((pg) => pg.lines.filter((l) => !/^整理番号|事業費（千円）|^※当初予算|\d+ \/ \d+$/.test(l)).join(''))
+          .join('');
         const text = squash(body);
         expect(text.match(/長い実績の記載です。/g)?.length).toBe(1200);
         for (let i = 1; i <= 40; i++) expect(text).toContain(`第${i}行：`);

@@ -26,7 +26,9 @@ describe('access policies', () => {
 
   it('make pdfmake refuse a URL', async () => {
     // the refusal itself: without a policy pdfmake would try the network and fail another way
-    await expect(renderPdf(doc([{ image: 'https://example.invalid/x.png' }]), [DATA])).rejects.toThrow(/denied by resource access policy: https:\/\/example\.invalid/);
+    await expect(renderPdf(doc([{ image: 'https://example.invalid/x.png' }]), [DATA])).rejects.toThrow(
+      /denied by resource access policy: https:\/\/example\.invalid/,
+    );
   });
 });
 

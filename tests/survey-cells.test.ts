@@ -73,8 +73,20 @@ describe('readCell: only a value a person typed', () => {
 
   it('refuses control characters but line ends, naming the code point', () => {
     const codes: [string, string | undefined][] = [
-      ['\u0000', 'U+0000'], ['\u0007', 'U+0007'], ['\t', 'U+0009'], ['\n', undefined], ['\u000B', 'U+000B'], ['\u000C', 'U+000C'], ['\r', undefined],
-      ['\u000E', 'U+000E'], ['\u001F', 'U+001F'], [' ', undefined], ['~', undefined], ['\u007F', 'U+007F'], ['\u009F', 'U+009F'], ['\u00A0', undefined],
+      ['\u0000', 'U+0000'],
+      ['\u0007', 'U+0007'],
+      ['\t', 'U+0009'],
+      ['\n', undefined],
+      ['\u000B', 'U+000B'],
+      ['\u000C', 'U+000C'],
+      ['\r', undefined],
+      ['\u000E', 'U+000E'],
+      ['\u001F', 'U+001F'],
+      [' ', undefined],
+      ['~', undefined],
+      ['\u007F', 'U+007F'],
+      ['\u009F', 'U+009F'],
+      ['\u00A0', undefined],
     ];
     for (const [ch, code] of codes) expect(refusal(readCell(cell(`前${ch}後`))), code ?? JSON.stringify(ch)).toEqual(code && { kind: 'control', code });
   });
@@ -104,8 +116,21 @@ describe('norm and lockedText', () => {
 describe('readBudget: 事業費（千円）', () => {
   it('takes whole numbers from 0, typed as numbers or as text with thousands separators, and blank', () => {
     const ok: [ExcelJS.CellValue, number | null][] = [
-      [null, null], ['', null], [' \n ', null], [0, 0], [1234, 1234], [MAX, MAX], ['1,234', 1234], ['１，２３４', 1234], [' 12 345 ', 12345],
-      ['1500.0', 1500], ['1500.00', 1500], ['135,304', 135304], ['1,000,000', 1000000], ['007', 7], [String(MAX), MAX],
+      [null, null],
+      ['', null],
+      [' \n ', null],
+      [0, 0],
+      [1234, 1234],
+      [MAX, MAX],
+      ['1,234', 1234],
+      ['１，２３４', 1234],
+      [' 12 345 ', 12345],
+      ['1500.0', 1500],
+      ['1500.00', 1500],
+      ['135,304', 135304],
+      ['1,000,000', 1000000],
+      ['007', 7],
+      [String(MAX), MAX],
     ];
     for (const [v, want] of ok) expect(readBudget(cell(v)), JSON.stringify(v)).toEqual({ ok: true, value: want });
     expect(readBudget(cell(1234, 'General'))).toEqual({ ok: true, value: 1234 });
@@ -113,7 +138,8 @@ describe('readBudget: 事業費（千円）', () => {
 
   it('refuses fractions, negatives, stray separators and words, naming what was typed', () => {
     for (const v of [1.5, -1]) expect(refusal(readBudget(cell(v)))).toEqual({ kind: 'budget', typed: String(v) });
-    for (const v of [',', '1,23', '1234,567', '1,2345', '1.5', '1.', '.0', '1,234.', '-5', '12a', 'a12', '¥100']) expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget', typed: v });
+    for (const v of [',', '1,23', '1234,567', '1,2345', '1.5', '1.', '.0', '1,234.', '-5', '12a', 'a12', '¥100'])
+      expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget', typed: v });
     expect(refusal(readBudget(cell(true)))).toEqual({ kind: 'budget', typed: 'TRUE' });
     expect(refusal(readBudget(cell(' 1.5\r\n')))).toEqual({ kind: 'budget', typed: '1.5' });
   });

@@ -36,9 +36,15 @@ const snapshot = () => {
   walk('');
   return out;
 };
-const initiativeFiles = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f))]));
+const initiativeFiles = () =>
+  Object.fromEntries(
+    readdirSync(path.join(data, 'initiatives'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f, readFileSync(path.join(data, 'initiatives', f))]),
+  );
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
 
 async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) {
   const wb = new ExcelJS.Workbook();
@@ -116,7 +122,10 @@ describe('cells that are not typed values', () => {
     const zip = await JSZip.loadAsync(readFileSync(file));
     const sheetXml = 'xl/worksheets/sheet2.xml'; // 事業実施結果 is the second sheet, after the cover
     const xml = await zip.file(sheetXml)!.async('string');
-    const crafted = xml.replace(/<c r="G2"([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/, (_m, attrs: string) => `<c r="G2"${attrs.replace(/\s*t="[^"]*"/, '')} t="inlineStr"><is><t>実施_x0007_した</t></is></c>`);
+    const crafted = xml.replace(
+      /<c r="G2"([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/,
+      (_m, attrs: string) => `<c r="G2"${attrs.replace(/\s*t="[^"]*"/, '')} t="inlineStr"><is><t>実施_x0007_した</t></is></c>`,
+    );
     expect(crafted).not.toBe(xml);
     zip.file(sheetXml, crafted);
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
@@ -135,7 +144,9 @@ describe('cells that are not typed values', () => {
     expect(messages).toContain(`${at('F6')}20000文字以内で入力してください（20001文字あります）`);
     expect(messages).toContain(`${at('E7')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
     expect(messages).toContain(`${at('E8')}結合したセルは取り込めません。セルの結合を解除して、事業ごとに入力してください`);
-    expect(messages).toContain(`${at('F9')}表示形式つきの数値（「100%」と表示、セルの値は 1、表示形式 0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`);
+    expect(messages).toContain(
+      `${at('F9')}表示形式つきの数値（「100%」と表示、セルの値は 1、表示形式 0%）は取り込めません。セルの書式を「文字列」にして、見えているとおりに入力し直してください`,
+    );
     expect(messages.join('\n')).not.toMatch(/T00:00:00/);
     expect(snapshot()).toEqual(before);
   });
@@ -179,7 +190,9 @@ describe('rows', () => {
       ws.getCell(`E${last + 2}`).value = 3000;
     });
     const r = await surveyImport(data, sent, { correction: true });
-    expect(errors(r)).toContain(`土木部.xlsx!事業実施結果!C${last + 2}: ${last + 2}行目は照会した事業の行ではありません（ID がありません）。この行を削除してください。新しい事業は、データに加えてから照会してください`);
+    expect(errors(r)).toContain(
+      `土木部.xlsx!事業実施結果!C${last + 2}: ${last + 2}行目は照会した事業の行ではありません（ID がありません）。この行を削除してください。新しい事業は、データに加えてから照会してください`,
+    );
     expect(snapshot()).toEqual(before);
   });
 
@@ -236,7 +249,9 @@ describe('all or nothing at the file system', () => {
     const before = initiativeFiles();
     const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`エラー ${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: 同じ名前のフォルダがあります）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`);
+    expect(r.stderr).toContain(
+      `エラー ${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: 同じ名前のフォルダがあります）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`,
+    );
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
     expect(initiativeFiles()).toEqual(before);
     expect(existsSync(path.join(data, tempOf(fa)))).toBe(false);
@@ -256,7 +271,9 @@ describe('all or nothing at the file system', () => {
     };
     const before = initiativeFiles();
     const r = await surveyImport(data, sent, { correction: true, io: full });
-    expect(errors(r)).toEqual([`${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: ディスクの空きがありません）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`]);
+    expect(errors(r)).toEqual([
+      `${fb}: 書き込めませんでした（一時ファイル ${tempOf(fb)}: ディスクの空きがありません）。そのため、どのファイルも変更していません（書き込む予定だった 2 ファイル: ${fa}、${fb}）`,
+    ]);
     expect(r.changes).toEqual([]);
     expect(initiativeFiles()).toEqual(before);
     expect(readdirSync(path.join(data, 'initiatives')).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -277,13 +294,19 @@ describe('all or nothing at the file system', () => {
       },
     };
     const r = await surveyImport(data, sent, { correction: true, io: faulty });
-    expect(errors(r)).toEqual([`${JOURNAL}: ファイルの置き換えの途中で失敗しました（EIO）。書き換え済み: ${fa}。まだのファイル: ${fb}。原因を取り除いてからもう一度 survey:import を実行すると、残りを書き込みます`]);
+    expect(errors(r)).toEqual([
+      `${JOURNAL}: ファイルの置き換えの途中で失敗しました（EIO）。書き換え済み: ${fa}。まだのファイル: ${fb}。原因を取り除いてからもう一度 survey:import を実行すると、残りを書き込みます`,
+    ]);
     expect(r.partial).toEqual([fa]);
     expect(existsSync(path.join(data, JOURNAL))).toBe(true);
     expect(readFileSync(path.join(data, fb))).toEqual(original);
 
     // meanwhile validate and build refuse the half changed data set
-    expect(checkDataset(data).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`)).toEqual([
+    expect(
+      checkDataset(data)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => `${p.file}: ${p.message}`),
+    ).toEqual([
       `${JOURNAL}: 前回の survey:import が途中で止まっていて、データの一部だけが書き換わっています。survey:import をもう一度実行して取り込みを完了してから作成してください`,
     ]);
 
@@ -303,12 +326,15 @@ describe('all or nothing at the file system', () => {
     const [fa, fb] = [`initiatives/${a}.json`, `initiatives/${b}.json`].sort();
     const script = path.join(work, 'killed.mts');
     const src = (f: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'src', f)).href);
-    writeFileSync(script, [
-      `import { surveyImport } from ${src('survey/import.ts')};`,
-      `import { fileIo } from ${src('survey/commit.ts')};`,
-      `let n = 0;`,
-      `await surveyImport(process.argv[2], process.argv[3], { correction: true, io: { write: fileIo.write, rename: (f, t) => { if (t.endsWith('.json') && !t.endsWith(${JSON.stringify(JOURNAL)}) && ++n === 2) process.kill(process.pid, 'SIGKILL'); fileIo.rename(f, t); } } });`,
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        `import { surveyImport } from ${src('survey/import.ts')};`,
+        `import { fileIo } from ${src('survey/commit.ts')};`,
+        `let n = 0;`,
+        `await surveyImport(process.argv[2], process.argv[3], { correction: true, io: { write: fileIo.write, rename: (f, t) => { if (t.endsWith('.json') && !t.endsWith(${JSON.stringify(JOURNAL)}) && ++n === 2) process.kill(process.pid, 'SIGKILL'); fileIo.rename(f, t); } } });`,
+      ].join('\n'),
+    );
     const killed = spawnSync(process.execPath, ['--import', 'tsx', script, data, sent], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(path.join(data, JOURNAL))).toBe(true);
@@ -328,7 +354,9 @@ describe('all or nothing at the file system', () => {
     writeFileSync(path.join(data, tempOf('initiatives/1-01.json')), '{"half": ');
     const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
-    expect(r.problems.map((p) => p.message)).toContain('前回中断した取り込みの一時ファイルを削除しました（データは変更されていませんでした）: initiatives/.1-01.json.survey-import.tmp');
+    expect(r.problems.map((p) => p.message)).toContain(
+      '前回中断した取り込みの一時ファイルを削除しました（データは変更されていませんでした）: initiatives/.1-01.json.survey-import.tmp',
+    );
     expect(existsSync(path.join(data, tempOf('initiatives/1-01.json')))).toBe(false);
     expect(initiativeFiles()).toEqual(before);
   });
@@ -337,10 +365,15 @@ describe('all or nothing at the file system', () => {
     const outside = path.join(work, 'outside.json');
     writeFileSync(outside, 'keep');
     writeFileSync(path.join(work, '.outside.json.survey-import.tmp'), 'evil');
-    writeFileSync(path.join(data, JOURNAL), JSON.stringify({ version: 1, files: [{ target: '../outside.json', temp: '../.outside.json.survey-import.tmp', sha256: 'x' }] }));
+    writeFileSync(
+      path.join(data, JOURNAL),
+      JSON.stringify({ version: 1, files: [{ target: '../outside.json', temp: '../.outside.json.survey-import.tmp', sha256: 'x' }] }),
+    );
     const before = initiativeFiles();
     const r = await surveyImport(data, sent, { correction: true });
-    expect(errors(r)).toEqual([`${JOURNAL}: 前回中断した取り込みの記録が読めないため、記録と一時ファイルを削除しました。回答のブックをもう一度取り込んでください`]);
+    expect(errors(r)).toEqual([
+      `${JOURNAL}: 前回中断した取り込みの記録が読めないため、記録と一時ファイルを削除しました。回答のブックをもう一度取り込んでください`,
+    ]);
     expect(readFileSync(outside, 'utf8')).toBe('keep');
     expect(initiativeFiles()).toEqual(before);
     expect(existsSync(path.join(data, JOURNAL))).toBe(false);

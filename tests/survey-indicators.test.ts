@@ -20,7 +20,8 @@ let root: string;
 let pristineData: string;
 let pristineSent: string;
 
-const files = (data: string) => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+const files = (data: string) =>
+  Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
 const copy = (name: string) => {
   const work = path.join(root, name);
   cpSync(pristineData, path.join(work, 'data'), { recursive: true });
@@ -51,7 +52,21 @@ describe('the 指標 sheet as exported', () => {
     const ws = wb.getWorksheet(SHEET)!;
     expect(wb.getWorksheet('_indicators')!.state).toBe('veryHidden');
     const row = (r: number) => (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1, 14);
-    expect(row(1).map((v) => String(v).replace(/\n/g, ''))).toEqual(['ID', '事業番号', '施策（事業）名称', '指標名', '単位', '基準値（時点）', '目標値（時点）', '（参考）R元年度実績値', 'R2年度実績値', '実績値の注記（速報値など）', 'R2年度自己評価', '未達成の理由', '今後の方向性']);
+    expect(row(1).map((v) => String(v).replace(/\n/g, ''))).toEqual([
+      'ID',
+      '事業番号',
+      '施策（事業）名称',
+      '指標名',
+      '単位',
+      '基準値（時点）',
+      '目標値（時点）',
+      '（参考）R元年度実績値',
+      'R2年度実績値',
+      '実績値の注記（速報値など）',
+      'R2年度自己評価',
+      '未達成の理由',
+      '今後の方向性',
+    ]);
     // 03: its 2020 actual of 事故の件数 and its 2020 evaluation are the sample's unanswered ones
     expect(row(7).slice(0, 8)).toEqual(['03', 3, '職員の情報セキュリティ研修', '情報セキュリティ事故の件数', '件', '12件（H30年度末）', '0件（R4年度末）', 14]);
     expect([ws.getCell('I7').value, ws.getCell('K6').value, ws.getCell('I6').value, ws.getCell('K2').value]).toEqual([null, null, 330, 'C']);
@@ -87,11 +102,16 @@ describe('a return with the habits departments have', () => {
     const lines = r.stderr.split('\n');
     const at = (cell: string, message: string) => expect(lines).toContain(`エラー 総務部.xlsx!指標!${cell}: ${message}`);
     at('I2', '「12件」の単位「件」は、この指標の単位「市町村」と違います。市町村で数えた数値だけを入力してください');
-    at('I4', '「約80%」は概数・見込みの書き方のため取り込めません。実績値の欄には数値だけ（例: 80）を入力し、概数・見込みであることは「実績値の注記」の欄に書いてください');
+    at(
+      'I4',
+      '「約80%」は概数・見込みの書き方のため取り込めません。実績値の欄には数値だけ（例: 80）を入力し、概数・見込みであることは「実績値の注記」の欄に書いてください',
+    );
     at('I3', '数式やエラー値（=H3*1.2）は取り込めません。値を入力してください');
     at('K4', 'R2年度自己評価は一覧（A、B、C、D）から選んでください。入力されているのは「S」です');
     at('C5', '変更できない欄（施策（事業）名称）が書き換えられています（元: 行政手続のオンライン化）');
-    expect(lines).toContain('エラー 企画部.xlsx: シート「指標」がありません（このブックのシート: 「記入のしかた」、「事業実施結果」、「指標（記入済み）」）。シートの名前を変えたときは「指標」に戻してください');
+    expect(lines).toContain(
+      'エラー 企画部.xlsx: シート「指標」がありません（このブックのシート: 「記入のしかた」、「事業実施結果」、「指標（記入済み）」）。シートの名前を変えたときは「指標」に戻してください',
+    );
     expect(lines.filter((l) => l.startsWith('エラー '))).toHaveLength(6);
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
     expect(files(data)).toEqual(before);
@@ -128,7 +148,12 @@ describe('a return with the habits departments have', () => {
     const r = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', sent]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('エラー'))).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('initiatives/')).sort()).toEqual([
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('initiatives/'))
+        .sort(),
+    ).toEqual([
       'initiatives/01.json indicators.1.actuals.2020.value: 610 → 1830',
       'initiatives/02.json indicators.0.actuals.2020.value: 55 → 120',
       'initiatives/02.json indicators.1.actuals.2020.value: 14 → 13',
@@ -155,8 +180,12 @@ describe('a return with the habits departments have', () => {
 
     const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain('01 オープンデータの公開促進（情報政策課）: 【実績値の増減】指標「県の公開データセット数」の実績値が前年度の 3 倍以上または 3 分の1以下に変わっています（520 → 1,830 件）。桁や単位の誤りがないか確かめてください');
-    expect(status.stdout).toContain('02 行政手続のオンライン化（行政改革課）: 【100%超】指標「電子申請の利用率」の実績値が 120% で、100% を超えています。割合として正しいか確かめてください');
+    expect(status.stdout).toContain(
+      '01 オープンデータの公開促進（情報政策課）: 【実績値の増減】指標「県の公開データセット数」の実績値が前年度の 3 倍以上または 3 分の1以下に変わっています（520 → 1,830 件）。桁や単位の誤りがないか確かめてください',
+    );
+    expect(status.stdout).toContain(
+      '02 行政手続のオンライン化（行政改革課）: 【100%超】指標「電子申請の利用率」の実績値が 120% で、100% を超えています。割合として正しいか確かめてください',
+    );
     expect(status.stdout).not.toMatch(/実績値が未回答|自己評価が未回答/);
 
     const out = path.join(work, 'out');

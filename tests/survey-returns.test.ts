@@ -21,10 +21,13 @@ let work: string;
 let data: string;
 let sent: string;
 
-const initiativeFiles = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+const initiativeFiles = () =>
+  Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
-const warnings = (r: { problems: { severity: string; file: string; message: string }[] }) => r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`);
+const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+const warnings = (r: { problems: { severity: string; file: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`);
 
 async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void, into = file) {
   const wb = new ExcelJS.Workbook();
@@ -122,7 +125,19 @@ describe.skipIf(!soffice)('a return saved by LibreOffice Calc', () => {
   it('is read: its protection (sheet="true") is intact, and the filled cells are imported', async () => {
     const id = await fillSoumu();
     const out = path.join(work, 'lo');
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(sent, '総務部.xlsx')], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${work}/profile`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        path.join(sent, '総務部.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
     copyFileSync(path.join(out, '総務部.xlsx'), path.join(sent, '総務部.xlsx'));
     // really LibreOffice's file: its own protection element, which exceljs alone reads as unprotected
     expect(await protectionOf(path.join(sent, '総務部.xlsx'))).toMatch(/\bsheet="(true|1)"/);
@@ -135,7 +150,19 @@ describe.skipIf(!soffice)('a return saved by LibreOffice Calc', () => {
   it('with its protection removed in LibreOffice, is still refused', async () => {
     await fillSoumu();
     const out = path.join(work, 'lo');
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(sent, '総務部.xlsx')], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${work}/profile`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        path.join(sent, '総務部.xlsx'),
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
     copyFileSync(path.join(out, '総務部.xlsx'), path.join(sent, '総務部.xlsx'));
     await rewritePart(path.join(sent, '総務部.xlsx'), 'xl/worksheets/sheet2.xml', (x) => x.replace(/<sheetProtection\b[^>]*\/>/, ''));
     const r = await surveyImport(data, sent, { correction: true });
@@ -147,7 +174,10 @@ describe.skipIf(!openpyxl)('a return saved by openpyxl', () => {
   it('is read and its filled cells are imported', async () => {
     const id = await fillSoumu();
     const script = path.join(work, 'fill.py');
-    writeFileSync(script, ['import sys, openpyxl', 'wb = openpyxl.load_workbook(sys.argv[1])', "ws = wb['事業実施結果']", "ws['E3'] = 1200", 'wb.save(sys.argv[1])'].join('\n'));
+    writeFileSync(
+      script,
+      ['import sys, openpyxl', 'wb = openpyxl.load_workbook(sys.argv[1])', "ws = wb['事業実施結果']", "ws['E3'] = 1200", 'wb.save(sys.argv[1])'].join('\n'),
+    );
     execFileSync(python!, [script, path.join(sent, '総務部.xlsx')], { stdio: 'pipe', timeout: 60_000 });
     const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
@@ -161,7 +191,11 @@ describe.skipIf(!openpyxl)('a return saved by openpyxl', () => {
 /** Converts a book of the returns folder with LibreOffice (to `ext`, e.g. 'ods'), in place of the original. */
 function convert(file: string, to: string, filter?: string) {
   const out = path.join(work, `lo-${to}`);
-  execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', filter ? `${to}:${filter}` : to, '--outdir', out, path.join(sent, file)], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync(
+    soffice!,
+    ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', filter ? `${to}:${filter}` : to, '--outdir', out, path.join(sent, file)],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
   const name = `${path.basename(file, path.extname(file))}.${to}`;
   rmSync(path.join(sent, file));
   copyFileSync(path.join(out, name), path.join(sent, name));
@@ -209,7 +243,10 @@ describe('files in the returns folder that are not read', () => {
       'エラー 商工労働部.xlsx: 通常のファイルではありません（名前付きパイプやデバイス）。読まずに止めました。このフォルダから取り除いてください',
     ];
     for (const line of expected) expect(lines).toContain(line);
-    if (device) expect(lines).toContain('エラー 農林水産部.xlsx: 通常のファイルではありません（名前付きパイプやデバイス）。読まずに止めました。このフォルダから取り除いてください');
+    if (device)
+      expect(lines).toContain(
+        'エラー 農林水産部.xlsx: 通常のファイルではありません（名前付きパイプやデバイス）。読まずに止めました。このフォルダから取り除いてください',
+      );
     else console.warn('mknod is not permitted here: the device case is not tested');
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
     expect(initiativeFiles()).toEqual(before);
@@ -234,7 +271,10 @@ describe('files in the returns folder that are not read', () => {
     writeFileSync(path.join(sent, 'Thumbs.db'), '');
     const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
-    expect(warnings(r)).toEqual(['Thumbs.db: 回答のブック（.xlsx）ではないため読みません', '前回の回答/: フォルダの中は読みません。回答のブックは、このフォルダの直下に置いてください']);
+    expect(warnings(r)).toEqual([
+      'Thumbs.db: 回答のブック（.xlsx）ではないため読みません',
+      '前回の回答/: フォルダの中は読みません。回答のブックは、このフォルダの直下に置いてください',
+    ]);
     expect(json(id).results['2017'].budget).toBe(5555);
   });
 
@@ -373,7 +413,9 @@ describe('two imports at once', () => {
     const before = initiativeFiles();
     const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`エラー .survey-import.lock: ほかの survey:import がこのデータセットに取り込んでいる最中です（${hostname()} のプロセス ${process.pid}）。終わってからもう一度実行してください。実行中の取り込みがないのにこう表示されるときは、データセットのフォルダの .survey-import.lock を削除してください`);
+    expect(r.stderr).toContain(
+      `エラー .survey-import.lock: ほかの survey:import がこのデータセットに取り込んでいる最中です（${hostname()} のプロセス ${process.pid}）。終わってからもう一度実行してください。実行中の取り込みがないのにこう表示されるときは、データセットのフォルダの .survey-import.lock を削除してください`,
+    );
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
     expect(initiativeFiles()).toEqual(before);
     expect(readFileSync(lockFile(), 'utf8')).toBe(held);
@@ -416,7 +458,10 @@ describe('two imports at once', () => {
     await edit('総務部.xlsx', (ws) => {
       ws.getCell('E2').value = 8888;
     });
-    const written = await surveyImport(data, sent, { correction: true, io: { write: (f, t) => ((seen ||= existsSync(lockFile())), writeFileSync(f, t)), rename: renameSync } });
+    const written = await surveyImport(data, sent, {
+      correction: true,
+      io: { write: (f, t) => ((seen ||= existsSync(lockFile())), writeFileSync(f, t)), rename: renameSync },
+    });
     expect(errors(written)).toEqual([]);
     expect(seen).toBe(true);
     expect(existsSync(lockFile())).toBe(false);
@@ -435,17 +480,23 @@ describe('messages a person acts on', () => {
     wb.getWorksheet(SHEET)!.name = '回答';
     await wb.xlsx.writeFile(path.join(sent, '総務部.xlsx'));
     const r = await surveyImport(data, sent, { correction: true });
-    expect(errors(r)).toEqual(['総務部.xlsx: シート「事業実施結果」がありません（このブックのシート: 「記入のしかた」、「回答」）。シートの名前を変えたときは「事業実施結果」に戻してください']);
+    expect(errors(r)).toEqual([
+      '総務部.xlsx: シート「事業実施結果」がありません（このブックのシート: 「記入のしかた」、「回答」）。シートの名前を変えたときは「事業実施結果」に戻してください',
+    ]);
   });
 
   it('two books of one 部局 are refused showing the cells where they differ (and saying when they are the same)', async () => {
     let row2 = '';
-    await edit('教育庁.xlsx', (ws) => {
-      row2 = String(ws.getCell('G3').value ?? '');
-      ws.getCell('E2').value = 1600;
-      ws.getCell('G3').value = '研修会を4回開催し、延べ160人が参加した。追記あり';
-      ws.getCell('H4').value = '○';
-    }, '教育庁（再送）.xlsx');
+    await edit(
+      '教育庁.xlsx',
+      (ws) => {
+        row2 = String(ws.getCell('G3').value ?? '');
+        ws.getCell('E2').value = 1600;
+        ws.getCell('G3').value = '研修会を4回開催し、延べ160人が参加した。追記あり';
+        ws.getCell('H4').value = '○';
+      },
+      '教育庁（再送）.xlsx',
+    );
     copyFileSync(path.join(sent, '総務部.xlsx'), path.join(sent, '総務部のコピー.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(sent, '教育庁.xlsx'));
@@ -465,7 +516,9 @@ describe('messages a person acts on', () => {
     rmSync(path.join(sent, '総務部.xlsx'));
     copyFileSync(path.join(sent, '企画調整部.xlsx'), path.join(sent, '総務部.xlsx'));
     const r = await surveyImport(data, sent, { correction: true });
-    expect(errors(r)).toEqual(['総務部.xlsx: このブックは企画調整部の照会のブックです（ファイル名は総務部のブックの名前です）。総務部の回答なら、総務部に配布したブックに記入してもらってください。企画調整部の回答なら、ファイル名を直してください']);
+    expect(errors(r)).toEqual([
+      '総務部.xlsx: このブックは企画調整部の照会のブックです（ファイル名は総務部のブックの名前です）。総務部の回答なら、総務部に配布したブックに記入してもらってください。企画調整部の回答なら、ファイル名を直してください',
+    ]);
   });
 
   it('a later round does not list 部局 that answered in an earlier one as having sent nothing', async () => {
@@ -474,14 +527,22 @@ describe('messages a person acts on', () => {
     mkdirSync(round(1));
     mkdirSync(round(2));
     sent = path.join(work, 'sent2018');
-    await edit('総務部.xlsx', (ws) => {
-      ws.getCell('F2').value = '計画どおり実施';
-      ws.getCell('G2').value = '研修を実施した。';
-    }, path.join('..', 'round1', '総務部.xlsx'));
-    await edit('企業局.xlsx', (ws) => {
-      ws.getCell('F2').value = '計画どおり実施';
-      ws.getCell('G2').value = '設備を更新した。';
-    }, path.join('..', 'round2', '企業局.xlsx'));
+    await edit(
+      '総務部.xlsx',
+      (ws) => {
+        ws.getCell('F2').value = '計画どおり実施';
+        ws.getCell('G2').value = '研修を実施した。';
+      },
+      path.join('..', 'round1', '総務部.xlsx'),
+    );
+    await edit(
+      '企業局.xlsx',
+      (ws) => {
+        ws.getCell('F2').value = '計画どおり実施';
+        ws.getCell('G2').value = '設備を更新した。';
+      },
+      path.join('..', 'round2', '企業局.xlsx'),
+    );
     const first = cli('--data', data, '--fiscal-year', '2018', round(1));
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^回答のブックがない部局: .*企業局/m);

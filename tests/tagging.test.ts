@@ -29,12 +29,22 @@ async function pdfkitBytes(options: Record<string, unknown>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const pdfs = readdirSync(OUT).flatMap((set) => readdirSync(path.join(OUT, set)).filter((f) => f.endsWith('.pdf')).map((f) => path.join(OUT, set, f)));
+const pdfs = readdirSync(OUT).flatMap((set) =>
+  readdirSync(path.join(OUT, set))
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => path.join(OUT, set, f)),
+);
 
 describe('every PDF the suite builds', () => {
   it('includes the booklet, the list and the results of both data sets', () => {
     const names = pdfs.map((f) => path.relative(OUT, f));
-    for (const n of ['miyagi-ict-plan/plan-booklet.pdf', 'miyagi-ict-plan/initiative-list.pdf', 'fukushima-ict-strategy/results-2017.pdf', 'mini/plan-booklet.pdf']) expect(names).toContain(n);
+    for (const n of [
+      'miyagi-ict-plan/plan-booklet.pdf',
+      'miyagi-ict-plan/initiative-list.pdf',
+      'fukushima-ict-strategy/results-2017.pdf',
+      'mini/plan-booklet.pdf',
+    ])
+      expect(names).toContain(n);
   });
 
   for (const file of pdfs)
@@ -53,10 +63,18 @@ describe('every PDF the suite builds', () => {
 
   it('the booklet tree has its headings, 目次, lists, tables with header cells and the コラム', async () => {
     const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf')));
-    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect', 'Reference', 'Link']) expect(r.roles).toContain(role);
+    for (const role of ['H1', 'H2', 'H3', 'H4', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'THead', 'TBody', 'TH', 'TD', 'Sect', 'Reference', 'Link'])
+      expect(r.roles).toContain(role);
     // every link says where it leads (the checker fails a link without, or outside a Link element):
     // a glossary number, a 掲載頁 of the list, a 目次 line, a site
-    expect(r.links).toEqual(expect.arrayContaining(['用語解説 1 ICT へ', '事業17の掲載頁へ', '(1) 身近になったインターネットへ', 'みやぎ復興情報ポータルサイトのウェブサイト（http://www.fukkomiyagi.jp/）へ']));
+    expect(r.links).toEqual(
+      expect.arrayContaining([
+        '用語解説 1 ICT へ',
+        '事業17の掲載頁へ',
+        '(1) 身近になったインターネットへ',
+        'みやぎ復興情報ポータルサイトのウェブサイト（http://www.fukkomiyagi.jp/）へ',
+      ]),
+    );
     // the 目次 nests as its levels do (第2章 › 1 › (1) › ①), each entry's title and page two references
     expect(Math.max(...r.tocDepths)).toBe(4);
     expect(r.tocDepths.slice(0, 4)).toEqual([1, 2, 3, 3]);
@@ -74,12 +92,28 @@ describe('every PDF the suite builds', () => {
   });
 
   it('a prose table’s first column is its row headers (TH, Scope Row)', () => {
-    const [t] = blockNodes([{ kind: 'table', header: [[{ text: '年月日' }], [{ text: '内容' }]], rows: [[[{ text: '平成28年7月13日' }], [{ text: '策定' }]], [[{ text: '' }], [{ text: '続き' }]]] }]);
+    const [t] = blockNodes([
+      {
+        kind: 'table',
+        header: [[{ text: '年月日' }], [{ text: '内容' }]],
+        rows: [
+          [[{ text: '平成28年7月13日' }], [{ text: '策定' }]],
+          [[{ text: '' }], [{ text: '続き' }]],
+        ],
+      },
+    ]);
     const body = (t.table as { body: Record<string, unknown>[][] }).body;
-    expect(body.slice(1).map((row) => row.map((c) => c.tag ?? 'TD'))).toEqual([['TH', 'TD'], ['TD', 'TD']]);
+    expect(body.slice(1).map((row) => row.map((c) => c.tag ?? 'TD'))).toEqual([
+      ['TH', 'TD'],
+      ['TD', 'TD'],
+    ]);
     const { root } = planStructure([t]);
     const rows = root.children[0].children.flatMap((part) => part.children);
-    expect(rows.map((tr) => tr.children.map((c) => `${c.type}${c.attrs?.scope ? `:${c.attrs.scope}` : ''}`))).toEqual([['TH:Column', 'TH:Column'], ['TH:Row', 'TD'], ['TD', 'TD']]);
+    expect(rows.map((tr) => tr.children.map((c) => `${c.type}${c.attrs?.scope ? `:${c.attrs.scope}` : ''}`))).toEqual([
+      ['TH:Column', 'TH:Column'],
+      ['TH:Row', 'TD'],
+      ['TD', 'TD'],
+    ]);
   });
 
   it('the results chart is one Figure whose Alt gives every pillar’s count', async () => {
@@ -95,7 +129,14 @@ describe('the checker', () => {
   it('fails on an untagged PDF', async () => {
     const { bytes } = await renderPdf({ content: ['本文です。'], defaultStyle: { font: 'BIZUDPGothic' }, info: { title: 't' } });
     const r = await checkTags(bytes);
-    expect(r.problems).toEqual(expect.arrayContaining(['構造ツリーが空です', '文書の言語（Lang）がありません', 'MarkInfo Marked がありません', expect.stringMatching(/^1 頁: タグも Artifact もない描画が \d+ 個あります$/)]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        '構造ツリーが空です',
+        '文書の言語（Lang）がありません',
+        'MarkInfo Marked がありません',
+        expect.stringMatching(/^1 頁: タグも Artifact もない描画が \d+ 個あります$/),
+      ]),
+    );
   });
 
   it('fails on a skipped heading level, a TH without Scope, a Figure without Alt and a table without TH', async () => {
@@ -125,7 +166,12 @@ describe('the checker', () => {
     await done;
     const r = await checkTags(Buffer.concat(chunks));
     expect(r.problems).toEqual(
-      expect.arrayContaining(['見出しの階層が飛んでいます: H1 の次に H3', 'Scope のない TH があります', 'Alt のない Figure があります', 'TH のない Table があります']),
+      expect.arrayContaining([
+        '見出しの階層が飛んでいます: H1 の次に H3',
+        'Scope のない TH があります',
+        'Alt のない Figure があります',
+        'TH のない Table があります',
+      ]),
     );
   });
 });
@@ -158,7 +204,9 @@ describe('the checker, on the Matterhorn conditions of links, 目次, tables and
     return Buffer.concat(chunks);
   }
   const of = (pdf: PDFDocument, role: string) =>
-    [...pdf.context.enumerateIndirectObjects()].map(([, o]) => o).find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of(role))!;
+    [...pdf.context.enumerateIndirectObjects()]
+      .map(([, o]) => o)
+      .find((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('S')) === PDFName.of(role))!;
   const annotation = (pdf: PDFDocument) => pdf.context.lookup((pdf.getPage(0).node.lookup(PDFName.of('Annots')) as PDFArray).get(0)) as PDFDict;
   const broken = async (bytes: Buffer, change: (pdf: PDFDocument) => void) => {
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -172,18 +220,45 @@ describe('the checker, on the Matterhorn conditions of links, 目次, tables and
     const cases: [string, (pdf: PDFDocument) => void, string][] = [
       ['a link without a description', (pdf) => annotation(pdf).delete(PDFName.of('Contents')), '1 頁: 説明（/Contents）のない注釈があります'],
       ['a link annotation held by a P', (pdf) => of(pdf, 'Link').set(PDFName.of('S'), PDFName.of('P')), '1 頁: リンク注釈が Link 要素の中にありません（P）'],
-      ['a Link without its OBJR', (pdf) => { const l = of(pdf, 'Link'); l.set(PDFName.of('K'), pdf.context.obj([(l.lookup(PDFName.of('K')) as PDFArray).get(0)])); }, '1 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません'],
+      [
+        'a Link without its OBJR',
+        (pdf) => {
+          const l = of(pdf, 'Link');
+          l.set(PDFName.of('K'), pdf.context.obj([(l.lookup(PDFName.of('K')) as PDFArray).get(0)]));
+        },
+        '1 頁: Link 要素がリンク注釈の OBJR（その頁の）を持っていません',
+      ],
       ['a page with a link and no /Tabs /S', (pdf) => pdf.getPage(0).node.delete(PDFName.of('Tabs')), '1 頁: 注釈のある頁に /Tabs /S がありません'],
       ['a TOC holding a P', (pdf) => of(pdf, 'TOCI').set(PDFName.of('S'), PDFName.of('P')), 'TOC に TOCI でない子があります（P）'],
       ['a TOCI outside a TOC', (pdf) => of(pdf, 'TOC').set(PDFName.of('S'), PDFName.of('Div')), 'TOCI が TOC の外にあります（Div の中）'],
-      ['a TOCI holding a Link', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Link')), 'TOCI が Link を直接持っています（題と頁は Reference などの別の子に）'],
+      [
+        'a TOCI holding a Link',
+        (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Link')),
+        'TOCI が Link を直接持っています（題と頁は Reference などの別の子に）',
+      ],
       ['Alt on a cell', (pdf) => of(pdf, 'TD').set(PDFName.of('Alt'), PDFString.of('H29')), 'TD に Alt があります（図以外は ActualText にします）'],
-      ['Headers naming no element', (pdf) => (of(pdf, 'TD').lookup(PDFName.of('A')) as PDFDict).set(PDFName.of('Headers'), pdf.context.obj([PDFString.of('zz')])), 'Headers が構造ツリーにない ID「zz」を指しています'],
+      [
+        'Headers naming no element',
+        (pdf) => (of(pdf, 'TD').lookup(PDFName.of('A')) as PDFDict).set(PDFName.of('Headers'), pdf.context.obj([PDFString.of('zz')])),
+        'Headers が構造ツリーにない ID「zz」を指しています',
+      ],
       ['an ID twice', (pdf) => of(pdf, 'TD').set(PDFName.of('ID'), PDFString.of('g1')), '要素の ID「g1」が二つあります'],
       ['a Note without an ID', (pdf) => of(pdf, 'Reference').set(PDFName.of('S'), PDFName.of('Note')), 'ID のない Note があります'],
-      ['IDs without the IDTree', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).delete(PDFName.of('IDTree')), '要素の ID が IDTree にありません'],
-      ['a role of its own, not mapped', (pdf) => of(pdf, 'TD').set(PDFName.of('S'), PDFName.of('Cell')), '構造型 Cell が標準の型でも RoleMap で標準の型に対応づけられてもいません'],
-      ['a standard role mapped again', (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).set(PDFName.of('RoleMap'), pdf.context.obj({ P: 'Span' })), 'RoleMap が標準の構造型 P を対応づけ直しています'],
+      [
+        'IDs without the IDTree',
+        (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).delete(PDFName.of('IDTree')),
+        '要素の ID が IDTree にありません',
+      ],
+      [
+        'a role of its own, not mapped',
+        (pdf) => of(pdf, 'TD').set(PDFName.of('S'), PDFName.of('Cell')),
+        '構造型 Cell が標準の型でも RoleMap で標準の型に対応づけられてもいません',
+      ],
+      [
+        'a standard role mapped again',
+        (pdf) => (pdf.catalog.lookup(PDFName.of('StructTreeRoot')) as PDFDict).set(PDFName.of('RoleMap'), pdf.context.obj({ P: 'Span' })),
+        'RoleMap が標準の構造型 P を対応づけ直しています',
+      ],
     ];
     for (const [what, change, problem] of cases) expect(await broken(bytes, change), what).toContain(problem);
   });
@@ -218,14 +293,23 @@ describe('the XMP metadata', () => {
     pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(Buffer.from(xml, 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
     const r = await checkTags(Buffer.from(await pdf.save({ useObjectStreams: false })));
     expect(r.xmp?.part).toBe('1'); // the attribute form is read too
-    expect(r.problems).toEqual(expect.arrayContaining(['XMP のタイトル「別の題」が文書情報のタイトル「計画」と違います', 'XMP の作成日 2020-01-01T00:00:00Z が文書情報の作成日と違います']));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        'XMP のタイトル「別の題」が文書情報のタイトル「計画」と違います',
+        'XMP の作成日 2020-01-01T00:00:00Z が文書情報の作成日と違います',
+      ]),
+    );
   });
 
   it('a title with & and < stays valid XML (pdfkit alone writes it unescaped), and the packet takes the data’s dates', async () => {
     const title = '計画 & <一覧> "版"';
     const raw = await checkTags(await pdfkitBytes({ pdfVersion: '1.7', subset: 'PDF/UA', info: { ...info, Title: title } }));
     expect(raw.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^XMP メタデータが XML として読めません/)]));
-    const { bytes } = await renderPdf({ ...pdfMetadata({ title, author: '宮城県', date: '2019-03-01' }), content: [{ text: '本文です。' }], defaultStyle: { font: 'BIZUDPGothic' } });
+    const { bytes } = await renderPdf({
+      ...pdfMetadata({ title, author: '宮城県', date: '2019-03-01' }),
+      content: [{ text: '本文です。' }],
+      defaultStyle: { font: 'BIZUDPGothic' },
+    });
     const r = await checkTags(bytes);
     expect(r.problems.filter((p) => p.includes('XMP'))).toEqual([]);
     expect(r.xmp).toEqual({ part: '1', title, languages: ['ja-JP'], createDate: '2019-02-28T15:00:00Z', modifyDate: '2019-02-28T15:00:00Z' });

@@ -32,7 +32,8 @@ describe('text runs', () => {
           expect(a.length).toBeGreaterThan(1000);
           let worst = 0;
           for (let i = 0; i < a.length; i++) {
-            if (a[i].char !== b[i].char || a[i].page !== b[i].page || a[i].size !== b[i].size) expect.fail(`${id}/${f} glyph ${i}: ${JSON.stringify(a[i])} ≠ ${JSON.stringify(b[i])}`);
+            if (a[i].char !== b[i].char || a[i].page !== b[i].page || a[i].size !== b[i].size)
+              expect.fail(`${id}/${f} glyph ${i}: ${JSON.stringify(a[i])} ≠ ${JSON.stringify(b[i])}`);
             worst = Math.max(worst, Math.abs(a[i].x - b[i].x), Math.abs(a[i].y - b[i].y));
           }
           expect(worst, `${id}/${f}: largest shift of a glyph, in points`).toBeLessThan(0.001);

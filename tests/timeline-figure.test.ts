@@ -9,7 +9,11 @@ import { checkTags, type TagReport } from './helpers/tag-check.js';
 import { json, squash } from './helpers/data.js';
 import { out } from './outputs.js';
 
-interface Row { label: string; unconfirmed?: boolean; spans: { from: number; to: number; label?: string }[] }
+interface Row {
+  label: string;
+  unconfirmed?: boolean;
+  spans: { from: number; to: number; label?: string }[];
+}
 const dataset = json('miyagi-ict-plan', 'dataset.json') as { figures: { timeline?: { groups: { rows: Row[] }[] } }[] };
 const rows = dataset.figures.flatMap((f) => f.timeline?.groups.flatMap((g) => g.rows) ?? []);
 const NOTE = '※期間を公表資料で確かめられていない計画等です';
@@ -48,7 +52,9 @@ describe('図表3 in the booklet', () => {
   it('gives every bar its period as text in the tag tree (「2007〜2009年度」, with （期間は未確認） where it is)', () => {
     const periods = tags.cellTexts.filter((a) => /\d{4}(〜\d{4})?年度/.test(a));
     const expected = rows.flatMap((r) =>
-      r.spans.map((s) => `${s.label ? `${s.label} ` : ''}${s.from === s.to ? `${s.from}年度` : `${s.from}〜${s.to}年度`}${r.unconfirmed ? '（期間は未確認）' : ''}`),
+      r.spans.map(
+        (s) => `${s.label ? `${s.label} ` : ''}${s.from === s.to ? `${s.from}年度` : `${s.from}〜${s.to}年度`}${r.unconfirmed ? '（期間は未確認）' : ''}`,
+      ),
     );
     for (const e of expected) expect(periods, e).toContain(e);
     expect(periods.filter((p) => expected.includes(p))).toHaveLength(expected.length);

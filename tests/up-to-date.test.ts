@@ -38,7 +38,9 @@ describe('a build of unchanged inputs', () => {
       const changed = await build();
       expect(changed.r.unchanged).toBeFalsy();
       expect(changed.version).not.toBe(first.version);
-      expect(readFileSync(path.join(out, 'mini', 'web', 'index.html'), 'utf8') + readFileSync(path.join(out, 'mini', 'data', 'initiatives.csv'), 'utf8')).toContain('（改）');
+      expect(
+        readFileSync(path.join(out, 'mini', 'web', 'index.html'), 'utf8') + readFileSync(path.join(out, 'mini', 'data', 'initiatives.csv'), 'utf8'),
+      ).toContain('（改）');
 
       // a file of the set removed by hand: built again, and it is back
       unlinkSync(path.join(out, 'mini', 'web', 'index.html'));

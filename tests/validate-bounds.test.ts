@@ -42,13 +42,18 @@ describe('relisting', () => {
     expect(twice(['2-1', { section: '3-1' }, '2-1'])).toEqual([['initiatives/a.json', '再掲先の節 "2-1" が二度書かれています', ['relistedIn', 2]]]);
     expect(twice(['2-1', { section: '2-1' }])).toEqual([['initiatives/a.json', '再掲先の節 "2-1" が二度書かれています', ['relistedIn', 1, 'section']]]);
     // each file on its own: the same section in two initiatives is fine
-    expect(bounds(dataset(), [initiative('initiatives/a.json', { relistedIn: ['2-1'] }), initiative('initiatives/b.json', { relistedIn: ['2-1'] })])).toEqual([]);
+    expect(bounds(dataset(), [initiative('initiatives/a.json', { relistedIn: ['2-1'] }), initiative('initiatives/b.json', { relistedIn: ['2-1'] })])).toEqual(
+      [],
+    );
   });
 });
 
 describe('budget totals', () => {
   const budgets = (...list: [string, Record<string, number | undefined>][]) =>
-    bounds(dataset(), list.map(([file, years]) => initiative(file, { results: Object.fromEntries(Object.entries(years).map(([fy, budget]) => [fy, { budget }])) })));
+    bounds(
+      dataset(),
+      list.map(([file, years]) => initiative(file, { results: Object.fromEntries(Object.entries(years).map(([fy, budget]) => [fy, { budget }])) })),
+    );
 
   it('takes a total of exactly Number.MAX_SAFE_INTEGER, years summed apart, and results without a budget', () => {
     expect(budgets(['a', { '2017': MAX - 1 }], ['b', { '2017': 1, '2018': MAX }], ['c', { '2017': undefined, '2018': undefined }])).toEqual([]);

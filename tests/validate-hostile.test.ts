@@ -98,7 +98,13 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
     ['{{#each}} without an argument', 'x {{#each}}y{{/each}}', 1, 3, '{{#each}} には引数を 1 個書いてください（0 個あります）'],
     ['{{fy}} without an argument', '{{fy}}', 1, 1, '{{fy}} には引数を 1 個書いてください（0 個あります）'],
     ['a self-recursive inline partial', '{{#*inline "p"}}{{> p}}{{/inline}}{{> p}}', 1, 17, '部分テンプレート「p」が自分自身を呼び出しています'],
-    ['partials calling each other', '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{#if 1}}{{> a}}{{/if}}{{/inline}}', 1, 60, '部分テンプレート「a」が自分自身を呼び出しています'],
+    [
+      'partials calling each other',
+      '{{#*inline "a"}}{{> b}}{{/inline}}{{#*inline "b"}}{{#if 1}}{{> a}}{{/if}}{{/inline}}',
+      1,
+      60,
+      '部分テンプレート「a」が自分自身を呼び出しています',
+    ],
     ['{{log}}, which writes to the standard output', 'a {{log "x"}}', 1, 3, '「log」は本文では使えません'],
     ['{{lookup}}', '{{lookup dataset "title"}}', 1, 1, '「lookup」は本文では使えません'],
     ['a way into JavaScript objects', '{{dataset.constructor.name}}', 1, 3, '「constructor」は使えない名前です'],
@@ -109,8 +115,20 @@ describe('6. valid by validate but fatal to build: now refused with the place', 
     ['( ) nested 5000 deep', `x\n{{fy ${'(add 1 '.repeat(5000)}1${')'.repeat(5000)}}}`, 2, 1, '{{#…}} や ( ) の入れ子が深すぎます'],
     ['too many {{ }} for a bounded parse', '{{fy 2017}}'.repeat(2001), 1, 22001, '{{ }} が多すぎます（2000 個まで）'],
     // a group of values printed [object Object] (issue 23)
-    ['{{this}} at the top (the whole data)', '本文は\n{{this}}です', 2, 1, '{{this}} は一つの文字や数ではなく項目のまとまりなので、そのままでは書けません（[object Object] のように印刷されます）'],
-    ['{{this}} of an item that is not one value', '{{#each dataset.history}}{{event}}、{{this}}{{/each}}', 1, 36, '{{this}} は一つの文字や数ではなく項目のまとまり'],
+    [
+      '{{this}} at the top (the whole data)',
+      '本文は\n{{this}}です',
+      2,
+      1,
+      '{{this}} は一つの文字や数ではなく項目のまとまりなので、そのままでは書けません（[object Object] のように印刷されます）',
+    ],
+    [
+      '{{this}} of an item that is not one value',
+      '{{#each dataset.history}}{{event}}、{{this}}{{/each}}',
+      1,
+      36,
+      '{{this}} は一つの文字や数ではなく項目のまとまり',
+    ],
     ['a group of values by name', 'a {{period}}', 1, 3, '{{period}} は一つの文字や数ではなく項目のまとまり'],
     ['a list by name', '{{dataset.sections}}', 1, 1, '{{dataset.sections}} は一つの文字や数ではなく一覧なので'],
   ];
@@ -295,10 +313,16 @@ describe('9. odd acceptances', () => {
   });
 
   it('a year whose budget total would pass 2^53 is refused at the initiative that passes it', () => {
-    const initiatives = Array.from({ length: 9008 }, (_, i) => ({ id: String(i), file: `initiatives/${i}.json`, data: { results: { 2017: { budget: 1_000_000_000_000 } } } })) as unknown as Model['initiatives'];
+    const initiatives = Array.from({ length: 9008 }, (_, i) => ({
+      id: String(i),
+      file: `initiatives/${i}.json`,
+      data: { results: { 2017: { budget: 1_000_000_000_000 } } },
+    })) as unknown as Model['initiatives'];
     const found: [string, string, string][] = [];
     checkBounds({ documents: {} } as Dataset, initiatives, true, (file, message, p) => found.push([file, jsonPathText(p), message]));
-    expect(found).toEqual([['initiatives/9007.json', 'results.2017.budget', '2017年度の事業費の合計が 9,007,199,254,740,991 千円を超え、正しく計算できません']]);
+    expect(found).toEqual([
+      ['initiatives/9007.json', 'results.2017.budget', '2017年度の事業費の合計が 9,007,199,254,740,991 千円を超え、正しく計算できません'],
+    ]);
   });
 });
 

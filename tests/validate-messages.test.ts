@@ -32,7 +32,9 @@ const INIT = 'initiatives/001.json';
 describe('validation messages', () => {
   it('a results key in 和暦 says which Western year to write', () => {
     const ps = problemsAfter((d) => edit(d, INIT, '"2017": {', '"平成29": {'));
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:46:5 results\.平成29: 実績の年度は西暦で書いてください: "平成29" ではなく "2017"$/));
+    expect(ps).toContainEqual(
+      expect.stringMatching(/^エラー initiatives\/001\.json:46:5 results\.平成29: 実績の年度は西暦で書いてください: "平成29" ではなく "2017"$/),
+    );
     expect(ps.join('\n')).not.toContain('Invalid key');
   });
 
@@ -60,9 +62,17 @@ describe('validation messages', () => {
       edit(d, INIT, '"month": "2018-03"', '"fiscalYear": "平成30年度", "point": "end"');
     });
     expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:2:3 no: 数値は「"」を付けず半角で書いてください: "１７" ではなく 17$/));
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ schedule（2番目）\.from: 年度は西暦で書いてください: 「令和元年5月1日」は 2019年度です。2019 と書いてください$/));
+    expect(ps).toContainEqual(
+      expect.stringMatching(
+        /^エラー initiatives\/001\.json:\d+:\d+ schedule（2番目）\.from: 年度は西暦で書いてください: 「令和元年5月1日」は 2019年度です。2019 と書いてください$/,
+      ),
+    );
     // at the key inside the 時点, not at the 時点 as a whole
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:\d+:\d+ indicators（1番目）\.baseline\.asOf\.fiscalYear: 年度は西暦で書いてください: 「平成30年度」 ではなく 2018$/));
+    expect(ps).toContainEqual(
+      expect.stringMatching(
+        /^エラー initiatives\/001\.json:\d+:\d+ indicators（1番目）\.baseline\.asOf\.fiscalYear: 年度は西暦で書いてください: 「平成30年度」 ではなく 2018$/,
+      ),
+    );
   });
 
   it('a misspelt key is reported at the key with the key meant, and not also as missing', () => {
@@ -71,7 +81,14 @@ describe('validation messages', () => {
   });
 
   it('a trailing comma is reported where it is, saying to delete it', () => {
-    const ps = problemsAfter((d) => edit(d, INIT, '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。"', '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。",'));
+    const ps = problemsAfter((d) =>
+      edit(
+        d,
+        INIT,
+        '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。"',
+        '"isNew": false,\n  "results": {\n    "2017": {\n      "budget": 1000,\n      "achievement": "計画どおり実施",\n      "outcome": "運用した。",',
+      ),
+    );
     expect(ps).toContainEqual('エラー initiatives/001.json:49:25: JSONの書き方の誤り: 最後の項目の後に「,」があります。この「,」を消してください');
   });
 
@@ -94,7 +111,11 @@ describe('validation messages', () => {
       edit(d, 'dataset.json', '"numbering"', '"departments": ["総務部", "商工労働部", "保健福祉部"],\n  "numbering"');
       edit(d, INIT, '"department": "総務部"', '"department": "商工労動部"');
     });
-    expect(ps).toContainEqual(expect.stringMatching(/^エラー initiatives\/001\.json:4:\d+ department: 部局「商工労動部」は dataset\.json の departments にありません。「商工労働部」のことですか$/));
+    expect(ps).toContainEqual(
+      expect.stringMatching(
+        /^エラー initiatives\/001\.json:4:\d+ department: 部局「商工労動部」は dataset\.json の departments にありません。「商工労働部」のことですか$/,
+      ),
+    );
     // without the list, any department is accepted
     expect(problemsAfter((d) => edit(d, INIT, '"department": "総務部"', '"department": "商工労動部"')).join('\n')).not.toContain('departments');
   });

@@ -13,7 +13,15 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 const BROKEN = path.join(FIXTURES, 'broken');
 const ROOT = path.join(__dirname, '..');
 
-interface Expect { file: string; path?: string; line?: number; message: string; severity: 'error' | 'warning'; exit: number; remove?: string[] }
+interface Expect {
+  file: string;
+  path?: string;
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+  exit: number;
+  remove?: string[];
+}
 
 function brokenCopy(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `broken-${name}-`));
@@ -42,7 +50,12 @@ describe('validation of broken data sets', () => {
   });
 
   it('accepts the valid fixtures and both bundled data sets', () => {
-    for (const dir of [path.join(FIXTURES, 'mini'), path.join(FIXTURES, 'reiwa-plan'), path.join(ROOT, 'data/miyagi-ict-plan'), path.join(ROOT, 'data/fukushima-ict-strategy')]) {
+    for (const dir of [
+      path.join(FIXTURES, 'mini'),
+      path.join(FIXTURES, 'reiwa-plan'),
+      path.join(ROOT, 'data/miyagi-ict-plan'),
+      path.join(ROOT, 'data/fukushima-ict-strategy'),
+    ]) {
       const { problems } = checkDataset(dir);
       expect(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
     }

@@ -68,7 +68,15 @@ const BAD_PROSE: [string, string, string][] = [
 const ALLOWED = 'http:// か https:// で始まるウェブのアドレス';
 
 describe('links that would run code or leave the web edition are refused at validation', () => {
-  const prose = ['災害に備えます。', ...BAD_PROSE.map(([md]) => md), '[参照で](javascript-ref)', '[問い合わせ]({{dataset.contact.url}})', '[r]: javascript:alert(2)'].join('\n\n').replace('(javascript-ref)', '[r]');
+  const prose = [
+    '災害に備えます。',
+    ...BAD_PROSE.map(([md]) => md),
+    '[参照で](javascript-ref)',
+    '[問い合わせ]({{dataset.contact.url}})',
+    '[r]: javascript:alert(2)',
+  ]
+    .join('\n\n')
+    .replace('(javascript-ref)', '[r]');
 
   it('in a text file: each with its file, line and column, in Japanese, saying what is allowed', () => {
     const data = variant((d) => writeFileSync(path.join(d, 'text', '1-1.md.hbs'), prose));
@@ -104,9 +112,28 @@ describe('links that would run code or leave the web edition are refused at vali
   });
 
   it('in sites.json and dataset.json: every spelling of a script URL, at its JSON place', () => {
-    const urls = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', 'java script:alert(1)', ' javascript:alert(1)', 'javascript&#58;alert(1)', 'vbscript:x', '//evil.example', '../../etc', 'https://www.pref.example.jp/'];
+    const urls = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      'java script:alert(1)',
+      ' javascript:alert(1)',
+      'javascript&#58;alert(1)',
+      'vbscript:x',
+      '//evil.example',
+      '../../etc',
+      'https://www.pref.example.jp/',
+    ];
     const data = variant((d) => {
-      writeFileSync(path.join(d, 'sites.json'), JSON.stringify(urls.map((url, i) => ({ kind: 'ウェブ', name: `サイト${i}`, department: '企画部', description: '説明', url })), null, 2));
+      writeFileSync(
+        path.join(d, 'sites.json'),
+        JSON.stringify(
+          urls.map((url, i) => ({ kind: 'ウェブ', name: `サイト${i}`, department: '企画部', description: '説明', url })),
+          null,
+          2,
+        ),
+      );
       editJson(path.join(d, 'dataset.json'), (j) => (j.contact.url = 'JAVASCRIPT:alert(document.cookie)'));
     });
     const { problems } = checkDataset(data);
@@ -132,10 +159,20 @@ describe('links that would run code or leave the web edition are refused at vali
   });
 
   it('web addresses, mail addresses and links inside the edition pass and are written as links', () => {
-    const good = ['[県](https://www.pref.example.jp/)', '[メール](mailto:ict@pref.example.jp)', '[節](#sec-1)', '[一覧](list.html)', '[第1章](./chapter-1.html#intro-0)', 'www.pref.example.jp'];
+    const good = [
+      '[県](https://www.pref.example.jp/)',
+      '[メール](mailto:ict@pref.example.jp)',
+      '[節](#sec-1)',
+      '[一覧](list.html)',
+      '[第1章](./chapter-1.html#intro-0)',
+      'www.pref.example.jp',
+    ];
     const data = variant((d) => {
       writeFileSync(path.join(d, 'text', '1-1.md.hbs'), ['災害に備えます。', ...good].join('\n\n'));
-      writeFileSync(path.join(d, 'sites.json'), JSON.stringify([{ kind: 'ウェブ', name: '県', department: '企画部', description: '説明', url: 'http://www.pref.example.jp/a?b=1&c=2' }]));
+      writeFileSync(
+        path.join(d, 'sites.json'),
+        JSON.stringify([{ kind: 'ウェブ', name: '県', department: '企画部', description: '説明', url: 'http://www.pref.example.jp/a?b=1&c=2' }]),
+      );
       editJson(path.join(d, 'dataset.json'), (j) => (j.contact.url = 'https://www.pref.example.jp/ict/'));
     });
     const checked = checkDataset(data);
@@ -143,7 +180,15 @@ describe('links that would run code or leave the web edition are refused at vali
     const files = renderWebEdition(webEdition(resolve(checked.model!)));
     const page = (f: string) => files.find((x) => x.name === f)!.bytes.toString('utf8');
     const pillar = page('chapter-2-1.html');
-    for (const href of ['https://www.pref.example.jp/', 'mailto:ict@pref.example.jp', '#sec-1', 'list.html', './chapter-1.html#intro-0', 'http://www.pref.example.jp']) expect(pillar).toContain(`<a href="${href}">`);
+    for (const href of [
+      'https://www.pref.example.jp/',
+      'mailto:ict@pref.example.jp',
+      '#sec-1',
+      'list.html',
+      './chapter-1.html#intro-0',
+      'http://www.pref.example.jp',
+    ])
+      expect(pillar).toContain(`<a href="${href}">`);
     expect(page('sites.html')).toContain('<a href="http://www.pref.example.jp/a?b&#x3D;1&amp;c&#x3D;2">');
     expect(page('index.html')).toContain('<a href="https://www.pref.example.jp/ict/">');
   });
@@ -160,7 +205,10 @@ describe('texts that are never links stay text', () => {
     const checked = checkDataset(data);
     expect(shown(errors(checked.problems))).toBe('');
     const files = renderWebEdition(webEdition(resolve(checked.model!)));
-    const all = files.filter((f) => f.name.endsWith('.html')).map((f) => f.bytes.toString('utf8')).join('\n');
+    const all = files
+      .filter((f) => f.name.endsWith('.html'))
+      .map((f) => f.bytes.toString('utf8'))
+      .join('\n');
     expect(all).toContain('情報通信技術。[詳しく](javascript:alert(1))');
     expect(all).toContain('説明。[詳しく](javascript:alert(1))');
     expect(all).not.toMatch(/(href|src)="[^"]*javascript/i);
@@ -180,9 +228,13 @@ describe('the HTML writer refuses a dangerous link again (a second lock behind v
     ['//evil.example'],
     ['../../etc/passwd'],
   ])('%j as a site, a link of the prose, a figure or the contact address throws an internal error', (href) => {
-    expect(() => html.page('sites', { ...frame, sites: [{ kind: 'k', name: 'n', owner: 'o', description: 'd', url: href }] })).toThrow(/ウェブ版に危険なリンク先/);
+    expect(() => html.page('sites', { ...frame, sites: [{ kind: 'k', name: 'n', owner: 'o', description: 'd', url: href }] })).toThrow(
+      /ウェブ版に危険なリンク先/,
+    );
     expect(() => html.page('prose', { ...frame, blocks: [{ paragraph: [{ text: 'x', href }] }] })).toThrow(/ウェブ版に危険なリンク先/);
-    expect(() => html.page('prose', { ...frame, blocks: [{ figure: { src: href, alt: 'a', caption: 'c', credits: [] } }] })).toThrow(/ウェブ版に危険なリンク先/);
+    expect(() => html.page('prose', { ...frame, blocks: [{ figure: { src: href, alt: 'a', caption: 'c', credits: [] } }] })).toThrow(
+      /ウェブ版に危険なリンク先/,
+    );
     expect(() => html.page('prose', { ...frame, blocks: [], url: href })).toThrow(/ウェブ版に危険なリンク先/);
   });
 
@@ -194,14 +246,27 @@ describe('the HTML writer refuses a dangerous link again (a second lock behind v
   });
 
   it('judges every URL attribute of a page, whichever template wrote it, quoted or not', () => {
-    expect(() => guardUrls('<p><a href="index.html">i</a><img src=javascript:alert(1)></p>', 'x')).toThrow(/ウェブ版に危険なリンク先「javascript:alert\(1\)」（ページ x の src）/);
-    expect(() => guardUrls("<form action='https://evil.example/'></form><a href=\"java&#x09;script:alert(1)\">", 'x')).toThrow(/java\\tscript/);
+    expect(() => guardUrls('<p><a href="index.html">i</a><img src=javascript:alert(1)></p>', 'x')).toThrow(
+      /ウェブ版に危険なリンク先「javascript:alert\(1\)」（ページ x の src）/,
+    );
+    expect(() => guardUrls('<form action=\'https://evil.example/\'></form><a href="java&#x09;script:alert(1)">', 'x')).toThrow(/java\\tscript/);
     expect(() => guardUrls('<img srcset="a.png 1x, //evil.example/b.png 2x">', 'x')).toThrow(/evil/);
     expect(guardUrls('<a href="../data/opendata.xlsx">d</a><a href="#main">m</a><link rel="stylesheet" href="style.css">', 'x')).toContain('opendata');
   });
 
   it('passes the links the edition writes itself (pages, anchors, the open data beside it, web and mail addresses)', () => {
-    const out = html.page('prose', { ...frame, blocks: [{ paragraph: [{ text: 'a', href: 'https://x.example/' }, { text: 'b', href: 'mailto:a@x.example' }] }], nav: [{ href: 'index.html', text: 'i' }] });
+    const out = html.page('prose', {
+      ...frame,
+      blocks: [
+        {
+          paragraph: [
+            { text: 'a', href: 'https://x.example/' },
+            { text: 'b', href: 'mailto:a@x.example' },
+          ],
+        },
+      ],
+      nav: [{ href: 'index.html', text: 'i' }],
+    });
     expect(out.toString()).toContain('<a href="https://x.example/">');
   });
 });
@@ -259,7 +324,10 @@ describe('in Chromium, the policy keeps the pages working and stops a script tha
       for (const i of state.images) expect(i.ok, `${f} ${i.src}`).toBe(true);
       images += state.images.length;
       expect(state.scripts).toBe(0);
-      expect(said.filter((s) => /Content Security Policy|Refused/.test(s)), f).toEqual([]);
+      expect(
+        said.filter((s) => /Content Security Policy|Refused/.test(s)),
+        f,
+      ).toEqual([]);
       await page.close();
     }
     expect(images).toBeGreaterThan(0);
@@ -342,7 +410,9 @@ describe('SVG figures that could run code when opened from the web edition are r
   ])('%s', (body, words) => expect(refusedSvg(body).message).toContain(words));
 
   it('an SVG of shapes, text, links inside itself and animations of its own shapes passes, and is copied to the web edition as it is', () => {
-    const good = svg('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><a href="#r"><rect id="r" width="5" height="5" fill="url(#g)"><animate attributeName="width" from="5" to="8" dur="1s"/></rect></a><text x="1" y="9" font-family="BIZ UDPGothic: sans">図</text>');
+    const good = svg(
+      '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><a href="#r"><rect id="r" width="5" height="5" fill="url(#g)"><animate attributeName="width" from="5" to="8" dur="1s"/></rect></a><text x="1" y="9" font-family="BIZ UDPGothic: sans">図</text>',
+    );
     const data = variant((d) => {
       writeFileSync(path.join(d, 'figures', 'good.svg'), good);
       appendFileSync(path.join(d, 'text', 'intro.md.hbs'), '\n\n![図表9 試し](figures/good.svg)\n');
@@ -355,11 +425,22 @@ describe('SVG figures that could run code when opened from the web edition are r
 });
 
 describe('spreadsheet formulas in the open data are neutralised in every CSV', () => {
-  it('renderCsv: a text that begins as a formula gets a leading \', a number (even negative) stays a number', () => {
-    const csv = renderCsv(['=h', 'n'], [['=1+1', -5], ['+1', 0], ['-5', 3.5], ['@SUM(A1)', 1], ['\t=1', 2], ['\r=1', 3], ['a=1', -0.25], ['', 4], ['＝1', 5]]).toString('utf8');
-    expect(csv).toBe(
-      "\uFEFF'=h,n\r\n'=1+1,-5\r\n'+1,0\r\n'-5,3.5\r\n'@SUM(A1),1\r\n'\t=1,2\r\n\"'\r\n=1\",3\r\na=1,-0.25\r\n,4\r\n＝1,5\r\n",
-    );
+  it("renderCsv: a text that begins as a formula gets a leading ', a number (even negative) stays a number", () => {
+    const csv = renderCsv(
+      ['=h', 'n'],
+      [
+        ['=1+1', -5],
+        ['+1', 0],
+        ['-5', 3.5],
+        ['@SUM(A1)', 1],
+        ['\t=1', 2],
+        ['\r=1', 3],
+        ['a=1', -0.25],
+        ['', 4],
+        ['＝1', 5],
+      ],
+    ).toString('utf8');
+    expect(csv).toBe("\uFEFF'=h,n\r\n'=1+1,-5\r\n'+1,0\r\n'-5,3.5\r\n'@SUM(A1),1\r\n'\t=1,2\r\n\"'\r\n=1\",3\r\na=1,-0.25\r\n,4\r\n＝1,5\r\n");
   });
 
   const HOSTILE = {
@@ -367,7 +448,7 @@ describe('spreadsheet formulas in the open data are neutralised in every CSV', (
     department: '@SUM(1+1)',
     division: ['+1+1', '-2+3'],
     description: '\t=1+1',
-    label: '\r=cmd|\' /C calc\'!A0',
+    label: "\r=cmd|' /C calc'!A0",
     baseline: '-5',
     achievement: '=1+1',
   };
@@ -388,7 +469,7 @@ describe('spreadsheet formulas in the open data are neutralised in every CSV', (
   const read = (dir: string, f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, ''));
   const column = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
 
-  it('a data set with such values builds; every text cell that began as a formula begins with \' and says the rest as written; numbers are numbers', async () => {
+  it("a data set with such values builds; every text cell that began as a formula begins with ' and says the rest as written; numbers are numbers", async () => {
     const dir = await built();
     const initiatives = read(dir, 'initiatives.csv');
     expect(column(initiatives, '事業名')[0]).toBe(`'${HOSTILE.title}`);
@@ -404,7 +485,8 @@ describe('spreadsheet formulas in the open data are neutralised in every CSV', (
     expect(column(results, '目標の達成度')[0]).toBe(`'${HOSTILE.achievement}`);
     expect(column(results, '事業費（千円）').every((v) => /^\d*$/.test(v))).toBe(true);
     // no text cell of any CSV begins as a formula
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) for (const row of read(dir, f)) for (const c of row) expect(c, `${f}: ${c}`).not.toMatch(/^[=+\-@\t\r]/);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')))
+      for (const row of read(dir, f)) for (const c of row) expect(c, `${f}: ${c}`).not.toMatch(/^[=+\-@\t\r]/);
     // the data dictionary says so, and the workbook keeps the values as written (strings there are never formulas)
     const dict = read(dir, 'columns.csv');
     const typeRow = dict.find((r) => r[dict[0].indexOf('項目名')] === '型')!;
@@ -422,27 +504,46 @@ describe('spreadsheet formulas in the open data are neutralised in every CSV', (
     if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
     console.warn('\n*** LibreOffice (soffice) is not installed: the CSV-in-LibreOffice test is SKIPPED (apt-get install libreoffice-calc-nogui) ***\n');
   }
-  it.skipIf(!soffice)('LibreOffice opens every CSV with no formula in any cell; the same CSV without the \' would have run them', async () => {
-    const dir = await built();
-    const lo = mkdtempSync(path.join(work, 'lo-'));
-    const csvs = readdirSync(dir).filter((x) => x.endsWith('.csv'));
-    // the control: initiatives.csv with the neutralising ' taken away again
-    const bare = readFileSync(path.join(dir, 'initiatives.csv'), 'utf8').replace(/(^|,)("?)'(?=[=+\-@\t\r])/gm, '$1$2');
-    writeFileSync(path.join(lo, 'bare.csv'), bare);
-    for (const f of csvs) cpSync(path.join(dir, f), path.join(lo, f));
-    // 44,34,76,1: comma, double quote, UTF-8, from the first line (LibreOffice's own defaults otherwise)
-    execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${lo}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', path.join(lo, 'xlsx'), ...[...csvs, 'bare.csv'].map((f) => path.join(lo, f))], { stdio: 'pipe', timeout: 180_000 });
-    const formulas = async (f: string) => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path.join(lo, 'xlsx', f.replace(/\.csv$/, '.xlsx')));
-      const found: string[] = [];
-      const texts: string[] = [];
-      wb.worksheets[0].eachRow((r) => r.eachCell((c) => (c.formula ? found.push(`${c.address} ${c.formula}`) : typeof c.value === 'string' && texts.push(c.value))));
-      return { found, texts };
-    };
-    for (const f of csvs) expect((await formulas(f)).found, f).toEqual([]);
-    const ok = await formulas('initiatives.csv');
-    expect(ok.texts).toContain(`'${HOSTILE.title}`);
-    expect((await formulas('bare.csv')).found.join('\n')).toContain('HYPERLINK');
-  }, 240_000);
+  it.skipIf(!soffice)(
+    "LibreOffice opens every CSV with no formula in any cell; the same CSV without the ' would have run them",
+    async () => {
+      const dir = await built();
+      const lo = mkdtempSync(path.join(work, 'lo-'));
+      const csvs = readdirSync(dir).filter((x) => x.endsWith('.csv'));
+      // the control: initiatives.csv with the neutralising ' taken away again
+      const bare = readFileSync(path.join(dir, 'initiatives.csv'), 'utf8').replace(/(^|,)("?)'(?=[=+\-@\t\r])/gm, '$1$2');
+      writeFileSync(path.join(lo, 'bare.csv'), bare);
+      for (const f of csvs) cpSync(path.join(dir, f), path.join(lo, f));
+      // 44,34,76,1: comma, double quote, UTF-8, from the first line (LibreOffice's own defaults otherwise)
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${lo}/profile`,
+          '--infilter=CSV:44,34,76,1',
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          path.join(lo, 'xlsx'),
+          ...[...csvs, 'bare.csv'].map((f) => path.join(lo, f)),
+        ],
+        { stdio: 'pipe', timeout: 180_000 },
+      );
+      const formulas = async (f: string) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(path.join(lo, 'xlsx', f.replace(/\.csv$/, '.xlsx')));
+        const found: string[] = [];
+        const texts: string[] = [];
+        wb.worksheets[0].eachRow((r) =>
+          r.eachCell((c) => (c.formula ? found.push(`${c.address} ${c.formula}`) : typeof c.value === 'string' && texts.push(c.value))),
+        );
+        return { found, texts };
+      };
+      for (const f of csvs) expect((await formulas(f)).found, f).toEqual([]);
+      const ok = await formulas('initiatives.csv');
+      expect(ok.texts).toContain(`'${HOSTILE.title}`);
+      expect((await formulas('bare.csv')).found.join('\n')).toContain('HYPERLINK');
+    },
+    240_000,
+  );
 });

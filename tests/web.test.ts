@@ -20,7 +20,10 @@ import { renderWebEdition } from '../src/render/html.js';
 
 const SETS = ['miyagi-ict-plan', 'fukushima-ict-strategy', 'sample-progress'];
 const webDir = (id: string) => path.join(TEST_OUTPUT, id, 'web');
-const pagesOf = (id: string) => readdirSync(webDir(id)).filter((f) => f.endsWith('.html')).sort();
+const pagesOf = (id: string) =>
+  readdirSync(webDir(id))
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 const html = (id: string, f: string) => readFileSync(path.join(webDir(id), f), 'utf8');
 const csv = (id: string, f: string) => {
   const [header, ...rows] = parseCsv(readFileSync(path.join(TEST_OUTPUT, id, 'data', f), 'utf8').replace(/^\uFEFF/, ''));
@@ -29,28 +32,38 @@ const csv = (id: string, f: string) => {
 const resolved = (id: string) => resolve(checkDataset(path.join(__dirname, '..', 'data', id)).model!);
 
 // the text-spacing styles of WCAG 1.4.12, put on as a constructed style sheet (the pages' CSP allows no inline style)
-const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+const TEXT_SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 /** What keeps the page shown from reflowing: its width beyond the screen, boxes that cut text off, scroll boxes a keyboard or a screen reader cannot use. */
 function reflowFaults(page: Page, spacing: boolean, extra = ''): Promise<string[]> {
-  return page.evaluate((css) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [sheet];
-    const faults: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) faults.push(`page is ${root.scrollWidth} px wide`);
-    const named = (e: Element) => (e.getAttribute('aria-label') ?? '').trim() || (e.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((i) => document.getElementById(i)?.textContent ?? '').join('').trim();
-    for (const e of document.querySelectorAll('body *')) {
-      const s = getComputedStyle(e);
-      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
-      if (e.classList.contains('vh')) continue; // visually hidden text: clipped on purpose
-      const what = `${e.tagName.toLowerCase()} ${(e.textContent ?? '').slice(0, 30)}`;
-      const scrolls = /auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth;
-      if (scrolls && !(e.getAttribute('tabindex') === '0' && named(e))) faults.push(`scroll box without a name or a tab stop: ${what}`);
-      else if (!scrolls && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)) faults.push(`cut off: ${what}`);
-    }
-    return faults;
-  }, (spacing ? TEXT_SPACING : '') + extra);
+  return page.evaluate(
+    (css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [sheet];
+      const faults: string[] = [];
+      const root = document.documentElement;
+      if (root.scrollWidth > root.clientWidth) faults.push(`page is ${root.scrollWidth} px wide`);
+      const named = (e: Element) =>
+        (e.getAttribute('aria-label') ?? '').trim() ||
+        (e.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((i) => document.getElementById(i)?.textContent ?? '')
+          .join('')
+          .trim();
+      for (const e of document.querySelectorAll('body *')) {
+        const s = getComputedStyle(e);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        if (e.classList.contains('vh')) continue; // visually hidden text: clipped on purpose
+        const what = `${e.tagName.toLowerCase()} ${(e.textContent ?? '').slice(0, 30)}`;
+        const scrolls = /auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth;
+        if (scrolls && !(e.getAttribute('tabindex') === '0' && named(e))) faults.push(`scroll box without a name or a tab stop: ${what}`);
+        else if (!scrolls && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)) faults.push(`cut off: ${what}`);
+      }
+      return faults;
+    },
+    (spacing ? TEXT_SPACING : '') + extra,
+  );
 }
 
 describe('web edition in Chromium', () => {
@@ -63,23 +76,29 @@ describe('web edition in Chromium', () => {
   });
   afterAll(async () => browser?.close());
 
-  it.each(SETS)('%s: every page has zero axe-core violations at WCAG 2.1 A and AA and of the best practices', async (id) => {
-    const found: string[] = [];
-    for (const f of pagesOf(id)) {
-      for (const width of [1280, 390]) {
-        await page.setViewport({ width, height: 900 });
-        await page.goto(`file://${path.join(webDir(id), f)}`, { waitUntil: 'load' });
-        await page.evaluate(axe);
-        const r = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }))) as {
-          violations: { id: string; nodes: { html: string }[] }[];
-          passes: unknown[];
-        };
-        expect(r.passes.length).toBeGreaterThan(5);
-        found.push(...r.violations.map((v) => `${f} @${width}px ${v.id}: ${v.nodes[0]?.html.slice(0, 120)}`));
+  it.each(SETS)(
+    '%s: every page has zero axe-core violations at WCAG 2.1 A and AA and of the best practices',
+    async (id) => {
+      const found: string[] = [];
+      for (const f of pagesOf(id)) {
+        for (const width of [1280, 390]) {
+          await page.setViewport({ width, height: 900 });
+          await page.goto(`file://${path.join(webDir(id), f)}`, { waitUntil: 'load' });
+          await page.evaluate(axe);
+          const r = (await page.evaluate(() =>
+            (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+          )) as {
+            violations: { id: string; nodes: { html: string }[] }[];
+            passes: unknown[];
+          };
+          expect(r.passes.length).toBeGreaterThan(5);
+          found.push(...r.violations.map((v) => `${f} @${width}px ${v.id}: ${v.nodes[0]?.html.slice(0, 120)}`));
+        }
       }
-    }
-    expect(found).toEqual([]);
-  }, 120_000);
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
 
   // WCAG 1.4.10 and 1.4.12, which axe does not test: at 320 CSS px no page scrolls sideways, with and
   // without the text-spacing styles; only a table's own box may scroll, and then it is a named region a
@@ -92,7 +111,8 @@ describe('web edition in Chromium', () => {
     for (const id of readdirSync(TEST_OUTPUT).filter((d) => existsSync(webDir(d))))
       for (const f of pagesOf(id)) {
         await page.goto(`file://${path.join(webDir(id), f)}`, { waitUntil: 'load' });
-        for (const spacing of [false, true]) found.push(...(await reflowFaults(page, spacing)).map((x) => `${id}/${f}${spacing ? ' with text spacing' : ''}: ${x}`));
+        for (const spacing of [false, true])
+          found.push(...(await reflowFaults(page, spacing)).map((x) => `${id}/${f}${spacing ? ' with text spacing' : ''}: ${x}`));
         measured++;
       }
     expect(found).toEqual([]);
@@ -115,9 +135,13 @@ describe('web edition in Chromium', () => {
   });
 
   it('fails a page with a known violation (the check itself works)', async () => {
-    await page.setContent('<html><body><img src="x.png"><a href="#"></a><div role="region" aria-label="表"></div><div role="region" aria-label="表"></div></body></html>');
+    await page.setContent(
+      '<html><body><img src="x.png"><a href="#"></a><div role="region" aria-label="表"></div><div role="region" aria-label="表"></div></body></html>',
+    );
     await page.evaluate(axe);
-    const r = (await page.evaluate(() => (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }))) as { violations: { id: string }[] };
+    const r = (await page.evaluate(() =>
+      (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+    )) as { violations: { id: string }[] };
     expect(r.violations.map((v) => v.id)).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'document-title', 'link-name', 'landmark-unique']));
   });
 
@@ -148,7 +172,17 @@ describe('web edition in Chromium', () => {
         };
         const cells = [...t.querySelector('tbody tr:not(.group)')!.children];
         const [goals, indicators, marks, place] = cells.slice(-4).map(inner);
-        return { table: t.getBoundingClientRect().width, page: document.documentElement.scrollWidth, no: inner(cells[0]), name: inner(cells[1]), goals, indicators, marks, place, years: [...t.querySelectorAll('th.year')].map(inner) };
+        return {
+          table: t.getBoundingClientRect().width,
+          page: document.documentElement.scrollWidth,
+          no: inner(cells[0]),
+          name: inner(cells[1]),
+          goals,
+          indicators,
+          marks,
+          place,
+          years: [...t.querySelectorAll('th.year')].map(inner),
+        };
       });
       expect(m.table).toBeLessThanOrEqual(width);
       expect(m.page).toBeLessThanOrEqual(width);
@@ -179,15 +213,25 @@ describe('web edition in the Nu Html Checker (vnu-jar, on the Java of the machin
     try {
       const broken = path.join(work, 'broken.html');
       writeFileSync(broken, '<!DOCTYPE html><html lang="ja"><head><title>x</title></head><body><p><div></div></p><a href="a" href="b">a</a></body></html>');
-      const pages = readdirSync(TEST_OUTPUT).filter((d) => existsSync(webDir(d))).flatMap((d) => pagesOf(d).map((f) => path.join(webDir(d), f)));
+      const pages = readdirSync(TEST_OUTPUT)
+        .filter((d) => existsSync(webDir(d)))
+        .flatMap((d) => pagesOf(d).map((f) => path.join(webDir(d), f)));
       expect(pages.length).toBeGreaterThan(12);
       const jar = String(createRequire(import.meta.url)('vnu-jar'));
       const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', broken, ...pages], { encoding: 'utf8', maxBuffer: 64 << 20 });
       expect(run.error, 'java (17 or later) must be on the PATH').toBeUndefined();
-      const messages = (JSON.parse(run.stderr).messages as { type: string; url: string; lastLine: number; message: string }[]).filter((m) => m.type === 'error');
-      const at = (m: (typeof messages)[number]) => `${decodeURIComponent(m.url).replace(/^file:/, '').replace(TEST_OUTPUT + '/', '')}:${m.lastLine} ${m.message}`;
+      const messages = (JSON.parse(run.stderr).messages as { type: string; url: string; lastLine: number; message: string }[]).filter(
+        (m) => m.type === 'error',
+      );
+      const at = (m: (typeof messages)[number]) =>
+        `${decodeURIComponent(m.url)
+          .replace(/^file:/, '')
+          .replace(TEST_OUTPUT + '/', '')}:${m.lastLine} ${m.message}`;
       expect(messages.filter((m) => !m.url.endsWith('/broken.html')).map(at)).toEqual([]);
-      expect(messages.filter((m) => m.url.endsWith('/broken.html')).map((m) => m.message)).toEqual([expect.stringContaining('“p” end tag'), expect.stringContaining('Duplicate attribute')]);
+      expect(messages.filter((m) => m.url.endsWith('/broken.html')).map((m) => m.message)).toEqual([
+        expect.stringContaining('“p” end tag'),
+        expect.stringContaining('Duplicate attribute'),
+      ]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -238,7 +282,9 @@ describe.each(SETS)('web edition of %s', (id) => {
 
   it('shows every initiative, with the budgets and counts of the open data and of the resolved data', () => {
     const r = resolved(id);
-    const all = pagesOf(id).map((f) => html(id, f)).join('\n');
+    const all = pagesOf(id)
+      .map((f) => html(id, f))
+      .join('\n');
     // the text a reader sees: 用語解説 numbers (<sup>) and tags left out (a title may carry a number, Wi-Fi²⁶)
     const text = all.replace(/<sup\b[^>]*>.*?<\/sup>/g, '').replace(/<[^>]+>/g, '');
     for (const i of csv(id, 'initiatives.csv')) expect(text.includes(i['事業名'].replace(/&/g, '&amp;').replace(/"/g, '&quot;')), i['事業名']).toBe(true);
@@ -246,7 +292,8 @@ describe.each(SETS)('web edition of %s', (id) => {
       const list = html(id, 'list.html');
       for (const i of csv(id, 'initiatives.csv')) expect(list).toContain(`<tr id="row-${i['事業ID']}">`);
       // the list page names each row by the list's name (listTitle, else the title)
-      for (const row of r.list.rows) if (row.kind === 'item') expect(list.includes(row.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')), row.title).toBe(true);
+      for (const row of r.list.rows)
+        if (row.kind === 'item') expect(list.includes(row.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')), row.title).toBe(true);
     }
     for (const v of r.results) {
       const page = html(id, `results-${v.fiscalYear}.html`);
@@ -259,7 +306,12 @@ describe.each(SETS)('web edition of %s', (id) => {
       const summary = csv(id, `summary-${v.fiscalYear}.csv`);
       const table = page.slice(page.indexOf('<table class="summary">'), page.indexOf('</table>', page.indexOf('<table class="summary">')));
       const cells = [...table.matchAll(/<td class="num (count|new|budget)">([^<]*)<\/td>/g)].map((m) => m[2].replace(/,/g, ''));
-      const expected = [...summary.flatMap((s) => [s['事業数（件）'], s['うち新規（件）'], s['事業費合計（千円）']]), String(v.total.count), String(v.total.newCount), String(v.total.budgetTotal)];
+      const expected = [
+        ...summary.flatMap((s) => [s['事業数（件）'], s['うち新規（件）'], s['事業費合計（千円）']]),
+        String(v.total.count),
+        String(v.total.newCount),
+        String(v.total.budgetTotal),
+      ];
       expect(cells).toEqual(expected);
       expect(summary.map((s) => Number(s['事業数（件）']))).toEqual(v.pillars.map((p) => p.summary.count));
       // the chart's text is read once: the sentence under it (no <desc> saying it again), the figure named by its heading
@@ -284,7 +336,10 @@ describe('web edition and text from the data', () => {
       const checked = checkDataset(data);
       expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const files = renderWebEdition(webEdition(resolve(checked.model!)));
-      const text = files.filter((f) => f.name.endsWith('.html')).map((f) => f.bytes.toString('utf8')).join('\n');
+      const text = files
+        .filter((f) => f.name.endsWith('.html'))
+        .map((f) => f.bytes.toString('utf8'))
+        .join('\n');
       expect(text).not.toContain('<script');
       expect(text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;の運用');
     } finally {
@@ -300,7 +355,8 @@ describe('page citations in the web edition', () => {
     // a build of no document gives the same pages: the web edition needs no layout of the booklet
     const r = await renderDataset(dir, { log: () => {}, only: new Set(['none']) });
     expect(r.outputs.some((o) => o.name.endsWith('.pdf'))).toBe(false);
-    for (const o of r.outputs.filter((x) => x.name.startsWith('web/'))) expect(o.bytes.equals(readFileSync(path.join(TEST_OUTPUT, 'miyagi-ict-plan', o.name))), o.name).toBe(true);
+    for (const o of r.outputs.filter((x) => x.name.startsWith('web/')))
+      expect(o.bytes.equals(readFileSync(path.join(TEST_OUTPUT, 'miyagi-ict-plan', o.name))), o.name).toBe(true);
     const ch1 = html('miyagi-ict-plan', 'chapter-1.html');
     expect(ch1).toContain('主な取組は、<a href="list.html">「1 主な取組一覧」</a>の一覧表に掲載しています');
     const ref = html('miyagi-ict-plan', 'references.html').match(/（<a href="chapter-2-\d\.html#(entry-[^"]+\/(\d+))">事業(\d+)「([^」]+)」<\/a>参照）/)!;
@@ -321,7 +377,11 @@ describe('figures and unfinished years in the web edition', () => {
   it('writes a figure as a file beside the pages, with its caption and its text alternative', () => {
     const page = readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'chapter-1.html'), 'utf8');
     expect(page).toContain('<figure><figcaption>図表1 推進の流れ</figcaption>\n<img src="figures/flow.svg" alt="図表1 推進の流れ">');
-    expect(readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'figures', 'flow.svg')).equals(readFileSync(path.join(__dirname, 'fixtures', 'mini', 'figures', 'flow.svg')))).toBe(true);
+    expect(
+      readFileSync(path.join(TEST_OUTPUT, 'mini', 'web', 'figures', 'flow.svg')).equals(
+        readFileSync(path.join(__dirname, 'fixtures', 'mini', 'figures', 'flow.svg')),
+      ),
+    ).toBe(true);
   });
 
   it('marks a results page as a draft while a row is unanswered, the cell saying so, and the open data says 未確定 and 未回答', async () => {
@@ -335,7 +395,9 @@ describe('figures and unfinished years in the web edition', () => {
       writeFileSync(file, JSON.stringify(j, null, 2));
       const r = resolve(checkDataset(data).model!);
       expect(r.results[0].draft).toEqual({ unanswered: 1, uncategorised: 0 });
-      const page = renderWebEdition(webEdition(r)).find((f) => f.name === 'results-2017.html')!.bytes.toString('utf8');
+      const page = renderWebEdition(webEdition(r))
+        .find((f) => f.name === 'results-2017.html')!
+        .bytes.toString('utf8');
       expect(page).toContain('<p class="draft">未確定（未回答 1 件）</p>');
       expect(page).toMatch(/<tr id="row-001">.*<span class="unanswered">未回答<\/span>/);
       const { openDataTables } = await import('../src/documents/data/tables.js');

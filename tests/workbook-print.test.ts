@@ -26,7 +26,18 @@ import { initiatives } from './helpers/data.js';
 import { out as built } from './outputs.js';
 import { readPdf } from '../src/errata/pdf-lines.js';
 import { printedSizes } from './helpers/printed-sizes.js';
-import { soffice, printWorkbooks, cellText, headerWords, brokenWords, topLines, overlapping, unreadable, tallRows, loneLastLines } from './helpers/printed-sheets.js';
+import {
+  soffice,
+  printWorkbooks,
+  cellText,
+  headerWords,
+  brokenWords,
+  topLines,
+  overlapping,
+  unreadable,
+  tallRows,
+  loneLastLines,
+} from './helpers/printed-sheets.js';
 import { ROOT } from './helpers/data.js';
 
 const edit = (file: string, from: string, to: string) => {
@@ -59,7 +70,8 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
     const log = () => {};
     const out = path.join(work, 'out');
     // both appendices, as the build made them (tests/setup)
-    for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) books.push({ file: appendix(id), headerRows: (ws) => (ws.name === '主な取組一覧' ? [1, 2] : [1]) });
+    for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy'])
+      books.push({ file: appendix(id), headerRows: (ws) => (ws.name === '主な取組一覧' ? [1, 2] : [1]) });
     // the 正誤表 as publish-errata.test.ts makes it: build, publish, correct a budget and a title, errata
     const data = path.join(work, 'fukushima-ict-strategy');
     const pub = path.join(work, 'published');
@@ -73,7 +85,11 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
     // the booklet's 正誤表 (against the bundled data): a longer text moves pages, which gives it its second sheet
     const plan = path.join(work, 'miyagi-ict-plan');
     cpSync(path.join(ROOT, 'data', 'miyagi-ict-plan'), plan, { recursive: true });
-    edit(path.join(plan, 'initiatives', '009.json'), '"title": "宮城県河川流域情報システム（MIRAI）の運用"', '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"');
+    edit(
+      path.join(plan, 'initiatives', '009.json'),
+      '"title": "宮城県河川流域情報システム（MIRAI）の運用"',
+      '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"',
+    );
     appendFileSync(path.join(plan, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
     const e = await errata(plan, path.join(ROOT, 'data', 'miyagi-ict-plan'), out, log);
     expect(e.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -88,7 +104,15 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
     cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), next, { recursive: true });
     expect(newYear(next, 2018).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const status = path.join(work, '未回答・要確認一覧.xlsx');
-    expect(await surveyStatus(next, 2018, status, () => {}, () => {})).toBe(0);
+    expect(
+      await surveyStatus(
+        next,
+        2018,
+        status,
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     books.push({ file: status, headerRows: () => [1] });
     for (const b of books) {
       const wb = new ExcelJS.Workbook();
@@ -96,8 +120,16 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
       loaded.set(b.file, wb);
     }
     const [installed, missing] = await Promise.all([
-      printWorkbooks(books.map((b) => b.file), path.join(work, 'installed'), 'installed'),
-      printWorkbooks(books.map((b) => b.file), path.join(work, 'missing'), 'missing'),
+      printWorkbooks(
+        books.map((b) => b.file),
+        path.join(work, 'installed'),
+        'installed',
+      ),
+      printWorkbooks(
+        books.map((b) => b.file),
+        path.join(work, 'missing'),
+        'missing',
+      ),
     ]);
     for (const [file, pdf] of installed) printed.set(file, pdf);
     for (const [file, pdf] of missing) substituted.set(file, pdf);
@@ -133,7 +165,11 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
       // the sheet's own size, not shrunk
       expect(Math.min(...pages.flatMap((p) => p.items.map((i) => i.size))), label(b)).toBeCloseTo(SHEET_FONT_SIZE, 1);
       // none but the appendices needs A3: they are sized for A4
-      if (!isAppendix(b)) expect(pages.filter((p) => Math.round(p.width) !== 842).map((p) => p.number), label(b)).toEqual([]);
+      if (!isAppendix(b))
+        expect(
+          pages.filter((p) => Math.round(p.width) !== 842).map((p) => p.number),
+          label(b),
+        ).toEqual([]);
     }
   });
 
@@ -150,8 +186,14 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
       const pages = await printedSizes(printed.get(b.file)!);
       const seen = pages.map((p) => tallRows(p));
       // the check reads the rows from the borders LibreOffice draws: it must have found them
-      expect(seen.reduce((n, s) => n + s.rows, 0), label(b)).toBeGreaterThan(pages.length);
-      expect(seen.flatMap((s) => s.tall), label(b)).toEqual([]);
+      expect(
+        seen.reduce((n, s) => n + s.rows, 0),
+        label(b),
+      ).toBeGreaterThan(pages.length);
+      expect(
+        seen.flatMap((s) => s.tall),
+        label(b),
+      ).toEqual([]);
     }
   });
 
@@ -203,7 +245,11 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
           }),
         );
       const got = new Map<string, number>();
-      for (const ch of pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s/g, '')) got.set(ch, (got.get(ch) ?? 0) + 1);
+      for (const ch of pages
+        .map((p) => p.items.map((i) => i.str).join(''))
+        .join('')
+        .replace(/\s/g, ''))
+        got.set(ch, (got.get(ch) ?? 0) + 1);
       const missing = [...want].filter(([ch, n]) => (got.get(ch) ?? 0) < n).map(([ch, n]) => `${ch}×${n - (got.get(ch) ?? 0)}`);
       expect(missing, name).toEqual([]);
     }

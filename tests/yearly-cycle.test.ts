@@ -29,7 +29,12 @@ const writeJson = (rel: string, change: (j: any) => void) => {
   writeFileSync(path.join(data, rel), JSON.stringify(j, null, 2) + '\n');
 };
 /** every initiative file's text, by name */
-const initiativeTexts = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).sort().map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
+const initiativeTexts = () =>
+  Object.fromEntries(
+    readdirSync(path.join(data, 'initiatives'))
+      .sort()
+      .map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]),
+  );
 const results2018 = () => Object.fromEntries(Object.entries(initiativeTexts()).map(([f, t]) => [f, JSON.parse(t).results?.['2018']]));
 
 /** A department's answer: the book as sent, opened and saved with exceljs. */
@@ -72,7 +77,11 @@ describe('the yearly cycle on the Fukushima data set', () => {
 
   it('survey:export writes the books a department can fill in, and never overwrites', async () => {
     writeJson('dataset.json', (j) => {
-      j.documents.results.survey = { request: '平成30年度の事業実施結果を照会します。', deadline: '2019-04-26', contact: '企画調整部 情報政策課 電話 024-521-0000' };
+      j.documents.results.survey = {
+        request: '平成30年度の事業実施結果を照会します。',
+        deadline: '2019-04-26',
+        contact: '企画調整部 情報政策課 電話 024-521-0000',
+      };
     });
     const r = run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent);
     expect(r.status, r.all).toBe(0);
@@ -83,7 +92,11 @@ describe('the yearly cycle on the Fukushima data set', () => {
     // the cover: 照会文, 回答期限, 問い合わせ先 from the data, how to fill in, 記入例
     const cover = wb.worksheets[0];
     expect(cover.name).toBe('記入のしかた');
-    const coverText = cover.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    const coverText = cover
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(coverText).toContain('平成30年度の事業実施結果を照会します。');
     expect(coverText).toContain('平成31年4月26日（2019/04/26）');
     expect(coverText).toContain('企画調整部 情報政策課 電話 024-521-0000');
@@ -195,7 +208,9 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(other.stderr).toContain('エラー 総務部.xlsx!_survey!A2: このブックは2017年度の照会です（取り込む年度: 2018年度）');
     const published = run('survey-import', '--data', data, '--fiscal-year', '2017', returned);
     expect(published.status).toBe(1);
-    expect(published.stderr).toContain('エラー 総務部.xlsx: 2017年度の事業実施結果は公表済みです（公表日 2018-06-01）。公表後の訂正として取り込むときは --correction を付けてください');
+    expect(published.stderr).toContain(
+      'エラー 総務部.xlsx: 2017年度の事業実施結果は公表済みです（公表日 2018-06-01）。公表後の訂正として取り込むときは --correction を付けてください',
+    );
     expect(initiativeTexts()).toEqual(before);
     const correction = run('survey-import', '--data', data, '--fiscal-year', '2017', '--correction', returned);
     expect(correction.status, correction.all).toBe(0);
@@ -249,17 +264,26 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', twice);
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('エラー'));
-    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual(['エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。二つのブックの記入内容は同じです。どちらか一方をフォルダから移してください']);
+    expect(lines.filter((l) => l.includes('教育庁（再送）.xlsx'))).toEqual([
+      'エラー 教育庁（再送）.xlsx: 教育庁の回答は 教育庁.xlsx にもあります。一つの部局の回答は一つのブックにまとめてください（訂正は、取り込んだ後に別の回でも取り込めます）。二つのブックの記入内容は同じです。どちらか一方をフォルダから移してください',
+    ]);
     expect(r.stderr).toContain('エラー 土木部.xlsx!事業実施結果: シートの保護が解除されています');
     expect(r.stderr).toMatch(new RegExp(`エラー 土木部\\.xlsx!事業実施結果!A3: ID「${deleted}」（.+）の行が削除されています`));
-    expect(r.stderr).toContain(`エラー 土木部.xlsx!事業実施結果!A${copied}: ${copied}行目（ID「1-03」）は、このブックで照会した事業の行ではありません（行が追加されています）`);
+    expect(r.stderr).toContain(
+      `エラー 土木部.xlsx!事業実施結果!A${copied}: ${copied}行目（ID「1-03」）は、このブックで照会した事業の行ではありません（行が追加されています）`,
+    );
     expect(initiativeTexts()).toEqual(before);
   });
 
   it('survey:status lists, per 部局, what is unanswered or needs a call, printed and as a workbook', async () => {
     // a budget ten times last year's, and a 達成度 in no category
     const files = readdirSync(path.join(data, 'initiatives')).sort();
-    const kikaku = files.find((f) => readJson(`initiatives/${f}`).department === '企画調整部' && !readJson(`initiatives/${f}`).results['2018'].outcome && readJson(`initiatives/${f}`).results['2017']?.budget > 0)!;
+    const kikaku = files.find(
+      (f) =>
+        readJson(`initiatives/${f}`).department === '企画調整部' &&
+        !readJson(`initiatives/${f}`).results['2018'].outcome &&
+        readJson(`initiatives/${f}`).results['2017']?.budget > 0,
+    )!;
     let lastBudget = 0;
     writeJson(`initiatives/${kikaku}`, (j) => {
       lastBudget = j.results['2017'].budget;
@@ -275,13 +299,18 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(r.stdout).toMatch(/【未回答】目標の達成度が未回答です/);
     expect(r.stdout).toMatch(/【集計区分外】目標の達成度「検討中」は集計区分（計画どおり実施、目標達成、一部実施、未実施、該当なし）のどれにもありません/);
     expect(r.stdout).toMatch(/【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（1 → [\d,]+ 千円）/);
-    expect(r.stdout).toContain(`【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${lastBudget.toLocaleString('en-US')} → ${(lastBudget * 10).toLocaleString('en-US')} 千円）`);
+    expect(r.stdout).toContain(
+      `【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${lastBudget.toLocaleString('en-US')} → ${(lastBudget * 10).toLocaleString('en-US')} 千円）`,
+    );
     expect(r.stdout).toMatch(/危機管理部（照会 10 件: 未回答 10 件/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
     expect(ws.getCell('H1').value).toContain('連絡メモ');
-    const texts = ws.getSheetValues().flat().filter((v) => typeof v === 'string');
+    const texts = ws
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string');
     expect(texts).toContain('事業費の増減');
     expect(texts.filter((t) => t === '未回答').length).toBeGreaterThan(50);
     // the list with the division's notes is never overwritten
@@ -338,11 +367,19 @@ describe('publishedOn', () => {
       i.results['2018'] = { budget: 1000, achievement: '計画どおり実施', outcome: '運用した。' };
       writeFileSync(one001, JSON.stringify(i, null, 2));
       const one = checkDataset(dir).problems.map((p) => formatProblem(p));
-      expect(one).toContainEqual(expect.stringMatching(/^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn: publishedOn が一つの日付（2018-06-01）なので、2017・2018年度の報告書がすべてこの日付になり.*\{"2017": "2018-06-01"\} の形で書いてください$/));
+      expect(one).toContainEqual(
+        expect.stringMatching(
+          /^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn: publishedOn が一つの日付（2018-06-01）なので、2017・2018年度の報告書がすべてこの日付になり.*\{"2017": "2018-06-01"\} の形で書いてください$/,
+        ),
+      );
       edit((j) => (j.documents.results.publishedOn = { '2017': '2018-06-01', '2019': '2020-06-01' }));
       const r = checkDataset(dir);
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-      expect(r.problems.map((p) => formatProblem(p))).toContainEqual(expect.stringMatching(/^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn\.2019: 2019年度は fiscalYears にないため、この公表日は使われません$/));
+      expect(r.problems.map((p) => formatProblem(p))).toContainEqual(
+        expect.stringMatching(
+          /^警告 dataset\.json:\d+:\d+ documents\.results\.publishedOn\.2019: 2019年度は fiscalYears にないため、この公表日は使われません$/,
+        ),
+      );
       expect(r.problems.some((p) => p.message.includes('一つの日付'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,10 @@ const MINI = path.join(__dirname, 'fixtures', 'mini');
 
 /** Runs watch as a child process; `until` waits for a line matching a pattern, bounded in time. */
 function startWatch(data: string, out: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'watch', '--data', data, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), 'watch', '--data', data, '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   const waiters: { re: RegExp; from: number; done: (l: string) => void; fail: (e: Error) => void }[] = [];
   // a watch that ends on its own has failed: whoever waits is told at once, with the log
@@ -60,7 +63,12 @@ describe('watch', () => {
       // the manifest tells which inputs each file was built from
       const manifest = JSON.parse(readFileSync(path.join(out, 'mini', 'manifest.json'), 'utf8'));
       const inputsOf = (f: string) => manifest.files.find((x: { file: string }) => x.file === f).inputs;
-      expect(manifest.files.map((x: { file: string }) => x.file).filter((f: string) => !f.includes('/')).sort()).toEqual(['appendix.xlsx', 'initiative-list.pdf', 'plan-booklet.pdf', 'results-2017.pdf']);
+      expect(
+        manifest.files
+          .map((x: { file: string }) => x.file)
+          .filter((f: string) => !f.includes('/'))
+          .sort(),
+      ).toEqual(['appendix.xlsx', 'initiative-list.pdf', 'plan-booklet.pdf', 'results-2017.pdf']);
       expect(inputsOf('results-2017.pdf')).toBe(manifest.inputs);
       expect(inputsOf('plan-booklet.pdf')).not.toBe(manifest.inputs);
 

@@ -4,7 +4,29 @@
 import { parseArgs } from 'node:util';
 import { COMMAND_OPTIONS, VALUE_OPTIONS, cliWords, unknownOption } from '../cli-options.js';
 
-export interface Args { command: string; data?: string; out?: string; only?: string[]; against?: string; fiscalYear?: number; correction?: boolean; whole?: boolean; yes?: boolean; dryRun?: boolean; label?: string; date?: string; published?: string; from?: string; period?: string; id?: string; carry?: string; quiet: boolean; json: boolean; debug: boolean; rest: string[] }
+export interface Args {
+  command: string;
+  data?: string;
+  out?: string;
+  only?: string[];
+  against?: string;
+  fiscalYear?: number;
+  correction?: boolean;
+  whole?: boolean;
+  yes?: boolean;
+  dryRun?: boolean;
+  label?: string;
+  date?: string;
+  published?: string;
+  from?: string;
+  period?: string;
+  id?: string;
+  carry?: string;
+  quiet: boolean;
+  json: boolean;
+  debug: boolean;
+  rest: string[];
+}
 
 /** A mistake on the command line: said with the command's help, exit code 2. */
 export class UsageError extends Error {}

@@ -74,7 +74,13 @@ export default async function run(a: Args): Promise<number> {
       if (!a.json) process.stderr.write(commandWords().get('build-refused', { label }) + '\n');
     } else if (!a.json) {
       // the last line says how the data set ended, after its warnings too
-      log(progress(r.unchanged ? 'done-unchanged' : 'done', { label, files: r.files.length, warnings: r.problems.filter((p) => p.severity === 'warning').length }));
+      log(
+        progress(r.unchanged ? 'done-unchanged' : 'done', {
+          label,
+          files: r.files.length,
+          warnings: r.problems.filter((p) => p.severity === 'warning').length,
+        }),
+      );
     }
     summary.push({
       dataset: label,
@@ -92,7 +98,10 @@ export default async function run(a: Args): Promise<number> {
     const c = checkOnly(dirs, only);
     if (c.unknown.length)
       throw new UsageError(
-        commandWords().get('only-unknown', { names: c.unknown.join('、'), published: c.published.map((p) => ({ dataset: p.dataset, names: p.names.join('、') })) }),
+        commandWords().get('only-unknown', {
+          names: c.unknown.join('、'),
+          published: c.published.map((p) => ({ dataset: p.dataset, names: p.names.join('、') })),
+        }),
       );
     checked = c.checked;
   }
@@ -100,7 +109,9 @@ export default async function run(a: Args): Promise<number> {
     // data sets are independent: build them side by side, a worker thread per core
     // every data set finishes (or fails) before the first failure is told
     const settled = await inWorkers(dirs, outRoot, only, onLog);
-    settled.forEach((s, i) => { if (s.status === 'fulfilled') report(dirs[i], s.value); });
+    settled.forEach((s, i) => {
+      if (s.status === 'fulfilled') report(dirs[i], s.value);
+    });
     const failure = settled.find((s) => s.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
   } else {
@@ -108,7 +119,10 @@ export default async function run(a: Args): Promise<number> {
     // one data set: its workbooks are written on the other core while its PDFs are made
     const workbookThread = dirs.length === 1 && availableParallelism() > 1;
     for (const dir of dirs)
-      report(dir, await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never, workbookThread }));
+      report(
+        dir,
+        await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never, workbookThread }),
+      );
   }
   // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
   if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');

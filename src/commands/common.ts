@@ -22,7 +22,12 @@ export const logOf = (a: Args) => (s: string) => {
 
 /** The data sets in the folders of `root` (a data set is a folder holding dataset.json). */
 const setsIn = (root: string) =>
-  existsSync(root) ? readdirSync(root).filter((d) => existsSync(path.join(root, d, 'dataset.json'))).sort().map((d) => path.join(root, d)) : [];
+  existsSync(root)
+    ? readdirSync(root)
+        .filter((d) => existsSync(path.join(root, d, 'dataset.json')))
+        .sort()
+        .map((d) => path.join(root, d))
+    : [];
 
 export function datasetsOf(a: Args): string[] {
   if (a.data) {

@@ -13,7 +13,10 @@ export default async function run(a: Args): Promise<number> {
   const { errata } = await import('../errata/index.js');
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
-  const reads: Read[] = [...dataRead([path.resolve(a.data)]), { path: path.resolve(a.published ?? PUBLISHED_ROOT), what: commandWords().get('read-published-records') }];
+  const reads: Read[] = [
+    ...dataRead([path.resolve(a.data)]),
+    { path: path.resolve(a.published ?? PUBLISHED_ROOT), what: commandWords().get('read-published-records') },
+  ];
   if (existsSync(against)) reads.push({ path: path.resolve(against), what: commandWords().get('read-published') });
   guardPlaces([outRoot], reads);
   const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined);

@@ -9,9 +9,25 @@ import { UsageError, type Args } from './args.js';
 /** --carry: ids separated by commas, or a file holding one id a line (blank lines and # lines skipped). */
 function carriedIds(value: string): string[] {
   const fromFile = existsSync(value) && statSync(value).isFile();
-  const items = fromFile ? readFileSync(value, 'utf8').split(/\r?\n/).filter((l) => !l.trim().startsWith('#')) : value.split(',');
+  const items = fromFile
+    ? readFileSync(value, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => !l.trim().startsWith('#'))
+    : value.split(',');
   // an id may be written as its file name
-  return [...new Set(items.map((s) => s.trim().replace(/^\uFEFF/, '').replace(/^initiatives\//, '').replace(/\.json$/, '')).filter(Boolean))];
+  return [
+    ...new Set(
+      items
+        .map((s) =>
+          s
+            .trim()
+            .replace(/^\uFEFF/, '')
+            .replace(/^initiatives\//, '')
+            .replace(/\.json$/, ''),
+        )
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export default async function run(a: Args): Promise<number> {

@@ -12,7 +12,8 @@ export default async function run(a: Args): Promise<number> {
   printProblems(r.problems, a.data, a.data);
   if (hasErrors(r.problems)) return 1;
   for (const f of r.opened) log(commandWords().get('new-year-opened', { file: f, westernYear: a.fiscalYear }));
-  for (const c of r.dataset) log(c.value === undefined ? commandWords().get('new-year-removed', { path: c.path, was: c.was }) : `dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
+  for (const c of r.dataset)
+    log(c.value === undefined ? commandWords().get('new-year-removed', { path: c.path, was: c.was }) : `dataset.json: ${c.path} = ${JSON.stringify(c.value)}`);
   if (r.opened.length) log(commandWords().get('new-year-done', { westernYear: a.fiscalYear, count: r.opened.length }));
   else if (!r.dataset.length) log(commandWords().get('new-year-none'));
   return 0;

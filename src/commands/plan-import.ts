@@ -12,6 +12,15 @@ export default async function run(a: Args): Promise<number> {
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const { planImport } = await import('../plan-book/import.js');
   const { printPlanImport } = await import('../plan-book/import-report.js');
-  const r = await planImport(path.resolve(a.data), path.resolve(a.rest[0]), { write: !!a.yes, correction: a.correction, publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT) });
-  return printPlanImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  const r = await planImport(path.resolve(a.data), path.resolve(a.rest[0]), {
+    write: !!a.yes,
+    correction: a.correction,
+    publishedRoot: path.resolve(a.published ?? PUBLISHED_ROOT),
+  });
+  return printPlanImport(
+    r,
+    a.data,
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  );
 }

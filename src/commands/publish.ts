@@ -18,7 +18,8 @@ export default async function run(a: Args): Promise<number> {
   printProblems(r.problems, a.data, a.data);
   if (hasErrors(r.problems) || !r.folder) return 1;
   const w = publishWords();
-  for (const d of r.dated ?? []) log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
+  for (const d of r.dated ?? [])
+    log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
   log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
   log(w.get('commit-hint', { data: a.data, label: a.label }));
   return 0;

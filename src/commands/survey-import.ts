@@ -8,5 +8,10 @@ export default async function run(a: Args): Promise<number> {
   const { surveyImport } = await import('../survey/import.js');
   const { printImport } = await import('../survey/import-report.js');
   const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]), { fiscalYear: a.fiscalYear, correction: a.correction });
-  return printImport(r, a.data, (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  return printImport(
+    r,
+    a.data,
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  );
 }

@@ -3,7 +3,8 @@
 // and ambiguous characters counting two (as they do in Japanese fonts).
 import { textPt, lineCount, UNIT_PT, CELL_PADDING_PT } from '../render/sheet-text.js';
 
-const WIDE = /[\u1100-\u115f\u2010-\u2027\u2030-\u203b\u2100-\u214f\u2190-\u21ff\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u2e80-\u303f\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2010-\u2027\u2030-\u203b\u2100-\u214f\u2190-\u21ff\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u2e80-\u303f\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 export function eastAsianWidth(s: string): number {
   let w = 0;

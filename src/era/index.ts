@@ -148,7 +148,9 @@ export function fiscalYears(period: { from: number; to: number }): number[] {
 
 /** The last day of a month: 2018-03 → 2018-03-31 (「2018年3月末」). */
 export function monthEndIso(month: string): string {
-  return dayjs(`${checkMonth(month)}-01`).endOf('month').format('YYYY-MM-DD');
+  return dayjs(`${checkMonth(month)}-01`)
+    .endOf('month')
+    .format('YYYY-MM-DD');
 }
 
 /** The last day of a fiscal year (April to March): 2018 → 2019-03-31 (「2018年度末」). */

@@ -13,7 +13,10 @@ export type EraInputKind = 'date' | 'month' | 'year';
 
 /** Input the era functions cannot write; `kind` says what was expected. */
 export class EraInputError extends Error {
-  constructor(readonly kind: EraInputKind, readonly input: unknown) {
+  constructor(
+    readonly kind: EraInputKind,
+    readonly input: unknown,
+  ) {
     super(`era: not a supported ${kind}: ${String(input).slice(0, 40)}`);
     this.name = 'EraInputError';
   }

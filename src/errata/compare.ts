@@ -37,7 +37,10 @@ export async function pdfLines(bytes: Buffer, dropPageNumbers: boolean): Promise
     // table cells are compared on their own, column by column, so that a changed cell is not
     // mixed with its neighbours on the same baseline
     const columns = [...new Set(p.segments.map((x) => Math.round(x.x)))].sort((a, b) => a - b);
-    const ordered = p.segments.length > p.lines.length * 1.5 ? [...p.segments].sort((a, b) => columns.indexOf(Math.round(a.x)) - columns.indexOf(Math.round(b.x)) || a.line - b.line) : p.segments;
+    const ordered =
+      p.segments.length > p.lines.length * 1.5
+        ? [...p.segments].sort((a, b) => columns.indexOf(Math.round(a.x)) - columns.indexOf(Math.round(b.x)) || a.line - b.line)
+        : p.segments;
     for (const seg of ordered) {
       if (seg.line === footerAt + 1) continue;
       let text = seg.text.trim();
@@ -52,7 +55,10 @@ export async function pdfLines(bytes: Buffer, dropPageNumbers: boolean): Promise
 /** Changed passages between two line lists; neighbouring changed lines are one passage, joined without breaks. */
 export function compareLines(document: string, order: number, before: Line[], after: Line[]): ErrataEntry[] {
   const entries: (ErrataEntry & { end: number })[] = [];
-  const parts = diffArrays(before.map((l) => l.text), after.map((l) => l.text));
+  const parts = diffArrays(
+    before.map((l) => l.text),
+    after.map((l) => l.text),
+  );
   let i = 0;
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
@@ -103,13 +109,24 @@ const ROW_FIELDS: { key: string; value: (r: ResultRow, w: Wording) => string }[]
 ];
 
 /** One year's report, field by field: rows by initiative, the summary by pillar. */
-export function compareResults(document: string, order: number, before: ResultsView, after: ResultsView, lines: Line[], w: Wording, rw: Wording): ErrataEntry[] {
+export function compareResults(
+  document: string,
+  order: number,
+  before: ResultsView,
+  after: ResultsView,
+  lines: Line[],
+  w: Wording,
+  rw: Wording,
+): ErrataEntry[] {
   const out: ErrataEntry[] = [];
   const oldRows = new Map(before.pillars.flatMap((p) => p.rows).map((r) => [r.initiativeId, r]));
   const newRows = new Map(after.pillars.flatMap((p) => p.rows).map((r) => [r.initiativeId, r]));
   const summaryAt = locate(lines, rw.get('summary-title', before));
   const sums = (v: ResultsView) =>
-    new Map<string, { label: string; s: PillarSummary }>([...v.pillars.map((p) => [p.id, { label: v.texts.pillarHeadings[p.id], s: p.summary }] as const), ['*', { label: rw.get('summary-total'), s: v.total }]]);
+    new Map<string, { label: string; s: PillarSummary }>([
+      ...v.pillars.map((p) => [p.id, { label: v.texts.pillarHeadings[p.id], s: p.summary }] as const),
+      ['*', { label: rw.get('summary-total'), s: v.total }],
+    ]);
   const oldSums = sums(before);
   const newSums = sums(after);
   const summaryFields = (v: ResultsView, s: PillarSummary): [string, string][] => [
@@ -121,7 +138,12 @@ export function compareResults(document: string, order: number, before: ResultsV
   // the title, the face's date and issuer, the 【活動概要】 sentences and the pillars' headings
   const prose = (v: ResultsView) => {
     const p = resultsProse(v, rw);
-    return [[w.get('item-title'), p.title], [w.get('item-face'), p.issued], ...p.overview.map((t) => [rw.get('overview-label'), t]), ...v.pillars.map((x) => [w.get('field-heading'), v.texts.pillarHeadings[x.id]])];
+    return [
+      [w.get('item-title'), p.title],
+      [w.get('item-face'), p.issued],
+      ...p.overview.map((t) => [rw.get('overview-label'), t]),
+      ...v.pillars.map((x) => [w.get('field-heading'), v.texts.pillarHeadings[x.id]]),
+    ];
   };
   const oldProse = prose(before);
   prose(after).forEach(([item, text], i) => {
@@ -146,11 +168,20 @@ export function compareResults(document: string, order: number, before: ResultsV
     for (const f of ROW_FIELDS) {
       const was = f.value(o, w);
       const now = f.value(n, w);
-      if (was !== now) out.push({ document, order, ...at, item: w.get('item-field', { no: o.no, title: o.title, field: w.get(f.key) }), wrong: was, right: now });
+      if (was !== now)
+        out.push({ document, order, ...at, item: w.get('item-field', { no: o.no, title: o.title, field: w.get(f.key) }), wrong: was, right: now });
     }
   }
   for (const [id, o] of oldRows)
-    if (!newRows.has(id)) out.push({ document, order, ...locate(lines, o.title), item: w.get('item-row', { no: o.no, title: o.title }), wrong: o.title, right: w.get('row-removed') });
+    if (!newRows.has(id))
+      out.push({
+        document,
+        order,
+        ...locate(lines, o.title),
+        item: w.get('item-row', { no: o.no, title: o.title }),
+        wrong: o.title,
+        right: w.get('row-removed'),
+      });
   return out;
 }
 
@@ -184,15 +215,30 @@ export function compareSheets(document: string, order: number, before: SheetSpec
     const rowText = (r: SheetSpec['rows'][number]) => r.cells.map((v, c) => cellText(v, s.numFmts?.[c]));
     // a row is named by its longest text among the first columns (the title, or the pillar of a summary)
     const rowName = (r: string[] | undefined) =>
-      (r ?? []).slice(0, 4).map((t) => t.split('\n')[0]).filter((t) => !/^[\d,.\s—-]*$/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
+      (r ?? [])
+        .slice(0, 4)
+        .map((t) => t.split('\n')[0])
+        .filter((t) => !/^[\d,.\s—-]*$/.test(t))
+        .reduce((a, b) => (b.length > a.length ? b : a), '');
     const cell = (rowIndex: number, c: number, was: string, now: string, row: string[] | undefined) => {
       if (was === now || skip.includes(names[c])) return;
-      out.push({ document, order, page: s.name, line: cellRef(s.header.length + rowIndex + 1, c + 1), item: w.get('item-cell', { row: rowName(row), column: names[c] }), wrong: was, right: now });
+      out.push({
+        document,
+        order,
+        page: s.name,
+        line: cellRef(s.header.length + rowIndex + 1, c + 1),
+        item: w.get('item-cell', { row: rowName(row), column: names[c] }),
+        wrong: was,
+        right: now,
+      });
     };
     const a = o.rows.map(rowText);
     const b = s.rows.map(rowText);
     // rows are matched as a reader would: the same rows in the same places, else by their content
-    const parts = diffArrays(a.map((r) => JSON.stringify(r)), b.map((r) => JSON.stringify(r)));
+    const parts = diffArrays(
+      a.map((r) => JSON.stringify(r)),
+      b.map((r) => JSON.stringify(r)),
+    );
     let i = 0;
     let j = 0;
     for (let k = 0; k < parts.length; k++) {
@@ -255,11 +301,18 @@ export function listRows(list: InitiativeListView, descriptions: Map<string, str
   const rows: FieldRow[] = [];
   for (const x of list.rows) {
     if (x.kind === 'group') {
-      rows.push({ key: `sec-${x.sectionId}`, label: { title: `${x.label} ${x.title}` }, find: x.title, fields: [[w.get('field-heading'), `${x.label} ${x.title}`]] });
+      rows.push({
+        key: `sec-${x.sectionId}`,
+        label: { title: `${x.label} ${x.title}` },
+        find: x.title,
+        fields: [[w.get('field-heading'), `${x.label} ${x.title}`]],
+      });
       continue;
     }
     const years: [string, string][] = [];
-    for (const c of x.schedule) for (let y = c.from; y <= c.to; y++) years.push([w.get('field-schedule', { fyLabel: list.years.find((v) => v.fy === y)?.label ?? String(y) }), c.label ?? '']);
+    for (const c of x.schedule)
+      for (let y = c.from; y <= c.to; y++)
+        years.push([w.get('field-schedule', { fyLabel: list.years.find((v) => v.fy === y)?.label ?? String(y) }), c.label ?? '']);
     rows.push({
       key: x.anchor,
       label: { no: x.no, title: x.title },
@@ -279,7 +332,15 @@ export function listRows(list: InitiativeListView, descriptions: Map<string, str
 }
 
 /** Field rows of two versions compared; `at` finds a row's page and line in the published document. */
-export function compareFieldRows(document: string, order: number, before: FieldRow[], after: FieldRow[], at: (r: FieldRow) => { page: number; line: number }, w: Wording, keep = (_field: string) => true): ErrataEntry[] {
+export function compareFieldRows(
+  document: string,
+  order: number,
+  before: FieldRow[],
+  after: FieldRow[],
+  at: (r: FieldRow) => { page: number; line: number },
+  w: Wording,
+  keep = (_field: string) => true,
+): ErrataEntry[] {
   const out: ErrataEntry[] = [];
   const old = new Map(before.map((r) => [r.key, r]));
   const item = (r: FieldRow, field?: string) => (field ? w.get('item-field', { ...r.label, field }) : w.get('item-row', r.label));
@@ -290,7 +351,9 @@ export function compareFieldRows(document: string, order: number, before: FieldR
       continue;
     }
     const was = new Map(o.fields);
-    for (const [field, value] of n.fields) if (keep(field) && (was.get(field) ?? '') !== value) out.push({ document, order, ...at(o), item: item(o, field), wrong: was.get(field) ?? '', right: value });
+    for (const [field, value] of n.fields)
+      if (keep(field) && (was.get(field) ?? '') !== value)
+        out.push({ document, order, ...at(o), item: item(o, field), wrong: was.get(field) ?? '', right: value });
   }
   const now = new Set(after.map((r) => r.key));
   for (const o of before) if (!now.has(o.key)) out.push({ document, order, ...at(o), item: item(o), wrong: o.label.title, right: w.get('row-removed') });

@@ -19,7 +19,20 @@ import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
-import { compareFieldRows, compareLines, compareResults, compareSheets, coveredBy, inReadingOrder, listRows, locate, pdfLines, type ErrataEntry, type FieldRow, type MovedItem } from './compare.js';
+import {
+  compareFieldRows,
+  compareLines,
+  compareResults,
+  compareSheets,
+  coveredBy,
+  inReadingOrder,
+  listRows,
+  locate,
+  pdfLines,
+  type ErrataEntry,
+  type FieldRow,
+  type MovedItem,
+} from './compare.js';
 
 export type { ErrataEntry, MovedItem } from './compare.js';
 export { compareLines } from './compare.js';
@@ -81,19 +94,37 @@ export async function errata(
         const oldLines = await pdfLines(old, true);
         // the initiatives' rows field by field (the list's table, the booklet's entries)
         const descriptions = (m: NonNullable<Rendered['model']>) => new Map(m.initiatives.map((i) => [i.id, i.data.description ?? '']));
-        const rowsOf = (v: Rendered): FieldRow[] => (v.resolved?.list && v.model ? listRows(v.resolved.list, descriptions(v.model), v.resolved.words.list, words) : []);
+        const rowsOf = (v: Rendered): FieldRow[] =>
+          v.resolved?.list && v.model ? listRows(v.resolved.list, descriptions(v.model), v.resolved.words.list, words) : [];
         const description = words.get('field-description');
         if (o.name === 'initiative-list.pdf') {
-          entries.push(...compareFieldRows(document, order, rowsOf(before), rowsOf(after), (r) => locate(oldLines, r.find), words, (f) => f !== description));
+          entries.push(
+            ...compareFieldRows(
+              document,
+              order,
+              rowsOf(before),
+              rowsOf(after),
+              (r) => locate(oldLines, r.find),
+              words,
+              (f) => f !== description,
+            ),
+          );
           log(words.get('compared', { name }));
           continue;
         }
-        const fields = compareFieldRows(document, order, rowsOf(before), rowsOf(after), (r) => {
-          // the printed page of the entry in the published booklet, the line there
-          const page = before.pages?.anchors.get(r.key);
-          const onPage = page === undefined ? oldLines : oldLines.filter((l) => l.page === page);
-          return { ...locate(onPage, r.find), ...(page !== undefined ? { page } : {}) };
-        }, words);
+        const fields = compareFieldRows(
+          document,
+          order,
+          rowsOf(before),
+          rowsOf(after),
+          (r) => {
+            // the printed page of the entry in the published booklet, the line there
+            const page = before.pages?.anchors.get(r.key);
+            const onPage = page === undefined ? oldLines : oldLines.filter((l) => l.page === page);
+            return { ...locate(onPage, r.find), ...(page !== undefined ? { page } : {}) };
+          },
+          words,
+        );
         const covered = coveredBy(fields);
         entries.push(...fields, ...compareLines(document, order, oldLines, await pdfLines(o.bytes, true)).filter((e) => !covered(e)));
       }

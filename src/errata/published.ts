@@ -47,7 +47,9 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
   try {
     const root = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: 'pipe' }).trim();
     const rel = path.relative(root, path.resolve(dir)).split(path.sep).join('/');
-    const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', against, '--', rel], { encoding: 'utf8', stdio: 'pipe' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', against, '--', rel], { encoding: 'utf8', stdio: 'pipe' })
+      .split('\n')
+      .filter(Boolean);
     if (files.length === 0) return undefined;
     const date = execFileSync('git', ['-C', root, 'log', '-1', '--format=%cs', against], { encoding: 'utf8', stdio: 'pipe' }).trim();
     const tmp = mkdtempSync(path.join(tmpdir(), 'published-'));

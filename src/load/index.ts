@@ -100,7 +100,13 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
   }
   // the file is still checked further (the last value wins there); the error keeps it from a build
   for (const key of duplicateKeys(tree))
-    problems.push({ severity: 'error', file: rel, path: jsonc.getNodePath(key), ...lineColumn(text, key.offset), message: loadMessages.duplicateKey(key.value) });
+    problems.push({
+      severity: 'error',
+      file: rel,
+      path: jsonc.getNodePath(key),
+      ...lineColumn(text, key.offset),
+      message: loadMessages.duplicateKey(key.value),
+    });
   return { rel, text, value: tree ? jsonc.getNodeValue(tree) : undefined, tree };
 }
 
@@ -132,8 +138,7 @@ export function loadDataset(dir: string): RawDataset {
   for (const rel of ['dataset.json', 'glossary.json', 'sites.json']) {
     const kind = folder.kind(rel);
     if (kind === 'missing') {
-      if (rel === 'dataset.json')
-        problems.push({ severity: 'error', file: rel, message: loadMessages.noDataset() });
+      if (rel === 'dataset.json') problems.push({ severity: 'error', file: rel, message: loadMessages.noDataset() });
     } else if (kind === 'link') folder.refuseLink(rel);
     else jsonFiles.push(rel);
   }

@@ -19,7 +19,10 @@ export class DatasetFolder {
   /** the folder's realpath: everything read must lie under it */
   readonly real: string;
 
-  constructor(readonly dir: string, private readonly problems: Problem[]) {
+  constructor(
+    readonly dir: string,
+    private readonly problems: Problem[],
+  ) {
     this.real = realpathSync(dir);
   }
 
@@ -84,7 +87,10 @@ export class DatasetFolder {
       return [];
     }
     return entries
-      .map((e) => ({ rel: e.path, kind: (e.dirent.isSymbolicLink() ? 'link' : e.dirent.isDirectory() ? 'folder' : e.dirent.isFile() ? 'file' : 'other') as EntryKind }))
+      .map((e) => ({
+        rel: e.path,
+        kind: (e.dirent.isSymbolicLink() ? 'link' : e.dirent.isDirectory() ? 'folder' : e.dirent.isFile() ? 'file' : 'other') as EntryKind,
+      }))
       .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   }
 

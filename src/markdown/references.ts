@@ -50,8 +50,15 @@ export const PARTS: Record<string, string> = {
 
 /** The parts a booklet has, as keys of PARTS: validation and resolve ask the same question. */
 export function bookletParts(has: { list: boolean; sites: boolean; references: boolean; glossary: boolean }): Set<string> {
-  return new Set(['chapter1', 'chapter2', 'chapter3', ...(has.list ? ['initiative-list'] : []), ...(has.sites ? ['sites'] : []),
-    ...(has.references ? ['references'] : []), ...(has.glossary ? ['glossary'] : [])]);
+  return new Set([
+    'chapter1',
+    'chapter2',
+    'chapter3',
+    ...(has.list ? ['initiative-list'] : []),
+    ...(has.sites ? ['sites'] : []),
+    ...(has.references ? ['references'] : []),
+    ...(has.glossary ? ['glossary'] : []),
+  ]);
 }
 
 /** The anchor of a prose heading named `{#name}`, and of a figure. */

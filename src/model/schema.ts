@@ -10,12 +10,8 @@ import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../er
 // the layout out of memory): names and titles TITLE_MAX, prose TEXT_MAX.
 const name = z.string().max(TITLE_MAX);
 const prose = z.string().max(TEXT_MAX);
-const text = name
-  .min(1, { message: '空の文字列は使えません' })
-  .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
-const longText = prose
-  .min(1, { message: '空の文字列は使えません' })
-  .refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+const text = name.min(1, { message: '空の文字列は使えません' }).refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+const longText = prose.min(1, { message: '空の文字列は使えません' }).refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
 /**
  * A name the documents group by (部局, 課室): two spellings are two groups, so a space before or
  * after it (half or full width, invisible in an editor) would split a department in the open data,
@@ -33,7 +29,12 @@ const optionalGroupName = name.superRefine((s, ctx) => {
   if (edgeSpace(s)) ctx.addIssue({ code: 'custom', message: edgeSpaceMessage(s) });
 });
 // years the era names cover (昭和元年 = 1926 onwards); 2200 keeps a plan period printable
-const fiscalYear = z.number().int().min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` }).max(2200).describe('西暦の年度（2017 = 平成29年度）');
+const fiscalYear = z
+  .number()
+  .int()
+  .min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` })
+  .max(2200)
+  .describe('西暦の年度（2017 = 平成29年度）');
 /** a measured value (zod 4 refuses Infinity, which a 1e400 in JSON would read as) */
 const quantity = z.number();
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -45,13 +46,18 @@ const yearMonth = z
 const isoDate = z
   .string()
   .regex(DATE, { message: '"2019-03-01" の形（年-月-日）で書いてください' })
-  .refine((s) => !DATE.test(s) || isSupportedDate(s), { message: `暦にある日付を ${FIRST_DATE}（昭和元年12月25日）以降で書いてください（2月30日などはありません）` });
+  .refine((s) => !DATE.test(s) || isSupportedDate(s), {
+    message: `暦にある日付を ${FIRST_DATE}（昭和元年12月25日）以降で書いてください（2月30日などはありません）`,
+  });
 /** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
 function checkDigitOk(code: string): boolean {
   const sum = [6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(code[i]), 0);
   return (11 - (sum % 11)) % 10 === Number(code[5]);
 }
-const id = z.string().max(TITLE_MAX).regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
+const id = z
+  .string()
+  .max(TITLE_MAX)
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
 const file = name;
 /** 千円: a total of thousands of these stays an exact integer (below 2^53) */
 export const BUDGET_MAX = 1_000_000_000_000;
@@ -95,20 +101,22 @@ export const FigureSchema = z.strictObject({
     .strictObject({
       from: fiscalYear,
       to: fiscalYear,
-      groups: z.array(
-        z.strictObject({
-          label: name.optional().describe('区分（「総合計画等」など）'),
-          rows: z
-            .array(
-              z.strictObject({
-                label: text.describe('計画等の名称'),
-                spans: z.array(timelineSpan).min(1),
-                unconfirmed: z.boolean().optional().describe('true: 期間を公表版から確かめられていない（確かめて外すまで、検証のたびに警告）'),
-              }),
-            )
-            .min(1),
-        }),
-      ).min(1),
+      groups: z
+        .array(
+          z.strictObject({
+            label: name.optional().describe('区分（「総合計画等」など）'),
+            rows: z
+              .array(
+                z.strictObject({
+                  label: text.describe('計画等の名称'),
+                  spans: z.array(timelineSpan).min(1),
+                  unconfirmed: z.boolean().optional().describe('true: 期間を公表版から確かめられていない（確かめて外すまで、検証のたびに警告）'),
+                }),
+              )
+              .min(1),
+          }),
+        )
+        .min(1),
     })
     .optional()
     .describe('年度を列、計画等を行にした表として描く図（計画の変遷など）'),
@@ -136,16 +144,18 @@ export const DatasetSchema = z.strictObject({
       url: prose.optional(),
     })
     .optional(),
-  history: z.array(z.strictObject({ date: yearMonth, event: text })).optional().describe('策定・改定の履歴'),
+  history: z
+    .array(z.strictObject({ date: yearMonth, event: text }))
+    .optional()
+    .describe('策定・改定の履歴'),
   period: PeriodSchema.describe('計画期間（年度）'),
   era: z
     .strictObject({ asOf: isoDate.optional() })
     .optional()
-    .describe('和暦の書き方: asOf は計画を書いた日。計画の文書はそれより後の年度・年月をその日の元号で書く（2019-03-01 なら2020年度は平成32年度）。実際の日付（公表日・回答期限など）はいつもその日の元号。省けば年度もすべてその年度の元号'),
-  departments: z
-    .array(groupName)
-    .optional()
-    .describe('部局の名称の一覧。書けば、事業の department はこの中のどれかでなければならない（綴りの誤りを見つける）'),
+    .describe(
+      '和暦の書き方: asOf は計画を書いた日。計画の文書はそれより後の年度・年月をその日の元号で書く（2019-03-01 なら2020年度は平成32年度）。実際の日付（公表日・回答期限など）はいつもその日の元号。省けば年度もすべてその年度の元号',
+    ),
+  departments: z.array(groupName).optional().describe('部局の名称の一覧。書けば、事業の department はこの中のどれかでなければならない（綴りの誤りを見つける）'),
   planSurvey: z
     .strictObject({
       request: prose.optional().describe('照会文（計画の照会用ブックの表紙に載せる）'),
@@ -183,7 +193,9 @@ export const DatasetSchema = z.strictObject({
         publishedOn: z
           .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
           .optional()
-          .describe('報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む'),
+          .describe(
+            '報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む',
+          ),
         survey: z
           .strictObject({
             request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),
@@ -195,11 +207,10 @@ export const DatasetSchema = z.strictObject({
         achievementCategories: z
           .array(z.strictObject({ label: groupName, values: z.array(prose) }))
           .optional()
-          .describe('集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは集計に数えず、報告書は未確定として作られる）'),
-        pillarNames: z
-          .record(z.string(), text)
-          .optional()
-          .describe('【活動概要】で柱を呼ぶ名称（柱の節の番号 → 名称）。書かない柱は節の見出しのまま'),
+          .describe(
+            '集計で目標の達成度をまとめる区分: values に書いた達成度の記載がその区分に数えられる（どれにも当たらないものは集計に数えず、報告書は未確定として作られる）',
+          ),
+        pillarNames: z.record(z.string(), text).optional().describe('【活動概要】で柱を呼ぶ名称（柱の節の番号 → 名称）。書かない柱は節の見出しのまま'),
       })
       .optional(),
     appendix: z.strictObject({}).optional(),
@@ -212,7 +223,13 @@ export const DatasetSchema = z.strictObject({
           .min(1)
           .describe('指標の達成状況の区分（達成・概ね達成・未達成など）。上から順に、達成率が min 以上の最初の区分に数える'),
         grades: z
-          .array(z.strictObject({ label: groupName, meaning: name.optional().describe('評価の意味（順調など）'), min: quantity.optional().describe('目安とする達成率（%）の下限') }))
+          .array(
+            z.strictObject({
+              label: groupName,
+              meaning: name.optional().describe('評価の意味（順調など）'),
+              min: quantity.optional().describe('目安とする達成率（%）の下限'),
+            }),
+          )
           .min(1)
           .describe('自己評価の段階（A・B・C・D など）'),
         outlooks: z.array(groupName).min(1).describe('今後の方向性の選択肢（継続・拡充・見直し・廃止など）'),
@@ -281,10 +298,7 @@ export const ResultSchema = z.strictObject({
   isNew: z.boolean().optional(),
 });
 
-const relisting = z.union([
-  id,
-  z.strictObject({ section: id, after: id.optional().describe('この事業（id）の後に置く') }),
-]);
+const relisting = z.union([id, z.strictObject({ section: id, after: id.optional().describe('この事業（id）の後に置く') })]);
 
 export const InitiativeSchema = z.strictObject({
   $schema: name.optional(),
@@ -306,9 +320,7 @@ export const InitiativeSchema = z.strictObject({
   evaluation: z.record(yearKey, EvaluationSchema).optional().describe('年度ごとの自己評価・未達成の理由・今後の方向性'),
 });
 
-export const GlossarySchema = z.array(
-  z.strictObject({ term: text, definition: longText, aliases: z.array(text).optional() }),
-);
+export const GlossarySchema = z.array(z.strictObject({ term: text, definition: longText, aliases: z.array(text).optional() }));
 
 export const SitesSchema = z.array(
   z.strictObject({

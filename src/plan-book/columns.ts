@@ -28,6 +28,11 @@ export const PLAN = {
 export function initiativeColumns(dataset: Dataset) {
   const measures = dataset.policyMeasures ?? [];
   const c = { id: 1, no: 2, title: 3, department: 4, division: 5, section: 6, description: 7, isNew: 8, relistedIn: 9, secondaryGoals: 10, firstMeasure: 11 };
-  return { ...c, measures: measures.map((m, k) => ({ id: m.id, mark: m.mark, col: c.firstMeasure + k })), handling: c.firstMeasure + measures.length, count: c.firstMeasure + measures.length };
+  return {
+    ...c,
+    measures: measures.map((m, k) => ({ id: m.id, mark: m.mark, col: c.firstMeasure + k })),
+    handling: c.firstMeasure + measures.length,
+    count: c.firstMeasure + measures.length,
+  };
 }
 export type InitiativeColumns = ReturnType<typeof initiativeColumns>;

@@ -24,7 +24,10 @@ export async function planExport(dir: string, outDir: string, opts: { whole?: bo
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
   const taken = books.filter((b) => present.has(b.name.toLowerCase()));
   if (taken.length)
-    return { problems: [...problems, ...taken.map((b): Problem => ({ severity: 'error', file: path.join(outDir, b.name), message: words.get('err-export-exists') }))], files: [] };
+    return {
+      problems: [...problems, ...taken.map((b): Problem => ({ severity: 'error', file: path.join(outDir, b.name), message: words.get('err-export-exists') }))],
+      files: [],
+    };
   const outputs: { name: string; bytes: Buffer }[] = [];
   for (const b of books) outputs.push({ name: b.name, bytes: (await renderWorkbook(planWorkbook(model, r, words, b.department, b.rows))).bytes });
   return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };

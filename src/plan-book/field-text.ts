@@ -36,7 +36,10 @@ const RELISTING = /^([0-9A-Za-z][0-9A-Za-z_-]*)(?:\(([0-9A-Za-z][0-9A-Za-z_-]*)�
 /** The relistings of a cell, or the item that is not one. */
 export function readRelistings(text: string): { ok: true; value: Relisting[] } | { ok: false; item: string } {
   const out: Relisting[] = [];
-  for (const item of text.split(/[\n、，,]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[\n、，,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = RELISTING.exec(item.normalize('NFKC').replace(/\s+/g, ''));
     if (!m) return { ok: false, item };
     out.push(m[2] ? { section: m[1], after: m[2] } : m[1]);

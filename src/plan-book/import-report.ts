@@ -21,7 +21,8 @@ export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s:
     const line = (s: string) => out(`  ${s}`);
     if (!mine.length) line(words.get('report-none'));
     for (const c of mine) {
-      if (c.kind === 'new') line(words.get('report-new', { file: c.file, title: c.data.title, section: c.data.section, no: c.data.no, department: c.data.department }));
+      if (c.kind === 'new')
+        line(words.get('report-new', { file: c.file, title: c.data.title, section: c.data.section, no: c.data.no, department: c.data.department }));
       else if (c.kind === 'retire') line(words.get('report-retire', c));
       else line(words.get('report-change', { ...c, field: words.get(`field-${c.field}`), from: shown(c.from), to: shown(c.to) }));
     }

@@ -54,7 +54,19 @@ export interface PlanImportOptions {
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 /** the fields of an initiative a plan workbook edits, in the order a new file is written */
-const FIELDS = ['title', 'department', 'division', 'section', 'relistedIn', 'description', 'schedule', 'secondaryGoals', 'indicators', 'policyMeasures', 'isNew'] as const;
+const FIELDS = [
+  'title',
+  'department',
+  'division',
+  'section',
+  'relistedIn',
+  'description',
+  'schedule',
+  'secondaryGoals',
+  'indicators',
+  'policyMeasures',
+  'isNew',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /** An initiative as the books say it should be. */
@@ -72,8 +84,18 @@ export async function planImport(dir: string, returned: string, opts: PlanImport
   const none = { books: [], changes: [], written: false };
   const lock = takeLock(dir);
   if (lock.kind === 'failed' && lock.reason !== 'ENOENT')
-    return { ...none, problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: Wording.load(createHandlebars({}), 'survey').get('io-reason', { code: lock.reason }) }) }] };
-  if (lock.kind === 'held') return { ...none, problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
+    return {
+      ...none,
+      problems: [
+        {
+          severity: 'error',
+          file: LOCK,
+          message: words.get('err-lock-failed', { reason: Wording.load(createHandlebars({}), 'survey').get('io-reason', { code: lock.reason }) }),
+        },
+      ],
+    };
+  if (lock.kind === 'held')
+    return { ...none, problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
   try {
     return await importUnlocked(dir, returned, opts, words);
   } finally {
@@ -89,12 +111,21 @@ async function importUnlocked(dir: string, returned: string, opts: PlanImportOpt
   const list = (files: string[]) => files.join('、');
   // what a run stopped in the middle left behind is completed (or removed) before anything is read
   const recovered = recover(dir, io);
-  if (recovered.kind === 'completed') problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-completed', { files: list(recovered.files) }) });
-  if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-rolled-back', { files: list(recovered.files) }) });
+  if (recovered.kind === 'completed')
+    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-completed', { files: list(recovered.files) }) });
+  if (recovered.kind === 'rolled-back')
+    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-rolled-back', { files: list(recovered.files) }) });
   if (recovered.kind === 'failed') {
     const message = recovered.kept
-      ? survey.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: survey.get('io-reason', { code: recovered.reason }) })
-      : survey.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
+      ? survey.get('err-recover-kept', {
+          done: list(recovered.done),
+          pending: list(recovered.pending),
+          reason: survey.get('io-reason', { code: recovered.reason }),
+        })
+      : survey.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', {
+          done: list(recovered.done),
+          pending: list(recovered.pending),
+        });
     return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
   }
 
@@ -105,15 +136,36 @@ async function importUnlocked(dir: string, returned: string, opts: PlanImportOpt
   // a published booklet is changed only as a correction (a 正誤表 follows it)
   const booklets = publications(opts.publishedRoot ?? PUBLISHED_ROOT, model.dataset.id).filter((p) => p.files.includes('plan-booklet.pdf'));
   if (booklets.length && !opts.correction)
-    return { ...none, problems: [...problems, { severity: 'error', file: 'dataset.json', message: words.get('err-published', { labels: booklets.map((p) => `${p.label}、${p.date}`).join('／') }) }] };
+    return {
+      ...none,
+      problems: [
+        ...problems,
+        { severity: 'error', file: 'dataset.json', message: words.get('err-published', { labels: booklets.map((p) => `${p.label}、${p.date}`).join('／') }) },
+      ],
+    };
 
   let listed: ReturnType<typeof listReturns>;
   try {
     listed = listReturns(returned);
   } catch (e) {
-    return { ...none, problems: [...problems, { severity: 'error', file: returned, message: words.get('err-no-folder', { reason: survey.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }) }] };
+    return {
+      ...none,
+      problems: [
+        ...problems,
+        {
+          severity: 'error',
+          file: returned,
+          message: words.get('err-no-folder', { reason: survey.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }),
+        },
+      ],
+    };
   }
-  for (const s of listed.skipped) problems.push({ severity: refusesImport(s) ? 'error' : 'warning', file: s.kind === 'folder' ? `${s.name}/` : s.name, message: survey.get(`skip-${s.kind}`, s) });
+  for (const s of listed.skipped)
+    problems.push({
+      severity: refusesImport(s) ? 'error' : 'warning',
+      file: s.kind === 'folder' ? `${s.name}/` : s.name,
+      message: survey.get(`skip-${s.kind}`, s),
+    });
   if (listed.books.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
 
   const reader = new BookReader(model, words, survey, problems);
@@ -136,7 +188,12 @@ class BookReader {
   private clear: string;
   private marks: string[];
 
-  constructor(private model: Model, private words: Wording, private survey: Wording, private problems: Problem[]) {
+  constructor(
+    private model: Model,
+    private words: Wording,
+    private survey: Wording,
+    private problems: Problem[],
+  ) {
     this.byId = new Map(model.initiatives.map((i) => [i.id, i]));
     walkSections(model.dataset.sections, (s) => void this.sections.set(s.id, s.title));
     this.clear = words.get('clear-mark');
@@ -164,7 +221,8 @@ class BookReader {
     const meta = wb.getWorksheet(PLAN.metaSheet);
     if (!meta) return this.err(file, this.words.get(wb.getWorksheet(SURVEY.metaSheet) ? 'err-survey-book' : 'err-meta'));
     const datasetId = metaText(meta.getCell('A1').value);
-    if (datasetId !== this.model.dataset.id) return this.err(`${file}!${PLAN.metaSheet}!A1`, this.words.get('err-dataset', { found: datasetId ?? '', expected: this.model.dataset.id }));
+    if (datasetId !== this.model.dataset.id)
+      return this.err(`${file}!${PLAN.metaSheet}!A1`, this.words.get('err-dataset', { found: datasetId ?? '', expected: this.model.dataset.id }));
     const department = metaText(meta.getCell('A2').value) ?? '';
     const label = department || this.words.get('whole-plan');
     const other = this.departmentBook.get(label);
@@ -206,7 +264,12 @@ class BookReader {
         this.err(at(col), this.refused(r.refusal));
         ok = false;
       } else if (r.value !== value.trim()) {
-        this.err(at(col), col === 1 ? this.words.get('err-row-moved', { row, expected: value, found: r.value }) : this.words.get('err-locked', { column: header, expected: value }));
+        this.err(
+          at(col),
+          col === 1
+            ? this.words.get('err-row-moved', { row, expected: value, found: r.value })
+            : this.words.get('err-locked', { column: header, expected: value }),
+        );
         ok = false;
       }
     }
@@ -244,7 +307,13 @@ class BookReader {
       const cell = (col: number) => ws.getRow(row).getCell(col);
       const sentId = ids[k];
       if (sentId) {
-        if (!this.lockedRow(at, ws, row, [[c.id, sentId, header(c.id)], [c.no, metaText(meta.getCell(k + 1, PLAN.meta.initiative.no).value) ?? '', header(c.no)]])) continue;
+        if (
+          !this.lockedRow(at, ws, row, [
+            [c.id, sentId, header(c.id)],
+            [c.no, metaText(meta.getCell(k + 1, PLAN.meta.initiative.no).value) ?? '', header(c.no)],
+          ])
+        )
+          continue;
         if (!this.byId.has(sentId)) {
           this.err(at(c.id), this.words.get('err-unknown-id', { id: sentId }));
           continue;
@@ -266,13 +335,21 @@ class BookReader {
     return fresh;
   }
 
-  private readFields(e: Edit, cell: (col: number) => ExcelJS.Cell, at: (col: number) => string, c: ReturnType<typeof initiativeColumns>, header: (col: number) => string, isNew: boolean) {
+  private readFields(
+    e: Edit,
+    cell: (col: number) => ExcelJS.Cell,
+    at: (col: number) => string,
+    c: ReturnType<typeof initiativeColumns>,
+    header: (col: number) => string,
+    isNew: boolean,
+  ) {
     const d = e.data;
     const required = (col: number, a: Answered<string> | undefined, set: (v: string) => void) => {
       if (!a) return;
       if (a.kind === 'clear') return this.err(at(col), this.words.get('err-required-clear', { column: header(col), clear: this.clear }));
       if (a.kind === 'set') set(a.value);
-      else if (isNew && !(col === c.department && d.department)) this.err(at(col), this.words.get(col === c.department ? 'err-department-new' : 'err-required', { column: header(col) }));
+      else if (isNew && !(col === c.department && d.department))
+        this.err(at(col), this.words.get(col === c.department ? 'err-department-new' : 'err-required', { column: header(col) }));
     };
     required(c.title, this.take(at(c.title), answerName(cell(c.title), this.clear)), (v) => (d.title = v));
     required(c.department, this.take(at(c.department), answerName(cell(c.department), this.clear)), (v) => (d.department = v));
@@ -404,7 +481,13 @@ class BookReader {
       }
       if (!ok) continue;
       // a row as it was sent is no change (even where the data's spans would read back otherwise)
-      if (same(texts, scheduleCells(current, period.from, period.to).map((x) => x ?? ''))) continue;
+      if (
+        same(
+          texts,
+          scheduleCells(current, period.from, period.to).map((x) => x ?? ''),
+        )
+      )
+        continue;
       const filled = texts.filter((t) => t.trim() !== '');
       // blank never erases: a row left blank keeps the schedule; 「（削除）」 alone clears it
       if (filled.length === 0) continue;
@@ -437,7 +520,13 @@ class BookReader {
       const sentId = ids[k];
       const inputs = [d.indicator, d.baseline, d.baselineAt, d.target, d.targetAt];
       if (sentId) {
-        if (!this.lockedRow(at, ws, row, [[d.id, sentId, header(d.id)], [d.name, metaText(meta.getCell(k + 1, m.name).value) ?? '', header(d.name)]])) continue;
+        if (
+          !this.lockedRow(at, ws, row, [
+            [d.id, sentId, header(d.id)],
+            [d.name, metaText(meta.getCell(k + 1, m.name).value) ?? '', header(d.name)],
+          ])
+        )
+          continue;
         const sent = this.byId.get(sentId);
         const index = Number(metaText(meta.getCell(k + 1, m.index).value)) - 1;
         const was = sent?.data.indicators?.[index];
@@ -514,7 +603,8 @@ class BookReader {
   }
 }
 
-const readRelistingsOf = (rs: Initiative['relistedIn']) => (rs ?? []).map((r) => (typeof r === 'string' ? r : r.after ? { section: r.section, after: r.after } : r.section));
+const readRelistingsOf = (rs: Initiative['relistedIn']) =>
+  (rs ?? []).map((r) => (typeof r === 'string' ? r : r.after ? { section: r.section, after: r.after } : r.section));
 
 /** The id of a new initiative: the next number where the ids are numbers (「101」), else 「<節>-<n>」. */
 function newId(taken: Set<string>, section: string): string {
@@ -531,7 +621,17 @@ function newId(taken: Set<string>, section: string): string {
   }
 }
 
-function finish(dir: string, model: Model, raw: ReturnType<typeof loadDataset>, reader: BookReader, opts: PlanImportOptions, io: CommitIo, words: Wording, survey: Wording, problems: Problem[]): PlanImportResult {
+function finish(
+  dir: string,
+  model: Model,
+  raw: ReturnType<typeof loadDataset>,
+  reader: BookReader,
+  opts: PlanImportOptions,
+  io: CommitIo,
+  words: Wording,
+  survey: Wording,
+  problems: Problem[],
+): PlanImportResult {
   const books = reader.books;
   const none = { books, changes: [], written: false };
   const changes: PlanChange[] = [];

@@ -37,11 +37,16 @@ export function citations(text: string): Citation[] {
     const node = n as { type?: string; path?: { type: string; original: string }; params?: { type: string; value?: unknown }[]; loc?: hbs.AST.SourceLocation };
     if (node.type === 'MustacheStatement' && node.path?.type === 'PathExpression' && node.loc) {
       const args = (node.params ?? []).map((p) => (p.type === 'StringLiteral' ? String(p.value) : undefined));
-      const at = { start: offsetOf(lineStarts, node.loc.start.line, node.loc.start.column), end: offsetOf(lineStarts, node.loc.end.line, node.loc.end.column), line: node.loc.start.line };
+      const at = {
+        start: offsetOf(lineStarts, node.loc.start.line, node.loc.start.column),
+        end: offsetOf(lineStarts, node.loc.end.line, node.loc.end.column),
+        line: node.loc.start.line,
+      };
       const name = node.path.original;
       if (name === 'page' && args.length === 2 && (args[0] === 'initiative' || args[0] === 'figure') && args[1] !== undefined)
         out.push({ kind: args[0], id: args[1], what: 'page', ...at, source: text.slice(at.start, at.end) });
-      else if (name === 'figure' && args.length === 1 && args[0] !== undefined) out.push({ kind: 'figure', id: args[0], what: 'number', ...at, source: text.slice(at.start, at.end) });
+      else if (name === 'figure' && args.length === 1 && args[0] !== undefined)
+        out.push({ kind: 'figure', id: args[0], what: 'number', ...at, source: text.slice(at.start, at.end) });
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'loc' && k !== 'strip') walk(v);
   };

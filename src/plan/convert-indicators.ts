@@ -71,10 +71,18 @@ export function convertIndicators(dir: string, opts: { write: boolean; io?: Comm
     if (r.kind === 'completed') {
       recovered.push(...r.files);
       problems.push({ severity: 'warning', file: JOURNAL, message: w.get('recovered', { files: r.files.join('、') }) });
-    } else if (r.kind === 'failed') return none([{ severity: 'error', file: JOURNAL, message: w.get('half', { reason: r.reason, done: r.done.join('、') || '—', pending: r.pending.join('、') || '—' }) }]);
+    } else if (r.kind === 'failed')
+      return none([
+        {
+          severity: 'error',
+          file: JOURNAL,
+          message: w.get('half', { reason: r.reason, done: r.done.join('、') || '—', pending: r.pending.join('、') || '—' }),
+        },
+      ]);
   }
   const checked = checkDataset(dir);
-  if (!checked.model || hasErrors(checked.problems)) return none([...problems, ...checked.problems.filter((p) => p.severity === 'error'), { severity: 'error', file: '', message: w.get('broken') }]);
+  if (!checked.model || hasErrors(checked.problems))
+    return none([...problems, ...checked.problems.filter((p) => p.severity === 'error'), { severity: 'error', file: '', message: w.get('broken') }]);
   const conversions: Conversion[] = [];
   const unconverted: Unconverted[] = [];
   for (const { file, data } of checked.model.initiatives)
@@ -102,6 +110,18 @@ export function convertIndicators(dir: string, opts: { write: boolean; io?: Comm
   }
   const done = commitAll(dir, texts, io, [], 'indicators:convert');
   if (done.ok) return { ...result, problems, written: true };
-  if (done.stage === 'staging') return { ...result, problems: [...problems, { severity: 'error', file: '', message: w.get('failed', { failed: done.failed }) }], written: false };
-  return { ...result, problems: [...problems, { severity: 'error', file: JOURNAL, message: w.get('half', { reason: done.reason, done: done.done.join('、') || '—', pending: done.pending.join('、') }) }], written: false };
+  if (done.stage === 'staging')
+    return { ...result, problems: [...problems, { severity: 'error', file: '', message: w.get('failed', { failed: done.failed }) }], written: false };
+  return {
+    ...result,
+    problems: [
+      ...problems,
+      {
+        severity: 'error',
+        file: JOURNAL,
+        message: w.get('half', { reason: done.reason, done: done.done.join('、') || '—', pending: done.pending.join('、') }),
+      },
+    ],
+    written: false,
+  };
 }

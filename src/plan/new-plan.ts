@@ -92,7 +92,8 @@ function mark(text: string, marker: string): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
   const first = /^(?:[ \t]*\r?\n)*(#{1,6}[ \t][^\n]*)\n/.exec(body);
-  if (first) return `${bom}${body.slice(0, first.index + first[0].length)}\n${marker}\n${body.slice(first.index + first[0].length).replace(/^(?!\r?\n)/, '\n')}`;
+  if (first)
+    return `${bom}${body.slice(0, first.index + first[0].length)}\n${marker}\n${body.slice(first.index + first[0].length).replace(/^(?!\r?\n)/, '\n')}`;
   return `${bom}${marker}\n\n${body}`;
 }
 
@@ -101,12 +102,25 @@ const plainName = (s: string) => s.replace(/[|*_`[\]<>{}\\#]/g, '');
 
 export function newPlan(opts: NewPlanOptions): NewPlanResult {
   const w = planWords();
-  const result: NewPlanResult = { problems: [], carried: [], left: [], afterDropped: [], citations: [], renewed: [], unusedTerms: [], oldTargets: [], marked: [] };
+  const result: NewPlanResult = {
+    problems: [],
+    carried: [],
+    left: [],
+    afterDropped: [],
+    citations: [],
+    renewed: [],
+    unusedTerms: [],
+    oldTargets: [],
+    marked: [],
+  };
   if (!ID.test(opts.id)) return { ...result, usage: w.get('new-plan-id', { value: opts.id }) };
 
   const checked = checkDataset(opts.from);
   if (!checked.model || hasErrors(checked.problems))
-    return { ...result, problems: [...checked.problems.filter((p) => p.severity === 'error'), { severity: 'error', file: '', message: w.get('new-plan-source-broken') }] };
+    return {
+      ...result,
+      problems: [...checked.problems.filter((p) => p.severity === 'error'), { severity: 'error', file: '', message: w.get('new-plan-source-broken') }],
+    };
   const { model, raw } = checked;
   const byId = new Map(model.initiatives.map((i) => [i.id, i]));
   const carryIds = opts.carry ?? model.initiatives.map((i) => i.id);
@@ -176,7 +190,12 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
     const gone = citations(text).filter((c) => (c.kind === 'initiative' ? byId.has(c.id) && !keep.has(c.id) : figures.has(c.id) && !placed.has(c.id)));
     for (const c of [...gone].reverse()) {
       const name = c.kind === 'initiative' ? `${byId.get(c.id)!.data.no} ${byId.get(c.id)!.data.title}` : figures.get(c.id)!.caption;
-      const note = w.get('cited-left-behind', { kind: w.get(`kind-${c.kind}`), name: plainName(name), what: w.get(c.what === 'page' ? 'what-page' : 'what-number'), marker });
+      const note = w.get('cited-left-behind', {
+        kind: w.get(`kind-${c.kind}`),
+        name: plainName(name),
+        what: w.get(c.what === 'page' ? 'what-page' : 'what-number'),
+        marker,
+      });
       text = text.slice(0, c.start) + note + text.slice(c.end);
     }
     for (const c of gone) result.citations.push({ file: rel, line: c.line, call: c.source, kind: w.get(`kind-${c.kind}`) });
@@ -191,7 +210,10 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
   for (const [rel, bytes] of raw.figures) files.set(rel, bytes);
 
   // terms of the glossary that nothing carried uses any more
-  const corpus = glossaryCorpus([...texts.values()], carried.map((i) => i.data));
+  const corpus = glossaryCorpus(
+    [...texts.values()],
+    carried.map((i) => i.data),
+  );
   result.unusedTerms = model.glossary.filter((g) => !termUsed(corpus, g)).map((g) => g.term);
 
   // written beside the target, checked, then renamed into place whole
@@ -208,7 +230,13 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
     const made = checkDataset(staging);
     if (!made.model || hasErrors(made.problems)) {
       rmSync(staging, { recursive: true, force: true });
-      return { ...result, problems: [...made.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, base: target })), { severity: 'error', file: '', message: w.get('new-plan-made-broken') }] };
+      return {
+        ...result,
+        problems: [
+          ...made.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, base: target })),
+          { severity: 'error', file: '', message: w.get('new-plan-made-broken') },
+        ],
+      };
     }
     for (const d of new Set([...files.keys()].map((rel) => path.dirname(path.join(staging, rel))))) fsyncDir(d);
     // a folder of that name made meanwhile is never replaced

@@ -45,7 +45,11 @@ export function publishedAs(dataset: Dataset, publishedRoot: string): string[] {
   const w = planWords();
   const recorded = publications(publishedRoot, dataset.id).map((p) => w.get('published-record', { label: p.label, on: p.date }));
   const on = dataset.documents.results?.publishedOn;
-  const dated = !on ? [] : typeof on === 'string' ? dataset.documents.results!.fiscalYears.map((y) => [y, on] as const) : Object.entries(on).map(([y, d]) => [Number(y), d] as const);
+  const dated = !on
+    ? []
+    : typeof on === 'string'
+      ? dataset.documents.results!.fiscalYears.map((y) => [y, on] as const)
+      : Object.entries(on).map(([y, d]) => [Number(y), d] as const);
   const rule = { asOf: dataset.era?.asOf };
   return [...recorded, ...dated.map(([y, date]) => w.get('published-results', { fiscalYear: fiscalYearLong(y, rule), on: date }))];
 }
@@ -68,7 +72,16 @@ function withDuplicates(checked: ReturnType<typeof checkDataset>): { dataset: Da
 export function renumber(dir: string, opts: RenumberOptions): RenumberResult {
   const w = planWords();
   const io = opts.io ?? fileIo;
-  const none = (problems: Problem[], extra: Partial<RenumberResult> = {}): RenumberResult => ({ problems, order: [], changed: [], written: false, published: [], recovered: [], global: true, ...extra });
+  const none = (problems: Problem[], extra: Partial<RenumberResult> = {}): RenumberResult => ({
+    problems,
+    order: [],
+    changed: [],
+    written: false,
+    published: [],
+    recovered: [],
+    global: true,
+    ...extra,
+  });
   const problems: Problem[] = [];
   const recovered: string[] = [];
   // a write that stopped half way (this command's or a survey import's) is finished first
@@ -78,7 +91,13 @@ export function renumber(dir: string, opts: RenumberOptions): RenumberResult {
       recovered.push(...r.files);
       problems.push({ severity: 'warning', file: JOURNAL, message: w.get('recovered', { files: r.files.join('、') }) });
     } else if (r.kind === 'failed') {
-      return none([{ severity: 'error', file: JOURNAL, message: w.get('renumber-half', { reason: r.reason, done: r.done.join('、') || '—', pending: r.pending.join('、') || '—' }) }]);
+      return none([
+        {
+          severity: 'error',
+          file: JOURNAL,
+          message: w.get('renumber-half', { reason: r.reason, done: r.done.join('、') || '—', pending: r.pending.join('、') || '—' }),
+        },
+      ]);
     }
   }
 
@@ -109,7 +128,14 @@ export function renumber(dir: string, opts: RenumberOptions): RenumberResult {
     return { ...result, problems: [...problems, { severity: 'error', file: '', message: w.get('renumber-failed', { failed: done.failed }) }], written: false };
   return {
     ...result,
-    problems: [...problems, { severity: 'error', file: JOURNAL, message: w.get('renumber-half', { reason: done.reason, done: done.done.join('、') || '—', pending: done.pending.join('、') }) }],
+    problems: [
+      ...problems,
+      {
+        severity: 'error',
+        file: JOURNAL,
+        message: w.get('renumber-half', { reason: done.reason, done: done.done.join('、') || '—', pending: done.pending.join('、') }),
+      },
+    ],
     written: false,
   };
 }

@@ -3,12 +3,16 @@
 import type { Numbered } from '../model/booklet-order.js';
 import { planWords } from './words.js';
 
-const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const width = (s: string) =>
+  [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function numberTable(rows: Numbered[]): string[] {
   const w = planWords();
-  const cells = [[w.get('col-file'), w.get('col-section'), w.get('col-old'), w.get('col-new')], ...rows.map((r) => [r.file, r.section, String(r.no), String(r.expected)])];
+  const cells = [
+    [w.get('col-file'), w.get('col-section'), w.get('col-old'), w.get('col-new')],
+    ...rows.map((r) => [r.file, r.section, String(r.no), String(r.expected)]),
+  ];
   const widths = [0, 1, 2].map((k) => Math.max(...cells.map((c) => width(c[k]))));
   return cells.map((c) => `  ${pad(c[0], widths[0])}  ${pad(c[1], widths[1])}  ${pad(c[2], widths[2])} → ${c[3]}`);
 }

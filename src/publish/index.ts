@@ -41,7 +41,9 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   let checked = checkDataset(dir);
   if (!checked.model || hasErrors(checked.problems)) return { problems: checked.problems };
   const id = checked.model.dataset.id;
-  const refuse = (message: string, file = '', at: Partial<Problem> = {}): PublishResult => ({ problems: [...checked.problems, { severity: 'error', file, message, ...at }] });
+  const refuse = (message: string, file = '', at: Partial<Problem> = {}): PublishResult => ({
+    problems: [...checked.problems, { severity: 'error', file, message, ...at }],
+  });
   const existing = findPublication(publishedRoot, id, label);
   if (existing) return refuse(w.get('label-exists', { label, folder: shown(existing.folder) }));
   // before a date is written into the data or anything is built
@@ -52,8 +54,7 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   if (manifest.inputs !== inputsHash(checked.raw)) return refuse(w.get('not-current', { data: dataLabel, out: shown(outDir) }));
   // a report still marked 未確定 is not a publication: finish the year (or leave it out of fiscalYears) first
   const drafts = resolve(checked.model).results.filter((v) => v.draft);
-  if (drafts.length)
-    return refuse(w.get('draft-year', { years: drafts.map((v) => ({ fy: v.fiscalYear, ...v.draft })) }), 'dataset.json');
+  if (drafts.length) return refuse(w.get('draft-year', { years: drafts.map((v) => ({ fy: v.fiscalYear, ...v.draft })) }), 'dataset.json');
   const names = documentNames(checked.model);
   const missing = names.find((n) => !new Set(manifest!.files.map((f) => f.file)).has(n));
   if (missing) return refuse(w.get('missing-document', { name: missing, data: dataLabel }));
@@ -64,7 +65,10 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   const later = years.find((fy) => (publishedOnOf(results, fy) ?? '') > date);
   if (later !== undefined) {
     const at = ['documents', 'results', 'publishedOn', ...(typeof results!.publishedOn === 'string' ? [] : [String(later)])];
-    return refuse(w.get('published-later', { westernYear: later, published: publishedOnOf(results, later), on: date }), 'dataset.json', { path: at, ...place(checked.raw.json.get('dataset.json')!, at) });
+    return refuse(w.get('published-later', { westernYear: later, published: publishedOnOf(results, later), on: date }), 'dataset.json', {
+      path: at,
+      ...place(checked.raw.json.get('dataset.json')!, at),
+    });
   }
   let dated: PublishResult['dated'];
   const undated = years.filter((fy) => !publishedOnOf(results, fy));
@@ -79,7 +83,12 @@ export async function publish(dir: string, label: string, date: string, outRoot:
     const failed = hasErrors(built.problems) || !checked.model || hasErrors(checked.problems);
     manifest = readManifestOf(outDir);
     if (failed || !manifest || manifest.inputs !== inputsHash(checked.raw))
-      return { problems: [...built.problems, { severity: 'error', file: 'dataset.json', message: w.get('dated-not-built', { years: undated, on: date, data: dataLabel }) }] };
+      return {
+        problems: [
+          ...built.problems,
+          { severity: 'error', file: 'dataset.json', message: w.get('dated-not-built', { years: undated, on: date, data: dataLabel }) },
+        ],
+      };
     const faces = resolve(checked.model!).results;
     dated = undated.map((fy) => ({ fiscalYear: fy, face: faces.find((v) => v.fiscalYear === fy)?.texts.issued ?? '' }));
   }

@@ -53,7 +53,8 @@ export function publications(root: string, id: string): Publication[] {
 /** A folder of the label's name without a record is someone's own: never replaced, even when empty (checked before publish changes anything). */
 export function checkRecordPlace(root: string, id: string, label: string): void {
   const folder = recordFolder(root, id, label);
-  if (lstatOrUndefined(folder)) throw new OutputError({ code: 'ENOTOURS', path: folder, detail: 'a folder of the label is there without a record', kept: true, foreign: [folder] });
+  if (lstatOrUndefined(folder))
+    throw new OutputError({ code: 'ENOTOURS', path: folder, detail: 'a folder of the label is there without a record', kept: true, foreign: [folder] });
 }
 
 export function writeRecord(root: string, id: string, dataDir: string, outputDir: string, p: Publication): string {
@@ -64,7 +65,11 @@ export function writeRecord(root: string, id: string, dataDir: string, outputDir
   const staging = mkdtempSync(path.join(root, id, '.staging-'));
   try {
     // the data as read by the tool: no hidden files (an interrupted import's journal is refused earlier)
-    cpSync(dataDir, path.join(staging, 'data'), { recursive: true, dereference: false, filter: (src) => !path.basename(src).startsWith('.') || src === dataDir });
+    cpSync(dataDir, path.join(staging, 'data'), {
+      recursive: true,
+      dereference: false,
+      filter: (src) => !path.basename(src).startsWith('.') || src === dataDir,
+    });
     mkdirSync(path.join(staging, 'output'));
     for (const f of ['manifest.json', ...p.files]) cpSync(path.join(outputDir, f), path.join(staging, 'output', f));
     writeFileSync(path.join(staging, 'publication.json'), JSON.stringify(p, null, 2) + '\n');

@@ -25,8 +25,7 @@ export function guardUrls(html: string, page: string): string {
   for (const m of html.matchAll(URL_ATTRIBUTE)) {
     const value = decodeReferences(m[2] ?? m[3] ?? m[4] ?? '');
     const targets = m[1].toLowerCase() === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]) : [value];
-    for (const t of targets)
-      if (!judgeUrl(t, 1).ok) throw new Error(safetyWords().get('writer-refused', { href: shownUrl(t), page, attribute: m[1] }));
+    for (const t of targets) if (!judgeUrl(t, 1).ok) throw new Error(safetyWords().get('writer-refused', { href: shownUrl(t), page, attribute: m[1] }));
   }
   return html;
 }
@@ -42,7 +41,16 @@ export function htmlRenderer(dir = WEB_TEMPLATE_DIR): HtmlRenderer {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   // a line break of the data as <br>, the text around it escaped
-  hb.registerHelper('lines', (s: unknown) => new hb.SafeString(String(s ?? '').split('\n').map((l) => hb.Utils.escapeExpression(l)).join('<br>')));
+  hb.registerHelper(
+    'lines',
+    (s: unknown) =>
+      new hb.SafeString(
+        String(s ?? '')
+          .split('\n')
+          .map((l) => hb.Utils.escapeExpression(l))
+          .join('<br>'),
+      ),
+  );
   const files = readdirSync(dir).sort();
   for (const f of files.filter((x) => x.endsWith('.hbs'))) hb.registerPartial(path.basename(f, '.hbs'), readFileSync(path.join(dir, f), 'utf8'));
   const pages = new Map<string, HandlebarsTemplateDelegate>();
@@ -61,7 +69,10 @@ export function htmlRenderer(dir = WEB_TEMPLATE_DIR): HtmlRenderer {
 }
 
 /** Every file of a web edition: its pages, the style sheet and the files beside the pages. */
-export function renderWebEdition(edition: { pages: { file: string; template: string; context: object }[]; files: { name: string; bytes: Buffer }[] }): { name: string; bytes: Buffer }[] {
+export function renderWebEdition(edition: {
+  pages: { file: string; template: string; context: object }[];
+  files: { name: string; bytes: Buffer }[];
+}): { name: string; bytes: Buffer }[] {
   const html = htmlRenderer();
   return [
     ...edition.pages.map((p) => ({ name: p.file, bytes: html.page(p.template, p.context) })),

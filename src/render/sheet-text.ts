@@ -61,7 +61,9 @@ export const LINE_PT = (Math.ceil((SHEET_FONT_SIZE * 96) / 72) * 72) / 96;
 export const ROW_PADDING_PT = 3;
 
 /** Characters that do not begin a line (行頭禁則) and that do not end one (行末禁則). */
-const NO_START = new Set([...'、。，．・：；？！‐ー―～…‥」』）］｝〕〉》】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ゛゜!),.:;?]}%％℃']);
+const NO_START = new Set([
+  ...'、。，．・：；？！‐ー―～…‥」』）］｝〕〉》】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ゛゜!),.:;?]}%％℃',
+]);
 const NO_END = new Set([...'「『（［｛〔〈《【〘〖([{']);
 /** Closing punctuation: LibreOffice does not break between it and a half-width word that follows (「会津大、／12月」 never). */
 const CLOSE = new Set([...'、。，．」』）］｝〕〉》】']);

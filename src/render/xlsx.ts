@@ -26,7 +26,14 @@ export interface SheetSpec {
   header: CellValue[][];
   /** merged ranges inside the header, as [row, col, row, col] (1-based, sheet coordinates) */
   headerMerges?: [number, number, number, number][];
-  rows: { cells: CellValue[]; kind?: 'data' | 'group' | 'total'; height?: number; merges?: [number, number][]; unlocked?: number[]; fills?: (string | undefined)[] }[];
+  rows: {
+    cells: CellValue[];
+    kind?: 'data' | 'group' | 'total';
+    height?: number;
+    merges?: [number, number][];
+    unlocked?: number[];
+    fills?: (string | undefined)[];
+  }[];
   headerHeights?: number[];
   freeze?: { rows: number; cols: number };
   autoFilter?: boolean;
@@ -110,7 +117,10 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     },
     headerFooter: { oddFooter: spec.footer ?? '&P / &N', oddHeader: spec.header_text },
   });
-  ws.columns = spec.widths.map((w, i) => ({ width: w, style: { font: FONT, numFmt: spec.numFmts?.[i], alignment: { wrapText: true, vertical: 'top', horizontal: spec.align?.[i] } } }));
+  ws.columns = spec.widths.map((w, i) => ({
+    width: w,
+    style: { font: FONT, numFmt: spec.numFmts?.[i], alignment: { wrapText: true, vertical: 'top', horizontal: spec.align?.[i] } },
+  }));
   const ncol = spec.widths.length;
   spec.header.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
@@ -131,7 +141,10 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     for (let c = 0; c < ncol; c++) {
       const cell = row.getCell(c + 1);
       const v = r.cells[c];
-      if (v !== undefined && v !== null && v !== '') cell.value = (typeof v === 'object' && 'richText' in v ? { richText: v.richText.map((t) => ({ ...t, font: { ...FONT, ...t.font } })) } : v) as ExcelJS.CellValue;
+      if (v !== undefined && v !== null && v !== '')
+        cell.value = (
+          typeof v === 'object' && 'richText' in v ? { richText: v.richText.map((t) => ({ ...t, font: { ...FONT, ...t.font } })) } : v
+        ) as ExcelJS.CellValue;
       cell.border = BORDER;
       if (r.kind === 'group') {
         cell.font = { ...FONT, bold: true };
@@ -158,7 +171,10 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
       if (start !== undefined && (r.kind === 'group' || last)) {
         const end = r.kind === 'group' ? rowNo - 1 : rowNo;
         const c = Number(col) + 1;
-        validations.add(start === end ? cellRef(start, c) : `${cellRef(start, c)}:${cellRef(end, c)}`, { ...dv, formulae: dv.formulae?.map((f) => (typeof f === 'string' ? f.replaceAll('{cell}', cellRef(start!, c)) : f)) });
+        validations.add(start === end ? cellRef(start, c) : `${cellRef(start, c)}:${cellRef(end, c)}`, {
+          ...dv,
+          formulae: dv.formulae?.map((f) => (typeof f === 'string' ? f.replaceAll('{cell}', cellRef(start!, c)) : f)),
+        });
         start = undefined;
       }
     });
@@ -166,7 +182,8 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
   if (spec.autoFilter && headerRows) {
     ws.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows + spec.rows.length, column: ncol } };
   }
-  if (spec.protect) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+  if (spec.protect)
+    void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
 }
 
 /** Workbook bytes; the same spec gives the same bytes. */
@@ -208,7 +225,11 @@ async function repack(raw: Buffer, date: Date, growing = new Set<string>()): Pro
   for (const n of names) {
     const bytes = await src.files[n].async('nodebuffer');
     // rows that may grow with their text lose Excel's fixed-height flag; the default font is the one widths are measured in
-    const content = growing.has(n) ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1')) : n === 'xl/styles.xml' ? withDefaultFont(bytes) : bytes;
+    const content = growing.has(n)
+      ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1'))
+      : n === 'xl/styles.xml'
+        ? withDefaultFont(bytes)
+        : bytes;
     out.file(n, content, { date, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });

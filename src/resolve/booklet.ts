@@ -85,7 +85,6 @@ function anchorByPosition(blocks: Block[], prefix: string): void {
   });
 }
 
-
 export function resolveBooklet(
   model: Model,
   sections: ResolvedSection[],
@@ -101,7 +100,10 @@ export function resolveBooklet(
   const ctx = textContext(dataset);
   const prose = (file: string | undefined): Block[] => (file ? parseMarkdown(renderText(hb, model.texts[file] ?? '', ctx)) : []);
   const paragraphs = (text: string | undefined): Block[] =>
-    (text ?? '').split('\n').filter((t) => t.trim()).map((t) => ({ kind: 'paragraph', inlines: [{ text: t }] }));
+    (text ?? '')
+      .split('\n')
+      .filter((t) => t.trim())
+      .map((t) => ({ kind: 'paragraph', inlines: [{ text: t }] }));
   const booklet = dataset.documents.booklet ?? {};
 
   const intro = labelHeadings(prose(booklet.intro));
@@ -166,16 +168,24 @@ export function resolveBooklet(
   // every link of the prose says where it leads (the PDF's link descriptions)
   const b = words.booklet;
   const partTitles = new Map<string, string>([
-    ['chapter1', b.get('chapter1', { title: dataset.title })], ['chapter2', b.get('chapter2')], ['chapter3', b.get('chapter3')],
-    ['initiative-list', b.get('list-title')], ['sites', b.get('sites-title')], ['references', b.get('references-title')], ['glossary', b.get('glossary-title')],
+    ['chapter1', b.get('chapter1', { title: dataset.title })],
+    ['chapter2', b.get('chapter2')],
+    ['chapter3', b.get('chapter3')],
+    ['initiative-list', b.get('list-title')],
+    ['sites', b.get('sites-title')],
+    ['references', b.get('references-title')],
+    ['glossary', b.get('glossary-title')],
   ]);
-  const names = anchorNames({
-    initiatives: new Map([...entries.values()].flat().map((e) => [e.anchor, e.initiative.no])),
-    sections: sections.map((s) => ({ id: s.id, label: s.label, title: s.title })),
-    figures: new Map([...figures.placed].map((id) => [id, figures.label(id) ?? id])),
-    parts: partTitles,
-    blocks: lists,
-  }, b);
+  const names = anchorNames(
+    {
+      initiatives: new Map([...entries.values()].flat().map((e) => [e.anchor, e.initiative.no])),
+      sections: sections.map((s) => ({ id: s.id, label: s.label, title: s.title })),
+      figures: new Map([...figures.placed].map((id) => [id, figures.label(id) ?? id])),
+      parts: partTitles,
+      blocks: lists,
+    },
+    b,
+  );
   nameLinks([...reading, ...lists.flatMap(blockRuns), listNote], names, glossary, b);
 
   return {
@@ -192,7 +202,14 @@ export function resolveBooklet(
     glossary,
     sources,
     contact: dataset.contact,
-    files: { notice: booklet.notice, intro: booklet.intro, references: booklet.references, sources: booklet.sources, glossary: 'glossary.json', sites: 'sites.json' },
+    files: {
+      notice: booklet.notice,
+      intro: booklet.intro,
+      references: booklet.references,
+      sources: booklet.sources,
+      glossary: 'glossary.json',
+      sites: 'sites.json',
+    },
     listNote,
   };
 }

@@ -8,7 +8,6 @@ export interface NumberedTerm extends GlossaryEntry {
   number: number;
 }
 
-
 /** Marks the first appearances in place and returns the glossary in number order. */
 export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]): NumberedTerm[] {
   const patterns: { text: string; term: number }[] = [];
@@ -36,7 +35,7 @@ export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]):
         continue;
       }
       let start = 0;
-      for (let i = 0; i < run.text.length; ) {
+      for (let i = 0; i < run.text.length;) {
         const p = matchAt(run.text, i);
         if (!p) {
           i++;

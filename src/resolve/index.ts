@@ -74,7 +74,9 @@ export function resolve(model: Model): Resolved {
     period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
     sections,
     words,
-    booklet: docs.booklet ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules), Boolean(docs.initiativeList && !hasSchedules)) : undefined,
+    booklet: docs.booklet
+      ? resolveBooklet(model, sections, entries, hb, rule, words, Boolean(docs.initiativeList && hasSchedules), Boolean(docs.initiativeList && !hasSchedules))
+      : undefined,
     list: docs.initiativeList && hasSchedules ? resolveInitiativeList(model, sections, entries, words.common, rule) : undefined,
     // each year's report is written on its own date, and names its years as they were then
     results: (docs.results?.fiscalYears ?? []).map((fy) => {
@@ -82,6 +84,12 @@ export function resolve(model: Model): Resolved {
       return withResultsTexts(resolveResults(model, fy, sections, entries, own), Wording.load(createHandlebars(own), 'results'), model.dataset.issuer);
     }),
     openData: resolveOpenData(model, sections, entries, words.common, rule),
-    progress: resolveProgress(model, sections, entries, (own) => Wording.load(createHandlebars(own), 'common'), (own) => Wording.load(createHandlebars(own), 'progress-report')),
+    progress: resolveProgress(
+      model,
+      sections,
+      entries,
+      (own) => Wording.load(createHandlebars(own), 'common'),
+      (own) => Wording.load(createHandlebars(own), 'progress-report'),
+    ),
   };
 }

@@ -50,7 +50,7 @@ export interface InitiativeListView {
 export function scheduleCells(schedule: ScheduleSpan[] | undefined, years: number[]): ScheduleCell[] {
   const cells: ScheduleCell[] = [];
   const spans = [...(schedule ?? [])].sort((a, b) => a.from - b.from);
-  for (let i = 0; i < years.length; ) {
+  for (let i = 0; i < years.length;) {
     const y = years[i];
     const s = spans.find((x) => x.from <= y && y <= x.to);
     if (s) {

@@ -38,7 +38,14 @@ export function anchorNames(a: AnchorNames, words: Wording): Map<string, string>
   for (const [part, title] of a.parts) if (PARTS[part]) names.set(PARTS[part], title);
   for (const blocks of a.blocks)
     for (const b of blocks)
-      if (b.kind === 'heading' && b.name) names.set(headingAnchor(b.name), `${b.label ? `${b.label} ` : ''}${b.inlines.filter((r) => r.sup === undefined).map((r) => r.text).join('')}`);
+      if (b.kind === 'heading' && b.name)
+        names.set(
+          headingAnchor(b.name),
+          `${b.label ? `${b.label} ` : ''}${b.inlines
+            .filter((r) => r.sup === undefined)
+            .map((r) => r.text)
+            .join('')}`,
+        );
   return names;
 }
 

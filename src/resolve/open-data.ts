@@ -152,5 +152,12 @@ export function resolveOpenData(model: Model, sections: ResolvedSection[], entri
       }),
     );
   }
-  return { localGovernmentCode: model.dataset.localGovernmentCode ?? '', localGovernmentName: model.dataset.issuer, initiatives, schedule, indicators, policyMeasures };
+  return {
+    localGovernmentCode: model.dataset.localGovernmentCode ?? '',
+    localGovernmentName: model.dataset.issuer,
+    initiatives,
+    schedule,
+    indicators,
+    policyMeasures,
+  };
 }

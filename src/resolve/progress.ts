@@ -148,7 +148,15 @@ export function hasProgress(model: Model): boolean {
   return Boolean(model.dataset.documents.progress) && model.initiatives.some((i) => (i.data.indicators ?? []).some(isNumeric));
 }
 
-function indicatorProgress(initiativeId: string, ind: Indicator, seq: number, settings: ProgressSettings, rule: EraRule, common: Wording, w: Wording): IndicatorProgress {
+function indicatorProgress(
+  initiativeId: string,
+  ind: Indicator,
+  seq: number,
+  settings: ProgressSettings,
+  rule: EraRule,
+  common: Wording,
+  w: Wording,
+): IndicatorProgress {
   const direction = ind.direction ?? '増やす';
   const target = ind.target.number ?? 0; // validation requires it with a unit
   const baselineYear = fiscalYearOfAsOf(ind.baseline.asOf);
@@ -158,8 +166,17 @@ function indicatorProgress(initiativeId: string, ind: Indicator, seq: number, se
     const a = ind.actuals?.[String(fy)];
     const own = ind.yearlyTargets?.[String(fy)];
     const rate = achievementRate({
-      method: settings.method, direction, year: fy, baselineYear, targetYear,
-      baseline: ind.baseline.number, baselineUnit: ind.baseline.unit, unit, target, yearTarget: own, actual: a?.value,
+      method: settings.method,
+      direction,
+      year: fy,
+      baselineYear,
+      targetYear,
+      baseline: ind.baseline.number,
+      baselineUnit: ind.baseline.unit,
+      unit,
+      target,
+      yearTarget: own,
+      actual: a?.value,
     });
     const actual = a?.value ?? null;
     const missing = actualMissing(ind, fy);
@@ -197,15 +214,32 @@ function indicatorProgress(initiativeId: string, ind: Indicator, seq: number, se
     targetAsOf: asOfText(ind.target.asOf, common),
     targetDate: asOfDate(ind.target.asOf),
     targetYear,
-    computable: settings.fiscalYears.some((fy) => fy > baselineYear) && 'value' in achievementRate({
-      method: settings.method, direction, year: baselineYear + 1, baselineYear, targetYear,
-      baseline: ind.baseline.number, baselineUnit: ind.baseline.unit, unit, target, actual: target,
-    }),
+    computable:
+      settings.fiscalYears.some((fy) => fy > baselineYear) &&
+      'value' in
+        achievementRate({
+          method: settings.method,
+          direction,
+          year: baselineYear + 1,
+          baselineYear,
+          targetYear,
+          baseline: ind.baseline.number,
+          baselineUnit: ind.baseline.unit,
+          unit,
+          target,
+          actual: target,
+        }),
     years,
   };
 }
 
-export function resolveProgress(model: Model, sections: ResolvedSection[], entries: Map<string, Entry[]>, common: (rule: EraRule) => Wording, words: (rule: EraRule) => Wording): ProgressView | undefined {
+export function resolveProgress(
+  model: Model,
+  sections: ResolvedSection[],
+  entries: Map<string, Entry[]>,
+  common: (rule: EraRule) => Wording,
+  words: (rule: EraRule) => Wording,
+): ProgressView | undefined {
   // (the wording is loaded under the report's own era rule, known only once its date is)
   const settings = model.dataset.documents.progress;
   if (!settings || !hasProgress(model)) return undefined;
@@ -265,8 +299,10 @@ export function resolveProgress(model: Model, sections: ResolvedSection[], entri
     .map((s) => ({ s, list: initiatives.filter((i) => i.sectionId === s.id || sections.find((x) => x.id === i.sectionId)?.parentIds.includes(s.id)) }))
     .filter((g) => g.list.length > 0)
     .map(({ s, list }) => ({ id: s.id, path: s.path, title: s.title, depth: s.depth, summary: summarize(list) }));
-  const unanswered =
-    initiatives.reduce((n, i) => n + i.indicators.reduce((m, ind) => m + ind.years.filter((y) => y.missing).length, 0) + i.evaluations.filter((e) => e.missing).length, 0);
+  const unanswered = initiatives.reduce(
+    (n, i) => n + i.indicators.reduce((m, ind) => m + ind.years.filter((y) => y.missing).length, 0) + i.evaluations.filter((e) => e.missing).length,
+    0,
+  );
   const lastFyLong = fiscalYearLong(lastYear, rule);
   const chart = groups
     .filter((g) => g.depth === 1)

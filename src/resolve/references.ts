@@ -67,7 +67,8 @@ export function resolveRuns(runs: Inline[], targets: ReferenceTargets): Inline[]
       } else if ('page' in piece) {
         const pending = targets.pending(piece.page.kind, piece.page.id);
         if (pending !== undefined) out.push({ ...r, text: pending });
-        else out.push({ text: '', pageRef: targets.page(piece.page.kind, piece.page.id), ...(r.bold ? { bold: true } : {}), ...(r.link ? { link: r.link } : {}) });
+        else
+          out.push({ text: '', pageRef: targets.page(piece.page.kind, piece.page.id), ...(r.bold ? { bold: true } : {}), ...(r.link ? { link: r.link } : {}) });
       } else out.push({ ...r, text: targets.figure(piece.figure) });
     }
   }

@@ -15,5 +15,8 @@ export function withResultsTexts(view: ResultsNumbers, w: Wording, issuer: strin
     parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
   }));
   const issued = w.get('issued', { published: view.date.slice(0, 7), issuer });
-  return { ...view, texts: { title: w.get('title', view), issued, pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) } };
+  return {
+    ...view,
+    texts: { title: w.get('title', view), issued, pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) },
+  };
 }

@@ -39,7 +39,8 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 async function sheetParts(zip: JSZip): Promise<{ workbook: string; sheets: Map<string, string> }> {
   const text = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
   const rels = (xml: string) => elements(xml, new Set(['Relationship'])).map((e) => e.attributes);
-  const resolveTarget = (from: string, target: string) => (target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(from), target)));
+  const resolveTarget = (from: string, target: string) =>
+    target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(from), target));
   const root = rels(await text('_rels/.rels')).find((r) => OFFICE_DOCUMENT.test(r.Type ?? ''));
   const workbook = root?.Target ? resolveTarget('', root.Target) : 'xl/workbook.xml';
   const relsOf = (part: string) => path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
@@ -70,9 +71,25 @@ const ERA_LONG = '[$-411]ggge"年"m"月"d"日"';
 const YEAR_MONTH = 'yyyy"年"m"月"';
 const MONTH_DAY = 'm"月"d"日"';
 export const IMPLICIT_FORMATS: Record<number, string> = {
-  27: ERA_DATE, 28: ERA_LONG, 29: ERA_LONG, 30: 'm/d/yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"時"mm"分"', 33: 'h"時"mm"分"ss"秒"',
-  34: YEAR_MONTH, 35: MONTH_DAY, 36: ERA_DATE, 50: ERA_DATE, 51: ERA_LONG, 52: YEAR_MONTH, 53: MONTH_DAY, 54: ERA_LONG,
-  55: YEAR_MONTH, 56: MONTH_DAY, 57: ERA_DATE, 58: ERA_LONG,
+  27: ERA_DATE,
+  28: ERA_LONG,
+  29: ERA_LONG,
+  30: 'm/d/yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: YEAR_MONTH,
+  35: MONTH_DAY,
+  36: ERA_DATE,
+  50: ERA_DATE,
+  51: ERA_LONG,
+  52: YEAR_MONTH,
+  53: MONTH_DAY,
+  54: ERA_LONG,
+  55: YEAR_MONTH,
+  56: MONTH_DAY,
+  57: ERA_DATE,
+  58: ERA_LONG,
 };
 
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -69,7 +69,12 @@ export function readCell(cell: ExcelJS.Cell): Reading<Raw> {
   else if ('richText' in v) text = v.richText.map((t) => t.text).join('');
   else if ('hyperlink' in v) {
     const t = (v as { text?: unknown }).text;
-    text = typeof t === 'string' ? t : t && typeof t === 'object' && 'richText' in t ? (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') : undefined;
+    text =
+      typeof t === 'string'
+        ? t
+        : t && typeof t === 'object' && 'richText' in t
+          ? (t as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')
+          : undefined;
   }
   if (text === undefined) return no({ kind: 'text' });
   const control = CONTROL.exec(text);
@@ -129,7 +134,8 @@ export function readText(cell: ExcelJS.Cell): Reading<string | undefined> {
   if (raw.type === 'boolean') return no({ kind: 'text' });
   // "100%" typed into a cell is the number 1 shown through a format: the digits alone would mislead
   const fmt = cell.numFmt;
-  if (raw.type === 'number' && fmt && fmt !== 'General' && fmt !== '@') return no({ kind: 'number-format', format: fmt, shown: shownText(raw.value, fmt), value: String(raw.value) });
+  if (raw.type === 'number' && fmt && fmt !== 'General' && fmt !== '@')
+    return no({ kind: 'number-format', format: fmt, shown: shownText(raw.value, fmt), value: String(raw.value) });
   const t = raw.type === 'empty' ? '' : norm(raw.type === 'text' ? raw.text : String(raw.value));
   const max = Math.min(TEXT_MAX, EXCEL_CELL_MAX);
   if (t.length > max) return no({ kind: 'too-long', length: t.length, max });

@@ -149,7 +149,8 @@ export function recover(dir: string, io: CommitIo = fileIo): Recovery {
     // the journal names only files of this data set and their own temporary files
     const inside = (rel: unknown) => typeof rel === 'string' && !path.isAbsolute(rel) && !path.relative(dir, path.resolve(dir, rel)).startsWith('..');
     const entryOk = (e: JournalEntry) =>
-      inside(e?.target) && (e.remove === true ? j.version === 2 && /^initiatives\/[^/]+\.json$/.test(e.target) : e.temp === tempOf(e.target) && typeof e.sha256 === 'string');
+      inside(e?.target) &&
+      (e.remove === true ? j.version === 2 && /^initiatives\/[^/]+\.json$/.test(e.target) : e.temp === tempOf(e.target) && typeof e.sha256 === 'string');
     if ((j.version === 1 || j.version === 2) && Array.isArray(j.files) && j.files.every(entryOk)) entries = j.files;
   } catch {
     entries = undefined;

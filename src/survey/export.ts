@@ -20,7 +20,10 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
   if (!model || hasErrors(problems)) return { problems, files: [] };
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to)
-    return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], files: [] };
+    return {
+      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }],
+      files: [],
+    };
   const r = resolve(model);
   const hb = createHandlebars(yearRuleOf(model.dataset, fy));
   const words = Wording.load(hb, 'survey');
@@ -29,13 +32,32 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
   // the 指標 sheet asks for this year's actuals: a year the progress report does not list keeps them out of it
   const progress = model.dataset.documents.progress;
   if (progress && books.some((b) => b.indicators.length) && !progress.fiscalYears.includes(fy))
-    problems.push({ severity: 'warning', file: 'dataset.json', path: ['documents', 'progress', 'fiscalYears'], message: words.get('warn-progress-year', { westernYear: fy }) });
+    problems.push({
+      severity: 'warning',
+      file: 'dataset.json',
+      path: ['documents', 'progress', 'fiscalYears'],
+      message: words.get('warn-progress-year', { westernYear: fy }),
+    });
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
   const taken = books.filter((b) => present.has(b.name.toLowerCase()));
   if (taken.length)
-    return { problems: [...problems, ...taken.map((b): Problem => ({ severity: 'error', file: path.join(outDir, b.name), message: words.get('err-export-exists', { count: taken.length }) }))], files: [] };
+    return {
+      problems: [
+        ...problems,
+        ...taken.map((b): Problem => ({
+          severity: 'error',
+          file: path.join(outDir, b.name),
+          message: words.get('err-export-exists', { count: taken.length }),
+        })),
+      ],
+      files: [],
+    };
   const outputs: { name: string; bytes: Buffer }[] = [];
-  for (const b of books) outputs.push({ name: b.name, bytes: (await renderWorkbook(surveyWorkbook(model, r, words, fy, b.department, b.rows, { list: b.indicators, common }))).bytes });
+  for (const b of books)
+    outputs.push({
+      name: b.name,
+      bytes: (await renderWorkbook(surveyWorkbook(model, r, words, fy, b.department, b.rows, { list: b.indicators, common }))).bytes,
+    });
   return { problems, files: outputs.map((o) => writeAtomic(path.join(outDir, o.name), o.bytes)) };
 }

@@ -56,7 +56,16 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
   const rows: { id?: string; index: number; no: string; name: string; indicator: string; unit: string; evaluated: boolean; asked: boolean }[] = [];
   for (let r = INDICATOR_SHEET.firstRow; r <= meta.rowCount; r++) {
     const t = (col: number) => metaText(meta.getCell(r, col).value);
-    rows.push({ id: t(m.id), index: Number(t(m.index)), no: t(m.no) ?? '', name: t(m.name) ?? '', indicator: t(m.indicator) ?? '', unit: t(m.unit) ?? '', evaluated: t(m.evaluated) === '1', asked: t(m.asked) === '1' });
+    rows.push({
+      id: t(m.id),
+      index: Number(t(m.index)),
+      no: t(m.no) ?? '',
+      name: t(m.name) ?? '',
+      indicator: t(m.indicator) ?? '',
+      unit: t(m.unit) ?? '',
+      evaluated: t(m.evaluated) === '1',
+      asked: t(m.asked) === '1',
+    });
   }
   while (rows.length && !rows[rows.length - 1].id) rows.pop();
   if (rows.some((x) => !x.id || !Number.isInteger(x.index) || x.index < 0)) {
@@ -89,7 +98,14 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
     const id = x.id!;
     // the indicator this row asked about must still be the one at its place in the data
     const ind = byId.get(id)?.indicators?.[x.index];
-    const what = !ind || !isNumeric(ind) ? words.get('ind-changed-gone') : ind.name !== x.indicator ? words.get('ind-changed-name', ind) : ind.unit !== x.unit ? words.get('ind-changed-unit', ind) : undefined;
+    const what =
+      !ind || !isNumeric(ind)
+        ? words.get('ind-changed-gone')
+        : ind.name !== x.indicator
+          ? words.get('ind-changed-name', ind)
+          : ind.unit !== x.unit
+            ? words.get('ind-changed-unit', ind)
+            : undefined;
     if (what) {
       err(at(row, c.indicator), words.get('err-ind-changed', { indicator: x.indicator, id, what }));
       return;

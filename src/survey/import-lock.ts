@@ -23,7 +23,6 @@ export type LockResult =
   /** the lock cannot be created (a read-only folder): `reason` is the error code */
   | { kind: 'failed'; reason: string };
 
-
 function readHolder(file: string): Holder | undefined {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8')) as Partial<Holder>;

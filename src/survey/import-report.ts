@@ -14,7 +14,11 @@ export function printImport(r: ImportResult, dataLabel: string, out: (s: string)
   }
   const show = (v: unknown) => JSON.stringify(v ?? null);
   for (const c of r.changes)
-    out(c.cleared ? words.get('cleared-line', { file: c.file, path: c.path, from: show(c.from), mark: words.get('clear-mark') }) : `${c.file} ${c.path}: ${show(c.from)} → ${show(c.to)}`);
+    out(
+      c.cleared
+        ? words.get('cleared-line', { file: c.file, path: c.path, from: show(c.from), mark: words.get('clear-mark') })
+        : `${c.file} ${c.path}: ${show(c.from)} → ${show(c.to)}`,
+    );
   for (const s of r.summary) out(words.get('summary-line', s));
   if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
   if (r.earlier?.length) out(words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }));

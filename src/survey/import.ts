@@ -17,7 +17,19 @@ import { actualMissing, evaluationMissing, expectsActual } from '../model/progre
 import { surveyDepartments } from '../resolve/survey-rows.js';
 import { INDICATOR_SHEET, SURVEY } from './columns.js';
 import { readIndicatorSheet, writeIndicatorAnswers, type ActualAnswer, type EvaluationAnswer } from './import-indicators.js';
-import { firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText, type Answered, type CellRefusal, type Reading } from './cells.js';
+import {
+  firstFilledColumn,
+  lockedText,
+  metaText,
+  norm,
+  readBudget,
+  readCell,
+  readNewMark,
+  readText,
+  type Answered,
+  type CellRefusal,
+  type Reading,
+} from './cells.js';
 import { prepareBook } from './book-parts.js';
 import { differingCells } from './book-diff.js';
 import { safeFileName, sameName } from './file-name.js';
@@ -44,7 +56,6 @@ export interface DepartmentSummary {
   indicatorAsked?: number;
   indicatorUnanswered?: number;
 }
-
 
 interface Answer {
   id: string;
@@ -85,9 +96,19 @@ export async function surveyImport(dir: string, returned: string, opts: ImportOp
   const lock = takeLock(dir);
   // a missing data set folder is the loader's to name
   if (lock.kind === 'failed' && lock.reason !== 'ENOENT')
-    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: words.get('io-reason', { code: lock.reason }) }) }] };
+    return {
+      changes: [],
+      summary: [],
+      missing: [],
+      problems: [{ severity: 'error', file: LOCK, message: words.get('err-lock-failed', { reason: words.get('io-reason', { code: lock.reason }) }) }],
+    };
   if (lock.kind === 'held')
-    return { changes: [], summary: [], missing: [], problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }] };
+    return {
+      changes: [],
+      summary: [],
+      missing: [],
+      problems: [{ severity: 'error', file: LOCK, message: words.get('err-import-running', { ...lock.holder, lock: LOCK }) }],
+    };
   try {
     const r = await importUnlocked(dir, returned, opts);
     if (lock.kind === 'taken' && lock.staleFrom) r.problems.unshift({ severity: 'warning', file: LOCK, message: words.get('note-stale-lock', lock.staleFrom) });
@@ -105,12 +126,21 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   const recovered = recover(dir, io);
   const early = Wording.load(createHandlebars({}), 'survey');
   const list = (files: string[]) => files.join('、');
-  if (recovered.kind === 'completed') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-completed', { files: list(recovered.files) }) });
-  if (recovered.kind === 'rolled-back') problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
+  if (recovered.kind === 'completed')
+    problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-completed', { files: list(recovered.files) }) });
+  if (recovered.kind === 'rolled-back')
+    problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
   if (recovered.kind === 'failed') {
     const message = recovered.kept
-      ? early.get('err-recover-kept', { done: list(recovered.done), pending: list(recovered.pending), reason: early.get('io-reason', { code: recovered.reason }) })
-      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', { done: list(recovered.done), pending: list(recovered.pending) });
+      ? early.get('err-recover-kept', {
+          done: list(recovered.done),
+          pending: list(recovered.pending),
+          reason: early.get('io-reason', { code: recovered.reason }),
+        })
+      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', {
+          done: list(recovered.done),
+          pending: list(recovered.pending),
+        });
     return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
   }
 
@@ -132,11 +162,26 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   try {
     listed = listReturns(returned);
   } catch (e) {
-    return { ...none, problems: [...problems, { severity: 'error', file: returned, message: words.get('err-no-folder', { reason: words.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }) }] };
+    return {
+      ...none,
+      problems: [
+        ...problems,
+        {
+          severity: 'error',
+          file: returned,
+          message: words.get('err-no-folder', { reason: words.get('io-reason', { code: (e as NodeJS.ErrnoException).code ?? String(e) }) }),
+        },
+      ],
+    };
   }
   const { books: files, skipped } = listed;
   // every entry that is not read is named: one that may hold answers stops the import
-  for (const s of skipped) problems.push({ severity: refusesImport(s) ? 'error' : 'warning', file: s.kind === 'folder' ? `${s.name}/` : s.name, message: words.get(`skip-${s.kind}`, s) });
+  for (const s of skipped)
+    problems.push({
+      severity: refusesImport(s) ? 'error' : 'warning',
+      file: s.kind === 'folder' ? `${s.name}/` : s.name,
+      message: words.get(`skip-${s.kind}`, s),
+    });
   if (files.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
   const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
   const newMarks = [words.get('new-mark'), '〇'];
@@ -191,7 +236,13 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     }
     const { period } = model.dataset;
     if (!Number.isInteger(fy) || fy < period.from || fy > period.to || (opts.fiscalYear !== undefined && fy !== opts.fiscalYear)) {
-      err(`${file}!${SURVEY.metaSheet}!A2`, words.get('err-year', { found: Number.isInteger(fy) ? `${fy}年度` : String(fy), expected: opts.fiscalYear !== undefined ? `${opts.fiscalYear}年度` : `${period.from}〜${period.to}年度` }));
+      err(
+        `${file}!${SURVEY.metaSheet}!A2`,
+        words.get('err-year', {
+          found: Number.isInteger(fy) ? `${fy}年度` : String(fy),
+          expected: opts.fiscalYear !== undefined ? `${opts.fiscalYear}年度` : `${period.from}〜${period.to}年度`,
+        }),
+      );
       continue;
     }
     const published = publishedOnOf(results, fy);
@@ -210,7 +261,10 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (first) {
       const diff = differingCells(first.ws, ws, words.get('blank-cell'));
       const cells = diff.slice(0, DIFF_SHOWN).map((d) => words.get('diff-cell', { ...d, firstBook: first.file, secondBook: file }));
-      err(file, words.get('err-department-twice', { department, other: first.file, count: diff.length, cells: cells.join('、'), more: diff.length - cells.length }));
+      err(
+        file,
+        words.get('err-department-twice', { department, other: first.file, count: diff.length, cells: cells.join('、'), more: diff.length - cells.length }),
+      );
       continue;
     }
     departmentBook.set(department, { file, ws });
@@ -226,7 +280,10 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       const s = SURVEY.snapshot;
       const name = metaText(meta.getCell(r, s.name).value);
       // books exported before the snapshot existed are compared with today's data
-      const snapshot = id && name !== undefined ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' } : undefined;
+      const snapshot =
+        id && name !== undefined
+          ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' }
+          : undefined;
       metaRows.push({ id, snapshot });
     }
     while (metaRows.length && !metaRows[metaRows.length - 1].id) metaRows.pop();
@@ -282,7 +339,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       const answered = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined | false>): Answered<NonNullable<T>> | undefined => {
         const typed = readCell(cell(col));
         // the mark as offered, or typed with half-width brackets
-        if (typed.ok && typed.value.type === 'text' && [clearMark, clearMark.replace('（', '(').replace('）', ')')].includes(norm(typed.value.text))) return { kind: 'clear' };
+        if (typed.ok && typed.value.type === 'text' && [clearMark, clearMark.replace('（', '(').replace('）', ')')].includes(norm(typed.value.text)))
+          return { kind: 'clear' };
         const v = take(row, col, read(cell(col)));
         if (v === undefined && !read(cell(col)).ok) return undefined;
         return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
@@ -296,7 +354,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     }
     // a row asked about that the sheet no longer shows
     for (const [id, k] of asked)
-      if (!shown.has(id)) err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: metaRows[k].snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
+      if (!shown.has(id))
+        err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: metaRows[k].snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
     // the 指標 sheet, in a book exported with one (its own hidden sheet says so)
     const indicatorMeta = wb.getWorksheet(INDICATOR_SHEET.metaSheet);
     if (indicatorMeta) {
@@ -383,10 +442,18 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   if (done.ok) return { problems, changes, summary, missing, earlier };
   if (done.stage === 'staging') {
     for (const f of done.failed)
-      problems.push({ severity: 'error', file: f.file, message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }) });
+      problems.push({
+        severity: 'error',
+        file: f.file,
+        message: words.get('err-staging', { temp: f.temp, reason: why(f.reason), count: done.files.length, files: list(done.files) }),
+      });
     return { ...none, problems };
   }
-  problems.push({ severity: 'error', file: JOURNAL, message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }) });
+  problems.push({
+    severity: 'error',
+    file: JOURNAL,
+    message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }),
+  });
   return { ...none, problems, partial: done.done };
 }
 
@@ -399,19 +466,39 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
   for (const fy of [...years].sort()) {
     for (const [department, { rows, indicators }] of surveyDepartments(model, fy)) {
       const ids = [...new Set([...rows.map((r) => r.id), ...indicators.map((x) => x.id)])];
-      const asks = indicators.flatMap((x) => [...x.indicators.filter((i) => expectsActual(i.indicator, fy)).map((i) => actualMissing(i.indicator, fy)), evaluationMissing(x.initiative, fy)]);
+      const asks = indicators.flatMap((x) => [
+        ...x.indicators.filter((i) => expectsActual(i.indicator, fy)).map((i) => actualMissing(i.indicator, fy)),
+        evaluationMissing(x.initiative, fy),
+      ]);
       const indicatorCounts = asks.length ? { indicatorAsked: asks.length, indicatorUnanswered: asks.filter(Boolean).length } : {};
-      const open = new Set(rows.filter((r) => { const res = r.initiative.results?.[String(fy)]; return !res || missingAnswers(res).length > 0; }).map((r) => r.id));
+      const open = new Set(
+        rows
+          .filter((r) => {
+            const res = r.initiative.results?.[String(fy)];
+            return !res || missingAnswers(res).length > 0;
+          })
+          .map((r) => r.id),
+      );
       const unanswered = open.size;
       if (!departmentBook.has(department)) {
         // no book this time, but answers in the data (an earlier round): it answered
-        const answeredBefore = rows.some((r) => { const res = r.initiative.results?.[String(fy)]; return res && missingAnswers(res).length < 3; }) || asks.some((missing) => !missing);
+        const answeredBefore =
+          rows.some((r) => {
+            const res = r.initiative.results?.[String(fy)];
+            return res && missingAnswers(res).length < 3;
+          }) || asks.some((missing) => !missing);
         if (answeredBefore) earlier.set(department, (earlier.get(department) ?? 0) + unanswered);
         else missing.add(department);
         continue;
       }
       // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
-      summary.push({ department, changed: ids.filter((id) => changedIds.has(id)).length, unanswered, unchanged: rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length, ...indicatorCounts });
+      summary.push({
+        department,
+        changed: ids.filter((id) => changedIds.has(id)).length,
+        unanswered,
+        unchanged: rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length,
+        ...indicatorCounts,
+      });
     }
   }
   // in the order the books were read

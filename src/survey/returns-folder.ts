@@ -26,7 +26,10 @@ const TEXT_TABLES = new Set(['.csv', '.tsv']);
 function kindOf(dir: string, e: Dirent): Skipped | 'book' {
   const name = e.name;
   // the type as the folder listing says, or as lstat says where the listing does not know it
-  const s = e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isBlockDevice() || e.isCharacterDevice() ? e : lstatSync(path.join(dir, name));
+  const s =
+    e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isBlockDevice() || e.isCharacterDevice()
+      ? e
+      : lstatSync(path.join(dir, name));
   if (s.isSymbolicLink()) return { name, kind: 'link' };
   if (s.isDirectory()) return { name, kind: 'folder' };
   if (!s.isFile()) return { name, kind: 'special' };

@@ -34,7 +34,8 @@ function actualChecks(ind: Indicator, fy: number): StatusItem[] {
   const items: StatusItem[] = [];
   // last year's actual, or the baseline when last year is the baseline's (counted in the same unit)
   const last = ind.actuals?.[String(fy - 1)]?.value;
-  const baseline = fiscalYearOfAsOf(ind.baseline.asOf) === fy - 1 && (ind.baseline.unit === undefined || ind.baseline.unit === ind.unit) ? ind.baseline.number : undefined;
+  const baseline =
+    fiscalYearOfAsOf(ind.baseline.asOf) === fy - 1 && (ind.baseline.unit === undefined || ind.baseline.unit === ind.unit) ? ind.baseline.number : undefined;
   const prev = typeof last === 'number' ? last : baseline;
   if (prev !== undefined && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev))
     items.push({ kind: 'actual-jump', indicator: ind.name, prev, now, unit: ind.unit!, fromBaseline: typeof last !== 'number' });
@@ -78,7 +79,8 @@ export function surveyStatusView(model: Model, fy: number): DepartmentStatus[] {
       else {
         const missing = missingAnswers(r);
         if (missing.length) items.push({ kind: 'unanswered', fields: missing });
-        if (categories && r.achievement?.trim() && categoryOf(r.achievement, categories) === undefined) items.push({ kind: 'uncategorised', achievement: r.achievement });
+        if (categories && r.achievement?.trim() && categoryOf(r.achievement, categories) === undefined)
+          items.push({ kind: 'uncategorised', achievement: r.achievement });
         const prev = i.results?.[String(fy - 1)]?.budget;
         const now = r.budget;
         if (typeof prev === 'number' && typeof now === 'number' && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev))

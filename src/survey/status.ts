@@ -32,15 +32,21 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   }
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label).join('、');
   const text = (t: StatusItem): { kind: string; text: string } => {
-    if (t.kind === 'unanswered') return { kind: words.get('kind-unanswered'), text: words.get('text-unanswered', { fields: t.fields.map((f) => words.get(`field-${f}`)).join('・') }) };
+    if (t.kind === 'unanswered')
+      return { kind: words.get('kind-unanswered'), text: words.get('text-unanswered', { fields: t.fields.map((f) => words.get(`field-${f}`)).join('・') }) };
     if (t.kind === 'no-entry') return { kind: words.get('kind-unanswered'), text: words.get('text-no-entry', { westernYear: fy }) };
-    if (t.kind === 'uncategorised') return { kind: words.get('kind-uncategorised'), text: words.get('text-uncategorised', { achievement: cut(t.achievement), categories }) };
+    if (t.kind === 'uncategorised')
+      return { kind: words.get('kind-uncategorised'), text: words.get('text-uncategorised', { achievement: cut(t.achievement), categories }) };
     if (t.kind === 'no-actual') return { kind: words.get('kind-unanswered'), text: words.get('text-no-actual', { ...t, westernYear: fy }) };
     if (t.kind === 'no-grade') return { kind: words.get('kind-unanswered'), text: words.get('text-no-grade', { westernYear: fy }) };
     const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
-    if (t.kind === 'actual-jump') return { kind: words.get('kind-actual-jump'), text: words.get('text-actual-jump', { ...t, factor: BUDGET_FACTOR, prev: n(t.prev), now: n(t.now) }) };
+    if (t.kind === 'actual-jump')
+      return { kind: words.get('kind-actual-jump'), text: words.get('text-actual-jump', { ...t, factor: BUDGET_FACTOR, prev: n(t.prev), now: n(t.now) }) };
     if (t.kind === 'percent-over') return { kind: words.get('kind-percent-over'), text: words.get('text-percent-over', { ...t, now: n(t.now) }) };
-    return { kind: words.get('kind-budget'), text: words.get('text-budget', { factor: BUDGET_FACTOR, prev: t.prev.toLocaleString('en-US'), now: t.now.toLocaleString('en-US') }) };
+    return {
+      kind: words.get('kind-budget'),
+      text: words.get('text-budget', { factor: BUDGET_FACTOR, prev: t.prev.toLocaleString('en-US'), now: t.now.toLocaleString('en-US') }),
+    };
   };
   const texts = (d: DepartmentStatus) => d.rows.map((r) => r.items.map(text));
   const view = surveyStatusView(model, fy);

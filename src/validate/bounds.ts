@@ -13,7 +13,11 @@ export function checkBounds(dataset: Dataset, initiatives: Model['initiatives'],
     const at = ['documents', 'results', 'fiscalYears', i];
     if (seen.has(y)) err('dataset.json', `${y}年度が二度書かれています`, at);
     else if (complete && !initiatives.some((x) => x.data.results?.[String(y)]))
-      err('dataset.json', `${y}年度の実績（results."${y}"）がどの事業にもないため、事業実施結果を作れません（npm run new-year で実績欄を追加してください）`, at);
+      err(
+        'dataset.json',
+        `${y}年度の実績（results."${y}"）がどの事業にもないため、事業実施結果を作れません（npm run new-year で実績欄を追加してください）`,
+        at,
+      );
     seen.add(y);
   });
 

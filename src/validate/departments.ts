@@ -4,7 +4,11 @@ import type { Dataset, Model } from '../model/schema.js';
 import { nearest } from '../nearest.js';
 import { unknownDepartmentMessage } from './messages.js';
 
-export function checkDepartments(dataset: Dataset, initiatives: Model['initiatives'], err: (file: string, message: string, path: (string | number)[]) => void): void {
+export function checkDepartments(
+  dataset: Dataset,
+  initiatives: Model['initiatives'],
+  err: (file: string, message: string, path: (string | number)[]) => void,
+): void {
   const known = dataset.departments;
   if (!known) return;
   for (const { file, data } of initiatives)

@@ -6,8 +6,7 @@ export const figureMessages = {
   truncated: (kind: string) => `${kind} のファイルが途中で切れています（コピーや保存が最後まで終わっていないようです）。${fix}`,
   corrupt: (kind: string, what: string) => `${kind} のファイルが壊れています（${what}）。${fix}`,
   unsupported: (kind: string, what: string) => `この ${kind} は印刷できません（${what}）。${fix}`,
-  tooManyPixels: (w: number, h: number, limit: number) =>
-    `画像が大きすぎます（${w}×${h} 画素。上限は ${limit / 1e6} メガ画素です）。解像度を下げてください`,
+  tooManyPixels: (w: number, h: number, limit: number) => `画像が大きすぎます（${w}×${h} 画素。上限は ${limit / 1e6} メガ画素です）。解像度を下げてください`,
   notUtf8: 'SVG の文字コードが UTF-8 ではありません。UTF-8 で保存し直してください',
   malformed: (what: string) => `SVG（XML）の書き方の誤り: ${what}`,
   notSvgRoot: (name: string) => `SVG の一番外側の要素が <svg> ではありません（<${name}>）`,
@@ -23,7 +22,11 @@ export const figureMessages = {
 
 /** A figure that cannot be printed: the message, and where in an SVG's text if known. */
 export class FigureError extends Error {
-  constructor(message: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(message);
   }
 }

@@ -15,7 +15,15 @@ const COLOUR_TYPES: Record<number, { channels: number; depths: number[] }> = {
   6: { channels: 4, depths: [8, 16] },
 };
 /** Adam7 passes: x0, y0, dx, dy */
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
 
 let crcTable: Uint32Array | undefined;
 function crc32(b: Buffer): number {
@@ -86,7 +94,6 @@ export function checkPng(b: Buffer): { width: number; height: number } {
   }
   if (pixels.length < expected) throw new FigureError(m.truncated('PNG'));
   let at = 0;
-  for (const r of rows)
-    for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad(`行のフィルタ ${pixels[at]}`);
+  for (const r of rows) for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad(`行のフィルタ ${pixels[at]}`);
   return { width, height };
 }

@@ -20,7 +20,29 @@ function checkReferences(text: string, where: string) {
 }
 
 /** elements that run code or show another document (compared by local name, lower case) */
-const ACTIVE = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'frame', 'frameset', 'embed', 'object', 'applet', 'portal', 'meta', 'link', 'base', 'form', 'input', 'button', 'textarea', 'select', 'audio', 'video']);
+const ACTIVE = new Set([
+  'script',
+  'foreignobject',
+  'handler',
+  'listener',
+  'iframe',
+  'frame',
+  'frameset',
+  'embed',
+  'object',
+  'applet',
+  'portal',
+  'meta',
+  'link',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'audio',
+  'video',
+]);
 const ANIMATIONS = new Set(['set', 'animate', 'animatemotion', 'animatetransform', 'animatecolor']);
 const SCRIPT_SCHEME = /(javascript|vbscript|livescript):/;
 
@@ -60,7 +82,10 @@ function checkSize(attrs: Record<string, string>) {
   return { width, height };
 }
 
-interface SvgNode { children: number[]; refs: string[] }
+interface SvgNode {
+  children: number[];
+  refs: string[];
+}
 
 /** How many elements drawing the SVG visits: <use> and url(#id) draw their target again, so a
  * few kilobytes of <use> on <use> can stand for billions of elements. Counted without recursion,

@@ -14,10 +14,14 @@ function looksLike(name: string, bytes: Buffer): boolean {
 export function imageProblem(src: string, raw: RawDataset): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `図「${src}」: URL や data: の画像は使えません。figures/ に置いたファイルを指定してください`;
   const abs = path.resolve(raw.dir, src);
-  if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) return `図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`;
+  if (!abs.startsWith(path.resolve(raw.dir) + path.sep))
+    return `図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`;
   const rel = path.relative(raw.dir, abs).split(path.sep).join('/');
   // a figure the loader refused (a link, too large…) is there: its own error says why
-  if (!raw.figures.has(rel)) return refusedAtLoad(raw, rel) ? `図「${src}」は読めないため使えません（${rel} のエラーを見てください）` : `図「${src}」が見つかりません（figures/ に置いてください）`;
+  if (!raw.figures.has(rel))
+    return refusedAtLoad(raw, rel)
+      ? `図「${src}」は読めないため使えません（${rel} のエラーを見てください）`
+      : `図「${src}」が見つかりません（figures/ に置いてください）`;
   if (!/\.(png|jpe?g|svg)$/i.test(src)) return `図「${src}」: PNG、JPEG、SVG のどれかにしてください`;
   if (!looksLike(src, raw.figures.get(rel)!)) return `図「${src}」は拡張子どおりの画像ではありません（壊れているか、別の形式です）`;
   return undefined;

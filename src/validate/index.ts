@@ -6,10 +6,7 @@ import type { RawDataset, JsonFile } from '../load/index.js';
 import { lineColumn, refusedAtLoad } from '../load/index.js';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
-import {
-  DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema,
-  type Dataset, type Model, type Section, type AsOf,
-} from '../model/schema.js';
+import { DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema, type Dataset, type Model, type Section, type AsOf } from '../model/schema.js';
 import { issueMessage, placedMessage, unknownKeyMessage } from './messages.js';
 import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
@@ -71,7 +68,13 @@ function shape<T>(file: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T 
       // at the key itself, with the known key it is nearest to
       for (const key of issue.keys) {
         const at = [...path, key];
-        problems.push({ severity: 'error', file: file.rel, path: at, ...place(file, at), message: unknownKeyMessage(key, nearest(key, knownKeys(schema as z.ZodType, path))) });
+        problems.push({
+          severity: 'error',
+          file: file.rel,
+          path: at,
+          ...place(file, at),
+          message: unknownKeyMessage(key, nearest(key, knownKeys(schema as z.ZodType, path))),
+        });
       }
       continue;
     }
@@ -98,12 +101,11 @@ export function asOfMonth(a: AsOf): string {
 function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') yield [value, path];
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
 }
 
 function checkFonts(text: string, report: (cp: number, offset: number) => void) {
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     if (!printable(cp)) report(cp, i);
     i += cp > 0xffff ? 2 : 1;
@@ -116,10 +118,16 @@ const u = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
  * their checks give them (the draft year's are grouped per 部局). */
 function byPlace(ps: Problem[]): Problem[] {
   const errors = ps.filter((p) => p.severity === 'error');
-  return [...errors
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
-    .map((x) => x.p), ...ps.filter((p) => p.severity !== 'error')];
+  return [
+    ...errors
+      .map((p, i) => ({ p, i }))
+      .sort(
+        (a, b) =>
+          (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i,
+      )
+      .map((x) => x.p),
+    ...ps.filter((p) => p.severity !== 'error'),
+  ];
 }
 
 export function validate(raw: RawDataset): { model?: Model; problems: Problem[] } {
@@ -144,9 +152,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     if (data) initiatives.push({ id: rel.slice('initiatives/'.length, -'.json'.length), file: rel, data });
   }
   const glossaryFile = raw.json.get('glossary.json');
-  const glossary = glossaryFile ? shape(glossaryFile, GlossarySchema, problems) ?? [] : [];
+  const glossary = glossaryFile ? (shape(glossaryFile, GlossarySchema, problems) ?? []) : [];
   const sitesFile = raw.json.get('sites.json');
-  const sites = sitesFile ? shape(sitesFile, SitesSchema, problems) ?? [] : [];
+  const sites = sitesFile ? (shape(sitesFile, SitesSchema, problems) ?? []) : [];
 
   // URLs that become links on the web pages: nothing that runs, nothing outside the edition
   checkJsonLinks(raw, (f, path, message) => err(f.rel, message, path, f));
@@ -156,13 +164,20 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     for (const [s, path] of strings(f.value)) {
       if (s.length > TEXT_MAX) continue; // refused by its length already
       checkFonts(s, (cp) =>
-        err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f));
+        err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f),
+      );
     }
   }
   for (const [rel, text] of raw.texts) {
     if (text.length > TEXT_FILE_MAX) continue; // refused by its length already
     checkFonts(text, (cp, offset) =>
-      problems.push({ severity: 'error', file: rel, ...lineColumn(text, offset), message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください` }));
+      problems.push({
+        severity: 'error',
+        file: rel,
+        ...lineColumn(text, offset),
+        message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`,
+      }),
+    );
   }
 
   if (!dataset || !dsFile) return { problems };
@@ -183,10 +198,14 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     if (sections.has(s.id)) err('dataset.json', `節の番号 "${s.id}" が重複しています`, [...path, 'id'], dsFile);
     if (depth > 3) err('dataset.json', '節の階層は3段まで（重点目標・取組の基本方向・細目）です', path, dsFile);
     sections.set(s.id, { s, depth, parents, path });
-    for (const [key, files] of [['narrative', s.narrative ? [s.narrative] : []], ['columns', s.columns ?? []]] as const) {
+    for (const [key, files] of [
+      ['narrative', s.narrative ? [s.narrative] : []],
+      ['columns', s.columns ?? []],
+    ] as const) {
       files.forEach((t, i) => {
         // a file the loader refused is there: its own error says why it was not read
-        if (!raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
+        if (!raw.texts.has(t) && !refusedAtLoad(raw, t))
+          err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
       });
     }
   });
@@ -220,10 +239,18 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
     const key = `${scope}#${data.no}`;
     if (numbers.has(key))
-      problems.push({ severity: 'error', file, path: ['no'], ...place(f, ['no']), code: 'duplicate-no', message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます` });
+      problems.push({
+        severity: 'error',
+        file,
+        path: ['no'],
+        ...place(f, ['no']),
+        code: 'duplicate-no',
+        message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます`,
+      });
     else numbers.set(key, file);
     if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
-    else if (sections.get(data.section)!.s.children?.length) warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
+    else if (sections.get(data.section)!.s.children?.length)
+      warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
     data.relistedIn?.forEach((r, i) => {
       const sec = typeof r === 'string' ? r : r.section;
       const path = typeof r === 'string' ? ['relistedIn', i] : ['relistedIn', i, 'section'];
@@ -261,26 +288,42 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
     }
   }
-  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p, group) => {
-    warn(file, m, p, raw.json.get(file));
-    if (group) problems[problems.length - 1].group = group;
-  });
+  checkResultsAnswers(
+    dataset,
+    initiatives,
+    (file, m, p) => err(file, m, p, raw.json.get(file)),
+    (file, m, p, group) => {
+      warn(file, m, p, raw.json.get(file));
+      if (group) problems[problems.length - 1].group = group;
+    },
+  );
 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
-  checkProgress(dataset, initiatives, complete, (file, m, p) => err(file, m, p, raw.json.get(file)), (file, m, p, group) => {
-    warn(file, m, p, raw.json.get(file));
-    if (group) problems[problems.length - 1].group = group;
-  });
+  checkProgress(
+    dataset,
+    initiatives,
+    complete,
+    (file, m, p) => err(file, m, p, raw.json.get(file)),
+    (file, m, p, group) => {
+      warn(file, m, p, raw.json.get(file));
+      if (group) problems[problems.length - 1].group = group;
+    },
+  );
   // an initiative that could not be read has no place yet: the others' numbers would look wrong
   if (complete)
-    checkNumbering(dataset, initiatives, (file, message, path) => problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }));
+    checkNumbering(dataset, initiatives, (file, message, path) =>
+      problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }),
+    );
 
   // glossary: unique terms, each appearing somewhere; not when a text or an initiative could
   // not be read (its terms would be reported unused although they are used there)
   const unread = problems.some((p) => p.severity === 'error' && (p.file.startsWith('text/') || p.file.startsWith('initiatives/')));
-  const corpus = glossaryCorpus([...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX), initiatives.map((i) => i.data));
+  const corpus = glossaryCorpus(
+    [...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX),
+    initiatives.map((i) => i.data),
+  );
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
     if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);

@@ -54,7 +54,8 @@ function writtenTargets(source: string): Written[] {
     const pointed = raw.startsWith('<') ? raw.slice(1, -1) : raw;
     out.push({ at: at + (raw.startsWith('<') ? 1 : 0), raw: pointed, key: keyOf(unescape(pointed)), shared });
   };
-  for (const m of source.matchAll(/\]\([ \t]*\n?[ \t]*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)/g)) add(m.index! + m[0].length - m[1].length, m[1]);
+  for (const m of source.matchAll(/\]\([ \t]*\n?[ \t]*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)/g))
+    add(m.index! + m[0].length - m[1].length, m[1]);
   for (const m of source.matchAll(/^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)/gm)) add(m.index! + m[0].length - m[1].length, m[1], true);
   for (const m of source.matchAll(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g)) add(m.index!, `<${m[1]}>`);
   return out.sort((a, b) => a.at - b.at);
@@ -86,9 +87,7 @@ export function checkProseLinks(rel: string, source: string, blocks: Block[]): P
   const placed = new Set<number>();
   for (const { href, message } of bad) {
     const key = keyOf(href);
-    const w =
-      written.find((x) => x.key === key && (x.shared || !used.has(x))) ??
-      written.find((x) => x.raw.includes('{{') && !used.has(x));
+    const w = written.find((x) => x.key === key && (x.shared || !used.has(x))) ?? written.find((x) => x.raw.includes('{{') && !used.has(x));
     const at = w ? w.at : source.indexOf(href);
     if (w) used.add(w);
     if (at >= 0 && placed.has(at)) continue;

@@ -123,8 +123,12 @@ export function placedMessage(issue: Issue, path: (string | number)[]): string |
   const input = (issue as { input?: unknown }).input;
   if (isYearPath(path) && issue.code === 'invalid_type' && westernYear(input) === undefined && fiscalYearOfEraDate(input) !== undefined)
     return `年度は西暦で書いてください: 「${String(input)}」は ${fiscalYearOfEraDate(input)}年度です。${fiscalYearOfEraDate(input)} と書いてください`;
-  if (issue.code === 'invalid_key' && path[path.length - 2] === 'results') return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
-  if (isYearPath(path) && ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number'))) {
+  if (issue.code === 'invalid_key' && path[path.length - 2] === 'results')
+    return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
+  if (
+    isYearPath(path) &&
+    ((issue.code === 'invalid_type' && typeof input === 'string') || ((issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number'))
+  ) {
     const year = westernYear(input);
     // a Western year before 昭和 keeps the schema's own message (the era module's first year)
     if (year === undefined && issue.code === 'too_small' && typeof input === 'number' && input >= 1000 && /[ぁ-ん]/.test(issue.message)) return undefined;

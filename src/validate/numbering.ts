@@ -7,7 +7,11 @@ import { planWords } from '../plan/words.js';
 
 const SHOWN = 5;
 
-export function checkNumbering(dataset: Dataset, initiatives: Model['initiatives'], warn: (file: string, message: string, path: (string | number)[]) => void): void {
+export function checkNumbering(
+  dataset: Dataset,
+  initiatives: Model['initiatives'],
+  warn: (file: string, message: string, path: (string | number)[]) => void,
+): void {
   if (initiatives.length === 0) return;
   const order = bookletOrder(dataset, initiatives);
   const wrong = misnumbered(order);

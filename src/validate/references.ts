@@ -24,7 +24,12 @@ export interface Reporter {
 export const PLACEMENT = /!\[[^\]]*\]\(\s*#([^)\s]*)\s*\)/g;
 const NAMED_HEADING = /^#{1,6}[ \t].*?\{#([0-9A-Za-z][0-9A-Za-z_-]*)\}[ \t]*$/gm;
 
-interface HelperCall { name: string; args: (string | undefined)[]; line: number; column: number }
+interface HelperCall {
+  name: string;
+  args: (string | undefined)[];
+  line: number;
+  column: number;
+}
 
 /** Every `{{page …}}` and `{{figure …}}` in a Handlebars text (string arguments; others undefined). */
 function helperCalls(text: string): HelperCall[] {
@@ -38,8 +43,17 @@ function helperCalls(text: string): HelperCall[] {
   const walk = (n: unknown) => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) return n.forEach(walk);
-    const node = n as { type?: string; path?: { type: string; original: string }; params?: { type: string; value?: unknown }[]; loc?: { start: { line: number; column: number } } };
-    if ((node.type === 'MustacheStatement' || node.type === 'SubExpression') && node.path?.type === 'PathExpression' && (node.path.original === 'page' || node.path.original === 'figure'))
+    const node = n as {
+      type?: string;
+      path?: { type: string; original: string };
+      params?: { type: string; value?: unknown }[];
+      loc?: { start: { line: number; column: number } };
+    };
+    if (
+      (node.type === 'MustacheStatement' || node.type === 'SubExpression') &&
+      node.path?.type === 'PathExpression' &&
+      (node.path.original === 'page' || node.path.original === 'figure')
+    )
       calls.push({
         name: node.path.original,
         args: (node.params ?? []).map((p) => (p.type === 'StringLiteral' ? String(p.value) : undefined)),
@@ -82,9 +96,16 @@ function namedIn(blocks: Block[]): { headings: string[]; figures: string[] } {
   return { headings, figures };
 }
 
-const sectionTexts = (list: Section[]): string[] => list.flatMap((s) => [...(s.narrative ? [s.narrative] : []), ...(s.columns ?? []), ...sectionTexts(s.children ?? [])]);
+const sectionTexts = (list: Section[]): string[] =>
+  list.flatMap((s) => [...(s.narrative ? [s.narrative] : []), ...(s.columns ?? []), ...sectionTexts(s.children ?? [])]);
 
-export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, initiatives: Model['initiatives'], content: BookletContent, report: Reporter): void {
+export function checkFiguresAndReferences(
+  raw: RawDataset,
+  dataset: Dataset,
+  initiatives: Model['initiatives'],
+  content: BookletContent,
+  report: Reporter,
+): void {
   const ds = raw.json.get('dataset.json')!;
   const figures = dataset.figures ?? [];
   const byId = new Map<string, (typeof figures)[number]>();
@@ -97,7 +118,12 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
     }
     if (f.image && f.timeline) report.json('error', ds, ['figures', i], 'image と timeline はどちらか一つにしてください');
     if (!f.image && !f.timeline)
-      report.json('warning', ds, ['figures', i], `図「${f.caption}」（${f.id}）の画像がデータにありません。冊子のその位置には、公表版の冊子を参照するよう枠で示します（画像があれば figures/ に置き、image に書いてください）`);
+      report.json(
+        'warning',
+        ds,
+        ['figures', i],
+        `図「${f.caption}」（${f.id}）の画像がデータにありません。冊子のその位置には、公表版の冊子を参照するよう枠で示します（画像があれば figures/ に置き、image に書いてください）`,
+      );
     const t = f.timeline;
     if (t) {
       if (t.from > t.to) report.json('error', ds, ['figures', i, 'timeline', 'to'], `表の終わりの年度（${t.to}）が始まり（${t.from}）より前です`);
@@ -106,14 +132,21 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
           const at = ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'spans'];
           // a span read from somewhere other than the published figure is data nobody has checked yet
           if (r.unconfirmed)
-            report.json('warning', ds, ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'unconfirmed'], `図「${f.caption}」の「${r.label}」の期間（${r.spans.map((x) => (x.from === x.to ? `${x.from}` : `${x.from}〜${x.to}`)).join('、')}年度）は公表版で確かめられていません。確かめたら unconfirmed を消してください`);
+            report.json(
+              'warning',
+              ds,
+              ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'unconfirmed'],
+              `図「${f.caption}」の「${r.label}」の期間（${r.spans.map((x) => (x.from === x.to ? `${x.from}` : `${x.from}〜${x.to}`)).join('、')}年度）は公表版で確かめられていません。確かめたら unconfirmed を消してください`,
+            );
           const spans = r.spans.map((s, si) => ({ ...s, si })).sort((a, b) => a.from - b.from);
           for (const s of spans) {
             if (s.from > s.to) report.json('error', ds, [...at, s.si, 'to'], `「${r.label}」の終わりの年度（${s.to}）が始まり（${s.from}）より前です`);
-            if (s.to < t.from || s.from > t.to) report.json('error', ds, [...at, s.si], `「${r.label}」の期間（${s.from}〜${s.to}年度）が表の年度（${t.from}〜${t.to}年度）の外です`);
+            if (s.to < t.from || s.from > t.to)
+              report.json('error', ds, [...at, s.si], `「${r.label}」の期間（${s.from}〜${s.to}年度）が表の年度（${t.from}〜${t.to}年度）の外です`);
           }
           for (let k = 1; k < spans.length; k++)
-            if (spans[k].from <= spans[k - 1].to) report.json('error', ds, [...at, spans[k].si, 'from'], `「${r.label}」の期間が重なっています（${spans[k].from}年度）`);
+            if (spans[k].from <= spans[k - 1].to)
+              report.json('error', ds, [...at, spans[k].si, 'from'], `「${r.label}」の期間が重なっています（${spans[k].from}年度）`);
         }),
       );
     }
@@ -159,7 +192,7 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
   for (const { file, part } of booklet) {
     const blocks = content.parsed.get(file);
     // a text that could not be expanded is refused already: its written form stands in for it
-    const found = blocks ? namedIn(blocks) : written.get(file) ?? { headings: [], figures: [] };
+    const found = blocks ? namedIn(blocks) : (written.get(file) ?? { headings: [], figures: [] });
     const text = raw.texts.get(file) ?? '';
     const seen = new Map<string, number>();
     for (const name of found.headings) {
@@ -177,7 +210,12 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
     // a file the booklet prints twice (named by two parts) would place its figures twice
     if (printed.has(file))
       for (const id of found.figures)
-        report.text('error', file, Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0), `図「${id}」のある本文ファイル ${file} は dataset.json の二か所に指定されているため、図が二度置かれます（図は一か所にだけ置けます）`);
+        report.text(
+          'error',
+          file,
+          Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0),
+          `図「${id}」のある本文ファイル ${file} は dataset.json の二か所に指定されているため、図が二度置かれます（図は一か所にだけ置けます）`,
+        );
     printed.add(file);
     for (const id of found.figures) if (byId.has(id)) placed.add(id);
     if (part === 'notice') for (const id of found.figures) front.add(`figure ${id}`);
@@ -188,19 +226,40 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
       if (dataset.documents.booklet && byId.has(id)) placed.add(id);
     });
   figures.forEach((f, i) => {
-    if (!placed.has(f.id)) report.json('warning', ds, ['figures', i, 'id'], `図「${f.caption}」（${f.id}）はどこにも置かれていません（本文に ![](#${f.id}) と書くか、事業の figures に加えてください）`);
+    if (!placed.has(f.id))
+      report.json(
+        'warning',
+        ds,
+        ['figures', i, 'id'],
+        `図「${f.caption}」（${f.id}）はどこにも置かれていません（本文に ![](#${f.id}) と書くか、事業の figures に加えてください）`,
+      );
   });
   // a text file that no part of dataset.json names is printed nowhere (nothing in it can be cited)
   const named = new Set([...inBooklet, ...sectionTexts(dataset.sections)]);
   for (const rel of raw.texts.keys())
     if (rel.endsWith('.md.hbs') && !named.has(rel))
-      report.text('warning', rel, 0, `本文ファイル ${rel} は dataset.json のどこにも指定されていないため、どの文書にも載りません（使うなら documents.booklet か節の narrative・columns に書いてください）`);
+      report.text(
+        'warning',
+        rel,
+        0,
+        `本文ファイル ${rel} は dataset.json のどこにも指定されていないため、どの文書にも載りません（使うなら documents.booklet か節の narrative・columns に書いてください）`,
+      );
 
   const measures = dataset.documents.initiativeList?.measuresHeading;
   if (measures && !headings.has(measures))
-    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], `見出し {#${measures}} が冊子の本文にありません（冊子に載る本文に ## 見出し {#${measures}} のように名前を付けてください）`);
+    report.json(
+      'error',
+      ds,
+      ['documents', 'initiativeList', 'measuresHeading'],
+      `見出し {#${measures}} が冊子の本文にありません（冊子に載る本文に ## 見出し {#${measures}} のように名前を付けてください）`,
+    );
   else if (measures && front.has(`heading ${measures}`))
-    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], `見出し {#${measures}} は目次の前（notice）にあり、頁番号がありません。第1章以降の見出しを指定してください`);
+    report.json(
+      'error',
+      ds,
+      ['documents', 'initiativeList', 'measuresHeading'],
+      `見出し {#${measures}} は目次の前（notice）にあり、頁番号がありません。第1章以降の見出しを指定してください`,
+    );
 
   // what the booklet can point at (the same parts as resolve/booklet.ts gives it)
   const initiativeIds = new Set(initiatives.map((i) => i.id));
@@ -240,15 +299,34 @@ export function checkFiguresAndReferences(raw: RawDataset, dataset: Dataset, ini
         continue;
       }
       const missing =
-        a === 'initiative' ? (initiativeIds.has(b) ? undefined : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`)
-        : a === 'section' ? (sections.has(b) ? undefined : `頁の参照先の節「${b}」は dataset.json の sections にありません`)
-        : a === 'figure' ? (placed.has(b) ? undefined : `頁の参照先の図「${b}」は冊子に置かれていません`)
-        : a === 'part' ? (parts.has(b) ? undefined : PARTS[b] ? `頁の参照先「${b}」はこの冊子にありません` : `頁の参照先の部分「${b}」はありません（${Object.keys(PARTS).join('・')} のどれか）`)
-        : a === 'heading' ? (headings.has(b) ? undefined : `頁の参照先の見出し {#${b}} が本文にありません`)
-        : `頁の参照先の種類「${a}」は使えません（${kinds} のどれか）`;
+        a === 'initiative'
+          ? initiativeIds.has(b)
+            ? undefined
+            : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`
+          : a === 'section'
+            ? sections.has(b)
+              ? undefined
+              : `頁の参照先の節「${b}」は dataset.json の sections にありません`
+            : a === 'figure'
+              ? placed.has(b)
+                ? undefined
+                : `頁の参照先の図「${b}」は冊子に置かれていません`
+              : a === 'part'
+                ? parts.has(b)
+                  ? undefined
+                  : PARTS[b]
+                    ? `頁の参照先「${b}」はこの冊子にありません`
+                    : `頁の参照先の部分「${b}」はありません（${Object.keys(PARTS).join('・')} のどれか）`
+                : a === 'heading'
+                  ? headings.has(b)
+                    ? undefined
+                    : `頁の参照先の見出し {#${b}} が本文にありません`
+                  : `頁の参照先の種類「${a}」は使えません（${kinds} のどれか）`;
       if (missing) err(missing);
       else if (front.has(`${a} ${b}`))
-        err(`頁の参照先の${a === 'figure' ? `図「${b}」` : `見出し {#${b}}`}は目次の前（notice）にあり、頁番号がありません。第1章以降にあるものを指してください`);
+        err(
+          `頁の参照先の${a === 'figure' ? `図「${b}」` : `見出し {#${b}}`}は目次の前（notice）にあり、頁番号がありません。第1章以降にあるものを指してください`,
+        );
     }
   }
 }

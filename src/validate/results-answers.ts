@@ -14,14 +14,25 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
   if (!results) return;
   const pillars = new Set(dataset.sections.map((s) => s.id));
   for (const id of Object.keys(results.pillarNames ?? {}))
-    if (!pillars.has(id)) err('dataset.json', `柱 "${id}" は sections の最上位の節にありません（pillarNames には柱の節の番号を書きます）`, ['documents', 'results', 'pillarNames', id]);
+    if (!pillars.has(id))
+      err('dataset.json', `柱 "${id}" は sections の最上位の節にありません（pillarNames には柱の節の番号を書きます）`, [
+        'documents',
+        'results',
+        'pillarNames',
+        id,
+      ]);
 
   // one date for several years: every year's report carries it and every year counts as published
   if (typeof results.publishedOn === 'string' && results.fiscalYears.length > 1)
-    warn('dataset.json', `publishedOn が一つの日付（${results.publishedOn}）なので、${results.fiscalYears.join('・')}年度の報告書がすべてこの日付になり、どの年度も公表済みとして扱います。年度ごとに {"${results.fiscalYears[0]}": "${results.publishedOn}"} の形で書いてください`, ['documents', 'results', 'publishedOn']);
+    warn(
+      'dataset.json',
+      `publishedOn が一つの日付（${results.publishedOn}）なので、${results.fiscalYears.join('・')}年度の報告書がすべてこの日付になり、どの年度も公表済みとして扱います。年度ごとに {"${results.fiscalYears[0]}": "${results.publishedOn}"} の形で書いてください`,
+      ['documents', 'results', 'publishedOn'],
+    );
   if (results.publishedOn && typeof results.publishedOn === 'object')
     for (const y of Object.keys(results.publishedOn))
-      if (!results.fiscalYears.includes(Number(y))) warn('dataset.json', `${y}年度は fiscalYears にないため、この公表日は使われません`, ['documents', 'results', 'publishedOn', y]);
+      if (!results.fiscalYears.includes(Number(y)))
+        warn('dataset.json', `${y}年度は fiscalYears にないため、この公表日は使われません`, ['documents', 'results', 'publishedOn', y]);
 
   const sorted = [...initiatives].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   results.fiscalYears.forEach((fy, i) => {
@@ -35,7 +46,12 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
       const missing = missingAnswers(r);
       if (missing.length) {
         unanswered++;
-        lines.push({ department: data.department, file, path: ['results', String(fy)], message: `${who}: ${fy}年度の${missing.map((f) => FIELD_NAMES[f]).join('・')}が未回答です` });
+        lines.push({
+          department: data.department,
+          file,
+          path: ['results', String(fy)],
+          message: `${who}: ${fy}年度の${missing.map((f) => FIELD_NAMES[f]).join('・')}が未回答です`,
+        });
       }
       if (r.achievement?.trim() && results.achievementCategories && categoryOf(r.achievement, results.achievementCategories) === undefined) {
         uncategorised++;
@@ -51,8 +67,15 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
     // per 部局, in the order the 部局 first appear
     const departments = [...new Set(lines.map((l) => l.department))];
     const perDepartment = departments.map((d) => `${d} ${new Set(lines.filter((l) => l.department === d).map((l) => l.file)).size} 件`).join('、');
-    const counts = [unanswered ? `未回答 ${unanswered} 件` : '', uncategorised ? `目標の達成度が集計区分外 ${uncategorised} 件` : ''].filter(Boolean).join('、');
-    warn('dataset.json', `${fy}年度の事業実施結果は未確定です（${counts}）。報告書は各頁に「未確定」と記して作成します。部局ごと: ${perDepartment}`, ['documents', 'results', 'fiscalYears', i]);
+    const counts = [unanswered ? `未回答 ${unanswered} 件` : '', uncategorised ? `目標の達成度が集計区分外 ${uncategorised} 件` : '']
+      .filter(Boolean)
+      .join('、');
+    warn('dataset.json', `${fy}年度の事業実施結果は未確定です（${counts}）。報告書は各頁に「未確定」と記して作成します。部局ごと: ${perDepartment}`, [
+      'documents',
+      'results',
+      'fiscalYears',
+      i,
+    ]);
     for (const d of departments) for (const l of lines.filter((x) => x.department === d)) warn(l.file, l.message, l.path, `unanswered-${fy}`);
   });
 }

@@ -27,11 +27,21 @@ type Loc = hbs.AST.SourceLocation;
 
 // helper → the numbers of arguments it takes (in templates/index.ts)
 export const PROJECT_HELPERS: Record<string, number[]> = {
-  fy: [1], fyShort: [1], fyShortNendo: [1], year: [1],
-  month: [1], monthShort: [1], monthWestern: [1], date: [1],
-  yen: [1], join: [1, 2], add: [2], eq: [2],
+  fy: [1],
+  fyShort: [1],
+  fyShortNendo: [1],
+  year: [1],
+  month: [1],
+  monthShort: [1],
+  monthWestern: [1],
+  date: [1],
+  yen: [1],
+  join: [1, 2],
+  add: [2],
+  eq: [2],
   // templates/references.ts: {{page "initiative" "009"}}, {{figure "zu3"}}
-  page: [2], figure: [1],
+  page: [2],
+  figure: [1],
 };
 // Handlebars' own block helpers; the others (log, lookup, helperMissing …) are refused:
 // log writes to the standard output, lookup reaches into objects by computed names
@@ -89,10 +99,14 @@ function scan(rel: string, text: string): Problem | undefined {
     if (depth > NESTING_MAX || count > EXPRESSIONS_MAX) {
       const { line, column } = lineColumn(text, m.index!);
       return {
-        severity: 'error', file: rel, line, column,
-        message: depth > NESTING_MAX
-          ? `テンプレート（{{ }}）: {{#…}} や ( ) の入れ子が深すぎます（${NESTING_MAX} 段まで）`
-          : `テンプレート（{{ }}）: {{ }} が多すぎます（${EXPRESSIONS_MAX} 個まで）`,
+        severity: 'error',
+        file: rel,
+        line,
+        column,
+        message:
+          depth > NESTING_MAX
+            ? `テンプレート（{{ }}）: {{#…}} や ( ) の入れ子が深すぎます（${NESTING_MAX} 段まで）`
+            : `テンプレート（{{ }}）: {{ }} が多すぎます（${EXPRESSIONS_MAX} 個まで）`,
       };
     }
   }
@@ -118,7 +132,8 @@ interface FileCheck {
 function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
   const problems: Problem[] = [];
   const inline = new Map<string, hbs.AST.Program>();
-  const bad = (loc: Loc | undefined, message: string) => problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+  const bad = (loc: Loc | undefined, message: string) =>
+    problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
 
   // inline partials: only at the top of the file, so that every {{> name}} sees them
   for (const s of ast.body) {
@@ -168,7 +183,8 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
       return;
     }
     // not a helper: a value from the data, which cannot take arguments or a block of its own
-    if (args > 0 || form === 'sub') return bad(n.loc, `「${p.original}」という関数（ヘルパー）はありません。使えるもの: ${Object.keys(PROJECT_HELPERS).join('、')}`);
+    if (args > 0 || form === 'sub')
+      return bad(n.loc, `「${p.original}」という関数（ヘルパー）はありません。使えるもの: ${Object.keys(PROJECT_HELPERS).join('、')}`);
     if (form === 'block') return bad(n.loc, `{{#${p.original}}} は使えません。{{#if}}、{{#unless}}、{{#each}}、{{#with}} のどれかにしてください`);
   }
 
@@ -202,7 +218,10 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
           const ps = s as hbs.AST.PartialStatement;
           const n = ps.name as hbs.AST.PathExpression;
           if (n.type !== 'PathExpression' || !inline.has(n.original))
-            bad(ps.loc, `部分テンプレート「${n.type === 'PathExpression' ? n.original : '( )'}」は定義されていません（同じファイルの {{#*inline "名前"}} だけが使えます）`);
+            bad(
+              ps.loc,
+              `部分テンプレート「${n.type === 'PathExpression' ? n.original : '( )'}」は定義されていません（同じファイルの {{#*inline "名前"}} だけが使えます）`,
+            );
           else if (ps.params.length || ps.hash?.pairs.length) bad(ps.loc, `部分テンプレート「${n.original}」に引数は渡せません`);
           if (s.type === 'PartialBlockStatement') walk((s as hbs.AST.PartialBlockStatement).program, false);
           break;
@@ -245,7 +264,12 @@ function expansion(rel: string, ast: hbs.AST.Program, inline: Map<string, hbs.AS
     const body = inline.get(name);
     if (!body) return 0;
     if (active.has(name)) {
-      problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: 部分テンプレート「${name}」が自分自身を呼び出しています（終わりなく繰り返されます）` });
+      problems.push({
+        severity: 'error',
+        file: rel,
+        ...at(loc),
+        message: `テンプレート（{{ }}）: 部分テンプレート「${name}」が自分自身を呼び出しています（終わりなく繰り返されます）`,
+      });
       return Infinity;
     }
     if (!size.has(name)) {
@@ -284,10 +308,22 @@ function checkingValues(ast: hbs.AST.Program): hbs.AST.Program {
     const m = n as hbs.AST.MustacheStatement;
     if (m.type === 'MustacheStatement' && m.path.type === 'PathExpression' && m.params.length === 0 && !m.hash?.pairs.length) {
       const p = m.path as hbs.AST.PathExpression;
-      const helper = p.parts.length === 1 && !p.data && p.depth === 0 && !/^(this|\.)/.test(p.original) && (String(p.parts[0]) in PROJECT_HELPERS || String(p.parts[0]) in BLOCK_HELPERS);
+      const helper =
+        p.parts.length === 1 &&
+        !p.data &&
+        p.depth === 0 &&
+        !/^(this|\.)/.test(p.original) &&
+        (String(p.parts[0]) in PROJECT_HELPERS || String(p.parts[0]) in BLOCK_HELPERS);
       if (!helper) {
         m.params = [p];
-        m.path = { type: 'PathExpression', data: false, depth: 0, parts: [VALUE_CHECK], original: VALUE_CHECK, loc: p.loc } as unknown as hbs.AST.PathExpression;
+        m.path = {
+          type: 'PathExpression',
+          data: false,
+          depth: 0,
+          parts: [VALUE_CHECK],
+          original: VALUE_CHECK,
+          loc: p.loc,
+        } as unknown as hbs.AST.PathExpression;
       }
       return;
     }
@@ -321,19 +357,27 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
     out = renderText(hb, checkingValues(Handlebars.parse(text)), textContext(dataset));
   } catch (e) {
     const { helper, arg, loc } = e as { helper?: string; arg?: unknown; loc?: Loc };
-    const written = loc ? text.split('\n')[loc.start.line - 1]?.slice(loc.start.column, loc.end.line === loc.start.line ? loc.end.column : undefined) : undefined;
+    const written = loc
+      ? text.split('\n')[loc.start.line - 1]?.slice(loc.start.column, loc.end.line === loc.start.line ? loc.end.column : undefined)
+      : undefined;
     const message =
-      e instanceof EraInputError && helper ? eraMessage(helper, new EraInputError(e.kind, arg))
-      : e instanceof NotText
-        ? `${written ?? '{{ }}'} は一つの文字や数ではなく${arg === 'list' ? '一覧' : '項目のまとまり'}なので、そのままでは書けません（[object Object] のように印刷されます）。` +
-          `{{dataset.title}} のように一つの値を書くか、一覧は {{join …}} や {{#each …}}…{{/each}} で書いてください`
-      : e instanceof NotANumber ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
-      : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
+      e instanceof EraInputError && helper
+        ? eraMessage(helper, new EraInputError(e.kind, arg))
+        : e instanceof NotText
+          ? `${written ?? '{{ }}'} は一つの文字や数ではなく${arg === 'list' ? '一覧' : '項目のまとまり'}なので、そのままでは書けません（[object Object] のように印刷されます）。` +
+            `{{dataset.title}} のように一つの値を書くか、一覧は {{join …}} や {{#each …}}…{{/each}} で書いてください`
+          : e instanceof NotANumber
+            ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
+            : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
     problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
     return;
   }
   if (out.length > EXPANDED_MAX) {
-    problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）` });
+    problems.push({
+      severity: 'error',
+      file: rel,
+      message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）`,
+    });
     return;
   }
   // the Markdown the build reads next (marked recurses: > or * nested thousands deep overflow it)
@@ -342,7 +386,12 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
     blocks = parseMarkdown(out);
   } catch {
     const deep = /^(?:[ \t]*>){50}|[*_]{50}/m.exec(text);
-    problems.push({ severity: 'error', file: rel, ...(deep ? lineColumn(text, deep.index) : {}), message: 'Markdown を読めません（> や * などの入れ子が深すぎます）' });
+    problems.push({
+      severity: 'error',
+      file: rel,
+      ...(deep ? lineColumn(text, deep.index) : {}),
+      message: 'Markdown を読めません（> や * などの入れ子が深すぎます）',
+    });
     return;
   }
   // links: nothing that runs on a published page, nothing outside the web edition
@@ -361,7 +410,9 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
       if (t.length <= TEXT_MAX) continue;
       const first = text.indexOf(t.slice(0, 20));
       problems.push({
-        severity: 'error', file: rel, ...(first >= 0 ? lineColumn(text, first) : {}),
+        severity: 'error',
+        file: rel,
+        ...(first >= 0 ? lineColumn(text, first) : {}),
         message: `段落「${t.slice(0, 20)}…」が長すぎます（${t.length} 文字。${TEXT_MAX} 文字までに分けてください）`,
       });
       return;
@@ -388,7 +439,12 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       ast = Handlebars.parse(text);
     } catch (ex) {
       const m = /line (\d+)/.exec(String(ex));
-      problems.push({ severity: 'error', file: rel, line: m ? Number(m[1]) : undefined, message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}` });
+      problems.push({
+        severity: 'error',
+        file: rel,
+        line: m ? Number(m[1]) : undefined,
+        message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}`,
+      });
       continue;
     }
     try {
@@ -396,12 +452,20 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       const before = found.length;
       const grows = expansion(rel, ast, inline, longest, found);
       if (found.length === before && grows > EXPANDED_MAX)
-        found.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）` });
+        found.push({
+          severity: 'error',
+          file: rel,
+          message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）`,
+        });
       problems.push(...found);
       if (found.length === 0) trial(rel, text, dataset, problems, parsed);
     } catch (e) {
       // a shape the scan did not foresee: refused rather than left to crash the build
-      problems.push({ severity: 'error', file: rel, message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください` });
+      problems.push({
+        severity: 'error',
+        file: rel,
+        message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください`,
+      });
     }
   }
   return problems;

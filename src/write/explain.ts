@@ -17,7 +17,18 @@ function outputWords(): Wording {
 }
 
 // the same problem under the names different systems give it
-const KIND: Record<string, string> = { ENOTDIR: 'ENOTDIR', EEXIST: 'ENOTDIR', EISDIR: 'EISDIR', EACCES: 'EACCES', EPERM: 'EACCES', EROFS: 'EROFS', ENOSPC: 'ENOSPC', EDQUOT: 'ENOSPC', ENOTOURS: 'ENOTOURS', EOVERLAP: 'EOVERLAP' };
+const KIND: Record<string, string> = {
+  ENOTDIR: 'ENOTDIR',
+  EEXIST: 'ENOTDIR',
+  EISDIR: 'EISDIR',
+  EACCES: 'EACCES',
+  EPERM: 'EACCES',
+  EROFS: 'EROFS',
+  ENOSPC: 'ENOSPC',
+  EDQUOT: 'ENOSPC',
+  ENOTOURS: 'ENOTOURS',
+  EOVERLAP: 'EOVERLAP',
+};
 /** the user's files in the way are named up to this many, then counted */
 const NAMED = 10;
 

@@ -24,7 +24,7 @@ export function writeSynced(file: string, bytes: Buffer | string, flag: 'wx' | '
   const fd = openSync(file, flag);
   try {
     const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+    for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at, buf.length - at);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -59,8 +59,20 @@ export function writeAtomic(file: string, bytes: Buffer | string): Written {
   return { file, sha256: sha256(buf), bytes: buf.length };
 }
 
-export interface ManifestEntry { file: string; sha256: string; bytes: number; inputs: string; pages?: number; sheets?: string[] }
-export interface Manifest { tool?: string; dataset?: string; inputs: string; files: ManifestEntry[] }
+export interface ManifestEntry {
+  file: string;
+  sha256: string;
+  bytes: number;
+  inputs: string;
+  pages?: number;
+  sheets?: string[];
+}
+export interface Manifest {
+  tool?: string;
+  dataset?: string;
+  inputs: string;
+  files: ManifestEntry[];
+}
 
 /** The tool's name in every manifest: what marks an output folder as the tool's own (ownership.ts). */
 export const MANIFEST_TOOL = 'ict-plan-publisher';

@@ -32,7 +32,14 @@ export function foreignIn(dir: string, manifest: Manifest | undefined = readMani
   // a manifest of another program (or, before the tool named itself in it, none at all: older sets are recognised by their content alone)
   if (!manifest || (manifest.tool !== undefined && manifest.tool !== MANIFEST_TOOL)) return ['.'];
   const listed = new Map(manifest.files.map((f) => [f.file, f]));
-  const folders = new Set(manifest.files.flatMap((f) => f.file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const folders = new Set(
+    manifest.files.flatMap((f) =>
+      f.file
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   const foreign: string[] = [];
   const walk = (rel: string) => {
     for (const n of readdirSync(path.join(dir, rel)).sort()) {
@@ -65,7 +72,12 @@ export function checkOwnership(outRoot: string, id: string): void {
   if (s && !s.isDirectory()) throw refuse(store, [store], 'the store is not a folder');
   if (s) {
     const odd = readdirSync(store).filter((n) => !((VERSION_NAME.test(n) || WORK_NAME.test(n)) && lstatSync(path.join(store, n)).isDirectory()));
-    if (odd.length) throw refuse(store, odd.map((n) => path.join(store, n)), 'the store holds what the tool did not make');
+    if (odd.length)
+      throw refuse(
+        store,
+        odd.map((n) => path.join(store, n)),
+        'the store holds what the tool did not make',
+      );
   }
   const set = lstatOrUndefined(setPath);
   if (!set) return;
@@ -73,10 +85,16 @@ export function checkOwnership(outRoot: string, id: string): void {
   if (set.isSymbolicLink()) {
     const to = readlinkSync(setPath);
     const target = path.resolve(outRoot, to);
-    if (path.dirname(target) !== path.resolve(store) || !VERSION_NAME.test(path.basename(target))) throw refuse(setPath, [`${setPath} → ${to}`], 'a link elsewhere');
+    if (path.dirname(target) !== path.resolve(store) || !VERSION_NAME.test(path.basename(target)))
+      throw refuse(setPath, [`${setPath} → ${to}`], 'a link elsewhere');
     if (!lstatOrUndefined(target)) return; // a swap cut short: the store's newest version is current
     dir = target;
   } else if (!set.isDirectory()) return; // a file: told as ENOTDIR by the caller
   const foreign = foreignIn(dir);
-  if (foreign.length) throw refuse(setPath, foreign.map((f) => (f === '.' ? setPath : path.join(setPath, f))), 'not the tool\'s own');
+  if (foreign.length)
+    throw refuse(
+      setPath,
+      foreign.map((f) => (f === '.' ? setPath : path.join(setPath, f))),
+      "not the tool's own",
+    );
 }

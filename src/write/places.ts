@@ -53,8 +53,7 @@ export function guardPlaces(places: string[], reads: Read[]): void {
     for (const r of reads) {
       const d = realPath(r.path);
       const how = w === d || fold(w) === fold(d) ? 'same' : within(w, d) ? 'inside' : within(d, w) ? 'holds' : undefined;
-      if (how)
-        throw new OutputError({ code: 'EOVERLAP', path: place, detail: `${how} ${r.path}`, kept: true, overlap: { how, folder: r.path, what: r.what } });
+      if (how) throw new OutputError({ code: 'EOVERLAP', path: place, detail: `${how} ${r.path}`, kept: true, overlap: { how, folder: r.path, what: r.what } });
     }
   }
 }

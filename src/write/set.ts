@@ -20,8 +20,24 @@
 // link elsewhere, the data set after a mistyped --out — stops the command before anything is
 // written, and it says what is in the way.
 import {
-  mkdirSync, readdirSync, rmSync, renameSync, lstatSync, statSync, readlinkSync, symlinkSync, linkSync, copyFileSync,
-  utimesSync, readFileSync, openSync, fsyncSync, closeSync, unlinkSync, accessSync, constants,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  renameSync,
+  lstatSync,
+  statSync,
+  readlinkSync,
+  symlinkSync,
+  linkSync,
+  copyFileSync,
+  utimesSync,
+  readFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  unlinkSync,
+  accessSync,
+  constants,
 } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -30,7 +46,13 @@ import { OutputError, asOutputError } from './output-error.js';
 import { checkOwnership, foreignIn, lstatOrUndefined, VERSION_NAME, WORK_NAME } from './ownership.js';
 import { alive } from '../process-alive.js';
 
-export interface NewFile { name: string; bytes: Buffer; pages?: number; sheets?: string[]; inputs: string }
+export interface NewFile {
+  name: string;
+  bytes: Buffer;
+  pages?: number;
+  sheets?: string[];
+  inputs: string;
+}
 
 export interface SetChange {
   /** the documents written this time */
@@ -64,7 +86,6 @@ function versionOf(name: string): { n: number; maker: string } | undefined {
   return m ? { n: Number(m[1]), maker: m[2] } : undefined;
 }
 const versionNo = (name: string) => versionOf(name)?.n;
-
 
 /** Made by this very thread, or by a process that is gone (a run that was killed). */
 const notInFlight = (maker: string) => maker === tag() || !alive(Number(maker.split('-')[0]));
@@ -100,8 +121,10 @@ export function checkOutputPlace(outRoot: string, id: string): void {
   }
 }
 
-
-interface Current { kind: 'none' | 'link' | 'folder'; dir?: string }
+interface Current {
+  kind: 'none' | 'link' | 'folder';
+  dir?: string;
+}
 
 /** Where the current set is. A missing output/<id> beside finished versions is a swap cut short: the newest one is current. */
 function currentSet(outRoot: string, id: string): Current {
@@ -118,7 +141,9 @@ function currentSet(outRoot: string, id: string): Current {
   if (s?.isDirectory()) return { kind: 'folder', dir: setPath };
   if (s) throw Object.assign(new Error(`not a folder: ${setPath}`), { code: 'ENOTDIR', syscall: 'lstat', path: setPath });
   const store = storeOf(outRoot, id);
-  const newest = readdirSync(store).filter((n) => versionOf(n)).sort((a, b) => versionNo(b)! - versionNo(a)!)[0];
+  const newest = readdirSync(store)
+    .filter((n) => versionOf(n))
+    .sort((a, b) => versionNo(b)! - versionNo(a)!)[0];
   return newest ? { kind: 'none', dir: path.join(store, newest) } : { kind: 'none' };
 }
 
@@ -187,7 +212,14 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     mkdirSync(staging);
     const rewritten = new Set(change.files.map((f) => f.name));
     // a document may lie in a folder of the set (web/index.html): the folders it needs
-    const folders = new Set(change.files.flatMap((f) => f.name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const folders = new Set(
+      change.files.flatMap((f) =>
+        f.name
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+      ),
+    );
     for (const d of [...folders].sort()) mkdirSync(path.join(staging, d), { recursive: true });
     const kept: Written[] = [];
     const dropped: string[] = [];
@@ -201,10 +233,14 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       at = path.join(staging, name);
       change.beforeWrite?.(at);
       // a folder only documents carried over lie in (web/ when errata writes)
-      for (const d of name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))) if (!folders.has(d)) {
-        folders.add(d);
-        mkdirSync(path.join(staging, d), { recursive: true });
-      }
+      for (const d of name
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')))
+        if (!folders.has(d)) {
+          folders.add(d);
+          mkdirSync(path.join(staging, d), { recursive: true });
+        }
       carry(from, at);
       const entry = listed.get(name);
       const bytes = entry ? undefined : readFileSync(from);
@@ -266,7 +302,8 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       for (const x of readdirSync(store)) {
         const v = versionOf(x);
         // a version holding anything its manifest does not list (a file put there by hand) stays
-        if (v && x !== name && notInFlight(v.maker) && foreignIn(path.join(store, x)).length === 0) rmSync(path.join(store, x), { recursive: true, force: true });
+        if (v && x !== name && notInFlight(v.maker) && foreignIn(path.join(store, x)).length === 0)
+          rmSync(path.join(store, x), { recursive: true, force: true });
       }
     } catch {
       // a stale version is cleaned by the next build
@@ -284,8 +321,8 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
       }
     const err = asOutputError(e, at, !swapped);
     // the user knows output/<id>/<file>, not the staging folder beside it
-    if (err instanceof OutputError && err.problem.path.startsWith(staging + path.sep)) err.problem.path = path.join(setPath, path.relative(staging, err.problem.path));
+    if (err instanceof OutputError && err.problem.path.startsWith(staging + path.sep))
+      err.problem.path = path.join(setPath, path.relative(staging, err.problem.path));
     throw err;
   }
 }
-

@@ -27,7 +27,11 @@ export function newYear(dir: string, fy: number): NewYearResult {
   if (!model || hasErrors(problems)) return { problems, opened: [], dataset: [] };
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to)
-    return { problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }], opened: [], dataset: [] };
+    return {
+      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }],
+      opened: [],
+      dataset: [],
+    };
   const opened: string[] = [];
   const opensResults = !!model.dataset.documents.results || !model.dataset.documents.progress;
   for (const { data, file } of opensResults ? model.initiatives : []) {
@@ -47,18 +51,23 @@ export function newYear(dir: string, fy: number): NewYearResult {
   // date of the report before it goes, as the new report is not published yet (new-year prints the old date)
   if (progress && !progress.fiscalYears.includes(fy)) {
     changes.push({ path: ['documents', 'progress', 'fiscalYears'], value: [...progress.fiscalYears, fy].sort((a, b) => a - b) });
-    if (progress.publishedOn !== undefined && progress.publishedOn <= `${fy + 1}-03-31`) changes.push({ path: ['documents', 'progress', 'publishedOn'], value: undefined });
+    if (progress.publishedOn !== undefined && progress.publishedOn <= `${fy + 1}-03-31`)
+      changes.push({ path: ['documents', 'progress', 'publishedOn'], value: undefined });
   }
   // results are opened when the data set reports them, or has no report of its own yet (a plan)
   if (!results && progress) {
     /* a progress-only data set gets no results report */
   } else if (!results) changes.push({ path: ['documents', 'results'], value: { fiscalYears: [fy] } });
   else {
-    if (typeof results.publishedOn === 'string')
-      changes.push({ path: ['documents', 'results', 'publishedOn'], value: publishedOnPerYear(results) });
-    if (!results.fiscalYears.includes(fy)) changes.push({ path: ['documents', 'results', 'fiscalYears'], value: [...results.fiscalYears, fy].sort((a, b) => a - b) });
+    if (typeof results.publishedOn === 'string') changes.push({ path: ['documents', 'results', 'publishedOn'], value: publishedOnPerYear(results) });
+    if (!results.fiscalYears.includes(fy))
+      changes.push({ path: ['documents', 'results', 'fiscalYears'], value: [...results.fiscalYears, fy].sort((a, b) => a - b) });
   }
   editDataset(dir, raw.json.get('dataset.json')!.text, changes);
   const before = (p: (string | number)[]) => p.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], model.dataset);
-  return { problems, opened, dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value, ...(c.value === undefined ? { was: before(c.path) } : {}) })) };
+  return {
+    problems,
+    opened,
+    dataset: changes.map((c) => ({ path: c.path.join('.'), value: c.value, ...(c.value === undefined ? { was: before(c.path) } : {}) })),
+  };
 }

@@ -63,7 +63,11 @@ export function foldersUnder(dir: string): string[] {
 }
 
 function templateContents(): Map<string, string> {
-  return new Map(readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.hbs')).map((f) => [`templates/${f}`, readFileSync(path.join(TEMPLATE_DIR, f), 'utf8')]));
+  return new Map(
+    readdirSync(TEMPLATE_DIR)
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => [`templates/${f}`, readFileSync(path.join(TEMPLATE_DIR, f), 'utf8')]),
+  );
 }
 
 /** What differs between two snapshots (added, removed or changed). */
@@ -80,7 +84,13 @@ export function clock(d = new Date()): string {
 
 export async function watch(dirs: string[], outRoot: string, printLine: (s: string) => void, signal?: AbortSignal, debug = false): Promise<void> {
   // a live console, not a document: every line says when it was printed
-  const print = (s: string) => printLine(s.split('\n').map((l) => `${clock()} ${l}`).join('\n'));
+  const print = (s: string) =>
+    printLine(
+      s
+        .split('\n')
+        .map((l) => `${clock()} ${l}`)
+        .join('\n'),
+    );
   // what a data set looked like when its check last failed: saving it back to the content last
   // built is a change too (it clears the error), though it does not differ from that content
   const failedAt = new Map<string, Map<string, string>>();
@@ -152,14 +162,17 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           failedAt.delete(dir);
           const all = documentNames(model);
           const only = new Set<string>(before ? [] : all);
-          if (before) for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
+          if (before)
+            for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
           remember(dir, raw);
           if (only.size === 0) continue;
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
           for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
           if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
-          print(`${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`);
+          print(
+            `${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`,
+          );
         }
       })
       .catch((e) => print(errorText(e, debug).text));

@@ -8,7 +8,10 @@ import { ROOT } from './data.js';
  * `timeout` (ms) bounds a run that could hang: a run it stops has code -1 and `signal` set.
  * `env` is added to this process's environment (npm's variables, for example).
  */
-export function runCli(args: string[], opts: { timeout?: number; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+export function runCli(
+  args: string[],
+  opts: { timeout?: number; env?: Record<string, string> } = {},
+): { code: number; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -3,12 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export interface Drawn { fills: string[]; images: number }
+export interface Drawn {
+  fills: string[];
+  images: number;
+}
 
 const hex = (args: unknown[]): string => {
   // pdfjs hands a fill colour either as '#rrggbb' or as three bytes, by version
   if (typeof args[0] === 'string') return args[0].toLowerCase();
-  return `#${(args as number[]).slice(0, 3).map((n) => Math.round(n).toString(16).padStart(2, '0')).join('')}`;
+  return `#${(args as number[])
+    .slice(0, 3)
+    .map((n) => Math.round(n).toString(16).padStart(2, '0'))
+    .join('')}`;
 };
 
 /** For each page of the PDF (a file or its bytes), the fill colours it sets and how many images it paints. */

@@ -67,7 +67,11 @@ export function pieces(block: string): { raw: string; kind: Fragment['kind'] }[]
 }
 
 /** A seed line's cells: tab-separated, empty cells dropped. */
-export const cells = (line: string) => line.split('\t').map((c) => c.trim()).filter(Boolean);
+export const cells = (line: string) =>
+  line
+    .split('\t')
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 export function fragment(raw: string, line: number, kind: Fragment['kind'], region: string): Fragment {
   const clean = raw.replace(SUPERSCRIPTS, '').trim();
@@ -90,7 +94,12 @@ export interface Searchable {
   columns: string;
 }
 
-interface Run { x: number; end: number; y: number; str: string }
+interface Run {
+  x: number;
+  end: number;
+  y: number;
+  str: string;
+}
 
 export function searchable(pages: PdfPage[]): Searchable {
   const lines: string[] = [];
@@ -128,7 +137,11 @@ export function searchable(pages: PdfPage[]): Searchable {
       }
       for (const r of runs) {
         // two grids half a point apart: edges that differ by less than half a point share a key in one of them
-        for (const [kind, at] of [['l', r.x], ['c', (r.x + r.end) / 2], ['r', r.end]] as const) {
+        for (const [kind, at] of [
+          ['l', r.x],
+          ['c', (r.x + r.end) / 2],
+          ['r', r.end],
+        ] as const) {
           for (const key of [`${kind}${Math.floor(at)}`, `${kind}${Math.floor(at + 0.5)}.5`]) {
             if (!byKey.has(key)) byKey.set(key, []);
             byKey.get(key)!.push(r.str);

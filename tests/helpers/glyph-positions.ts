@@ -50,7 +50,8 @@ export async function glyphPositions(bytes: Uint8Array): Promise<Glyph[]> {
       else if (fn === OPS.restore) [ctm, size, charSpacing, wordSpacing, hScale] = stack.pop() ?? [I, 0, 0, 0, 1];
       else if (fn === OPS.transform) ctm = mul(Array.from(a.length === 1 ? a[0] : a) as M, ctm);
       else if (fn === OPS.beginText) tm = tlm = I;
-      else if (fn === OPS.setTextMatrix) tm = tlm = Array.from(a.length === 1 ? a[0] : a) as M; // pdfjs gives one Float32Array
+      else if (fn === OPS.setTextMatrix)
+        tm = tlm = Array.from(a.length === 1 ? a[0] : a) as M; // pdfjs gives one Float32Array
       else if (fn === OPS.moveText) tm = tlm = mul([1, 0, 0, 1, a[0], a[1]], tlm);
       else if (fn === OPS.setFont) size = a[1];
       else if (fn === OPS.setCharSpacing) charSpacing = a[0];

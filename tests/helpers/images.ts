@@ -35,7 +35,12 @@ export function ihdr(width: number, height: number, depth = 8, colour = 6, inter
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
-export interface PngOptions { depth?: number; colour?: number; interlace?: 0 | 1; extra?: Buffer[] }
+export interface PngOptions {
+  depth?: number;
+  colour?: number;
+  interlace?: 0 | 1;
+  extra?: Buffer[];
+}
 
 /** A valid PNG: a diagonal pattern (filter 0 rows), palette and tRNS as the colour type needs. */
 export function png(width: number, height: number, o: PngOptions = {}): Buffer {
@@ -43,7 +48,15 @@ export function png(width: number, height: number, o: PngOptions = {}): Buffer {
   const colour = o.colour ?? 6;
   const bpp = CHANNELS[colour] * depth;
   const passes = o.interlace
-    ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]
+    ? [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ]
         .map(([x0, y0, dx, dy]) => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)])
         .filter(([w, h]) => w > 0 && h > 0)
     : [[width, height]];
@@ -55,8 +68,14 @@ export function png(width: number, height: number, o: PngOptions = {}): Buffer {
       rows.push(row);
     }
   const plte = colour === 3 ? [chunk('PLTE', Buffer.from(Array.from({ length: 3 * (1 << depth) }, (_, i) => (i * 37) & 0xff)))] : [];
-  return Buffer.concat([PNG_SIGNATURE, ihdr(width, height, depth, colour, o.interlace ?? 0), ...plte, ...(o.extra ?? []),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    ihdr(width, height, depth, colour, o.interlace ?? 0),
+    ...plte,
+    ...(o.extra ?? []),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A valid 1-bit grey PNG of one colour: a 20000×20000 one is some 60 KB. */
@@ -66,5 +85,11 @@ export function solidPng(width: number, height: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, ihdr(width, height, 1, 0), chunk('IDAT', deflate), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export const JPEG_BASELINE = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAYH/8QAGRAAAQUAAAAAAAAAAAAAAAAAAAITFVFh/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAXEQADAQAAAAAAAAAAAAAAAAAABBZh/9oADAMBAAIRAxEAPwDJpDRIaTDy7Dy7KNAK4KrdjT//2Q==', 'base64');
-export const JPEG_PROGRESSIVE = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wgARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAUG/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/2gAMAwEAAhADEAAAAckmKNX/xAAWEAEBAQAAAAAAAAAAAAAAAAAAERP/2gAIAQEAAQUC0aKr/8QAFhEAAwAAAAAAAAAAAAAAAAAAAAMV/9oACAEDAQE/AbbD/8QAFhEAAwAAAAAAAAAAAAAAAAAAAAMV/9oACAECAQE/AYCj/8QAFBABAAAAAAAAAAAAAAAAAAAAIP/aAAgBAQAGPwIf/8QAFhABAQEAAAAAAAAAAAAAAAAAABEQ/9oACAEBAAE/IcLW/9oADAMBAAIAAwAAABDD/8QAFREBAQAAAAAAAAAAAAAAAAAAAHH/2gAIAQMBAT8Qs//EABURAQEAAAAAAAAAAAAAAAAAAABx/9oACAECAQE/EJP/xAAWEAEBAQAAAAAAAAAAAAAAAAAAYXH/2gAIAQEAAT8Q00qq/9k=', 'base64');
+export const JPEG_BASELINE = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAYH/8QAGRAAAQUAAAAAAAAAAAAAAAAAAAITFVFh/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAXEQADAQAAAAAAAAAAAAAAAAAABBZh/9oADAMBAAIRAxEAPwDJpDRIaTDy7Dy7KNAK4KrdjT//2Q==',
+  'base64',
+);
+export const JPEG_PROGRESSIVE = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wgARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAUG/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/2gAMAwEAAhADEAAAAckmKNX/xAAWEAEBAQAAAAAAAAAAAAAAAAAAERP/2gAIAQEAAQUC0aKr/8QAFhEAAwAAAAAAAAAAAAAAAAAAAAMV/9oACAEDAQE/AbbD/8QAFhEAAwAAAAAAAAAAAAAAAAAAAAMV/9oACAECAQE/AYCj/8QAFBABAAAAAAAAAAAAAAAAAAAAIP/aAAgBAQAGPwIf/8QAFhABAQEAAAAAAAAAAAAAAAAAABEQ/9oACAEBAAE/IcLW/9oADAMBAAIAAwAAABDD/8QAFREBAQAAAAAAAAAAAAAAAAAAAHH/2gAIAQMBAT8Qs//EABURAQEAAAAAAAAAAAAAAAAAAABx/9oACAECAQE/EJP/xAAWEAEBAQAAAAAAAAAAAAAAAAAAYXH/2gAIAQEAAT8Q00qq/9k=',
+  'base64',
+);

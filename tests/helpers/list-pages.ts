@@ -26,7 +26,17 @@ function lines(items: PdfPage['items']): { y: number; text: string }[] {
     if (!rows.has(key)) rows.set(key, []);
     rows.get(key)!.push(it);
   }
-  return [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([y, its]) => ({ y, text: squash(its.sort((a, b) => a.x - b.x).map((i) => i.str).join('')) }));
+  return [...rows.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([y, its]) => ({
+      y,
+      text: squash(
+        its
+          .sort((a, b) => a.x - b.x)
+          .map((i) => i.str)
+          .join(''),
+      ),
+    }));
 }
 
 /** The page as a page of the list, or undefined when it carries no column header of the list. */
@@ -48,7 +58,9 @@ export function listPage(p: PdfPage): ListPage | undefined {
   return {
     firstRow: no ? { no: Number(no.str.trim()), relisted: firstLine.includes('(再掲)') } : undefined,
     number: p.number,
-    header: lines(p.items.filter((i) => i.y <= first.y + 1 && i.y >= years.y - 1)).map((l) => l.text).join(''),
+    header: lines(p.items.filter((i) => i.y <= first.y + 1 && i.y >= years.y - 1))
+      .map((l) => l.text)
+      .join(''),
     above: lines(body.filter((i) => i.y > top + 1)).map((l) => l.text),
     lines: lines(body).map((l) => l.text),
     rows: numbers.length,

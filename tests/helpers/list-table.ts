@@ -95,7 +95,13 @@ export function printedTable(pages: PdfPage[], edges: number[], yearLabel: strin
           table.rows.push(row);
         } else if (c <= 0) {
           // a group row (or the note under the list): the whole line, one text
-          table.groups.push({ text: line.filter((x) => column(x.x) <= 0 || x.x > edges[1]).map((x) => x.str).join(''), at: `page ${p.number}` });
+          table.groups.push({
+            text: line
+              .filter((x) => column(x.x) <= 0 || x.x > edges[1])
+              .map((x) => x.str)
+              .join(''),
+            at: `page ${p.number}`,
+          });
           break;
         } else if (row) row.cells[c] += it.str;
       }
@@ -141,7 +147,12 @@ function keyed(rows: TableRow[]): Map<string, TableRow> {
  * rows, and a value printed in another row than its own is missing from its own.
  * Returns the differences left, and the allowances that no cell needed (stale).
  */
-export function compareTables(seed: ListTable, printed: ListTable, names: string[], allowed: CellAllowance[] = []): { differences: string[]; stale: CellAllowance[] } {
+export function compareTables(
+  seed: ListTable,
+  printed: ListTable,
+  names: string[],
+  allowed: CellAllowance[] = [],
+): { differences: string[]; stale: CellAllowance[] } {
   const used = new Set<CellAllowance>();
   const allowance = (row: number | 'group', column: string, s: string) => allowed.find((a) => a.row === row && a.column === column && norm(a.seed) === norm(s));
   const differences: string[] = [];

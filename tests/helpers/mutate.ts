@@ -73,8 +73,7 @@ export function mutate(raw: RawDataset, m: Mutation): RawDataset {
   else if (m.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
-  }
-  else if (Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
+  } else if (Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(parent[Number(key)]));
   const problems: Problem[] = [];
   const f = parseJsonFile(m.file, JSON.stringify(value, null, 2), problems);
   copy.json.set(m.file, f!);

@@ -34,7 +34,9 @@ const WORKBOOK_FONTS: [string, string][] = [
 export function fontEnvironment(dir: string, font: FontCondition): NodeJS.ProcessEnv {
   const fonts = path.resolve(__dirname, '../../fonts');
   const conf = path.join(dir, 'fonts.conf');
-  const aliases = WORKBOOK_FONTS.map(([asked, own]) => `<alias binding="same"><family>${asked}</family><prefer><family>${own}</family></prefer></alias>`).join('');
+  const aliases = WORKBOOK_FONTS.map(([asked, own]) => `<alias binding="same"><family>${asked}</family><prefer><family>${own}</family></prefer></alias>`).join(
+    '',
+  );
   writeFileSync(
     conf,
     `<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${font === 'installed' ? `<dir>${fonts}</dir>${aliases}` : ''}<cachedir>${dir}/fc-cache</cachedir></fontconfig>`,
@@ -44,7 +46,8 @@ export function fontEnvironment(dir: string, font: FontCondition): NodeJS.Proces
   for (const [asked, own] of WORKBOOK_FONTS) {
     const got = execFileSync('fc-match', ['-f', '%{family}', asked], { env, encoding: 'utf8' });
     const resolves = got.split(',').includes(own);
-    if (font === 'installed' && !resolves) throw new Error(`fontconfig resolves 「${asked}」 to "${got}", not to the bundled ${own}: the print would be measured with another font`);
+    if (font === 'installed' && !resolves)
+      throw new Error(`fontconfig resolves 「${asked}」 to "${got}", not to the bundled ${own}: the print would be measured with another font`);
     if (font === 'missing' && /BIZ/.test(got)) throw new Error(`fontconfig still finds a BIZ font for 「${asked}」 ("${got}"): the font is not missing`);
   }
   return env;
@@ -64,7 +67,10 @@ export async function printWorkbooks(files: string[], dir: string, font: FontCon
     copyFileSync(f, copy);
     return copy;
   });
-  await run(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...copies], { timeout: 300_000, env });
+  await run(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'pdf'), ...copies], {
+    timeout: 300_000,
+    env,
+  });
   const printed = new Map(files.map((f, k) => [f, path.join(dir, 'pdf', `${path.basename(copies[k], '.xlsx')}.pdf`)]));
   for (const [f, pdf] of printed) if (!existsSync(pdf)) throw new Error(`LibreOffice printed no PDF for ${f}`);
   return printed;
@@ -104,7 +110,13 @@ export function topLines(p: PdfPage, n = 10): string[] {
   return [...rows.entries()]
     .sort((a, b) => b[0] - a[0])
     .slice(0, n)
-    .map(([, its]) => its.sort((a, b) => a.x - b.x).map((i) => i.str).join('').replace(/\s+/g, ''));
+    .map(([, its]) =>
+      its
+        .sort((a, b) => a.x - b.x)
+        .map((i) => i.str)
+        .join('')
+        .replace(/\s+/g, ''),
+    );
 }
 
 /** Header words that print split over two lines: on a page that prints the header, a word not whole in its top lines. */
@@ -164,7 +176,10 @@ export function tallRows(p: PrintedPage, lines = 1.5): { tall: string[]; rows: n
     const ys = inside.map((i) => i.y);
     const text = Math.max(...ys) - Math.min(...ys) + size;
     const room = top - bottom - text;
-    if (room > lines * size) tall.push(`p.${p.number}: row of 「${inside[0].str.slice(0, 10)}」 ${(top - bottom).toFixed(1)} pt high for ${text.toFixed(1)} pt of text (${(room / size).toFixed(1)} lines more)`);
+    if (room > lines * size)
+      tall.push(
+        `p.${p.number}: row of 「${inside[0].str.slice(0, 10)}」 ${(top - bottom).toFixed(1)} pt high for ${text.toFixed(1)} pt of text (${(room / size).toFixed(1)} lines more)`,
+      );
   }
   return { tall, rows };
 }
@@ -215,7 +230,15 @@ export function loneLastLines(p: PrintedPage): string[] {
       if (!lines.has(key)) lines.set(key, []);
       lines.get(key)!.push(it);
     }
-    const text = [...lines.entries()].sort((a, b) => b[0] - a[0]).map(([, its]) => its.sort((a, b) => a.x - b.x).map((i) => i.str).join('').trim());
+    const text = [...lines.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([, its]) =>
+        its
+          .sort((a, b) => a.x - b.x)
+          .map((i) => i.str)
+          .join('')
+          .trim(),
+      );
     // a cell of several paragraphs: the line may end one of them, not only the cell's last
     text.forEach((t, k) => {
       if (k > 0 && [...t].length === 1) out.push(`p.${p.number}: …${text[k - 1].slice(-8)}／${t}`);

@@ -26,7 +26,13 @@ export async function printedSizes(file: string): Promise<PrintedPage[]> {
     const items = content.items
       .filter((i): i is typeof i & { str: string; transform: number[] } => 'str' in i && i.str.trim().length > 0)
       // the vertical scale of the text matrix is the size on the page
-      .map((i) => ({ str: i.str, size: Math.hypot(i.transform[2], i.transform[3]), x: i.transform[4], y: i.transform[5], width: (i as unknown as { width: number }).width }));
+      .map((i) => ({
+        str: i.str,
+        size: Math.hypot(i.transform[2], i.transform[3]),
+        x: i.transform[4],
+        y: i.transform[5],
+        width: (i as unknown as { width: number }).width,
+      }));
     // LibreOffice draws each border as a path of its own, in page space: its bounding box is a flat line
     const ops = await page.getOperatorList();
     const across: PrintedPage['across'] = [];
@@ -38,7 +44,10 @@ export async function printedSizes(file: string): Promise<PrintedPage[]> {
       if (Math.abs(box[3] - box[1]) < 0.5 && box[2] - box[0] > 5) across.push({ y: (box[1] + box[3]) / 2, x0: box[0], x1: box[2] });
       if (Math.abs(box[2] - box[0]) < 0.5 && box[3] - box[1] > 5) down.push({ x: (box[0] + box[2]) / 2, y0: box[1], y1: box[3] });
     });
-    const rules = across.map((a) => a.y).sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1] > 0.5);
+    const rules = across
+      .map((a) => a.y)
+      .sort((a, b) => a - b)
+      .filter((y, k, all) => k === 0 || y - all[k - 1] > 0.5);
     pages.push({ number: n, width: x1 - x0, height: y1 - y0, items, rules, across, down });
   }
   await doc.destroy();

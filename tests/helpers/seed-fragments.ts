@@ -8,7 +8,11 @@ export const MIYAGI_SEED = '000_101d020b453a0a38.txt';
 export const FUKUSHIMA_SEED = '003_6ae23ba59ccd8917.txt';
 
 /** What the cutting left out on purpose, with the reason, so the report can count it. */
-export interface Skipped { line: number; raw: string; why: string }
+export interface Skipped {
+  line: number;
+  raw: string;
+  why: string;
+}
 
 /** A block's pieces; in a table cell, a piece without 。 is a cell, not a heading. */
 function prose(text: string, line: number, region: string, into: Fragment[], inTable = false) {

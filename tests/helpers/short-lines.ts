@@ -9,7 +9,7 @@ const GAP = 4;
 export function shortLastLines(page: PdfPage): string[] {
   const rows = new Map<number, PdfPage['items']>();
   // pdfjs fills the gaps between cells with blank items: they join nothing
-  for (const it of page.items.filter((i) => i.str.trim() !== "")) {
+  for (const it of page.items.filter((i) => i.str.trim() !== '')) {
     const key = [...rows.keys()].find((y) => Math.abs(y - it.y) < 1) ?? it.y;
     if (!rows.has(key)) rows.set(key, []);
     rows.get(key)!.push(it);

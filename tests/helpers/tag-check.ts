@@ -39,7 +39,13 @@ export interface Xmp {
   modifyDate?: string;
 }
 
-const NS = { rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#', dc: 'http://purl.org/dc/elements/1.1/', xmp: 'http://ns.adobe.com/xap/1.0/', pdfuaid: 'http://www.aiim.org/pdfua/ns/id/', xml: 'http://www.w3.org/XML/1998/namespace' };
+const NS = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  xmp: 'http://ns.adobe.com/xap/1.0/',
+  pdfuaid: 'http://www.aiim.org/pdfua/ns/id/',
+  xml: 'http://www.w3.org/XML/1998/namespace',
+};
 
 /** Reads an XMP packet with a strict (namespace-aware) XML parser: invalid XML throws. */
 export function readXmp(xml: string): Xmp {
@@ -107,7 +113,18 @@ function checkXmp(pdf: PDFDocument, infoTitle: string | undefined, problems: str
 
 type Mcid = { page: number; mcid: number };
 /** `kids` holds the marked content and the child elements in their order (a link inside a paragraph reads where it stands) */
-type Node = { dict: PDFDict; role: string; attrs: Map<string, string>; alt?: string; actual?: string; id?: string; headers: string[]; children: Node[]; mcids: Mcid[]; kids: (Node | Mcid)[] };
+type Node = {
+  dict: PDFDict;
+  role: string;
+  attrs: Map<string, string>;
+  alt?: string;
+  actual?: string;
+  id?: string;
+  headers: string[];
+  children: Node[];
+  mcids: Mcid[];
+  kids: (Node | Mcid)[];
+};
 
 const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
 
@@ -130,7 +147,18 @@ function readTree(pdf: PDFDocument): Node | undefined {
         if (h instanceof PDFArray) for (const x of h.asArray()) headers.push(text(ctx.lookup(x)) ?? '');
       }
     const pg = (d.get(PDFName.of('Pg')) as PDFRef | undefined) ?? pageRef;
-    const node: Node = { dict: d, role, attrs, alt: text(ctx.lookup(d.get(PDFName.of('Alt')))), actual: text(ctx.lookup(d.get(PDFName.of('ActualText')))), id: text(ctx.lookup(d.get(PDFName.of('ID')))), headers, children: [], mcids: [], kids: [] };
+    const node: Node = {
+      dict: d,
+      role,
+      attrs,
+      alt: text(ctx.lookup(d.get(PDFName.of('Alt')))),
+      actual: text(ctx.lookup(d.get(PDFName.of('ActualText')))),
+      id: text(ctx.lookup(d.get(PDFName.of('ID')))),
+      headers,
+      children: [],
+      mcids: [],
+      kids: [],
+    };
     const mc = (m: Mcid) => (node.mcids.push(m), node.kids.push(m));
     const k = d.get(PDFName.of('K'));
     const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
@@ -154,7 +182,16 @@ function readTree(pdf: PDFDocument): Node | undefined {
 }
 
 // what pdfjs reports as drawing something on the page (a path that only clips draws nothing)
-const DRAWING = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.shadingFill]);
+const DRAWING = new Set([
+  OPS.showText,
+  OPS.showSpacedText,
+  OPS.nextLineShowText,
+  OPS.nextLineSetSpacingShowText,
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.shadingFill,
+]);
 
 export async function checkTags(bytes: Buffer): Promise<TagReport> {
   const problems: string[] = [];
@@ -173,7 +210,12 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
 
   // fonts: every embedded font maps its glyphs to Unicode
   for (const [, obj] of pdf.context.enumerateIndirectObjects())
-    if (obj instanceof PDFDict && obj.lookup(PDFName.of('Type')) === PDFName.of('Font') && obj.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') && !obj.get(PDFName.of('ToUnicode')))
+    if (
+      obj instanceof PDFDict &&
+      obj.lookup(PDFName.of('Type')) === PDFName.of('Font') &&
+      obj.lookup(PDFName.of('Subtype')) === PDFName.of('Type0') &&
+      !obj.get(PDFName.of('ToUnicode'))
+    )
       problems.push(`フォント ${obj.lookup(PDFName.of('BaseFont'))} に ToUnicode がありません`);
 
   // annotations: every link is in the tree, inside a Link element that holds its OBJR (on the
@@ -206,7 +248,8 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
   }
   const structRoot = catalog.lookup(PDFName.of('StructTreeRoot'));
   const roleMap = structRoot instanceof PDFDict ? structRoot.lookup(PDFName.of('RoleMap')) : undefined;
-  if (roleMap instanceof PDFDict) for (const [k] of roleMap.entries()) if (STANDARD.has(k.decodeText())) problems.push(`RoleMap が標準の構造型 ${k.decodeText()} を対応づけ直しています`);
+  if (roleMap instanceof PDFDict)
+    for (const [k] of roleMap.entries()) if (STANDARD.has(k.decodeText())) problems.push(`RoleMap が標準の構造型 ${k.decodeText()} を対応づけ直しています`);
   const tree = readTree(pdf);
   const roles: string[] = [];
   const alts: string[] = [];
@@ -234,7 +277,13 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if (!mapped || !STANDARD.has(mapped)) problems.push(`構造型 ${n.role} が標準の型でも RoleMap で標準の型に対応づけられてもいません`);
       // a 目次 is a tree: TOC holds TOCI (and TOC), a TOCI stands in a TOC and holds its title and
       // page as references or paragraphs, never a bare Link (read as one: 「…インターネット1」)
-      if (n.role === 'TOC' && n.children.some((c) => !['TOCI', 'TOC', 'Caption'].includes(c.role))) problems.push(`TOC に TOCI でない子があります（${n.children.map((c) => c.role).filter((r) => !['TOCI', 'TOC', 'Caption'].includes(r)).join('、')}）`);
+      if (n.role === 'TOC' && n.children.some((c) => !['TOCI', 'TOC', 'Caption'].includes(c.role)))
+        problems.push(
+          `TOC に TOCI でない子があります（${n.children
+            .map((c) => c.role)
+            .filter((r) => !['TOCI', 'TOC', 'Caption'].includes(r))
+            .join('、')}）`,
+        );
       if (n.role === 'TOCI' && parent?.role !== 'TOC') problems.push(`TOCI が TOC の外にあります（${parent?.role ?? 'なし'} の中）`);
       if (n.role === 'TOCI' && n.children.some((c) => c.role === 'Link')) problems.push('TOCI が Link を直接持っています（題と頁は Reference などの別の子に）');
       if (n.role === 'TOCI') tocDepths.push(tocDepth);
@@ -251,7 +300,8 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if ((n.role === 'TD' || n.role === 'TH') && n.actual) cellTexts.push(n.actual);
       // Alt is a figure's (or formula's, form field's) description; anything else is replaced with ActualText
       if (n.alt !== undefined && !['Figure', 'Formula', 'Form'].includes(n.role)) problems.push(`${n.role} に Alt があります（図以外は ActualText にします）`);
-      if (n.role === 'THead' && new Set(allMcids(n).map((m) => m.page)).size > 1) problems.push('見出し行が複数の頁でタグ付けされています（繰り返しの見出し行は Artifact にします）');
+      if (n.role === 'THead' && new Set(allMcids(n).map((m) => m.page)).size > 1)
+        problems.push('見出し行が複数の頁でタグ付けされています（繰り返しの見出し行は Artifact にします）');
       for (const m of n.mcids) {
         const key = `${m.page}:${m.mcid}`;
         if (referenced.has(key)) problems.push(`同じ内容が構造ツリーに二度あります（${key}）`);
@@ -279,7 +329,8 @@ export async function checkTags(bytes: Buffer): Promise<TagReport> {
       if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
         depth++;
         const [tag, mcid] = ops.argsArray[i] as [string, number | null];
-        if (tag !== 'Artifact' && typeof mcid === 'number' && tree && !referenced.has(`${n - 1}:${mcid}`)) problems.push(`${n} 頁: 構造ツリーにない内容（MCID ${mcid}）`);
+        if (tag !== 'Artifact' && typeof mcid === 'number' && tree && !referenced.has(`${n - 1}:${mcid}`))
+          problems.push(`${n} 頁: 構造ツリーにない内容（MCID ${mcid}）`);
       } else if (fn === OPS.endMarkedContent) depth--;
       else if (depth === 0 && (DRAWING.has(fn) || (fn === OPS.constructPath && ops.argsArray[i]?.[0] !== OPS.endPath))) unmarked++;
     }
@@ -342,7 +393,8 @@ function roleOf(pdf: PDFDocument, el: PDFDict): string | undefined {
   let role = (el.lookup(PDFName.of('S')) as PDFName | undefined)?.decodeText();
   const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'));
   const map = root instanceof PDFDict ? root.lookup(PDFName.of('RoleMap')) : undefined;
-  for (let i = 0; role && !STANDARD.has(role) && map instanceof PDFDict && i < 10; i++) role = (map.lookup(PDFName.of(role)) as PDFName | undefined)?.decodeText();
+  for (let i = 0; role && !STANDARD.has(role) && map instanceof PDFDict && i < 10; i++)
+    role = (map.lookup(PDFName.of(role)) as PDFName | undefined)?.decodeText();
   return role;
 }
 
@@ -351,15 +403,66 @@ function holdsObjr(pdf: PDFDocument, el: PDFDict, annot: PDFRef, page: PDFRef): 
   const kids = k instanceof PDFArray ? k.asArray() : k === undefined ? [] : [k];
   return kids.some((kid) => {
     const d = pdf.context.lookup(kid);
-    return d instanceof PDFDict && d.lookup(PDFName.of('Type')) === PDFName.of('OBJR') && d.get(PDFName.of('Obj')) === annot && (d.get(PDFName.of('Pg')) ?? el.get(PDFName.of('Pg'))) === page;
+    return (
+      d instanceof PDFDict &&
+      d.lookup(PDFName.of('Type')) === PDFName.of('OBJR') &&
+      d.get(PDFName.of('Obj')) === annot &&
+      (d.get(PDFName.of('Pg')) ?? el.get(PDFName.of('Pg'))) === page
+    );
   });
 }
 
 /** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
 const STANDARD = new Set([
-  'Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private', 'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot', 'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot',
-  'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP', 'Figure', 'Formula', 'Form',
+  'Document',
+  'Part',
+  'Art',
+  'Sect',
+  'Div',
+  'BlockQuote',
+  'Caption',
+  'TOC',
+  'TOCI',
+  'Index',
+  'NonStruct',
+  'Private',
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'THead',
+  'TBody',
+  'TFoot',
+  'Span',
+  'Quote',
+  'Note',
+  'Reference',
+  'BibEntry',
+  'Code',
+  'Link',
+  'Annot',
+  'Ruby',
+  'RB',
+  'RT',
+  'RP',
+  'Warichu',
+  'WT',
+  'WP',
+  'Figure',
+  'Formula',
+  'Form',
 ]);
 
 /** Every ID is in the structure tree root's IDTree (a name tree, maybe split into Kids). */

@@ -87,7 +87,8 @@ const isHeading = (l: TypesetLine) => l.bold && l.size >= BODY - 0.05 && l.pageW
  * The level of a heading as the eye sees it: its size, and at the body size a 【label】, a
  * numbered entry and a bold paragraph (a phrase set off in the text) apart.
  */
-const levelOf = (l: TypesetLine) => `${l.size}pt${Math.abs(l.size - BODY) > 0.05 ? '' : l.text.startsWith('【') ? ' 【label】' : /^\d+ /.test(l.text) ? ' entry' : ' bold text'}`;
+const levelOf = (l: TypesetLine) =>
+  `${l.size}pt${Math.abs(l.size - BODY) > 0.05 ? '' : l.text.startsWith('【') ? ' 【label】' : /^\d+ /.test(l.text) ? ' entry' : ' bold text'}`;
 
 /** Pages of a table of contents: many lines end in a page number set apart at the right. */
 function contentsPages(lines: TypesetLine[]): Set<number> {
@@ -117,7 +118,14 @@ export function headingGaps(lines: TypesetLine[]): HeadingGap[] {
     // the heading's own second line, if it wraps, is part of it
     let last = l;
     let k = i + 1;
-    while (k < lines.length && lines[k].page === l.page && isHeading(lines[k]) && lines[k].size === l.size && lines[k].y - last.y < l.size * 2 && !lines[k].text.startsWith('【')) {
+    while (
+      k < lines.length &&
+      lines[k].page === l.page &&
+      isHeading(lines[k]) &&
+      lines[k].size === l.size &&
+      lines[k].y - last.y < l.size * 2 &&
+      !lines[k].text.startsWith('【')
+    ) {
       wrapped.add(k);
       last = lines[k++];
     }
@@ -143,7 +151,10 @@ export function unevenHeadingGaps(gaps: HeadingGap[], tolerance = 0.5): string[]
     for (const g of gs) if (Number.isFinite(g.gap)) counts.set(Math.round(g.gap * 2) / 2, (counts.get(Math.round(g.gap * 2) / 2) ?? 0) + 1);
     const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
     for (const g of gs)
-      if (!(Math.abs(g.gap - usual) <= tolerance)) bad.push(`p.${g.page} ${level} 「${g.heading.slice(0, 24)}」: ${Number.isFinite(g.gap) ? `${g.gap.toFixed(1)} pt (usually ${usual} pt)` : 'alone at the page foot'}`);
+      if (!(Math.abs(g.gap - usual) <= tolerance))
+        bad.push(
+          `p.${g.page} ${level} 「${g.heading.slice(0, 24)}」: ${Number.isFinite(g.gap) ? `${g.gap.toFixed(1)} pt (usually ${usual} pt)` : 'alone at the page foot'}`,
+        );
   }
   return bad;
 }
@@ -209,7 +220,10 @@ export function widestSpacing(glyphs: Glyph[], size = 10.5): { gap: number; wher
     const gap = b.x - (a.x + a.advance);
     // further apart than a character: another cell or column, not spacing
     if (gap > worst.gap && gap < size) {
-      const line = glyphs.filter((g) => g.page === a.page && Math.abs(g.y - a.y) < 0.5).map((g) => g.char).join('');
+      const line = glyphs
+        .filter((g) => g.page === a.page && Math.abs(g.y - a.y) < 0.5)
+        .map((g) => g.char)
+        .join('');
       worst = { gap, where: `p.${a.page} 「${line.slice(0, 30)}」` };
     }
   }
@@ -228,7 +242,8 @@ export function shortHeadingTails(lines: TypesetLine[]): string[] {
     if (!prev || !l.bold || !prev.bold || l.page !== prev.page || contents.has(l.page) || l.size !== prev.size || l.size < BODY - 0.05) return;
     if (l.y - prev.y < 1 || l.y - prev.y > l.size * 2 || l.text.startsWith('【')) return;
     const head = l.text.split('（')[0];
-    if ([...l.text.trim()].length <= 2 || (l.text.includes('（') && [...head].length >= 1 && [...head].length <= 2)) bad.push(`p.${l.page}: …${prev.text.slice(-6)}／${l.text.slice(0, 8)}`);
+    if ([...l.text.trim()].length <= 2 || (l.text.includes('（') && [...head].length >= 1 && [...head].length <= 2))
+      bad.push(`p.${l.page}: …${prev.text.slice(-6)}／${l.text.slice(0, 8)}`);
   });
   return bad;
 }
@@ -244,7 +259,8 @@ export function badUrlBreaks(lines: TypesetLine[]): string[] {
     // a URL that ends its line well before the right edge ended there (a list of URLs, one a line)
     if (!url || l.xEnd < right.get(l.page)! - 40) return;
     if (/https?:\/\/$/.test(url[0])) bad.push(`p.${l.page}: 「${url[0]}」 alone`);
-    else if (next && next.page === l.page && Math.abs(next.x - l.x) < 30 && /^[!-~]/.test(next.text) && !/[/.\-_]$/.test(url[0])) bad.push(`p.${l.page}: 「${url[0].slice(-12)}／${next.text.slice(0, 8)}」`);
+    else if (next && next.page === l.page && Math.abs(next.x - l.x) < 30 && /^[!-~]/.test(next.text) && !/[/.\-_]$/.test(url[0]))
+      bad.push(`p.${l.page}: 「${url[0].slice(-12)}／${next.text.slice(0, 8)}」`);
   });
   return bad;
 }

@@ -11,7 +11,9 @@ export default async function setup() {
   rmSync(TEST_OUTPUT, { recursive: true, force: true });
   const root = path.resolve(__dirname, '../..');
   // the command line's compiled sources, made once here and not by two test workers at once
-  execFileSync(process.execPath, [path.join(root, 'scripts/run.mjs'), 'validate', '--data', path.join(root, 'tests/fixtures/mini'), '--quiet'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'scripts/run.mjs'), 'validate', '--data', path.join(root, 'tests/fixtures/mini'), '--quiet'], {
+    stdio: 'pipe',
+  });
   for (const dir of ['data/miyagi-ict-plan', 'data/fukushima-ict-strategy', 'data/sample-progress', 'tests/fixtures/reiwa-plan', 'tests/fixtures/mini']) {
     const r = await buildDataset(path.join(root, dir), TEST_OUTPUT, { log: () => {} });
     const errors = r.problems.filter((p) => p.severity === 'error');

@@ -12,8 +12,19 @@ import { hasGnuTime, measure } from './measure.js';
 import { compare, type Comparison, type Run } from './stats.js';
 import { synthesize } from './synth.js';
 
-interface Side { key: 'current' | 'baseline'; label: string; dir: string }
-interface Build { key: string; name: string; scale?: number; dataset?: string; document?: string; args: (out: string) => string[] }
+interface Side {
+  key: 'current' | 'baseline';
+  label: string;
+  dir: string;
+}
+interface Build {
+  key: string;
+  name: string;
+  scale?: number;
+  dataset?: string;
+  document?: string;
+  args: (out: string) => string[];
+}
 
 const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const tryGit = (cwd: string, args: string[]) => {
@@ -85,7 +96,13 @@ function runOnce(root: string, side: Side, build: Build, out: string, check: boo
   return { wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssKiB: r.maxRssKiB };
 }
 
-export interface BaselineRow extends Comparison { name: string; scale?: number; dataset?: string; document?: string; runs: { current: Run[]; baseline: Run[] } }
+export interface BaselineRow extends Comparison {
+  name: string;
+  scale?: number;
+  dataset?: string;
+  document?: string;
+  runs: { current: Run[]; baseline: Run[] };
+}
 
 export async function runBaseline(root: string, argv: string[]): Promise<void> {
   const w = benchWords();
@@ -117,7 +134,14 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
     for (const { dataset, document } of selected(only)) {
       if (!made.has(dataset)) made.set(dataset, synthesize(path.join(root, 'data', dataset), path.join(work, `x${scale}`, 'data', dataset), scale));
       const data = made.get(dataset)!;
-      builds.push({ key: `x${scale}-${dataset}-${document}`, name: `×${scale} ${documentLabel(dataset, document)}`, scale, dataset, document, args: (out) => ['build', '--quiet', '--data', data, '--out', out, '--only', document] });
+      builds.push({
+        key: `x${scale}-${dataset}-${document}`,
+        name: `×${scale} ${documentLabel(dataset, document)}`,
+        scale,
+        dataset,
+        document,
+        args: (out) => ['build', '--quiet', '--data', data, '--out', out, '--only', document],
+      });
     }
   }
 
@@ -134,7 +158,9 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
       for (const side of sides) {
         const r = runOnce(root, side, build, outOf(side), false);
         got[side.key].push(r);
-        process.stderr.write(w.get('progress-run', { name: build.name, side: side.label, round: i, wall: r.wallMs, cpu: r.cpuMs, rss: Math.round(r.maxRssKiB / 1024) }) + '\n');
+        process.stderr.write(
+          w.get('progress-run', { name: build.name, side: side.label, round: i, wall: r.wallMs, cpu: r.cpuMs, rss: Math.round(r.maxRssKiB / 1024) }) + '\n',
+        );
       }
     }
     rows.push({ name: build.name, scale: build.scale, dataset: build.dataset, document: build.document, ...compare(got.current, got.baseline), runs: got });
@@ -145,7 +171,13 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
   process.stdout.write(w.get('baseline-heading', { rev, sha: short, current, dirty, runs }) + '\n\n' + baselineTable(rows) + '\n');
   const file = argValue(argv, '--json') ?? path.join(work, 'bench.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  const result = { machine: `${process.platform} ${process.arch}, node ${process.version}`, baseline: { rev, sha }, current: { sha: git(root, ['rev-parse', 'HEAD']), dirty }, runsEach: runs, builds: rows };
+  const result = {
+    machine: `${process.platform} ${process.arch}, node ${process.version}`,
+    baseline: { rev, sha },
+    current: { sha: git(root, ['rev-parse', 'HEAD']), dirty },
+    runsEach: runs,
+    builds: rows,
+  };
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   process.stderr.write(w.get('result-written', { file: path.relative(process.cwd(), file) }) + '\n');
 }
@@ -159,9 +191,15 @@ export function baselineTable(rows: Pick<BaselineRow, 'name' | 'current' | 'base
     benchWords().get('baseline-header'),
     rows.map((r) => [
       r.name,
-      seconds(r.current.wallMs), seconds(r.baseline.wallMs), times(r.ratio.wallMs),
-      seconds(r.current.cpuMs), seconds(r.baseline.cpuMs), times(r.ratio.cpuMs),
-      mib(r.current.maxRssKiB), mib(r.baseline.maxRssKiB), times(r.ratio.maxRssKiB),
+      seconds(r.current.wallMs),
+      seconds(r.baseline.wallMs),
+      times(r.ratio.wallMs),
+      seconds(r.current.cpuMs),
+      seconds(r.baseline.cpuMs),
+      times(r.ratio.cpuMs),
+      mib(r.current.maxRssKiB),
+      mib(r.baseline.maxRssKiB),
+      times(r.ratio.maxRssKiB),
     ]),
     [false, true, true, true, true, true, true, true, true, true],
   );

@@ -22,10 +22,14 @@ async function main() {
     pdfmake.setTableLayouts((await import('../../src/documents/pdf/layouts.js')).tableLayouts);
     const bytes: Buffer = await pdfmake.createPdf(def).getBuffer();
     const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
+    );
     return;
   }
-  const files = readdirSync(path.join(dir, 'initiatives')).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(path.join(dir, 'initiatives'))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const items = files.map((f) => JSON.parse(readFileSync(path.join(dir, 'initiatives', f), 'utf8')));
   pdfmake.setFonts(structuredClone(PDF_FONTS));
   pdfmake.setUrlAccessPolicy(() => false);
@@ -49,7 +53,17 @@ async function main() {
               ['整理番号', '新規', '施策（事業）名称', '取組概要', '事業費', '目標の達成度', '実績・成果等', '部局等名', '担当課'],
               ...items.map((i) => {
                 const r = i.results?.[fy] ?? {};
-                return [String(i.no), i.isNew ? '○' : '', i.title, i.description ?? '', r.budget === null || r.budget === undefined ? '—' : r.budget.toLocaleString('en-US'), r.achievement ?? '', r.outcome ?? '', i.department, [].concat(i.division).join('\n')];
+                return [
+                  String(i.no),
+                  i.isNew ? '○' : '',
+                  i.title,
+                  i.description ?? '',
+                  r.budget === null || r.budget === undefined ? '—' : r.budget.toLocaleString('en-US'),
+                  r.achievement ?? '',
+                  r.outcome ?? '',
+                  i.department,
+                  [].concat(i.division).join('\n'),
+                ];
               }),
             ],
           },
@@ -57,7 +71,9 @@ async function main() {
       ],
     };
   } else {
-    const texts = readdirSync(path.join(dir, 'text')).sort().map((f) => readFileSync(path.join(dir, 'text', f), 'utf8'));
+    const texts = readdirSync(path.join(dir, 'text'))
+      .sort()
+      .map((f) => readFileSync(path.join(dir, 'text', f), 'utf8'));
     def = {
       pageSize: 'A4',
       pageMargins: [56, 64, 56, 56],
@@ -65,7 +81,10 @@ async function main() {
       footer: (p: number) => ({ text: `- ${p} -`, alignment: 'center', fontSize: 9 }),
       content: [
         ...texts.flatMap((t) => t.split(/\n\n+/).map((p) => ({ text: p.replace(/^#+ /, ''), margin: [0, 0, 0, 4] }))),
-        ...items.flatMap((i) => [{ text: `${i.no} ${i.title}（${i.department}）`, bold: true, margin: [0, 8, 0, 2] }, { text: i.description ?? '', margin: [10, 0, 0, 3] }]),
+        ...items.flatMap((i) => [
+          { text: `${i.no} ${i.title}（${i.department}）`, bold: true, margin: [0, 8, 0, 2] },
+          { text: i.description ?? '', margin: [10, 0, 0, 3] },
+        ]),
         // the initiative list, as one plain table on landscape pages
         {
           pageBreak: 'before',
@@ -80,8 +99,21 @@ async function main() {
               ['事業番号', '事業名', 'H29', 'H30', 'H31', 'H32', '従たる目標', '指標', '官民', '頁'],
               ...items.map((i) => {
                 const years = [2017, 2018, 2019, 2020].map((y) => (i.schedule ?? []).find((s: { from: number }) => s.from === y)?.label ?? '');
-                const ind = (i.indicators ?? []).map((x: { name: string; baseline: { value: string }; target: { value: string } }) => `${x.name}\n現状値 ${x.baseline.value}\n目標値 ${x.target.value}`).join('\n');
-                return [String(i.no), `${i.title}\n【${i.department}${[].concat(i.division).join('、')}】`, ...years, (i.secondaryGoals ?? []).join('\n'), ind, (i.policyMeasures ?? []).join(''), '1'];
+                const ind = (i.indicators ?? [])
+                  .map(
+                    (x: { name: string; baseline: { value: string }; target: { value: string } }) =>
+                      `${x.name}\n現状値 ${x.baseline.value}\n目標値 ${x.target.value}`,
+                  )
+                  .join('\n');
+                return [
+                  String(i.no),
+                  `${i.title}\n【${i.department}${[].concat(i.division).join('、')}】`,
+                  ...years,
+                  (i.secondaryGoals ?? []).join('\n'),
+                  ind,
+                  (i.policyMeasures ?? []).join(''),
+                  '1',
+                ];
               }),
             ],
           },
@@ -91,7 +123,9 @@ async function main() {
   }
   const bytes: Buffer = await pdfmake.createPdf(def).getBuffer();
   const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ ms: Math.round(performance.now() - t0), pages, bytes: bytes.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
+  );
 }
 main().catch((e) => {
   process.stderr.write(String(e?.stack ?? e));

@@ -6,7 +6,9 @@ export const DOCUMENTS: Record<string, string[]> = {
 
 /** `--only results,plan` keeps the documents whose names start with one of the given prefixes */
 export function selected(only: string[] | undefined): { dataset: string; document: string }[] {
-  return Object.entries(DOCUMENTS).flatMap(([dataset, docs]) => docs.filter((d) => !only || only.some((o) => d.startsWith(o))).map((document) => ({ dataset, document })));
+  return Object.entries(DOCUMENTS).flatMap(([dataset, docs]) =>
+    docs.filter((d) => !only || only.some((o) => d.startsWith(o))).map((document) => ({ dataset, document })),
+  );
 }
 
 /** "appendix.xlsx（fukushima-ict-strategy）" where a name alone would not say which data set's it is */

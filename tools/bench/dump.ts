@@ -15,7 +15,11 @@ const r = resolve(model!);
 let def: Record<string, unknown>;
 if (doc === 'plan-booklet.pdf') def = bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)]);
 else if (doc === 'initiative-list.pdf') def = initiativeListDocument(r, new Map());
-else def = resultsDocument(r.results.find((v) => doc === `results-${v.fiscalYear}.pdf`)!, r);
+else
+  def = resultsDocument(
+    r.results.find((v) => doc === `results-${v.fiscalYear}.pdf`)!,
+    r,
+  );
 // functions cannot travel as JSON; the metadata's dates would come back as strings
 const plain = Object.fromEntries(Object.entries(def).filter(([k, v]) => typeof v !== 'function' && k !== 'info'));
 writeFileSync(out, JSON.stringify({ ...plain, footer: { text: '1 / 1', alignment: 'center', fontSize: 8 } }));

@@ -32,7 +32,12 @@ interface Row {
 /** the tool's command (`build` …) as a user runs it, or one of the bench's own (`direct`, `dump`: scripts/bench.mjs) */
 function run(args: string[], runner = 'run.mjs'): { wallMs: number; out: string } {
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', runner), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', runner), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { wallMs: Math.round(performance.now() - t0), out };
 }
 
@@ -67,7 +72,9 @@ async function main() {
         const j = JSON.parse(r.out);
         const t = j.datasets[0].timings;
         const d = t.documents.find((x: { name: string }) => x.name === doc);
-        const layoutMs = t.documents.filter((x: { name: string }) => x.name === 'booklet-layout').reduce((a: number, x: { renderMs: number }) => a + x.renderMs, 0);
+        const layoutMs = t.documents
+          .filter((x: { name: string }) => x.name === 'booklet-layout')
+          .reduce((a: number, x: { renderMs: number }) => a + x.renderMs, 0);
         const before = t.loadValidateMs + t.resolveMs + (d?.composeMs ?? 0);
         const work = before + (d?.renderMs ?? 0) + layoutMs;
         const row: Row = {
@@ -94,7 +101,8 @@ async function main() {
         process.stderr.write(
           `×${scale} ${id} ${doc}: ${row.wallMs} ms, ${row.pages ?? '-'} 頁, ${row.pagesPerSecond ?? '-'} 頁/秒, ${row.peakMiB} MiB, 描画前 ${(row.beforeRenderShare * 100).toFixed(1)}%` +
             (row.direct ? `, 簡素な同内容を pdfmake のみ ${row.direct.wallMs} ms（比 ${row.direct.ratio}）` : '') +
-            (row.same ? `, 同じ文書定義を pdfmake のみ ${row.same.wallMs} ms（上乗せ ${(row.same.overhead * 100).toFixed(1)}%）` : '') + '\n',
+            (row.same ? `, 同じ文書定義を pdfmake のみ ${row.same.wallMs} ms（上乗せ ${(row.same.overhead * 100).toFixed(1)}%）` : '') +
+            '\n',
         );
       }
     }

@@ -11,7 +11,11 @@ import type { Run } from './stats.js';
 
 const TIME = '/usr/bin/time';
 
-export interface Measured extends Run { status: number | null; stdout: string; stderr: string }
+export interface Measured extends Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `%U %S %M` of GNU time: user and system seconds, maximum resident set in KiB (last line: a failed command adds one before it) */
 export function parseTimeOutput(text: string): { cpuMs: number; maxRssKiB: number } {
@@ -30,7 +34,12 @@ export function measure(cwd: string, nodeArgs: string[]): Measured {
   const file = path.join(dir, 'time.txt');
   try {
     const t0 = performance.now();
-    const r = spawnSync(TIME, ['-f', '%U %S %M', '-o', file, process.execPath, ...nodeArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(TIME, ['-f', '%U %S %M', '-o', file, process.execPath, ...nodeArgs], {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const wallMs = Math.round(performance.now() - t0);
     if (r.error) throw r.error;
     return { wallMs, ...parseTimeOutput(readFileSync(file, 'utf8')), status: r.status, stdout: r.stdout, stderr: r.stderr };

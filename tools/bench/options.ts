@@ -24,9 +24,11 @@ export const wantsBenchHelp = (argv: string[]) => argv.includes('--help') || arg
 export function checkBenchArgs(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (VALUE_OPTIONS.includes(a)) i++; // the value is checked where it is read
+    if (VALUE_OPTIONS.includes(a))
+      i++; // the value is checked where it is read
     else if (FLAGS.includes(a)) continue;
-    else if (a.startsWith('-')) throw new BenchUsageError(benchWords().get('err-unknown-option', { option: a, guess: nearest(a, [...VALUE_OPTIONS, ...FLAGS]) }));
+    else if (a.startsWith('-'))
+      throw new BenchUsageError(benchWords().get('err-unknown-option', { option: a, guess: nearest(a, [...VALUE_OPTIONS, ...FLAGS]) }));
     else throw new BenchUsageError(benchWords().get('err-bare', { arg: a }));
   }
 }

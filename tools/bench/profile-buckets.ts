@@ -17,12 +17,40 @@
 //  6. A stack no rule names is "other".
 // Pure: the caller supplies how a frame's URL and position map to an original source.
 
-export const BUCKETS = ['startup', 'load-validate', 'resolve-compose', 'pdfmake-measure', 'pdfmake-layout', 'render-text', 'fontkit', 'pdfkit-output', 'exceljs', 'gc', 'other'] as const;
+export const BUCKETS = [
+  'startup',
+  'load-validate',
+  'resolve-compose',
+  'pdfmake-measure',
+  'pdfmake-layout',
+  'render-text',
+  'fontkit',
+  'pdfkit-output',
+  'exceljs',
+  'gc',
+  'other',
+] as const;
 export type Bucket = (typeof BUCKETS)[number] | 'idle';
 
-export interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number; scriptId?: string | number }
-export interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-export interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+export interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+  scriptId?: string | number;
+}
+export interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** the original source file (and its 0-based line) of a position in a script, from its source map, if known */
 export type SourceOf = (url: string, line: number, column: number) => { source: string; line: number } | undefined;
@@ -64,7 +92,11 @@ export function frameBucket(frame: CallFrame, source?: string): Bucket | undefin
         // pdfkit's side of shaping: its cache of runs, and fontkit code V8 inlined into it
         if (/font\/embedded\.js$/.test(src) && /^layout/.test(name)) return 'fontkit';
         // text, fonts and the tag marks are drawing; objects, streams, images and the font embedding are output
-        if (src) return /lib\/(mixins\/(text|fonts|markings)|line_wrapper|font|font\/\w+|structure_\w+)\.js$/.test(src) && !/^(embed|toUnicodeCmap|finalize)$/.test(name) ? 'render-text' : 'pdfkit-output';
+        if (src)
+          return /lib\/(mixins\/(text|fonts|markings)|line_wrapper|font|font\/\w+|structure_\w+)\.js$/.test(src) &&
+            !/^(embed|toUnicodeCmap|finalize)$/.test(name)
+            ? 'render-text'
+            : 'pdfkit-output';
         return PDFKIT_TEXT_NAMES.test(name) ? 'render-text' : 'pdfkit-output';
       case 'fontkit':
         // subsetting writes the embedded font: part of the output, not of shaping
@@ -113,7 +145,12 @@ export function enclosingBucket(frame: CallFrame, source?: string): Bucket | und
   return undefined;
 }
 
-export interface SelfCost { functionName: string; where: string; bucket: Bucket; us: number }
+export interface SelfCost {
+  functionName: string;
+  where: string;
+  bucket: Bucket;
+  us: number;
+}
 export interface ProfileCosts {
   /** µs per bucket, idle included */
   buckets: Record<Bucket, number>;
@@ -154,7 +191,7 @@ export function addProfile(profile: CpuProfile, sourceOf: SourceOf, into: Profil
     const own = frameBucket(f, mapped?.source);
     const named = own ?? inherited;
     // GC and idle are V8's own nodes, never inside a call
-    bucketOf.set(id, (own === 'gc' || own === 'idle' ? own : enclosing ?? named) ?? 'other');
+    bucketOf.set(id, (own === 'gc' || own === 'idle' ? own : (enclosing ?? named)) ?? 'other');
     for (const c of node.children ?? []) stack.push({ id: c, inherited: named, enclosing });
   }
   // a sample lasts until the next one (the last until the profile's end), as DevTools counts it
@@ -180,5 +217,8 @@ export function addProfile(profile: CpuProfile, sourceOf: SourceOf, into: Profil
 
 /** the functions with the most self time, idle left out */
 export function topSelf(costs: ProfileCosts, n = 10): SelfCost[] {
-  return [...costs.self.values()].filter((s) => s.functionName !== '(idle)').sort((a, b) => b.us - a.us || a.where.localeCompare(b.where)).slice(0, n);
+  return [...costs.self.values()]
+    .filter((s) => s.functionName !== '(idle)')
+    .sort((a, b) => b.us - a.us || a.where.localeCompare(b.where))
+    .slice(0, n);
 }

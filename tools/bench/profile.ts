@@ -13,7 +13,15 @@ import { BUCKETS, addProfile, emptyCosts, topSelf, type ProfileCosts } from './p
 import { sourceMapResolver } from './source-maps.js';
 import { synthesize } from './synth.js';
 
-interface Profiled { label: string; scale?: number; document: string; wallMs: number; profiles: number; costs: ProfileCosts; dir: string }
+interface Profiled {
+  label: string;
+  scale?: number;
+  document: string;
+  wallMs: number;
+  profiles: number;
+  costs: ProfileCosts;
+  dir: string;
+}
 
 const ms = (us: number) => Math.round(us / 1000);
 const pct = (us: number, of: number) => (of > 0 ? ((us / of) * 100).toFixed(1) : '0.0');
@@ -23,11 +31,22 @@ export function profileTables(p: Pick<Profiled, 'label' | 'scale' | 'document' |
   const w = benchWords();
   const busy = busyOf(p.costs);
   const buckets = BUCKETS.map((b) => [w.get(`bucket-${b}`), String(ms(p.costs.buckets[b])), pct(p.costs.buckets[b], busy)]);
-  const self = topSelf(p.costs, 10).map((s) => [`\`${s.functionName}\``, s.where, w.get(`bucket-${s.bucket}`).replace(/（.*$/, ''), String(ms(s.us)), pct(s.us, busy)]);
+  const self = topSelf(p.costs, 10).map((s) => [
+    `\`${s.functionName}\``,
+    s.where,
+    w.get(`bucket-${s.bucket}`).replace(/（.*$/, ''),
+    String(ms(s.us)),
+    pct(s.us, busy),
+  ]);
   return [
     p.label,
     '',
-    w.get('profile-summary', { wall: (p.wallMs / 1000).toFixed(2), profiles: p.profiles, busy: (busy / 1e6).toFixed(2), idle: (p.costs.buckets.idle / 1e6).toFixed(2) }),
+    w.get('profile-summary', {
+      wall: (p.wallMs / 1000).toFixed(2),
+      profiles: p.profiles,
+      busy: (busy / 1e6).toFixed(2),
+      idle: (p.costs.buckets.idle / 1e6).toFixed(2),
+    }),
     '',
     markdownTable(w.get('profile-bucket-header'), buckets, [false, true, true]),
     '',
@@ -59,10 +78,26 @@ export async function runProfiles(root: string, argv: string[]): Promise<void> {
     mkdirSync(dir, { recursive: true });
     process.stderr.write(w.get('progress-profile', { what: label.replace(/^#+ /, '') }) + '\n');
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, cli, ...args, '--out', out], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, cli, ...args, '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const wallMs = Math.round(performance.now() - t0);
-    if (r.status !== 0) throw new BenchError(w.get('err-run', { side: w.get('side-current'), dir: '.', command: args.join(' '), status: r.status, tail: (r.stderr || r.stdout).trim().split('\n').slice(-15).join('\n') }));
-    const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+    if (r.status !== 0)
+      throw new BenchError(
+        w.get('err-run', {
+          side: w.get('side-current'),
+          dir: '.',
+          command: args.join(' '),
+          status: r.status,
+          tail: (r.stderr || r.stdout).trim().split('\n').slice(-15).join('\n'),
+        }),
+      );
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort();
     const costs = emptyCosts();
     for (const f of files) addProfile(JSON.parse(readFileSync(path.join(dir, f), 'utf8')), sourceOf, costs);
     const p: Profiled = { label, scale, document, wallMs, profiles: files.length, costs, dir };
@@ -75,7 +110,14 @@ export async function runProfiles(root: string, argv: string[]): Promise<void> {
     const made = new Map<string, string>();
     for (const { dataset, document } of selected(only)) {
       if (!made.has(dataset)) made.set(dataset, synthesize(path.join(root, 'data', dataset), path.join(work, `x${scale}`, 'data', dataset), scale));
-      profileOne(w.get('profile-heading', { scale, document: documentLabel(dataset, document) }), document, scale, `x${scale}-${dataset}-${document}`, ['build', '--quiet', '--data', made.get(dataset)!, '--only', document]);
+      profileOne(w.get('profile-heading', { scale, document: documentLabel(dataset, document) }), document, scale, `x${scale}-${dataset}-${document}`, [
+        'build',
+        '--quiet',
+        '--data',
+        made.get(dataset)!,
+        '--only',
+        document,
+      ]);
     }
   }
   if (done.length > 1) process.stdout.write(w.get('profile-overview-heading') + '\n\n' + overviewTable(done) + '\n');

@@ -15,7 +15,11 @@ export function pairRatios(current: number[], baseline: number[]): number[] {
   return current.flatMap((c, i) => (baseline[i] > 0 ? [c / baseline[i]] : []));
 }
 
-export interface Run { wallMs: number; cpuMs: number; maxRssKiB: number }
+export interface Run {
+  wallMs: number;
+  cpuMs: number;
+  maxRssKiB: number;
+}
 export const METRICS = ['wallMs', 'cpuMs', 'maxRssKiB'] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -9,7 +9,9 @@ export function synthesize(source: string, target: string, scale: number): strin
   cpSync(source, target, { recursive: true });
   if (scale === 1) return target;
   const dir = path.join(target, 'initiatives');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const originals = files.map((f) => ({ f, data: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) }));
   // numbers grow per copy; per-section numbering keeps its own counter per pillar
   const perSection = new Map<string, number>();

@@ -29,7 +29,9 @@ for (const m of modules) {
   const score = (100 * detected) / total;
   const low = score < floor;
   failed ||= low;
-  const detail = Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
+  const detail = Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   console.log(`${m}: ${score.toFixed(1)} % (${detail})${low ? ` — below ${floor} %` : ''}`);
 }
 process.exit(failed ? 1 : 0);

@@ -101,7 +101,11 @@ class KeepingWriter {
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
     // the blank is an empty canvas: no line of its own (an empty text still sets a line of body
     // height, which the negative margin did not take back: 17 pt more under such headings)
-    else this.nodes.push({ stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk }, { stack: [{ ...n, keepWithHeadings: true }], margin: [0, -KEEP_WITH, 0, 0] });
+    else
+      this.nodes.push(
+        { stack: [...pending, { canvas: [], margin: [0, KEEP_WITH, 0, 0] }], unbreakable: true, ...brk },
+        { stack: [{ ...n, keepWithHeadings: true }], margin: [0, -KEEP_WITH, 0, 0] },
+      );
   }
   many(ns: Node[], source?: string) {
     ns.forEach((n) => {
@@ -123,7 +127,11 @@ export interface BookletPages {
 }
 
 /** A page break on a wrapper: pdfmake does not report nodes that carry pageBreak themselves. */
-const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({ stack: [node], pageBreak: 'before', ...(orientation ? { pageOrientation: orientation } : {}) });
+const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({
+  stack: [node],
+  pageBreak: 'before',
+  ...(orientation ? { pageOrientation: orientation } : {}),
+});
 
 /** Structure tree level of each heading style (render/pdf/tags.ts never lets a level be skipped). */
 const LEVEL: Record<string, number> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
@@ -205,7 +213,19 @@ export function columnBox(blocks: Node[], label: string, source: string): Node[]
   const box = {
     table: {
       widths: ['*'],
-      body: [[{ text: label, style: 'columnLabel' }], [{ stack: short ? blocks : blocks.map((b, k) => ('text' in b && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b)), margin: [6, 4, 6, 4] }]],
+      body: [
+        [{ text: label, style: 'columnLabel' }],
+        [
+          {
+            stack: short
+              ? blocks
+              : blocks.map((b, k) =>
+                  'text' in b && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b,
+                ),
+            margin: [6, 4, 6, 4],
+          },
+        ],
+      ],
     },
     layout: 'grid',
     style: 'column',
@@ -217,7 +237,10 @@ export function columnBox(blocks: Node[], label: string, source: string): Node[]
   // the box's top margin, its label row (text, padding, rules), the cell's margin, its first headings and BOX_LINES lines
   const headingsHeight = headings.reduce((h, b) => h + estimatedHeight(plainText(b.text), BODY_WIDTH - 12, 12.5, 1.65) + 14, 0);
   const lead = 12 + 10 * 1.65 + 6 + 4 + headingsHeight + 10.5 * 1.65 * BOX_LINES + 4;
-  return [{ stack: [{ canvas: [], margin: [0, lead, 0, 0] }], unbreakable: true }, { stack: [box], margin: [0, -lead, 0, 0] }];
+  return [
+    { stack: [{ canvas: [], margin: [0, lead, 0, 0] }], unbreakable: true },
+    { stack: [box], margin: [0, -lead, 0, 0] },
+  ];
 }
 
 /** Everything from chapter 1 to the last page. */
@@ -233,7 +256,12 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       const id = b.anchor!;
       const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
       if (b.level === 1) parent = id;
-      w.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'chapter-1' : parent, text }));
+      w.heading(
+        h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, {
+          parent: b.level === 1 ? 'chapter-1' : parent,
+          text,
+        }),
+      );
     } else w.many(blockNodes([b]), view.files.intro);
   });
   w.end();
@@ -241,7 +269,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   w.heading({ ...h(words.get('chapter2'), 'chapter', 'chapter-2'), pageBreak: 'before' });
   const outlineOf = new Map<string, string>();
   for (const s of view.sections) {
-    const parentId = s.depth === 1 ? 'chapter-2' : outlineOf.get(r.sections.find((x) => x.id === s.id)!.parentIds.at(-1)!) ?? 'chapter-2';
+    const parentId = s.depth === 1 ? 'chapter-2' : (outlineOf.get(r.sections.find((x) => x.id === s.id)!.parentIds.at(-1)!) ?? 'chapter-2');
     outlineOf.set(s.id, `sec-${s.id}`);
     // each 重点目標 after the first opens a page, as the published plan does
     sectionNodes(s, w, words, parentId, s.depth === 1 && s !== view.sections[0]);
@@ -254,11 +282,21 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   if (r.list) {
     const geo = listGeometry(r.list.years.length, LANDSCAPE_WIDTH);
     // the first page carries the column header under the title; the pages after it get it from the page header
-    nodes.push({ stack: [h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }), { ...listHeaderTable(r.list, listWords, geo), tableId: 'list', tablePart: 'head' }], unbreakable: true });
+    nodes.push({
+      stack: [
+        h(words.get('list-title'), 'h1', 'list-start', { parent: 'chapter-3' }),
+        { ...listHeaderTable(r.list, listWords, geo), tableId: 'list', tablePart: 'head' },
+      ],
+      unbreakable: true,
+    });
     nodes.push(...listTables(r.list, listWords, geo, 'reference', { text: inlineText(view.listNote), style: 'listNote', id: 'list-end' }));
   }
   const sites = new KeepingWriter();
-  if (view.sites.length) sites.heading({ ...h(words.get('sites-title', view.chapter3), 'h1', 'sites', { parent: 'chapter-3' }), ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}) });
+  if (view.sites.length)
+    sites.heading({
+      ...h(words.get('sites-title', view.chapter3), 'h1', 'sites', { parent: 'chapter-3' }),
+      ...(r.list ? { pageBreak: 'before', pageOrientation: 'portrait' } : {}),
+    });
   if (view.sites.length) sites.content({ text: textOf(words.get('sites-intro')), style: 'p' });
   for (const s of view.sites) {
     sites.content({
@@ -283,7 +321,12 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     if (b.kind === 'heading' && b.level <= 2) {
       const id = b.anchor!;
       if (b.level === 1) refParent = id;
-      refs.heading(h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, { parent: b.level === 1 ? 'references' : refParent, text: `${b.label} ${b.inlines.map((x) => x.text).join('')}` }));
+      refs.heading(
+        h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, {
+          parent: b.level === 1 ? 'references' : refParent,
+          text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`,
+        }),
+      );
     } else refs.many(blockNodes([b]), view.files.references);
   });
   refs.end();
@@ -336,7 +379,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
 function nestToc(lines: Node[]): Node[] {
   const level = (n: Node) => Number(String(n.style).replace('toc', ''));
   const out: Node[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i + 1;
     while (j < lines.length && level(lines[j]) > level(lines[i])) j++;
     const below = nestToc(lines.slice(i + 1, j));
@@ -358,10 +401,26 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
       widths: ['auto', '*', 30],
       body: [
         [
-          id ? { stack: [{ text, linkToDestination: id, tag: 'Link', contents: words.get('toc-link', { title: text }) }], tag: 'Reference', border: NONE } : { text, border: NONE },
+          id
+            ? { stack: [{ text, linkToDestination: id, tag: 'Link', contents: words.get('toc-link', { title: text }) }], tag: 'Reference', border: NONE }
+            : { text, border: NONE },
           { text: '', border: id ? [false, false, false, true] : NONE },
           id
-            ? { stack: [{ text: '', pageReference: id, noWrap: true, alignment: 'right', linkToDestination: id, tag: 'Link', contents: words.get('toc-page-link', { title: text }) }], tag: 'Reference', border: NONE }
+            ? {
+                stack: [
+                  {
+                    text: '',
+                    pageReference: id,
+                    noWrap: true,
+                    alignment: 'right',
+                    linkToDestination: id,
+                    tag: 'Link',
+                    contents: words.get('toc-page-link', { title: text }),
+                  },
+                ],
+                tag: 'Reference',
+                border: NONE,
+              }
             : { text: '', border: NONE },
         ],
       ],
@@ -388,7 +447,8 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
   // the 参考資料's own headings, as their bookmarks have them (the anchor resolve gave each)
   view.references.forEach((b) => {
-    if (b.kind === 'heading' && b.level <= 2) toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
+    if (b.kind === 'heading' && b.level <= 2)
+      toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
   });
   if (view.glossary.length) toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
   // the notice keeps its title with its first block, never as one unbreakable block (it may be long)
@@ -437,7 +497,10 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[])
           return null;
         }
         // the header's bottom rule meets the body's top margin: no white band between them
-        return { stack: [listHeaderTable(r.list, listWords, geo)], margin: [BOOKLET_MARGINS[0], BOOKLET_MARGINS[1] - LIST_HEADER_HEIGHT, BOOKLET_MARGINS[2], 0] };
+        return {
+          stack: [listHeaderTable(r.list, listWords, geo)],
+          margin: [BOOKLET_MARGINS[0], BOOKLET_MARGINS[1] - LIST_HEADER_HEIGHT, BOOKLET_MARGINS[2], 0],
+        };
       };
     })(),
     footer: (() => {

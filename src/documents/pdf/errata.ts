@@ -12,7 +12,10 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
   const content: unknown[] = [
     { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8], tag: 'H', level: 1 },
     { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
-    { text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'), margin: [0, 0, 0, 8] },
+    {
+      text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'),
+      margin: [0, 0, 0, 8],
+    },
   ];
   if (v.entries.length)
     content.push({
@@ -28,7 +31,14 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
             // a cell never ends on a line of one character (「主な取組一／覧」)
             // a value taken out says so: an empty 正 cell reads as nothing at all
             const right = e.right === '' && e.wrong !== '' ? words.get('removed') : m.right;
-            return [{ text: keepTail(e.document) }, { text: keepTail(String(e.page)), alignment: 'right' }, { text: String(e.line), alignment: 'right' }, { text: keepTail(e.item ?? '') }, { text: m.wrong }, { text: right }];
+            return [
+              { text: keepTail(e.document) },
+              { text: keepTail(String(e.page)), alignment: 'right' },
+              { text: String(e.line), alignment: 'right' },
+              { text: keepTail(e.item ?? '') },
+              { text: m.wrong },
+              { text: right },
+            ];
           }),
         ],
       },
@@ -43,7 +53,10 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
           headerRows: 1,
           dontBreakRows: true,
           widths: ['*', 60, 60],
-          body: [['col-moved', 'col-from', 'col-to'].map(head), ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }])],
+          body: [
+            ['col-moved', 'col-from', 'col-to'].map(head),
+            ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }]),
+          ],
         },
         layout: 'grid',
         fontSize: 9,
@@ -55,6 +68,11 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 10, lineHeight: 1.3 },
     tableLayouts,
     content,
-    footer: (page: number, pages: number) => ({ text: words.get('footer', { title: v.title, page, pages }), fontSize: 8, alignment: 'center', margin: [0, 16, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: words.get('footer', { title: v.title, page, pages }),
+      fontSize: 8,
+      alignment: 'center',
+      margin: [0, 16, 0, 0],
+    }),
   };
 }

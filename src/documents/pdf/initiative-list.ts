@@ -97,7 +97,8 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
   cells.push({ text: keepTail(textOf(r.goals.join('\n'))) });
   cells.push({ stack: r.indicators.map((i) => ({ text: keepTail(textOf([i.name, i.baseline, i.target].join('\n'))), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
-  if (pages === 'reference') cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
+  if (pages === 'reference')
+    cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
   else {
     const page = pages?.get(r.anchor);
     cells.push({ text: page === undefined ? '' : String(page), alignment: 'center' });
@@ -185,7 +186,9 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
       ? lastRun[0]
       : tail.length === KEPT_TAIL && !tail.some(tall)
         ? tail[0]
-        : lastRun.length && !tall(lastRun.at(-1)!) ? lastRun.at(-1) : undefined;
+        : lastRun.length && !tall(lastRun.at(-1)!)
+          ? lastRun.at(-1)
+          : undefined;
   for (const r of view.rows) {
     if (r.kind === 'group') {
       if (items.length) flush();

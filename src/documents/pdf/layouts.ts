@@ -39,7 +39,17 @@ export function arrow(width: number, color = '#3a6ea5') {
   return {
     canvas: [
       { type: 'line', x1: 0, y1: 4, x2: w - 5, y2: 4, lineWidth: 1.2, lineColor: color },
-      { type: 'polyline', closePath: true, color, lineColor: color, points: [{ x: w - 6, y: 0.5 }, { x: w, y: 4 }, { x: w - 6, y: 7.5 }] },
+      {
+        type: 'polyline',
+        closePath: true,
+        color,
+        lineColor: color,
+        points: [
+          { x: w - 6, y: 0.5 },
+          { x: w, y: 4 },
+          { x: w - 6, y: 7.5 },
+        ],
+      },
     ],
     margin: [0, 1, 0, 0],
   };
@@ -79,7 +89,15 @@ export const REPORT_MARGINS = [30, 36, 30, 40];
  * A landscape report's definition around its content: metadata, margins, the body font, the
  * draft mark on every page while a year is unfinished (「未確定（未回答 N 件）」), and the footer.
  */
-export function landscapeReport(o: { title: string; author: string; date: string; styles: Record<string, unknown>; content: unknown[]; draft?: string; footer: (page: number, pages: number) => string }): Record<string, unknown> {
+export function landscapeReport(o: {
+  title: string;
+  author: string;
+  date: string;
+  styles: Record<string, unknown>;
+  content: unknown[];
+  draft?: string;
+  footer: (page: number, pages: number) => string;
+}): Record<string, unknown> {
   const draft = o.draft;
   return {
     ...pdfMetadata({ title: o.title, author: o.author, date: o.date }),

@@ -12,7 +12,8 @@ import type { PdfNode as Node } from '../../render/pdf/nodes.js';
 const SVG_OPTIONS = { imageCallback: () => Buffer.alloc(0), warningCallback: () => {} };
 
 // 1,234件 / 40.7分 / 99.7% / 12回/年 / 平成29年 / 4～19秒 / 2017年度 / 135,304千円
-const NUMBER_WITH_UNIT = /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
+const NUMBER_WITH_UNIT =
+  /[（(]?[0-9０-９][0-9０-９,，.．]*(?:[～~〜－-][0-9０-９][0-9０-９,，.．]*)?(?:%|％|千円|万円|億円|円|年度|年|か月|ヶ月|月|日|時間|時|分|秒|件|人|回|点|校|市町村|市|町|村|歳|台|局|か所|箇所|社|団体|本|倍|割|世帯|項目|作品|期|次|名|機関|施設|km|m)(?:[/／][^\s、。]{1,2})?[)）]?/g;
 // a short quotation stays on one line when it can (a longer unbreakable run left the line
 // before it loose: up to 3.2 pt between characters; a longer one breaks where Japanese allows)
 const SHORT_QUOTE = /「[^「」\n]{1,6}」/g;
@@ -37,11 +38,11 @@ function urlPieces(url: string, at: number): [number, number][] {
 function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
   const marks: [number, number][] = [];
   URL.lastIndex = 0;
-  for (let m; (m = URL.exec(text)); ) marks.push(...urlPieces(m[0], m.index));
+  for (let m; (m = URL.exec(text));) marks.push(...urlPieces(m[0], m.index));
   const inUrl = (i: number) => marks.some(([s, e]) => i >= s && i < e);
   for (const re of [NUMBER_WITH_UNIT, SHORT_QUOTE]) {
     re.lastIndex = 0;
-    for (let m; (m = re.exec(text)); ) if (!inUrl(m.index)) marks.push([m.index, m.index + m[0].length]);
+    for (let m; (m = re.exec(text));) if (!inUrl(m.index)) marks.push([m.index, m.index + m[0].length]);
   }
   if (marks.length === 0) return [{ text }];
   marks.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -80,7 +81,11 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
   for (const r of runs) {
     if (r.pageRef !== undefined) {
       const fixed = opts.pages?.get(r.pageRef);
-      out.push({ ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef, contents: r.linkName }), noWrap: true, ...(r.bold ? { bold: true } : {}) });
+      out.push({
+        ...(fixed !== undefined ? { text: String(fixed) } : { text: '00', pageReference: r.pageRef, contents: r.linkName }),
+        noWrap: true,
+        ...(r.bold ? { bold: true } : {}),
+      });
       continue;
     }
     if (r.sup !== undefined) {
@@ -115,7 +120,12 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
     switch (b.kind) {
       case 'heading': {
         const style = opts.headingStyle?.(b.level) ?? 'h4';
-        nodes.push({ text: [b.label ? `${b.label} ` : '', ...(toArray(inlineText(b.inlines)))], style, headlineLevel: b.level, ...(b.anchor ? { id: b.anchor } : {}) });
+        nodes.push({
+          text: [b.label ? `${b.label} ` : '', ...toArray(inlineText(b.inlines))],
+          style,
+          headlineLevel: b.level,
+          ...(b.anchor ? { id: b.anchor } : {}),
+        });
         break;
       }
       case 'paragraph':
@@ -157,10 +167,23 @@ function figureNode(b: FigureBlock): Node {
   const body: Node = b.timeline
     ? timelineTable(b.timeline)
     : b.data
-      ? b.data.startsWith('data:') ? { image: b.data, fit, alignment: 'center', alt: b.caption } : { svg: b.data, fit, alignment: 'center', alt: b.caption, options: SVG_OPTIONS }
+      ? b.data.startsWith('data:')
+        ? { image: b.data, fit, alignment: 'center', alt: b.caption }
+        : { svg: b.data, fit, alignment: 'center', alt: b.caption, options: SVG_OPTIONS }
       : // a frame, not a table of data: its sentence is read as a paragraph
         { table: { widths: ['*'], body: [[{ text: b.placeholder ?? '', alignment: 'center', margin: [0, 18, 0, 18] }]] }, layout: 'grid', tag: 'Div' };
-  const caption = b.caption ? [{ text: b.caption, style: 'caption', alignment: b.anchor ? 'left' : 'center', margin: [0, 4, 0, 4], tag: 'Caption', ...(b.anchor ? { id: b.anchor } : {}) }] : [];
+  const caption = b.caption
+    ? [
+        {
+          text: b.caption,
+          style: 'caption',
+          alignment: b.anchor ? 'left' : 'center',
+          margin: [0, 4, 0, 4],
+          tag: 'Caption',
+          ...(b.anchor ? { id: b.anchor } : {}),
+        },
+      ]
+    : [];
   const credits = (b.credits ?? []).map((c) => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
   // the published plan sets the caption over the figure; an untitled image of the earlier form keeps its caption under it
   const stack = b.anchor ? [...caption, body, ...credits] : [body, ...caption];
@@ -222,7 +245,15 @@ function columnWidths(b: Extract<Block, { kind: 'table' }>): (number | string)[]
   const longest = (cells: Inline[][], size: number) => Math.max(...cells.map((c) => Math.max(...plain(c).split('\n').map(em)) * size));
   return b.header.map((h, i) => {
     if (i === b.header.length - 1) return '*';
-    const w = Math.ceil(Math.max(longest([h], 9.5), longest(b.rows.map((r) => r[i] ?? []), 9)) + 4);
+    const w = Math.ceil(
+      Math.max(
+        longest([h], 9.5),
+        longest(
+          b.rows.map((r) => r[i] ?? []),
+          9,
+        ),
+      ) + 4,
+    );
     return w <= NARROW_COLUMN ? w : i === 0 ? 'auto' : '*';
   });
 }
@@ -299,7 +330,16 @@ export function keepTail(t: Node[] | string, n = 3, word = 5): Node[] | string {
   // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
   const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link', 'contents'].includes(k));
   const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
-  if (last && prev && typeof last.text === 'string' && typeof prev.text === 'string' && !last.text.includes('\n') && !prev.text.endsWith('\n') && [...last.text].length < n && same(last, prev)) {
+  if (
+    last &&
+    prev &&
+    typeof last.text === 'string' &&
+    typeof prev.text === 'string' &&
+    !last.text.includes('\n') &&
+    !prev.text.endsWith('\n') &&
+    [...last.text].length < n &&
+    same(last, prev)
+  ) {
     const need = n - [...last.text].length;
     const chars = [...prev.text];
     if (prev.noWrap || chars.length <= need) {

@@ -71,7 +71,11 @@ function summary(view: ProgressView, r: Resolved): Node[] {
     columns: levelCols.map((a, i) => ({
       width: 'auto',
       columns: [
-        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
+        {
+          svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`,
+          width: 9,
+          margin: [0, 1, 0, 0],
+        },
         { text: a, style: 'cell', width: 'auto', margin: [3, 0, 12, 0] },
       ],
     })),
@@ -102,13 +106,21 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
   const body = [
     ['col-year', 'col-target', 'col-actual', 'col-rate', 'col-level', 'col-note'].map(th),
     ...ind.years.map((y) => {
-      const notes = [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? ''].filter(Boolean).join('　');
+      const notes = [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? '']
+        .filter(Boolean)
+        .join('　');
       return [
         { text: y.fyLabel, style: 'cell', tag: 'TH' },
         { text: y.targetText, style: 'num' },
         { text: y.actualText, style: 'num', ...(y.missing ? { color: RED, alignment: 'center' } : {}) },
         'value' in y.rate
-          ? { columns: [{ svg: rateBar(y.rate.value), width: RATE_BAR, tag: 'Artifact', margin: [0, 2, 0, 0] }, { text: y.rateText, style: 'num', width: '*' }], columnGap: 4 }
+          ? {
+              columns: [
+                { svg: rateBar(y.rate.value), width: RATE_BAR, tag: 'Artifact', margin: [0, 2, 0, 0] },
+                { text: y.rateText, style: 'num', width: '*' },
+              ],
+              columnGap: 4,
+            }
           : { text: y.rateText, style: 'cell', ...(y.missing ? { color: RED } : {}) },
         { text: y.level ?? '', style: 'cell', alignment: 'center' },
         { text: keepTail(textOf(notes)), style: 'cell' },
@@ -119,7 +131,10 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
     {
       stack: [
         { text: w.get('indicator-head', { name: ind.name, unit: ind.unit, direction: w.get(`direction-${ind.direction}`) }), style: 'small', bold: true },
-        { text: w.get('baseline-line', { asOf: ind.baselineAsOf, baseline: ind.baselineText, targetAsOf: ind.targetAsOf, target: ind.targetText }), style: 'small' },
+        {
+          text: w.get('baseline-line', { asOf: ind.baselineAsOf, baseline: ind.baselineText, targetAsOf: ind.targetAsOf, target: ind.targetText }),
+          style: 'small',
+        },
         { table: { headerRows: 1, dontBreakRows: true, widths: [60, 70, 70, 150, 60, '*'], body }, layout: 'grid', margin: [0, 2, 0, 6] },
       ],
       unbreakable: true,
@@ -139,7 +154,9 @@ function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
         ['col-year', 'col-grade', 'col-reason', 'col-outlook'].map(th),
         ...x.evaluations.map((e) => [
           { text: e.fyLabel, style: 'cell', tag: 'TH' },
-          e.missing ? { text: w.get('unanswered'), style: 'cell', color: RED, alignment: 'center' } : { text: e.grade ? `${e.grade}${e.gradeMeaning ? `（${e.gradeMeaning}）` : ''}` : '', style: 'cell', alignment: 'center' },
+          e.missing
+            ? { text: w.get('unanswered'), style: 'cell', color: RED, alignment: 'center' }
+            : { text: e.grade ? `${e.grade}${e.gradeMeaning ? `（${e.gradeMeaning}）` : ''}` : '', style: 'cell', alignment: 'center' },
           { text: keepTail(textOf(e.reason)), style: 'cell' },
           { text: e.outlook, style: 'cell', alignment: 'center' },
         ]),
@@ -173,7 +190,16 @@ export function progressDocument(view: ProgressView, r: Resolved): Node {
     ...summary(view, r),
   ];
   for (const top of view.tops) {
-    content.push({ text: w.get('group-heading', top), style: 'h1', id: `top-${top.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
+    content.push({
+      text: w.get('group-heading', top),
+      style: 'h1',
+      id: `top-${top.id}`,
+      outline: true,
+      headlineLevel: 1,
+      pageBreak: 'before',
+      tag: 'H',
+      level: 2,
+    });
     for (const x of view.initiatives.filter((i) => i.topId === top.id)) content.push(...initiativeBlock(x, r));
   }
   return landscapeReport({

@@ -57,7 +57,10 @@ export function barSvg(counts: number[], max: number, width: number, height: num
 function summary(view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong };
-  const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t) => ({ text: t, style: 'sumHead' }));
+  const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t) => ({
+    text: t,
+    style: 'sumHead',
+  }));
   const row = (label: string, s: ResultsView['total'], bold = false) => [
     { text: label, style: 'sum', bold, tag: 'TH' },
     { text: String(s.count), style: 'sumNum', bold },
@@ -92,7 +95,11 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     columns: view.achievements.map((a, i) => ({
       width: 'auto',
       columns: [
-        { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`, width: 9, margin: [0, 1, 0, 0] },
+        {
+          svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`,
+          width: 9,
+          margin: [0, 1, 0, 0],
+        },
         { text: a, style: 'sum', width: 'auto', margin: [3, 0, 12, 0] },
       ],
     })),
@@ -113,7 +120,9 @@ function summary(view: ResultsView, r: Resolved): Node[] {
 const KEEPABLE = A4.width - MARGINS[1] - MARGINS[3] - 60;
 const rowHeight = (row: ResultsView['pillars'][number]['rows'][number]) =>
   Math.max(
-    ...[row.title, row.description, row.achievement, row.outcome, row.divisions.join('\n')].map((t, i) => estimatedHeight(t, RESULT_WIDTHS[[2, 3, 5, 6, 8][i]], 7.5, 1.25)),
+    ...[row.title, row.description, row.achievement, row.outcome, row.divisions.join('\n')].map((t, i) =>
+      estimatedHeight(t, RESULT_WIDTHS[[2, 3, 5, 6, 8][i]], 7.5, 1.25),
+    ),
   ) + 4;
 
 /**
@@ -124,10 +133,12 @@ const rowHeight = (row: ResultsView['pillars'][number]['rows'][number]) =>
 function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
-  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => ({
-    text: w.get(k, ctx),
-    style: 'th',
-  }));
+  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map(
+    (k) => ({
+      text: w.get(k, ctx),
+      style: 'th',
+    }),
+  );
   // a fresh node per cell: pdfmake writes its layout into the nodes it is given
   const unanswered = () => ({ text: w.get('unanswered-cell'), style: 'cell', color: '#c00000' });
   const tables: Node[] = [];
@@ -188,7 +199,16 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     ...summary(view, r),
   ];
   view.pillars.forEach((p, i) => {
-    content.push({ text: view.texts.pillarHeadings[p.id], style: 'h1', id: `pillar-${p.id}`, outline: true, headlineLevel: 1, pageBreak: 'before', tag: 'H', level: 2 });
+    content.push({
+      text: view.texts.pillarHeadings[p.id],
+      style: 'h1',
+      id: `pillar-${p.id}`,
+      outline: true,
+      headlineLevel: 1,
+      pageBreak: 'before',
+      tag: 'H',
+      level: 2,
+    });
     // the published report explains 目標の達成度※ under the first pillar's heading, before its table
     if (i === 0) content.push({ text: w.get('note'), style: 'note' });
     content.push(...pillarTables(p, view, r));

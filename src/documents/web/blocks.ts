@@ -57,7 +57,11 @@ export class WebContext {
   /** the words after a page number that name a page (「ページ以降」, 「ページ」), longest first */
   private pageWords: string[];
   constructor(readonly words: Wording) {
-    this.pageWords = words.get('page-words').split('|').filter(Boolean).sort((a, b) => b.length - a.length);
+    this.pageWords = words
+      .get('page-words')
+      .split('|')
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
   }
 
   /** Page citations link to the page their anchor stands on, named by what stands there, once every page is made. */
@@ -77,7 +81,10 @@ export class WebContext {
     for (const x of xs) {
       if (x.sup !== undefined) {
         this.supPages.set(x.sup, page);
-        out.push({ text: x.text, sup: { id: termRefAnchor(x.sup), href: `${GLOSSARY_PAGE}#${termAnchor(x.sup)}`, label: this.words.get('sup-label', { number: x.sup }) } });
+        out.push({
+          text: x.text,
+          sup: { id: termRefAnchor(x.sup), href: `${GLOSSARY_PAGE}#${termAnchor(x.sup)}`, label: this.words.get('sup-label', { number: x.sup }) },
+        });
       } else if (x.pageRef !== undefined) {
         const ref = { anchor: x.pageRef, href: '', text: '' };
         this.refs.push(ref);
@@ -106,7 +113,13 @@ export class WebContext {
     if (b.data) {
       const svg = !b.data.startsWith('data:');
       const ext = svg ? 'svg' : b.data.startsWith('data:image/png') ? 'png' : 'jpg';
-      const base = (b.anchor ?? b.src.replace(/^\.\//, '').replace(/^figures\//, '').replace(/\.[^.]*$/, '')).replace(/[^0-9A-Za-z_-]/g, '_');
+      const base = (
+        b.anchor ??
+        b.src
+          .replace(/^\.\//, '')
+          .replace(/^figures\//, '')
+          .replace(/\.[^.]*$/, '')
+      ).replace(/[^0-9A-Za-z_-]/g, '_');
       src = `figures/${base}.${ext}`;
       const bytes = svg ? Buffer.from(b.data, 'utf8') : Buffer.from(b.data.slice(b.data.indexOf(',') + 1), 'base64');
       if (!this.files.some((f) => f.name === src)) this.files.push({ name: src, bytes });
@@ -125,7 +138,11 @@ export class WebContext {
             let at = 0;
             for (const s of r.spans) {
               for (; at < s.start; at++) cells.push({ span: 1, text: '' });
-              cells.push({ span: s.length, text: this.words.get('timeline-span', { from: t.years[s.start], to: t.years[s.start + s.length - 1], label: s.label }), ...(r.unconfirmed ? { unconfirmed: true } : {}) });
+              cells.push({
+                span: s.length,
+                text: this.words.get('timeline-span', { from: t.years[s.start], to: t.years[s.start + s.length - 1], label: s.label }),
+                ...(r.unconfirmed ? { unconfirmed: true } : {}),
+              });
               at = s.start + s.length;
             }
             for (; at < t.years.length; at++) cells.push({ span: 1, text: '' });
@@ -133,7 +150,17 @@ export class WebContext {
           }),
         }
       : undefined;
-    return { figure: { id: b.anchor, src, alt: b.caption, caption: b.caption, credits: b.credits ?? [], placeholder: !src && !timeline ? b.placeholder : undefined, timeline } };
+    return {
+      figure: {
+        id: b.anchor,
+        src,
+        alt: b.caption,
+        caption: b.caption,
+        credits: b.credits ?? [],
+        placeholder: !src && !timeline ? b.placeholder : undefined,
+        timeline,
+      },
+    };
   }
 
   /** Blocks of prose; a Markdown heading of level n becomes h(n + shift). */
@@ -170,6 +197,9 @@ export class WebContext {
 
   /** Plain text as paragraphs, one per line. */
   text(s: string): WebBlock[] {
-    return s.split('\n').filter((t) => t.trim()).map((t) => ({ paragraph: [{ text: t }] }));
+    return s
+      .split('\n')
+      .filter((t) => t.trim())
+      .map((t) => ({ paragraph: [{ text: t }] }));
   }
 }

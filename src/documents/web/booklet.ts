@@ -128,7 +128,11 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
       const item: TocItem = {
         text: `${s.label} ${s.plainTitle}`,
         href: s === top ? file : `${file}#sec-${s.id}`,
-        children: s.entries.map((e) => ({ text: `${e.no} ${e.title.map((x) => x.text).join('')}${e.relisted ? ` ${w.get('relisted')}` : ''}`, href: `${file}#${e.anchor}`, children: [] })),
+        children: s.entries.map((e) => ({
+          text: `${e.no} ${e.title.map((x) => x.text).join('')}${e.relisted ? ` ${w.get('relisted')}` : ''}`,
+          href: `${file}#${e.anchor}`,
+          children: [],
+        })),
       };
       items.set(s.id, item);
       const parent = r.sections.find((x) => x.id === s.id)!.parentIds.at(-1);

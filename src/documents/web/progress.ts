@@ -89,7 +89,9 @@ export function progressWebPage(view: ProgressView, r: Resolved): WebPage {
                 missing: y.missing,
                 rate: y.rateText,
                 level: y.level ?? '',
-                note: [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? ''].filter(Boolean).join('　'),
+                note: [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? '']
+                  .filter(Boolean)
+                  .join('　'),
               })),
             })),
             evalCaption: w.get('evaluation-caption', { title: x.title }),

@@ -32,7 +32,9 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
       goals: row.goals,
       indicators: row.indicators,
       marks: row.marks.join(''),
-      place: page ? { href: `${page}#${row.anchor}`, text: pathOf.get(section) ?? '', label: ww.get('place-label', { title: row.title, path: pathOf.get(section) }) } : undefined,
+      place: page
+        ? { href: `${page}#${row.anchor}`, text: pathOf.get(section) ?? '', label: ww.get('place-label', { title: row.title, path: pathOf.get(section) }) }
+        : undefined,
     });
   }
   return {
@@ -81,7 +83,12 @@ function chart(view: ResultsView) {
       .filter(Boolean);
     return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
   });
-  return { width: LABEL + BAR + 60, height: view.pillars.length * ROW + 6, rows, legend: view.achievements.map((a, k) => ({ label: a, fill: PALETTE[k % PALETTE.length] })) };
+  return {
+    width: LABEL + BAR + 60,
+    height: view.pillars.length * ROW + 6,
+    rows,
+    legend: view.achievements.map((a, k) => ({ label: a, fill: PALETTE[k % PALETTE.length] })),
+  };
 }
 
 export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
@@ -89,9 +96,17 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
   const ww = r.words.web;
   const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
   const t = view.texts;
-  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx));
+  const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) =>
+    w.get(k, ctx),
+  );
   const unanswered = w.get('unanswered-cell');
-  const sumRow = (label: string, s: ResultsView['total']) => ({ label, count: s.count, newCount: s.newCount, budget: yen(s.budgetTotal), achievements: s.achievements });
+  const sumRow = (label: string, s: ResultsView['total']) => ({
+    label,
+    count: s.count,
+    newCount: s.newCount,
+    budget: yen(s.budgetTotal),
+    achievements: s.achievements,
+  });
   return {
     file: resultsPage(view.fiscalYear),
     template: 'results',

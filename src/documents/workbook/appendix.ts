@@ -47,14 +47,27 @@ function listSheet(r: Resolved, pages: Map<string, number> | undefined): SheetSp
     5,
     fitWidth(items.map(name), 16, 36),
     ...Array(n).fill(fitWidth(labels, 8, 13)),
-    fitWidth(items.flatMap((x) => x.goals), 10, 24),
+    fitWidth(
+      items.flatMap((x) => x.goals),
+      10,
+      24,
+    ),
     fitWidth(items.map(indicators), 13, 36),
     6,
     5,
   ];
   const ncol = wanted.length;
   const header: CellValue[][] = [
-    [lw.get('col-no'), lw.get('col-name'), lw.get('col-schedule'), ...Array(n - 1).fill(null), lw.get('col-goals'), lw.get('col-indicators'), lw.get('col-marks'), lw.get('col-page')],
+    [
+      lw.get('col-no'),
+      lw.get('col-name'),
+      lw.get('col-schedule'),
+      ...Array(n - 1).fill(null),
+      lw.get('col-goals'),
+      lw.get('col-indicators'),
+      lw.get('col-marks'),
+      lw.get('col-page'),
+    ],
     [null, null, ...list.years.map((y) => y.label), null, null, null, null],
   ];
   const headerMerges: [number, number, number, number][] = [[1, 3, 1, 2 + n]];
@@ -106,25 +119,72 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const ctx = { fyLong: v.fyLong, fyNendo: v.fyShort };
   const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
   const wanted = [
-    fitWidth(v.pillars.map((p) => v.texts.pillarHeadings[p.id]), 8, 21),
+    fitWidth(
+      v.pillars.map((p) => v.texts.pillarHeadings[p.id]),
+      8,
+      21,
+    ),
     5,
     4,
-    fitWidth(rows.map(({ x }) => x.title), 13, 27),
-    fitWidth(rows.map(({ x }) => x.description), 16, 40),
+    fitWidth(
+      rows.map(({ x }) => x.title),
+      13,
+      27,
+    ),
+    fitWidth(
+      rows.map(({ x }) => x.description),
+      16,
+      40,
+    ),
     10,
-    fitWidth(rows.map(({ x }) => x.achievement), 10, 19),
-    fitWidth(rows.map(({ x }) => x.outcome), 16, 40),
-    fitWidth(rows.map(({ x }) => x.department), 7, 13),
-    fitWidth(rows.map(({ x }) => x.divisions.join('\n')), 7, 18),
+    fitWidth(
+      rows.map(({ x }) => x.achievement),
+      10,
+      19,
+    ),
+    fitWidth(
+      rows.map(({ x }) => x.outcome),
+      16,
+      40,
+    ),
+    fitWidth(
+      rows.map(({ x }) => x.department),
+      7,
+      13,
+    ),
+    fitWidth(
+      rows.map(({ x }) => x.divisions.join('\n')),
+      7,
+      18,
+    ),
     fitWidth(v.achievements, 7, 13),
   ];
   const draft = draftHeader(r, v);
-  const header: CellValue[][] = [[
-    ww.get('col-pillar'),
-    ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) => w.get(k, ctx)),
-    ww.get('col-category'),
-  ]];
-  const data = rows.map(({ p, x }) => [v.texts.pillarHeadings[p.id], x.no, x.isNew ? w.get('new-mark') : null, x.title, x.description, x.budget, x.achievement, x.outcome, x.department, x.divisions.join('\n'), x.category ?? null] as CellValue[]);
+  const header: CellValue[][] = [
+    [
+      ww.get('col-pillar'),
+      ...['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map((k) =>
+        w.get(k, ctx),
+      ),
+      ww.get('col-category'),
+    ],
+  ];
+  const data = rows.map(
+    ({ p, x }) =>
+      [
+        v.texts.pillarHeadings[p.id],
+        x.no,
+        x.isNew ? w.get('new-mark') : null,
+        x.title,
+        x.description,
+        x.budget,
+        x.achievement,
+        x.outcome,
+        x.department,
+        x.divisions.join('\n'),
+        x.category ?? null,
+      ] as CellValue[],
+  );
   const widths = printWidths(wanted, header, [], undefined, data);
   return {
     name,
@@ -163,7 +223,10 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
         { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
         { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
         { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal ?? 0 },
-        ...v.achievements.map((_, k) => ({ formula: `COUNTIFS(${PILLAR},${key},${CATEGORY},${cellRef(1, 5 + k).replace(/(\d+)$/, '$$$1')})`, result: p.summary.achievements[k] })),
+        ...v.achievements.map((_, k) => ({
+          formula: `COUNTIFS(${PILLAR},${key},${CATEGORY},${cellRef(1, 5 + k).replace(/(\d+)$/, '$$$1')})`,
+          result: p.summary.achievements[k],
+        })),
       ],
     };
   });
@@ -171,9 +234,31 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   const total = (col: number, result: number) => ({ formula: `SUM(${cellRef(2, col)}:${cellRef(last, col)})`, result });
   rows.push({
     kind: 'total',
-    cells: [w.get('summary-total'), total(2, v.total.count), total(3, v.total.newCount), total(4, v.total.budgetTotal ?? 0), ...v.total.achievements.map((a, k) => total(5 + k, a))],
+    cells: [
+      w.get('summary-total'),
+      total(2, v.total.count),
+      total(3, v.total.newCount),
+      total(4, v.total.budgetTotal ?? 0),
+      ...v.total.achievements.map((a, k) => total(5 + k, a)),
+    ],
   });
-  const widths = printWidths([fitWidth(v.pillars.map((p) => v.texts.pillarHeadings[p.id]), 10, 27), 7, 7, 13, ...v.achievements.map((a) => fitWidth([a], 8, 16))], header, [], undefined, rows.map((x) => x.cells));
+  const widths = printWidths(
+    [
+      fitWidth(
+        v.pillars.map((p) => v.texts.pillarHeadings[p.id]),
+        10,
+        27,
+      ),
+      7,
+      7,
+      13,
+      ...v.achievements.map((a) => fitWidth([a], 8, 16)),
+    ],
+    header,
+    [],
+    undefined,
+    rows.map((x) => x.cells),
+  );
   return {
     name,
     widths,
@@ -209,15 +294,23 @@ function progressSheet(r: Resolved): SheetSpec {
     const [b, tg, a, rt] = [BASE, TARGET, ACTUAL, RATE].map((c) => cellRef(row, c));
     // the reasons that stay whatever the actual: no formula
     if (!ind.computable || ('reason' in y.rate && y.rate.reason !== 'no-actual')) return out;
-    const rate =
-      p.method === 'progress' ? `(${a}-${b})/(${tg}-${b})*100` : ind.direction === '増やす' ? `${a}/${tg}*100` : `${tg}/${a}*100`;
+    const rate = p.method === 'progress' ? `(${a}-${b})/(${tg}-${b})*100` : ind.direction === '増やす' ? `${a}/${tg}*100` : `${tg}/${a}*100`;
     out[RATE - 1] = { formula: `IF(${a}="","${unanswered}",ROUND(${rate},1))`, result: 'value' in y.rate ? y.rate.value : unanswered };
     // the levels from the top: the first whose lower bound the rate reaches
-    const level = settings.levels.reduceRight<string>((rest, label, i) => (settings.mins[i] === undefined ? `"${label}"` : `IF(${rt}>=${settings.mins[i]},"${label}",${rest})`), '""');
+    const level = settings.levels.reduceRight<string>(
+      (rest, label, i) => (settings.mins[i] === undefined ? `"${label}"` : `IF(${rt}>=${settings.mins[i]},"${label}",${rest})`),
+      '""',
+    );
     out[LEVEL - 1] = { formula: `IF(ISNUMBER(${rt}),${level},"")`, result: y.level ?? '' };
     return out;
   });
-  const widths = printWidths(t.columns.map((c, i) => (c.type === 'number' ? 9 : fitWidth([c.header, ...t.rows.map((x) => String(x[i]))], 6, 30))), [t.columns.map((c) => c.header)], [], undefined, data);
+  const widths = printWidths(
+    t.columns.map((c, i) => (c.type === 'number' ? 9 : fitWidth([c.header, ...t.rows.map((x) => String(x[i]))], 6, 30))),
+    [t.columns.map((c) => c.header)],
+    [],
+    undefined,
+    data,
+  );
   return {
     name: t.sheet,
     widths,

@@ -35,7 +35,14 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
           const rich = (parts: Record<string, unknown>[]) => ({
             richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
           });
-          const cells: CellValue[] = [e.document, e.page, e.line, e.item ?? '', rich(m.wrong), e.right === '' && e.wrong !== '' ? words.get('removed') : rich(m.right)];
+          const cells: CellValue[] = [
+            e.document,
+            e.page,
+            e.line,
+            e.item ?? '',
+            rich(m.wrong),
+            e.right === '' && e.wrong !== '' ? words.get('removed') : rich(m.right),
+          ];
           // every cell's text wraps in its column: the row is as tall as the tallest
           return { cells, height: rowHeight(plain[k], widths) };
         })
@@ -45,18 +52,34 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
   };
   // a sheet only when pages moved: an empty sheet prints as a blank page
   const movedHeader: CellValue[][] = [[words.get('moved-title'), null, null], ['col-moved', 'col-from', 'col-to'].map((k) => words.get(k))];
-  const movedWidths = printWidths([fitWidth(v.moved.map((m) => m.item), 16, 56), 5, 5], movedHeader, [[1, 1, 1, 3]], a4Capacity(), v.moved.map((m) => [m.item]));
+  const movedWidths = printWidths(
+    [
+      fitWidth(
+        v.moved.map((m) => m.item),
+        16,
+        56,
+      ),
+      5,
+      5,
+    ],
+    movedHeader,
+    [[1, 1, 1, 3]],
+    a4Capacity(),
+    v.moved.map((m) => [m.item]),
+  );
   const moved: SheetSpec[] = v.moved.length
-    ? [{
-        name: words.get('moved-sheet'),
-        widths: movedWidths,
-        header: movedHeader,
-        headerMerges: [[1, 1, 1, 3]],
-        headerHeights: headerHeights(movedHeader, movedWidths, [[1, 1, 1, 3]]),
-        rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to], height: rowHeight([m.item], movedWidths) })),
-        freeze: { rows: 2, cols: 0 },
-        autoFilter: true,
-      }]
+    ? [
+        {
+          name: words.get('moved-sheet'),
+          widths: movedWidths,
+          header: movedHeader,
+          headerMerges: [[1, 1, 1, 3]],
+          headerHeights: headerHeights(movedHeader, movedWidths, [[1, 1, 1, 3]]),
+          rows: v.moved.map((m) => ({ cells: [m.item, m.from, m.to], height: rowHeight([m.item], movedWidths) })),
+          freeze: { rows: 2, cols: 0 },
+          autoFilter: true,
+        },
+      ]
     : [];
   return { title: words.get('title', v), creator, date: v.date, sheets: [sheet, ...moved] };
 }

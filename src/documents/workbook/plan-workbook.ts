@@ -27,7 +27,9 @@ const SIDE_MARGIN = 0.3;
 export function planRows(model: Model, whole: boolean): Map<string, PlanRow[]> {
   const order = new Map<string, number>();
   walkSections(model.dataset.sections, (s) => void order.set(s.id, order.size));
-  const sorted = [...model.initiatives].sort((a, b) => (order.get(a.data.section) ?? 0) - (order.get(b.data.section) ?? 0) || a.data.no - b.data.no || (a.id < b.id ? -1 : 1));
+  const sorted = [...model.initiatives].sort(
+    (a, b) => (order.get(a.data.section) ?? 0) - (order.get(b.data.section) ?? 0) || a.data.no - b.data.no || (a.id < b.id ? -1 : 1),
+  );
   const out = new Map<string, PlanRow[]>();
   for (const { id, data } of sorted) {
     const key = whole ? '' : data.department;
@@ -62,7 +64,12 @@ function coverSheet(model: Model, words: Wording, ctx: Record<string, unknown>):
     return { cells, height: heightOf(cells, widths) };
   };
   const deadline = plan?.deadline ? `${dateLong(plan.deadline)}（${plan.deadline.replaceAll('-', '/')}）` : '';
-  const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: LINE + 6 });
+  const head = (label: string) => ({
+    cells: [label, null, null] as CellValue[],
+    kind: 'group' as const,
+    merges: [[0, 2]] as [number, number][],
+    height: LINE + 6,
+  });
   return {
     name: words.get('cover-sheet'),
     widths,
@@ -76,7 +83,9 @@ function coverSheet(model: Model, words: Wording, ctx: Record<string, unknown>):
       wide(labels[3], words.get('cover-how', { clear: words.get('clear-mark'), retire: words.get('retire-mark'), arrow: words.get('arrow') })),
       head(words.get('cover-example-label')),
       example('head'),
-      ...['title', 'section', 'division', 'relisted', 'goals', 'measure', 'schedule', 'schedule-again', 'schedule-gap', 'at', 'new-row', 'retire', 'clear'].map(example),
+      ...['title', 'section', 'division', 'relisted', 'goals', 'measure', 'schedule', 'schedule-again', 'schedule-gap', 'at', 'new-row', 'retire', 'clear'].map(
+        example,
+      ),
     ],
     protect: true,
     sideMargin: SIDE_MARGIN,
@@ -94,21 +103,53 @@ export function planWorkbook(model: Model, r: Resolved, words: Wording, departme
   const sectionTitle = new Map<string, string>();
   walkSections(model.dataset.sections, (s) => void sectionTitle.set(s.id, s.title));
   const blank = range(PLAN.blankRows);
-  const common = { protect: true, rowsGrow: true, sideMargin: SIDE_MARGIN, footer: words.get('footer', ctx), header_text: words.get('title', ctx), autoFilter: true };
-  const markRule = { type: 'list' as const, allowBlank: true, formulae: [`"${mark},${clear}"`], showErrorMessage: true, errorStyle: 'stop' as const, error: words.get('err-mark-dv', { mark, clear }) };
+  const common = {
+    protect: true,
+    rowsGrow: true,
+    sideMargin: SIDE_MARGIN,
+    footer: words.get('footer', ctx),
+    header_text: words.get('title', ctx),
+    autoFilter: true,
+  };
+  const markRule = {
+    type: 'list' as const,
+    allowBlank: true,
+    formulae: [`"${mark},${clear}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    error: words.get('err-mark-dv', { mark, clear }),
+  };
 
   // 事業
   const iWidths = [6, 6, 24, 12, 12, 18, 44, 6, 12, 10, ...c.measures.map(() => 5), 8];
   const iHeader: CellValue[] = [
-    words.get('col-id'), words.get('col-no'), words.get('col-title'), words.get('col-department'), words.get('col-division'), words.get('col-section'),
-    words.get('col-description'), words.get('col-new'), words.get('col-relisted'), words.get('col-goals'),
-    ...c.measures.map((m) => words.get('col-measure', m)), words.get('col-handling'),
+    words.get('col-id'),
+    words.get('col-no'),
+    words.get('col-title'),
+    words.get('col-department'),
+    words.get('col-division'),
+    words.get('col-section'),
+    words.get('col-description'),
+    words.get('col-new'),
+    words.get('col-relisted'),
+    words.get('col-goals'),
+    ...c.measures.map((m) => words.get('col-measure', m)),
+    words.get('col-handling'),
   ];
   const iRows = rows.map(({ id, initiative: i }) => {
     const cells: CellValue[] = [
-      id, i.no, i.title, i.department, divisionText(i.division), sectionChoice(i.section, sectionTitle.get(i.section) ?? ''),
-      i.description ?? null, i.isNew ? mark : null, relistingsText(i.relistedIn) || null, (i.secondaryGoals ?? []).join('\n') || null,
-      ...c.measures.map((m) => ((i.policyMeasures ?? []).includes(m.id) ? mark : null)), null,
+      id,
+      i.no,
+      i.title,
+      i.department,
+      divisionText(i.division),
+      sectionChoice(i.section, sectionTitle.get(i.section) ?? ''),
+      i.description ?? null,
+      i.isNew ? mark : null,
+      relistingsText(i.relistedIn) || null,
+      (i.secondaryGoals ?? []).join('\n') || null,
+      ...c.measures.map((m) => ((i.policyMeasures ?? []).includes(m.id) ? mark : null)),
+      null,
     ];
     return { cells, height: heightOf(cells, iWidths, 2) };
   });
@@ -116,7 +157,16 @@ export function planWorkbook(model: Model, r: Resolved, words: Wording, departme
   const initiativeSheet: SheetSpec = {
     name: words.get('sheet-initiatives'),
     widths: iWidths,
-    align: [undefined, 'center', ...range(c.isNew - 3).map(() => undefined), 'center', undefined, undefined, ...c.measures.map(() => 'center' as const), 'center'],
+    align: [
+      undefined,
+      'center',
+      ...range(c.isNew - 3).map(() => undefined),
+      'center',
+      undefined,
+      undefined,
+      ...c.measures.map(() => 'center' as const),
+      'center',
+    ],
     numFmts: iWidths.map((_, k) => (k === c.id - 1 || k === c.no - 1 ? undefined : '@')),
     header: [iHeader],
     headerHeights: [LINE * 3 + 6],
@@ -125,10 +175,28 @@ export function planWorkbook(model: Model, r: Resolved, words: Wording, departme
     unlocked: iInputs,
     fills: iWidths.map((_, k) => (iInputs.includes(k) ? INPUT_FILL : undefined)),
     validations: {
-      [c.section - 1]: { type: 'list', allowBlank: true, formulae: [`'${PLAN.metaSheet}'!$B$1:$B$${choices.length}`], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-section-dv'), showInputMessage: true, prompt: words.get('section-prompt') },
+      [c.section - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${PLAN.metaSheet}'!$B$1:$B$${choices.length}`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-section-dv'),
+        showInputMessage: true,
+        prompt: words.get('section-prompt'),
+      },
       [c.isNew - 1]: markRule,
       ...Object.fromEntries(c.measures.map((m) => [m.col - 1, markRule])),
-      [c.handling - 1]: { type: 'list', allowBlank: true, formulae: [`"${words.get('retire-mark')}"`], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-handling-dv'), showInputMessage: true, prompt: words.get('handling-prompt') },
+      [c.handling - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${words.get('retire-mark')}"`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-handling-dv'),
+        showInputMessage: true,
+        prompt: words.get('handling-prompt'),
+      },
     },
     ...common,
   };
@@ -147,13 +215,31 @@ export function planWorkbook(model: Model, r: Resolved, words: Wording, departme
     widths: sWidths,
     align: [undefined, 'center', undefined, ...years.map(() => 'center' as const)],
     numFmts: sWidths.map((_, k) => (k >= s.name - 1 ? '@' : undefined)),
-    header: [[words.get('col-id'), words.get('col-no'), words.get('col-title'), ...years.map((fy) => words.get('col-year', { western: fy, short: fiscalYearShort(fy, r.rule) }))]],
+    header: [
+      [
+        words.get('col-id'),
+        words.get('col-no'),
+        words.get('col-title'),
+        ...years.map((fy) => words.get('col-year', { western: fy, short: fiscalYearShort(fy, r.rule) })),
+      ],
+    ],
     headerHeights: [LINE * 2 + 6],
     rows: [...sRows, ...blank.map(() => ({ cells: [] as CellValue[], height: LINE * 2 + 4, unlocked: [s.name - 1, ...yearCols] }))],
     freeze: { rows: 1, cols: 3 },
     unlocked: yearCols,
     fills: sWidths.map((_, k) => (yearCols.includes(k) ? INPUT_FILL : undefined)),
-    validations: Object.fromEntries(yearCols.map((k) => [k, { type: 'custom' as const, allowBlank: true, formulae: ['TRUE'], showInputMessage: true, prompt: words.get('schedule-prompt', { arrow: words.get('arrow') }) }])),
+    validations: Object.fromEntries(
+      yearCols.map((k) => [
+        k,
+        {
+          type: 'custom' as const,
+          allowBlank: true,
+          formulae: ['TRUE'],
+          showInputMessage: true,
+          prompt: words.get('schedule-prompt', { arrow: words.get('arrow') }),
+        },
+      ]),
+    ),
     ...common,
   };
 
@@ -171,7 +257,17 @@ export function planWorkbook(model: Model, r: Resolved, words: Wording, departme
     name: words.get('sheet-indicators'),
     widths: dWidths,
     numFmts: dWidths.map((_, k) => (k >= d.name - 1 ? '@' : undefined)),
-    header: [[words.get('col-id'), words.get('col-title'), words.get('col-indicator'), words.get('col-baseline'), words.get('col-baseline-at'), words.get('col-target'), words.get('col-target-at')]],
+    header: [
+      [
+        words.get('col-id'),
+        words.get('col-title'),
+        words.get('col-indicator'),
+        words.get('col-baseline'),
+        words.get('col-baseline-at'),
+        words.get('col-target'),
+        words.get('col-target-at'),
+      ],
+    ],
     headerHeights: [LINE * 2 + 6],
     rows: [...dRows, ...blank.map(() => ({ cells: [] as CellValue[], height: LINE + 6, unlocked: [d.name - 1, ...dInputs] }))],
     freeze: { rows: 1, cols: 2 },

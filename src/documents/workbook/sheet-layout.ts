@@ -11,7 +11,8 @@ import { wrappedLines, headerWidth, fitColumns } from '../text-width.js';
 /** The height of a row of one line (a group row, a heading). */
 export const ONE_LINE = rowPt(1);
 
-const text = (c: CellValue | undefined) => (typeof c === 'string' ? c : c && typeof c === 'object' && 'richText' in c ? c.richText.map((t) => t.text).join('') : undefined);
+const text = (c: CellValue | undefined) =>
+  typeof c === 'string' ? c : c && typeof c === 'object' && 'richText' in c ? c.richText.map((t) => t.text).join('') : undefined;
 
 /** The height of a row whose text cells wrap in columns of these widths (`bold` for header rows). */
 export function rowHeight(cells: CellValue[], widths: number[], minLines = 1, bold = false): number {
@@ -46,7 +47,13 @@ export function headerHeights(header: CellValue[][], widths: number[], merges: [
  * text column is then nudged (within the room left) to the width that leaves the fewest
  * cells ending on a line of one character.
  */
-export function printWidths(widths: number[], header: CellValue[][], merges: [number, number, number, number][] = [], capacity = A3_CAPACITY, rows: CellValue[][] = []): number[] {
+export function printWidths(
+  widths: number[],
+  header: CellValue[][],
+  merges: [number, number, number, number][] = [],
+  capacity = A3_CAPACITY,
+  rows: CellValue[][] = [],
+): number[] {
   const floor = headerFloors(widths.length, header, merges);
   return avoidLoneEnds(fitColumns(widths, floor, capacity), floor, capacity, rows);
 }
@@ -85,7 +92,8 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
     let n = scores.get(key);
     if (n === undefined) {
       n = 0;
-      for (const t of texts[c]) if (wrappedLines(t, x) > 1) n += endsAlone(t, x, false, 'measured') ? 1000 : endsAlone(t, x, false, 'excel') ? 30 : endsAlone(t, x) ? 1 : 0;
+      for (const t of texts[c])
+        if (wrappedLines(t, x) > 1) n += endsAlone(t, x, false, 'measured') ? 1000 : endsAlone(t, x, false, 'excel') ? 30 : endsAlone(t, x) ? 1 : 0;
       scores.set(key, n);
     }
     return n;
@@ -94,9 +102,13 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
   const giveWay = (c: number, over: number): Map<number, number> | undefined => {
     const given = new Map<number, number>();
     let need = Math.ceil(over * 4) / 4;
-    const donors = w.map((_, k) => k).filter((k) => k !== c).sort((a, b) => w[b] - w[a]);
+    const donors = w
+      .map((_, k) => k)
+      .filter((k) => k !== c)
+      .sort((a, b) => w[b] - w[a]);
     // quarter units column k can give up, at most
-    const steps = (k: number) => Array.from({ length: Math.max(0, Math.round(Math.min(w[k] - 2, Math.floor((w[k] - (floor[k] ?? 0)) * 4) / 4) * 4)) }, (_, q) => (q + 1) / 4);
+    const steps = (k: number) =>
+      Array.from({ length: Math.max(0, Math.round(Math.min(w[k] - 2, Math.floor((w[k] - (floor[k] ?? 0)) * 4) / 4) * 4)) }, (_, q) => (q + 1) / 4);
     const keeps = (k: number, r: number) => score(k, w[k] - r) <= score(k, w[k]);
     // one column giving all that is needed (or a little more: the sheet then fills a little less than the paper)
     for (const k of donors) {
@@ -105,7 +117,10 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
     }
     // else several, each as much as it can
     for (const k of donors) {
-      const r = steps(k).filter((x) => x <= need).reverse().find((x) => keeps(k, x));
+      const r = steps(k)
+        .filter((x) => x <= need)
+        .reverse()
+        .find((x) => keeps(k, x));
       if (r === undefined) continue;
       given.set(k, w[k] - r);
       need -= r;

@@ -12,7 +12,12 @@ const SIDE_MARGIN = 0.3;
 /** the notes column is written in by hand: never narrower than this */
 const MEMO_MIN = 19;
 
-export function statusWorkbook(view: DepartmentStatus[], words: Wording, texts: (d: DepartmentStatus) => { kind: string; text: string }[][], ctx: { title: string; issuer: string; date: string }): WorkbookSpec {
+export function statusWorkbook(
+  view: DepartmentStatus[],
+  words: Wording,
+  texts: (d: DepartmentStatus) => { kind: string; text: string }[][],
+  ctx: { title: string; issuer: string; date: string },
+): WorkbookSpec {
   const lines: CellValue[][] = [];
   const groups = new Map<number, string>();
   for (const d of view) {
@@ -23,11 +28,31 @@ export function statusWorkbook(view: DepartmentStatus[], words: Wording, texts: 
       for (const t of perRow[k]) lines.push([d.department, r.division, r.id, r.no, r.title, t.kind, t.text, null]);
     });
   }
-  const header: CellValue[][] = [[words.get('col-department'), words.get('col-division'), words.get('col-id'), words.get('col-no'), words.get('col-title'), words.get('col-kind'), words.get('col-text'), words.get('col-memo')]];
+  const header: CellValue[][] = [
+    [
+      words.get('col-department'),
+      words.get('col-division'),
+      words.get('col-id'),
+      words.get('col-no'),
+      words.get('col-title'),
+      words.get('col-kind'),
+      words.get('col-text'),
+      words.get('col-memo'),
+    ],
+  ];
   const col = (k: number) => lines.map((l) => String(l[k] ?? ''));
   const capacity = a4Capacity(SIDE_MARGIN);
   const content = printWidths(
-    [fitWidth(col(0), 5, 13), fitWidth(col(1), 5, 16), fitWidth(col(2), 3, 8), fitWidth(col(3), 3, 6), fitWidth(col(4), 13, 32), fitWidth(col(5), 5, 11), fitWidth(col(6), 13, 40), MEMO_MIN],
+    [
+      fitWidth(col(0), 5, 13),
+      fitWidth(col(1), 5, 16),
+      fitWidth(col(2), 3, 8),
+      fitWidth(col(3), 3, 6),
+      fitWidth(col(4), 13, 32),
+      fitWidth(col(5), 5, 11),
+      fitWidth(col(6), 13, 40),
+      MEMO_MIN,
+    ],
     header,
     [],
     capacity,

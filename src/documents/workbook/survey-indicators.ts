@@ -25,16 +25,36 @@ const SHARES = [5, 6, 15, 16, 6, 12, 13, 8, 8, 11, 7, 18, 9];
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
 /** `words`: the survey wording, `common`: the common wording, both under the year's era rule. */
-export function indicatorSheets(model: Model, words: Wording, common: Wording, fy: number, department: string, list: IndicatorInitiative[], ctx: Record<string, unknown>): SheetSpec[] {
+export function indicatorSheets(
+  model: Model,
+  words: Wording,
+  common: Wording,
+  fy: number,
+  department: string,
+  list: IndicatorInitiative[],
+  ctx: Record<string, unknown>,
+): SheetSpec[] {
   const c = INDICATOR_SHEET.col;
   const m = INDICATOR_SHEET.meta;
   const clear = words.get('clear-mark');
   const { grades, outlooks } = evaluationChoices(model, clear);
-  const header: CellValue[][] = [[
-    words.get('col-id'), words.get('col-no'), words.get('col-name'), words.get('ind-col-indicator'), words.get('ind-col-unit'),
-    words.get('ind-col-baseline'), words.get('ind-col-target'), words.get('ind-col-prev', ctx), words.get('ind-col-actual', ctx),
-    words.get('ind-col-note'), words.get('ind-col-grade', ctx), words.get('ind-col-reason'), words.get('ind-col-outlook'),
-  ]];
+  const header: CellValue[][] = [
+    [
+      words.get('col-id'),
+      words.get('col-no'),
+      words.get('col-name'),
+      words.get('ind-col-indicator'),
+      words.get('ind-col-unit'),
+      words.get('ind-col-baseline'),
+      words.get('ind-col-target'),
+      words.get('ind-col-prev', ctx),
+      words.get('ind-col-actual', ctx),
+      words.get('ind-col-note'),
+      words.get('ind-col-grade', ctx),
+      words.get('ind-col-reason'),
+      words.get('ind-col-outlook'),
+    ],
+  ];
   const inputs = [c.actual, c.note, c.grade, c.reason, c.outlook].map((k) => k - 1);
   const fills: (string | undefined)[] = [];
   const colors: (string | undefined)[] = [];
@@ -49,15 +69,29 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
       const unit = ind.unit!;
       const asked = expectsActual(ind, fy);
       const own = ind.yearlyTargets?.[String(fy)];
-      const target = [`${ind.target.value}（${asOfText(ind.target.asOf, common)}）`, own === undefined ? '' : words.get('ind-year-target', { ...ctx, number: num(own), unit })].filter(Boolean).join('\n');
+      const target = [
+        `${ind.target.value}（${asOfText(ind.target.asOf, common)}）`,
+        own === undefined ? '' : words.get('ind-year-target', { ...ctx, number: num(own), unit }),
+      ]
+        .filter(Boolean)
+        .join('\n');
       const now = ind.actuals?.[String(fy)];
       const prev = ind.actuals?.[String(fy - 1)]?.value;
       const evaluated = k === 0;
       const cells: CellValue[] = [
-        id, i.no, i.title, ind.name, unit,
-        `${ind.baseline.value}（${asOfText(ind.baseline.asOf, common)}）`, target, prev ?? null,
-        asked ? (now?.value ?? null) : words.get('ind-not-asked'), asked ? (now?.note ?? null) : null,
-        evaluated ? (ev?.grade ?? null) : null, evaluated ? (ev?.reason ?? null) : null, evaluated ? (ev?.outlook ?? null) : null,
+        id,
+        i.no,
+        i.title,
+        ind.name,
+        unit,
+        `${ind.baseline.value}（${asOfText(ind.baseline.asOf, common)}）`,
+        target,
+        prev ?? null,
+        asked ? (now?.value ?? null) : words.get('ind-not-asked'),
+        asked ? (now?.note ?? null) : null,
+        evaluated ? (ev?.grade ?? null) : null,
+        evaluated ? (ev?.reason ?? null) : null,
+        evaluated ? (ev?.outlook ?? null) : null,
       ];
       // the cells a row does not ask for are locked and grey, as the reference cells are
       const open = inputs.filter((x) => (x === c.actual - 1 || x === c.note - 1 ? asked : evaluated));
@@ -76,7 +110,12 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
   }
   const capacity = a4Capacity(SIDE_MARGIN);
   const floors = header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0));
-  const widths = avoidLoneEnds(fillWidths(SHARES, header[0], capacity), floors, capacity, rows.map((r) => r.cells));
+  const widths = avoidLoneEnds(
+    fillWidths(SHARES, header[0], capacity),
+    floors,
+    capacity,
+    rows.map((r) => r.cells),
+  );
   const list2 = (col: number, n: number) => `'${INDICATOR_SHEET.metaSheet}'!$${String.fromCharCode(64 + col)}$1:$${String.fromCharCode(64 + col)}$${n}`;
   const visible: SheetSpec = {
     name: words.get('ind-sheet'),
@@ -97,9 +136,34 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
     header_text: words.get('ind-title', ctx),
     validations: {
       // any value (exceljs writes no type): the prompt alone; the import reads 「12件」 and refuses 「約80%」 itself
-      [c.actual - 1]: { type: 'any' as 'custom', allowBlank: true, formulae: [], showErrorMessage: false, showInputMessage: true, prompt: words.get('actual-prompt', { clear }) },
-      [c.grade - 1]: { type: 'list', allowBlank: true, formulae: [list2(m.grades, grades.length)], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-grade-dv', { choices: grades.join('、') }), showInputMessage: true, prompt: words.get('grade-prompt', { clear }) },
-      [c.outlook - 1]: { type: 'list', allowBlank: true, formulae: [list2(m.outlooks, outlooks.length)], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-outlook-dv', { choices: outlooks.join('、') }), showInputMessage: true, prompt: words.get('outlook-prompt', { clear }) },
+      [c.actual - 1]: {
+        type: 'any' as 'custom',
+        allowBlank: true,
+        formulae: [],
+        showErrorMessage: false,
+        showInputMessage: true,
+        prompt: words.get('actual-prompt', { clear }),
+      },
+      [c.grade - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list2(m.grades, grades.length)],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-grade-dv', { choices: grades.join('、') }),
+        showInputMessage: true,
+        prompt: words.get('grade-prompt', { clear }),
+      },
+      [c.outlook - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [list2(m.outlooks, outlooks.length)],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-outlook-dv', { choices: outlooks.join('、') }),
+        showInputMessage: true,
+        prompt: words.get('outlook-prompt', { clear }),
+      },
     },
   };
   const n = Math.max(INDICATOR_SHEET.firstRow - 1 + metaRows.length, grades.length, outlooks.length);
@@ -111,6 +175,13 @@ export function indicatorSheets(model: Model, words: Wording, common: Wording, f
     cells[m.outlooks - 1] = outlooks[k - 1] ?? null;
     hidden.push({ cells: cells.map((x) => x ?? null) });
   }
-  const meta: SheetSpec = { name: INDICATOR_SHEET.metaSheet, widths: [12, 6, 8, 30, 30, 10, 4, 4, 4, 12, 12], header: [], rows: hidden, hidden: true, protect: true };
+  const meta: SheetSpec = {
+    name: INDICATOR_SHEET.metaSheet,
+    widths: [12, 6, 8, 30, 30, 10, 4, 4, 4, 12, 12],
+    header: [],
+    rows: hidden,
+    hidden: true,
+    protect: true,
+  };
   return [visible, meta];
 }

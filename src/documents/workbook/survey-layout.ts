@@ -15,7 +15,11 @@ export function fillWidths(shares: number[], header: CellValue[], capacity: numb
   // a quarter unit under the capacity at each step, as Excel rounds widths
   let scale = capacity / sum;
   for (;;) {
-    const w = fitColumns(shares.map((x) => Math.floor(x * scale * 4) / 4), floor, capacity);
+    const w = fitColumns(
+      shares.map((x) => Math.floor(x * scale * 4) / 4),
+      floor,
+      capacity,
+    );
     if (w.reduce((a, b) => a + b, 0) <= capacity || scale < 0.2) return w;
     scale *= 0.99;
   }

@@ -42,7 +42,9 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
     outcome: words.get('col-outcome', ctx).replace(/\n/g, ' '),
     isNew: words.get('col-new').replace(/\n/g, ''),
   };
-  const labels = ['cover-request-label', 'cover-deadline-label', 'cover-contact-label', 'cover-how-label', 'example-head-column', 'col-achievement'].map((k) => words.get(k));
+  const labels = ['cover-request-label', 'cover-deadline-label', 'cover-contact-label', 'cover-how-label', 'example-head-column', 'col-achievement'].map((k) =>
+    words.get(k),
+  );
   // the label column as wide as its longest label (「平成29年度 事業費(千円) ※当初予算」 on one line), the notes column gives way
   const first = fitWidth([...labels, ...Object.values(exampleColumns)], 14, 24);
   const widths = [first, 32, 56 - (first - 14)];
@@ -56,7 +58,12 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
   };
   // a real date: in the era in force on that day, whatever the book's own date
   const deadline = survey?.deadline ? `${dateLong(survey.deadline)}（${survey.deadline.replaceAll('-', '/')}）` : '';
-  const head = (label: string) => ({ cells: [label, null, null] as CellValue[], kind: 'group' as const, merges: [[0, 2]] as [number, number][], height: ONE_LINE + 3 });
+  const head = (label: string) => ({
+    cells: [label, null, null] as CellValue[],
+    kind: 'group' as const,
+    merges: [[0, 2]] as [number, number][],
+    height: ONE_LINE + 3,
+  });
   const header: CellValue[][] = [[words.get('cover-title', ctx), null, null]];
   const headerMerges: [number, number, number, number][] = [[1, 1, 1, 3]];
   return {
@@ -68,12 +75,19 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
     rows: [
       wide(words.get('cover-request-label'), words.get('cover-request', { ...ctx, request: survey?.request, sheet: words.get('sheet') })),
       wide(words.get('cover-deadline-label'), words.get('cover-deadline', { deadline })),
-      wide(words.get('cover-contact-label'), words.get('cover-contact', { contact: survey?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
+      wide(
+        words.get('cover-contact-label'),
+        words.get('cover-contact', { contact: survey?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit }),
+      ),
       wide(words.get('cover-how-label'), words.get('cover-how', { clear, indicatorSheet: ctx.indicatorSheet })),
       head(words.get('cover-example-label')),
       example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
       example(exampleColumns.budget, words.get('example-budget'), words.get('example-budget-note')),
-      example(words.get('col-achievement'), words.get('example-achievement', { first: categories[0] ?? '' }), words.get('example-achievement-note', { choices: categories.join('、') })),
+      example(
+        words.get('col-achievement'),
+        words.get('example-achievement', { first: categories[0] ?? '' }),
+        words.get('example-achievement-note', { choices: categories.join('、') }),
+      ),
       example(exampleColumns.outcome, words.get('example-outcome'), words.get('example-outcome-note')),
       example(exampleColumns.isNew, words.get('example-new'), words.get('example-new-note')),
       example(exampleColumns.outcome, clear, words.get('example-clear-note')),
@@ -86,34 +100,72 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
 
 /** `words`: the survey wording under the year's era rule (yearRuleOf). */
 /** `indicators`: the 部局's rows of the 指標 sheet, with the common wording (time points) under the same rule; none, no such sheet. */
-export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: number, department: string, rows: SurveyRow[], indicators?: { list: IndicatorInitiative[]; common: Wording }): WorkbookSpec {
+export function surveyWorkbook(
+  model: Model,
+  r: Resolved,
+  words: Wording,
+  fy: number,
+  department: string,
+  rows: SurveyRow[],
+  indicators?: { list: IndicatorInitiative[]; common: Wording },
+): WorkbookSpec {
   // the book is written on its year's date (the report's), and names the years as they were then
   const rule = yearRuleOf(model.dataset, fy);
   const fyLong = fiscalYearLong(fy, rule);
   const withIndicators = Boolean(indicators?.list.length);
-  const ctx = { fyLong, fyNendo: fiscalYearShortWithNendo(fy, rule), prevNendo: fiscalYearShortWithNendo(fy - 1, rule), title: r.title, department, indicatorSheet: withIndicators ? words.get('ind-sheet') : undefined };
+  const ctx = {
+    fyLong,
+    fyNendo: fiscalYearShortWithNendo(fy, rule),
+    prevNendo: fiscalYearShortWithNendo(fy - 1, rule),
+    title: r.title,
+    department,
+    indicatorSheet: withIndicators ? words.get('ind-sheet') : undefined,
+  };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
   const c = SURVEY.col;
-  const header: CellValue[][] = [[
-    words.get('col-id'), words.get('col-no'), words.get('col-name'), words.get('col-division'),
-    words.get('col-budget', ctx), words.get('col-achievement'), words.get('col-outcome', ctx), words.get('col-new'),
-    words.get('col-prev-budget', ctx), words.get('col-prev-achievement', ctx), words.get('col-prev-outcome', ctx),
-  ]];
+  const header: CellValue[][] = [
+    [
+      words.get('col-id'),
+      words.get('col-no'),
+      words.get('col-name'),
+      words.get('col-division'),
+      words.get('col-budget', ctx),
+      words.get('col-achievement'),
+      words.get('col-outcome', ctx),
+      words.get('col-new'),
+      words.get('col-prev-budget', ctx),
+      words.get('col-prev-achievement', ctx),
+      words.get('col-prev-outcome', ctx),
+    ],
+  ];
   const cellsOf = ({ initiative: i, id }: SurveyRow): CellValue[] => {
     const res = i.results?.[String(fy)];
     const prev = i.results?.[String(fy - 1)];
     const isNew = isNewIn(i, fy);
     return [
-      id, i.no, i.title, divisions(i),
-      res?.budget ?? null, res?.achievement ?? null, res?.outcome ?? null, isNew ? words.get('new-mark') : null,
-      prev?.budget ?? null, prev?.achievement ?? null, prev?.outcome ?? null,
+      id,
+      i.no,
+      i.title,
+      divisions(i),
+      res?.budget ?? null,
+      res?.achievement ?? null,
+      res?.outcome ?? null,
+      isNew ? words.get('new-mark') : null,
+      prev?.budget ?? null,
+      prev?.achievement ?? null,
+      prev?.outcome ?? null,
     ];
   };
   const all = rows.map(cellsOf);
   const capacity = a4Capacity(SIDE_MARGIN);
   const filled = fillWidths(SHARES, header[0], capacity);
-  const widths = avoidLoneEnds(filled, header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0)), capacity, all);
+  const widths = avoidLoneEnds(
+    filled,
+    header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0)),
+    capacity,
+    all,
+  );
   // an estimate for today's text; the row has no fixed height, so Excel grows it as text is typed
   const data = all.map((cells) => ({ cells, height: heightOf(cells, widths, 2) }));
   const fills: (string | undefined)[] = [];
@@ -144,11 +196,31 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
     validations: {
       // a whole number ≥ 0, or the clear mark ({cell}: the first cell of the range)
       [c.budget - 1]: {
-        type: 'custom', allowBlank: true, showErrorMessage: true, errorStyle: 'stop', error: words.get('err-budget-dv', { clear }), showInputMessage: true, prompt: words.get('budget-prompt'),
+        type: 'custom',
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-budget-dv', { clear }),
+        showInputMessage: true,
+        prompt: words.get('budget-prompt'),
         formulae: [`OR({cell}="${clear}",AND(ISNUMBER({cell}),{cell}>=0,INT({cell})={cell}))`],
       },
-      [c.achievement - 1]: { type: 'list', allowBlank: true, formulae: [`'${SURVEY.metaSheet}'!$B$1:$B$${choices.length}`], showErrorMessage: false, showInputMessage: true, prompt: words.get('achievement-prompt', { clear }) },
-      [c.isNew - 1]: { type: 'list', allowBlank: true, formulae: [`"${words.get('new-mark')},${clear}"`], showErrorMessage: true, errorStyle: 'stop', error: words.get('err-new') },
+      [c.achievement - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${SURVEY.metaSheet}'!$B$1:$B$${choices.length}`],
+        showErrorMessage: false,
+        showInputMessage: true,
+        prompt: words.get('achievement-prompt', { clear }),
+      },
+      [c.isNew - 1]: {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${words.get('new-mark')},${clear}"`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: words.get('err-new'),
+      },
     },
   };
   const metaRows: SheetSpec['rows'] = [];
@@ -156,7 +228,10 @@ export function surveyWorkbook(model: Model, r: Resolved, words: Wording, fy: nu
   const s = SURVEY.snapshot;
   for (let k = 1; k <= n; k++) {
     const row = rows[k - SURVEY.firstIdRow];
-    const cells: CellValue[] = [k === 1 ? model.dataset.id : k === 2 ? fy : k === 3 ? department : k === 4 ? SURVEY.version : (row?.id ?? null), choices[k - 1] ?? null];
+    const cells: CellValue[] = [
+      k === 1 ? model.dataset.id : k === 2 ? fy : k === 3 ? department : k === 4 ? SURVEY.version : (row?.id ?? null),
+      choices[k - 1] ?? null,
+    ];
     if (row && k >= SURVEY.firstIdRow) {
       cells[s.no - 1] = String(row.initiative.no);
       cells[s.name - 1] = row.initiative.title;

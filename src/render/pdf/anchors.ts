@@ -37,10 +37,15 @@ export function pageOfNode(content: Any, id: string): number | undefined {
 
 /** A document cites a place it does not hold: a defect of the tool (validation refuses data that would). */
 export class MissingAnchorError extends Error {
-  constructor(readonly missing: { anchor: string; text: string }[], readonly twice: string[] = []) {
+  constructor(
+    readonly missing: { anchor: string; text: string }[],
+    readonly twice: string[] = [],
+  ) {
     super(
       [
-        ...(missing.length ? [`文書の参照先がその文書にありません: ${missing.map((m) => `${m.anchor}${m.text ? `（「${m.text.slice(0, 20)}」から）` : ''}`).join('、')}。`] : []),
+        ...(missing.length
+          ? [`文書の参照先がその文書にありません: ${missing.map((m) => `${m.anchor}${m.text ? `（「${m.text.slice(0, 20)}」から）` : ''}`).join('、')}。`]
+          : []),
         ...(twice.length ? [`文書の同じ参照先が二か所にあります: ${twice.join('、')}。`] : []),
         'データの誤りなら検証で見つかるはずのもので、このツールの不具合です',
       ].join(''),

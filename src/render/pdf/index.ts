@@ -115,16 +115,43 @@ export function layout(doc: DocDefinition, allowedDirs: string[] = []): Layout {
   const leaves = numberLeaves(doc.content);
   const anchors = new Map<string, number>();
   const pageSize = PageSize.normalizePageSize(doc.pageSize, doc.pageOrientation);
-  const pdf = new PDFDocument(structuredClone(PDF_FONTS), doc.images ?? {}, doc.patterns ?? {}, {}, {
-    // the same options pdfmake's Printer uses, so that measuring gives the same layout
-    size: [pageSize.width, pageSize.height], pdfVersion: doc.version ?? '1.3', subset: doc.subset, tagged: doc.tagged ?? false,
-    displayTitle: doc.displayTitle ?? false, compress: false, lang: doc.language, fontLayoutCache: true, bufferPages: false,
-    autoFirstPage: false, info: {}, font: null,
-  }, pdfmake.virtualfs, accessPolicy(allowedDirs));
+  const pdf = new PDFDocument(
+    structuredClone(PDF_FONTS),
+    doc.images ?? {},
+    doc.patterns ?? {},
+    {},
+    {
+      // the same options pdfmake's Printer uses, so that measuring gives the same layout
+      size: [pageSize.width, pageSize.height],
+      pdfVersion: doc.version ?? '1.3',
+      subset: doc.subset,
+      tagged: doc.tagged ?? false,
+      displayTitle: doc.displayTitle ?? false,
+      compress: false,
+      lang: doc.language,
+      fontLayoutCache: true,
+      bufferPages: false,
+      autoFirstPage: false,
+      info: {},
+      font: null,
+    },
+    pdfmake.virtualfs,
+    accessPolicy(allowedDirs),
+  );
   const builder = new LayoutBuilder(pageSize, PageSize.normalizePageMargin(doc.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   if (doc.tableLayouts) builder.registerTableLayouts(doc.tableLayouts);
-  const pages = builder.layoutDocument(doc.content, pdf, doc.styles ?? {}, doc.defaultStyle ?? {}, doc.background, doc.header, doc.footer, doc.watermark, doc.pageBreakBefore);
+  const pages = builder.layoutDocument(
+    doc.content,
+    pdf,
+    doc.styles ?? {},
+    doc.defaultStyle ?? {},
+    doc.background,
+    doc.header,
+    doc.footer,
+    doc.watermark,
+    doc.pageBreakBefore,
+  );
   guard(pages, leaves);
   collectAnchors(doc.content, anchors);
   return { anchors, pageCount: pages.length };
@@ -154,7 +181,13 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   const footer = doc.footer;
   const d = {
     ...doc,
-    footer: typeof footer === 'function' ? (page: number, pages: number, size: Any) => { pageCount = pages; return footer(page, pages, size); } : footer,
+    footer:
+      typeof footer === 'function'
+        ? (page: number, pages: number, size: Any) => {
+            pageCount = pages;
+            return footer(page, pages, size);
+          }
+        : footer,
   };
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
   pdfmake.setTableLayouts(doc.tableLayouts ?? {});

@@ -47,21 +47,66 @@ interface Patch {
 
 /** In order: a later patch may wrap what an earlier one replaced (the loss guard's stamps wrap the line filling). */
 export const PATCHES: Patch[] = [
-  { module: 'line-fill.ts', off: 'ICT_PDF_NO_LINE_FILL', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'], install: () => installLineFill(LayoutBuilder, Line, TextInlines) },
+  {
+    module: 'line-fill.ts',
+    off: 'ICT_PDF_NO_LINE_FILL',
+    internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'],
+    install: () => installLineFill(LayoutBuilder, Line, TextInlines),
+  },
   { module: 'loss-guard.ts', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'], install: () => installLineStamps(LayoutBuilder) },
-  { module: 'keep-lines.ts', off: 'ICT_PDF_NO_KEEP_LINES', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.processLeaf'], install: () => installKeepLines(LayoutBuilder) },
+  {
+    module: 'keep-lines.ts',
+    off: 'ICT_PDF_NO_KEEP_LINES',
+    internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.processLeaf'],
+    install: () => installKeepLines(LayoutBuilder),
+  },
   { module: 'justify.ts', internals: ['js/ElementWriter.js: ElementWriter.prototype.alignLine'], install: () => installJustifyLimit(ElementWriter) },
-  { module: 'style-memo.ts', off: 'ICT_PDF_NO_STYLE_MEMO', internals: ['js/TextInlines.js: TextInlines.prototype.buildInlines', 'js/StyleContextStack.js: StyleContextStack.getStyleProperty'], install: () => installStyleMemo(TextInlines, StyleContextStack) },
-  { module: 'measure-runs.ts', off: 'ICT_PDF_NO_MEASURE_RUNS', internals: ['js/TextInlines.js: TextInlines.prototype.measure'], install: () => installMeasureRuns(TextInlines, StyleContextStack) },
-  { module: 'text-runs.ts', off: 'ICT_PDF_NO_TEXT_RUNS', internals: ['js/Renderer.js: Renderer.prototype.renderLine', 'js/ElementWriter.js: ElementWriter.prototype.addLine'], install: () => installTextRuns(Renderer, ElementWriter) },
-  { module: 'shared-layouts.ts', off: 'ICT_PDF_NO_SHARED_LAYOUTS', internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: widthOfString'], install: () => installSharedLayouts(PDFDocument) },
+  {
+    module: 'style-memo.ts',
+    off: 'ICT_PDF_NO_STYLE_MEMO',
+    internals: ['js/TextInlines.js: TextInlines.prototype.buildInlines', 'js/StyleContextStack.js: StyleContextStack.getStyleProperty'],
+    install: () => installStyleMemo(TextInlines, StyleContextStack),
+  },
+  {
+    module: 'measure-runs.ts',
+    off: 'ICT_PDF_NO_MEASURE_RUNS',
+    internals: ['js/TextInlines.js: TextInlines.prototype.measure'],
+    install: () => installMeasureRuns(TextInlines, StyleContextStack),
+  },
+  {
+    module: 'text-runs.ts',
+    off: 'ICT_PDF_NO_TEXT_RUNS',
+    internals: ['js/Renderer.js: Renderer.prototype.renderLine', 'js/ElementWriter.js: ElementWriter.prototype.addLine'],
+    install: () => installTextRuns(Renderer, ElementWriter),
+  },
+  {
+    module: 'shared-layouts.ts',
+    off: 'ICT_PDF_NO_SHARED_LAYOUTS',
+    internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: widthOfString'],
+    install: () => installSharedLayouts(PDFDocument),
+  },
   { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
   {
     module: 'tags.ts',
-    internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'js/Renderer.js: Renderer.prototype.renderLine', 'js/Renderer.js: Renderer.prototype.renderVector', 'js/Renderer.js: Renderer.prototype.renderImage', 'js/Renderer.js: Renderer.prototype.renderSVG', 'pdfkit: PDFStructureElement.prototype._flushChild', 'pdfkit: PDFDocument text, annotate (per document)'],
+    internals: [
+      'js/Renderer.js: Renderer.prototype.renderPages',
+      'js/Renderer.js: Renderer.prototype.renderLine',
+      'js/Renderer.js: Renderer.prototype.renderVector',
+      'js/Renderer.js: Renderer.prototype.renderImage',
+      'js/Renderer.js: Renderer.prototype.renderSVG',
+      'pdfkit: PDFStructureElement.prototype._flushChild',
+      'pdfkit: PDFDocument text, annotate (per document)',
+    ],
     install: () => installTagging(Renderer),
   },
-  { module: 'context-rows.ts', internals: ['js/TableProcessor.js: TableProcessor.prototype.drawHorizontalLine', 'js/PageElementWriter.js: PageElementWriter.prototype.commitUnbreakableBlock'], install: () => installContextRows(TableProcessor, PageElementWriter, tools) },
+  {
+    module: 'context-rows.ts',
+    internals: [
+      'js/TableProcessor.js: TableProcessor.prototype.drawHorizontalLine',
+      'js/PageElementWriter.js: PageElementWriter.prototype.commitUnbreakableBlock',
+    ],
+    install: () => installContextRows(TableProcessor, PageElementWriter, tools),
+  },
 ];
 
 // tagging wraps the Renderer before index.ts's page-reference rewrite does, so that the

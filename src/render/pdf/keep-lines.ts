@@ -48,13 +48,28 @@ export function installKeepLines(LayoutBuilder: Any): void {
     const ctx = writer.context();
     // only the running flow of a page: not in a kept block, a table or columns, not a page reference or a 目次 line
     // a text that asks for it (`keepLines`: a framed box's text, one cell wide) is kept inside its table too
-    if (writer.transactionLevel > 0 || (ctx.snapshots.length > 0 && !node.keepLines) || node._pageRef || node._tocItemRef || node.maxHeight || !node._inlines?.length) return processLeaf.call(this, node);
+    if (
+      writer.transactionLevel > 0 ||
+      (ctx.snapshots.length > 0 && !node.keepLines) ||
+      node._pageRef ||
+      node._tocItemRef ||
+      node.maxHeight ||
+      !node._inlines?.length
+    )
+      return processLeaf.call(this, node);
     const buildNextLine = this.buildNextLine;
     const lines: Any[] = [];
-    for (let l; (l = buildNextLine.call(this, node)); ) lines.push(l);
+    for (let l; (l = buildNextLine.call(this, node));) lines.push(l);
     // at the top of a page there is nothing to gain by moving on
     const atTop = ctx.y <= ctx.pageMargins.top + 0.5;
-    let cut = atTop || lines.length < 2 ? undefined : breakBefore(lines.map((l) => l.getHeight()), ctx.availableHeight, node.keepLines ?? KEEP_LINES);
+    let cut =
+      atTop || lines.length < 2
+        ? undefined
+        : breakBefore(
+            lines.map((l) => l.getHeight()),
+            ctx.availableHeight,
+            node.keepLines ?? KEEP_LINES,
+          );
     // text kept on the page of its headings (documents mark it) never leaves them alone there
     if (cut === 0 && node.keepWithHeadings) cut = undefined;
     let next = 0;

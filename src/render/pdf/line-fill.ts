@@ -50,7 +50,11 @@ export function installLineFill(LayoutBuilder: Any, Line: Any, TextInlines: Any)
     const line = new Line(this.writer.context().availableWidth);
     const textInlines = new TextInlines(null);
     let isForceContinue = false;
-    while (textNode._inlines && textNode._inlines.length > 0 && (line.hasEnoughSpaceForInline(textNode._inlines[0], bound(textNode._inlines)) || isForceContinue)) {
+    while (
+      textNode._inlines &&
+      textNode._inlines.length > 0 &&
+      (line.hasEnoughSpaceForInline(textNode._inlines[0], bound(textNode._inlines)) || isForceContinue)
+    ) {
       let isHardWrap = false;
       const inline = textNode._inlines.shift();
       if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {

@@ -147,7 +147,14 @@ export function findLosses(pages: Any[], leaves: Leaf[]): LostContent[] {
       continue;
     }
     const m = lines.get(l.no);
-    const laid = m ? squeeze([...m].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('')) : '';
+    const laid = m
+      ? squeeze(
+          [...m]
+            .sort((a, b) => a[0] - b[0])
+            .map(([, t]) => t)
+            .join(''),
+        )
+      : '';
     if (laid !== l.expected) {
       // name the part that is missing: from the first character not printed
       let i = 0;

@@ -13,9 +13,31 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // every own property measure reads, and those that choose how the rest resolve
 const OWN = [
-  'font', 'bold', 'italics', 'alignment', 'fontSize', 'fontFeatures', 'characterSpacing', 'color', 'decoration', 'decorationColor',
-  'decorationStyle', 'decorationThickness', 'background', 'link', 'linkToPage', 'linkToDestination', 'noWrap', 'opacity', 'sup', 'sub',
-  'lineHeight', 'preserveLeadingSpaces', 'preserveTrailingSpaces', 'style', 'section',
+  'font',
+  'bold',
+  'italics',
+  'alignment',
+  'fontSize',
+  'fontFeatures',
+  'characterSpacing',
+  'color',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'noWrap',
+  'opacity',
+  'sup',
+  'sub',
+  'lineHeight',
+  'preserveLeadingSpaces',
+  'preserveTrailingSpaces',
+  'style',
+  'section',
 ] as const;
 
 // written out, not looped over OWN: named reads are many times faster than keyed ones here

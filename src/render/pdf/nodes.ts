@@ -2,7 +2,26 @@
 // properties the seam reads and pdfmake ignores. One declared vocabulary, so that a composer
 // cannot misspell or mistype what the tagging, the loss guard or the context rows read.
 /** PDF structure types the composers name (the rest are inferred by tags.ts: P, Link, Figure, tables). */
-export const STRUCTURE_TAGS = ['H', 'P', 'TH', 'TD', 'Link', 'Reference', 'Note', 'TOC', 'TOCI', 'L', 'LI', 'Lbl', 'LBody', 'Figure', 'Caption', 'Sect', 'Div', 'Artifact'] as const;
+export const STRUCTURE_TAGS = [
+  'H',
+  'P',
+  'TH',
+  'TD',
+  'Link',
+  'Reference',
+  'Note',
+  'TOC',
+  'TOCI',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Figure',
+  'Caption',
+  'Sect',
+  'Div',
+  'Artifact',
+] as const;
 export type StructureTag = (typeof STRUCTURE_TAGS)[number];
 
 export interface SeamProps {

@@ -16,7 +16,17 @@ const KNOWN_TAGS = new Set<string>(STRUCTURE_TAGS);
 
 export interface StructNode {
   type: string;
-  attrs?: { alt?: string; actual?: string; scope?: 'Row' | 'Column'; colSpan?: number; rowSpan?: number; lang?: string; contents?: string; id?: string; headers?: string[] };
+  attrs?: {
+    alt?: string;
+    actual?: string;
+    scope?: 'Row' | 'Column';
+    colSpan?: number;
+    rowSpan?: number;
+    lang?: string;
+    contents?: string;
+    id?: string;
+    headers?: string[];
+  };
   children: StructNode[];
   /** leaves whose marked content goes into this element */
   leaves: number[];
@@ -65,7 +75,7 @@ export function planStructure(content: Any): StructurePlan {
     if ('text' in n) {
       if (n._leaf === undefined) return; // no text: nothing to tag
       // text that links somewhere (a URL, a 目次 entry, a 掲載頁) is a Link
-      const type = n.tag === 'H' ? headingType(n) : n.tag ?? (n.link || n.linkToDestination || n.pageReference ? 'Link' : 'P');
+      const type = n.tag === 'H' ? headingType(n) : (n.tag ?? (n.link || n.linkToDestination || n.pageReference ? 'Link' : 'P'));
       const e = el(type, n.lang || n.contents ? { ...(n.lang ? { lang: n.lang } : {}), ...(n.contents ? { contents: n.contents } : {}) } : undefined);
       parent.children.push(e);
       // a list item's content is its body (PDF/UA: LI holds Lbl and LBody)
@@ -133,7 +143,7 @@ export function planStructure(content: Any): StructurePlan {
 
   const table = (n: Any, parent: StructNode) => {
     const body: Any[][] = n.table.body ?? [];
-    const headerRows = n.tablePart === 'body' ? 0 : n.table.headerRows ?? 0;
+    const headerRows = n.tablePart === 'body' ? 0 : (n.table.headerRows ?? 0);
     let parts = n.tableId ? shared.get(n.tableId) : undefined;
     if (!parts) {
       parts = { table: el('Table'), groups: [] };
@@ -202,7 +212,8 @@ function ownPages(element: Any): void {
   pagesOwned = true;
   const proto = Object.getPrototypeOf(element);
   const flushChild = proto._flushChild;
-  if (typeof flushChild !== 'function') throw new Error('pdfkit の PDFStructureElement._flushChild がありません: render/pdf/tags.ts を pdfkit の版に合わせてください');
+  if (typeof flushChild !== 'function')
+    throw new Error('pdfkit の PDFStructureElement._flushChild がありません: render/pdf/tags.ts を pdfkit の版に合わせてください');
   proto._flushChild = function (child: Any) {
     const page = child?.annotationRef?.data?.P;
     if (!page) return flushChild.call(this, child);
@@ -240,7 +251,8 @@ function build(pdf: Any, plan: StructurePlan): Tagging {
   ownPages(root);
   pdf.addStructure(root);
   // the ID tree a reader finds an element by its ID through (a name tree, sorted by ID)
-  if (named.length) pdf.getStructTreeRoot().data.IDTree = { Names: named.sort((a, b) => (a[0] < b[0] ? -1 : 1)).flatMap(([id, e]) => [new String(id), e.dictionary]) };
+  if (named.length)
+    pdf.getStructTreeRoot().data.IDTree = { Names: named.sort((a, b) => (a[0] < b[0] ? -1 : 1)).flatMap(([id, e]) => [new String(id), e.dictionary]) };
   return { elements, root, seen: new Set() };
 }
 

@@ -19,8 +19,21 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** An inline that pdfmake draws with nothing but its glyphs. */
 function plain(i: Any): boolean {
   return (
-    !i.link && !i.linkToPage && !i.linkToDestination && !i._pageNodeRef && !i._pageRef && !i._tocItemRef && !i.decoration && !i.background &&
-    !i.sup && !i.sub && !i.characterSpacing && !i.fontFeatures && typeof i.text === 'string' && i.text !== '' && !/[\r\n]/.test(i.text)
+    !i.link &&
+    !i.linkToPage &&
+    !i.linkToDestination &&
+    !i._pageNodeRef &&
+    !i._pageRef &&
+    !i._tocItemRef &&
+    !i.decoration &&
+    !i.background &&
+    !i.sup &&
+    !i.sub &&
+    !i.characterSpacing &&
+    !i.fontFeatures &&
+    typeof i.text === 'string' &&
+    i.text !== '' &&
+    !/[\r\n]/.test(i.text)
   );
 }
 
@@ -44,7 +57,11 @@ function runFont(font: Any, parts: string[], gaps: number[], size: number): Any 
             positions.push(pos[g]);
           }
           // positions are pdfkit's cached objects: the adjusted one is a copy
-          if (gaps[k]) positions[positions.length - 1] = { ...positions[positions.length - 1], xAdvance: positions[positions.length - 1].xAdvance + (gaps[k] * 1000) / size };
+          if (gaps[k])
+            positions[positions.length - 1] = {
+              ...positions[positions.length - 1],
+              xAdvance: positions[positions.length - 1].xAdvance + (gaps[k] * 1000) / size,
+            };
         });
         return [hex, positions];
       },

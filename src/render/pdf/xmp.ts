@@ -27,8 +27,12 @@ export function installXmp(PDFDocument: Any): void {
     }
     const lang = this.options?.lang;
     if (lang)
-      this.appendXML(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(String(lang))}</rdf:li></rdf:Bag></dc:language></rdf:Description>`);
+      this.appendXML(
+        `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:language><rdf:Bag><rdf:li>${escapeXml(String(lang))}</rdf:li></rdf:Bag></dc:language></rdf:Description>`,
+      );
     if (info.ModDate instanceof Date)
-      this.appendXML(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate></rdf:Description>`);
+      this.appendXML(
+        `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate></rdf:Description>`,
+      );
   };
 }
