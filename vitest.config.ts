@@ -43,6 +43,7 @@ const UNIT = [
   'data-format-doc',
   'achievement',
   'era',
+  'sheet-text',
   'fuzz',
   'import-graph',
   'load-special-files',

@@ -97,36 +97,96 @@ function mayBreak(a: string, b: string, way: Way): boolean {
   return true;
 }
 
-/**
- * The lines one paragraph (no '\n') sets to in `innerPt` points: greedy, breaking where
- * mayBreak allows, and inside an unbreakable piece only when it is wider than a line.
- */
-function setLines(text: string, innerPt: number, bold: boolean, way: Way): string[] {
+const WHITE = /\s/u;
+
+/** A paragraph cut into the pieces between its break opportunities, with their widths: the same for every column width, so measured once. */
+interface Chars {
+  ch: string[];
+  w: number[];
+  white: boolean[];
+}
+interface Prepared {
+  pieces: {
+    text: string;
+    w: number;
+    trimW: number;
+    /** its characters, only once a line had to break inside it (kept small: a workbook's every cell is cached) */
+    chars?: Chars;
+    length: number;
+    /** white space at its end (a line's trailing white space is not printed) */
+    trailing: number;
+  }[];
+  bold: boolean;
+}
+/** by way, then normal and bold, then text */
+const prepared: Record<Way, [Map<string, Prepared>, Map<string, Prepared>]> = {
+  kinsoku: [new Map(), new Map()],
+  libreoffice: [new Map(), new Map()],
+  free: [new Map(), new Map()],
+};
+const PREPARED_KEEP = 20000;
+
+function prepare(text: string, bold: boolean, way: Way): Prepared {
+  // a workbook asks for the same cells at many widths (sheet-layout.ts avoidLoneEnds): cut and measure each text once
+  const cache = prepared[way][bold ? 1 : 0];
+  let p = cache.get(text);
+  if (p) return p;
   const chars = [...text];
-  if (!chars.length) return [''];
-  // pieces between break opportunities
-  const pieces: string[] = [];
-  let cur = chars[0];
+  const texts: string[] = [];
+  let cur = chars[0] ?? '';
   for (let i = 1; i < chars.length; i++) {
     if (mayBreak(chars[i - 1], chars[i], way)) {
-      pieces.push(cur);
+      texts.push(cur);
       cur = '';
     }
     cur += chars[i];
   }
-  pieces.push(cur);
+  if (chars.length) texts.push(cur);
+  p = {
+    pieces: texts.map((t) => {
+      const cs = [...t];
+      const kept = [...t.trimEnd()].length;
+      return {
+        text: t,
+        w: textPt(t, bold),
+        trimW: textPt(t.trimEnd(), bold),
+        length: cs.length,
+        trailing: cs.length - kept,
+      };
+    }),
+    bold,
+  };
+  if (cache.size >= PREPARED_KEEP) cache.clear();
+  cache.set(text, p);
+  return p;
+}
+
+/** A piece's characters, their widths and which are white, for breaking inside it. */
+function charsOf(piece: Prepared['pieces'][number], bold: boolean): Chars {
+  if (!piece.chars) {
+    const ch = [...piece.text];
+    piece.chars = { ch, w: ch.map((c) => textPt(c, bold)), white: ch.map((c) => WHITE.test(c)) };
+  }
+  return piece.chars;
+}
+
+/**
+ * The lines one paragraph (no '\n') sets to in `innerPt` points: greedy, breaking where
+ * mayBreak allows, and inside an unbreakable piece only when it is wider than a line.
+ */
+function fill(p: Prepared, innerPt: number): string[] {
   const lines: string[] = [];
   let line = '';
   let width = 0;
-  for (const piece of pieces) {
-    const w = textPt(piece, bold);
+  for (const piece of p.pieces) {
     // a line's trailing spaces take no room
-    const fits = width + textPt(piece.trimEnd(), bold) <= innerPt;
+    const fits = width + piece.trimW <= innerPt;
     if (fits || line === '') {
       if (!fits) {
         // wider than a line on its own: broken by characters
-        for (const ch of piece) {
-          const c = textPt(ch, bold);
+        const cs = charsOf(piece, p.bold);
+        cs.ch.forEach((ch, k) => {
+          const c = cs.w[k];
           if (line !== '' && width + c > innerPt) {
             lines.push(line);
             line = '';
@@ -134,19 +194,77 @@ function setLines(text: string, innerPt: number, bold: boolean, way: Way): strin
           }
           line += ch;
           width += c;
-        }
+        });
         continue;
       }
-      line += piece;
-      width += w;
+      line += piece.text;
+      width += piece.w;
     } else {
       lines.push(line);
-      line = piece;
-      width = w;
+      line = piece.text;
+      width = piece.w;
     }
   }
   lines.push(line);
   return lines.map((l) => l.trimEnd());
+}
+
+/**
+ * fill without the text: the count of lines and the last one's printed length only (tests/sheet-text.test.ts holds the two to the same lines). The workbooks
+ * ask this for every cell at many widths (sheet-layout.ts avoidLoneEnds), so it is kept tight:
+ * same arithmetic in the same order as fill, no strings, no closures.
+ */
+function count(p: Prepared, innerPt: number): { lines: number; last: number } {
+  let lines = 1;
+  let empty = true;
+  let width = 0;
+  let length = 0;
+  let trailing = 0;
+  for (const piece of p.pieces) {
+    const fits = width + piece.trimW <= innerPt;
+    if (fits || empty) {
+      if (!fits) {
+        const cs = charsOf(piece, p.bold);
+        for (let k = 0; k < cs.w.length; k++) {
+          const c = cs.w[k];
+          if (!empty && width + c > innerPt) {
+            lines++;
+            width = 0;
+            length = 0;
+            trailing = 0;
+          }
+          empty = false;
+          width += c;
+          length++;
+          trailing = cs.white[k] ? trailing + 1 : 0;
+        }
+        continue;
+      }
+    } else {
+      lines++;
+      width = 0;
+      length = 0;
+      trailing = 0;
+    }
+    empty = false;
+    width += piece.w;
+    length += piece.length;
+    // a piece never begins with white space (mayBreak), so its own trailing white is the line's
+    trailing = piece.trailing;
+  }
+  return { lines, last: length - trailing };
+}
+
+/** The lines' count and the last one's printed length, for one paragraph (no '\n'). */
+function shape(text: string, innerPt: number, bold: boolean, way: Way): { lines: number; last: number } {
+  if (!text) return { lines: 1, last: 0 };
+  return count(prepare(text, bold, way), innerPt);
+}
+
+/** The lines one paragraph (no '\n') sets to, as text. */
+function setLines(text: string, innerPt: number, bold: boolean, way: Way): string[] {
+  if (!text) return [''];
+  return fill(prepare(text, bold, way), innerPt);
 }
 
 /** The text's lines in a column `width` units wide, broken one way (as LibreOffice mostly does unless told). */
@@ -162,7 +280,9 @@ export function cellLines(text: string, width: number, opts: { bold?: boolean; w
  */
 export function lineCount(text: string, width: number, bold = false): number {
   const slackPt = width * UNIT_PT * 0.015;
-  return Math.max(...WAYS.map((way) => cellLines(text, width, { bold, way, slackPt }).length));
+  const inner = Math.max(1, width * UNIT_PT - CELL_PADDING_PT - slackPt);
+  const paragraphs = text.split('\n');
+  return Math.max(...WAYS.map((way) => paragraphs.reduce((n, p) => n + shape(p, inner, bold, way).lines, 0)));
 }
 
 /**
@@ -178,8 +298,8 @@ export function endsAlone(text: string, width: number, bold = false, at: 'measur
   for (const paragraph of text.split('\n'))
     for (const way of WAYS)
       for (const slackPt of slacks) {
-        const lines = setLines(paragraph, Math.max(1, inner - slackPt), bold, way);
-        if (lines.length > 1 && [...lines[lines.length - 1]].length === 1) return true;
+        const s = shape(paragraph, Math.max(1, inner - slackPt), bold, way);
+        if (s.lines > 1 && s.last === 1) return true;
       }
   return false;
 }
