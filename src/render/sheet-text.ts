@@ -244,7 +244,6 @@ function count(p: Prepared, innerPt: number): { lines: number; last: number } {
       lines++;
       width = 0;
       length = 0;
-      trailing = 0;
     }
     empty = false;
     width += piece.w;
