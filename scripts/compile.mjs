@@ -1,7 +1,7 @@
 // Compiles TypeScript entry points with esbuild into `outdir` when one of the `sources` folders
 // (or package.json) is newer than the last compilation, so later runs start without compiling.
 // Used by scripts/run.mjs (the tool, into dist/) and scripts/bench.mjs (the bench, into .tmp/).
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 function newest(dir) {
@@ -17,7 +17,7 @@ export async function compileIfStale({ root, sources, entryPoints, outdir, outba
   const stamp = path.join(outdir, '.compiled');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map(newest), statSync(path.join(root, 'package.json')).mtimeMs)) return;
   const { build } = await import('esbuild');
-  await build({
+  const { metafile } = await build({
     entryPoints,
     outdir,
     outbase,
@@ -29,7 +29,18 @@ export async function compileIfStale({ root, sources, entryPoints, outdir, outba
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
+    metafile: true,
   });
   mkdirSync(outdir, { recursive: true });
-  writeFileSync(stamp, new Date(0).toISOString());
+  // chunks are named by their content: the last compilation's are taken away, so that the folder holds
+  // this compilation only (the tool's code hash reads it: src/pipeline.ts) and does not grow with each one
+  const files = Object.keys(metafile.outputs).map((f) => path.relative(outdir, path.resolve(f)).split(path.sep).join('/'));
+  const keep = new Set(files);
+  for (const e of readdirSync(outdir, { recursive: true, withFileTypes: true }))
+    if (e.isFile() && /\.js(\.map)?$/.test(e.name)) {
+      const rel = path.relative(outdir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+      if (!keep.has(rel)) rmSync(path.join(outdir, rel), { force: true });
+    }
+  // the stamp's time says when; its text lists what this compilation wrote
+  writeFileSync(stamp, JSON.stringify(files.sort(), null, 1) + '\n');
 }
