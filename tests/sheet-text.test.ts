@@ -52,3 +52,16 @@ describe('sheet text: counting and setting agree', () => {
     expect(endsAlone(t, w!, false, 'measured')).toBe(true);
   });
 });
+
+describe('sheet text: widths', () => {
+  it('measures a character outside the BMP once, and a lone surrogate as itself', async () => {
+    const { textPt } = await import('../src/render/sheet-text.js');
+    // 𠮷 (U+20BB7) is one character: as wide as itself, not as two halves
+    expect(textPt('𠮷')).toBeGreaterThan(0);
+    expect(textPt('𠮷')).toBeLessThanOrEqual(9.0001);
+    expect(textPt('a𠮷b')).toBeCloseTo(textPt('a') + textPt('𠮷') + textPt('b'), 9);
+    // a lone high surrogate followed by a letter: the letter still counts
+    expect(textPt('\ud842a')).toBeCloseTo(textPt('\ud842') + textPt('a'), 9);
+    expect(textPt('\ud842a')).toBeGreaterThan(textPt('\ud842'));
+  });
+});

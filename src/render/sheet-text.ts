@@ -38,10 +38,28 @@ function em(cp: number, bold: boolean): number {
   return a;
 }
 
+/** Advances of the Basic Multilingual Plane by code unit (NaN until asked): every cell of every workbook is measured, often many times. */
+const bmp = [new Float64Array(0x10000).fill(NaN), new Float64Array(0x10000).fill(NaN)];
+
 /** Width in points of one line of text at the sheet's size. */
 export function textPt(s: string, bold = false): number {
+  const table = bmp[bold ? 1 : 0];
   let w = 0;
-  for (const ch of s) w += em(ch.codePointAt(0)!, bold);
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const cp = s.codePointAt(i)!;
+      // a character outside the BMP (a surrogate pair; a lone surrogate is measured as itself below)
+      if (cp > 0xffff) {
+        w += em(cp, bold);
+        i++;
+        continue;
+      }
+    }
+    let a = table[u];
+    if (a !== a) a = table[u] = em(u, bold);
+    w += a;
+  }
   return w * SHEET_FONT_SIZE;
 }
 
