@@ -7,7 +7,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, s
 import path from 'node:path';
 import { DOCUMENTS, documentLabel, selected } from './documents.js';
 import { markdownTable } from './markdown-table.js';
-import { BenchError, argValue, benchWords, scalesOf } from './options.js';
+import { BenchError, argValue, benchWords, runsOf, scalesOf } from './options.js';
 import { hasGnuTime, measure } from './measure.js';
 import { compare, type Comparison, type Run } from './stats.js';
 import { synthesize } from './synth.js';
@@ -110,9 +110,7 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
   const rev = argValue(argv, '--baseline')!;
   const scales = scalesOf(argv);
   const only = argValue(argv, '--only')?.split(',').filter(Boolean);
-  const runsText = argValue(argv, '--runs') ?? '5';
-  const runs = Number(runsText);
-  if (!Number.isInteger(runs) || runs < 1) throw new BenchError(w.get('err-runs', { value: runsText }));
+  const runs = runsOf(argv, 5);
   if (!hasGnuTime()) throw new BenchError(w.get('err-no-time'));
   const sha = tryGit(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   if (!sha) throw new BenchError(w.get('err-rev', { rev }));

@@ -2,7 +2,8 @@
 // wall time, pages, pages per second, peak memory and the share of time spent before
 // rendering; --compare sets the same content with pdfmake alone for the pipeline's ratio.
 // Every build runs in its own process, as a user runs it, so memory is the process's peak.
-// --baseline <rev> compares with another commit (baseline.ts); --profile takes CPU profiles (profile.ts).
+// --baseline <rev> compares with another commit (baseline.ts); --profile takes CPU profiles (profile.ts);
+// --peers measures Chromium and Typst on the same content (peers.ts).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,7 @@ async function main() {
   if (wantsBenchHelp(process.argv.slice(2))) return void process.stdout.write(benchWords().get('help') + '\n');
   checkBenchArgs(process.argv.slice(2));
   if (process.argv.includes('--baseline')) return (await import('./baseline.js')).runBaseline(ROOT, process.argv.slice(2));
+  if (process.argv.includes('--peers')) return (await import('./peers.js')).runPeers(ROOT, process.argv.slice(2));
   if (process.argv.includes('--profile')) return (await import('./profile.js')).runProfiles(ROOT, process.argv.slice(2));
   const scales = (arg('--scale') ?? '1,10,100').split(',').map(Number);
   const only = arg('--only')?.split(',');

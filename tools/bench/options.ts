@@ -16,7 +16,7 @@ export class BenchError extends Error {}
 export class BenchUsageError extends BenchError {}
 
 const VALUE_OPTIONS = ['--scale', '--only', '--baseline', '--runs', '--json'];
-const FLAGS = ['--compare', '--profile'];
+const FLAGS = ['--compare', '--profile', '--peers'];
 
 export const wantsBenchHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
 
@@ -47,4 +47,12 @@ export function scalesOf(argv: string[]): number[] {
   const scales = text.split(',').map(Number);
   if (scales.some((n) => !Number.isInteger(n) || n < 1)) throw new BenchError(benchWords().get('err-scale', { value: text }));
   return scales;
+}
+
+/** `--runs 5`: how many measured runs each side gets, 1 or more */
+export function runsOf(argv: string[], fallback: number): number {
+  const text = argValue(argv, '--runs') ?? String(fallback);
+  const runs = Number(text);
+  if (!Number.isInteger(runs) || runs < 1) throw new BenchError(benchWords().get('err-runs', { value: text }));
+  return runs;
 }
