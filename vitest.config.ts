@@ -51,6 +51,7 @@ const UNIT = [
   'measure-runs',
   'mutation-scores',
   'output-hostile',
+  'pdf-node-types',
   'readme-commands',
   'schema',
   'seam',

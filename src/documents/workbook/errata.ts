@@ -6,6 +6,7 @@ import { a4Capacity } from '../../render/xlsx.js';
 import { fitWidth } from '../text-width.js';
 import { printWidths, rowHeight, headerHeights } from './sheet-layout.js';
 import { markedPair } from '../errata-marks.js';
+import type { TextNode } from '../../render/pdf/nodes.js';
 
 export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
   const title = `${words.get('title', v)}　${words.get('against', v.publication)}`;
@@ -32,7 +33,7 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
     rows: v.entries.length
       ? v.entries.map((e, k) => {
           const m = markedPair(e.wrong, e.right);
-          const rich = (parts: Record<string, unknown>[]) => ({
+          const rich = (parts: TextNode[]) => ({
             richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
           });
           const cells: CellValue[] = [
