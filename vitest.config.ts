@@ -38,6 +38,7 @@ class SlowFirst extends BaseSequencer {
 // Every other file, a new one too, is in `outputs`, after the set-up has built the bundled data sets.
 const UNIT = [
   'bench-analysis',
+  'checked-index',
   'citations',
   'context-rows',
   'data-format-doc',

@@ -12,7 +12,7 @@ export function withResultsTexts(view: ResultsNumbers, w: Wording, issuer: strin
   const chart = view.pillars.map((p) => ({
     name: pillarHeadings[p.id],
     count: p.summary.count,
-    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
+    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] ?? 0 })).filter((x) => x.count > 0),
   }));
   const issued = w.get('issued', { published: view.date.slice(0, 7), issuer });
   return {
