@@ -89,12 +89,12 @@ class KeepingWriter {
     this.pending.push(n);
   }
   content(n: Node) {
-    if (!this.pending.length) {
+    const [first] = this.pending;
+    if (!first) {
       this.nodes.push(n);
       return;
     }
     // a page break asked by a heading belongs to the kept group as a whole
-    const first = this.pending[0];
     const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
     const pending = this.pending.map((x): Node => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
     this.pending = [];
@@ -168,7 +168,8 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
     w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2, tag: 'H', level: headingLevel(s.depth + 2) });
     for (const e of s.entries) {
       const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
-      const [before, after] = heading.split('\u0000');
+      // a wording without the title leaves nothing after it
+      const [before = '', after = ''] = heading.split('\u0000');
       w.heading({
         // the title's last characters stay together (never 「情報発／信（…部）」)
         text: [before, ...toArray(keepTail(inlineText(e.title))), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
@@ -206,7 +207,7 @@ const boxBlockHeight = (n: Node): number =>
  * and BOX_LINES lines is kept before it, as headings are kept with their text (the box is pulled
  * up over the blank), so that the box starts on a page only where that much of it fits.
  */
-export function columnBox(blocks: Node[], label: string, source: string): Node[] {
+export function columnBox(blocks: Node[], label: string, source: string | undefined): Node[] {
   const short = blocks.reduce((h, b) => h + boxBlockHeight(b), 0) <= BOX_WHOLE;
   // the box's first text, under its label and headings: it never leaves them alone at a page foot
   const first = blocks.findIndex((b) => !b.headlineLevel);
@@ -381,15 +382,13 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
  */
 function nestToc(lines: Node[]): Node[] {
   const level = (n: Node) => Number(String(n.style).replace('toc', ''));
-  const out: Node[] = [];
-  for (let i = 0; i < lines.length;) {
-    let j = i + 1;
-    while (j < lines.length && level(lines[j]) > level(lines[i])) j++;
-    const below = nestToc(lines.slice(i + 1, j));
-    out.push({ stack: [lines[i], ...(below.length ? [{ stack: below, tag: 'TOC' } satisfies Node] : [])], tag: 'TOCI' });
-    i = j;
-  }
-  return out;
+  const [line, ...rest] = lines;
+  if (!line) return [];
+  // the entries under the first: those after it up to the next of its level or above
+  const end = rest.findIndex((x) => level(x) <= level(line));
+  const below = nestToc(end < 0 ? rest : rest.slice(0, end));
+  const entry: Node = { stack: [line, ...(below.length ? [{ stack: below, tag: 'TOC' } satisfies Node] : [])], tag: 'TOCI' };
+  return [entry, ...nestToc(end < 0 ? [] : rest.slice(end))];
 }
 
 /** Cover, 目次 and notice: the pages before chapter 1. */

@@ -14,6 +14,8 @@ export const LIST_FONT_SIZE = 7.5;
 export interface ListGeometry {
   widths: number[];
   yearWidth: number;
+  /** the widths of the columns that are not years, by name */
+  fixed: { no: number; name: number; goals: number; indicators: number; marks: number; page: number };
 }
 
 /** Column widths for a landscape A4 page with the given content width. */
@@ -25,8 +27,9 @@ export function listGeometry(years: number, contentWidth: number): ListGeometry 
   const rest = inner - Object.values(fixed).reduce((a, b) => a + b, 0);
   const yearWidth = Math.floor((rest / years) * 100) / 100;
   return {
-    widths: [fixed.no, fixed.name, ...Array(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
+    widths: [fixed.no, fixed.name, ...new Array<number>(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
     yearWidth,
+    fixed,
   };
 }
 
@@ -169,9 +172,9 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   // pdfmake loses a row kept together that is taller than a page: such a row breaks instead
   const tall = (r: Extract<ListRow, { kind: 'item' }>) =>
     Math.max(
-      estimatedHeight(`${r.title}\n${r.owner}`, geo.widths[1], LIST_FONT_SIZE, 1.2),
-      estimatedHeight(r.goals.join('\n'), geo.widths[geo.widths.length - 4], LIST_FONT_SIZE, 1.2),
-      estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.widths[geo.widths.length - 3], LIST_FONT_SIZE, 1.2),
+      estimatedHeight(`${r.title}\n${r.owner}`, geo.fixed.name, LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.goals.join('\n'), geo.fixed.goals, LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.fixed.indicators, LIST_FONT_SIZE, 1.2),
     ) > 420;
   // the trailer is kept with the last group's initiatives when they are few (a page does not
   // end the list with one row under its headings), else with its last two: a longer group may

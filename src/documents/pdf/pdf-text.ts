@@ -26,7 +26,7 @@ function urlPieces(url: string, at: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = scheme; i < url.length; i++) {
-    if ('/.-_'.includes(url[i]) && i + 1 < url.length && !'/.-_'.includes(url[i + 1])) {
+    if ('/.-_'.includes(url.charAt(i)) && i + 1 < url.length && !'/.-_'.includes(url.charAt(i + 1))) {
       out.push([at + start, at + i + 1]);
       start = i + 1;
     }

@@ -148,6 +148,7 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
 
 function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
   const w = r.words.progress;
+  const last = x.indicators.at(-1);
   const th = (k: string): TextNode => ({ text: w.get(k), style: 'th' });
   const evals: TableNode = {
     table: {
@@ -179,7 +180,7 @@ function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
     },
     ...x.indicators.slice(0, -1).flatMap((ind) => indicatorBlock(ind, r)),
     // the evaluation stays with the last indicator: never alone at the top of a page, away from its initiative
-    { stack: [...indicatorBlock(x.indicators[x.indicators.length - 1], r), evals], unbreakable: true },
+    { stack: [...(last ? indicatorBlock(last, r) : []), evals], unbreakable: true },
   ];
 }
 

@@ -14,11 +14,14 @@ const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
 // 整理番号 and 新規 hold a number and a mark: as wide as their headers (unbroken), no wider;
 // 目標の達成度 holds sentences as long as 「目標60,600千人に対し実績52,763千人」 and is no
 // longer the narrowest
-const FIXED = [30, 17, 92, 160, 58, 77, 0, 54, 62];
-/** column widths of a pillar table: the outcome column takes the rest of the page */
-export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5);
+const FIXED = [30, 17, 92, 160, 58, 77, 0, 54, 62] as const;
+/** the outcome column takes the rest of the page */
+const OUTCOME_WIDTH = CONTENT_WIDTH - FIXED.reduce<number>((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5;
+/** column widths of a pillar table */
+export const RESULT_WIDTHS = FIXED.map((w) => w || OUTCOME_WIDTH);
 /** left edge of each column, for tests that read a column back */
-export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => [...edges, edges[edges.length - 1] + w + CELL_EXTRA], [MARGINS[0]]);
+let edge = MARGINS[0];
+export const RESULT_COLUMN_EDGES = [edge, ...RESULT_WIDTHS.map((w) => (edge = edge + w + CELL_EXTRA))];
 
 export const BAR_PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
@@ -72,7 +75,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     table: {
       headerRows: 1,
       widths: [180, 40, 40, 80, ...view.achievements.map(() => '*')],
-      body: [head, ...view.pillars.map((p) => row(view.texts.pillarHeadings[p.id], p.summary)), row(w.get('summary-total'), view.total, true)],
+      body: [head, ...view.pillars.map((p) => row(p.heading, p.summary)), row(w.get('summary-total'), view.total, true)],
     },
     layout: 'grid',
     margin: [0, 0, 0, 10],
@@ -83,7 +86,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     table: {
       widths: [180, barWidth, '*'],
       body: view.pillars.map((p): TableCell[] => [
-        { text: view.texts.pillarHeadings[p.id], style: 'sum' },
+        { text: p.heading, style: 'sum' },
         { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
         // the count stands clear of the end of its bar
         { text: String(p.summary.count), style: 'sum', margin: [4, 0, 0, 0] },
@@ -120,9 +123,15 @@ function summary(view: ResultsView, r: Resolved): Node[] {
 const KEEPABLE = A4.width - MARGINS[1] - MARGINS[3] - 60;
 const rowHeight = (row: ResultsView['pillars'][number]['rows'][number]) =>
   Math.max(
-    ...[row.title, row.description, row.achievement, row.outcome, row.divisions.join('\n')].map((t, i) =>
-      estimatedHeight(t, RESULT_WIDTHS[[2, 3, 5, 6, 8][i]], 7.5, 1.25),
-    ),
+    ...(
+      [
+        [row.title, FIXED[2]],
+        [row.description, FIXED[3]],
+        [row.achievement, FIXED[5]],
+        [row.outcome, OUTCOME_WIDTH],
+        [row.divisions.join('\n'), FIXED[8]],
+      ] as const
+    ).map(([t, w]) => estimatedHeight(t, w, 7.5, 1.25)),
   ) + 4;
 
 /**
@@ -200,7 +209,7 @@ export function resultsDocument(view: ResultsView, r: Resolved): PdfDocument {
   ];
   view.pillars.forEach((p, i) => {
     content.push({
-      text: view.texts.pillarHeadings[p.id],
+      text: p.heading,
       style: 'h1',
       id: `pillar-${p.id}`,
       outline: true,

@@ -81,7 +81,7 @@ function chart(view: ResultsView) {
         return c > 0 ? part : undefined;
       })
       .filter(Boolean);
-    return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
+    return { y: i * ROW + 6, textY: i * ROW + 21, label: p.heading, parts, countX: (x + 6).toFixed(2), count: p.summary.count };
   });
   return {
     width: LABEL + BAR + 60,
@@ -118,7 +118,7 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
       overview: [w.get('overview-1', view), w.get('overview-2', { pillars: t.pillars })],
       summaryTitle: w.get('summary-title', { fyLong: view.fyLong }),
       summaryHead: [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements],
-      summaryRows: view.pillars.map((p) => sumRow(t.pillarHeadings[p.id], p.summary)),
+      summaryRows: view.pillars.map((p) => sumRow(p.heading, p.summary)),
       total: sumRow(w.get('summary-total'), view.total),
       chartTitle: w.get('chart-title'),
       chartAlt: t.chartAlt,
@@ -130,8 +130,8 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
       head,
       pillars: view.pillars.map((p, i) => ({
         id: `pillar-${p.id}`,
-        heading: t.pillarHeadings[p.id],
-        caption: ww.get('pillar-table-caption', { heading: t.pillarHeadings[p.id] }),
+        heading: p.heading,
+        caption: ww.get('pillar-table-caption', { heading: p.heading }),
         first: i === 0,
         rows: p.rows.map((row) => ({
           id: `row-${row.initiativeId}`,
