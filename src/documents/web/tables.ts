@@ -20,9 +20,12 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
       groups.push({ id: `list-${row.sectionId}`, depth: row.depth, text: `${row.label}${row.depth === 1 ? ' ' : ''}${row.title}`, rows: [] });
       continue;
     }
-    const section = groups[groups.length - 1].id.slice('list-'.length);
+    const group = groups.at(-1);
+    // resolve/initiative-list.ts opens the list with the group of its first initiative
+    if (!group) throw new Error(`initiative ${row.initiativeId} stands before any group of the list`);
+    const section = group.id.slice('list-'.length);
     const page = anchorPages.get(row.anchor);
-    groups[groups.length - 1].rows.push({
+    group.rows.push({
       id: `row-${row.initiativeId}${row.relisted ? `-${section}` : ''}`,
       no: row.no,
       relisted: row.relisted ? lw.get('relisted') : undefined,
