@@ -39,6 +39,7 @@ class SlowFirst extends BaseSequencer {
 const UNIT = [
   'bench-analysis',
   'bench-peers',
+  'checked-index',
   'citations',
   'context-rows',
   'data-format-doc',
@@ -53,6 +54,7 @@ const UNIT = [
   'measure-runs',
   'mutation-scores',
   'output-hostile',
+  'pdf-node-types',
   'readme-commands',
   'schema',
   'seam',

@@ -80,7 +80,8 @@ export function judgeUrl(href: string, up = 0): UrlVerdict {
   if (path.startsWith('//')) return { ok: false, why: 'other-host' };
   if (path.startsWith('/')) return { ok: false, why: 'host-root' };
   // %2e is a dot to a browser's path walk
-  const segments = path.split(/[?#]/)[0].replace(/%2e/gi, '.').split('/');
+  // split gives at least one piece: the path before any query or fragment
+  const segments = path.split(/[?#]/)[0]!.replace(/%2e/gi, '.').split('/');
   let depth = 0;
   for (const seg of segments) {
     if (seg === '..' && --depth < -up) return { ok: false, why: 'outside' };

@@ -110,12 +110,12 @@ describe('marking', () => {
   it('marks only the characters that changed', async () => {
     const { markedPair } = await import('../src/documents/errata-marks.js');
     const m = markedPair('事業費 135,304 千円', '事業費 136,000 千円');
-    const marked = (xs: Record<string, unknown>[]) =>
+    const marked = (xs: typeof m.wrong) =>
       xs
         .filter((x) => x.color)
         .map((x) => x.text)
         .join('');
-    const plain = (xs: Record<string, unknown>[]) =>
+    const plain = (xs: typeof m.wrong) =>
       xs
         .filter((x) => !x.color)
         .map((x) => x.text)

@@ -25,6 +25,7 @@ import { breakBefore } from '../src/render/pdf/keep-lines.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { columnBox, bookletStyles, BOOKLET_MARGINS } from '../src/documents/pdf/booklet.js';
 import { tableLayouts } from '../src/documents/pdf/layouts.js';
+import type { PdfDocument, PdfNode } from '../src/render/pdf/nodes.js';
 
 const BOOKLETS = ['miyagi-ict-plan', 'reiwa-plan', 'mini'].map((id) => out(id, 'plan-booklet.pdf'));
 /** every PDF of the bundled data sets and the fixtures */
@@ -157,8 +158,8 @@ describe('where the page turns in a paragraph (src/render/pdf/keep-lines.ts)', (
 describe('コラム boxes', () => {
   const para = (n: number) => ({ text: 'あ'.repeat(40 * n - 5), style: 'p' });
   /** The lines inside the box (its frame indents them) on pages 1 and 2, a box placed with `space` left on page 1. */
-  async function boxLines(blocks: Record<string, unknown>[], space: number) {
-    const doc = {
+  async function boxLines(blocks: PdfNode[], space: number) {
+    const doc: PdfDocument = {
       pageSize: 'A4',
       pageMargins: BOOKLET_MARGINS,
       defaultStyle: { font: 'BIZUDPGothic', fontSize: 10.5, lineHeight: 1.65 },

@@ -109,8 +109,10 @@ export default async function run(a: Args): Promise<number> {
     // data sets are independent: build them side by side, a worker thread per core
     // every data set finishes (or fails) before the first failure is told
     const settled = await inWorkers(dirs, outRoot, only, onLog);
-    settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') report(dirs[i], s.value);
+    // one outcome per data set, in their order
+    dirs.forEach((dir, i) => {
+      const s = settled[i];
+      if (s?.status === 'fulfilled') report(dir, s.value);
     });
     const failure = settled.find((s) => s.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;

@@ -4,10 +4,11 @@ import { commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
 
 export default async function run(a: Args): Promise<number> {
-  if (!a.data || a.rest.length !== 1 || !a.fiscalYear) throw new UsageError(commandWords().get('need-survey-import'));
+  const [returns] = a.rest; // the one folder of returned books
+  if (!a.data || a.rest.length !== 1 || returns === undefined || !a.fiscalYear) throw new UsageError(commandWords().get('need-survey-import'));
   const { surveyImport } = await import('../survey/import.js');
   const { printImport } = await import('../survey/import-report.js');
-  const r = await surveyImport(path.resolve(a.data), path.resolve(a.rest[0]), { fiscalYear: a.fiscalYear, correction: a.correction });
+  const r = await surveyImport(path.resolve(a.data), path.resolve(returns), { fiscalYear: a.fiscalYear, correction: a.correction });
   return printImport(
     r,
     a.data,

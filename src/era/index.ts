@@ -25,7 +25,10 @@ interface Era {
   start: string;
 }
 
-const ERAS: Era[] = [
+/** The eras, oldest first: never empty. */
+type Eras = [Era, ...Era[]];
+
+const ERAS: Eras = [
   { name: '昭和', abbr: 'S', start: '1926-12-25' },
   { name: '平成', abbr: 'H', start: '1989-01-08' },
   { name: '令和', abbr: 'R', start: '2019-05-01' },
@@ -38,10 +41,12 @@ export interface EraYear {
   year: number;
 }
 
-function knownEras(rule: EraRule): Era[] {
+function knownEras(rule: EraRule): Eras {
   if (!rule.asOf) return ERAS;
   const asOf = dayjs(checkDate(rule.asOf));
-  return ERAS.filter((e) => !dayjs(e.start).isAfter(asOf));
+  // 昭和 is known on every date checkDate lets through (FIRST_DATE is its first day)
+  const [first, ...later] = ERAS;
+  return [first, ...later.filter((e) => !dayjs(e.start).isAfter(asOf))];
 }
 
 // a document asks for the same few dates thousands of times (every schedule cell): each

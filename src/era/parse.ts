@@ -7,7 +7,8 @@ export function westernYear(written: unknown): number | undefined {
   if (typeof written !== 'string') return undefined;
   const t = written.normalize('NFKC').trim();
   const m = /^(昭和|平成|令和|[SHRshr])\s*(\d{1,2}|元)\s*年?度?$/.exec(t);
-  if (m) return ERA_START[m[1].toUpperCase()] + (m[2] === '元' ? 1 : Number(m[2]));
+  // both groups take part in every match, and the first admits only ERA_START's names (s → S)
+  if (m) return ERA_START[m[1]!.toUpperCase()]! + (m[2] === '元' ? 1 : Number(m[2]));
   const w = /^(\d{4})\s*年?度?$/.exec(t);
   if (w) return Number(w[1]);
   const n = /^(\d{1,2})\s*年?度?$/.exec(t);

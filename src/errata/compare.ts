@@ -124,7 +124,7 @@ export function compareResults(
   const summaryAt = locate(lines, rw.get('summary-title', before));
   const sums = (v: ResultsView) =>
     new Map<string, { label: string; s: PillarSummary }>([
-      ...v.pillars.map((p) => [p.id, { label: v.texts.pillarHeadings[p.id], s: p.summary }] as const),
+      ...v.pillars.map((p) => [p.id, { label: p.heading, s: p.summary }] as const),
       ['*', { label: rw.get('summary-total'), s: v.total }],
     ]);
   const oldSums = sums(before);
@@ -142,7 +142,7 @@ export function compareResults(
       [w.get('item-title'), p.title],
       [w.get('item-face'), p.issued],
       ...p.overview.map((t) => [rw.get('overview-label'), t]),
-      ...v.pillars.map((x) => [w.get('field-heading'), v.texts.pillarHeadings[x.id]]),
+      ...v.pillars.map((x) => [w.get('field-heading'), x.heading]),
     ];
   };
   const oldProse = prose(before);

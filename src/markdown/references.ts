@@ -24,7 +24,8 @@ export function splitReferences(text: string): (string | Reference)[] {
   let at = 0;
   for (const m of text.matchAll(MARKER)) {
     if (m.index! > at) out.push(text.slice(at, m.index));
-    out.push(m[1] === 'page' ? { page: { kind: m[2], id: m[3] ?? '' } } : { figure: m[2] });
+    // the first two groups take part in every match
+    out.push(m[1] === 'page' ? { page: { kind: m[2]!, id: m[3] ?? '' } } : { figure: m[2]! });
     at = m.index! + m[0].length;
   }
   if (at < text.length) out.push(text.slice(at));

@@ -182,7 +182,7 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
   const marker = w.get('marker');
   const figures = new Map((model.dataset.figures ?? []).map((f) => [f.id, f]));
   const placed = new Set<string>();
-  for (const text of raw.texts.values()) for (const m of text.matchAll(PLACEMENT)) placed.add(m[1]);
+  for (const text of raw.texts.values()) for (const m of text.matchAll(PLACEMENT)) placed.add(m[1]!); // the group takes part in every match
   for (const { data } of carried) for (const f of data.figures ?? []) placed.add(f);
   const texts = new Map<string, string>();
   for (const [rel, original] of raw.texts) {

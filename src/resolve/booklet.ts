@@ -70,9 +70,10 @@ export function labelHeadings(blocks: Block[]): Block[] {
   for (const b of blocks) {
     if (b.kind !== 'heading') continue;
     const level = Math.min(b.level, 3);
-    counters[level]++;
+    // a level not counted yet stands at 0
+    const n = (counters[level] ?? 0) + 1;
+    counters[level] = n;
     for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
-    const n = counters[level];
     b.label = level === 1 ? String(n) : level === 2 ? `(${n})` : String.fromCodePoint(0x245f + n);
   }
   return blocks;

@@ -18,14 +18,14 @@ export function numberGlossary(runLists: Inline[][], glossary: GlossaryEntry[]):
   patterns.sort((a, b) => b.text.length - a.text.length);
   const byFirstChar = new Map<string, typeof patterns>();
   for (const p of patterns) {
-    const c = p.text[0];
+    const c = p.text.charAt(0);
     if (!byFirstChar.has(c)) byFirstChar.set(c, []);
     byFirstChar.get(c)!.push(p);
   }
   const numbers = new Map<number, number>();
   let next = 1;
 
-  const matchAt = (s: string, i: number) => (byFirstChar.get(s[i]) ?? []).find((p) => termAt(s, i, p.text));
+  const matchAt = (s: string, i: number) => (byFirstChar.get(s.charAt(i)) ?? []).find((p) => termAt(s, i, p.text));
 
   for (const runs of runLists) {
     const out: Inline[] = [];

@@ -51,10 +51,10 @@ export function scheduleCells(schedule: ScheduleSpan[] | undefined, years: numbe
   const cells: ScheduleCell[] = [];
   const spans = [...(schedule ?? [])].sort((a, b) => a.from - b.from);
   for (let i = 0; i < years.length;) {
-    const y = years[i];
+    const y = years[i]!; // i < years.length
     const s = spans.find((x) => x.from <= y && y <= x.to);
     if (s) {
-      const span = Math.min(s.to, years[years.length - 1]) - y + 1;
+      const span = Math.min(s.to, years[years.length - 1]!) - y + 1; // years holds y: it has a last
       cells.push({ span, label: s.label, from: y, to: y + span - 1 });
       i += span;
     } else {

@@ -137,8 +137,8 @@ export const rateText = (rate: Rate, w: Wording) => ('value' in rate ? w.get('ra
 export function asOfDate(a: AsOf): string {
   const last = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
   if ('month' in a) {
-    const [y, m] = a.month.split('-').map(Number);
-    return last(y, m);
+    // validated as YYYY-MM
+    return last(Number(a.month.slice(0, 4)), Number(a.month.slice(5, 7)));
   }
   if ('fiscalYear' in a) return last(a.fiscalYear + 1, 3);
   return last(a.year, 12);
@@ -310,7 +310,7 @@ export function resolveProgress(
       name: w.get('group-heading', g),
       count: g.summary.indicators,
       parts: [
-        ...settings.levels.map((l, k) => ({ label: l.label, count: g.summary.levels[k] })),
+        ...settings.levels.map((l, k) => ({ label: l.label, count: g.summary.levels[k] ?? 0 })),
         { label: w.get('summary-uncomputable'), count: g.summary.uncomputable },
         { label: w.get('summary-unanswered'), count: g.summary.unanswered },
       ].filter((x) => x.count > 0),

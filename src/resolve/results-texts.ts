@@ -8,15 +8,16 @@ import type { ResultsNumbers, ResultsView } from './results.js';
 export function withResultsTexts(view: ResultsNumbers, w: Wording, issuer: string): ResultsView {
   const quotes = view.pillars.map((p) => w.get('pillar-quote', { name: p.name }));
   const pillars = quotes.length > 1 ? `${quotes.slice(0, -1).join('、')}${w.get('pillar-last')}${quotes.at(-1)}` : (quotes[0] ?? '');
-  const pillarHeadings = Object.fromEntries(view.pillars.map((p) => [p.id, w.get('pillar-heading', p)]));
-  const chart = view.pillars.map((p) => ({
-    name: pillarHeadings[p.id],
+  const withHeadings = view.pillars.map((p) => ({ ...p, heading: w.get('pillar-heading', p) }));
+  const chart = withHeadings.map((p) => ({
+    name: p.heading,
     count: p.summary.count,
-    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] })).filter((x) => x.count > 0),
+    parts: view.achievements.map((a, i) => ({ label: a, count: p.summary.achievements[i] ?? 0 })).filter((x) => x.count > 0),
   }));
   const issued = w.get('issued', { published: view.date.slice(0, 7), issuer });
   return {
     ...view,
-    texts: { title: w.get('title', view), issued, pillars, pillarHeadings, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) },
+    pillars: withHeadings,
+    texts: { title: w.get('title', view), issued, pillars, chartAlt: w.get('chart-alt', { title: w.get('chart-title'), pillars: chart }) },
   };
 }

@@ -44,8 +44,6 @@ export interface ResultsTexts {
   issued: string;
   /** 「…」、「…」及び「…」 */
   pillars: string;
-  /** pillar id → 「1 …」, as headings and table rows name it */
-  pillarHeadings: Record<string, string>;
   chartAlt: string;
 }
 
@@ -79,8 +77,11 @@ export interface ResultsNumbers {
   /** its sentences (resolve/results-texts.ts); set by resolve() */
 }
 
+/** A pillar as every form shows it: with its heading 「1 …」, as headings and table rows name it. */
+export type ResultsPillar = ResultsNumbers['pillars'][number] & { heading: string };
+
 /** A year's report as every form shows it: its numbers and the sentences made from them, once. */
-export type ResultsView = ResultsNumbers & { texts: ResultsTexts };
+export type ResultsView = Omit<ResultsNumbers, 'pillars'> & { pillars: ResultsPillar[]; texts: ResultsTexts };
 
 export function resolveResults(model: Model, fy: number, sections: ResolvedSection[], entries: Map<string, Entry[]>, rule: EraRule): ResultsNumbers {
   const docs = model.dataset.documents.results;

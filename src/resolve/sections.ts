@@ -41,5 +41,6 @@ export function resolveSections(dataset: Dataset): ResolvedSection[] {
 
 /** The 取組の基本方向 (depth 2) a section belongs to; a top-level section stands for itself. */
 export function directionOf(s: ResolvedSection): string {
-  return s.depth <= 2 ? s.id : s.parentIds[1];
+  // below depth 2 a section has its top and its direction above it
+  return s.depth <= 2 ? s.id : s.parentIds[1]!;
 }

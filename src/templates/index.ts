@@ -54,7 +54,7 @@ export class Wording {
   constructor(private hb: typeof Handlebars, source: string, readonly file: string) {
     // each piece is compiled on its own, the first time it is asked for
     const code = source.replace(/\{\{!--[\s\S]*?--\}\}/g, '');
-    for (const m of code.matchAll(/\{\{#\*inline "([^"]+)"\}\}([\s\S]*?)\{\{\/inline\}\}/g)) this.bodies.set(m[1], m[2]);
+    for (const m of code.matchAll(/\{\{#\*inline "([^"]+)"\}\}([\s\S]*?)\{\{\/inline\}\}/g)) this.bodies.set(m[1]!, m[2]!); // both groups take part in every match
   }
   static load(hb: typeof Handlebars, name: string, dir = TEMPLATE_DIR): Wording {
     const file = path.join(dir, `${name}.hbs`);

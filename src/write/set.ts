@@ -83,7 +83,8 @@ const storeOf = (outRoot: string, id: string) => path.join(outRoot, `.${id}`);
 /** A version folder's number and maker (`7-4242-0`), or undefined for any other name. */
 function versionOf(name: string): { n: number; maker: string } | undefined {
   const m = name.match(VERSION_NAME);
-  return m ? { n: Number(m[1]), maker: m[2] } : undefined;
+  // both groups take part in every match
+  return m ? { n: Number(m[1]), maker: m[2]! } : undefined;
 }
 const versionNo = (name: string) => versionOf(name)?.n;
 
@@ -93,7 +94,7 @@ const notInFlight = (maker: string) => maker === tag() || !alive(Number(maker.sp
 /** A work folder (staging-…, old-…) of a run that was killed, or of this very thread. */
 function leftover(name: string): boolean {
   const m = name.match(WORK_NAME);
-  return m ? notInFlight(m[2]) : false;
+  return m ? notInFlight(m[2]!) : false; // the group takes part in every match
 }
 
 /**

@@ -8,11 +8,12 @@ import { resolve } from '../../src/resolve/index.js';
 import { bookletBody, bookletDocument, bookletFront } from '../../src/documents/pdf/booklet.js';
 import { resultsDocument } from '../../src/documents/pdf/results-report.js';
 import { initiativeListDocument } from '../../src/documents/pdf/initiative-list-doc.js';
+import type { PdfDocument } from '../../src/render/pdf/nodes.js';
 
 const [dir, doc, out] = process.argv.slice(2);
 const { model } = checkDataset(dir);
 const r = resolve(model!);
-let def: Record<string, unknown>;
+let def: PdfDocument;
 if (doc === 'plan-booklet.pdf') def = bookletDocument(r.booklet!, r, [...bookletFront(r.booklet!, r), ...bookletBody(r.booklet!, r)]);
 else if (doc === 'initiative-list.pdf') def = initiativeListDocument(r, new Map());
 else

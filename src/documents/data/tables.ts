@@ -115,7 +115,7 @@ function resultsTables(view: ResultsView, r: Resolved, w: Wording): DataTable[] 
     .number('count', (p) => p.summary.count, w.get('unit-count'))
     .number('new-count', (p) => p.summary.newCount, w.get('unit-count'))
     .number('budget-total', (p) => p.summary.budgetTotal, w.get('unit-thousand-yen'));
-  view.achievements.forEach((label, i) => s.number('achievement-count', (p) => p.summary.achievements[i], w.get('unit-count'), { label }));
+  view.achievements.forEach((label, i) => s.number('achievement-count', (p) => p.summary.achievements[i] ?? 0, w.get('unit-count'), { label }));
   s.text('status', () => w.get(view.draft ? 'draft' : 'final'));
   return [results, s.build(`summary-${view.fiscalYear}.csv`, w.get('table-summary', ctx), w.get('about-summary', ctx), view.pillars)];
 }

@@ -11,9 +11,10 @@ import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from '../text-width.js';
 import { pageOfNode } from '../../render/pdf/anchors.js';
 
-import type { PdfNode as Node } from '../../render/pdf/nodes.js';
+import { headingLevel, isText } from '../../render/pdf/nodes.js';
+import type { HeadingLevel, Inlines, PdfDocument, PdfNode as Node, PdfStyles, TableNode, TextNode } from '../../render/pdf/nodes.js';
 
-export const BOOKLET_MARGINS = [56, 64, 56, 56];
+export const BOOKLET_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
 const LANDSCAPE_WIDTH = A4.height - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
 
 export const bookletStyles = {
@@ -55,10 +56,10 @@ export const bookletStyles = {
   listGroup3: { bold: false },
   listNote: { fontSize: 8, margin: [0, 6, 0, 0] },
   footer: { fontSize: 9, alignment: 'center' },
-};
+} satisfies PdfStyles;
 
-const plainText = (t: unknown): string =>
-  typeof t === 'string' ? t : Array.isArray(t) ? t.map(plainText).join('') : t && typeof t === 'object' && 'text' in t ? plainText((t as Node).text) : '';
+const plainText = (t: Inlines | undefined): string =>
+  t === undefined ? '' : typeof t === 'string' ? t : t.map((x) => (typeof x === 'string' ? x : plainText(x.text))).join('');
 
 /** Text this tall is not kept with its heading: pdfmake loses a kept block taller than a page. */
 const KEEP_LIMIT = (A4.height - BOOKLET_MARGINS[1] - BOOKLET_MARGINS[3]) * 0.6;
@@ -88,16 +89,16 @@ class KeepingWriter {
     this.pending.push(n);
   }
   content(n: Node) {
-    if (!this.pending.length) {
+    const [first] = this.pending;
+    if (!first) {
       this.nodes.push(n);
       return;
     }
     // a page break asked by a heading belongs to the kept group as a whole
-    const first = this.pending[0];
     const brk = first.pageBreak ? { pageBreak: first.pageBreak, pageOrientation: first.pageOrientation } : {};
-    const pending = this.pending.map((x) => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
+    const pending = this.pending.map((x): Node => (x.pageBreak ? { ...x, pageBreak: undefined, pageOrientation: undefined } : x));
     this.pending = [];
-    const short = 'text' in n && !('table' in n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
+    const short = isText(n) && estimatedHeight(plainText(n.text), BODY_WIDTH - 12, 10.5, 1.65) <= KEEP_WHOLE;
     if (short) this.nodes.push({ stack: [...pending, n], unbreakable: true, ...brk });
     // the blank is an empty canvas: no line of its own (an empty text still sets a line of body
     // height, which the negative margin did not take back: 17 pt more under such headings)
@@ -134,12 +135,12 @@ const newPage = (node: Node, orientation?: 'portrait' | 'landscape'): Node => ({
 });
 
 /** Structure tree level of each heading style (render/pdf/tags.ts never lets a level be skipped). */
-const LEVEL: Record<string, number> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
+const LEVEL: Record<string, HeadingLevel> = { tocTitle: 1, chapter: 1, h1: 2, h2: 3, h3: 4, h4: 5, noticeTitle: 2 };
 
 /** A heading of the prose (it has a headlineLevel) as a heading in the structure tree too. */
 const asHeading = (n: Node): Node => (n.headlineLevel && !n.tag ? { ...n, tag: 'H', level: LEVEL[n.style as string] ?? 5 } : n);
 
-const h = (text: string | (Node | string)[], style: string, id: string, outline: { parent?: string; text?: string } = {}): Node => ({
+const h = (text: Inlines, style: string, id: string, outline: { parent?: string; text?: string } = {}): TextNode => ({
   text,
   style,
   id,
@@ -160,14 +161,15 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
     source: 'dataset.json',
   });
   if (s.narrative.length) {
-    w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2, tag: 'H', level: s.depth + 2 });
+    w.heading({ text: words.get('narrative-label'), style: 'label', headlineLevel: 2, tag: 'H', level: headingLevel(s.depth + 2) });
     w.many(blockNodes(s.narrative), s.files.narrative);
   }
   if (s.entries.length) {
-    w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2, tag: 'H', level: s.depth + 2 });
+    w.heading({ text: words.get('initiatives-label'), style: 'label', headlineLevel: 2, tag: 'H', level: headingLevel(s.depth + 2) });
     for (const e of s.entries) {
       const heading = words.get('entry-heading', { no: e.no, title: '\u0000', department: e.department });
-      const [before, after] = heading.split('\u0000');
+      // a wording without the title leaves nothing after it
+      const [before = '', after = ''] = heading.split('\u0000');
       w.heading({
         // the title's last characters stay together (never 「情報発／信（…部）」)
         text: [before, ...toArray(keepTail(inlineText(e.title))), after, ...(e.relisted ? [' ', words.get('relisted')] : [])],
@@ -175,7 +177,7 @@ function sectionNodes(s: SectionView, w: KeepingWriter, words: Wording, parentOu
         id: e.anchor,
         headlineLevel: 3,
         tag: 'H',
-        level: s.depth + 3,
+        level: headingLevel(s.depth + 3),
         source: e.file,
       });
       if (e.description.length === 0) w.content({ text: '' });
@@ -196,7 +198,7 @@ const BOX_LINES = 3;
 
 /** Estimated height of a block of a box (unknown kinds, a table or a list, count as tall). */
 const boxBlockHeight = (n: Node): number =>
-  'text' in n && !('table' in n) ? estimatedHeight(plainText(n.text), BODY_WIDTH - 12, n.headlineLevel ? 11.5 : 10.5, 1.65) + 8 : Infinity;
+  isText(n) ? estimatedHeight(plainText(n.text), BODY_WIDTH - 12, n.headlineLevel ? 11.5 : 10.5, 1.65) + 8 : Infinity;
 
 /**
  * A framed コラム (a one-cell table under its label). A short one is kept whole: it moves to the
@@ -205,12 +207,12 @@ const boxBlockHeight = (n: Node): number =>
  * and BOX_LINES lines is kept before it, as headings are kept with their text (the box is pulled
  * up over the blank), so that the box starts on a page only where that much of it fits.
  */
-export function columnBox(blocks: Node[], label: string, source: string): Node[] {
+export function columnBox(blocks: Node[], label: string, source: string | undefined): Node[] {
   const short = blocks.reduce((h, b) => h + boxBlockHeight(b), 0) <= BOX_WHOLE;
   // the box's first text, under its label and headings: it never leaves them alone at a page foot
   const first = blocks.findIndex((b) => !b.headlineLevel);
   const headings = blocks.slice(0, Math.max(first, 0));
-  const box = {
+  const box: TableNode = {
     table: {
       widths: ['*'],
       body: [
@@ -219,8 +221,8 @@ export function columnBox(blocks: Node[], label: string, source: string): Node[]
           {
             stack: short
               ? blocks
-              : blocks.map((b, k) =>
-                  'text' in b && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b,
+              : blocks.map((b, k): Node =>
+                  isText(b) && !b.headlineLevel ? { ...b, keepLines: BOX_LINES, ...(k === first ? { keepWithHeadings: true } : {}) } : b,
                 ),
             margin: [6, 4, 6, 4],
           },
@@ -304,7 +306,9 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
         { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
         // a URL breaks only after / . - _ (pdf-text.ts)
-        ...(s.url ? [{ text: textOf(s.url), style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) }] : []),
+        ...(s.url
+          ? [{ text: textOf(s.url), style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) } satisfies Node]
+          : []),
       ],
       unbreakable: estimatedHeight(s.description, BODY_WIDTH, 10.5, 1.65) < KEEP_LIMIT,
       margin: [0, 4, 0, 4],
@@ -350,7 +354,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   if (glossary.length) nodes.push({ stack: glossary, tag: 'L' });
   if (view.sources.length) {
     nodes.push({ text: words.get('sources-label'), style: 'small', margin: [0, 10, 0, 2] });
-    nodes.push({ stack: blockNodes(view.sources).map((n) => ({ ...n, style: 'small' })), style: 'small', source: view.files.sources });
+    nodes.push({ stack: blockNodes(view.sources).map((n): Node => ({ ...n, style: 'small' })), style: 'small', source: view.files.sources });
   }
   // contact block, kept together at the end of the last page
   const c = view.contact ?? {};
@@ -378,25 +382,23 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
  */
 function nestToc(lines: Node[]): Node[] {
   const level = (n: Node) => Number(String(n.style).replace('toc', ''));
-  const out: Node[] = [];
-  for (let i = 0; i < lines.length;) {
-    let j = i + 1;
-    while (j < lines.length && level(lines[j]) > level(lines[i])) j++;
-    const below = nestToc(lines.slice(i + 1, j));
-    out.push({ stack: [lines[i], ...(below.length ? [{ stack: below, tag: 'TOC' }] : [])], tag: 'TOCI' });
-    i = j;
-  }
-  return out;
+  const [line, ...rest] = lines;
+  if (!line) return [];
+  // the entries under the first: those after it up to the next of its level or above
+  const end = rest.findIndex((x) => level(x) <= level(line));
+  const below = nestToc(end < 0 ? rest : rest.slice(0, end));
+  const entry: Node = { stack: [line, ...(below.length ? [{ stack: below, tag: 'TOC' } satisfies Node] : [])], tag: 'TOCI' };
+  return [entry, ...nestToc(end < 0 ? [] : rest.slice(end))];
 }
 
 /** Cover, 目次 and notice: the pages before chapter 1. */
 export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const words = r.words.booklet;
   // an entry with a page links to its heading (title and number alike)
-  const NONE = [false, false, false, false];
+  const NONE: [boolean, boolean, boolean, boolean] = [false, false, false, false];
   // title, leader dots (the dotted bottom rule of the middle cell, as wide as the gap) and page;
   // the table only lays the line out: to a reader the title and the page are two references
-  const tocLine = (text: string, id: string | undefined, style: string) => ({
+  const tocLine = (text: string, id: string | undefined, style: string): TableNode => ({
     table: {
       widths: ['auto', '*', 30],
       body: [
@@ -459,7 +461,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   return [
     // a long title never leaves one or two characters on its last line
     { text: keepTail(textOf(view.title)), style: 'cover' },
-    ...view.history.map((x) => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
+    ...view.history.map((x): Node => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     { text: view.issuer, style: 'coverIssuer' },
     { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },
     { stack: nestToc(toc), tag: 'TOC' },
@@ -468,7 +470,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
 }
 
 /** The whole booklet (or a part of it: the footers count from chapter 1 wherever it stands). */
-export function bookletDocument(view: BookletView, r: Resolved, content: Node[]): Node {
+export function bookletDocument(view: BookletView, r: Resolved, content: Node[]): PdfDocument {
   const words = r.words.booklet;
   const listWords = r.words.list;
   const geo = r.list ? listGeometry(r.list.years.length, LANDSCAPE_WIDTH) : undefined;
@@ -490,7 +492,7 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[])
     // title, every later landscape page gets it here (headers are made in page order)
     header: (() => {
       let firstLandscape: number | undefined;
-      return (page: number, _count: number, size: { orientation: string }) => {
+      return (page: number, _count: number, size: { orientation: string }): Node | null => {
         if (!geo || !r.list || size.orientation !== 'landscape') return null;
         if (firstLandscape === undefined || page <= firstLandscape) {
           firstLandscape = page;
@@ -505,7 +507,7 @@ export function bookletDocument(view: BookletView, r: Resolved, content: Node[])
     })(),
     footer: (() => {
       let front = 0;
-      return (page: number) => {
+      return (page: number): Node | null => {
         // footers are made page by page after the content is laid out: look chapter 1 up once per layout
         if (page === 1) front = (pageOfNode(content, 'chapter-1') ?? 1) - 1;
         const printed = page - front;

@@ -6,10 +6,11 @@ import { tableLayouts, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from '../text-width.js';
 import { keepTail } from './pdf-text.js';
 import { markedPair } from '../errata-marks.js';
+import type { PdfDocument, PdfNode, TableCell, TextNode } from '../../render/pdf/nodes.js';
 
-export function errataDocument(v: ErrataView, words: Wording): Record<string, unknown> {
-  const head = (k: string) => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
-  const content: unknown[] = [
+export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
+  const head = (k: string): TextNode => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
+  const content: PdfNode[] = [
     { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8], tag: 'H', level: 1 },
     { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
     {
@@ -26,7 +27,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
         widths: [66, 52, 32, 150, '*', '*'],
         body: [
           ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
-          ...v.entries.map((e) => {
+          ...v.entries.map((e): TableCell[] => {
             const m = markedPair(e.wrong, e.right);
             // a cell never ends on a line of one character (「主な取組一／覧」)
             // a value taken out says so: an empty 正 cell reads as nothing at all
@@ -55,7 +56,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
           widths: ['*', 60, 60],
           body: [
             ['col-moved', 'col-from', 'col-to'].map(head),
-            ...v.moved.map((m) => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }]),
+            ...v.moved.map((m): TableCell[] => [m.item, { text: String(m.from), alignment: 'right' }, { text: String(m.to), alignment: 'right' }]),
           ],
         },
         layout: 'grid',
@@ -68,7 +69,7 @@ export function errataDocument(v: ErrataView, words: Wording): Record<string, un
     defaultStyle: { font: 'BIZUDPGothic', fontSize: 10, lineHeight: 1.3 },
     tableLayouts,
     content,
-    footer: (page: number, pages: number) => ({
+    footer: (page: number, pages: number): PdfNode => ({
       text: words.get('footer', { title: v.title, page, pages }),
       fontSize: 8,
       alignment: 'center',

@@ -7,13 +7,15 @@ import { arrow } from './layouts.js';
 import { estimatedHeight } from '../text-width.js';
 import { inlineText, keepTail, textOf } from './pdf-text.js';
 
-import type { PdfNode as Node } from '../../render/pdf/nodes.js';
+import type { PdfNode as Node, TableCell, TableNode } from '../../render/pdf/nodes.js';
 
 export const LIST_FONT_SIZE = 7.5;
 
 export interface ListGeometry {
   widths: number[];
   yearWidth: number;
+  /** the widths of the columns that are not years, by name */
+  fixed: { no: number; name: number; goals: number; indicators: number; marks: number; page: number };
 }
 
 /** Column widths for a landscape A4 page with the given content width. */
@@ -25,8 +27,9 @@ export function listGeometry(years: number, contentWidth: number): ListGeometry 
   const rest = inner - Object.values(fixed).reduce((a, b) => a + b, 0);
   const yearWidth = Math.floor((rest / years) * 100) / 100;
   return {
-    widths: [fixed.no, fixed.name, ...Array(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
+    widths: [fixed.no, fixed.name, ...new Array<number>(years).fill(yearWidth), fixed.goals, fixed.indicators, fixed.marks, fixed.page],
     yearWidth,
+    fixed,
   };
 }
 
@@ -48,20 +51,21 @@ const KEPT_TAIL = 2;
 
 const GROUP_FILL = ['#dbe5f1', '#e9eff7', '#f4f7fb'];
 
-export function listHeaderTable(view: InitiativeListView, words: Wording, geo: ListGeometry): Node {
+export function listHeaderTable(view: InitiativeListView, words: Wording, geo: ListGeometry): TableNode {
   const n = view.years.length;
-  const h = (text: string, extra: Node = {}) => ({ text, style: 'listHead', ...extra });
-  const row1 = [
+  const h = (text: string, extra: { rowSpan?: number; colSpan?: number } = {}): TableCell => ({ text, style: 'listHead', ...extra });
+  // the cells a span covers are one shared `{}` (as pdfmake's own examples have them)
+  const row1: TableCell[] = [
     h(words.get('col-no'), { rowSpan: 2 }),
     h(words.get('col-name'), { rowSpan: 2 }),
     h(words.get('col-schedule'), { colSpan: n }),
-    ...Array(n - 1).fill({}),
+    ...new Array<TableCell>(n - 1).fill({}),
     h(words.get('col-goals'), { rowSpan: 2 }),
     h(words.get('col-indicators'), { rowSpan: 2 }),
     h(words.get('col-marks'), { rowSpan: 2 }),
     h(words.get('col-page'), { rowSpan: 2 }),
   ];
-  const row2 = [{}, {}, ...view.years.map((y) => h(y.label)), {}, {}, {}, {}];
+  const row2: TableCell[] = [{}, {}, ...view.years.map((y) => h(y.label)), {}, {}, {}, {}];
   // page headers are made per page, out of render's reach: their widths must be their own (pdfmake rewrites them)
   return { table: { widths: [...geo.widths], body: [row1, row2] }, layout: 'grid' };
 }
@@ -69,14 +73,11 @@ export function listHeaderTable(view: InitiativeListView, words: Wording, geo: L
 /** 掲載頁: a printed number known in advance, or a reference pdfmake fills in at render. */
 export type PageCell = Map<string, number> | 'reference';
 
-function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: ListGeometry, pages?: PageCell): Node[] {
-  const cells: Node[] = [];
+function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: ListGeometry, pages?: PageCell): TableCell[] {
+  const cells: TableCell[] = [];
   cells.push({ text: String(r.no), alignment: 'center' });
   cells.push({
-    stack: [
-      { text: [...(r.relisted ? [words.get('relisted')] : []), ...(keepTail(r.title) as Node[])] },
-      { text: keepTail(words.get('owner', { owner: r.owner })) },
-    ],
+    stack: [{ text: [...(r.relisted ? [words.get('relisted')] : []), ...keepTail(r.title)] }, { text: keepTail(words.get('owner', { owner: r.owner })) }],
     // the 事業名 heads its row (tagged TH, Scope Row)
     tag: 'TH',
   });
@@ -95,7 +96,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
     } else cells.push({ text: '' });
   }
   cells.push({ text: keepTail(textOf(r.goals.join('\n'))) });
-  cells.push({ stack: r.indicators.map((i) => ({ text: keepTail(textOf([i.name, i.baseline, i.target].join('\n'))), margin: [0, 0, 0, 2] })) });
+  cells.push({ stack: r.indicators.map((i): Node => ({ text: keepTail(textOf([i.name, i.baseline, i.target].join('\n'))), margin: [0, 0, 0, 2] })) });
   cells.push({ text: r.marks.join(''), alignment: 'center' });
   if (pages === 'reference')
     cells.push({ text: '', pageReference: r.anchor, noWrap: true, alignment: 'center', contents: words.get('page-link', { no: r.no }) });
@@ -108,7 +109,7 @@ function itemRow(r: Extract<ListRow, { kind: 'item' }>, words: Wording, geo: Lis
 
 type Group = Extract<ListRow, { kind: 'group' }>;
 
-function groupRow(r: Group, columns: number): Node[] {
+function groupRow(r: Group, columns: number): TableCell[] {
   return [
     {
       text: `${r.label}${r.depth === 1 ? ' ' : ''}${r.title}`,
@@ -119,7 +120,7 @@ function groupRow(r: Group, columns: number): Node[] {
       // the rows under it name it as their header (render/pdf/tags.ts)
       groupLevel: r.depth,
     },
-    ...Array(columns - 1).fill({}),
+    ...new Array<TableCell>(columns - 1).fill({}),
   ];
 }
 
@@ -144,7 +145,7 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   let chain: Group[] = [];
   /** groups opened since the last table (printed by the next one) */
   let fresh: Group[] = [];
-  let items: Node[][] = [];
+  let items: TableCell[][] = [];
   const flush = (keep = true) => {
     if (fresh.length === 0 && items.length === 0) return;
     const context = chain.filter((g) => !fresh.includes(g));
@@ -171,9 +172,9 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
   // pdfmake loses a row kept together that is taller than a page: such a row breaks instead
   const tall = (r: Extract<ListRow, { kind: 'item' }>) =>
     Math.max(
-      estimatedHeight(`${r.title}\n${r.owner}`, geo.widths[1], LIST_FONT_SIZE, 1.2),
-      estimatedHeight(r.goals.join('\n'), geo.widths[geo.widths.length - 4], LIST_FONT_SIZE, 1.2),
-      estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.widths[geo.widths.length - 3], LIST_FONT_SIZE, 1.2),
+      estimatedHeight(`${r.title}\n${r.owner}`, geo.fixed.name, LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.goals.join('\n'), geo.fixed.goals, LIST_FONT_SIZE, 1.2),
+      estimatedHeight(r.indicators.map((i) => `${i.name}\n${i.baseline}\n${i.target}`).join('\n'), geo.fixed.indicators, LIST_FONT_SIZE, 1.2),
     ) > 420;
   // the trailer is kept with the last group's initiatives when they are few (a page does not
   // end the list with one row under its headings), else with its last two: a longer group may
@@ -204,7 +205,9 @@ export function listTables(view: InitiativeListView, words: Wording, geo: ListGe
     }
   }
   flush();
-  if (trailer && kept) nodes.splice(-1, 1, { stack: [nodes.at(-1), trailer], unbreakable: true });
+  const last = nodes.at(-1);
+  // kept names an initiative of the last run, so a table holds it: the last node is that table
+  if (trailer && kept && last) nodes.splice(-1, 1, { stack: [last, trailer], unbreakable: true });
   else if (trailer) nodes.push(trailer);
   return nodes;
 }

@@ -1,4 +1,7 @@
 // Table layouts and page geometry shared by the documents.
+import type { CustomTableLayout } from 'pdfmake/interfaces';
+import type { CanvasNode, PdfDocument, PdfNode, PdfStyles } from '../../render/pdf/nodes.js';
+
 export const A4 = { width: 595.28, height: 841.89 };
 
 export const tableLayouts = {
@@ -31,10 +34,10 @@ export const tableLayouts = {
     paddingTop: () => 1,
     paddingBottom: () => 1,
   },
-};
+} satisfies Record<string, CustomTableLayout>;
 
 /** A horizontal arrow as vector graphics: the schedule continues to the span's last year. */
-export function arrow(width: number, color = '#3a6ea5') {
+export function arrow(width: number, color = '#3a6ea5'): CanvasNode {
   const w = Math.max(width, 12);
   return {
     canvas: [
@@ -59,7 +62,14 @@ export function arrow(width: number, color = '#3a6ea5') {
  * What every PDF of the project carries: metadata with dates from the data (never the
  * clock, so the same data gives the same bytes), Japanese as its language, and tags.
  */
-export function pdfMetadata(m: { title: string; author: string; subject?: string; keywords?: string; creator?: string; date: string }) {
+export function pdfMetadata(m: {
+  title: string;
+  author: string;
+  subject?: string;
+  keywords?: string;
+  creator?: string;
+  date: string;
+}): Pick<PdfDocument, 'info' | 'language' | 'tagged' | 'displayTitle' | 'version' | 'subset' | 'pageSize'> {
   const date = new Date(`${m.date}T00:00:00+09:00`);
   return {
     info: {
@@ -83,7 +93,7 @@ export function pdfMetadata(m: { title: string; author: string; subject?: string
 }
 
 /** The margins of the landscape reports (事業実施結果, 進ちょく状況). */
-export const REPORT_MARGINS = [30, 36, 30, 40];
+export const REPORT_MARGINS: [number, number, number, number] = [30, 36, 30, 40];
 
 /**
  * A landscape report's definition around its content: metadata, margins, the body font, the
@@ -93,11 +103,11 @@ export function landscapeReport(o: {
   title: string;
   author: string;
   date: string;
-  styles: Record<string, unknown>;
-  content: unknown[];
+  styles: PdfStyles;
+  content: PdfNode[];
   draft?: string;
   footer: (page: number, pages: number) => string;
-}): Record<string, unknown> {
+}): PdfDocument {
   const draft = o.draft;
   return {
     ...pdfMetadata({ title: o.title, author: o.author, date: o.date }),

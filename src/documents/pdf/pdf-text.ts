@@ -5,7 +5,7 @@ import { SUBSCRIPT_DIGITS, subscriptToDigits } from '../../render/fonts.js';
 import { estimatedHeight, eastAsianWidth } from '../text-width.js';
 import { tableLayouts } from './layouts.js';
 
-import type { PdfNode as Node } from '../../render/pdf/nodes.js';
+import type { PdfNode as Node, TableCell, TextNode as Run } from '../../render/pdf/nodes.js';
 
 // svg-to-pdfkit opens <image href> by itself, outside pdfmake's access policy; validation
 // refuses such SVGs, and this second lock hands it an empty buffer so no file is ever opened
@@ -26,7 +26,7 @@ function urlPieces(url: string, at: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = scheme; i < url.length; i++) {
-    if ('/.-_'.includes(url[i]) && i + 1 < url.length && !'/.-_'.includes(url[i + 1])) {
+    if ('/.-_'.includes(url.charAt(i)) && i + 1 < url.length && !'/.-_'.includes(url.charAt(i + 1))) {
       out.push([at + start, at + i + 1]);
       start = i + 1;
     }
@@ -76,8 +76,8 @@ function splitSubscripts(p: { text: string; noWrap?: boolean }): { text: string;
  * known after layout; render prints it as the printed page), or, given `pages` (printed
  * pages of a booklet laid out before), the number itself.
  */
-export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<string, number> } = { keeps: true }): Node[] | string {
-  const out: Node[] = [];
+export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<string, number> } = { keeps: true }): Run[] | string {
+  const out: Run[] = [];
   for (const r of runs) {
     if (r.pageRef !== undefined) {
       const fixed = opts.pages?.get(r.pageRef);
@@ -96,7 +96,7 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
     }
     const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
     for (const p of pieces.flatMap(splitSubscripts)) {
-      const n: Node = { text: p.text };
+      const n: Run = { text: p.text };
       if (p.noWrap) n.noWrap = true;
       if (p.sub) n.sub = true;
       if (r.bold) n.bold = true;
@@ -107,7 +107,9 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
       out.push(n);
     }
   }
-  if (out.length === 1 && Object.keys(out[0]).length === 1) return out[0].text as string;
+  // one plain run (only its text) is the string itself
+  const [only] = out;
+  if (out.length === 1 && only && Object.keys(only).length === 1 && typeof only.text === 'string') return only.text;
   return out;
 }
 
@@ -132,7 +134,7 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         nodes.push({ text: inlineText(b.inlines), style: 'p' });
         break;
       case 'list':
-        nodes.push({ stack: b.items.map((it) => ({ text: inlineText(it), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
+        nodes.push({ stack: b.items.map((it): Node => ({ text: inlineText(it), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
         break;
       case 'figure':
         if (b.anchor || b.data) nodes.push(figureNode(b));
@@ -145,9 +147,11 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
             dontBreakRows: b.rows.every((r) => r.every((c) => estimatedHeight(plain(c), 150, 9, 1.3) < 500)),
             widths: columnWidths(b),
             body: [
-              b.header.map((h) => ({ text: inlineText(h), style: 'th' })),
+              b.header.map((h): TableCell => ({ text: inlineText(h), style: 'th' })),
               // the first column names its row (a date, a plan): a row header to a reader of the tags
-              ...b.rows.map((r) => r.map((c, k) => ({ text: keepTail(inlineText(c)), style: 'td', ...(k === 0 && plain(c).trim() ? { tag: 'TH' } : {}) }))),
+              ...b.rows.map((r) =>
+                r.map((c, k): TableCell => ({ text: keepTail(inlineText(c)), style: 'td', ...(k === 0 && plain(c).trim() ? { tag: 'TH' } : {}) })),
+              ),
             ],
           },
           layout: 'grid',
@@ -163,7 +167,7 @@ type FigureBlock = Extract<Block, { kind: 'figure' }>;
 
 /** A figure: its caption line (carrying the anchor page references point at), the image, its table or the frame saying it is not reproduced, and its credits. */
 function figureNode(b: FigureBlock): Node {
-  const fit = [400, 300];
+  const fit: [number, number] = [400, 300];
   const body: Node = b.timeline
     ? timelineTable(b.timeline)
     : b.data
@@ -172,7 +176,7 @@ function figureNode(b: FigureBlock): Node {
         : { svg: b.data, fit, alignment: 'center', alt: b.caption, options: SVG_OPTIONS }
       : // a frame, not a table of data: its sentence is read as a paragraph
         { table: { widths: ['*'], body: [[{ text: b.placeholder ?? '', alignment: 'center', margin: [0, 18, 0, 18] }]] }, layout: 'grid', tag: 'Div' };
-  const caption = b.caption
+  const caption: Node[] = b.caption
     ? [
         {
           text: b.caption,
@@ -184,7 +188,7 @@ function figureNode(b: FigureBlock): Node {
         },
       ]
     : [];
-  const credits = (b.credits ?? []).map((c) => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
+  const credits = (b.credits ?? []).map((c): Node => ({ text: c, style: 'small', margin: [0, 2, 0, 0] }));
   // the published plan sets the caption over the figure; an untitled image of the earlier form keeps its caption under it
   const stack = b.anchor ? [...caption, body, ...credits] : [body, ...caption];
   // a figure stays whole on one page, as in print, unless it is taller than a page can hold
@@ -202,15 +206,21 @@ const timelineHeight = (t: NonNullable<FigureBlock['timeline']>) =>
 /** 図表 drawn as a table: a plan a row, its years a filled span over the year columns. */
 function timelineTable(t: NonNullable<FigureBlock['timeline']>): Node {
   const n = t.years.length;
-  const header = [{ text: '', border: [false, false, false, true] }, ...t.years.map((y) => ({ text: y, alignment: 'center', fontSize: 5.5, lineHeight: 1.1 }))];
-  const body: Node[][] = [header];
+  const header: TableCell[] = [
+    { text: '', border: [false, false, false, true] },
+    ...t.years.map((y): TableCell => ({ text: y, alignment: 'center', fontSize: 5.5, lineHeight: 1.1 })),
+  ];
+  const body: TableCell[][] = [header];
   for (const row of t.rows) {
     if ('group' in row) {
       // a group of plans heads the rows under it (render/pdf/tags.ts gives them its ID as their header)
-      body.push([{ text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4', tag: 'TH', groupLevel: 1 }, ...Array.from({ length: n }, () => ({}))]);
+      body.push([
+        { text: row.group, colSpan: n + 1, bold: true, fillColor: '#e6ecf4', tag: 'TH', groupLevel: 1 },
+        ...Array.from({ length: n }, (): TableCell => ({})),
+      ]);
       continue;
     }
-    const cells: Node[] = [{ text: row.label, tag: 'TH' }]; // the plan names its row
+    const cells: TableCell[] = [{ text: row.label, tag: 'TH' }]; // the plan names its row
     let at = 0;
     for (const s of row.spans) {
       for (; at < s.start; at++) cells.push({ text: '' });
@@ -258,7 +268,7 @@ function columnWidths(b: Extract<Block, { kind: 'table' }>): (number | string)[]
   });
 }
 
-export function toArray(t: Node[] | string): (Node | string)[] {
+export function toArray(t: Run[] | string): (Run | string)[] {
   return typeof t === 'string' ? [t] : t;
 }
 
@@ -266,9 +276,9 @@ export function toArray(t: Node[] | string): (Node | string)[] {
 // full stop (「…効果の高／い、最適な…」 no more); body text may break there, as Japanese does
 const OKURIGANA = /\p{Script=Han}\p{Script=Hiragana}{1,2}[、。]/gu;
 
-function keepOkurigana(node: Node): Node[] {
+function keepOkurigana(node: Run): Run[] {
   if (typeof node.text !== 'string' || node.noWrap || node.sup || node.text.search(OKURIGANA) < 0) return [node];
-  const out: Node[] = [];
+  const out: Run[] = [];
   let at = 0;
   for (const m of node.text.matchAll(OKURIGANA)) {
     if (m.index! > at) out.push({ ...node, text: node.text.slice(at, m.index) });
@@ -299,9 +309,9 @@ function tailLength(chars: string[], n: number, word: number): number {
  * of each line (or the word of up to `word` kanji or katakana it ends in) are one unbreakable
  * run, so that a line that must break breaks earlier and carries them together.
  */
-export function keepTail(t: Node[] | string, n = 3, word = 5): Node[] | string {
-  const nodes: Node[] = (typeof t === 'string' ? [{ text: t }] : t).flatMap(keepOkurigana);
-  const out: Node[] = [];
+export function keepTail(t: Run[] | string, n = 3, word = 5): Run[] {
+  const nodes: Run[] = (typeof t === 'string' ? [{ text: t }] : t).flatMap(keepOkurigana);
+  const out: Run[] = [];
   nodes.forEach((node, k) => {
     const text = node.text;
     if (typeof text !== 'string' || node.noWrap || node.sup) {
@@ -328,8 +338,8 @@ export function keepTail(t: Node[] | string, n = 3, word = 5): Node[] | string {
   const last = kept.at(-1);
   const prev = kept.at(-2);
   // only plain runs of the same look join: a page reference, a superscript or a subscript keeps its own node
-  const plainRun = (a: Node) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link', 'contents'].includes(k));
-  const same = (a: Node, b: Node) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
+  const plainRun = (a: Run) => Object.keys(a).every((k) => ['text', 'noWrap', 'bold', 'link', 'contents'].includes(k));
+  const same = (a: Run, b: Run) => plainRun(a) && plainRun(b) && a.bold === b.bold && a.link === b.link;
   if (
     last &&
     prev &&

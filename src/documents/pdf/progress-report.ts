@@ -8,7 +8,7 @@ import { landscapeReport } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { barSvg, BAR_PALETTE } from './results-report.js';
 
-import type { PdfNode as Node } from '../../render/pdf/nodes.js';
+import type { ColumnNode, ColumnsNode, PdfDocument, PdfNode as Node, PdfStyles, TableCell, TableNode, TextNode } from '../../render/pdf/nodes.js';
 
 const styles = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -24,30 +24,34 @@ const styles = {
   note: { fontSize: 7.5, margin: [0, 4, 0, 8] },
   footer: { fontSize: 8, alignment: 'center' },
   draft: { fontSize: 9, bold: true, color: '#c00000', alignment: 'right' },
-};
+} satisfies PdfStyles;
 const RED = '#c00000';
 
 function summary(view: ProgressView, r: Resolved): Node[] {
   const w = r.words.progress;
-  const th = (t: string) => ({ text: t, style: 'th' });
+  const th = (t: string): TextNode => ({ text: t, style: 'th' });
   const levelCols = [...view.levels, w.get('summary-uncomputable'), w.get('summary-unanswered')];
   const gradeCols = [...view.grades.map((g) => g.label), w.get('summary-ungraded')];
-  const head1 = [
+  const head1: TableCell[] = [
     { ...th(w.get('summary-group')), rowSpan: 2 },
     { ...th(w.get('summary-levels-head')), colSpan: levelCols.length + 1 },
-    ...levelCols.map(() => ({})),
+    ...levelCols.map((): TableCell => ({})),
     { ...th(w.get('summary-grades-head')), colSpan: gradeCols.length + 1 },
-    ...gradeCols.map(() => ({})),
+    ...gradeCols.map((): TableCell => ({})),
   ];
-  const head2 = [{}, th(w.get('summary-indicators')), ...levelCols.map(th), th(w.get('summary-initiatives')), ...gradeCols.map(th)];
-  const row = (label: string, s: ProgressView['total'], depth: number, bold = false) => [
+  const head2: TableCell[] = [{}, th(w.get('summary-indicators')), ...levelCols.map(th), th(w.get('summary-initiatives')), ...gradeCols.map(th)];
+  const row = (label: string, s: ProgressView['total'], depth: number, bold = false): TableCell[] => [
     { text: label, style: 'cell', bold, tag: 'TH', margin: [depth > 1 ? 10 : 0, 0, 0, 0] },
-    ...[s.indicators, ...s.levels, s.uncomputable, s.unanswered, s.initiatives, ...s.grades, s.ungraded].map((n) => ({ text: String(n), style: 'num', bold })),
+    ...[s.indicators, ...s.levels, s.uncomputable, s.unanswered, s.initiatives, ...s.grades, s.ungraded].map((n): TableCell => ({
+      text: String(n),
+      style: 'num',
+      bold,
+    })),
   ];
-  const table = {
+  const table: TableNode = {
     table: {
       headerRows: 2,
-      widths: [230, ...Array(levelCols.length + gradeCols.length + 2).fill('*')],
+      widths: [230, ...new Array<string>(levelCols.length + gradeCols.length + 2).fill('*')],
       body: [head1, head2, ...view.groups.map((g) => row(w.get('group-heading', g), g.summary, g.depth)), row(w.get('summary-total'), view.total, 1, true)],
     },
     layout: 'grid',
@@ -56,10 +60,10 @@ function summary(view: ProgressView, r: Resolved): Node[] {
   const tops = view.groups.filter((g) => g.depth === 1);
   const barWidth = 420;
   const max = Math.max(1, ...tops.map((g) => g.summary.indicators));
-  const chart = {
+  const chart: TableNode = {
     table: {
       widths: [230, barWidth, '*'],
-      body: tops.map((g) => [
+      body: tops.map((g): TableCell[] => [
         { text: w.get('group-heading', g), style: 'cell' },
         { svg: barSvg([...g.summary.levels, g.summary.uncomputable, g.summary.unanswered], max, barWidth, 12), width: barWidth },
         { text: String(g.summary.indicators), style: 'cell', margin: [4, 0, 0, 0] },
@@ -67,8 +71,8 @@ function summary(view: ProgressView, r: Resolved): Node[] {
     },
     layout: 'plain',
   };
-  const legend = {
-    columns: levelCols.map((a, i) => ({
+  const legend: ColumnsNode = {
+    columns: levelCols.map((a, i): ColumnNode => ({
       width: 'auto',
       columns: [
         {
@@ -85,7 +89,7 @@ function summary(view: ProgressView, r: Resolved): Node[] {
     { text: w.get('summary-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
     { text: w.get('grades-legend', { grades: view.grades }), style: 'note' },
-    ...(view.draft ? [{ text: w.get('draft-note'), style: 'note' }] : []),
+    ...(view.draft ? [{ text: w.get('draft-note'), style: 'note' } satisfies Node] : []),
     { text: w.get('chart-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     { stack: [chart, legend], tag: 'Figure', alt: view.chartAlt },
   ];
@@ -102,10 +106,10 @@ function rateBar(value: number): string {
 
 function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
   const w = r.words.progress;
-  const th = (k: string) => ({ text: w.get(k), style: 'th' });
-  const body = [
+  const th = (k: string): TextNode => ({ text: w.get(k), style: 'th' });
+  const body: TableCell[][] = [
     ['col-year', 'col-target', 'col-actual', 'col-rate', 'col-level', 'col-note'].map(th),
-    ...ind.years.map((y) => {
+    ...ind.years.map((y): TableCell[] => {
       const notes = [y.finalTarget ? w.get('final-target-note') : '', 'value' in y.rate && y.rate.metEarly ? w.get('met-early') : '', y.note ?? '']
         .filter(Boolean)
         .join('　');
@@ -144,15 +148,16 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
 
 function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
   const w = r.words.progress;
-  const th = (k: string) => ({ text: w.get(k), style: 'th' });
-  const evals = {
+  const last = x.indicators.at(-1);
+  const th = (k: string): TextNode => ({ text: w.get(k), style: 'th' });
+  const evals: TableNode = {
     table: {
       headerRows: 1,
       dontBreakRows: true,
       widths: [60, 60, '*', 90],
       body: [
         ['col-year', 'col-grade', 'col-reason', 'col-outlook'].map(th),
-        ...x.evaluations.map((e) => [
+        ...x.evaluations.map((e): TableCell[] => [
           { text: e.fyLabel, style: 'cell', tag: 'TH' },
           e.missing
             ? { text: w.get('unanswered'), style: 'cell', color: RED, alignment: 'center' }
@@ -175,11 +180,11 @@ function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
     },
     ...x.indicators.slice(0, -1).flatMap((ind) => indicatorBlock(ind, r)),
     // the evaluation stays with the last indicator: never alone at the top of a page, away from its initiative
-    { stack: [...indicatorBlock(x.indicators[x.indicators.length - 1], r), evals], unbreakable: true },
+    { stack: [...(last ? indicatorBlock(last, r) : []), evals], unbreakable: true },
   ];
 }
 
-export function progressDocument(view: ProgressView, r: Resolved): Node {
+export function progressDocument(view: ProgressView, r: Resolved): PdfDocument {
   const w = r.words.progress;
   const title = view.title;
   const content: Node[] = [

@@ -7,18 +7,21 @@ import { A4, REPORT_MARGINS, landscapeReport } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
 import { estimatedHeight } from '../text-width.js';
 
-import type { PdfNode as Node } from '../../render/pdf/nodes.js';
+import type { ColumnNode, ColumnsNode, PdfDocument, PdfNode as Node, PdfStyles, TableCell, TableNode } from '../../render/pdf/nodes.js';
 const MARGINS = REPORT_MARGINS;
 const CONTENT_WIDTH = A4.height - MARGINS[0] - MARGINS[2];
 const CELL_EXTRA = 6.5; // padding left + right and a rule ('grid' layout)
 // 整理番号 and 新規 hold a number and a mark: as wide as their headers (unbroken), no wider;
 // 目標の達成度 holds sentences as long as 「目標60,600千人に対し実績52,763千人」 and is no
 // longer the narrowest
-const FIXED = [30, 17, 92, 160, 58, 77, 0, 54, 62];
-/** column widths of a pillar table: the outcome column takes the rest of the page */
-export const RESULT_WIDTHS = FIXED.map((w) => w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5);
+const FIXED = [30, 17, 92, 160, 58, 77, 0, 54, 62] as const;
+/** the outcome column takes the rest of the page */
+const OUTCOME_WIDTH = CONTENT_WIDTH - FIXED.reduce<number>((a, b) => a + b, 0) - FIXED.length * CELL_EXTRA - 0.5;
+/** column widths of a pillar table */
+export const RESULT_WIDTHS = FIXED.map((w) => w || OUTCOME_WIDTH);
 /** left edge of each column, for tests that read a column back */
-export const RESULT_COLUMN_EDGES = RESULT_WIDTHS.reduce<number[]>((edges, w) => [...edges, edges[edges.length - 1] + w + CELL_EXTRA], [MARGINS[0]]);
+let edge = MARGINS[0];
+export const RESULT_COLUMN_EDGES = [edge, ...RESULT_WIDTHS.map((w) => (edge = edge + w + CELL_EXTRA))];
 
 export const BAR_PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
@@ -38,7 +41,7 @@ const styles = {
   sumNum: { fontSize: 8.5, alignment: 'right' },
   footer: { fontSize: 8, alignment: 'center' },
   draft: { fontSize: 9, bold: true, color: '#c00000', alignment: 'right' },
-};
+} satisfies PdfStyles;
 
 /** A horizontal stacked bar as SVG (no text inside: labels stay in the PDF's own fonts). */
 export function barSvg(counts: number[], max: number, width: number, height: number): string {
@@ -57,33 +60,33 @@ export function barSvg(counts: number[], max: number, width: number, height: num
 function summary(view: ResultsView, r: Resolved): Node[] {
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong };
-  const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t) => ({
+  const head = [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements].map((t): TableCell => ({
     text: t,
     style: 'sumHead',
   }));
-  const row = (label: string, s: ResultsView['total'], bold = false) => [
+  const row = (label: string, s: ResultsView['total'], bold = false): TableCell[] => [
     { text: label, style: 'sum', bold, tag: 'TH' },
     { text: String(s.count), style: 'sumNum', bold },
     { text: String(s.newCount), style: 'sumNum', bold },
     { text: yen(s.budgetTotal), style: 'sumNum', bold },
-    ...s.achievements.map((n) => ({ text: String(n), style: 'sumNum', bold })),
+    ...s.achievements.map((n): TableCell => ({ text: String(n), style: 'sumNum', bold })),
   ];
-  const table = {
+  const table: TableNode = {
     table: {
       headerRows: 1,
       widths: [180, 40, 40, 80, ...view.achievements.map(() => '*')],
-      body: [head, ...view.pillars.map((p) => row(view.texts.pillarHeadings[p.id], p.summary)), row(w.get('summary-total'), view.total, true)],
+      body: [head, ...view.pillars.map((p) => row(p.heading, p.summary)), row(w.get('summary-total'), view.total, true)],
     },
     layout: 'grid',
     margin: [0, 0, 0, 10],
   };
   const barWidth = 420;
   const max = Math.max(1, ...view.pillars.map((p) => p.summary.count));
-  const chart = {
+  const chart: TableNode = {
     table: {
       widths: [180, barWidth, '*'],
-      body: view.pillars.map((p) => [
-        { text: view.texts.pillarHeadings[p.id], style: 'sum' },
+      body: view.pillars.map((p): TableCell[] => [
+        { text: p.heading, style: 'sum' },
         { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
         // the count stands clear of the end of its bar
         { text: String(p.summary.count), style: 'sum', margin: [4, 0, 0, 0] },
@@ -91,8 +94,8 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     },
     layout: 'plain',
   };
-  const legend = {
-    columns: view.achievements.map((a, i) => ({
+  const legend: ColumnsNode = {
+    columns: view.achievements.map((a, i): ColumnNode => ({
       width: 'auto',
       columns: [
         {
@@ -109,7 +112,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
     // what the totals leave out while the year is not finished
-    ...(view.draft ? [{ text: w.get('draft-note', view.draft), style: 'note' }] : []),
+    ...(view.draft ? [{ text: w.get('draft-note', view.draft), style: 'note' } satisfies Node] : []),
     { text: w.get('chart-title'), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     // the chart is one figure to a reader of the tags; its numbers are in the table above and in the alternative text
     { stack: [chart, legend], tag: 'Figure', alt: view.texts.chartAlt },
@@ -120,9 +123,15 @@ function summary(view: ResultsView, r: Resolved): Node[] {
 const KEEPABLE = A4.width - MARGINS[1] - MARGINS[3] - 60;
 const rowHeight = (row: ResultsView['pillars'][number]['rows'][number]) =>
   Math.max(
-    ...[row.title, row.description, row.achievement, row.outcome, row.divisions.join('\n')].map((t, i) =>
-      estimatedHeight(t, RESULT_WIDTHS[[2, 3, 5, 6, 8][i]], 7.5, 1.25),
-    ),
+    ...(
+      [
+        [row.title, FIXED[2]],
+        [row.description, FIXED[3]],
+        [row.achievement, FIXED[5]],
+        [row.outcome, OUTCOME_WIDTH],
+        [row.divisions.join('\n'), FIXED[8]],
+      ] as const
+    ).map(([t, w]) => estimatedHeight(t, w, 7.5, 1.25)),
   ) + 4;
 
 /**
@@ -134,23 +143,23 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
   const w = r.words.results;
   const ctx = { fyLong: view.fyLong, fyNendo: view.fyShort };
   const head = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'].map(
-    (k) => ({
+    (k): TableCell => ({
       text: w.get(k, ctx),
       style: 'th',
     }),
   );
   // a fresh node per cell: pdfmake writes its layout into the nodes it is given
-  const unanswered = () => ({ text: w.get('unanswered-cell'), style: 'cell', color: '#c00000' });
+  const unanswered = (): TableCell => ({ text: w.get('unanswered-cell'), style: 'cell', color: '#c00000' });
   const tables: Node[] = [];
   let run: ResultsView['pillars'][number]['rows'] = [];
-  const table = (rows: typeof run, tall: boolean, newPage = tall) => ({
+  const table = (rows: typeof run, tall: boolean, newPage = tall): TableNode => ({
     table: {
       headerRows: 1,
       dontBreakRows: !tall,
       widths: RESULT_WIDTHS,
       body: [
         head,
-        ...rows.map((row) => [
+        ...rows.map((row): TableCell[] => [
           { text: String(row.no), style: 'num', alignment: 'center' },
           { text: row.isNew ? w.get('new-mark') : '', style: 'cell', alignment: 'center' },
           // no cell ends on a line of one character (keepTail)
@@ -165,7 +174,7 @@ function pillarTables(p: ResultsView['pillars'][number], view: ResultsView, r: R
       ],
     },
     layout: 'grid',
-    ...(newPage ? { pageBreak: 'before' } : {}),
+    ...(newPage ? { pageBreak: 'before' as const } : {}),
   });
   for (const row of p.rows) {
     if (rowHeight(row) <= KEEPABLE) {
@@ -187,7 +196,7 @@ export function resultsProse(view: ResultsView, w: Resolved['words']['results'])
   return { title: texts.title, issued: texts.issued, overview: [w.get('overview-1', view), w.get('overview-2', { pillars: texts.pillars })] };
 }
 
-export function resultsDocument(view: ResultsView, r: Resolved): Node {
+export function resultsDocument(view: ResultsView, r: Resolved): PdfDocument {
   const w = r.words.results;
   const prose = resultsProse(view, w);
   const title = prose.title;
@@ -195,12 +204,12 @@ export function resultsDocument(view: ResultsView, r: Resolved): Node {
     { text: keepTail(textOf(title)), style: 'title', tag: 'H', level: 1 },
     { text: prose.issued, style: 'issued' },
     { text: w.get('overview-label'), style: 'label', tag: 'H', level: 2 },
-    ...prose.overview.map((t) => ({ text: textOf(t), style: 'p' })),
+    ...prose.overview.map((t): Node => ({ text: textOf(t), style: 'p' })),
     ...summary(view, r),
   ];
   view.pillars.forEach((p, i) => {
     content.push({
-      text: view.texts.pillarHeadings[p.id],
+      text: p.heading,
       style: 'h1',
       id: `pillar-${p.id}`,
       outline: true,

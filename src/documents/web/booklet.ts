@@ -27,7 +27,7 @@ export const pillarPage = (id: string) => `chapter-2-${id}.html`;
 export function anchorPages(view: BookletView, r: Resolved): Map<string, string> {
   const pages = new Map<string, string>();
   for (const s of view.sections) {
-    const top = s.depth === 1 ? s.id : r.sections.find((x) => x.id === s.id)!.parentIds[0];
+    const top = s.depth === 1 ? s.id : (r.sections.find((x) => x.id === s.id)!.parentIds[0] ?? s.id);
     pages.set(`sec-${s.id}`, pillarPage(top));
     for (const e of s.entries) pages.set(e.anchor, pillarPage(top));
   }
@@ -75,8 +75,9 @@ const proseToc = (blocks: BookletView['intro'], file: string): TocItem[] => {
   blocks.forEach((b) => {
     if (b.kind !== 'heading' || b.level > 2) return;
     const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${b.anchor}`, children: [] };
-    if (b.level === 1 || !out.length) out.push(item);
-    else out[out.length - 1].children.push(item);
+    const last = out.at(-1);
+    if (b.level === 1 || !last) out.push(item);
+    else last.children.push(item);
   });
   return out;
 };
@@ -114,13 +115,14 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
   for (const top of tops) {
     const file = pillarPage(top.id);
     const members = view.sections.filter((s) => s === top || r.sections.find((x) => x.id === s.id)!.parentIds[0] === top.id);
-    const [first, ...rest] = members;
+    // the pillar comes first (sections are in the booklet's order), then the sections under it
+    const rest = members.filter((s) => s !== top);
     pages.push({
       file,
       template: 'pillar',
       heading: `${top.label} ${top.plainTitle}`,
       part: ch2,
-      body: { top: sectionBlocks(first, ctx, r, file, 1), sections: rest.map((s) => sectionBlocks(s, ctx, r, file, 1)) },
+      body: { top: sectionBlocks(top, ctx, r, file, 1), sections: rest.map((s) => sectionBlocks(s, ctx, r, file, 1)) },
     });
     // the 目次 nests sections as the booklet does, and lists every initiative under its section
     const items = new Map<string, TocItem>();
@@ -157,8 +159,9 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
       },
     });
   }
-  if (ch3Item.children.length) {
-    ch3Item.href = ch3Item.children[0].href;
+  const [firstOfCh3] = ch3Item.children;
+  if (firstOfCh3) {
+    ch3Item.href = firstOfCh3.href;
     toc.push(ch3Item);
   }
 

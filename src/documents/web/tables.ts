@@ -20,9 +20,12 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
       groups.push({ id: `list-${row.sectionId}`, depth: row.depth, text: `${row.label}${row.depth === 1 ? ' ' : ''}${row.title}`, rows: [] });
       continue;
     }
-    const section = groups[groups.length - 1].id.slice('list-'.length);
+    const group = groups.at(-1);
+    // resolve/initiative-list.ts opens the list with the group of its first initiative
+    if (!group) throw new Error(`initiative ${row.initiativeId} stands before any group of the list`);
+    const section = group.id.slice('list-'.length);
     const page = anchorPages.get(row.anchor);
-    groups[groups.length - 1].rows.push({
+    group.rows.push({
       id: `row-${row.initiativeId}${row.relisted ? `-${section}` : ''}`,
       no: row.no,
       relisted: row.relisted ? lw.get('relisted') : undefined,
@@ -81,7 +84,7 @@ function chart(view: ResultsView) {
         return c > 0 ? part : undefined;
       })
       .filter(Boolean);
-    return { y: i * ROW + 6, textY: i * ROW + 21, label: view.texts.pillarHeadings[p.id], parts, countX: (x + 6).toFixed(2), count: p.summary.count };
+    return { y: i * ROW + 6, textY: i * ROW + 21, label: p.heading, parts, countX: (x + 6).toFixed(2), count: p.summary.count };
   });
   return {
     width: LABEL + BAR + 60,
@@ -118,7 +121,7 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
       overview: [w.get('overview-1', view), w.get('overview-2', { pillars: t.pillars })],
       summaryTitle: w.get('summary-title', { fyLong: view.fyLong }),
       summaryHead: [w.get('summary-pillar'), w.get('summary-count'), w.get('summary-new'), w.get('summary-budget'), ...view.achievements],
-      summaryRows: view.pillars.map((p) => sumRow(t.pillarHeadings[p.id], p.summary)),
+      summaryRows: view.pillars.map((p) => sumRow(p.heading, p.summary)),
       total: sumRow(w.get('summary-total'), view.total),
       chartTitle: w.get('chart-title'),
       chartAlt: t.chartAlt,
@@ -130,8 +133,8 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
       head,
       pillars: view.pillars.map((p, i) => ({
         id: `pillar-${p.id}`,
-        heading: t.pillarHeadings[p.id],
-        caption: ww.get('pillar-table-caption', { heading: t.pillarHeadings[p.id] }),
+        heading: p.heading,
+        caption: ww.get('pillar-table-caption', { heading: p.heading }),
         first: i === 0,
         rows: p.rows.map((row) => ({
           id: `row-${row.initiativeId}`,

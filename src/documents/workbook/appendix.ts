@@ -120,7 +120,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const rows = v.pillars.flatMap((p) => p.rows.map((x) => ({ p, x })));
   const wanted = [
     fitWidth(
-      v.pillars.map((p) => v.texts.pillarHeadings[p.id]),
+      v.pillars.map((p) => p.heading),
       8,
       21,
     ),
@@ -172,7 +172,7 @@ function resultsSheet(r: Resolved, v: ResultsView, name: string): SheetSpec {
   const data = rows.map(
     ({ p, x }) =>
       [
-        v.texts.pillarHeadings[p.id],
+        p.heading,
         x.no,
         x.isNew ? w.get('new-mark') : null,
         x.title,
@@ -219,7 +219,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
     const key = `$A${row}`;
     return {
       cells: [
-        v.texts.pillarHeadings[p.id],
+        p.heading,
         { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
         { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
         { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal ?? 0 },
@@ -245,7 +245,7 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   const widths = printWidths(
     [
       fitWidth(
-        v.pillars.map((p) => v.texts.pillarHeadings[p.id]),
+        v.pillars.map((p) => p.heading),
         10,
         27,
       ),

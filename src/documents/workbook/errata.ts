@@ -6,12 +6,22 @@ import { a4Capacity } from '../../render/xlsx.js';
 import { fitWidth } from '../text-width.js';
 import { printWidths, rowHeight, headerHeights } from './sheet-layout.js';
 import { markedPair } from '../errata-marks.js';
+import type { TextNode } from '../../render/pdf/nodes.js';
 
 export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
   const title = `${words.get('title', v)}　${words.get('against', v.publication)}`;
   const columns = ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map((k) => words.get(k));
-  const plain = v.entries.map((e) => [e.document, String(e.page), String(e.line), e.item ?? '', e.wrong, e.right]);
-  const of = (k: number) => plain.map((p) => p[k]);
+  // an entry's six columns as plain text
+  const plainOf = (e: ErrataView['entries'][number]): [string, string, string, string, string, string] => [
+    e.document,
+    String(e.page),
+    String(e.line),
+    e.item ?? '',
+    e.wrong,
+    e.right,
+  ];
+  const plain = v.entries.map(plainOf);
+  const of = (k: 0 | 1 | 2 | 3 | 4 | 5) => plain.map((p) => p[k]);
   const header: CellValue[][] = [[title, ...Array(columns.length - 1).fill(null)], columns];
   const headerMerges: [number, number, number, number][] = [[1, 1, 1, columns.length]];
   // as wide as the content (a document's name, a sheet's name, a cell) and the header's words, on A4 where it fits
@@ -30,9 +40,9 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
     headerMerges,
     headerHeights: headerHeights(header, widths, headerMerges),
     rows: v.entries.length
-      ? v.entries.map((e, k) => {
+      ? v.entries.map((e) => {
           const m = markedPair(e.wrong, e.right);
-          const rich = (parts: Record<string, unknown>[]) => ({
+          const rich = (parts: TextNode[]) => ({
             richText: parts.map((p) => ({ text: String(p.text), ...(p.color ? { font: { color: { argb: 'FFC00000' }, bold: true, underline: true } } : {}) })),
           });
           const cells: CellValue[] = [
@@ -44,7 +54,7 @@ export function errataWorkbook(v: ErrataView, words: Wording, creator: string): 
             e.right === '' && e.wrong !== '' ? words.get('removed') : rich(m.right),
           ];
           // every cell's text wraps in its column: the row is as tall as the tallest
-          return { cells, height: rowHeight(plain[k], widths) };
+          return { cells, height: rowHeight(plainOf(e), widths) };
         })
       : [{ cells: [words.get('none')] }],
     freeze: { rows: 2, cols: 0 },

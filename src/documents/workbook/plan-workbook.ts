@@ -52,9 +52,14 @@ const range = (n: number) => [...Array(n).keys()];
 
 function coverSheet(model: Model, words: Wording, ctx: Record<string, unknown>): SheetSpec {
   const plan = model.dataset.planSurvey;
-  const labels = ['cover-request-label', 'cover-deadline-label', 'cover-contact-label', 'cover-how-label'].map((k) => words.get(k));
-  const first = fitWidth([...labels, words.get('example-head-column')], 14, 24);
-  const widths = [first, 44, 70 - (first - 14)];
+  const label = {
+    request: words.get('cover-request-label'),
+    deadline: words.get('cover-deadline-label'),
+    contact: words.get('cover-contact-label'),
+    how: words.get('cover-how-label'),
+  };
+  const first = fitWidth([...Object.values(label), words.get('example-head-column')], 14, 24);
+  const widths: [number, number, number] = [first, 44, 70 - (first - 14)];
   const wide = (label: string, text: string) => {
     const cells: CellValue[] = [label, text, null];
     return { cells, merges: [[1, 2]] as [number, number][], height: heightOf([label, text], [widths[0], widths[1] + widths[2]]) };
@@ -77,10 +82,10 @@ function coverSheet(model: Model, words: Wording, ctx: Record<string, unknown>):
     headerMerges: [[1, 1, 1, 3]],
     headerHeights: [LINE * 2 + 6],
     rows: [
-      wide(labels[0], words.get('cover-request', { ...ctx, request: plan?.request })),
-      wide(labels[1], words.get('cover-deadline', { deadline })),
-      wide(labels[2], words.get('cover-contact', { contact: plan?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
-      wide(labels[3], words.get('cover-how', { clear: words.get('clear-mark'), retire: words.get('retire-mark'), arrow: words.get('arrow') })),
+      wide(label.request, words.get('cover-request', { ...ctx, request: plan?.request })),
+      wide(label.deadline, words.get('cover-deadline', { deadline })),
+      wide(label.contact, words.get('cover-contact', { contact: plan?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
+      wide(label.how, words.get('cover-how', { clear: words.get('clear-mark'), retire: words.get('retire-mark'), arrow: words.get('arrow') })),
       head(words.get('cover-example-label')),
       example('head'),
       ...['title', 'section', 'division', 'relisted', 'goals', 'measure', 'schedule', 'schedule-again', 'schedule-gap', 'at', 'new-row', 'retire', 'clear'].map(

@@ -25,7 +25,7 @@ export function statusWorkbook(
     groups.set(lines.length, words.get('department', d));
     const perRow = texts(d);
     d.rows.forEach((r, k) => {
-      for (const t of perRow[k]) lines.push([d.department, r.division, r.id, r.no, r.title, t.kind, t.text, null]);
+      for (const t of perRow[k] ?? []) lines.push([d.department, r.division, r.id, r.no, r.title, t.kind, t.text, null]);
     });
   }
   const header: CellValue[][] = [

@@ -38,7 +38,7 @@ export function indicatorSheets(
   const m = INDICATOR_SHEET.meta;
   const clear = words.get('clear-mark');
   const { grades, outlooks } = evaluationChoices(model, clear);
-  const header: CellValue[][] = [
+  const header: [CellValue[], ...CellValue[][]] = [
     [
       words.get('col-id'),
       words.get('col-no'),

@@ -47,7 +47,7 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
   );
   // the label column as wide as its longest label (「平成29年度 事業費(千円) ※当初予算」 on one line), the notes column gives way
   const first = fitWidth([...labels, ...Object.values(exampleColumns)], 14, 24);
-  const widths = [first, 32, 56 - (first - 14)];
+  const widths: [number, number, number] = [first, 32, 56 - (first - 14)];
   const wide = (label: string, text: string) => {
     const cells: CellValue[] = [label, text, null];
     return { cells, merges: [[1, 2]] as [number, number][], height: heightOf([label, text], [widths[0], widths[1] + widths[2]]) };
@@ -124,7 +124,7 @@ export function surveyWorkbook(
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
   const c = SURVEY.col;
-  const header: CellValue[][] = [
+  const header: [CellValue[], ...CellValue[][]] = [
     [
       words.get('col-id'),
       words.get('col-no'),
