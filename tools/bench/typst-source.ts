@@ -356,13 +356,13 @@ export function resultsTypst(r: Resolved, view: ResultsView): string {
   s += `#heading(level: 2)[${typstText(w.get('summary-title', ctx))}]\n\n`;
   s += `#block(below: 10pt)[#set text(size: 8.5pt)\n#table(columns: (180pt, 40pt, 40pt, 80pt, ${view.achievements.map(() => '1fr').join(', ')}), stroke: 0.5pt, inset: 3pt,\n`;
   s += `table.header(${sumHead.map((t) => `table.cell(fill: rgb("#e6ecf4"))[#strong[${typstText(t)}]]`).join(', ')}),\n`;
-  s += view.pillars.map((p) => sumRow(texts.pillarHeadings[p.id], p.summary) + ',\n').join('') + sumRow(w.get('summary-total'), view.total, true) + ')]\n\n';
+  s += view.pillars.map((p) => sumRow(p.heading, p.summary) + ',\n').join('') + sumRow(w.get('summary-total'), view.total, true) + ')]\n\n';
   const max = Math.max(1, ...view.pillars.map((p) => p.summary.count));
   s += `#heading(level: 2)[${typstText(w.get('chart-title'))}]\n\n#block[#set text(size: 8.5pt)\n#grid(columns: (180pt, 420pt, 1fr), row-gutter: 4pt,\n`;
   s += view.pillars
     .map(
       (p) =>
-        `[${typstText(texts.pillarHeadings[p.id])}], [${p.summary.achievements.map((c, i) => `#box(width: ${pt((c / max) * 420)}, height: 12pt, fill: rgb("${BAR_PALETTE[i % BAR_PALETTE.length]}"))`).join('')}], [${p.summary.count}],\n`,
+        `[${typstText(p.heading)}], [${p.summary.achievements.map((c, i) => `#box(width: ${pt((c / max) * 420)}, height: 12pt, fill: rgb("${BAR_PALETTE[i % BAR_PALETTE.length]}"))`).join('')}], [${p.summary.count}],\n`,
     )
     .join('');
   s += `)\n#pad(left: 180pt)[${view.achievements.map((a, i) => `#box(width: 9pt, height: 9pt, fill: rgb("${BAR_PALETTE[i % BAR_PALETTE.length]}")) ${typstText(a)}`).join('#h(12pt)')}]]\n\n`;
@@ -370,7 +370,7 @@ export function resultsTypst(r: Resolved, view: ResultsView): string {
   const cols = ['col-no', 'col-new', 'col-name', 'col-description', 'col-budget', 'col-achievement', 'col-outcome', 'col-department', 'col-division'];
   const header = `table.header(${cols.map((k) => `table.cell(fill: rgb("#e6ecf4"))[#strong[${typstText(w.get(k, ctx))}]]`).join(', ')})`;
   view.pillars.forEach((p, i) => {
-    s += `#pagebreak()\n#heading(level: 2)[#text(size: 12.5pt)[${typstText(texts.pillarHeadings[p.id])}]]\n\n`;
+    s += `#pagebreak()\n#heading(level: 2)[#text(size: 12.5pt)[${typstText(p.heading)}]]\n\n`;
     if (i === 0) s += `#text(size: 7.5pt)[${typstText(w.get('note'))}]\n\n`;
     s += `#block[#set text(size: 7.5pt)\n#set table.cell(breakable: false)\n#table(columns: (${RESULT_WIDTHS.map((x) => pt(x + CELL_EXTRA)).join(', ')}), stroke: 0.5pt, inset: 3pt,\n${header},\n`;
     for (const row of p.rows)
