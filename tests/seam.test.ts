@@ -2,7 +2,7 @@
 // modules and switches, the check script sees a changed pdfmake internal, and a node with a
 // structure tag the seam does not know is refused instead of being written as an unknown type.
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './helpers/data.js';
@@ -27,6 +27,7 @@ describe('the pdfmake seam', () => {
     expect(same.status, same.stdout + same.stderr).toBe(0);
     expect(same.stdout).toMatch(/unchanged +js\/LayoutBuilder\.js: LayoutBuilder\.prototype\.buildNextLine/);
     // a copy inside the project, so that its own dependencies still resolve
+    mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
     const work = mkdtempSync(path.join(ROOT, '.tmp', 'pdfmake-copy-'));
     try {
       const copy = path.join(work, 'pdfmake');
