@@ -216,7 +216,7 @@ class BookReader {
       prepared = await prepareBook(bytes);
       await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      return this.err(file, `Excel のブックとして読めません（${(e as Error).message}）`);
+      return this.err(file, this.survey.get('err-not-a-book', { reason: (e as Error).message }));
     }
     const meta = wb.getWorksheet(PLAN.metaSheet);
     if (!meta) return this.err(file, this.words.get(wb.getWorksheet(SURVEY.metaSheet) ? 'err-survey-book' : 'err-meta'));
@@ -326,7 +326,7 @@ class BookReader {
       const filled = firstFilledColumn(ws.findRow(row));
       if (filled === undefined) continue;
       // a new initiative: no id, no number (both made on import)
-      const e: Edit = { at: `${file}!${sheet}!${row}行目`, book: label, data: {} };
+      const e: Edit = { at: `${file}!${sheet}!${this.words.get('row-place', { row })}`, book: label, data: {} };
       if (department) e.data.department = department;
       this.readFields(e, cell, at, c, header, true);
       fresh.push(e);
@@ -468,7 +468,7 @@ class BookReader {
           this.err(at(s.name), this.words.get('err-new-schedule-twice', { name: name.value, other }));
           continue;
         }
-        scheduled.set(m, `${row}行目`);
+        scheduled.set(m, this.words.get('row-place', { row }));
         target = m;
       }
       if (!target) continue;

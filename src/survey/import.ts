@@ -204,7 +204,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       prepared = await prepareBook(read);
       await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
+      problems.push({ severity: 'error', file, message: words.get('err-not-a-book', { reason: (e as Error).message }) });
       continue;
     }
     const at = (row: number, col: number) => `${file}!${sheetName}!${columnName(col)}${row}`;
@@ -239,8 +239,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       err(
         `${file}!${SURVEY.metaSheet}!A2`,
         words.get('err-year', {
-          found: Number.isInteger(fy) ? `${fy}年度` : String(fy),
-          expected: opts.fiscalYear !== undefined ? `${opts.fiscalYear}年度` : `${period.from}〜${period.to}年度`,
+          found: Number.isInteger(fy) ? words.get('year-label', { westernYear: fy }) : String(fy),
+          expected: opts.fiscalYear !== undefined ? words.get('year-label', { westernYear: opts.fiscalYear }) : words.get('period-label', period),
         }),
       );
       continue;
