@@ -60,6 +60,7 @@ const UNIT = [
   'validate-bounds',
   'validate-messages',
   'validate',
+  'wording-in-code',
   'yearly',
 ].map((n) => `tests/${n}.test.ts`);
 

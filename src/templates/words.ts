@@ -8,7 +8,14 @@ export interface Words {
 }
 
 export function wordsOf(name: string): Words {
+  const hb = createHandlebars({});
   let words: Wording | undefined;
-  const load = () => (words ??= Wording.load(createHandlebars({}), name));
-  return Object.assign((key: string, context: object = {}) => load().get(key, context), { has: (key: string) => load().has(key) });
+  const load = () => (words ??= Wording.load(hb, name));
+  const say = (key: string, context: object = {}) => {
+    // {{year}} or {{each}} would call the helper of that name, not print the value
+    const helper = Object.keys(context).find((k) => k in hb.helpers);
+    if (helper) throw new Error(`templates/${name}.hbs "${key}": the value "${helper}" has the name of a helper; name it otherwise`);
+    return load().get(key, context);
+  };
+  return Object.assign(say, { has: (key: string) => load().has(key) });
 }
