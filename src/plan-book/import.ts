@@ -19,6 +19,7 @@ import { prepareBook } from '../survey/book-parts.js';
 import { LOCK, takeLock } from '../survey/import-lock.js';
 import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from '../survey/commit.js';
+import { recoveryReport } from '../survey/recovery-report.js';
 import { SURVEY } from '../survey/columns.js';
 import { publications, PUBLISHED_ROOT } from '../publish/record.js';
 import { PLAN, initiativeColumns } from './columns.js';
@@ -108,26 +109,10 @@ async function importUnlocked(dir: string, returned: string, opts: PlanImportOpt
   const survey = Wording.load(createHandlebars({}), 'survey');
   const problems: Problem[] = [];
   const none = { books: [], changes: [], written: false };
-  const list = (files: string[]) => files.join('、');
   // what a run stopped in the middle left behind is completed (or removed) before anything is read
-  const recovered = recover(dir, io);
-  if (recovered.kind === 'completed')
-    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-completed', { files: list(recovered.files) }) });
-  if (recovered.kind === 'rolled-back')
-    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-rolled-back', { files: list(recovered.files) }) });
-  if (recovered.kind === 'failed') {
-    const message = recovered.kept
-      ? survey.get('err-recover-kept', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-          reason: survey.get('io-reason', { code: recovered.reason }),
-        })
-      : survey.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-        });
-    return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
-  }
+  const recovered = recoveryReport(recover(dir, io));
+  if ('error' in recovered) return { ...none, problems: [recovered.error], partial: recovered.partial };
+  problems.push(...recovered.warnings);
 
   const raw = loadDataset(dir);
   const checked = validate(raw);
