@@ -64,6 +64,7 @@ const UNIT = [
   'validate-bounds',
   'validate-messages',
   'validate',
+  'wording-in-code',
   'yearly',
 ].map((n) => `tests/${n}.test.ts`);
 

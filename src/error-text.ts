@@ -2,6 +2,9 @@
 // anything else as an internal error (exit 3), with its stack trace only under --debug.
 import { OutputError } from './write/output-error.js';
 import { explainOutputProblem } from './write/explain.js';
+import { wordsOf } from './templates/words.js';
+
+const w = wordsOf('cli');
 
 export function errorText(e: unknown, debug: boolean): { text: string; exitCode: number } {
   const err = e as Error | undefined;
@@ -16,6 +19,6 @@ export function errorText(e: unknown, debug: boolean): { text: string; exitCode:
     return { text: debug ? `${text}\n${e.problem.detail}` : text, exitCode: 4 };
   }
   // a defect of the tool: the stack trace is for whoever fixes it, not for the user to read
-  if (debug) return { text: `内部エラー: ${err?.stack ?? e}`, exitCode: 3 };
-  return { text: `内部エラー: ${err?.message ?? e}\n（詳しい情報は --debug を付けて実行すると表示されます）`, exitCode: 3 };
+  if (debug) return { text: w('internal-error', { error: err?.stack ?? e }), exitCode: 3 };
+  return { text: `${w('internal-error', { error: err?.message ?? e })}\n${w('internal-error-debug')}`, exitCode: 3 };
 }

@@ -1,5 +1,6 @@
 // Where the project's own folders are, whether the code runs from src/ (tsx, tests) or from
-// the compiled dist/ (npm run build): the nearest folder above with package.json.
+// the compiled dist/ (npm run build): the nearest folder above with package.json. Its message stays in
+// code: without the project folder there is no templates/ to read it from.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

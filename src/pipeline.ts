@@ -23,6 +23,7 @@ import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { FONT_DIR } from './render/fonts.js';
 import { TEMPLATE_DIR } from './templates/index.js';
+import { wordsOf } from './templates/words.js';
 import type { Written } from './write/index.js';
 import { publishSet, checkOutputPlace } from './write/set.js';
 import { guardPlaces } from './write/places.js';
@@ -342,7 +343,7 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const checkMs = opts.checked ? 0 : since(t0);
   // an output folder that cannot be written is said before seconds of rendering
   if (checked.model && !hasErrors(checked.problems)) {
-    guardPlaces([outRoot], [{ path: dir, what: 'データセット' }]);
+    guardPlaces([outRoot], [{ path: dir, what: wordsOf('commands')('read-dataset') }]);
     checkOutputPlace(outRoot, checked.model.dataset.id);
   }
   // nothing changed since the last build of the whole set: it stays, as written (write/up-to-date.ts)

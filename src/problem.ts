@@ -1,4 +1,8 @@
-// Errors are values with a place until the CLI prints them (ARCHITECTURE.md).
+// Errors are values with a place until the CLI prints them (ARCHITECTURE.md); how they are
+// printed is worded in templates/problem.hbs.
+import { wordsOf } from './templates/words.js';
+
+const words = wordsOf('problem');
 export type Severity = 'error' | 'warning';
 
 export interface Problem {
@@ -57,11 +61,14 @@ export function jsonPathText(path: (string | number)[] | undefined): string {
 
 // The place as a keeper reads it: positions in a list counted from 1, as people count rows
 // (`schedule（2番目）.from` is the second schedule row; jsonPathText's `schedule[1]` is the program's count).
+/** エラー or 警告, as a printed problem begins */
+export const severityMark = (severity: Severity) => words(severity);
+
 export function readerPathText(path: (string | number)[] | undefined): string {
   if (!path || path.length === 0) return '';
   let out = '';
   for (const p of path) {
-    if (typeof p === 'number') out += `（${p + 1}番目）`;
+    if (typeof p === 'number') out += words('nth', { n: p + 1 });
     else out += out ? `.${p}` : p;
   }
   return out;
@@ -71,7 +78,7 @@ export function readerPathText(path: (string | number)[] | undefined): string {
 export function formatProblem(p: Problem, datasetLabel?: string): string {
   const where = [p.file, p.line !== undefined ? String(p.line) : undefined, p.column !== undefined ? String(p.column) : undefined].filter(Boolean).join(':');
   const path = readerPathText(p.path);
-  const mark = p.severity === 'error' ? 'エラー' : '警告';
+  const mark = severityMark(p.severity);
   // a file of another folder is named under that folder, never glued to the data set's name
   // and a file outside the data set (../x, /x) is named as it is
   const outside = /^(\.\.[\\/]|[\\/]|[A-Za-z]:[\\/])/.test(p.file);

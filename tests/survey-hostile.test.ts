@@ -1,24 +1,20 @@
 // Crafted and broken survey returns: every cell that is not a typed value is refused with
 // book!sheet!cell and nothing is written; a failure while writing changes no file, and a run
 // stopped during its renames is completed by the next one.
-import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
 import { JOURNAL, fileIo, tempOf, type CommitIo } from '../src/survey/commit.js';
 import { checkDataset } from '../src/pipeline.js';
 import { ROOT } from './helpers/data.js';
+import { editBook, errors, exportedOnce } from './helpers/survey.js';
 
 const SHEET = '事業実施結果';
-let root: string;
-let pristineData: string;
-let pristineSent: string;
 let work: string;
 let data: string;
 let sent: string;
@@ -43,35 +39,16 @@ const initiativeFiles = () =>
       .map((f) => [f, readFileSync(path.join(data, 'initiatives', f))]),
   );
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
-  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
-
-async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(sent, file));
-  change(wb.getWorksheet(SHEET)!, wb.getWorksheet('_survey')!);
-  await wb.xlsx.writeFile(path.join(sent, file));
-}
+const edit = (file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) =>
+  editBook(path.join(sent, file), (wb) => change(wb.getWorksheet(SHEET)!, wb.getWorksheet('_survey')!));
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), 'survey-import', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'survey-hostile-'));
-  pristineData = path.join(root, 'data');
-  pristineSent = path.join(root, 'sent');
-  cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), pristineData, { recursive: true });
-  const r = await surveyExport(pristineData, 2017, pristineSent);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const exported = exportedOnce('fukushima-ict-strategy', 2017);
 beforeEach(() => {
-  work = mkdtempSync(path.join(root, 'case-'));
-  data = path.join(work, 'data');
-  sent = path.join(work, 'sent');
-  cpSync(pristineData, data, { recursive: true });
-  cpSync(pristineSent, sent, { recursive: true });
+  ({ work, data, sent } = exported.fresh());
 });
 
 describe('cells that are not typed values', () => {

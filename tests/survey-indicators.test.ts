@@ -4,51 +4,27 @@
 // its cell and nothing is written; 「１２件」, full-width digits, 「120%」 as Excel keeps it and
 // Ａ-for-A are read, a blank erases nothing; survey:status then lists what looks mistyped, and
 // the progress report built from the data shows the actuals and is no longer a draft.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
-import { ROOT } from './helpers/data.js';
 import { runCli } from './helpers/cli.js';
+import { editBook, exportedOnce } from './helpers/survey.js';
 
 const SHEET = '指標';
-let root: string;
-let pristineData: string;
-let pristineSent: string;
 
 const files = (data: string) =>
   Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
-const copy = (name: string) => {
-  const work = path.join(root, name);
-  cpSync(pristineData, path.join(work, 'data'), { recursive: true });
-  cpSync(pristineSent, path.join(work, 'sent'), { recursive: true });
-  return { data: path.join(work, 'data'), sent: path.join(work, 'sent'), work };
-};
-async function edit(book: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(book);
-  change(wb.getWorksheet(SHEET)!, wb);
-  await wb.xlsx.writeFile(book);
-}
+const edit = (book: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) => editBook(book, (wb) => change(wb.getWorksheet(SHEET)!, wb));
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'survey-indicators-'));
-  pristineData = path.join(root, 'data');
-  pristineSent = path.join(root, 'sent');
-  cpSync(path.join(ROOT, 'data', 'sample-progress'), pristineData, { recursive: true });
-  const r = await surveyExport(pristineData, 2020, pristineSent);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const exported = exportedOnce('sample-progress', 2020);
 
 describe('the 指標 sheet as exported', () => {
   it('has one row per numeric indicator, the protected identity cells, last year greyed, this year to fill, and the evaluation in each initiative’s first row', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(pristineSent, '総務部.xlsx'));
+    await wb.xlsx.readFile(path.join(exported.pristine.sent, '総務部.xlsx'));
     const ws = wb.getWorksheet(SHEET)!;
     expect(wb.getWorksheet('_indicators')!.state).toBe('veryHidden');
     const row = (r: number) => (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1, 14);
@@ -81,7 +57,7 @@ describe('the 指標 sheet as exported', () => {
 
 describe('a return with the habits departments have', () => {
   it('is refused cell by cell, with what was typed, and nothing is written (exit code 1)', async () => {
-    const { data, sent } = copy('refused');
+    const { data, sent } = exported.fresh();
     const before = files(data);
     const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
     expect(status.code).toBe(0);
@@ -118,7 +94,7 @@ describe('a return with the habits departments have', () => {
   });
 
   it('refuses a book whose indicator has since changed its unit in the data, naming the row', async () => {
-    const { data, sent } = copy('changed');
+    const { data, sent } = exported.fresh();
     const file = path.join(data, 'initiatives', '02.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"unit": "%"', '"unit": "ポイント"'));
     await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('I4').value = 57));
@@ -130,7 +106,7 @@ describe('a return with the habits departments have', () => {
   });
 
   it('is read where it can mean one value only, the rest of each file byte for byte; survey:status asks about the odd ones; the progress report shows the actuals', async () => {
-    const { data, sent, work } = copy('read');
+    const { data, sent, work } = exported.fresh();
     const before = files(data);
     await edit(path.join(sent, '総務部.xlsx'), (ws) => {
       ws.getCell('I7').value = '１２件';

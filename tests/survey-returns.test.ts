@@ -1,22 +1,21 @@
 // Returns as they come back from departments: saved by LibreOffice or another program, mixed
 // with files that are not read, cells whose format changes what they show, two runs at once,
 // and the messages a person acts on (what was typed, what differs, which book is whose).
-import { describe, it, expect, beforeAll, beforeEach, afterAll } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
 import { readRegular } from '../src/survey/returns-folder.js';
 import { ROOT } from './helpers/data.js';
+import { editBook, errors, exportedOnce, warnings } from './helpers/survey.js';
+import { convertWithLibreOffice, findLibreOffice, resaveInLibreOffice } from './helpers/libreoffice.js';
 
 const SHEET = '事業実施結果';
-let root: string;
-let pristineData: string;
-let pristineSent: string;
 let work: string;
 let data: string;
 let sent: string;
@@ -24,17 +23,8 @@ let sent: string;
 const initiativeFiles = () =>
   Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
-  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
-const warnings = (r: { problems: { severity: string; file: string; message: string }[] }) =>
-  r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`);
-
-async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void, into = file) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(sent, file));
-  change(wb.getWorksheet(SHEET)!, wb.getWorksheet('_survey')!);
-  await wb.xlsx.writeFile(path.join(sent, into));
-}
+const edit = (file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void, into = file) =>
+  editBook(path.join(sent, file), (wb) => change(wb.getWorksheet(SHEET)!, wb.getWorksheet('_survey')!), path.join(sent, into));
 
 /** Rewrites one part of a workbook's package. */
 async function rewritePart(file: string, part: string, change: (xml: string) => string) {
@@ -56,21 +46,9 @@ function cli(...args: string[]) {
   return spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), 'survey-import', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'survey-returns-'));
-  pristineData = path.join(root, 'data');
-  pristineSent = path.join(root, 'sent');
-  cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), pristineData, { recursive: true });
-  const r = await surveyExport(pristineData, 2017, pristineSent);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const exported = exportedOnce('fukushima-ict-strategy', 2017);
 beforeEach(() => {
-  work = mkdtempSync(path.join(root, 'case-'));
-  data = path.join(work, 'data');
-  sent = path.join(work, 'sent');
-  cpSync(pristineData, data, { recursive: true });
-  cpSync(pristineSent, sent, { recursive: true });
+  ({ work, data, sent } = exported.fresh());
 });
 
 describe('sheet protection as OOXML writes it', () => {
@@ -97,11 +75,7 @@ describe('sheet protection as OOXML writes it', () => {
   });
 });
 
-const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
-if (!soffice) {
-  if (process.env.CI) throw new Error('LibreOffice (soffice) is missing: .ci/run installs libreoffice-calc-nogui');
-  console.warn('\n*** LibreOffice (soffice) is not installed: the returns saved by LibreOffice are NOT tested (apt-get install libreoffice-calc-nogui) ***\n');
-}
+const soffice = findLibreOffice('the returns saved by LibreOffice are NOT tested');
 // the python that has openpyxl: the one on the PATH, or Debian's (python3-openpyxl, which .ci/run installs)
 const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
 const openpyxl = python !== undefined;
@@ -124,21 +98,7 @@ async function fillSoumu(): Promise<string> {
 describe.skipIf(!soffice)('a return saved by LibreOffice Calc', () => {
   it('is read: its protection (sheet="true") is intact, and the filled cells are imported', async () => {
     const id = await fillSoumu();
-    const out = path.join(work, 'lo');
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${work}/profile`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        out,
-        path.join(sent, '総務部.xlsx'),
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
-    copyFileSync(path.join(out, '総務部.xlsx'), path.join(sent, '総務部.xlsx'));
+    resaveInLibreOffice(soffice!, work, path.join(sent, '総務部.xlsx'));
     // really LibreOffice's file: its own protection element, which exceljs alone reads as unprotected
     expect(await protectionOf(path.join(sent, '総務部.xlsx'))).toMatch(/\bsheet="(true|1)"/);
     const r = await surveyImport(data, sent, { correction: true });
@@ -149,21 +109,7 @@ describe.skipIf(!soffice)('a return saved by LibreOffice Calc', () => {
 
   it('with its protection removed in LibreOffice, is still refused', async () => {
     await fillSoumu();
-    const out = path.join(work, 'lo');
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${work}/profile`,
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        out,
-        path.join(sent, '総務部.xlsx'),
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
-    copyFileSync(path.join(out, '総務部.xlsx'), path.join(sent, '総務部.xlsx'));
+    resaveInLibreOffice(soffice!, work, path.join(sent, '総務部.xlsx'));
     await rewritePart(path.join(sent, '総務部.xlsx'), 'xl/worksheets/sheet2.xml', (x) => x.replace(/<sheetProtection\b[^>]*\/>/, ''));
     const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual(['総務部.xlsx!事業実施結果: シートの保護が解除されています。照会で配布したブックに、保護を解除せずに回答してください']);
@@ -188,19 +134,8 @@ describe.skipIf(!openpyxl)('a return saved by openpyxl', () => {
   });
 });
 
-/** Converts a book of the returns folder with LibreOffice (to `ext`, e.g. 'ods'), in place of the original. */
-function convert(file: string, to: string, filter?: string) {
-  const out = path.join(work, `lo-${to}`);
-  execFileSync(
-    soffice!,
-    ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', filter ? `${to}:${filter}` : to, '--outdir', out, path.join(sent, file)],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
-  const name = `${path.basename(file, path.extname(file))}.${to}`;
-  rmSync(path.join(sent, file));
-  copyFileSync(path.join(out, name), path.join(sent, name));
-  return name;
-}
+/** Converts a book of the returns folder with LibreOffice (to `to`, e.g. 'ods'), in place of the original; its new name. */
+const convert = (file: string, to: string, filter?: string) => path.basename(convertWithLibreOffice(soffice!, work, path.join(sent, file), to, filter));
 
 const made = (cmd: string, ...args: string[]) => spawnSync(cmd, args).status === 0;
 

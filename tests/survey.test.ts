@@ -1,6 +1,6 @@
 // The survey round trip: export → edit one cell → import → only that value changes;
 // bad returns are refused with the workbook, sheet and cell named, and nothing is written.
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach } from 'vitest';
 import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
 import { ROOT } from './helpers/data.js';
+import { editBook, exportedOnce } from './helpers/survey.js';
 
 let work: string;
 let data: string;
@@ -15,22 +16,14 @@ let sent: string;
 
 const snapshot = () => Object.fromEntries(readdirSync(path.join(data, 'initiatives')).map((f) => [f, readFileSync(path.join(data, 'initiatives', f), 'utf8')]));
 
-async function edit(file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(sent, file));
-  change(wb.getWorksheet('事業実施結果')!, wb.getWorksheet('_survey')!);
-  await wb.xlsx.writeFile(path.join(sent, file));
-}
+const edit = (file: string, change: (ws: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) =>
+  editBook(path.join(sent, file), (wb) => change(wb.getWorksheet('事業実施結果')!, wb.getWorksheet('_survey')!));
 
-beforeEach(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'survey-'));
-  data = path.join(work, 'data');
-  sent = path.join(work, 'sent');
-  cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
-  const r = await surveyExport(data, 2017, sent);
-  expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+// exported once; each case works on its own copy of the data and the books
+const exported = exportedOnce('fukushima-ict-strategy', 2017);
+beforeEach(() => {
+  ({ work, data, sent } = exported.fresh());
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('survey export', () => {
   it('writes one workbook per 部局 with its initiatives, locked columns and the year’s values filled in', async () => {

@@ -62,7 +62,7 @@ export default async function run(a: Args): Promise<number> {
   if (hasErrors(r.problems) || !r.folder) return 1;
   const say = (s: string) => process.stdout.write(s + '\n');
   const shownPath = path.relative(process.cwd(), r.folder) || r.folder;
-  say(w.get('new-plan-made', { folder: shownPath, period: `${period.from}〜${period.to}年度`, carried: r.carried.length, left: r.left.length }));
+  say(w.get('new-plan-made', { folder: shownPath, from: period.from, to: period.to, carried: r.carried.length, left: r.left.length }));
   if (r.carried.length) {
     say(w.get('new-plan-numbers'));
     for (const line of numberTable(r.carried)) say(line);

@@ -4,7 +4,8 @@
 // Only years and months a document names ahead of its own date (`asOf`) keep the era known on
 // that date, as people wrote them then: a plan of March 2019 writes FY2020 as 平成32年度 and
 // March 2021 as 平成33年3月. Without `asOf`, every year and month is written in its own era.
-// Each document has its own date (src/resolve/document-dates.ts).
+// Each document has its own date (src/resolve/document-dates.ts). The era names and the units 年・月・日
+// stay in code: they are the calendar, not wording (tests/wording-in-code.test.ts lists why).
 import dayjs from 'dayjs';
 import { checkDate, checkMonth, checkYear } from './range.js';
 

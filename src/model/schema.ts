@@ -2,26 +2,30 @@
 // set holds. Types are inferred from these schemas; the editors' JSON Schema is generated
 // from them (src/model/json-schema.ts). tests/data-format-doc.test.ts fails when a field here and
 // its row in docs/data-format.md disagree: a change here is a change to that document too.
+// The Japanese of .describe() stays here: it is the field's description in that JSON Schema and is
+// checked against docs/data-format.md. The messages are in templates/validate.hbs, read when one is given.
 import * as z from 'zod';
 import { TITLE_MAX, TEXT_MAX } from './limits.js';
 import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../era/range.js';
+import { wordsOf } from '../templates/words.js';
+
+const w = wordsOf('validate');
+/** a message of templates/validate.hbs, rendered when zod reports the issue */
+const say = (key: string, context: object = {}) => ({ error: () => w(key, context) });
 
 // Every string has a length limit so that a build stays bounded (a 10 MB title would run
 // the layout out of memory): names and titles TITLE_MAX, prose TEXT_MAX.
 const name = z.string().max(TITLE_MAX);
 const prose = z.string().max(TEXT_MAX);
-const text = name.min(1, { message: '空の文字列は使えません' }).refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
-const longText = prose.min(1, { message: '空の文字列は使えません' }).refine((s) => s === '' || s.trim() !== '', { message: '空白だけの文字列は使えません' });
+const text = name.min(1, say('empty-string')).refine((s) => s === '' || s.trim() !== '', say('blank-string'));
+const longText = prose.min(1, say('empty-string')).refine((s) => s === '' || s.trim() !== '', say('blank-string'));
 /**
  * A name the documents group by (部局, 課室): two spellings are two groups, so a space before or
  * after it (half or full width, invisible in an editor) would split a department in the open data,
  * the lists and the survey workbooks. Refused at its place rather than trimmed behind the keeper's back.
  */
 const edgeSpace = (s: string) => s.trim() !== '' && s !== s.trim();
-const edgeSpaceMessage = (s: string) =>
-  s !== s.trimEnd()
-    ? `「${s}」の末尾に空白（半角または全角）があります。末尾の空白を消してください（空白があると別の名前として扱われ、部局や課室が二つに分かれます）`
-    : `「${s}」の先頭に空白（半角または全角）があります。先頭の空白を消してください（空白があると別の名前として扱われ、部局や課室が二つに分かれます）`;
+const edgeSpaceMessage = (s: string) => w(s !== s.trimEnd() ? 'edge-space-end' : 'edge-space-start', { name: s });
 const groupName = text.superRefine((s, ctx) => {
   if (edgeSpace(s)) ctx.addIssue({ code: 'custom', message: edgeSpaceMessage(s) });
 });
@@ -32,7 +36,7 @@ const optionalGroupName = name.superRefine((s, ctx) => {
 const fiscalYear = z
   .number()
   .int()
-  .min(FIRST_YEAR, { message: `${FIRST_YEAR}年（昭和元年）以降の年を書いてください` })
+  .min(FIRST_YEAR, say('year-too-early', { first: FIRST_YEAR }))
   .max(2200)
   .describe('西暦の年度（2017 = 平成29年度）');
 /** a measured value (zod 4 refuses Infinity, which a 1e400 in JSON would read as) */
@@ -41,14 +45,12 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const yearMonth = z
   .string()
-  .regex(MONTH, { message: '"2018-03" の形（年-月）で書いてください' })
-  .refine((s) => !MONTH.test(s) || isSupportedMonth(s), { message: `${FIRST_DATE.slice(0, 7)}（昭和元年12月）以降の年月を書いてください` });
+  .regex(MONTH, say('month-form'))
+  .refine((s) => !MONTH.test(s) || isSupportedMonth(s), say('month-too-early', { first: FIRST_DATE.slice(0, 7) }));
 const isoDate = z
   .string()
-  .regex(DATE, { message: '"2019-03-01" の形（年-月-日）で書いてください' })
-  .refine((s) => !DATE.test(s) || isSupportedDate(s), {
-    message: `暦にある日付を ${FIRST_DATE}（昭和元年12月25日）以降で書いてください（2月30日などはありません）`,
-  });
+  .regex(DATE, say('date-form'))
+  .refine((s) => !DATE.test(s) || isSupportedDate(s), say('date-not-in-calendar', { first: FIRST_DATE }));
 /** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
 function checkDigitOk(code: string): boolean {
   const sum = [6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(code[i]), 0);
@@ -57,7 +59,7 @@ function checkDigitOk(code: string): boolean {
 const id = z
   .string()
   .max(TITLE_MAX)
-  .regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, { message: '英数字とハイフンで書いてください' });
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_-]*$/, say('id-form'));
 const file = name;
 /** 千円: a total of thousands of these stays an exact integer (below 2^53) */
 export const BUDGET_MAX = 1_000_000_000_000;
@@ -130,8 +132,8 @@ export const DatasetSchema = z.strictObject({
   issuerUnit: name.optional().describe('担当課（震災復興・企画部情報政策課）'),
   localGovernmentCode: z
     .string()
-    .regex(/^\d{6}$/, { message: '全国地方公共団体コードは6桁の数字で書いてください（宮城県は "040002"）' })
-    .refine(checkDigitOk, { message: '全国地方公共団体コードの検査数字（6桁目）が合いません' })
+    .regex(/^\d{6}$/, say('local-government-code-form'))
+    .refine(checkDigitOk, say('local-government-code-check-digit'))
     .optional()
     .describe('全国地方公共団体コード（6桁、検査数字つき。宮城県 040002）: オープンデータの先頭列'),
   contact: z
@@ -191,7 +193,7 @@ export const DatasetSchema = z.strictObject({
         purpose: prose.optional().describe('【活動概要】: 計画が何のために策定されたか（「…として策定され」の「…」）'),
         notes: z.record(z.string(), prose).optional().describe('【活動概要】: 年度ごとの注記（括弧書き）'),
         publishedOn: z
-          .union([isoDate, z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), isoDate)])
+          .union([isoDate, z.record(z.string().regex(/^\d{4}$/, say('year-key-2017')), isoDate)])
           .optional()
           .describe(
             '報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む',
@@ -250,7 +252,7 @@ const measurement = z.strictObject({ asOf: asOfSchema, value: text });
 // 進ちょく管理 (issue 22): an indicator keeps its published text and may gain a numeric form.
 const unit = name.describe('単位');
 /** 年度 as a key ("2018"), as results.<年度> has it */
-const yearKey = z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2018"）で書いてください' });
+const yearKey = z.string().regex(/^\d{4}$/, say('year-key-2018'));
 const baselineSchema = measurement.extend({
   number: quantity.optional().describe('現状値（基準値）の数値。value の文字と同じ値を、単位を付けずに書く'),
   unit: unit.optional().describe('基準値の数値の単位が指標の unit と違うときだけ書く（違えば基準値からの達成率は計算できない）'),
@@ -289,9 +291,9 @@ export const ScheduleSpanSchema = z.strictObject({
 export const ResultSchema = z.strictObject({
   budget: z
     .number()
-    .int({ message: '事業費は千円単位の整数で書いてください' })
-    .min(0, { message: '事業費は0以上で書いてください' })
-    .max(BUDGET_MAX, { message: `事業費は ${BUDGET_MAX.toLocaleString('en-US')} 千円以下で書いてください（合計が正しく計算できなくなります）` })
+    .int(say('budget-integer'))
+    .min(0, say('budget-negative'))
+    .max(BUDGET_MAX, say('budget-too-large', { max: BUDGET_MAX.toLocaleString('en-US') }))
     .nullable(),
   achievement: prose.optional(),
   outcome: prose.optional(),
@@ -316,7 +318,7 @@ export const InitiativeSchema = z.strictObject({
   policyMeasures: z.array(id).optional(),
   isNew: z.boolean().optional(),
   figures: z.array(id).optional().describe('事業の説明の後に置く図（dataset.json の figures の id）'),
-  results: z.record(z.string().regex(/^\d{4}$/, { message: '年度は西暦4桁（"2017"）で書いてください' }), ResultSchema).optional(),
+  results: z.record(z.string().regex(/^\d{4}$/, say('year-key-2017')), ResultSchema).optional(),
   evaluation: z.record(yearKey, EvaluationSchema).optional().describe('年度ごとの自己評価・未達成の理由・今後の方向性'),
 });
 

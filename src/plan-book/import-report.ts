@@ -1,6 +1,6 @@
 // What plan:import prints: problems, then per book (部局) every change — new initiatives,
 // fields changed with old → new, retired ones — and whether it was written. Returns the exit code.
-import { formatProblem, hasErrors } from '../problem.js';
+import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { PlanImportResult } from './import.js';
 
@@ -8,7 +8,7 @@ const shown = (v: unknown) => JSON.stringify(v ?? null);
 
 export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'plan');
-  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`);
+  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
   if (hasErrors(r.problems)) {
     if (!r.partial?.length) err(words.get('report-failed'));
     return 1;

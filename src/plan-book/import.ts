@@ -19,6 +19,7 @@ import { prepareBook } from '../survey/book-parts.js';
 import { LOCK, takeLock } from '../survey/import-lock.js';
 import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from '../survey/commit.js';
+import { recoveryReport } from '../survey/recovery-report.js';
 import { SURVEY } from '../survey/columns.js';
 import { publications, PUBLISHED_ROOT } from '../publish/record.js';
 import { PLAN, initiativeColumns } from './columns.js';
@@ -108,26 +109,10 @@ async function importUnlocked(dir: string, returned: string, opts: PlanImportOpt
   const survey = Wording.load(createHandlebars({}), 'survey');
   const problems: Problem[] = [];
   const none = { books: [], changes: [], written: false };
-  const list = (files: string[]) => files.join('、');
   // what a run stopped in the middle left behind is completed (or removed) before anything is read
-  const recovered = recover(dir, io);
-  if (recovered.kind === 'completed')
-    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-completed', { files: list(recovered.files) }) });
-  if (recovered.kind === 'rolled-back')
-    problems.push({ severity: 'warning', file: JOURNAL, message: survey.get('note-rolled-back', { files: list(recovered.files) }) });
-  if (recovered.kind === 'failed') {
-    const message = recovered.kept
-      ? survey.get('err-recover-kept', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-          reason: survey.get('io-reason', { code: recovered.reason }),
-        })
-      : survey.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-        });
-    return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
-  }
+  const recovered = recoveryReport(recover(dir, io));
+  if ('error' in recovered) return { ...none, problems: [recovered.error], partial: recovered.partial };
+  problems.push(...recovered.warnings);
 
   const raw = loadDataset(dir);
   const checked = validate(raw);
@@ -216,7 +201,7 @@ class BookReader {
       prepared = await prepareBook(bytes);
       await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      return this.err(file, `Excel のブックとして読めません（${(e as Error).message}）`);
+      return this.err(file, this.survey.get('err-not-a-book', { reason: (e as Error).message }));
     }
     const meta = wb.getWorksheet(PLAN.metaSheet);
     if (!meta) return this.err(file, this.words.get(wb.getWorksheet(SURVEY.metaSheet) ? 'err-survey-book' : 'err-meta'));
@@ -326,7 +311,7 @@ class BookReader {
       const filled = firstFilledColumn(ws.findRow(row));
       if (filled === undefined) continue;
       // a new initiative: no id, no number (both made on import)
-      const e: Edit = { at: `${file}!${sheet}!${row}行目`, book: label, data: {} };
+      const e: Edit = { at: `${file}!${sheet}!${this.words.get('row-place', { row })}`, book: label, data: {} };
       if (department) e.data.department = department;
       this.readFields(e, cell, at, c, header, true);
       fresh.push(e);
@@ -468,7 +453,7 @@ class BookReader {
           this.err(at(s.name), this.words.get('err-new-schedule-twice', { name: name.value, other }));
           continue;
         }
-        scheduled.set(m, `${row}行目`);
+        scheduled.set(m, this.words.get('row-place', { row }));
         target = m;
       }
       if (!target) continue;

@@ -53,7 +53,10 @@ function convertOne(file: string, index: number, ind: Indicator): Conversion | U
   const at = { file, index, position: index + 1, name: ind.name, baseline: ind.baseline.value, target: ind.target.value };
   const b = readQuantity(ind.baseline.value);
   const t = readQuantity(ind.target.value);
-  if (!b || !t) return { ...at, why: 'unreadable', side: [!b ? '現状値' : '', !t ? '目標値' : ''].filter(Boolean).join('と') };
+  if (!b || !t) {
+    const w = convertWords();
+    return { ...at, why: 'unreadable', side: [!b ? w.get('side-baseline') : '', !t ? w.get('side-target') : ''].filter(Boolean).join(w.get('side-and')) };
+  }
   if (b.unit !== t.unit) return { ...at, why: 'unit-mismatch' };
   if (b.number === t.number) return { ...at, why: 'same-values' };
   return { ...at, number: { baseline: b.number, target: t.number, unit: t.unit, direction: t.number > b.number ? '増やす' : '減らす' } };

@@ -11,14 +11,9 @@ import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { asOfText } from './initiative-list.js';
 import { isNewInAnyYear } from './new-mark.js';
+import { ownEntries, type InitiativeHead } from './own-entries.js';
 
-export interface InitiativeRecord {
-  id: string;
-  no: number;
-  title: string;
-  department: string;
-  divisions: string[];
-  sectionId: string;
+export interface InitiativeRecord extends InitiativeHead {
   /** 1-1-1 (the booklet's 1(1)① in numbers) */
   sectionNumbers: string;
   sectionTitle: string;
@@ -93,22 +88,14 @@ export function resolveOpenData(model: Model, sections: ResolvedSection[], entri
   // codes in the order the data set lists them, which is the order of the marks ①, ②, …
   const policyMeasures = (model.dataset.policyMeasures ?? []).map((m, k): PolicyMeasureRecord => ({ code: k + 1, id: m.id, title: m.title }));
   const codes = new Map(policyMeasures.map((m) => [m.id, m.code]));
-  // each initiative once, at its own entry (not a 再掲), in the order the documents list them
-  const own = sections.flatMap((s) => (entries.get(s.id) ?? []).filter((e) => !e.relisted));
   const initiatives: InitiativeRecord[] = [];
   const schedule: ScheduleRecord[] = [];
   const indicators: IndicatorRecord[] = [];
-  for (const e of own) {
+  for (const { entry: e, section: s, head } of ownEntries(sections, entries)) {
     const i = e.initiative;
-    const s = byId.get(e.sectionId)!;
     const top = byId.get(s.parentIds[0] ?? s.id)!;
     initiatives.push({
-      id: e.initiativeId,
-      no: i.no,
-      title: i.title,
-      department: i.department,
-      divisions: Array.isArray(i.division) ? i.division : [i.division],
-      sectionId: s.id,
+      ...head,
       sectionNumbers: s.numbers,
       sectionTitle: s.title,
       topNumbers: top.numbers,

@@ -8,6 +8,7 @@ import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { asOfText } from './initiative-list.js';
 import { ruleOn } from './document-dates.js';
+import { ownEntries, type InitiativeHead } from './own-entries.js';
 import { achievementRate, levelOf, type Rate } from './achievement.js';
 import { isNumeric, fiscalYearOfAsOf, expectsActual, actualMissing, evaluationMissing } from '../model/progress-answers.js';
 
@@ -68,13 +69,7 @@ export interface EvaluationYear {
   missing: boolean;
 }
 
-export interface InitiativeProgress {
-  id: string;
-  no: number;
-  title: string;
-  department: string;
-  divisions: string[];
-  sectionId: string;
+export interface InitiativeProgress extends InitiativeHead {
   indicators: IndicatorProgress[];
   evaluations: EvaluationYear[];
 }
@@ -162,22 +157,25 @@ function indicatorProgress(
   const baselineYear = fiscalYearOfAsOf(ind.baseline.asOf);
   const targetYear = fiscalYearOfAsOf(ind.target.asOf);
   const unit = ind.unit!;
-  const years = settings.fiscalYears.map((fy): IndicatorYear => {
-    const a = ind.actuals?.[String(fy)];
-    const own = ind.yearlyTargets?.[String(fy)];
-    const rate = achievementRate({
+  /** the rate of a year's actual value against the year's own target, or the final one */
+  const rateOf = (year: number, actual: number | null | undefined, yearTarget?: number) =>
+    achievementRate({
       method: settings.method,
       direction,
-      year: fy,
+      year,
       baselineYear,
       targetYear,
       baseline: ind.baseline.number,
       baselineUnit: ind.baseline.unit,
       unit,
       target,
-      yearTarget: own,
-      actual: a?.value,
+      yearTarget,
+      actual,
     });
+  const years = settings.fiscalYears.map((fy): IndicatorYear => {
+    const a = ind.actuals?.[String(fy)];
+    const own = ind.yearlyTargets?.[String(fy)];
+    const rate = rateOf(fy, a?.value, own);
     const actual = a?.value ?? null;
     const missing = actualMissing(ind, fy);
     return {
@@ -214,21 +212,8 @@ function indicatorProgress(
     targetAsOf: asOfText(ind.target.asOf, common),
     targetDate: asOfDate(ind.target.asOf),
     targetYear,
-    computable:
-      settings.fiscalYears.some((fy) => fy > baselineYear) &&
-      'value' in
-        achievementRate({
-          method: settings.method,
-          direction,
-          year: baselineYear + 1,
-          baselineYear,
-          targetYear,
-          baseline: ind.baseline.number,
-          baselineUnit: ind.baseline.unit,
-          unit,
-          target,
-          actual: target,
-        }),
+    // the target reached the year after the baseline: a rate comes out unless the data cannot give one
+    computable: settings.fiscalYears.some((fy) => fy > baselineYear) && 'value' in rateOf(baselineYear + 1, target),
     years,
   };
 }
@@ -252,35 +237,28 @@ export function resolveProgress(
   const ordered = { ...settings, fiscalYears };
   const grades = settings.grades;
   const initiatives: ProgressView['initiatives'] = [];
-  for (const s of sections)
-    for (const e of entries.get(s.id) ?? []) {
-      if (e.relisted) continue;
-      const i = e.initiative;
-      const numeric = (i.indicators ?? []).map((ind, k) => ({ ind, seq: k + 1 })).filter((x) => isNumeric(x.ind));
-      if (!numeric.length) continue;
-      initiatives.push({
-        id: e.initiativeId,
-        no: i.no,
-        title: i.title,
-        department: i.department,
-        divisions: Array.isArray(i.division) ? i.division : [i.division],
-        sectionId: s.id,
-        topId: s.parentIds[0] ?? s.id,
-        indicators: numeric.map((x) => indicatorProgress(e.initiativeId, x.ind, x.seq, ordered, rule, c, w)),
-        evaluations: fiscalYears.map((fy) => {
-          const ev = i.evaluation?.[String(fy)];
-          return {
-            fiscalYear: fy,
-            fyLabel: fiscalYearShortWithNendo(fy, rule),
-            grade: ev?.grade?.trim() ?? '',
-            gradeMeaning: grades.find((g) => g.label === ev?.grade)?.meaning ?? '',
-            reason: ev?.reason ?? '',
-            outlook: ev?.outlook ?? '',
-            missing: evaluationMissing(i, fy),
-          };
-        }),
-      });
-    }
+  for (const { entry: e, section: s, head } of ownEntries(sections, entries)) {
+    const i = e.initiative;
+    const numeric = (i.indicators ?? []).map((ind, k) => ({ ind, seq: k + 1 })).filter((x) => isNumeric(x.ind));
+    if (!numeric.length) continue;
+    initiatives.push({
+      ...head,
+      topId: s.parentIds[0] ?? s.id,
+      indicators: numeric.map((x) => indicatorProgress(e.initiativeId, x.ind, x.seq, ordered, rule, c, w)),
+      evaluations: fiscalYears.map((fy) => {
+        const ev = i.evaluation?.[String(fy)];
+        return {
+          fiscalYear: fy,
+          fyLabel: fiscalYearShortWithNendo(fy, rule),
+          grade: ev?.grade?.trim() ?? '',
+          gradeMeaning: grades.find((g) => g.label === ev?.grade)?.meaning ?? '',
+          reason: ev?.reason ?? '',
+          outlook: ev?.outlook ?? '',
+          missing: evaluationMissing(i, fy),
+        };
+      }),
+    });
+  }
   const summarize = (list: typeof initiatives): ProgressSummary => {
     const years = list.flatMap((i) => i.indicators.map((ind) => ind.years.find((y) => y.fiscalYear === lastYear)!));
     const evals = list.map((i) => i.evaluations.find((e) => e.fiscalYear === lastYear)!);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import type { Problem } from '../problem.js';
+import { validateWords } from '../validate/messages.js';
 import { hasErrors } from '../problem.js';
 import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
@@ -21,7 +22,7 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to)
     return {
-      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }],
+      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: validateWords('year-outside-period', { fiscalYear: fy, ...period }) }],
       files: [],
     };
   const r = resolve(model);

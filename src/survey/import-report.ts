@@ -1,15 +1,15 @@
 // What survey:import prints: problems, every value changed (cleared ones named as such), and
 // the per-部局 summary. Returns the exit code.
-import { formatProblem, hasErrors } from '../problem.js';
+import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { ImportResult } from './import.js';
 
 export function printImport(r: ImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'survey');
-  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${p.severity === 'error' ? 'エラー' : '警告'} ${p.file}: ${p.message}`);
+  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
   if (hasErrors(r.problems)) {
     // after a failed rename some files hold new values: the message above names them
-    if (!r.partial?.length) err('誤りがあるため、データは変更していません');
+    if (!r.partial?.length) err(words.get('import-unchanged'));
     return 1;
   }
   const show = (v: unknown) => JSON.stringify(v ?? null);

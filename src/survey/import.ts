@@ -36,6 +36,7 @@ import { safeFileName, sameName } from './file-name.js';
 import { LOCK, takeLock } from './import-lock.js';
 import { listReturns, readRegular, refusesImport } from './returns-folder.js';
 import { JOURNAL, commitAll, fileIo, recover, type CommitIo } from './commit.js';
+import { recoveryReport } from './recovery-report.js';
 
 export interface Change {
   file: string;
@@ -123,26 +124,10 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   const problems: Problem[] = [];
   const none = { changes: [], summary: [], missing: [] };
   // what a run stopped in the middle left behind is completed (or removed) before anything is read
-  const recovered = recover(dir, io);
-  const early = Wording.load(createHandlebars({}), 'survey');
   const list = (files: string[]) => files.join('、');
-  if (recovered.kind === 'completed')
-    problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-completed', { files: list(recovered.files) }) });
-  if (recovered.kind === 'rolled-back')
-    problems.push({ severity: 'warning', file: JOURNAL, message: early.get('note-rolled-back', { files: list(recovered.files) }) });
-  if (recovered.kind === 'failed') {
-    const message = recovered.kept
-      ? early.get('err-recover-kept', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-          reason: early.get('io-reason', { code: recovered.reason }),
-        })
-      : early.get(recovered.reason === 'journal' ? 'err-recover-journal' : 'err-recover-lost', {
-          done: list(recovered.done),
-          pending: list(recovered.pending),
-        });
-    return { ...none, problems: [{ severity: 'error', file: JOURNAL, message }], partial: recovered.done };
-  }
+  const recovered = recoveryReport(recover(dir, io));
+  if ('error' in recovered) return { ...none, problems: [recovered.error], partial: recovered.partial };
+  problems.push(...recovered.warnings);
 
   const raw = loadDataset(dir);
   const checked = validate(raw);
@@ -204,7 +189,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       prepared = await prepareBook(read);
       await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      problems.push({ severity: 'error', file, message: `Excel のブックとして読めません（${(e as Error).message}）` });
+      problems.push({ severity: 'error', file, message: words.get('err-not-a-book', { reason: (e as Error).message }) });
       continue;
     }
     const at = (row: number, col: number) => `${file}!${sheetName}!${columnName(col)}${row}`;
@@ -239,8 +224,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       err(
         `${file}!${SURVEY.metaSheet}!A2`,
         words.get('err-year', {
-          found: Number.isInteger(fy) ? `${fy}年度` : String(fy),
-          expected: opts.fiscalYear !== undefined ? `${opts.fiscalYear}年度` : `${period.from}〜${period.to}年度`,
+          found: Number.isInteger(fy) ? words.get('year-label', { westernYear: fy }) : String(fy),
+          expected: opts.fiscalYear !== undefined ? words.get('year-label', { westernYear: opts.fiscalYear }) : words.get('period-label', period),
         }),
       );
       continue;

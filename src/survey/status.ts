@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkDataset } from '../pipeline.js';
-import { formatProblem, hasErrors } from '../problem.js';
+import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { writeAtomic } from '../write/index.js';
@@ -27,7 +27,7 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
     return 1;
   }
   if (outFile && existsSync(outFile)) {
-    err(`エラー ${path.relative(process.cwd(), outFile) || outFile}: ${words.get('err-exists')}`);
+    err(`${severityMark('error')} ${path.relative(process.cwd(), outFile) || outFile}: ${words.get('err-exists')}`);
     return 1;
   }
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label).join('、');

@@ -45,7 +45,8 @@ export function renderText(hb: typeof Handlebars, source: string | hbs.AST.Progr
 }
 
 /**
- * The wording of one document: a .hbs file of named inline partials
+ * The wording of one document: a .hbs file of named inline partials. Its own message (a piece of
+ * wording missing) stays in code: it is said when the wording is what cannot be found.
  * ({{#*inline "name"}}…{{/inline}}). `words.get('name', ctx)` renders one of them.
  */
 export class Wording {

@@ -2,6 +2,7 @@
 // documents cannot hold (a results report without rows, two sheets of one name, one
 // initiative twice in a section, totals beyond exact integers).
 import type { Dataset, Model } from '../model/schema.js';
+import { validateWords as w } from './messages.js';
 
 type Report = (file: string, message: string, path: (string | number)[]) => void;
 
@@ -11,13 +12,8 @@ export function checkBounds(dataset: Dataset, initiatives: Model['initiatives'],
   const seen = new Set<number>();
   years.forEach((y, i) => {
     const at = ['documents', 'results', 'fiscalYears', i];
-    if (seen.has(y)) err('dataset.json', `${y}年度が二度書かれています`, at);
-    else if (complete && !initiatives.some((x) => x.data.results?.[String(y)]))
-      err(
-        'dataset.json',
-        `${y}年度の実績（results."${y}"）がどの事業にもないため、事業実施結果を作れません（npm run new-year で実績欄を追加してください）`,
-        at,
-      );
+    if (seen.has(y)) err('dataset.json', w('year-twice', { fiscalYear: y }), at);
+    else if (complete && !initiatives.some((x) => x.data.results?.[String(y)])) err('dataset.json', w('results-year-empty', { fiscalYear: y }), at);
     seen.add(y);
   });
 
@@ -25,7 +21,7 @@ export function checkBounds(dataset: Dataset, initiatives: Model['initiatives'],
     const sections = new Set<string>();
     data.relistedIn?.forEach((r, i) => {
       const sec = typeof r === 'string' ? r : r.section;
-      if (sections.has(sec)) err(file, `再掲先の節 "${sec}" が二度書かれています`, typeof r === 'string' ? ['relistedIn', i] : ['relistedIn', i, 'section']);
+      if (sections.has(sec)) err(file, w('relisting-twice', { section: sec }), typeof r === 'string' ? ['relistedIn', i] : ['relistedIn', i, 'section']);
       sections.add(sec);
     });
   }
@@ -36,7 +32,7 @@ export function checkBounds(dataset: Dataset, initiatives: Model['initiatives'],
     for (const [fy, r] of Object.entries(data.results ?? {})) {
       const t = (totals.get(fy) ?? 0) + (r.budget ?? 0);
       if (t > Number.MAX_SAFE_INTEGER && (totals.get(fy) ?? 0) <= Number.MAX_SAFE_INTEGER)
-        err(file, `${fy}年度の事業費の合計が ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} 千円を超え、正しく計算できません`, ['results', fy, 'budget']);
+        err(file, w('budget-total-too-large', { fiscalYear: fy, max: Number.MAX_SAFE_INTEGER.toLocaleString('en-US') }), ['results', fy, 'budget']);
       totals.set(fy, t);
     }
   }

@@ -8,15 +8,15 @@ const PRINTABLE_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
 const isFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 export function checkJpeg(b: Buffer): { width: number; height: number } {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) throw new FigureError(m.notJpeg);
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) throw new FigureError(m.notJpeg());
   const truncated = () => new FigureError(m.truncated('JPEG'));
-  const bad = (what: string) => new FigureError(m.corrupt('JPEG', what));
+  const bad = (what: string, context: object = {}) => new FigureError(m.corrupt('JPEG', what, context));
   let pos = 2;
   let frame: { width: number; height: number } | undefined;
   let scanned = false;
   for (;;) {
     if (pos >= b.length) throw truncated();
-    if (b[pos] !== 0xff) throw bad(`${pos} バイト目にマーカーがありません`);
+    if (b[pos] !== 0xff) throw bad('no-marker', { at: pos });
     while (pos < b.length && b[pos] === 0xff) pos++; // fill bytes
     if (pos >= b.length) throw truncated();
     const marker = b[pos++];
@@ -24,27 +24,27 @@ export function checkJpeg(b: Buffer): { width: number; height: number } {
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue; // no length
     if (pos + 2 > b.length) throw truncated();
     const length = b.readUInt16BE(pos);
-    if (length < 2) throw bad(`マーカー FF${marker.toString(16).toUpperCase()} の長さ`);
+    if (length < 2) throw bad('marker-length', { marker: marker.toString(16).toUpperCase() });
     if (pos + length > b.length) throw truncated();
     if (isFrame(marker)) {
-      if (frame) throw bad('フレームヘッダ（SOF）が2つあります');
-      if (!PRINTABLE_FRAMES.has(marker)) throw new FigureError(m.unsupported('JPEG', `圧縮方式 SOF${marker - 0xc0}`));
-      if (length < 8) throw bad('フレームヘッダ（SOF）の長さ');
+      if (frame) throw bad('sof-twice');
+      if (!PRINTABLE_FRAMES.has(marker)) throw new FigureError(m.unsupported('JPEG', 'compression', { n: marker - 0xc0 }));
+      if (length < 8) throw bad('sof-length');
       const precision = b[pos + 2];
       const height = b.readUInt16BE(pos + 3);
       const width = b.readUInt16BE(pos + 5);
       const channels = b[pos + 7];
-      if (length < 8 + 3 * channels) throw bad('フレームヘッダ（SOF）の長さ');
-      if (precision !== 8) throw new FigureError(m.unsupported('JPEG', `${precision} ビット`));
-      if (width === 0 || height === 0) throw bad(`大きさ ${width}×${height}`);
-      if (![1, 3, 4].includes(channels)) throw new FigureError(m.unsupported('JPEG', `色の成分が ${channels} 個`));
+      if (length < 8 + 3 * channels) throw bad('sof-length');
+      if (precision !== 8) throw new FigureError(m.unsupported('JPEG', 'bits', { bits: precision }));
+      if (width === 0 || height === 0) throw bad('size', { width, height });
+      if (![1, 3, 4].includes(channels)) throw new FigureError(m.unsupported('JPEG', 'channels', { channels }));
       if (width * height > FIGURE_LIMITS.pixels) throw new FigureError(m.tooManyPixels(width, height, FIGURE_LIMITS.pixels));
       frame = { width, height };
     }
     pos += length;
     if (marker === 0xda) {
       // SOS: entropy-coded data up to the next marker (FF00 is a data byte, FFD0–D7 restarts)
-      if (!frame) throw bad('フレームヘッダ（SOF）より前にスキャン（SOS）があります');
+      if (!frame) throw bad('scan-before-sof');
       scanned = true;
       for (;;) {
         pos = b.indexOf(0xff, pos);
@@ -56,7 +56,7 @@ export function checkJpeg(b: Buffer): { width: number; height: number } {
       }
     }
   }
-  if (!frame) throw bad('フレームヘッダ（SOF）がありません');
-  if (!scanned) throw bad('画像データ（SOS）がありません');
+  if (!frame) throw bad('no-sof');
+  if (!scanned) throw bad('no-sos');
   return frame;
 }

@@ -1,23 +1,31 @@
-// What validation says about a figure's bytes, in the words of a data keeper.
-const fix = '画像を作り直すか、別の形式で保存し直してください';
+// What validation says about a figure's bytes, in the words of a data keeper (templates/validate-figures.hbs).
+import { wordsOf } from '../templates/words.js';
+
+const w = wordsOf('validate-figures');
+const fix = () => w('fix');
+/** `what`: a what-… piece of the wording, with its values */
+const inside = (kind: string, what: string, context: object) => ({ kind, what: w(`what-${what}`, context), fix: fix() });
 export const figureMessages = {
-  notPng: `PNG の形式になっていません（拡張子が .png でも中身が違います）。${fix}`,
-  notJpeg: `JPEG の形式になっていません（拡張子が .jpg でも中身が違います）。${fix}`,
-  truncated: (kind: string) => `${kind} のファイルが途中で切れています（コピーや保存が最後まで終わっていないようです）。${fix}`,
-  corrupt: (kind: string, what: string) => `${kind} のファイルが壊れています（${what}）。${fix}`,
-  unsupported: (kind: string, what: string) => `この ${kind} は印刷できません（${what}）。${fix}`,
-  tooManyPixels: (w: number, h: number, limit: number) => `画像が大きすぎます（${w}×${h} 画素。上限は ${limit / 1e6} メガ画素です）。解像度を下げてください`,
-  notUtf8: 'SVG の文字コードが UTF-8 ではありません。UTF-8 で保存し直してください',
-  malformed: (what: string) => `SVG（XML）の書き方の誤り: ${what}`,
-  notSvgRoot: (name: string) => `SVG の一番外側の要素が <svg> ではありません（<${name}>）`,
-  noRoot: 'SVG に <svg> 要素がありません',
-  doctype: 'SVG に DOCTYPE（<!DOCTYPE …>、<!ENTITY …>）は書けません。消してください',
-  tooDeep: (limit: number) => `SVG の要素の入れ子が深すぎます（${limit} 段まで）`,
-  tooManyElements: (limit: number) => `SVG の描く要素が多すぎます（<use> や url(#…) の参照を展開すると ${limit.toLocaleString('en-US')} 個を超えます）`,
-  noSize: 'SVG の大きさがわかりません。<svg> に正の width と height、または viewBox="0 0 幅 高さ" を書いてください',
-  badViewBox: (v: string) => `SVG の viewBox="${v}" は「最小x 最小y 幅 高さ」の4つの数（幅と高さは正）にしてください`,
-  image: (element: string, href: string) => `SVG の中の画像（<${element} href="${href}">）は使えません。画像は figures/ に置き、本文から直接指定してください`,
-  external: (what: string) => `SVG の中から外のファイルや URL は参照できません（${what}）。同じ SVG の中の #id だけが使えます`,
+  notPng: () => w('not-png', { fix: fix() }),
+  notJpeg: () => w('not-jpeg', { fix: fix() }),
+  truncated: (kind: string) => w('truncated', { kind, fix: fix() }),
+  corrupt: (kind: string, what: string, context: object = {}) => w('corrupt', inside(kind, what, context)),
+  unsupported: (kind: string, what: string, context: object = {}) => w('unsupported', inside(kind, what, context)),
+  tooManyPixels: (width: number, height: number, limit: number) => w('too-many-pixels', { width, height, limit: limit / 1e6 }),
+  notUtf8: () => w('svg-not-utf8'),
+  malformed: (what: string) => w('svg-malformed', { what }),
+  twoRoots: () => w('svg-malformed', { what: w('svg-two-roots') }),
+  notSvgRoot: (name: string) => w('svg-not-svg-root', { name }),
+  noRoot: () => w('svg-no-root'),
+  doctype: () => w('svg-doctype'),
+  tooDeep: (limit: number) => w('svg-too-deep', { limit }),
+  tooManyElements: (limit: number) => w('svg-too-many-elements', { limit: limit.toLocaleString('en-US') }),
+  noSize: () => w('svg-no-size'),
+  badViewBox: (viewBox: string) => w('svg-bad-view-box', { viewBox }),
+  image: (element: string, href: string) => w('svg-image', { element, href }),
+  external: (what: string) => w('svg-external', { what }),
+  /** the file a figure names (images.ts) */
+  file: (key: string, context: object) => w(`image-${key}`, context),
 };
 
 /** A figure that cannot be printed: the message, and where in an SVG's text if known. */

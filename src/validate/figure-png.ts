@@ -41,8 +41,8 @@ function crc32(b: Buffer): number {
 }
 
 export function checkPng(b: Buffer): { width: number; height: number } {
-  if (b.length < 8 || !b.subarray(0, 8).equals(SIGNATURE)) throw new FigureError(m.notPng);
-  const bad = (what: string) => new FigureError(m.corrupt('PNG', what));
+  if (b.length < 8 || !b.subarray(0, 8).equals(SIGNATURE)) throw new FigureError(m.notPng());
+  const bad = (what: string, context: object = {}) => new FigureError(m.corrupt('PNG', what, context));
   let pos = 8;
   let header: { width: number; height: number; depth: number; colour: number; interlaced: boolean } | undefined;
   let palette = false;
@@ -51,30 +51,30 @@ export function checkPng(b: Buffer): { width: number; height: number } {
     if (pos + 12 > b.length) throw new FigureError(m.truncated('PNG'));
     const length = b.readUInt32BE(pos);
     const type = b.toString('latin1', pos + 4, pos + 8);
-    if (length > 0x7fffffff) throw bad(`${type} の長さ`);
+    if (length > 0x7fffffff) throw bad('chunk-length', { type });
     if (pos + 12 + length > b.length) throw new FigureError(m.truncated('PNG'));
     const body = b.subarray(pos + 8, pos + 8 + length);
-    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length)) throw bad(`${type} のチェックサムが合いません`);
+    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length)) throw bad('checksum', { type });
     pos += 12 + length;
     if (!header) {
-      if (type !== 'IHDR' || length !== 13) throw bad('先頭に IHDR がありません');
+      if (type !== 'IHDR' || length !== 13) throw bad('no-ihdr');
       const width = body.readUInt32BE(0);
       const height = body.readUInt32BE(4);
       const [depth, colour, compression, filter, interlace] = body.subarray(8, 13);
-      if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw bad(`大きさ ${width}×${height}`);
+      if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw bad('size', { width, height });
       // before anything is inflated: a small file may claim an enormous image
       if (width * height > FIGURE_LIMITS.pixels) throw new FigureError(m.tooManyPixels(width, height, FIGURE_LIMITS.pixels));
-      if (!COLOUR_TYPES[colour]?.depths.includes(depth)) throw bad(`色の種類 ${colour}・ビット深度 ${depth}`);
-      if (compression !== 0 || filter !== 0 || interlace > 1) throw bad('圧縮・フィルタ・インターレースの方式');
+      if (!COLOUR_TYPES[colour]?.depths.includes(depth)) throw bad('colour', { colour, depth });
+      if (compression !== 0 || filter !== 0 || interlace > 1) throw bad('methods');
       header = { width, height, depth, colour, interlaced: interlace === 1 };
     } else if (type === 'PLTE') palette = true;
     else if (type === 'IDAT') data.push(body);
     else if (type === 'IEND') break;
-    else if (type === 'IHDR') throw bad('IHDR が2つあります');
+    else if (type === 'IHDR') throw bad('ihdr-twice');
   }
   if (!header) throw new FigureError(m.truncated('PNG'));
-  if (data.length === 0) throw bad('画像データ（IDAT）がありません');
-  if (header.colour === 3 && !palette) throw bad('パレット（PLTE）がありません');
+  if (data.length === 0) throw bad('no-idat');
+  if (header.colour === 3 && !palette) throw bad('no-plte');
 
   // the rows the header promises: one filter byte and the packed pixels each
   const { width, height, depth, colour } = header;
@@ -88,12 +88,12 @@ export function checkPng(b: Buffer): { width: number; height: number } {
   try {
     pixels = zlib.inflateSync(Buffer.concat(data), { maxOutputLength: expected });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw bad('画像データが大きさより多くあります');
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw bad('data-too-long');
     if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new FigureError(m.truncated('PNG'));
-    throw bad(`画像データを展開できません: ${(e as Error).message}`);
+    throw bad('inflate', { reason: (e as Error).message });
   }
   if (pixels.length < expected) throw new FigureError(m.truncated('PNG'));
   let at = 0;
-  for (const r of rows) for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad(`行のフィルタ ${pixels[at]}`);
+  for (const r of rows) for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad('row-filter', { filter: pixels[at] });
   return { width, height };
 }

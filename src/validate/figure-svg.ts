@@ -78,7 +78,7 @@ function checkSize(attrs: Record<string, string>) {
     width ??= parts[2];
     height ??= parts[3];
   }
-  if (width === undefined || height === undefined || width <= 0 || height <= 0) throw new FigureError(m.noSize);
+  if (width === undefined || height === undefined || width <= 0 || height <= 0) throw new FigureError(m.noSize());
   return { width, height };
 }
 
@@ -117,7 +117,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    throw new FigureError(m.notUtf8);
+    throw new FigureError(m.notUtf8());
   }
   // strictEntities: only XML's five entities (&nbsp; and the like are errors, as in XML)
   const parser = sax.parser(true, { position: true, strictEntities: true } as sax.SAXOptions);
@@ -132,7 +132,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
     throw at(m.malformed(e.message.split('\n')[0]));
   };
   parser.ondoctype = () => {
-    throw at(m.doctype);
+    throw at(m.doctype());
   };
   parser.onprocessinginstruction = (pi) => {
     if (pi.name !== 'xml') throw at(m.external(`<?${pi.name} …?>`));
@@ -140,7 +140,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   parser.onopentag = (tag) => {
     const attrs = tag.attributes as Record<string, string>;
     if (open.length === 0) {
-      if (++roots > 1) throw at(m.malformed('一番外側の要素が2つ以上あります'));
+      if (++roots > 1) throw at(m.twoRoots());
       if (tag.name !== 'svg') throw at(m.notSvgRoot(tag.name));
       size = checkSize(attrs);
     }
@@ -183,7 +183,7 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   parser.oncdata = styleText;
   // XML reads CR LF and CR as LF before anything else: sax counts lines by LF alone
   parser.write(text.replace(/\r\n?/g, '\n')).close();
-  if (roots === 0 || !size) throw new FigureError(m.noRoot);
+  if (roots === 0 || !size) throw new FigureError(m.noRoot());
   if (drawnCount(nodes, ids, FIGURE_LIMITS.svgElements) > FIGURE_LIMITS.svgElements) throw new FigureError(m.tooManyElements(FIGURE_LIMITS.svgElements));
   return size;
 }

@@ -2,6 +2,9 @@
 // folder, present, and of a kind we can print. Nothing outside the data set is ever read.
 import path from 'node:path';
 import { refusedAtLoad, type RawDataset } from '../load/index.js';
+import { figureMessages } from './figure-messages.js';
+
+const say = figureMessages.file;
 
 /** Whether a figure's bytes begin as its kind of file does. */
 function looksLike(name: string, bytes: Buffer): boolean {
@@ -12,17 +15,13 @@ function looksLike(name: string, bytes: Buffer): boolean {
 
 /** What is wrong with an image path, or undefined. */
 export function imageProblem(src: string, raw: RawDataset): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `図「${src}」: URL や data: の画像は使えません。figures/ に置いたファイルを指定してください`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return say('url', { src });
   const abs = path.resolve(raw.dir, src);
-  if (!abs.startsWith(path.resolve(raw.dir) + path.sep))
-    return `図「${src}」はデータセットのフォルダの外を指しています。figures/ に置いたファイルを指定してください`;
+  if (!abs.startsWith(path.resolve(raw.dir) + path.sep)) return say('outside', { src });
   const rel = path.relative(raw.dir, abs).split(path.sep).join('/');
   // a figure the loader refused (a link, too large…) is there: its own error says why
-  if (!raw.figures.has(rel))
-    return refusedAtLoad(raw, rel)
-      ? `図「${src}」は読めないため使えません（${rel} のエラーを見てください）`
-      : `図「${src}」が見つかりません（figures/ に置いてください）`;
-  if (!/\.(png|jpe?g|svg)$/i.test(src)) return `図「${src}」: PNG、JPEG、SVG のどれかにしてください`;
-  if (!looksLike(src, raw.figures.get(rel)!)) return `図「${src}」は拡張子どおりの画像ではありません（壊れているか、別の形式です）`;
+  if (!raw.figures.has(rel)) return refusedAtLoad(raw, rel) ? say('refused', { src, rel }) : say('missing', { src });
+  if (!/\.(png|jpe?g|svg)$/i.test(src)) return say('kind', { src });
+  if (!looksLike(src, raw.figures.get(rel)!)) return say('not-its-kind', { src });
   return undefined;
 }

@@ -7,7 +7,7 @@ import { lineColumn, refusedAtLoad } from '../load/index.js';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { DatasetSchema, InitiativeSchema, GlossarySchema, SitesSchema, type Dataset, type Model, type Section, type AsOf } from '../model/schema.js';
-import { issueMessage, placedMessage, unknownKeyMessage } from './messages.js';
+import { issueMessage, placedMessage, unknownKeyMessage, validateWords as w } from './messages.js';
 import { knownKeys } from './known-keys.js';
 import { nearest } from '../nearest.js';
 import { checkDepartments } from './departments.js';
@@ -112,7 +112,7 @@ function checkFonts(text: string, report: (cp: number, offset: number) => void) 
   }
 }
 
-const u = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+const notInFont = (cp: number) => w('not-in-font', { char: String.fromCodePoint(cp), code: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` });
 
 /** Errors by file, then by place in it (how a reader fixes them), then the warnings in the order
  * their checks give them (the draft year's are grouped per 部局). */
@@ -163,9 +163,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   for (const f of raw.json.values()) {
     for (const [s, path] of strings(f.value)) {
       if (s.length > TEXT_MAX) continue; // refused by its length already
-      checkFonts(s, (cp) =>
-        err(f.rel, `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`, path, f),
-      );
+      checkFonts(s, (cp) => err(f.rel, notInFont(cp), path, f));
     }
   }
   for (const [rel, text] of raw.texts) {
@@ -175,7 +173,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
         severity: 'error',
         file: rel,
         ...lineColumn(text, offset),
-        message: `文字「${String.fromCodePoint(cp)}」（${u(cp)}）は埋め込みフォントにないため印刷できません。別の字に置き換えてください`,
+        message: notInFont(cp),
       }),
     );
   }
@@ -195,8 +193,8 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   let k = 0;
   walkSections(dataset.sections, (s, depth, parents) => {
     const path = sectionPaths[k++];
-    if (sections.has(s.id)) err('dataset.json', `節の番号 "${s.id}" が重複しています`, [...path, 'id'], dsFile);
-    if (depth > 3) err('dataset.json', '節の階層は3段まで（重点目標・取組の基本方向・細目）です', path, dsFile);
+    if (sections.has(s.id)) err('dataset.json', w('section-id-twice', { id: s.id }), [...path, 'id'], dsFile);
+    if (depth > 3) err('dataset.json', w('sections-too-deep'), path, dsFile);
     sections.set(s.id, { s, depth, parents, path });
     for (const [key, files] of [
       ['narrative', s.narrative ? [s.narrative] : []],
@@ -205,24 +203,25 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       files.forEach((t, i) => {
         // a file the loader refused is there: its own error says why it was not read
         if (!raw.texts.has(t) && !refusedAtLoad(raw, t))
-          err('dataset.json', `本文ファイル "${t}" が見つかりません`, [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
+          err('dataset.json', w('text-file-missing', { file: t }), [...path, key, ...(key === 'columns' ? [i] : [])], dsFile);
       });
     }
   });
 
   const { period } = dataset;
-  if (period.from > period.to) err('dataset.json', `計画期間の始まり（${period.from}）が終わり（${period.to}）より後になっています`, ['period'], dsFile);
+  if (period.from > period.to) err('dataset.json', w('period-reversed', period), ['period'], dsFile);
   const inPeriod = (y: number) => y >= period.from && y <= period.to;
+  const outside = (year: number) => w('year-outside-period', { fiscalYear: year, ...period });
   dataset.documents.results?.fiscalYears.forEach((y, i) => {
-    if (!inPeriod(y)) err('dataset.json', `${y}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['documents', 'results', 'fiscalYears', i], dsFile);
+    if (!inPeriod(y)) err('dataset.json', outside(y), ['documents', 'results', 'fiscalYears', i], dsFile);
   });
   const booklet = dataset.documents.booklet ?? {};
   for (const [key, t] of Object.entries(booklet)) {
-    if (t && !raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', `本文ファイル "${t}" が見つかりません`, ['documents', 'booklet', key], dsFile);
+    if (t && !raw.texts.has(t) && !refusedAtLoad(raw, t)) err('dataset.json', w('text-file-missing', { file: t }), ['documents', 'booklet', key], dsFile);
   }
   const measures = new Set<string>();
   dataset.policyMeasures?.forEach((m, i) => {
-    if (measures.has(m.id)) err('dataset.json', `施策の番号 "${m.id}" が重複しています`, ['policyMeasures', i, 'id'], dsFile);
+    if (measures.has(m.id)) err('dataset.json', w('measure-id-twice', { id: m.id }), ['policyMeasures', i, 'id'], dsFile);
     measures.add(m.id);
   });
 
@@ -245,47 +244,45 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
         path: ['no'],
         ...place(f, ['no']),
         code: 'duplicate-no',
-        message: `事業番号 ${data.no} は ${numbers.get(key)} と重複しています${scope ? `（柱 ${scope} の中）` : ''}。npm run renumber で冊子の順に振り直せます`,
+        message: w('number-twice', { no: data.no, other: numbers.get(key), pillar: scope }),
       });
     else numbers.set(key, file);
-    if (!sections.has(data.section)) e(`節 "${data.section}" は dataset.json の sections にありません`, ['section']);
-    else if (sections.get(data.section)!.s.children?.length)
-      warn(file, `節 "${data.section}" には下位の節があります。最下位の節を指定してください`, ['section'], f);
+    if (!sections.has(data.section)) e(w('section-unknown', { section: data.section }), ['section']);
+    else if (sections.get(data.section)!.s.children?.length) warn(file, w('section-not-lowest', { section: data.section }), ['section'], f);
     data.relistedIn?.forEach((r, i) => {
       const sec = typeof r === 'string' ? r : r.section;
       const path = typeof r === 'string' ? ['relistedIn', i] : ['relistedIn', i, 'section'];
-      if (!sections.has(sec)) e(`再掲先の節 "${sec}" は dataset.json の sections にありません`, path);
-      if (sec === data.section) e('自分の節に再掲することはできません', path);
+      if (!sections.has(sec)) e(w('relisting-unknown', { section: sec }), path);
+      if (sec === data.section) e(w('relisting-own-section'), path);
       if (typeof r !== 'string' && r.after !== undefined) {
         const after = byId.get(r.after);
-        if (!after) e(`"after" の事業 "${r.after}" がありません（initiatives/${r.after}.json）`, ['relistedIn', i, 'after']);
-        else if (after.data.section !== sec) e(`"after" の事業 "${r.after}" は節 "${sec}" に掲載されていません`, ['relistedIn', i, 'after']);
+        if (!after) e(w('after-unknown', { after: r.after }), ['relistedIn', i, 'after']);
+        else if (after.data.section !== sec) e(w('after-elsewhere', { after: r.after, section: sec }), ['relistedIn', i, 'after']);
       }
     });
     data.secondaryGoals?.forEach((g, i) => {
-      if (!sections.has(g)) e(`従たる目標の節 "${g}" は dataset.json の sections にありません`, ['secondaryGoals', i]);
+      if (!sections.has(g)) e(w('secondary-goal-unknown', { section: g }), ['secondaryGoals', i]);
     });
     data.policyMeasures?.forEach((m, i) => {
-      if (!measures.has(m)) e(`官民データの施策 "${m}" は dataset.json の policyMeasures にありません`, ['policyMeasures', i]);
+      if (!measures.has(m)) e(w('measure-unknown', { measure: m }), ['policyMeasures', i]);
     });
     const spans = (data.schedule ?? []).map((s, i) => ({ ...s, i })).sort((a, b) => a.from - b.from);
     for (const s of spans) {
-      if (s.from > s.to) e(`スケジュールの始まり（${s.from}）が終わり（${s.to}）より後です`, ['schedule', s.i, 'to']);
-      if (!inPeriod(s.from)) e(`${s.from}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['schedule', s.i, 'from']);
-      if (!inPeriod(s.to)) e(`${s.to}年度は計画期間（${period.from}〜${period.to}年度）の外です`, ['schedule', s.i, 'to']);
+      if (s.from > s.to) e(w('schedule-reversed', s), ['schedule', s.i, 'to']);
+      if (!inPeriod(s.from)) e(outside(s.from), ['schedule', s.i, 'from']);
+      if (!inPeriod(s.to)) e(outside(s.to), ['schedule', s.i, 'to']);
     }
     for (let j = 1; j < spans.length; j++) {
-      if (spans[j].from <= spans[j - 1].to)
-        e(`スケジュールの期間が ${spans[j - 1].i + 1}番目のスケジュール（schedule）と重なっています（${spans[j].from}年度）`, ['schedule', spans[j].i, 'from']);
+      if (spans[j].from <= spans[j - 1].to) e(w('schedule-overlap', { n: spans[j - 1].i + 1, fiscalYear: spans[j].from }), ['schedule', spans[j].i, 'from']);
     }
     data.indicators?.forEach((ind, i) => {
       const b = asOfMonth(ind.baseline.asOf);
       const t = asOfMonth(ind.target.asOf);
-      if (b > t) e(`目標値の時点（${t}）が現状値の時点（${b}）より前です`, ['indicators', i, 'target', 'asOf']);
+      if (b > t) e(w('target-before-baseline', { target: t, baseline: b }), ['indicators', i, 'target', 'asOf']);
     });
     for (const fy of Object.keys(data.results ?? {})) {
       const y = Number(fy);
-      if (!inPeriod(y)) e(`${fy}年度の実績は計画期間（${period.from}〜${period.to}年度）の外です`, ['results', fy]);
+      if (!inPeriod(y)) e(w('results-outside-period', { fiscalYear: fy, ...period }), ['results', fy]);
     }
   }
   checkResultsAnswers(
@@ -326,10 +323,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   );
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
-    if (terms.has(g.term)) err('glossary.json', `用語「${g.term}」が重複しています`, [i, 'term'], glossaryFile);
+    if (terms.has(g.term)) err('glossary.json', w('term-twice', { term: g.term }), [i, 'term'], glossaryFile);
     terms.add(g.term);
-    if (!unread && !termUsed(corpus, g))
-      warn('glossary.json', `用語「${g.term}」は本文のどこにも出てきません（aliases に本文での書き方を加えてください）`, [i, 'term'], glossaryFile);
+    if (!unread && !termUsed(corpus, g)) warn('glossary.json', w('term-unused', { term: g.term }), [i, 'term'], glossaryFile);
   });
 
   // figures the prose refers to: inside the data set's folder, present, of a kind we can print

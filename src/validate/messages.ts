@@ -1,25 +1,19 @@
-// zod issues in the words of a data keeper, in Japanese.
+// zod issues in the words of a data keeper (wording in templates/validate.hbs).
 import type * as z from 'zod';
 import { westernYear } from '../era/parse.js';
+import { wordsOf } from '../templates/words.js';
 
-const typeNames: Record<string, string> = {
-  string: '文字列（"…"）',
-  number: '数値',
-  int: '整数',
-  boolean: 'true か false',
-  array: '配列（[…]）',
-  object: 'オブジェクト（{…}）',
-  null: 'null',
-};
+export const validateWords = wordsOf('validate');
+const w = validateWords;
 
 function describeInput(input: unknown): string {
-  if (input === undefined) return 'ありません';
-  if (input === null) return 'null です';
-  if (Array.isArray(input)) return '配列になっています';
-  if (typeof input === 'string') return `文字列 "${input.length > 20 ? input.slice(0, 20) + '…' : input}" になっています`;
-  if (typeof input === 'number') return `数値 ${input} になっています`;
-  if (typeof input === 'boolean') return `${input} になっています`;
-  return 'オブジェクトになっています';
+  if (input === undefined) return w('input-undefined');
+  if (input === null) return w('input-null');
+  if (Array.isArray(input)) return w('input-array');
+  if (typeof input === 'string') return w('input-string', { text: input.length > 20 ? input.slice(0, 20) + '…' : input });
+  if (typeof input === 'number') return w('input-number', { value: input });
+  if (typeof input === 'boolean') return w('input-boolean', { value: input });
+  return w('input-object');
 }
 
 type Issue = z.core.$ZodIssue;
@@ -28,38 +22,36 @@ export function issueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const input = (issue as { input?: unknown }).input;
-      if (input === undefined) return '必須の項目がありません';
-      const want = typeNames[issue.expected] ?? issue.expected;
-      return `${want}で書いてください（${describeInput(input)}）`;
+      if (input === undefined) return w('required');
+      const want = w.has(`type-${issue.expected}`) ? w(`type-${issue.expected}`) : issue.expected;
+      return w('wrong-type', { want, input: describeInput(input) });
     }
     case 'unrecognized_keys':
-      return `知らない項目があります: ${issue.keys.map((k) => `"${k}"`).join('、')}（綴りを確かめてください）`;
+      return w('unrecognized-keys', { keys: issue.keys.map((k) => `"${k}"`).join('、') });
     case 'invalid_value':
-      return `${issue.values.map((v) => `"${String(v)}"`).join('、')} のどれかを書いてください`;
+      return w('one-of', { values: issue.values.map((v) => `"${String(v)}"`).join('、') });
     case 'too_small':
-      if (issue.origin === 'array') return `少なくとも ${String(issue.minimum)} 件必要です`;
-      if (issue.origin === 'string') return issue.message || '空の文字列は使えません';
-      return issue.message?.match(/[ぁ-ん]/) ? issue.message : `${String(issue.minimum)} 以上の値を書いてください`;
+      if (issue.origin === 'array') return w('too-few', { minimum: String(issue.minimum) });
+      if (issue.origin === 'string') return issue.message || w('empty-string');
+      return issue.message?.match(/[ぁ-ん]/) ? issue.message : w('too-small', { minimum: String(issue.minimum) });
     case 'too_big': {
       if (issue.message?.match(/[ぁ-ん]/)) return issue.message;
       const input = (issue as { input?: unknown }).input;
-      if (issue.origin === 'string')
-        return `${String(issue.maximum)}文字以内で書いてください${typeof input === 'string' ? `（${input.length}文字あります）` : ''}`;
-      if (issue.origin === 'array') return `${String(issue.maximum)} 件以内にしてください`;
-      return `${String(issue.maximum)} 以下の値を書いてください`;
+      if (issue.origin === 'string') return w('too-long', { maximum: String(issue.maximum), length: typeof input === 'string' ? input.length : undefined });
+      if (issue.origin === 'array') return w('too-many', { maximum: String(issue.maximum) });
+      return w('too-big', { maximum: String(issue.maximum) });
     }
     case 'invalid_format':
-      return issue.message?.match(/[ぁ-ん]/) ? issue.message : '書き方が正しくありません';
+      return issue.message?.match(/[ぁ-ん]/) ? issue.message : w('bad-form');
     case 'invalid_union': {
       // report the branch that came closest (fewest problems)
       const branches = issue.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length);
       const best = branches[0]?.[0];
       if (best) {
-        const sub = issueMessage(best);
         const where = best.path.length ? `${best.path.join('.')}: ` : '';
-        return `書き方が正しくありません（${where}${sub}）`;
+        return w('bad-form-closest', { where, message: issueMessage(best) });
       }
-      return '書き方が正しくありません';
+      return w('bad-form');
     }
     default:
       return issue.message;
@@ -77,14 +69,10 @@ export function isYearPath(path: (string | number)[]): boolean {
 }
 
 export const yearMessage = (written: unknown, year: number | undefined) =>
-  year !== undefined
-    ? `年度は西暦で書いてください: ${typeof written === 'string' ? `「${written}」` : written} ではなく ${year}`
-    : '年度は西暦4桁の数値で書いてください（例: 2019 = 平成31年度・令和元年度）';
+  year !== undefined ? w('year-western', { written, quoted: typeof written === 'string', fiscalYear: year }) : w('year-four-digits');
 
 export const resultsKeyMessage = (written: string, year: number | undefined) =>
-  year !== undefined
-    ? `実績の年度は西暦で書いてください: "${written}" ではなく "${year}"`
-    : `実績の年度は西暦4桁で書いてください（"${written}" になっています。例: "2017" = 平成29年度）`;
+  year !== undefined ? w('results-key-western', { written, fiscalYear: year }) : w('results-key-four-digits', { written });
 
 /** 「135,304」「1943682円」: the number to write, or undefined when the text is not one. */
 export function budgetDigits(written: unknown): string | undefined {
@@ -93,14 +81,11 @@ export function budgetDigits(written: unknown): string | undefined {
   return /^\d+$/.test(t) ? String(Number(t)) : undefined;
 }
 
-export const budgetMessage = (written: string, digits: string) =>
-  `事業費は千円単位の数値で、「"」「,」「円」を付けずに書いてください: "${written}" ではなく ${digits}`;
+export const budgetMessage = (written: string, digits: string) => w('budget-digits', { written, digits });
 
-export const unknownKeyMessage = (key: string, guess: string | undefined) =>
-  `知らない項目 "${key}" があります${guess ? `。"${guess}" のことですか` : '（綴りを確かめてください）'}`;
+export const unknownKeyMessage = (key: string, guess: string | undefined) => w('unknown-key', { key, guess });
 
-export const unknownDepartmentMessage = (name: string, guess: string | undefined) =>
-  `部局「${name}」は dataset.json の departments にありません${guess ? `。「${guess}」のことですか` : ''}`;
+export const unknownDepartmentMessage = (name: string, guess: string | undefined) => w('unknown-department', { name, guess });
 
 /** 「令和元年5月1日」「平成31年3月」 typed where a fiscal year goes: the fiscal year it falls in, or undefined. */
 export function fiscalYearOfEraDate(written: unknown): number | undefined {
@@ -122,7 +107,7 @@ export function numberDigits(written: unknown): string | undefined {
 export function placedMessage(issue: Issue, path: (string | number)[]): string | undefined {
   const input = (issue as { input?: unknown }).input;
   if (isYearPath(path) && issue.code === 'invalid_type' && westernYear(input) === undefined && fiscalYearOfEraDate(input) !== undefined)
-    return `年度は西暦で書いてください: 「${String(input)}」は ${fiscalYearOfEraDate(input)}年度です。${fiscalYearOfEraDate(input)} と書いてください`;
+    return w('year-of-date', { written: String(input), fiscalYear: fiscalYearOfEraDate(input) });
   if (issue.code === 'invalid_key' && path[path.length - 2] === 'results')
     return resultsKeyMessage(String(path[path.length - 1]), westernYear(path[path.length - 1]));
   if (
@@ -140,6 +125,6 @@ export function placedMessage(issue: Issue, path: (string | number)[]): string |
   }
   // a number typed with full-width digits or quotes: the number itself, as it is to be written
   if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int') && numberDigits(input) !== undefined)
-    return `数値は「"」を付けず半角で書いてください: "${String(input)}" ではなく ${numberDigits(input)}`;
+    return w('number-digits', { written: String(input), digits: numberDigits(input) });
   return undefined;
 }

@@ -4,20 +4,13 @@
 import type { RawDataset } from '../load/index.js';
 import type { Reporter } from './references.js';
 import { nextPlanMarker, planWords } from '../plan/words.js';
+import { textWords as w } from './templates.js';
 
 // 37ページ / 17頁 / Nページ参照 / p.17 (a number or a placeholder N, then the word for page)
 const TYPED_PAGE = /(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[NＮ]|[0-9０-９]+)\s*(?:ページ|頁)|(?<![A-Za-z])[pPｐＰ]\.\s?[0-9０-９]+/g;
 
 // 図表3 (a figure's number, which the tool assigns in reading order)
 const TYPED_FIGURE = /図表\s*[0-9０-９]+/g;
-const FIGURE_TEXT =
-  '図表番号は図の置かれた順に付くので、{{figure "zu3"}} のように図の id で書いてください（図は dataset.json の figures に定義し、本文に ![](#zu3) と書いた位置に置きます）';
-const FIGURE_JSON = '図表番号は図の置かれた順に付くので、ここには書かず、本文（text/*.md.hbs）で {{figure "zu3"}} のように図の id で引用してください';
-
-const ADVICE_TEXT =
-  '頁番号は組版で決まるので、{{page "initiative" "037"}}ページ のように参照先で書いてください（種類は initiative・section・figure・part・heading。例: {{page "section" "4-2"}}、{{page "part" "initiative-list"}}）';
-const ADVICE_JSON = '頁番号は組版で決まるので、ここには書かず、本文（text/*.md.hbs）で {{page "initiative" "037"}} のように参照先を書いてください';
-
 /** Every string of a JSON value with its path. */
 function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') yield [value, path];
@@ -30,15 +23,15 @@ const withoutImageCaptions = (text: string) => text.replace(/!\[[^\]]*\]/g, (m) 
 
 export function checkTypedReferences(raw: RawDataset, report: Reporter): void {
   for (const [rel, text] of raw.texts) {
-    for (const m of text.matchAll(TYPED_PAGE)) report.text('warning', rel, m.index!, `頁番号が文字で書かれています（「${m[0]}」）。${ADVICE_TEXT}`);
+    for (const m of text.matchAll(TYPED_PAGE)) report.text('warning', rel, m.index!, w('typed-page', { written: m[0], advice: w('page-advice-text') }));
     for (const m of withoutImageCaptions(text).matchAll(TYPED_FIGURE))
-      report.text('warning', rel, m.index!, `図表番号が文字で書かれています（「${m[0]}」）。${FIGURE_TEXT}`);
+      report.text('warning', rel, m.index!, w('typed-figure', { written: m[0], advice: w('figure-advice-text') }));
   }
   for (const f of raw.json.values()) {
     if (f.rel === 'dataset.json') continue;
     for (const [s, path] of strings(f.value)) {
-      for (const m of s.matchAll(TYPED_PAGE)) report.json('warning', f, path, `頁番号が文字で書かれています（「${m[0]}」）。${ADVICE_JSON}`);
-      for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, path, `図表番号が文字で書かれています（「${m[0]}」）。${FIGURE_JSON}`);
+      for (const m of s.matchAll(TYPED_PAGE)) report.json('warning', f, path, w('typed-page', { written: m[0], advice: w('page-advice-json') }));
+      for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, path, w('typed-figure', { written: m[0], advice: w('figure-advice-json') }));
     }
   }
 }

@@ -11,6 +11,7 @@ import { bookletTexts } from '../model/booklet-texts.js';
 import { imageProblem } from './images.js';
 import { planWords } from '../plan/words.js';
 import { Wording, createHandlebars } from '../templates/index.js';
+import { textWords as w } from './templates.js';
 
 let booklet: Wording | undefined;
 const bookletWords = () => (booklet ??= Wording.load(createHandlebars({}), 'booklet'));
@@ -110,23 +111,17 @@ export function checkFiguresAndReferences(
   const figures = dataset.figures ?? [];
   const byId = new Map<string, (typeof figures)[number]>();
   figures.forEach((f, i) => {
-    if (byId.has(f.id)) report.json('error', ds, ['figures', i, 'id'], `図の id "${f.id}" が重複しています`);
+    if (byId.has(f.id)) report.json('error', ds, ['figures', i, 'id'], w('figure-id-twice', { id: f.id }));
     byId.set(f.id, f);
     if (f.image) {
       const message = imageProblem(f.image, raw);
       if (message) report.json('error', ds, ['figures', i, 'image'], message);
     }
-    if (f.image && f.timeline) report.json('error', ds, ['figures', i], 'image と timeline はどちらか一つにしてください');
-    if (!f.image && !f.timeline)
-      report.json(
-        'warning',
-        ds,
-        ['figures', i],
-        `図「${f.caption}」（${f.id}）の画像がデータにありません。冊子のその位置には、公表版の冊子を参照するよう枠で示します（画像があれば figures/ に置き、image に書いてください）`,
-      );
+    if (f.image && f.timeline) report.json('error', ds, ['figures', i], w('image-and-timeline'));
+    if (!f.image && !f.timeline) report.json('warning', ds, ['figures', i], w('figure-without-image', { caption: f.caption, id: f.id }));
     const t = f.timeline;
     if (t) {
-      if (t.from > t.to) report.json('error', ds, ['figures', i, 'timeline', 'to'], `表の終わりの年度（${t.to}）が始まり（${t.from}）より前です`);
+      if (t.from > t.to) report.json('error', ds, ['figures', i, 'timeline', 'to'], w('timeline-reversed', { from: t.from, to: t.to }));
       t.groups.forEach((g, gi) =>
         g.rows.forEach((r, ri) => {
           const at = ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'spans'];
@@ -136,17 +131,21 @@ export function checkFiguresAndReferences(
               'warning',
               ds,
               ['figures', i, 'timeline', 'groups', gi, 'rows', ri, 'unconfirmed'],
-              `図「${f.caption}」の「${r.label}」の期間（${r.spans.map((x) => (x.from === x.to ? `${x.from}` : `${x.from}〜${x.to}`)).join('、')}年度）は公表版で確かめられていません。確かめたら unconfirmed を消してください`,
+              w('span-unconfirmed', {
+                caption: f.caption,
+                label: r.label,
+                spans: r.spans.map((x) => (x.from === x.to ? `${x.from}` : `${x.from}〜${x.to}`)).join('、'),
+              }),
             );
           const spans = r.spans.map((s, si) => ({ ...s, si })).sort((a, b) => a.from - b.from);
           for (const s of spans) {
-            if (s.from > s.to) report.json('error', ds, [...at, s.si, 'to'], `「${r.label}」の終わりの年度（${s.to}）が始まり（${s.from}）より前です`);
+            if (s.from > s.to) report.json('error', ds, [...at, s.si, 'to'], w('span-reversed', { label: r.label, from: s.from, to: s.to }));
             if (s.to < t.from || s.from > t.to)
-              report.json('error', ds, [...at, s.si], `「${r.label}」の期間（${s.from}〜${s.to}年度）が表の年度（${t.from}〜${t.to}年度）の外です`);
+              report.json('error', ds, [...at, s.si], w('span-outside', { label: r.label, from: s.from, to: s.to, tableFrom: t.from, tableTo: t.to }));
           }
           for (let k = 1; k < spans.length; k++)
             if (spans[k].from <= spans[k - 1].to)
-              report.json('error', ds, [...at, spans[k].si, 'from'], `「${r.label}」の期間が重なっています（${spans[k].from}年度）`);
+              report.json('error', ds, [...at, spans[k].si, 'from'], w('spans-overlap', { label: r.label, fiscalYear: spans[k].from }));
         }),
       );
     }
@@ -159,8 +158,8 @@ export function checkFiguresAndReferences(
   const inBooklet = new Set(booklet.map((t) => t.file));
   const where = new Map<string, string>();
   const place = (id: string, file: string, fail: (message: string) => void) => {
-    if (!byId.has(id)) fail(`図「${id}」は dataset.json の figures にありません`);
-    else if (where.has(id)) fail(`図「${id}」はすでに ${where.get(id)} に置かれています（図は一か所にだけ置けます）`);
+    if (!byId.has(id)) fail(w('figure-unknown', { id }));
+    else if (where.has(id)) fail(w('figure-placed-twice', { id, file: where.get(id) }));
     else where.set(id, file);
   };
   const written = new Map<string, { headings: string[]; figures: string[] }>();
@@ -173,10 +172,9 @@ export function checkFiguresAndReferences(
       // a figure is a paragraph of its own: inside a sentence Markdown would print its alt text instead
       const line = text.slice(0, m.index!).split('\n').length - 1;
       const blank = (l: number) => l < 0 || l >= lines.length || !lines[l].trim();
-      if (lines[line].trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1))
-        fail(`図の置き場所 ${m[0].trim()} は、前後を空行にして一行だけで書いてください`);
+      if (lines[line].trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1)) fail(w('placement-alone', { written: m[0].trim() }));
       else if (!inBooklet.has(rel)) {
-        if (!byId.has(m[1])) fail(`図「${m[1]}」は dataset.json の figures にありません`);
+        if (!byId.has(m[1])) fail(w('figure-unknown', { id: m[1] }));
       } else {
         place(m[1], rel, fail);
         mine.figures.push(m[1]);
@@ -201,7 +199,7 @@ export function checkFiguresAndReferences(
         const nth = (seen.get(name) ?? 0) + 1;
         let at = -1;
         for (let k = 0; k < nth; k++) at = text.indexOf(`{#${name}}`, at + 1);
-        report.text('error', file, Math.max(at, 0), `見出しの名前 {#${name}} が重複しています`);
+        report.text('error', file, Math.max(at, 0), w('heading-name-twice', { heading: `{#${name}}` }));
       }
       seen.set(name, (seen.get(name) ?? 0) + 1);
       headings.add(name);
@@ -210,12 +208,7 @@ export function checkFiguresAndReferences(
     // a file the booklet prints twice (named by two parts) would place its figures twice
     if (printed.has(file))
       for (const id of found.figures)
-        report.text(
-          'error',
-          file,
-          Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0),
-          `図「${id}」のある本文ファイル ${file} は dataset.json の二か所に指定されているため、図が二度置かれます（図は一か所にだけ置けます）`,
-        );
+        report.text('error', file, Math.max(text.lastIndexOf('![', text.indexOf(`#${id}`)), 0), w('figure-file-twice', { id, file }));
     printed.add(file);
     for (const id of found.figures) if (byId.has(id)) placed.add(id);
     if (part === 'notice') for (const id of found.figures) front.add(`figure ${id}`);
@@ -226,40 +219,17 @@ export function checkFiguresAndReferences(
       if (dataset.documents.booklet && byId.has(id)) placed.add(id);
     });
   figures.forEach((f, i) => {
-    if (!placed.has(f.id))
-      report.json(
-        'warning',
-        ds,
-        ['figures', i, 'id'],
-        `図「${f.caption}」（${f.id}）はどこにも置かれていません（本文に ![](#${f.id}) と書くか、事業の figures に加えてください）`,
-      );
+    if (!placed.has(f.id)) report.json('warning', ds, ['figures', i, 'id'], w('figure-unplaced', { caption: f.caption, id: f.id }));
   });
   // a text file that no part of dataset.json names is printed nowhere (nothing in it can be cited)
   const named = new Set([...inBooklet, ...sectionTexts(dataset.sections)]);
-  for (const rel of raw.texts.keys())
-    if (rel.endsWith('.md.hbs') && !named.has(rel))
-      report.text(
-        'warning',
-        rel,
-        0,
-        `本文ファイル ${rel} は dataset.json のどこにも指定されていないため、どの文書にも載りません（使うなら documents.booklet か節の narrative・columns に書いてください）`,
-      );
+  for (const rel of raw.texts.keys()) if (rel.endsWith('.md.hbs') && !named.has(rel)) report.text('warning', rel, 0, w('text-unnamed', { file: rel }));
 
   const measures = dataset.documents.initiativeList?.measuresHeading;
   if (measures && !headings.has(measures))
-    report.json(
-      'error',
-      ds,
-      ['documents', 'initiativeList', 'measuresHeading'],
-      `見出し {#${measures}} が冊子の本文にありません（冊子に載る本文に ## 見出し {#${measures}} のように名前を付けてください）`,
-    );
+    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], w('measures-heading-missing', { heading: `{#${measures}}` }));
   else if (measures && front.has(`heading ${measures}`))
-    report.json(
-      'error',
-      ds,
-      ['documents', 'initiativeList', 'measuresHeading'],
-      `見出し {#${measures}} は目次の前（notice）にあり、頁番号がありません。第1章以降の見出しを指定してください`,
-    );
+    report.json('error', ds, ['documents', 'initiativeList', 'measuresHeading'], w('measures-heading-front', { heading: `{#${measures}}` }));
 
   // what the booklet can point at (the same parts as resolve/booklet.ts gives it)
   const initiativeIds = new Set(initiatives.map((i) => i.id));
@@ -281,15 +251,15 @@ export function checkFiguresAndReferences(
       const err = (message: string) => report.text('error', rel, offsetOf(text, c.line, c.column), message);
       const [a, b] = c.args;
       if (c.name === 'figure') {
-        if (c.args.length !== 1) err('{{figure "図のid"}} のように、引用する図の id を一つ書いてください');
+        if (c.args.length !== 1) err(w('figure-citation-form'));
         else if (a === undefined) continue;
-        else if (!byId.has(a)) err(`引用している図「${a}」は dataset.json の figures にありません`);
-        else if (!placed.has(a)) err(`引用している図「${a}」はどこにも置かれていないため、番号がありません（本文に ![](#${a}) と書いてください）`);
-        else if (byId.get(a)!.numbered === false) err(`図「${a}」は番号を付けない図（numbered: false）なので、図表番号では引用できません`);
+        else if (!byId.has(a)) err(w('cited-figure-unknown', { id: a }));
+        else if (!placed.has(a)) err(w('cited-figure-unplaced', { id: a }));
+        else if (byId.get(a)!.numbered === false) err(w('cited-figure-unnumbered', { id: a }));
         continue;
       }
       if (c.args.length !== 2) {
-        err(`{{page "initiative" "037"}} のように、参照先の種類（${kinds}）と名前を書いてください`);
+        err(w('page-reference-form', { kinds }));
         continue;
       }
       if (a === undefined || b === undefined) continue;
@@ -298,35 +268,33 @@ export function checkFiguresAndReferences(
         report.text('warning', rel, offsetOf(text, c.line, c.column), planWords().get('warn-list-pending', { pending: bookletWords().get('list-pending') }));
         continue;
       }
+      const named = { name: b, heading: `{#${b}}` };
       const missing =
         a === 'initiative'
           ? initiativeIds.has(b)
             ? undefined
-            : `頁の参照先の事業「${b}」がありません（initiatives/${b}.json）`
+            : 'page-initiative-missing'
           : a === 'section'
             ? sections.has(b)
               ? undefined
-              : `頁の参照先の節「${b}」は dataset.json の sections にありません`
+              : 'page-section-missing'
             : a === 'figure'
               ? placed.has(b)
                 ? undefined
-                : `頁の参照先の図「${b}」は冊子に置かれていません`
+                : 'page-figure-missing'
               : a === 'part'
                 ? parts.has(b)
                   ? undefined
                   : PARTS[b]
-                    ? `頁の参照先「${b}」はこの冊子にありません`
-                    : `頁の参照先の部分「${b}」はありません（${Object.keys(PARTS).join('・')} のどれか）`
+                    ? 'page-part-absent'
+                    : 'page-part-unknown'
                 : a === 'heading'
                   ? headings.has(b)
                     ? undefined
-                    : `頁の参照先の見出し {#${b}} が本文にありません`
-                  : `頁の参照先の種類「${a}」は使えません（${kinds} のどれか）`;
-      if (missing) err(missing);
-      else if (front.has(`${a} ${b}`))
-        err(
-          `頁の参照先の${a === 'figure' ? `図「${b}」` : `見出し {#${b}}`}は目次の前（notice）にあり、頁番号がありません。第1章以降にあるものを指してください`,
-        );
+                    : 'page-heading-missing'
+                  : 'page-kind-unknown';
+      if (missing) err(w(missing, { ...named, kind: a, kinds, parts: Object.keys(PARTS).join('・') }));
+      else if (front.has(`${a} ${b}`)) err(w('page-front', { ...named, isFigure: a === 'figure' }));
     }
   }
 }

@@ -12,6 +12,12 @@ import { parseMarkdown, plain, type Block } from '../markdown/index.js';
 import { checkProseLinks } from './links.js';
 import { TEXT_MAX, TEXT_FILE_MAX } from '../model/limits.js';
 import { EraInputError, FIRST_DATE, FIRST_YEAR, LAST_YEAR, isSupportedDate, isSupportedMonth, isSupportedYear } from '../era/index.js';
+import { wordsOf } from '../templates/words.js';
+
+export const textWords = wordsOf('validate-texts');
+const w = textWords;
+/** テンプレート（{{ }}）: and the message */
+const inTemplate = (key: string, context: object = {}) => w('in-template', { message: w(key, context) });
 
 export { TEXT_FILE_MAX } from '../model/limits.js';
 /** What a text may grow to when expanded ({{#each}} and partials repeat their bodies). */
@@ -56,9 +62,9 @@ const at = (loc: Loc | undefined) => (loc ? { line: loc.start.line, column: loc.
 
 function eraMessage(helper: string, e: EraInputError): string {
   const got = typeof e.input === 'string' ? `"${e.input.slice(0, 20)}"` : String(e.input);
-  if (e.kind === 'year') return `{{${helper} …}} には ${FIRST_YEAR}〜${LAST_YEAR} の西暦の年を渡してください（${got} が渡されました）`;
-  if (e.kind === 'month') return `{{${helper} …}} には "2018-03" の形の年月（${FIRST_DATE.slice(0, 7)} 以降）を渡してください（${got} が渡されました）`;
-  return `{{${helper} …}} には暦にある日付を "2019-03-01" の形で（${FIRST_DATE} 以降）渡してください（${got} が渡されました）`;
+  if (e.kind === 'year') return w('era-year', { helper, first: FIRST_YEAR, last: LAST_YEAR, got });
+  if (e.kind === 'month') return w('era-month', { helper, first: FIRST_DATE.slice(0, 7), got });
+  return w('era-date', { helper, first: FIRST_DATE, got });
 }
 
 /** A literal argument of an era helper that the era module cannot write. */
@@ -103,10 +109,7 @@ function scan(rel: string, text: string): Problem | undefined {
         file: rel,
         line,
         column,
-        message:
-          depth > NESTING_MAX
-            ? `テンプレート（{{ }}）: {{#…}} や ( ) の入れ子が深すぎます（${NESTING_MAX} 段まで）`
-            : `テンプレート（{{ }}）: {{ }} が多すぎます（${EXPRESSIONS_MAX} 個まで）`,
+        message: depth > NESTING_MAX ? inTemplate('nested-too-deep', { max: NESTING_MAX }) : inTemplate('too-many-expressions', { max: EXPRESSIONS_MAX }),
       };
     }
   }
@@ -118,8 +121,7 @@ function scan(rel: string, text: string): Problem | undefined {
  * checks that parse texts (references) leave these alone.
  */
 export function tooLarge(rel: string, text: string): Problem | undefined {
-  if (text.length > TEXT_FILE_MAX)
-    return { severity: 'error', file: rel, message: `本文ファイルが長すぎます（${text.length} 文字。${TEXT_FILE_MAX} 文字までにしてください）` };
+  if (text.length > TEXT_FILE_MAX) return { severity: 'error', file: rel, message: w('text-too-long', { length: text.length, max: TEXT_FILE_MAX }) };
   return scan(rel, text);
 }
 
@@ -132,8 +134,8 @@ interface FileCheck {
 function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
   const problems: Problem[] = [];
   const inline = new Map<string, hbs.AST.Program>();
-  const bad = (loc: Loc | undefined, message: string) =>
-    problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+  const bad = (loc: Loc | undefined, key: string, context: object = {}) =>
+    problems.push({ severity: 'error', file: rel, ...at(loc), message: inTemplate(key, context) });
 
   // inline partials: only at the top of the file, so that every {{> name}} sees them
   for (const s of ast.body) {
@@ -141,13 +143,13 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
     const d = s as unknown as hbs.AST.BlockStatement;
     const name = d.params[0] as hbs.AST.StringLiteral | undefined;
     if ((d.path as hbs.AST.PathExpression).original !== 'inline' || d.params.length !== 1 || name?.type !== 'StringLiteral') continue;
-    if (inline.has(name.value)) bad(d.loc, `部分テンプレート「${name.value}」が二度定義されています`);
+    if (inline.has(name.value)) bad(d.loc, 'partial-twice', { name: name.value });
     inline.set(name.value, d.program);
   }
 
   const path = (p: hbs.AST.PathExpression) => {
     const hit = p.parts.find((x) => FORBIDDEN_PATH.has(String(x)));
-    if (hit) bad(p.loc, `「${hit}」は使えない名前です`);
+    if (hit) bad(p.loc, 'forbidden-name', { name: hit });
   };
   const expr = (e: Node) => {
     if (e.type === 'PathExpression') path(e as hbs.AST.PathExpression);
@@ -157,7 +159,7 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
   function call(n: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression, form: 'mustache' | 'block' | 'sub') {
     const p = n.path as hbs.AST.PathExpression;
     if (p.type !== 'PathExpression') {
-      bad(n.loc, `{{ }} の先頭には名前を書いてください（${String((p as unknown as { original?: unknown }).original ?? (p as Node).type)}）`);
+      bad(n.loc, 'name-first', { what: String((p as unknown as { original?: unknown }).original ?? (p as Node).type) });
       return;
     }
     path(p);
@@ -166,26 +168,26 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
     const args = n.params.length;
     n.params.forEach(expr);
     n.hash?.pairs.forEach((h) => expr(h.value));
-    if (name && REFUSED.has(name)) return bad(n.loc, `「${name}」は本文では使えません`);
+    if (name && REFUSED.has(name)) return bad(n.loc, 'refused-helper', { name });
     const project = name !== undefined ? PROJECT_HELPERS[name] : undefined;
     const block = name !== undefined ? BLOCK_HELPERS[name] : undefined;
-    if (n.hash?.pairs.length) return bad(n.loc, `「${p.original} 名前=値」の形の引数は使えません`);
+    if (n.hash?.pairs.length) return bad(n.loc, 'hash-arguments', { name: p.original });
+    // the forms as a text writes them: {{#name …}}…{{/name}}, {{#name}}, {{name}}
     if (block) {
-      if (form !== 'block') return bad(n.loc, `「${name}」は {{#${name} …}}…{{/${name}}} の形で使ってください`);
-      if (!block.includes(args)) return bad(n.loc, `{{#${name}}} には引数を ${block.join(' か ')} 個書いてください（${args} 個あります）`);
+      if (form !== 'block') return bad(n.loc, 'block-only', { name, form: `{{#${name} …}}…{{/${name}}}` });
+      if (!block.includes(args)) return bad(n.loc, 'argument-count', { call: `{{#${name}}}`, counts: block, args });
       return;
     }
     if (project) {
-      if (form === 'block') return bad(n.loc, `「${name}」は {{#${name}}} の形では使えません。{{${name} …}} と書いてください`);
-      if (!project.includes(args)) return bad(n.loc, `{{${name}}} には引数を ${project.join(' か ')} 個書いてください（${args} 個あります）`);
+      if (form === 'block') return bad(n.loc, 'not-a-block', { name, call: `{{#${name}}}` });
+      if (!project.includes(args)) return bad(n.loc, 'argument-count', { call: `{{${name}}}`, counts: project, args });
       const lit = literalProblem(name!, n.params[0]);
-      if (lit) bad(n.params[0].loc, lit);
+      if (lit) problems.push({ severity: 'error', file: rel, ...at(n.params[0].loc), message: w('in-template', { message: lit }) });
       return;
     }
     // not a helper: a value from the data, which cannot take arguments or a block of its own
-    if (args > 0 || form === 'sub')
-      return bad(n.loc, `「${p.original}」という関数（ヘルパー）はありません。使えるもの: ${Object.keys(PROJECT_HELPERS).join('、')}`);
-    if (form === 'block') return bad(n.loc, `{{#${p.original}}} は使えません。{{#if}}、{{#unless}}、{{#each}}、{{#with}} のどれかにしてください`);
+    if (args > 0 || form === 'sub') return bad(n.loc, 'no-such-helper', { name: p.original, helpers: Object.keys(PROJECT_HELPERS).join('、') });
+    if (form === 'block') return bad(n.loc, 'no-such-block', { call: `{{#${p.original}}}` });
   }
 
   function walk(prog: hbs.AST.Program | undefined, top: boolean) {
@@ -208,8 +210,8 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
           const d = s as unknown as hbs.AST.BlockStatement;
           const name = d.params[0] as hbs.AST.StringLiteral | undefined;
           if ((d.path as hbs.AST.PathExpression).original !== 'inline' || d.params.length !== 1 || name?.type !== 'StringLiteral')
-            bad(d.loc, '{{#*inline "名前"}}…{{/inline}} のほかの {{#* }} は使えません');
-          else if (!top) bad(d.loc, `部分テンプレート「${name.value}」は本文の一番外側で定義してください`);
+            bad(d.loc, 'decorator', { end: '{{/inline}}' });
+          else if (!top) bad(d.loc, 'partial-not-top', { name: name.value });
           walk(d.program, false);
           break;
         }
@@ -218,16 +220,13 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
           const ps = s as hbs.AST.PartialStatement;
           const n = ps.name as hbs.AST.PathExpression;
           if (n.type !== 'PathExpression' || !inline.has(n.original))
-            bad(
-              ps.loc,
-              `部分テンプレート「${n.type === 'PathExpression' ? n.original : '( )'}」は定義されていません（同じファイルの {{#*inline "名前"}} だけが使えます）`,
-            );
-          else if (ps.params.length || ps.hash?.pairs.length) bad(ps.loc, `部分テンプレート「${n.original}」に引数は渡せません`);
+            bad(ps.loc, 'partial-undefined', { name: n.type === 'PathExpression' ? n.original : '( )' });
+          else if (ps.params.length || ps.hash?.pairs.length) bad(ps.loc, 'partial-arguments', { name: n.original });
           if (s.type === 'PartialBlockStatement') walk((s as hbs.AST.PartialBlockStatement).program, false);
           break;
         }
         default:
-          bad(s.loc, `{{ }} のこの書き方は使えません（${s.type}）`);
+          bad(s.loc, 'unknown-statement', { type: s.type });
       }
     }
   }
@@ -268,7 +267,7 @@ function expansion(rel: string, ast: hbs.AST.Program, inline: Map<string, hbs.AS
         severity: 'error',
         file: rel,
         ...at(loc),
-        message: `テンプレート（{{ }}）: 部分テンプレート「${name}」が自分自身を呼び出しています（終わりなく繰り返されます）`,
+        message: inTemplate('partial-recursive', { name }),
       });
       return Infinity;
     }
@@ -364,19 +363,18 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
       e instanceof EraInputError && helper
         ? eraMessage(helper, new EraInputError(e.kind, arg))
         : e instanceof NotText
-          ? `${written ?? '{{ }}'} は一つの文字や数ではなく${arg === 'list' ? '一覧' : '項目のまとまり'}なので、そのままでは書けません（[object Object] のように印刷されます）。` +
-            `{{dataset.title}} のように一つの値を書くか、一覧は {{join …}} や {{#each …}}…{{/each}} で書いてください`
+          ? w('not-text', { written: written ?? '{{ }}', list: arg === 'list' })
           : e instanceof NotANumber
-            ? `{{${helper} …}} には数を渡してください（結果が数になりません）`
-            : `展開できません（${String((e as Error).message ?? e).split('\n')[0]}）`;
-    problems.push({ severity: 'error', file: rel, ...at(loc), message: `テンプレート（{{ }}）: ${message}` });
+            ? w('not-a-number', { helper })
+            : w('cannot-expand', { reason: String((e as Error).message ?? e).split('\n')[0] });
+    problems.push({ severity: 'error', file: rel, ...at(loc), message: w('in-template', { message }) });
     return;
   }
   if (out.length > EXPANDED_MAX) {
     problems.push({
       severity: 'error',
       file: rel,
-      message: `テンプレート（{{ }}）: 展開すると ${out.length} 文字になり、長すぎます（${EXPANDED_MAX} 文字まで）`,
+      message: inTemplate('expands-too-long', { length: out.length, max: EXPANDED_MAX }),
     });
     return;
   }
@@ -390,7 +388,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
       severity: 'error',
       file: rel,
       ...(deep ? lineColumn(text, deep.index) : {}),
-      message: 'Markdown を読めません（> や * などの入れ子が深すぎます）',
+      message: w('markdown-too-deep'),
     });
     return;
   }
@@ -400,7 +398,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
   // a heading with no words would print as a bare number
   if (blocks.some((b) => b.kind === 'heading' && plain(b.inlines).trim() === '')) {
     const bare = /^ {0,3}#{1,6}[ \t]*$/m.exec(text);
-    problems.push({ severity: 'error', file: rel, ...(bare ? lineColumn(text, bare.index) : {}), message: '見出し（#）に文字がありません' });
+    problems.push({ severity: 'error', file: rel, ...(bare ? lineColumn(text, bare.index) : {}), message: w('empty-heading') });
   }
   // the layout of one paragraph grows with the square of its length (20,000 characters: 1 s)
   for (const b of blocks) {
@@ -413,7 +411,7 @@ function trial(rel: string, text: string, dataset: Dataset, problems: Problem[],
         severity: 'error',
         file: rel,
         ...(first >= 0 ? lineColumn(text, first) : {}),
-        message: `段落「${t.slice(0, 20)}…」が長すぎます（${t.length} 文字。${TEXT_MAX} 文字までに分けてください）`,
+        message: w('paragraph-too-long', { start: t.slice(0, 20), length: t.length, max: TEXT_MAX }),
       });
       return;
     }
@@ -443,7 +441,7 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
         severity: 'error',
         file: rel,
         line: m ? Number(m[1]) : undefined,
-        message: `テンプレート（{{ }}）の書き方の誤り: ${String((ex as Error).message).split('\n')[0]}`,
+        message: w('template-syntax', { reason: String((ex as Error).message).split('\n')[0] }),
       });
       continue;
     }
@@ -455,7 +453,7 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
         found.push({
           severity: 'error',
           file: rel,
-          message: `テンプレート（{{ }}）: {{#each}} や部分テンプレートの繰り返しで、展開すると長くなりすぎます（${EXPANDED_MAX} 文字まで）`,
+          message: inTemplate('repeats-too-long', { max: EXPANDED_MAX }),
         });
       problems.push(...found);
       if (found.length === 0) trial(rel, text, dataset, problems, parsed);
@@ -464,7 +462,7 @@ export function checkTemplates(texts: Map<string, string>, expanded: Set<string>
       problems.push({
         severity: 'error',
         file: rel,
-        message: `テンプレート（{{ }}）を確かめられません（${String((e as Error).message ?? e).split('\n')[0]}）。{{ }} を簡単にしてください`,
+        message: w('cannot-check', { reason: String((e as Error).message ?? e).split('\n')[0] }),
       });
     }
   }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
+import { validateWords } from '../validate/messages.js';
 import { checkDataset } from '../pipeline.js';
 import { writeAtomic } from '../write/index.js';
 import { editDataset, publishedOnPerYear, type JsonChange } from './dataset-edit.js';
@@ -28,7 +29,7 @@ export function newYear(dir: string, fy: number): NewYearResult {
   const { period } = model.dataset;
   if (fy < period.from || fy > period.to)
     return {
-      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: `${fy}年度は計画期間（${period.from}〜${period.to}年度）の外です` }],
+      problems: [{ severity: 'error', file: 'dataset.json', path: ['period'], message: validateWords('year-outside-period', { fiscalYear: fy, ...period }) }],
       opened: [],
       dataset: [],
     };

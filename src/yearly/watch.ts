@@ -11,6 +11,9 @@ import { formatProblem, hasErrors } from '../problem.js';
 import { TEMPLATE_DIR } from '../templates/index.js';
 import { errorText } from '../error-text.js';
 import { droppedLine } from '../write/explain.js';
+import { wordsOf } from '../templates/words.js';
+
+const words = wordsOf('commands');
 
 const BOOKLET = ['plan-booklet.pdf', 'initiative-list.pdf', 'appendix.xlsx'];
 
@@ -106,7 +109,11 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
     // a data set not built at the start is built whole once it passes (its outputs are of an older state)
     if (hasErrors(r.problems)) failedAt.set(dir, contents(checked.raw));
     else remember(dir, checked.raw);
-    print(`${path.basename(dir)}: ${hasErrors(r.problems) ? '誤りがあります' : `${r.files.length} 件を作成（${r.timings.totalMs} ms）`}`);
+    print(
+      hasErrors(r.problems)
+        ? words('watch-errors', { label: path.basename(dir) })
+        : words('watch-built', { label: path.basename(dir), files: r.files.length, ms: r.timings.totalMs }),
+    );
   }
 
   // one watcher per folder: a folder's watcher survives files replaced by rename, which
@@ -156,7 +163,7 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           if (!model || hasErrors(problems)) {
             failedAt.set(dir, now);
             for (const p of problems) print(formatProblem(p, path.basename(dir)));
-            print(`${path.basename(dir)}: 誤りがあるため作成しません（前回の出力はそのままです）`);
+            print(words('watch-refused', { label: path.basename(dir) }));
             continue;
           }
           failedAt.delete(dir);
@@ -171,7 +178,12 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(
-            `${path.basename(dir)}: 再作成 ${r.files.map((f) => path.basename(f.file)).join('、')}（計 ${Math.round(performance.now() - t0)} ms: ${each.join('、')}）`,
+            words('watch-rebuilt', {
+              label: path.basename(dir),
+              files: r.files.map((f) => path.basename(f.file)).join('、'),
+              ms: Math.round(performance.now() - t0),
+              timings: each.join('、'),
+            }),
           );
         }
       })
@@ -184,7 +196,7 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
     timer = setTimeout(flush, 150);
   };
   watchFolders();
-  print('変更を待っています（終了は Ctrl+C）');
+  print(words('watch-waiting'));
   await new Promise<void>((resolveDone) => {
     const stop = () => {
       watchers.forEach((w) => w.close());

@@ -4,31 +4,16 @@
 import type { Resolved } from '../../resolve/index.js';
 import type { ProgressView } from '../../resolve/progress.js';
 import type { WebPage } from './booklet.js';
+import { barChart, barLegend } from './bar-chart.js';
 
 export const PROGRESS_PAGE = 'progress.html';
-const PALETTE = ['#2f6db5', '#3d8b40', '#b86e00', '#c9302c', '#7b5aa6', '#5a6268', '#117a8b'];
-
-function chart(view: ProgressView, name: (g: ProgressView['groups'][number]) => string) {
-  const LABEL = 300;
-  const BAR = 380;
-  const ROW = 30;
-  const tops = view.groups.filter((g) => g.depth === 1);
-  const max = Math.max(1, ...tops.map((g) => g.summary.indicators));
-  const rows = tops.map((g, i) => {
-    let x = LABEL;
-    const counts = [...g.summary.levels, g.summary.uncomputable, g.summary.unanswered];
-    const parts = counts
-      .map((c, k) => {
-        const w = (c / max) * BAR;
-        const part = { x: x.toFixed(2), width: w.toFixed(2), fill: PALETTE[k % PALETTE.length] };
-        x += w;
-        return c > 0 ? part : undefined;
-      })
-      .filter(Boolean);
-    return { y: i * ROW + 6, textY: i * ROW + 21, label: name(g), parts, countX: (x + 6).toFixed(2), count: g.summary.indicators };
-  });
-  return { width: LABEL + BAR + 60, height: tops.length * ROW + 6, rows };
-}
+/** A bar per 重点目標: its indicators by level, then those that cannot be computed and those unanswered. */
+const chart = (view: ProgressView, name: (g: ProgressView['groups'][number]) => string) =>
+  barChart(
+    view.groups
+      .filter((g) => g.depth === 1)
+      .map((g) => ({ label: name(g), counts: [...g.summary.levels, g.summary.uncomputable, g.summary.unanswered], total: g.summary.indicators })),
+  );
 
 export function progressWebPage(view: ProgressView, r: Resolved): WebPage {
   const w = r.words.progress;
@@ -65,7 +50,7 @@ export function progressWebPage(view: ProgressView, r: Resolved): WebPage {
       chartTitle: w.get('chart-title', { fyLong: view.lastFyLong }),
       chartAlt: view.chartAlt,
       chart: chart(view, name),
-      legend: levelCols.map((label, k) => ({ label, fill: PALETTE[k % PALETTE.length] })),
+      legend: barLegend(levelCols),
       hint: ww.get('scroll-hint'),
       cols: ['col-year', 'col-target', 'col-actual', 'col-rate', 'col-level', 'col-note'].map((k) => w.get(k)),
       evalCols: ['col-year', 'col-grade', 'col-reason', 'col-outlook'].map((k) => w.get(k)),

@@ -6,6 +6,7 @@ import type { ResultsView } from '../../resolve/results.js';
 import type { WebPage } from './booklet.js';
 import type { WebContext } from './blocks.js';
 import { yen } from '../../templates/index.js';
+import { barChart, barLegend } from './bar-chart.js';
 
 export const resultsPage = (fy: number) => `results-${fy}.html`;
 
@@ -66,33 +67,11 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
   };
 }
 
-const PALETTE = ['#2f6db5', '#3d8b40', '#b86e00', '#c9302c', '#7b5aa6', '#5a6268', '#117a8b'];
-
-/** The stacked bars as numbers: the template draws them (no markup is made here). */
-function chart(view: ResultsView) {
-  const LABEL = 300;
-  const BAR = 380;
-  const ROW = 30;
-  const max = Math.max(1, ...view.pillars.map((p) => p.summary.count));
-  const rows = view.pillars.map((p, i) => {
-    let x = LABEL;
-    const parts = p.summary.achievements
-      .map((c, k) => {
-        const w = (c / max) * BAR;
-        const part = { x: x.toFixed(2), width: w.toFixed(2), fill: PALETTE[k % PALETTE.length] };
-        x += w;
-        return c > 0 ? part : undefined;
-      })
-      .filter(Boolean);
-    return { y: i * ROW + 6, textY: i * ROW + 21, label: p.heading, parts, countX: (x + 6).toFixed(2), count: p.summary.count };
-  });
-  return {
-    width: LABEL + BAR + 60,
-    height: view.pillars.length * ROW + 6,
-    rows,
-    legend: view.achievements.map((a, k) => ({ label: a, fill: PALETTE[k % PALETTE.length] })),
-  };
-}
+/** A bar per pillar: its initiatives by achievement, with the legend. */
+const chart = (view: ResultsView) => ({
+  ...barChart(view.pillars.map((p) => ({ label: p.heading, counts: p.summary.achievements, total: p.summary.count }))),
+  legend: barLegend(view.achievements),
+});
 
 export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
   const w = r.words.results;
