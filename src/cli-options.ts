@@ -46,10 +46,11 @@ export const wantsHelp = (argv: string[]) => argv.slice(1).some((a) => HELP.incl
 /** The help of one command (its options, in Japanese), or of all commands. */
 export function helpText(command: string): string {
   const w = cliWords();
-  if (!(command in COMMAND_OPTIONS)) return w.get('usage');
+  const options = COMMAND_OPTIONS[command];
+  if (!options) return w.get('usage');
   const lines = [w.get(`help-${command}`), '', w.get('options')];
   // an option means something of its own in some commands (survey-status --out is a file)
-  for (const o of COMMAND_OPTIONS[command]) lines.push(`  ${o.padEnd(15)} ${w.get(w.has(`opt-${command}${o}`) ? `opt-${command}${o}` : `opt${o}`)}`);
+  for (const o of options) lines.push(`  ${o.padEnd(15)} ${w.get(w.has(`opt-${command}${o}`) ? `opt-${command}${o}` : `opt${o}`)}`);
   lines.push(`  ${'--help, -h'.padEnd(15)} ${w.get('opt--help')}`);
   return lines.join('\n');
 }
@@ -77,9 +78,10 @@ const TAKES_BARE = new Set(['survey-import', 'plan-import']);
  * variables of an outer script (a test runner started by npm) are not taken for it.
  */
 export function npmKept(command: string, env: NodeJS.ProcessEnv): string[] {
-  if (!(command in COMMAND_OPTIONS) || env.npm_lifecycle_event !== scriptOf(command)) return [];
+  const options = COMMAND_OPTIONS[command];
+  if (!options || env.npm_lifecycle_event !== scriptOf(command)) return [];
   // set and not empty: a machine may carry an empty npm_config_yes of its own (seen here), which npm did not take from this command line
-  return COMMAND_OPTIONS[command].filter((o) => (env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] ?? '') !== '');
+  return options.filter((o) => (env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] ?? '') !== '');
 }
 
 // the form of a value, for putting a bare argument back after the option npm kept
@@ -106,8 +108,9 @@ function meant(command: string, kept: string[], bare: string[], env: NodeJS.Proc
 export function forgottenDashes(command: string, kept: string[], bare: string[], env: NodeJS.ProcessEnv): string | undefined {
   const w = cliWords();
   if (kept.length) return w.get('npm-kept', { options: kept.join('、'), meant: meant(command, kept, bare, env), script: scriptOf(command) });
-  if (!bare.length || TAKES_BARE.has(command) || !(command in COMMAND_OPTIONS)) return undefined;
-  const takesData = COMMAND_OPTIONS[command].includes('--data');
+  const options = COMMAND_OPTIONS[command];
+  if (!bare.length || TAKES_BARE.has(command) || !options) return undefined;
+  const takesData = options.includes('--data');
   return w.get('bare-argument', {
     arg: bare[0],
     command,

@@ -26,7 +26,7 @@ const COMMANDS: Record<string, Command> = {
 
 async function main(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
-    process.stdout.write(helpText(argv[0]) + '\n');
+    process.stdout.write(helpText(argv[0] ?? '') + '\n'); // no command: the help of all
     return 0;
   }
   const command = COMMANDS[argv[0] ?? ''];

@@ -153,15 +153,18 @@ export function documentNames(model: Model): string[] {
 
 /** What the loss guard found, as problems: one per heading and data file, with the first lost text. */
 export function lostProblems(document: string, lost: LostContent[], words: Resolved['words']['common']): Problem[] {
-  const groups = new Map<string, LostContent[]>();
+  // per heading and data file: its first lost content and how many
+  const groups = new Map<string, { first: LostContent; count: number }>();
   for (const l of lost) {
     const key = `${l.source ?? ''}\0${l.heading ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), l]);
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { first: l, count: 1 });
   }
-  return [...groups.values()].map((g) => ({
+  return [...groups.values()].map(({ first, count }) => ({
     severity: 'error' as const,
-    file: g[0].source ?? '',
-    message: words.get('content-lost', { document, heading: g[0].heading, first: g[0].text.slice(0, 24), image: g[0].kind === 'image', more: g.length - 1 }),
+    file: first.source ?? '',
+    message: words.get('content-lost', { document, heading: first.heading, first: first.text.slice(0, 24), image: first.kind === 'image', more: count - 1 }),
   }));
 }
 

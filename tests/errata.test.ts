@@ -158,3 +158,12 @@ describe('the 正誤表 PDF', () => {
     expect(r.xmp?.createDate).toBe('2019-04-09T15:00:00Z');
   });
 });
+
+describe('changed passages', () => {
+  it('a text where the published PDF has no line to stand at is placed on page 1, line 1 (as a text not found is)', async () => {
+    const { compareLines } = await import('../src/errata/compare.js');
+    expect(compareLines('冊子', 1, [], [{ page: 3, line: 2, text: '追加した文' }])).toEqual([
+      { document: '冊子', order: 1, page: 1, line: 1, wrong: '', right: '追加した文' },
+    ]);
+  });
+});

@@ -32,7 +32,8 @@ export async function pdfLines(bytes: Buffer, dropPageNumbers: boolean): Promise
   const out: Line[] = [];
   for (const p of pages) {
     const footerAt = p.lines.findIndex((l) => FOOTER.some((re) => re.test(l.trim())));
-    const footer = footerAt >= 0 ? FOOTER.map((re) => re.exec(p.lines[footerAt].trim())).find(Boolean) : undefined;
+    const footerLine = p.lines[footerAt]; // none when no line is a footer (index -1)
+    const footer = footerLine !== undefined ? FOOTER.map((re) => re.exec(footerLine.trim())).find(Boolean) : undefined;
     const page = footer ? Number(footer[1]) : p.number;
     // table cells are compared on their own, column by column, so that a changed cell is not
     // mixed with its neighbours on the same baseline
@@ -61,7 +62,7 @@ export function compareLines(document: string, order: number, before: Line[], af
   );
   let i = 0;
   for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
+    const p = parts[k]!; // k is within the loop's bound
     if (!p.added && !p.removed) {
       i += p.count ?? p.value.length;
       continue;
@@ -69,8 +70,10 @@ export function compareLines(document: string, order: number, before: Line[], af
     const removed = p.removed ? p.value : [];
     const next = p.removed && parts[k + 1]?.added ? parts[++k] : p.added ? p : undefined;
     const added = next?.value ?? [];
-    const at = before[Math.min(i, before.length - 1)];
-    const endLine = removed.length ? before[i + removed.length - 1].line : at.line;
+    // an empty before (no line to stand at) is placed where locate places a text not found: page 1, line 1
+    const at = before[Math.min(i, before.length - 1)] ?? { page: 1, line: 1 };
+    // the removed lines are before's own, from line i on
+    const endLine = removed.length ? before[i + removed.length - 1]!.line : at.line;
     const last = entries[entries.length - 1];
     if (last && last.page === at.page && at.line - last.end <= 1) {
       last.wrong += removed.join('');
@@ -136,13 +139,13 @@ export function compareResults(
     ...v.achievements.map((a, i) => [a, String(s.achievements[i])] as [string, string]),
   ];
   // the title, the face's date and issuer, the 【活動概要】 sentences and the pillars' headings
-  const prose = (v: ResultsView) => {
+  const prose = (v: ResultsView): [string, string][] => {
     const p = resultsProse(v, rw);
     return [
       [w.get('item-title'), p.title],
       [w.get('item-face'), p.issued],
-      ...p.overview.map((t) => [rw.get('overview-label'), t]),
-      ...v.pillars.map((x) => [w.get('field-heading'), x.heading]),
+      ...p.overview.map((t): [string, string] => [rw.get('overview-label'), t]),
+      ...v.pillars.map((x): [string, string] => [w.get('field-heading'), x.heading]),
     ];
   };
   const oldProse = prose(before);
@@ -197,11 +200,11 @@ const cellText = (v: CellValue | undefined, numFmt?: string): string => {
 /** A column's name: its header cells, bottom up, on one line. */
 function columnName(s: SheetSpec, c: number): string {
   for (let r = s.header.length - 1; r >= 0; r--) {
-    const t = cellText(s.header[r][c]);
+    const t = cellText(s.header[r]?.[c]);
     if (t) return t.replace(/\s*\n\s*/g, ' ');
   }
   // a merged header: the nearest named cell to the left on the first row
-  for (let k = c; k >= 0; k--) if (cellText(s.header[0][k])) return cellText(s.header[0][k]).replace(/\s*\n\s*/g, ' ');
+  for (let k = c; k >= 0; k--) if (cellText(s.header[0]?.[k])) return cellText(s.header[0]?.[k]).replace(/\s*\n\s*/g, ' ');
   return '';
 }
 
@@ -217,17 +220,17 @@ export function compareSheets(document: string, order: number, before: SheetSpec
     const rowName = (r: string[] | undefined) =>
       (r ?? [])
         .slice(0, 4)
-        .map((t) => t.split('\n')[0])
+        .map((t) => t.split('\n')[0]!) // split gives at least one piece
         .filter((t) => !/^[\d,.\s—-]*$/.test(t))
         .reduce((a, b) => (b.length > a.length ? b : a), '');
-    const cell = (rowIndex: number, c: number, was: string, now: string, row: string[] | undefined) => {
-      if (was === now || skip.includes(names[c])) return;
+    const cell = (rowIndex: number, c: number, name: string, was: string, now: string, row: string[] | undefined) => {
+      if (was === now || skip.includes(name)) return;
       out.push({
         document,
         order,
         page: s.name,
         line: cellRef(s.header.length + rowIndex + 1, c + 1),
-        item: w.get('item-cell', { row: rowName(row), column: names[c] }),
+        item: w.get('item-cell', { row: rowName(row), column: name }),
         wrong: was,
         right: now,
       });
@@ -242,7 +245,7 @@ export function compareSheets(document: string, order: number, before: SheetSpec
     let i = 0;
     let j = 0;
     for (let k = 0; k < parts.length; k++) {
-      const p = parts[k];
+      const p = parts[k]!; // k is within the loop's bound
       if (!p.added && !p.removed) {
         i += p.value.length;
         j += p.value.length;
@@ -254,7 +257,7 @@ export function compareSheets(document: string, order: number, before: SheetSpec
       for (let n = 0; n < Math.max(removed, added); n++) {
         const ra = n < removed ? a[i + n] : undefined;
         const rb = n < added ? b[j + n] : undefined;
-        for (let c = 0; c < s.widths.length; c++) cell(j + Math.min(n, Math.max(added - 1, 0)), c, ra?.[c] ?? '', rb?.[c] ?? '', ra ?? rb);
+        names.forEach((name, c) => cell(j + Math.min(n, Math.max(added - 1, 0)), c, name, ra?.[c] ?? '', rb?.[c] ?? '', ra ?? rb));
       }
       i += removed;
       j += added;
@@ -265,10 +268,11 @@ export function compareSheets(document: string, order: number, before: SheetSpec
 
 /** By document, then page, then line: the order a reader checks them in. */
 export function inReadingOrder(entries: ErrataEntry[]): ErrataEntry[] {
-  const cellKey = (x: number | string) => {
+  const cellKey = (x: number | string): [number, number] => {
     if (typeof x === 'number') return [x, 0];
     const m = /^([A-Z]+)(\d+)$/.exec(x);
-    return m ? [Number(m[2]), m[1].length * 100 + m[1].charCodeAt(0)] : [0, 0];
+    // both groups take part in every match
+    return m ? [Number(m[2]), m[1]!.length * 100 + m[1]!.charCodeAt(0)] : [0, 0];
   };
   return entries
     .map((e, i) => ({ e, i }))

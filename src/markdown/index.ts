@@ -108,14 +108,15 @@ export function parseMarkdown(text: string): Block[] {
         const runs = inlines(h.tokens);
         const last = runs[runs.length - 1];
         const name = last ? HEADING_ID.exec(last.text)?.[1] : undefined;
-        if (name) last.text = last.text.replace(HEADING_ID, '');
+        if (last && name) last.text = last.text.replace(HEADING_ID, '');
         blocks.push({ kind: 'heading', level: h.depth, inlines: runs, ...(name ? { name } : {}) });
         break;
       }
       case 'paragraph': {
         const toks = (t as Tokens.Paragraph).tokens.filter((x) => !(x.type === 'text' && !(x as Tokens.Text).text.trim()));
-        if (toks.length === 1 && toks[0].type === 'image') {
-          const img = toks[0] as Tokens.Image;
+        const [only] = toks;
+        if (toks.length === 1 && only?.type === 'image') {
+          const img = only as Tokens.Image;
           blocks.push({ kind: 'figure', src: img.href, caption: img.text });
         } else blocks.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Paragraph).tokens) });
         break;

@@ -7,7 +7,8 @@ import type { AsOf, Initiative } from '../model/schema.js';
 export const divisionText = (d: Initiative['division']) => (Array.isArray(d) ? d.join('\n') : d);
 export const readDivision = (text: string): Initiative['division'] => {
   const parts = splitLines(text);
-  return parts.length === 1 ? parts[0] : parts;
+  const [only] = parts;
+  return parts.length === 1 && only !== undefined ? only : parts;
 };
 
 /** Lists of ids in one cell: one item per line, or separated by 、 , ，. */
@@ -42,7 +43,8 @@ export function readRelistings(text: string): { ok: true; value: Relisting[] } |
     .filter(Boolean)) {
     const m = RELISTING.exec(item.normalize('NFKC').replace(/\s+/g, ''));
     if (!m) return { ok: false, item };
-    out.push(m[2] ? { section: m[1], after: m[2] } : m[1]);
+    const section = m[1]!; // the pattern's first group takes part in every match
+    out.push(m[2] ? { section, after: m[2] } : section);
   }
   return { ok: true, value: out };
 }
@@ -57,7 +59,8 @@ export function asOfText(a: AsOf): string {
 export function readAsOf(text: string): AsOf | undefined {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   let m = /^(\d{4})年(\d{1,2})月末?$/.exec(t);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { month: `${m[1]}-${m[2].padStart(2, '0')}` };
+  // both groups take part in every match
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { month: `${m[1]}-${m[2]!.padStart(2, '0')}` };
   m = /^(\d{4})年度(末|実績)$/.exec(t);
   if (m) return { fiscalYear: Number(m[1]), point: m[2] === '末' ? 'end' : 'actual' };
   m = /^(\d{4})年?平均$/.exec(t);

@@ -69,6 +69,8 @@ const FIELDS = [
   'isNew',
 ] as const;
 type Field = (typeof FIELDS)[number];
+/** an indicator's five inputs (指標名, 基準値, its date, 目標値, its date), each read alike */
+type Five<T> = [T, T, T, T, T];
 
 /** An initiative as the books say it should be. */
 interface Edit {
@@ -214,19 +216,23 @@ class BookReader {
     if (other) return this.err(file, this.words.get('err-department-twice', { department: label, other }));
     this.departmentBook.set(label, file);
     this.books.push({ file, department });
-    const names = ['sheet-initiatives', 'sheet-schedule', 'sheet-indicators'].map((k) => this.words.get(k));
-    const sheets: ExcelJS.Worksheet[] = [];
-    for (const name of names) {
+    // a sheet by its name; a missing one refuses the book (the sheets after it are not looked at)
+    const sheet = (key: string): ExcelJS.Worksheet | undefined => {
+      const name = this.words.get(key);
       const ws = wb.getWorksheet(name);
       if (!ws) {
         const present = wb.worksheets.filter((w) => w.name !== PLAN.metaSheet).map((w) => `「${w.name}」`);
-        return this.err(file, this.words.get('err-sheet-missing', { sheet: name, names: present.join('、') }));
+        this.err(file, this.words.get('err-sheet-missing', { sheet: name, names: present.join('、') }));
+        return undefined;
       }
       // the protection keeps rows and the locked columns as sent (read from the XML: LibreOffice writes sheet="true")
       if (!prepared.protection.get(name)) this.err(`${file}!${name}`, this.words.get('err-unprotected'));
-      sheets.push(ws);
-    }
-    const [initiatives, schedule, indicators] = sheets;
+      return ws;
+    };
+    const initiatives = sheet('sheet-initiatives');
+    const schedule = initiatives && sheet('sheet-schedule');
+    const indicators = schedule && sheet('sheet-indicators');
+    if (!initiatives || !schedule || !indicators) return;
     const fresh = this.readInitiatives(file, initiatives, meta, label, department);
     this.readSchedule(file, schedule, meta, fresh, label);
     this.readIndicators(file, indicators, meta, fresh, label);
@@ -476,7 +482,8 @@ class BookReader {
       const filled = texts.filter((t) => t.trim() !== '');
       // blank never erases: a row left blank keeps the schedule; 「（削除）」 alone clears it
       if (filled.length === 0) continue;
-      if (filled.length === 1 && [this.clear, this.clear.replace('（', '(').replace('）', ')')].includes(filled[0].trim())) {
+      const [only] = filled;
+      if (filled.length === 1 && only !== undefined && [this.clear, this.clear.replace('（', '(').replace('）', ')')].includes(only.trim())) {
         if (current?.length) target.data.schedule = [];
         continue;
       }
@@ -503,7 +510,7 @@ class BookReader {
       const at = (col: number) => `${file}!${ws.name}!${columnName(col)}${row}`;
       const cell = (col: number) => ws.getRow(row).getCell(col);
       const sentId = ids[k];
-      const inputs = [d.indicator, d.baseline, d.baselineAt, d.target, d.targetAt];
+      const inputs: Five<number> = [d.indicator, d.baseline, d.baselineAt, d.target, d.targetAt];
       if (sentId) {
         if (
           !this.lockedRow(at, ws, row, [
@@ -523,7 +530,8 @@ class BookReader {
         if (!e) continue;
         const answers = inputs.map((col) => this.take(at(col), answerName(cell(col), this.clear)));
         if (answers.some((a) => a === undefined)) continue;
-        const [name, baseline, baselineAt, target, targetAt] = answers as Answered<string>[];
+        // an answer for each of the five inputs, none missing (checked just above)
+        const [name, baseline, baselineAt, target, targetAt] = answers as Five<Answered<string>>;
         // 「（削除）」 in 指標名 removes the indicator; the other parts cannot be cleared alone
         if (name.kind === 'clear') {
           listOf(e).sent[index] = null;
@@ -554,11 +562,13 @@ class BookReader {
       const answers = inputs.map((col) => this.take(at(col), answerName(cell(col), this.clear)));
       if (!owner || answers.some((a) => a === undefined)) continue;
       const missing = [d.name, ...inputs].filter((_col, j) => (j === 0 ? owner : answers[j - 1]!).kind !== 'set');
-      if (missing.length) {
-        this.err(at(missing[0]), this.words.get('err-indicator-incomplete', { columns: missing.map(header).join('、') }));
+      const [firstMissing] = missing;
+      if (firstMissing !== undefined) {
+        this.err(at(firstMissing), this.words.get('err-indicator-incomplete', { columns: missing.map(header).join('、') }));
         continue;
       }
-      const [name, baseline, baselineAt, target, targetAt] = answers.map((a) => (a as { value: string }).value);
+      // the five inputs' answers, each set (checked just above)
+      const [name, baseline, baselineAt, target, targetAt] = answers.map((a) => (a as { value: string }).value) as Five<string>;
       const ownerName = (owner as { value: string }).value;
       const b = readAsOf(baselineAt);
       const t = readAsOf(targetAt);
@@ -572,11 +582,12 @@ class BookReader {
           this.err(at(d.name), this.words.get('err-ambiguous', { name: ownerName, ids: found.map((i) => i.id).join('、') }));
           continue;
         }
-        if (found.length === 0) {
+        const [one] = found;
+        if (one === undefined) {
           if (!this.problems.some((p) => p.file === at(d.name))) this.err(at(d.name), this.words.get('err-no-initiative', { name: ownerName }));
           continue;
         }
-        e = this.edit(found[0].id, at(d.name), label);
+        e = this.edit(one.id, at(d.name), label);
         if (!e) continue;
       }
       if (b && t) listOf(e).added.push({ name, baseline: { asOf: b, value: baseline }, target: { asOf: t, value: target } });

@@ -29,7 +29,7 @@ export function readSchedule(cells: string[], from: number): { ok: true; spans: 
   const spans: ScheduleSpan[] = [];
   let open: ScheduleSpan | undefined;
   for (let k = 0; k < cells.length; k++) {
-    const text = cells[k].trim();
+    const text = cells[k]!.trim(); // k is within the loop's bound
     const fy = from + k;
     if (text === '') {
       open = undefined;

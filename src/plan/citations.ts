@@ -17,7 +17,7 @@ export interface Citation {
 }
 
 function offsetOf(lineStarts: number[], line: number, column: number): number {
-  return lineStarts[line - 1] + column;
+  return lineStarts[line - 1]! + column; // a node's line is one of the text's: each has its start
 }
 
 /** Every citation written as a `{{…}}` of its own with literal arguments. */

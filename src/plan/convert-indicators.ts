@@ -19,7 +19,8 @@ export function readQuantity(text: string): { number: number; unit: string } | u
   const half = text.trim().replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([^\d\s()（）[\]［］、。,.]{1,10})$/.exec(half);
   if (!m) return undefined;
-  return { number: Number(m[1].replace(/,/g, '') + (m[2] ?? '')), unit: m[3] };
+  // the number's and the unit's groups take part in every match
+  return { number: Number(m[1]!.replace(/,/g, '') + (m[2] ?? '')), unit: m[3]! };
 }
 
 export interface Conversion {

@@ -9,10 +9,12 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function numberTable(rows: Numbered[]): string[] {
   const w = planWords();
-  const cells = [
+  type Row = [file: string, section: string, old: string, now: string];
+  const cells: Row[] = [
     [w.get('col-file'), w.get('col-section'), w.get('col-old'), w.get('col-new')],
-    ...rows.map((r) => [r.file, r.section, String(r.no), String(r.expected)]),
+    ...rows.map((r): Row => [r.file, r.section, String(r.no), String(r.expected)]),
   ];
-  const widths = [0, 1, 2].map((k) => Math.max(...cells.map((c) => width(c[k]))));
+  const widest = (k: 0 | 1 | 2) => Math.max(...cells.map((c) => width(c[k])));
+  const widths = [widest(0), widest(1), widest(2)] as const;
   return cells.map((c) => `  ${pad(c[0], widths[0])}  ${pad(c[1], widths[1])}  ${pad(c[2], widths[2])} → ${c[3]}`);
 }

@@ -24,8 +24,10 @@ const URL_ATTRIBUTE = /\s(href|src|srcset|xlink:href|action|formaction|poster|ba
 export function guardUrls(html: string, page: string): string {
   for (const m of html.matchAll(URL_ATTRIBUTE)) {
     const value = decodeReferences(m[2] ?? m[3] ?? m[4] ?? '');
-    const targets = m[1].toLowerCase() === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]) : [value];
-    for (const t of targets) if (!judgeUrl(t, 1).ok) throw new Error(safetyWords().get('writer-refused', { href: shownUrl(t), page, attribute: m[1] }));
+    const attribute = m[1]!; // the attribute's name takes part in every match
+    // split gives at least one piece: a candidate's URL before its size
+    const targets = attribute.toLowerCase() === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]!) : [value];
+    for (const t of targets) if (!judgeUrl(t, 1).ok) throw new Error(safetyWords().get('writer-refused', { href: shownUrl(t), page, attribute }));
   }
   return html;
 }

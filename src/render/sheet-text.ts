@@ -24,7 +24,7 @@ const face = (bold: boolean) => {
   faces ??= { normal: fontkit.openSync(FONT_FILES.proportional.normal) as Face, bold: fontkit.openSync(FONT_FILES.proportional.bold) as Face };
   return bold ? faces.bold : faces.normal;
 };
-const advances = [new Map<number, number>(), new Map<number, number>()];
+const advances: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];
 
 /** The advance of one character in em (a character the font lacks counts as a full em, as a fallback font sets it). */
 function em(cp: number, bold: boolean): number {
@@ -39,7 +39,7 @@ function em(cp: number, bold: boolean): number {
 }
 
 /** Advances of the Basic Multilingual Plane by code unit (NaN until asked): every cell of every workbook is measured, often many times. */
-const bmp = [new Float64Array(0x10000).fill(NaN), new Float64Array(0x10000).fill(NaN)];
+const bmp: [Float64Array, Float64Array] = [new Float64Array(0x10000).fill(NaN), new Float64Array(0x10000).fill(NaN)];
 
 /** Width in points of one line of text at the sheet's size. */
 export function textPt(s: string, bold = false): number {
@@ -56,7 +56,7 @@ export function textPt(s: string, bold = false): number {
         continue;
       }
     }
-    let a = table[u];
+    let a = table[u]!; // a code unit is below 0x10000: within the table
     if (a !== a) a = table[u] = em(u, bold);
     w += a;
   }
@@ -153,7 +153,8 @@ function prepare(text: string, bold: boolean, way: Way): Prepared {
   const texts: string[] = [];
   let cur = chars[0] ?? '';
   for (let i = 1; i < chars.length; i++) {
-    if (mayBreak(chars[i - 1], chars[i], way)) {
+    // i - 1 and i are within the loop's bound
+    if (mayBreak(chars[i - 1]!, chars[i]!, way)) {
       texts.push(cur);
       cur = '';
     }
@@ -204,7 +205,7 @@ function fill(p: Prepared, innerPt: number): string[] {
         // wider than a line on its own: broken by characters
         const cs = charsOf(piece, p.bold);
         cs.ch.forEach((ch, k) => {
-          const c = cs.w[k];
+          const c = cs.w[k]!; // a width per character (charsOf)
           if (line !== '' && width + c > innerPt) {
             lines.push(line);
             line = '';
@@ -244,7 +245,7 @@ function count(p: Prepared, innerPt: number): { lines: number; last: number } {
       if (!fits) {
         const cs = charsOf(piece, p.bold);
         for (let k = 0; k < cs.w.length; k++) {
-          const c = cs.w[k];
+          const c = cs.w[k]!; // k is within the loop's bound
           if (!empty && width + c > innerPt) {
             lines++;
             width = 0;

@@ -167,7 +167,7 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     spec.rows.forEach((r, i) => {
       const rowNo = headerRows + i + 1;
       if (r.kind !== 'group' && start === undefined) start = rowNo;
-      const last = i === spec.rows.length - 1 || spec.rows[i + 1].kind === 'group';
+      const last = i === spec.rows.length - 1 || spec.rows[i + 1]?.kind === 'group';
       if (start !== undefined && (r.kind === 'group' || last)) {
         const end = r.kind === 'group' ? rowNo - 1 : rowNo;
         const c = Number(col) + 1;
@@ -219,11 +219,11 @@ function withDefaultFont(styles: Buffer): Buffer {
 async function repack(raw: Buffer, date: Date, growing = new Set<string>()): Promise<Buffer> {
   const src = await JSZip.loadAsync(raw);
   const out = new JSZip();
-  const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+  const files = Object.entries(src.files).filter(([, f]) => !f.dir);
   // [Content_Types].xml first, as Office writes it
-  names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  for (const n of names) {
-    const bytes = await src.files[n].async('nodebuffer');
+  files.sort(([a], [b]) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  for (const [n, f] of files) {
+    const bytes = await f.async('nodebuffer');
     // rows that may grow with their text lose Excel's fixed-height flag; the default font is the one widths are measured in
     const content = growing.has(n)
       ? Buffer.from(bytes.toString('utf8').replace(/(<row [^>]*?) customHeight="1"/g, '$1'))

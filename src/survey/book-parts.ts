@@ -98,9 +98,14 @@ const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 export function addImplicitFormats(styles: string): string | undefined {
   const defined = new Set(elements(styles, new Set(['numFmt'])).map((e) => Number(e.attributes.numFmtId)));
   const used = new Set(elements(styles, new Set(['xf'])).map((e) => Number(e.attributes.numFmtId)));
-  const missing = [...used].filter((id) => IMPLICIT_FORMATS[id] !== undefined && !defined.has(id)).sort((a, b) => a - b);
+  const missing = [...used]
+    .flatMap((id) => {
+      const code = IMPLICIT_FORMATS[id];
+      return code !== undefined && !defined.has(id) ? [{ id, code }] : [];
+    })
+    .sort((a, b) => a.id - b.id);
   if (!missing.length) return undefined;
-  const defs = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(IMPLICIT_FORMATS[id])}"/>`).join('');
+  const defs = missing.map(({ id, code }) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`).join('');
   // into the existing list, or a new one where the schema puts it (first child of styleSheet)
   if (/<numFmts\b[^>]*\/>/.test(styles)) return styles.replace(/<numFmts\b[^>]*\/>/, `<numFmts count="${missing.length}">${defs}</numFmts>`);
   if (/<numFmts\b[^>]*>/.test(styles)) return styles.replace(/<\/numFmts>/, `${defs}</numFmts>`).replace(/(<numFmts\b[^>]*?)\s+count="\d+"/, '$1');

@@ -67,7 +67,7 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
       asked: t(m.asked) === '1',
     });
   }
-  while (rows.length && !rows[rows.length - 1].id) rows.pop();
+  while (rows.length && !rows[rows.length - 1]?.id) rows.pop();
   if (rows.some((x) => !x.id || !Number.isInteger(x.index) || x.index < 0)) {
     err(metaPlace, words.get('err-ind-meta', { sheet: INDICATOR_SHEET.metaSheet }));
     return { actuals, evaluations };
@@ -174,7 +174,8 @@ export function writeIndicatorAnswers(
   for (const a of actuals) {
     const { file, data } = entries.get(a.id)!;
     const fy = String(a.fy);
-    const existing = data.indicators![a.index].actuals?.[fy];
+    // the answer's indicator was found at this place when its row was read (readIndicatorSheet)
+    const existing = data.indicators![a.index]!.actuals?.[fy];
     if (!existing && a.value.kind !== 'set' && a.note.kind !== 'set') continue;
     const base = ['indicators', a.index, 'actuals', fy];
     const record = (key: 'value' | 'note', from: unknown, to: unknown, cleared?: boolean) => {

@@ -271,12 +271,13 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
           : undefined;
       metaRows.push({ id, snapshot });
     }
-    while (metaRows.length && !metaRows[metaRows.length - 1].id) metaRows.pop();
+    while (metaRows.length && !metaRows[metaRows.length - 1]?.id) metaRows.pop();
     // the export writes the ids without a gap: a missing one means the hidden sheet was changed
     metaRows.forEach((m, k) => {
       if (!m.id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
     });
-    const asked = new Map(metaRows.flatMap((m, k) => (m.id ? [[m.id, k] as const] : [])));
+    // each id asked about: its row's place and its hidden row
+    const asked = new Map(metaRows.flatMap((m, k) => (m.id ? [[m.id, { k, m }] as const] : [])));
     const shown = new Set<string>();
     // every row asked about and every used row: a blank row hides nothing below it
     const lastRow = Math.max(SURVEY.headerRows + metaRows.length, ws.rowCount);
@@ -306,7 +307,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       }
       seen.set(metaId, at(row, c.id));
       const i = byId.get(metaId)!.data;
-      const expected = metaRows[asked.get(metaId)!].snapshot ?? {
+      const expected = asked.get(metaId)!.m.snapshot ?? {
         id: metaId,
         no: String(i.no),
         name: i.title,
@@ -338,9 +339,9 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       answers.push({ id: metaId, fy, budget, achievement, outcome, isNew: isNew as Answered<true> });
     }
     // a row asked about that the sheet no longer shows
-    for (const [id, k] of asked)
+    for (const [id, { k, m }] of asked)
       if (!shown.has(id))
-        err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: metaRows[k].snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
+        err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: m.snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
     // the 指標 sheet, in a book exported with one (its own hidden sheet says so)
     const indicatorMeta = wb.getWorksheet(INDICATOR_SHEET.metaSheet);
     if (indicatorMeta) {

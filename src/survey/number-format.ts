@@ -7,7 +7,7 @@
 export type FormatEffect = 'percent' | 'scale' | 'date' | 'fraction' | 'scientific';
 
 /** A format code cut into its sections (positive;negative;zero;text), quotes and brackets respected. */
-function sections(code: string): string[] {
+function sections(code: string): [string, ...string[]] {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < code.length; i++) {
@@ -30,8 +30,9 @@ function sections(code: string): string[] {
       cur = '';
     } else cur += ch;
   }
-  out.push(cur);
-  return out;
+  // the last section ends the code (and is the only one of a code without ';')
+  const [first, ...rest] = out;
+  return first === undefined ? [cur] : [first, ...rest, cur];
 }
 
 /** The codes of a section without literals (quoted text, escapes, fills, colours, locales, conditions);
@@ -71,12 +72,14 @@ function effectOf(codes: string): FormatEffect | undefined {
 }
 
 /** The section Excel uses for a value (all of them when a section has a condition). */
-function applicable(code: string, value: number): string[] {
-  const all = sections(code).slice(0, 3);
+function applicable(code: string, value: number): [string, ...string[]] {
+  const [positive, ...rest] = sections(code);
+  const all: [string, ...string[]] = [positive, ...rest.slice(0, 2)];
   if (all.some((s) => bare(s).condition)) return all;
-  if (value < 0 && all.length > 1) return [all[1]];
-  if (value === 0 && all.length > 2) return [all[2]];
-  return [all[0]];
+  const [, negative, zero] = all;
+  if (value < 0 && negative !== undefined) return [negative];
+  if (value === 0 && zero !== undefined) return [zero];
+  return [positive];
 }
 
 /** How the format changes the number a cell shows, if it does. */
@@ -97,7 +100,8 @@ function plain(value: number, codes: string): string {
   const decimals = dot < 0 ? 0 : (codes.slice(dot + 1).match(/[0#?]/g) ?? []).length;
   const group = /[0#?],[0#?]/.test(codes);
   const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
-  return `${value < 0 ? '-' : ''}${group ? grouped(int) : int}${frac ? `.${frac}` : ''}`;
+  // split gives at least one piece: the digits before the point
+  return `${value < 0 ? '-' : ''}${group ? grouped(int!) : int}${frac ? `.${frac}` : ''}`;
 }
 
 /** The date of an Excel serial number (1900 system; days from 1899-12-30). */
@@ -128,7 +132,7 @@ function fraction(x: number, max: number, fixed?: number): [number, number] {
 export function shownText(value: number | Date, code: string | undefined): string {
   if (value instanceof Date) return dateText(value, code ? bare(sections(code)[0]).codes : undefined);
   if (!code) return String(value);
-  const codes = applicable(code, value).map((s) => bare(s).codes)[0];
+  const codes = bare(applicable(code, value)[0]).codes;
   // a negative section writes its own sign (or none): Excel shows the value without it
   if (value < 0 && sections(code).length > 1 && !sections(code).some((x) => bare(x).condition)) value = -value;
   const effect = effectOf(codes);
@@ -139,7 +143,8 @@ export function shownText(value: number | Date, code: string | undefined): strin
     return plain(value / 1000 ** commas, codes.replace(/,+(?=[^0#?]*$)/, ''));
   }
   if (effect === 'scientific') {
-    const [mantissa, exponent] = codes.split(/[eE][+-]/);
+    // scientific codes hold E+ or E-: the mantissa before it, the exponent after
+    const [mantissa, exponent] = codes.split(/[eE][+-]/) as [string, string];
     const dot = mantissa.indexOf('.');
     const decimals = dot < 0 ? 0 : (mantissa.slice(dot + 1).match(/[0#?]/g) ?? []).length;
     const [m, e] = value.toExponential(decimals).toUpperCase().split('E');
@@ -149,7 +154,7 @@ export function shownText(value: number | Date, code: string | undefined): strin
   if (effect === 'fraction') {
     const m = /([0#?]+)\s*\/\s*([0-9#?]+)/.exec(codes)!;
     const whole = /[0#?]\s+[0#?]+\s*\//.test(codes);
-    const den = m[2];
+    const den = m[2]!; // the pattern's groups take part in every match
     const fixed = /^[0-9]+$/.test(den) ? Number(den) : undefined;
     const abs = Math.abs(value);
     const int = whole ? Math.floor(abs) : 0;

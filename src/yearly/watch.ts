@@ -53,14 +53,15 @@ function contents(raw: RawDataset): Map<string, string> {
 export function foldersUnder(dir: string): string[] {
   const out = [dir];
   for (let i = 0; i < out.length; i++) {
+    const dir = out[i]!; // i is within the loop's bound
     let entries;
     try {
-      entries = readdirSync(out[i], { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue; // gone or unreadable meanwhile: the data set's check says what is wrong
     }
     // isDirectory() of a Dirent is false for a link, whatever it points to
-    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) out.push(path.join(out[i], e.name));
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) out.push(path.join(dir, e.name));
   }
   return out;
 }

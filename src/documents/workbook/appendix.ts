@@ -17,6 +17,7 @@ import { ONE_LINE, rowHeight, printWidths, headerHeights, headerFloors, avoidLon
  */
 function yearWidths(widths: number[], n: number, labels: { label: string; span: number }[], give: number[]): number[] {
   const year = widths[2];
+  if (year === undefined) return widths; // no third column: no year columns to set
   const room = A3_CAPACITY - widths.reduce((a, b) => a + b, 0);
   const lone = (y: number) => labels.filter((l) => endsAlone(l.label, y * l.span)).length;
   let best = year;
@@ -223,9 +224,10 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
         { formula: `COUNTIF(${PILLAR},${key})`, result: p.summary.count },
         { formula: `COUNTIFS(${PILLAR},${key},${NEW},"${w.get('new-mark')}")`, result: p.summary.newCount },
         { formula: `SUMIF(${PILLAR},${key},${BUDGET})`, result: p.summary.budgetTotal ?? 0 },
-        ...v.achievements.map((_, k) => ({
+        // a count per achievement value, in the order of v.achievements (resolve/results.ts)
+        ...p.summary.achievements.map((count, k) => ({
           formula: `COUNTIFS(${PILLAR},${key},${CATEGORY},${cellRef(1, 5 + k).replace(/(\d+)$/, '$$$1')})`,
-          result: p.summary.achievements[k],
+          result: count,
         })),
       ],
     };
@@ -283,15 +285,22 @@ function progressSheet(r: Resolved): SheetSpec {
   const t = indicatorProgressTable(r);
   const p = r.progress!;
   const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
-  const [BASE, TARGET, ACTUAL, RATE, LEVEL] = ['baseline-number', 'year-target', 'actual', 'rate', 'level'].map(col);
+  const BASE = col('baseline-number');
+  const TARGET = col('year-target');
+  const ACTUAL = col('actual');
+  const RATE = col('rate');
+  const LEVEL = col('level');
   const settings = { levels: p.levels, mins: r.progress!.levelMins };
   const unanswered = r.words.opendata.get('unanswered');
   const rows = p.initiatives.flatMap((i) => i.indicators.flatMap((ind) => ind.years.map((y) => ({ ind, y }))));
   const data = t.rows.map((cells, k) => {
-    const { ind, y } = rows[k];
+    const { ind, y } = rows[k]!; // the table has a row per indicator year, in this order (documents/data/tables.ts)
     const out: CellValue[] = cells.map((v) => (v === '' ? null : v));
     const row = k + 2;
-    const [b, tg, a, rt] = [BASE, TARGET, ACTUAL, RATE].map((c) => cellRef(row, c));
+    const b = cellRef(row, BASE);
+    const tg = cellRef(row, TARGET);
+    const a = cellRef(row, ACTUAL);
+    const rt = cellRef(row, RATE);
     // the reasons that stay whatever the actual: no formula
     if (!ind.computable || ('reason' in y.rate && y.rate.reason !== 'no-actual')) return out;
     const rate = p.method === 'progress' ? `(${a}-${b})/(${tg}-${b})*100` : ind.direction === '増やす' ? `${a}/${tg}*100` : `${tg}/${a}*100`;

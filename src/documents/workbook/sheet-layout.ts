@@ -14,8 +14,8 @@ export const ONE_LINE = rowPt(1);
 const text = (c: CellValue | undefined) =>
   typeof c === 'string' ? c : c && typeof c === 'object' && 'richText' in c ? c.richText.map((t) => t.text).join('') : undefined;
 
-/** The height of a row whose text cells wrap in columns of these widths (`bold` for header rows). */
-export function rowHeight(cells: CellValue[], widths: number[], minLines = 1, bold = false): number {
+/** The height of a row whose text cells wrap in columns of these widths (`bold` for header rows; a column without one is 10 wide). */
+export function rowHeight(cells: CellValue[], widths: readonly (number | undefined)[], minLines = 1, bold = false): number {
   let lines = minLines;
   cells.forEach((c, i) => {
     const t = text(c);
@@ -28,7 +28,7 @@ export function rowHeight(cells: CellValue[], widths: number[], minLines = 1, bo
 export function headerHeights(header: CellValue[][], widths: number[], merges: [number, number, number, number][] = []): number[] {
   return header.map((row, r) => {
     const cells: CellValue[] = [];
-    const w: number[] = [];
+    const w: (number | undefined)[] = [];
     row.forEach((c, k) => {
       const m = merges.find(([r1, c1, r2, c2]) => r + 1 >= r1 && r + 1 <= r2 && k + 1 >= c1 && k + 1 <= c2);
       if (m && (m[0] !== m[2] || m[1] !== k + 1)) return;
@@ -92,7 +92,7 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
     let n = scores.get(key);
     if (n === undefined) {
       n = 0;
-      for (const t of texts[c])
+      for (const t of texts[c] ?? [])
         if (wrappedLines(t, x) > 1) n += endsAlone(t, x, false, 'measured') ? 1000 : endsAlone(t, x, false, 'excel') ? 30 : endsAlone(t, x) ? 1 : 0;
       scores.set(key, n);
     }
@@ -102,35 +102,37 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
   const giveWay = (c: number, over: number): Map<number, number> | undefined => {
     const given = new Map<number, number>();
     let need = Math.ceil(over * 4) / 4;
+    // the other columns with their widths, widest first
     const donors = w
-      .map((_, k) => k)
-      .filter((k) => k !== c)
-      .sort((a, b) => w[b] - w[a]);
+      .map((width, k) => ({ k, width }))
+      .filter(({ k }) => k !== c)
+      .sort((a, b) => b.width - a.width);
+    type Donor = (typeof donors)[number];
     // quarter units column k can give up, at most
-    const steps = (k: number) =>
-      Array.from({ length: Math.max(0, Math.round(Math.min(w[k] - 2, Math.floor((w[k] - (floor[k] ?? 0)) * 4) / 4) * 4)) }, (_, q) => (q + 1) / 4);
-    const keeps = (k: number, r: number) => score(k, w[k] - r) <= score(k, w[k]);
+    const steps = ({ k, width }: Donor) =>
+      Array.from({ length: Math.max(0, Math.round(Math.min(width - 2, Math.floor((width - (floor[k] ?? 0)) * 4) / 4) * 4)) }, (_, q) => (q + 1) / 4);
+    const keeps = ({ k, width }: Donor, r: number) => score(k, width - r) <= score(k, width);
     // one column giving all that is needed (or a little more: the sheet then fills a little less than the paper)
-    for (const k of donors) {
-      const r = steps(k).find((x) => x >= need && keeps(k, x));
-      if (r !== undefined) return new Map([[k, w[k] - r]]);
+    for (const d of donors) {
+      const r = steps(d).find((x) => x >= need && keeps(d, x));
+      if (r !== undefined) return new Map([[d.k, d.width - r]]);
     }
     // else several, each as much as it can
-    for (const k of donors) {
-      const r = steps(k)
+    for (const d of donors) {
+      const r = steps(d)
         .filter((x) => x <= need)
         .reverse()
-        .find((x) => keeps(k, x));
+        .find((x) => keeps(d, x));
       if (r === undefined) continue;
-      given.set(k, w[k] - r);
+      given.set(d.k, d.width - r);
       need -= r;
       if (need <= 0) return given;
     }
     return undefined;
   };
-  for (let c = 0; c < w.length; c++) {
-    if (!texts[c].some((t) => wrappedLines(t, w[c]) > 1)) continue;
-    const width = w[c];
+  // each column at its width when its turn comes (an earlier column's nudge may have narrowed it)
+  for (const [c, width] of w.entries()) {
+    if (!texts[c]?.some((t) => wrappedLines(t, width) > 1)) continue;
     let best: { x: number; given?: Map<number, number> } = { x: width };
     let fewest = score(c, width);
     for (const d of NUDGES) {
