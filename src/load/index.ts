@@ -70,7 +70,7 @@ export const textOf = (s: string) => withoutBom(s).replace(/\r\n?/g, '\n');
 function trailingComma(text: string, offset: number): number {
   if (text[offset] !== '}' && text[offset] !== ']') return -1;
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
+  while (i >= 0 && /\s/.test(text.charAt(i))) i--;
   return text[i] === ',' ? i : -1;
 }
 
@@ -85,9 +85,10 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
   }
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0) {
+  const [firstError] = errors;
+  if (firstError) {
     // a comma after the last item is reported where it is (the parser stops at the next line)
-    const comma = trailingComma(text, errors[0].offset);
+    const comma = trailingComma(text, firstError.offset);
     if (comma >= 0) {
       problems.push({ severity: 'error', file: rel, ...lineColumn(text, comma), message: loadMessages.trailingComma() });
       return undefined;

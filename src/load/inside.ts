@@ -83,7 +83,8 @@ export class DatasetFolder {
     try {
       entries = fg.sync([pattern], { cwd: this.dir, onlyFiles: false, followSymbolicLinks: false, objectMode: true, dot: false });
     } catch (e) {
-      this.err(pattern.split('/')[0], m.unreadable(pattern.split('/')[0], (e as NodeJS.ErrnoException).code ?? String(e)));
+      const top = pattern.split('/')[0]!; // split gives at least one piece
+      this.err(top, m.unreadable(top, (e as NodeJS.ErrnoException).code ?? String(e)));
       return [];
     }
     return entries

@@ -9,7 +9,8 @@ export const isNumeric = (ind: Indicator): boolean => ind.unit !== undefined;
 /** The fiscal year (April–March) a time point falls in: 2019-03 and 2018年度末 are both FY2018. */
 export function fiscalYearOfAsOf(a: AsOf): number {
   if ('month' in a) {
-    const [y, m] = a.month.split('-').map(Number);
+    // YYYY-MM by the schema; NaN (never <= 3) keeps a month-less text at its year, as before
+    const [y = NaN, m = NaN] = a.month.split('-').map(Number);
     return m <= 3 ? y - 1 : y;
   }
   if ('fiscalYear' in a) return a.fiscalYear;

@@ -6,8 +6,9 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 export function termAt(s: string, i: number, term: string): boolean {
   if (!s.startsWith(term, i)) return false;
   const end = i + term.length;
-  if (ASCII_WORD.test(term[0]) && i > 0 && ASCII_WORD.test(s[i - 1])) return false;
-  if (ASCII_WORD.test(term[term.length - 1]) && end < s.length && ASCII_WORD.test(s[end])) return false;
+  // charAt: the guards keep i - 1 and end inside s, and a term is never empty (the schema's min(1))
+  if (ASCII_WORD.test(term.charAt(0)) && i > 0 && ASCII_WORD.test(s.charAt(i - 1))) return false;
+  if (ASCII_WORD.test(term.charAt(term.length - 1)) && end < s.length && ASCII_WORD.test(s.charAt(end))) return false;
   return true;
 }
 

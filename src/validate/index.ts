@@ -58,7 +58,7 @@ function shape<T>(file: JsonFile, schema: z.ZodType<T>, problems: Problem[]): T 
     let path = pathOf(found);
     for (;;) {
       if (issue.code !== 'invalid_union') break;
-      const best = issue.errors.filter((b) => b.length === 1).sort((a, b) => b[0].path.length - a[0].path.length)[0]?.[0];
+      const best = issue.errors.flatMap((b) => (b.length === 1 ? b : [])).sort((a, b) => b.path.length - a.path.length)[0];
       if (!best || !best.path.length || best.code === 'invalid_union') break;
       path = [...path, ...best.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
       issue = best;
@@ -192,7 +192,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   collectPaths(dataset.sections, ['sections']);
   let k = 0;
   walkSections(dataset.sections, (s, depth, parents) => {
-    const path = sectionPaths[k++];
+    const path = sectionPaths[k++]!; // collectPaths went through the same sections in this order
     if (sections.has(s.id)) err('dataset.json', w('section-id-twice', { id: s.id }), [...path, 'id'], dsFile);
     if (depth > 3) err('dataset.json', w('sections-too-deep'), path, dsFile);
     sections.set(s.id, { s, depth, parents, path });
@@ -272,9 +272,10 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(s.from)) e(outside(s.from), ['schedule', s.i, 'from']);
       if (!inPeriod(s.to)) e(outside(s.to), ['schedule', s.i, 'to']);
     }
-    for (let j = 1; j < spans.length; j++) {
-      if (spans[j].from <= spans[j - 1].to) e(w('schedule-overlap', { n: spans[j - 1].i + 1, fiscalYear: spans[j].from }), ['schedule', spans[j].i, 'from']);
-    }
+    spans.reduce<(typeof spans)[number] | undefined>((prev, s) => {
+      if (prev && s.from <= prev.to) e(w('schedule-overlap', { n: prev.i + 1, fiscalYear: s.from }), ['schedule', s.i, 'from']);
+      return s;
+    }, undefined);
     data.indicators?.forEach((ind, i) => {
       const b = asOfMonth(ind.baseline.asOf);
       const t = asOfMonth(ind.target.asOf);
@@ -285,29 +286,18 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
       if (!inPeriod(y)) e(w('results-outside-period', { fiscalYear: fy, ...period }), ['results', fy]);
     }
   }
-  checkResultsAnswers(
-    dataset,
-    initiatives,
-    (file, m, p) => err(file, m, p, raw.json.get(file)),
-    (file, m, p, group) => {
-      warn(file, m, p, raw.json.get(file));
-      if (group) problems[problems.length - 1].group = group;
-    },
-  );
+  // a warning listed with its group (the unanswered rows of a year are shown as a few and a count)
+  const warnGrouped = (file: string, m: string, p: (string | number)[], group?: string) => {
+    warn(file, m, p, raw.json.get(file));
+    const last = problems.at(-1);
+    if (group && last) last.group = group;
+  };
+  checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), warnGrouped);
 
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
-  checkProgress(
-    dataset,
-    initiatives,
-    complete,
-    (file, m, p) => err(file, m, p, raw.json.get(file)),
-    (file, m, p, group) => {
-      warn(file, m, p, raw.json.get(file));
-      if (group) problems[problems.length - 1].group = group;
-    },
-  );
+  checkProgress(dataset, initiatives, complete, (file, m, p) => err(file, m, p, raw.json.get(file)), warnGrouped);
   // an initiative that could not be read has no place yet: the others' numbers would look wrong
   if (complete)
     checkNumbering(dataset, initiatives, (file, message, path) =>
@@ -331,8 +321,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   // figures the prose refers to: inside the data set's folder, present, of a kind we can print
   for (const [rel, text] of raw.texts) {
     for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
-      if (m[1].startsWith('#')) continue; // a figure of dataset.json's figures, checked with them
-      const message = imageProblem(m[1], raw);
+      const target = m[1]!; // the pattern's group always takes part
+      if (target.startsWith('#')) continue; // a figure of dataset.json's figures, checked with them
+      const message = imageProblem(target, raw);
       if (message) problems.push({ severity: 'error', file: rel, ...lineColumn(text, m.index!), message });
     }
   }

@@ -54,9 +54,10 @@ function writtenTargets(source: string): Written[] {
     const pointed = raw.startsWith('<') ? raw.slice(1, -1) : raw;
     out.push({ at: at + (raw.startsWith('<') ? 1 : 0), raw: pointed, key: keyOf(unescape(pointed)), shared });
   };
+  // add(): each pattern's one group always takes part
   for (const m of source.matchAll(/\]\([ \t]*\n?[ \t]*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)/g))
-    add(m.index! + m[0].length - m[1].length, m[1]);
-  for (const m of source.matchAll(/^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)/gm)) add(m.index! + m[0].length - m[1].length, m[1], true);
+    add(m.index! + m[0].length - m[1]!.length, m[1]!);
+  for (const m of source.matchAll(/^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(<[^<>\n]*>|\S+)/gm)) add(m.index! + m[0].length - m[1]!.length, m[1]!, true);
   for (const m of source.matchAll(/<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g)) add(m.index!, `<${m[1]}>`);
   return out.sort((a, b) => a.at - b.at);
 }

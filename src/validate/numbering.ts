@@ -15,7 +15,8 @@ export function checkNumbering(
   if (initiatives.length === 0) return;
   const order = bookletOrder(dataset, initiatives);
   const wrong = misnumbered(order);
-  if (wrong.length === 0) return;
+  const [firstWrong] = wrong;
+  if (!firstWrong) return;
   const w = planWords();
   const missing = gaps(order, dataset).map((g) => ({ ...g, more: g.count - g.first.length }));
   const shown = wrong.slice(0, SHOWN);
@@ -26,5 +27,5 @@ export function checkNumbering(
     shown,
     more: wrong.length - shown.length,
   });
-  warn(wrong[0].file, message, ['no']);
+  warn(firstWrong.file, message, ['no']);
 }

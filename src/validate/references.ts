@@ -143,9 +143,10 @@ export function checkFiguresAndReferences(
             if (s.to < t.from || s.from > t.to)
               report.json('error', ds, [...at, s.si], w('span-outside', { label: r.label, from: s.from, to: s.to, tableFrom: t.from, tableTo: t.to }));
           }
-          for (let k = 1; k < spans.length; k++)
-            if (spans[k].from <= spans[k - 1].to)
-              report.json('error', ds, [...at, spans[k].si, 'from'], w('spans-overlap', { label: r.label, fiscalYear: spans[k].from }));
+          spans.reduce<(typeof spans)[number] | undefined>((prev, s) => {
+            if (prev && s.from <= prev.to) report.json('error', ds, [...at, s.si, 'from'], w('spans-overlap', { label: r.label, fiscalYear: s.from }));
+            return s;
+          }, undefined);
         }),
       );
     }
@@ -171,16 +172,19 @@ export function checkFiguresAndReferences(
       const fail = (message: string) => report.text('error', rel, m.index!, message);
       // a figure is a paragraph of its own: inside a sentence Markdown would print its alt text instead
       const line = text.slice(0, m.index!).split('\n').length - 1;
-      const blank = (l: number) => l < 0 || l >= lines.length || !lines[l].trim();
-      if (lines[line].trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1)) fail(w('placement-alone', { written: m[0].trim() }));
+      // a line before the first or after the last counts as blank
+      const blank = (l: number) => !lines[l]?.trim();
+      const id = m[1]!; // the pattern's group always takes part
+      // line counts the line ends before the match, so it is one of the text's lines
+      if (lines[line]!.trim() !== m[0].trim() || !blank(line - 1) || !blank(line + 1)) fail(w('placement-alone', { written: m[0].trim() }));
       else if (!inBooklet.has(rel)) {
-        if (!byId.has(m[1])) fail(w('figure-unknown', { id: m[1] }));
+        if (!byId.has(id)) fail(w('figure-unknown', { id }));
       } else {
-        place(m[1], rel, fail);
-        mine.figures.push(m[1]);
+        place(id, rel, fail);
+        mine.figures.push(id);
       }
     }
-    for (const m of text.matchAll(NAMED_HEADING)) mine.headings.push(m[1]);
+    for (const m of text.matchAll(NAMED_HEADING)) mine.headings.push(m[1]!); // the pattern's group always takes part
   }
   const headings = new Set<string>();
   const placed = new Set<string>();

@@ -91,7 +91,7 @@ function scan(rel: string, text: string): Problem | undefined {
     count++;
     if (m[1]) stack.push(1);
     else if (m[2]) stack.pop();
-    else if (m[3] && stack.length) stack[stack.length - 1]++;
+    else if (m[3] && stack.length) stack[stack.length - 1]!++; // the innermost block: the stack is not empty
     // ( ) inside one {{ }} nest as well
     const end = text.indexOf('}}', m.index!);
     let open = 0;
@@ -181,8 +181,10 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
     if (project) {
       if (form === 'block') return bad(n.loc, 'not-a-block', { name, call: `{{#${name}}}` });
       if (!project.includes(args)) return bad(n.loc, 'argument-count', { call: `{{${name}}}`, counts: project, args });
-      const lit = literalProblem(name!, n.params[0]);
-      if (lit) problems.push({ severity: 'error', file: rel, ...at(n.params[0].loc), message: w('in-template', { message: lit }) });
+      // every project helper takes an argument, so the count just checked leaves a first one
+      const [first] = n.params;
+      const lit = first && literalProblem(name!, first);
+      if (lit) problems.push({ severity: 'error', file: rel, ...at(first.loc), message: w('in-template', { message: lit }) });
       return;
     }
     // not a helper: a value from the data, which cannot take arguments or a block of its own
