@@ -19,7 +19,7 @@ export function checkJpeg(b: Buffer): { width: number; height: number } {
     if (b[pos] !== 0xff) throw bad('no-marker', { at: pos });
     while (pos < b.length && b[pos] === 0xff) pos++; // fill bytes
     if (pos >= b.length) throw truncated();
-    const marker = b[pos++];
+    const marker = b.readUInt8(pos++); // pos < b.length just checked
     if (marker === 0xd9) break; // EOI
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) continue; // no length
     if (pos + 2 > b.length) throw truncated();
@@ -30,10 +30,11 @@ export function checkJpeg(b: Buffer): { width: number; height: number } {
       if (frame) throw bad('sof-twice');
       if (!PRINTABLE_FRAMES.has(marker)) throw new FigureError(m.unsupported('JPEG', 'compression', { n: marker - 0xc0 }));
       if (length < 8) throw bad('sof-length');
-      const precision = b[pos + 2];
+      // the 8 bytes read here lie inside the segment (length >= 8), which lies inside the file
+      const precision = b.readUInt8(pos + 2);
       const height = b.readUInt16BE(pos + 3);
       const width = b.readUInt16BE(pos + 5);
-      const channels = b[pos + 7];
+      const channels = b.readUInt8(pos + 7);
       if (length < 8 + 3 * channels) throw bad('sof-length');
       if (precision !== 8) throw new FigureError(m.unsupported('JPEG', 'bits', { bits: precision }));
       if (width === 0 || height === 0) throw bad('size', { width, height });
@@ -49,7 +50,7 @@ export function checkJpeg(b: Buffer): { width: number; height: number } {
       for (;;) {
         pos = b.indexOf(0xff, pos);
         if (pos < 0 || pos + 1 >= b.length) throw truncated();
-        const next = b[pos + 1];
+        const next = b.readUInt8(pos + 1); // pos + 1 < b.length just checked
         if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) pos += 2;
         else if (next === 0xff) pos++;
         else break;

@@ -15,7 +15,7 @@ const COLOUR_TYPES: Record<number, { channels: number; depths: number[] }> = {
   6: { channels: 4, depths: [8, 16] },
 };
 /** Adam7 passes: x0, y0, dx, dy */
-const ADAM7 = [
+const ADAM7: readonly (readonly [number, number, number, number])[] = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
@@ -36,7 +36,7 @@ function crc32(b: Buffer): number {
     }
   }
   let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = crcTable[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  for (const byte of b) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8); // & 0xff: one of the table's 256
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -44,7 +44,7 @@ export function checkPng(b: Buffer): { width: number; height: number } {
   if (b.length < 8 || !b.subarray(0, 8).equals(SIGNATURE)) throw new FigureError(m.notPng());
   const bad = (what: string, context: object = {}) => new FigureError(m.corrupt('PNG', what, context));
   let pos = 8;
-  let header: { width: number; height: number; depth: number; colour: number; interlaced: boolean } | undefined;
+  let header: { width: number; height: number; depth: number; colour: number; channels: number; interlaced: boolean } | undefined;
   let palette = false;
   const data: Buffer[] = [];
   for (;;) {
@@ -60,13 +60,19 @@ export function checkPng(b: Buffer): { width: number; height: number } {
       if (type !== 'IHDR' || length !== 13) throw bad('no-ihdr');
       const width = body.readUInt32BE(0);
       const height = body.readUInt32BE(4);
-      const [depth, colour, compression, filter, interlace] = body.subarray(8, 13);
+      // the 13 bytes' last five (the length is checked above)
+      const depth = body.readUInt8(8);
+      const colour = body.readUInt8(9);
+      const compression = body.readUInt8(10);
+      const filter = body.readUInt8(11);
+      const interlace = body.readUInt8(12);
       if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) throw bad('size', { width, height });
       // before anything is inflated: a small file may claim an enormous image
       if (width * height > FIGURE_LIMITS.pixels) throw new FigureError(m.tooManyPixels(width, height, FIGURE_LIMITS.pixels));
-      if (!COLOUR_TYPES[colour]?.depths.includes(depth)) throw bad('colour', { colour, depth });
+      const colourType = COLOUR_TYPES[colour];
+      if (!colourType?.depths.includes(depth)) throw bad('colour', { colour, depth });
       if (compression !== 0 || filter !== 0 || interlace > 1) throw bad('methods');
-      header = { width, height, depth, colour, interlaced: interlace === 1 };
+      header = { width, height, depth, colour, channels: colourType.channels, interlaced: interlace === 1 };
     } else if (type === 'PLTE') palette = true;
     else if (type === 'IDAT') data.push(body);
     else if (type === 'IEND') break;
@@ -77,10 +83,10 @@ export function checkPng(b: Buffer): { width: number; height: number } {
   if (header.colour === 3 && !palette) throw bad('no-plte');
 
   // the rows the header promises: one filter byte and the packed pixels each
-  const { width, height, depth, colour } = header;
-  const bitsPerPixel = COLOUR_TYPES[colour].channels * depth;
-  const passes = header.interlaced
-    ? ADAM7.map(([x0, y0, dx, dy]) => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)]).filter(([w, h]) => w > 0 && h > 0)
+  const { width, height, depth, channels } = header;
+  const bitsPerPixel = channels * depth;
+  const passes: [number, number][] = header.interlaced
+    ? ADAM7.map(([x0, y0, dx, dy]): [number, number] => [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)]).filter(([w, h]) => w > 0 && h > 0)
     : [[width, height]];
   const rows = passes.map(([w, h]) => ({ bytes: 1 + Math.ceil((w * bitsPerPixel) / 8), count: h }));
   const expected = rows.reduce((s, r) => s + r.bytes * r.count, 0);
@@ -94,6 +100,11 @@ export function checkPng(b: Buffer): { width: number; height: number } {
   }
   if (pixels.length < expected) throw new FigureError(m.truncated('PNG'));
   let at = 0;
-  for (const r of rows) for (let i = 0; i < r.count; i++, at += r.bytes) if (pixels[at] > 4) throw bad('row-filter', { filter: pixels[at] });
+  // at stays below expected, and pixels is at least that long
+  for (const r of rows)
+    for (let i = 0; i < r.count; i++, at += r.bytes) {
+      const filter = pixels.readUInt8(at);
+      if (filter > 4) throw bad('row-filter', { filter });
+    }
   return { width, height };
 }

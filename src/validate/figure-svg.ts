@@ -15,7 +15,8 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 const URL_REF = /url\(\s*(['"]?)([^'")]*)\1\s*\)/gi;
 
 function checkReferences(text: string, where: string) {
-  for (const u of text.matchAll(URL_REF)) if (!u[2].trim().startsWith('#')) throw new FigureError(m.external(`${where}: url(${u[2]})`));
+  // u[2]: the pattern's second group always takes part (it may be empty)
+  for (const u of text.matchAll(URL_REF)) if (!u[2]!.trim().startsWith('#')) throw new FigureError(m.external(`${where}: url(${u[2]})`));
   if (/@import/i.test(text)) throw new FigureError(m.external(`${where}: @import`));
 }
 
@@ -74,9 +75,10 @@ function checkSize(attrs: Record<string, string>) {
   if (viewBox !== undefined) {
     // split as pdfmake splits it: it throws on anything but four parts
     const parts = viewBox.split(/[,\s]+/).map((p) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(p) ? Number(p) : NaN));
-    if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)) || parts[2] <= 0 || parts[3] <= 0) throw new FigureError(m.badViewBox(viewBox));
-    width ??= parts[2];
-    height ??= parts[3];
+    const [, , boxWidth = NaN, boxHeight = NaN] = parts; // NaN only when there are too few parts, refused first
+    if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)) || boxWidth <= 0 || boxHeight <= 0) throw new FigureError(m.badViewBox(viewBox));
+    width ??= boxWidth;
+    height ??= boxHeight;
   }
   if (width === undefined || height === undefined || width <= 0 || height <= 0) throw new FigureError(m.noSize());
   return { width, height };
@@ -91,12 +93,16 @@ interface SvgNode {
  * few kilobytes of <use> on <use> can stand for billions of elements. Counted without recursion,
  * saturating past the cap; a reference back into its own ancestors (drawn once) counts nothing. */
 function drawnCount(nodes: SvgNode[], ids: Map<string, number>, cap: number): number {
-  const deps = (i: number) => [...nodes[i].children, ...nodes[i].refs.flatMap((r) => (ids.has(r) ? [ids.get(r)!] : []))];
+  // every number here (a child, an id's element, the root 0 when there is one) is an index of nodes
+  const deps = (i: number) => {
+    const node = nodes[i]!;
+    return [...node.children, ...node.refs.flatMap((r) => (ids.has(r) ? [ids.get(r)!] : []))];
+  };
   const weight = new Float64Array(nodes.length);
   const state = new Uint8Array(nodes.length); // 1: its dependencies are being counted, 2: done
   const stack = nodes.length ? [0] : [];
   while (stack.length) {
-    const i = stack[stack.length - 1];
+    const i = stack[stack.length - 1]!; // the loop runs while the stack holds one
     if (state[i] === 0) {
       state[i] = 1;
       for (const d of deps(i)) if (state[d] === 0) stack.push(d);
@@ -105,11 +111,11 @@ function drawnCount(nodes: SvgNode[], ids: Map<string, number>, cap: number): nu
     stack.pop();
     if (state[i] === 2) continue;
     let w = 1;
-    for (const d of deps(i)) if (state[d] === 2) w += weight[d];
+    for (const d of deps(i)) if (state[d] === 2) w += weight[d]!;
     weight[i] = Math.min(w, cap + 1);
     state[i] = 2;
   }
-  return nodes.length ? weight[0] : 0;
+  return nodes.length ? weight[0]! : 0;
 }
 
 export function checkSvg(b: Buffer): { width: number; height: number } {
@@ -124,12 +130,12 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
   const at = (message: string) => new FigureError(message, parser.line + 1, parser.column + 1);
   const open: string[] = [];
   const nodes: SvgNode[] = [];
-  const openNodes: number[] = [];
+  const openNodes: SvgNode[] = [];
   const ids = new Map<string, number>();
   let roots = 0;
   let size: { width: number; height: number } | undefined;
   parser.onerror = (e) => {
-    throw at(m.malformed(e.message.split('\n')[0]));
+    throw at(m.malformed(e.message.split('\n')[0]!)); // split gives at least one piece
   };
   parser.ondoctype = () => {
     throw at(m.doctype());
@@ -149,12 +155,16 @@ export function checkSvg(b: Buffer): { width: number; height: number } {
     const name = localName(tag.name);
     const href = attrs.href ?? Object.entries(attrs).find(([k]) => k.endsWith(':href'))?.[1];
     const node: SvgNode = { children: [], refs: [] };
-    if (openNodes.length) nodes[openNodes[openNodes.length - 1]].children.push(nodes.length);
+    openNodes.at(-1)?.children.push(nodes.length);
     if (attrs.id !== undefined && !ids.has(attrs.id)) ids.set(attrs.id, nodes.length);
-    openNodes.push(nodes.length);
+    openNodes.push(node);
     nodes.push(node);
     if (href?.trim().startsWith('#')) node.refs.push(href.trim().slice(1));
-    for (const v of Object.values(attrs)) for (const u of v.matchAll(URL_REF)) if (u[2].trim().startsWith('#')) node.refs.push(u[2].trim().slice(1));
+    for (const v of Object.values(attrs))
+      for (const u of v.matchAll(URL_REF)) {
+        const ref = u[2]!.trim(); // the pattern's second group always takes part
+        if (ref.startsWith('#')) node.refs.push(ref.slice(1));
+      }
     const active = activeContent(tag.name, attrs);
     if (active) throw at(active);
     if (name === 'image' || name === 'feImage') throw at(m.image(tag.name, href ?? ''));
