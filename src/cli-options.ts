@@ -37,6 +37,9 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   'new-plan': ['--from', '--period', '--date', '--id', '--out', '--carry', '--debug'],
 };
 
+/** A command's options, undefined for what is no command: own keys only (`toString` names none). */
+export const optionsOf = (command: string): string[] | undefined => (Object.hasOwn(COMMAND_OPTIONS, command) ? COMMAND_OPTIONS[command] : undefined);
+
 const HELP = ['--help', '-h'];
 let words: Wording | undefined;
 export const cliWords = () => (words ??= Wording.load(createHandlebars({}), 'cli'));
@@ -46,7 +49,7 @@ export const wantsHelp = (argv: string[]) => argv.slice(1).some((a) => HELP.incl
 /** The help of one command (its options, in Japanese), or of all commands. */
 export function helpText(command: string): string {
   const w = cliWords();
-  const options = COMMAND_OPTIONS[command];
+  const options = optionsOf(command);
   if (!options) return w.get('usage');
   const lines = [w.get(`help-${command}`), '', w.get('options')];
   // an option means something of its own in some commands (survey-status --out is a file)
@@ -58,7 +61,7 @@ export function helpText(command: string): string {
 /** Why an option is refused: unknown (with the nearest known one), or not one of this command's. */
 export function unknownOption(command: string, option: string): string {
   const w = cliWords();
-  const mine = COMMAND_OPTIONS[command] ?? [];
+  const mine = optionsOf(command) ?? [];
   const all = new Set(Object.values(COMMAND_OPTIONS).flat());
   if (all.has(option)) return w.get('not-for-command', { option, command, options: mine.join('、') });
   const guess = nearest(option, mine) ?? nearest(option, all);
@@ -78,7 +81,7 @@ const TAKES_BARE = new Set(['survey-import', 'plan-import']);
  * variables of an outer script (a test runner started by npm) are not taken for it.
  */
 export function npmKept(command: string, env: NodeJS.ProcessEnv): string[] {
-  const options = COMMAND_OPTIONS[command];
+  const options = optionsOf(command);
   if (!options || env.npm_lifecycle_event !== scriptOf(command)) return [];
   // set and not empty: a machine may carry an empty npm_config_yes of its own (seen here), which npm did not take from this command line
   return options.filter((o) => (env[`npm_config_${o.slice(2).replace(/-/g, '_')}`] ?? '') !== '');
@@ -108,7 +111,7 @@ function meant(command: string, kept: string[], bare: string[], env: NodeJS.Proc
 export function forgottenDashes(command: string, kept: string[], bare: string[], env: NodeJS.ProcessEnv): string | undefined {
   const w = cliWords();
   if (kept.length) return w.get('npm-kept', { options: kept.join('、'), meant: meant(command, kept, bare, env), script: scriptOf(command) });
-  const options = COMMAND_OPTIONS[command];
+  const options = optionsOf(command);
   if (!bare.length || TAKES_BARE.has(command) || !options) return undefined;
   const takesData = options.includes('--data');
   return w.get('bare-argument', {

@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpText(argv[0] ?? '') + '\n'); // no command: the help of all
     return 0;
   }
-  const command = COMMANDS[argv[0] ?? ''];
+  const name = argv[0] ?? '';
+  // own keys only: an Object method's name (toString) is no command
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new UsageError(cliWords().get(argv[0] ? 'unknown-command' : 'no-command', { command: argv[0] }));
   const a = parseCommandArgs(argv);
   // a forgotten `--` after the npm script name: said before anything runs, never a silent run over all data sets

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './helpers/data.js';
-import { COMMAND_OPTIONS, scriptOf } from '../src/cli-options.js';
+import { COMMAND_OPTIONS, cliWords, optionsOf, scriptOf } from '../src/cli-options.js';
 import { formatProblem } from '../src/problem.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -33,6 +33,18 @@ describe('commands', () => {
     const r2 = cli('validate', '--label', 'x');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('--label は validate では使えないオプションです');
+  });
+
+  it("an Object method's name (toString, constructor) is an unknown command, not an internal error", () => {
+    expect(optionsOf('toString')).toBeUndefined();
+    expect(optionsOf('build')).toEqual(COMMAND_OPTIONS.build);
+    const help = cli('toString', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toBe(`${cliWords().get('usage')}\n`); // the help of all commands, as for any unknown name
+    const r = cli('constructor', '--data', 'x');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('知らないコマンドです: constructor');
+    expect(r.stderr).not.toContain('内部エラー');
   });
 
   it('a problem of the published version is named under its own folder, not glued to the data set', () => {

@@ -2,7 +2,7 @@
 // (cli-options.ts: what --help prints): an option the command does not take is refused by name
 // with the ones it takes, a value option without its value is told, and the rest are positionals.
 import { parseArgs } from 'node:util';
-import { COMMAND_OPTIONS, VALUE_OPTIONS, cliWords, unknownOption } from '../cli-options.js';
+import { VALUE_OPTIONS, cliWords, optionsOf, unknownOption } from '../cli-options.js';
 
 export interface Args {
   command: string;
@@ -35,7 +35,7 @@ const camel = (option: string) => option.slice(2).replace(/-(\w)/g, (_, c: strin
 
 export function parseCommandArgs(argv: string[]): Args {
   const command = argv[0] ?? '';
-  const mine = COMMAND_OPTIONS[command] ?? [];
+  const mine = optionsOf(command) ?? [];
   const options = Object.fromEntries(mine.map((o) => [o.slice(2), { type: VALUE_OPTIONS.includes(o) ? ('string' as const) : ('boolean' as const) }]));
   // not strict: every option is checked here against the table, with the project's own words
   const { tokens } = parseArgs({ args: argv.slice(1), options, strict: false, allowPositionals: true, tokens: true });
