@@ -169,8 +169,9 @@ function checkTree(rel: string, ast: hbs.AST.Program): FileCheck {
     n.params.forEach(expr);
     n.hash?.pairs.forEach((h) => expr(h.value));
     if (name && REFUSED.has(name)) return bad(n.loc, 'refused-helper', { name });
-    const project = name !== undefined ? PROJECT_HELPERS[name] : undefined;
-    const block = name !== undefined ? BLOCK_HELPERS[name] : undefined;
+    // own keys only: an Object method's name ({{toString}}) is no helper
+    const project = name !== undefined && Object.hasOwn(PROJECT_HELPERS, name) ? PROJECT_HELPERS[name] : undefined;
+    const block = name !== undefined && Object.hasOwn(BLOCK_HELPERS, name) ? BLOCK_HELPERS[name] : undefined;
     if (n.hash?.pairs.length) return bad(n.loc, 'hash-arguments', { name: p.original });
     // the forms as a text writes them: {{#name …}}…{{/name}}, {{#name}}, {{name}}
     if (block) {
@@ -314,7 +315,7 @@ function checkingValues(ast: hbs.AST.Program): hbs.AST.Program {
         !p.data &&
         p.depth === 0 &&
         !/^(this|\.)/.test(p.original) &&
-        (String(p.parts[0]) in PROJECT_HELPERS || String(p.parts[0]) in BLOCK_HELPERS);
+        (Object.hasOwn(PROJECT_HELPERS, String(p.parts[0])) || Object.hasOwn(BLOCK_HELPERS, String(p.parts[0])));
       if (!helper) {
         m.params = [p];
         m.path = {
