@@ -60,6 +60,7 @@ const UNIT = [
   'validate-bounds',
   'validate-messages',
   'validate',
+  'xlsx-thread',
   'yearly',
 ].map((n) => `tests/${n}.test.ts`);
 
