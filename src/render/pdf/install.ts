@@ -14,6 +14,7 @@ import { installSharedLayouts } from './shared-layouts.js';
 import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
+import { installPageRelease } from './page-release.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -85,6 +86,12 @@ export const PATCHES: Patch[] = [
     install: () => installSharedLayouts(PDFDocument),
   },
   { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
+  {
+    module: 'page-release.ts',
+    off: 'ICT_PDF_NO_PAGE_RELEASE',
+    internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'pdfkit: PDFDocument.prototype.addPage (per document)'],
+    install: () => installPageRelease(Renderer),
+  },
   {
     module: 'tags.ts',
     internals: [
