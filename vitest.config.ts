@@ -48,10 +48,10 @@ const UNIT = [
   'sheet-text',
   'fuzz',
   'import-graph',
+  'inline-runs',
   'load-special-files',
   'loss-guard',
   'loss-guard-leaves',
-  'measure-runs',
   'mutation-scores',
   'output-hostile',
   'pdf-node-types',
@@ -65,6 +65,7 @@ const UNIT = [
   'validate-messages',
   'validate',
   'wording-in-code',
+  'xlsx-thread',
   'yearly',
 ].map((n) => `tests/${n}.test.ts`);
 

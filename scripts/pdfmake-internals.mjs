@@ -15,13 +15,15 @@ const record = process.argv.includes('--record');
 const folder = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(root, 'node_modules/pdfmake'));
 const requireFrom = createRequire(path.join(folder, 'package.json'));
 
-// the internals named in PATCHES: 'js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'
+// the internals named in PATCHES: 'js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine', or 'js/TextBreaker.js: module'
 const install = readFileSync(path.join(root, 'src/render/pdf/install.ts'), 'utf8');
 const internals = [...new Set([...install.matchAll(/'(js\/[A-Za-z/]+\.js): ([A-Za-z.]+)'/g)].map((m) => `${m[1]}: ${m[2]}`))].sort();
 const pdfkitOnes = [...new Set([...install.matchAll(/'(pdfkit[^']*)'/g)].map((m) => m[1]))];
 
 function sourceOf(entry) {
   const [file, dotted] = entry.split(': ');
+  // 'js/File.js: module': the whole file (for the helpers a patch copies that the module does not export)
+  if (dotted === 'module') return readFileSync(path.join(folder, file), 'utf8');
   let v = requireFrom(path.join(folder, file));
   v = v.default ?? v;
   for (const part of dotted.split('.').slice(1)) v = v?.[part];

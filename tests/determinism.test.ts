@@ -39,10 +39,9 @@ describe('reproducible and safe builds', () => {
   // command (so its workbooks are written in the workbook thread, render/xlsx-thread.ts): each
   // switch must say it was honoured, and every PDF and workbook must be the same bytes.
   const SWITCHES: [string, string][] = [
-    ['the style memo (render/pdf/style-memo.ts)', 'ICT_PDF_NO_STYLE_MEMO'],
+    ['text measured and set in lines as runs (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_INLINE_RUNS'],
     ['layouts shared by the documents (render/pdf/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
-    ['styles resolved once per run of inlines (render/pdf/measure-runs.ts)', 'ICT_PDF_NO_MEASURE_RUNS'],
-    ['lines filled without copying the rest of the paragraph (render/pdf/line-fill.ts)', 'ICT_PDF_NO_LINE_FILL'],
+    ['pages let go of once drawn (render/pdf/page-release.ts)', 'ICT_PDF_NO_PAGE_RELEASE'],
   ];
   it(`gives byte-identical PDFs and workbooks without ${SWITCHES.map(([what]) => what).join(', ')}`, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));

@@ -128,8 +128,12 @@ export function frameBucket(frame: CallFrame, source?: string): Bucket | undefin
   if (dir === 'resolve' || dir === 'documents' || dir === 'templates' || dir === 'era' || dir === 'markdown') return 'resolve-compose';
   if (dir === 'render') {
     if (file.startsWith('xlsx')) return 'exceljs';
-    if (file.startsWith('style-memo') || file.startsWith('measure-runs')) return 'pdfmake-measure';
-    if (file.startsWith('line-fill') || file.startsWith('loss-guard')) return 'pdfmake-layout';
+    // the runs are measured (measureRuns and its helpers) and set in lines (buildNextLine, the queue's methods)
+    if (file.startsWith('inline-runs'))
+      return /buildNextLine|fits|shift|width|trailingCut|noNewLine|findMaxFitLength|cloneInline/.test(frame.functionName)
+        ? 'pdfmake-layout'
+        : 'pdfmake-measure';
+    if (file.startsWith('loss-guard')) return 'pdfmake-layout';
     if (file.startsWith('shared-layouts')) return 'fontkit'; // the shaped-run cache, like pdfkit's layoutCached
     if (file.startsWith('html') || file.startsWith('csv')) return 'resolve-compose';
     return 'render-text';

@@ -5,17 +5,16 @@
 // PATCHES names the internals each one replaces: `npm run pdfmake-internals -- <pdfmake folder>`
 // (scripts/pdfmake-internals.mjs) shows which of them a new pdfmake version changed.
 import { createRequire } from 'node:module';
-import { installLineFill } from './line-fill.js';
+import { installInlineRuns } from './inline-runs.js';
 import { installLineStamps } from './loss-guard.js';
 import { installKeepLines } from './keep-lines.js';
 import { installJustifyLimit } from './justify.js';
-import { installStyleMemo } from './style-memo.js';
-import { installMeasureRuns } from './measure-runs.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
+import { installPageRelease } from './page-release.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +29,9 @@ export const { tableLayouts }: Any = require('pdfmake/js/tableLayouts');
 export const Renderer: Any = require('pdfmake/js/Renderer').default;
 export const TextInlines: Any = require('pdfmake/js/TextInlines').default;
 const StyleContextStack: Any = require('pdfmake/js/StyleContextStack').default;
+const DocMeasure: Any = require('pdfmake/js/DocMeasure').default;
+// the line breaker pdfmake's TextBreaker uses (its own dependency, resolved from there)
+const LineBreaker: Any = createRequire(require.resolve('pdfmake/js/TextBreaker'))('linebreak');
 const Line: Any = require('pdfmake/js/Line').default;
 const ElementWriter: Any = require('pdfmake/js/ElementWriter').default;
 const TableProcessor: Any = require('pdfmake/js/TableProcessor').default;
@@ -40,18 +42,28 @@ interface Patch {
   module: string;
   /** the switch that leaves pdfmake as it is (speed only: the output is the same bytes without it) */
   off?: string;
-  /** pdfmake's (pdfkit's) internals it replaces or wraps, as `file: Class.prototype.method` */
+  /** pdfmake's (pdfkit's) internals it replaces or wraps, as `file: Class.prototype.method` (`file: module`: the whole file) */
   internals: string[];
   install: () => void;
 }
 
-/** In order: a later patch may wrap what an earlier one replaced (the loss guard's stamps wrap the line filling). */
+/** In order: a later patch may wrap what an earlier one replaced (the loss guard's stamps wrap the line filling of inline-runs.ts). */
 export const PATCHES: Patch[] = [
   {
-    module: 'line-fill.ts',
-    off: 'ICT_PDF_NO_LINE_FILL',
-    internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'],
-    install: () => installLineFill(LayoutBuilder, Line, TextInlines),
+    module: 'inline-runs.ts',
+    off: 'ICT_PDF_NO_INLINE_RUNS',
+    internals: [
+      'js/DocMeasure.js: DocMeasure.prototype.measureLeaf',
+      'js/TextInlines.js: TextInlines.prototype.buildInlines',
+      'js/TextInlines.js: TextInlines.prototype.measure',
+      'js/TextBreaker.js: TextBreaker.prototype.getBreaks',
+      // its splitWords, getFirstWord and getLastWord, and TextInlines' flattenTextArray, are copied
+      'js/TextBreaker.js: module',
+      'js/TextInlines.js: module',
+      'js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine',
+      'js/Line.js: Line.prototype.hasEnoughSpaceForInline',
+    ],
+    install: () => installInlineRuns({ DocMeasure, LayoutBuilder, Line, TextInlines, StyleContextStack, LineBreaker }),
   },
   { module: 'loss-guard.ts', internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.buildNextLine'], install: () => installLineStamps(LayoutBuilder) },
   {
@@ -61,18 +73,6 @@ export const PATCHES: Patch[] = [
     install: () => installKeepLines(LayoutBuilder),
   },
   { module: 'justify.ts', internals: ['js/ElementWriter.js: ElementWriter.prototype.alignLine'], install: () => installJustifyLimit(ElementWriter) },
-  {
-    module: 'style-memo.ts',
-    off: 'ICT_PDF_NO_STYLE_MEMO',
-    internals: ['js/TextInlines.js: TextInlines.prototype.buildInlines', 'js/StyleContextStack.js: StyleContextStack.getStyleProperty'],
-    install: () => installStyleMemo(TextInlines, StyleContextStack),
-  },
-  {
-    module: 'measure-runs.ts',
-    off: 'ICT_PDF_NO_MEASURE_RUNS',
-    internals: ['js/TextInlines.js: TextInlines.prototype.measure'],
-    install: () => installMeasureRuns(TextInlines, StyleContextStack),
-  },
   {
     module: 'text-runs.ts',
     off: 'ICT_PDF_NO_TEXT_RUNS',
@@ -86,6 +86,12 @@ export const PATCHES: Patch[] = [
     install: () => installSharedLayouts(PDFDocument),
   },
   { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
+  {
+    module: 'page-release.ts',
+    off: 'ICT_PDF_NO_PAGE_RELEASE',
+    internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'pdfkit: PDFDocument.prototype.addPage (per document)'],
+    install: () => installPageRelease(Renderer),
+  },
   {
     module: 'tags.ts',
     internals: [

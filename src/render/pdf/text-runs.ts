@@ -38,13 +38,13 @@ function plain(i: Any): boolean {
 }
 
 /**
- * The font drawn for a run: the inline's font, except that it encodes the run part by part,
- * each part's last glyph advancing to where pdfmake put the next part (justified lines spread
- * their characters; the difference becomes a TJ adjustment, as pdfkit writes kerning).
+ * The font drawn for a run: the inline's font, except that it encodes the run part by part (the
+ * parts end at `ends` in `text`), each part's last glyph advancing to where pdfmake put the next
+ * part (justified lines spread their characters; the difference `gaps[k]` becomes a TJ
+ * adjustment, as pdfkit writes kerning). Made only while the line is drawn.
  */
-function runFont(font: Any, parts: string[], gaps: number[], size: number): Any {
-  // the real font's dictionary must exist before a stand-in is asked for it (ref() assigns it)
-  font.ref();
+function runFont(font: Any, text: string, ends: number[], gaps: number[] | undefined, size: number): Any {
+  const parts = ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
   return Object.create(font, {
     encode: {
       value: () => {
@@ -57,7 +57,7 @@ function runFont(font: Any, parts: string[], gaps: number[], size: number): Any 
             positions.push(pos[g]);
           }
           // positions are pdfkit's cached objects: the adjusted one is a copy
-          if (gaps[k])
+          if (gaps?.[k])
             positions[positions.length - 1] = {
               ...positions[positions.length - 1],
               xAdvance: positions[positions.length - 1].xAdvance + (gaps[k] * 1000) / size,
@@ -71,7 +71,12 @@ function runFont(font: Any, parts: string[], gaps: number[], size: number): Any 
   });
 }
 
-/** The line's inlines with each run of neighbours drawn alike joined into one. */
+/**
+ * The line's inlines with each run of neighbours drawn alike joined into one: its text is the
+ * parts' texts, `_ends` where each part ends in it, `_gaps` how far pdfmake put each next part
+ * from where the part before it ends (absent where every one is 0). A joined inline keeps its
+ * first part's font: `drawn` gives it the font that writes it part by part.
+ */
 export function joinRuns(inlines: Any[]): Any[] {
   const out: Any[] = [];
   let i = 0;
@@ -91,14 +96,23 @@ export function joinRuns(inlines: Any[]): Any[] {
     }
     if (j - i === 1) out.push(first);
     else {
-      const run = inlines.slice(i, j);
-      const last = run[run.length - 1];
-      const parts = run.map((r: Any) => r.text);
-      out.push({ ...first, text: parts.join(''), width: last.x + last.width - first.x, font: runFont(first.font, parts, gaps, first.fontSize) });
+      const last = inlines[j - 1];
+      // the real font's dictionary is made when its first run is joined, as it always was: pdfkit
+      // numbers its objects as they are made, so this keeps every object's number
+      first.font.ref();
+      let text = '';
+      const ends: number[] = [];
+      for (let k = i; k < j; k++) ends.push((text += inlines[k].text).length);
+      out.push({ ...first, text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined });
     }
     i = j;
   }
   return out;
+}
+
+/** The inlines as they are drawn: a joined run with the font that writes it part by part. */
+function drawn(inlines: Any[]): Any[] {
+  return inlines.map((i) => (i._ends ? { ...i, font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize) } : i));
 }
 
 let installed = false;
@@ -124,11 +138,10 @@ export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
   Renderer.prototype.renderLine = function (line: Any, x: number, y: number) {
     // a page reference's first inline is rewritten while drawing: such lines are drawn as they are
     // joined already when placed (a clone of a repeated header row carries the mark too)
-    if (line._runsJoined || line._pageNodeRef || line.inlines.length < 2) return renderLine.call(this, line, x, y);
-    const inlines = joinRuns(line.inlines);
-    if (inlines.length === line.inlines.length) return renderLine.call(this, line, x, y);
-    // the line's own methods (height, ascender) read `inlines`: a view of the line with the runs
-    const view = Object.create(line, { inlines: { value: inlines } });
+    const joined = line._runsJoined || line._pageNodeRef || line.inlines.length < 2 ? line.inlines : joinRuns(line.inlines);
+    if (!joined.some((i: Any) => i._ends)) return renderLine.call(this, line, x, y);
+    // the line's own methods (height, ascender) read `inlines`: a view of the line with the runs as drawn
+    const view = Object.create(line, { inlines: { value: drawn(joined) } });
     return renderLine.call(this, view, x, y);
   };
 }
