@@ -33,7 +33,8 @@ describe('reproducible and safe builds', () => {
     } finally {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // four whole builds from the TypeScript sources: bounded by that work, not by a minute of a busy machine
+  }, 240_000);
 
   // The seam's optimisations all off at once, in one build of each data set by the compiled
   // command (so its workbooks are written in the workbook thread, render/xlsx-thread.ts): each
