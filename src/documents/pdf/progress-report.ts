@@ -6,9 +6,9 @@ import type { Resolved } from '../../resolve/index.js';
 import type { ProgressView, IndicatorProgress, InitiativeProgress } from '../../resolve/progress.js';
 import { landscapeReport } from './layouts.js';
 import { textOf, keepTail } from './pdf-text.js';
-import { barSvg, BAR_PALETTE } from './results-report.js';
+import { barLegend, barSvg, BAR_PALETTE } from './results-report.js';
 
-import type { ColumnNode, ColumnsNode, PdfDocument, PdfNode as Node, PdfStyles, TableCell, TableNode, TextNode } from '../../render/pdf/nodes.js';
+import type { PdfDocument, PdfNode as Node, PdfStyles, TableCell, TableNode, TextNode } from '../../render/pdf/nodes.js';
 
 const styles = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
@@ -71,20 +71,7 @@ function summary(view: ProgressView, r: Resolved): Node[] {
     },
     layout: 'plain',
   };
-  const legend: ColumnsNode = {
-    columns: levelCols.map((a, i): ColumnNode => ({
-      width: 'auto',
-      columns: [
-        {
-          svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`,
-          width: 9,
-          margin: [0, 1, 0, 0],
-        },
-        { text: a, style: 'cell', width: 'auto', margin: [3, 0, 12, 0] },
-      ],
-    })),
-    margin: [230, 6, 0, 0],
-  };
+  const legend = barLegend(levelCols, 'cell', 230);
   return [
     { text: w.get('summary-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,

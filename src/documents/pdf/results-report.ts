@@ -25,6 +25,24 @@ export const RESULT_COLUMN_EDGES = [edge, ...RESULT_WIDTHS.map((w) => (edge = ed
 
 export const BAR_PALETTE = ['#2f6db5', '#58a55c', '#f0a030', '#d9534f', '#8e6cb8', '#6c757d', '#17a2b8'];
 
+/** A stacked bar chart's legend (the results and the progress report): a swatch in each part's colour and its label, from `left` points in. */
+export function barLegend(labels: string[], style: string, left: number): ColumnsNode {
+  return {
+    columns: labels.map((a, i): ColumnNode => ({
+      width: 'auto',
+      columns: [
+        {
+          svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`,
+          width: 9,
+          margin: [0, 1, 0, 0],
+        },
+        { text: a, style, width: 'auto', margin: [3, 0, 12, 0] },
+      ],
+    })),
+    margin: [left, 6, 0, 0],
+  };
+}
+
 const styles = {
   title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
   issued: { fontSize: 10.5, alignment: 'right', margin: [0, 0, 0, 8] },
@@ -94,20 +112,7 @@ function summary(view: ResultsView, r: Resolved): Node[] {
     },
     layout: 'plain',
   };
-  const legend: ColumnsNode = {
-    columns: view.achievements.map((a, i): ColumnNode => ({
-      width: 'auto',
-      columns: [
-        {
-          svg: `<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9" fill="${BAR_PALETTE[i % BAR_PALETTE.length]}"/></svg>`,
-          width: 9,
-          margin: [0, 1, 0, 0],
-        },
-        { text: a, style: 'sum', width: 'auto', margin: [3, 0, 12, 0] },
-      ],
-    })),
-    margin: [180, 6, 0, 0],
-  };
+  const legend = barLegend(view.achievements, 'sum', 180);
   return [
     { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
