@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, m
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { renderDataset } from '../src/pipeline.js';
+import { renderDataset } from '../src/render-dataset.js';
 import { readPdf, readPdfBytes } from '../src/errata/pdf-lines.js';
 import { errata } from '../src/errata/index.js';
 import { surveyExport } from '../src/survey/export.js';

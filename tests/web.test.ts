@@ -350,7 +350,7 @@ describe('web edition and text from the data', () => {
 
 describe('page citations in the web edition', () => {
   it('link to the place cited, named by what stands there (the web has no pages), also in a build that lays out no PDF', async () => {
-    const { renderDataset } = await import('../src/pipeline.js');
+    const { renderDataset } = await import('../src/render-dataset.js');
     const dir = path.join(__dirname, '..', 'data', 'miyagi-ict-plan');
     // a build of no document gives the same pages: the web edition needs no layout of the booklet
     const r = await renderDataset(dir, { log: () => {}, only: new Set(['none']) });

@@ -3,7 +3,7 @@
 // strings) and hand it to validate and render without touching the disk.
 import { loadDataset, parseJsonFile, type RawDataset } from '../../src/load/index.js';
 import { validate } from '../../src/validate/index.js';
-import { renderDataset } from '../../src/pipeline.js';
+import { renderDataset } from '../../src/render-dataset.js';
 import { hasErrors, formatProblem, type Problem } from '../../src/problem.js';
 
 export type JsonPath = (string | number)[];
