@@ -109,6 +109,8 @@ export function inputsHash(raw: RawDataset): string {
   const h = createHash('sha256').update(fixedInputsHash());
   for (const [rel, f] of [...raw.json].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(f.text).update('\0');
   for (const [rel, t] of [...raw.texts].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(t).update('\0');
+  // the figures' images are printed too: a replaced image is a changed input
+  for (const [rel, b] of [...raw.figures].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(b).update('\0');
   return h.digest('hex');
 }
 

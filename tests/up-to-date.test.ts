@@ -1,5 +1,5 @@
 // A second build of unchanged inputs keeps the set as it is, and says so; any change of the
-// data, or an output file missing, makes a real build again.
+// data (a figure's image too), or an output file missing, makes a real build again.
 import { describe, it, expect } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,14 @@ describe('a build of unchanged inputs', () => {
       const restored = await build();
       expect(restored.r.unchanged).toBeFalsy();
       expect(readFileSync(path.join(out, 'mini', 'web', 'index.html'), 'utf8')).toContain('（改）');
+
+      // a figure's image replaced (the same name, other bytes): built again, with the new image in the booklet
+      const svg = path.join(data, 'figures', 'flow.svg');
+      const beforeFigure = readFileSync(path.join(out, 'mini', 'plan-booklet.pdf'));
+      writeFileSync(svg, readFileSync(svg, 'utf8').replace(/<\/svg>\s*$/, '<rect x="1" y="1" width="30" height="20" fill="#c00"/></svg>\n'));
+      const figure = await build();
+      expect(figure.r.unchanged).toBeFalsy();
+      expect(readFileSync(path.join(out, 'mini', 'plan-booklet.pdf')).equals(beforeFigure)).toBe(false);
 
       // asked for one document only: always laid out
       const only = await buildDataset(data, out, { log: () => {}, only: new Set(['plan-booklet.pdf']) });
