@@ -61,6 +61,7 @@ const UNIT = [
   'survey',
   'survey-cells',
   'up-to-date',
+  'kept-build',
   'validate-bounds',
   'validate-messages',
   'validate',

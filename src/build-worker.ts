@@ -10,7 +10,8 @@ import { errorToMessage } from './write/output-error.js';
 const { outRoot, only } = workerData as { outRoot: string; only?: string[] };
 parentPort!.on('message', (m: { dir?: string; stop?: boolean }) => {
   if (m.stop || !m.dir) return parentPort!.close();
-  buildDataset(m.dir, outRoot, { log: (line) => parentPort!.postMessage({ line }), only: only ? new Set(only) : undefined }).then(
+  // the CLI has found the set changed (kept-build.ts) before handing it over: not asked again
+  buildDataset(m.dir, outRoot, { log: (line) => parentPort!.postMessage({ line }), only: only ? new Set(only) : undefined, changed: true }).then(
     (result) => parentPort!.postMessage({ result: { ...result, files: result.files } }),
     (e) => parentPort!.postMessage({ error: errorToMessage(e) }),
   );

@@ -13,3 +13,7 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+/** the Handlebars wording (.hbs) and the web edition's templates */
+export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
+/** the embedded fonts: committed, never taken from the machine */
+export const FONT_DIR = path.join(PROJECT_ROOT, 'fonts');

@@ -14,7 +14,9 @@ import { layout, renderPdf } from './render/pdf/index.js';
 import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { progress } from './progress.js';
-import { checkDataset, PROGRESS_PDF, type BuildOptions, type BuildResult, type Output } from './pipeline.js';
+import { checkDataset } from './check-dataset.js';
+import { PROGRESS_PDF } from './document-names.js';
+import type { BuildOptions, BuildResult, Output } from './build-types.js';
 
 /** Printed pages (chapter 1 is page 1) of every anchor, from the physical ones. */
 function printedPages(anchors: Map<string, number>): BookletPages {

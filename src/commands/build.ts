@@ -7,6 +7,7 @@ import type { BuildResult } from '../pipeline.js';
 import { errorFromMessage, type ErrorMessage } from '../write/output-error.js';
 import { progress } from '../progress.js';
 import { guardPlaces } from '../write/places.js';
+import { keptBuild } from '../kept-build.js';
 import { ROOT, datasetsOf, printProblems, dataRead, sameIds, logOf, commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
 
@@ -105,25 +106,43 @@ export default async function run(a: Args): Promise<number> {
       );
     checked = c.checked;
   }
-  if (dirs.length > 1 && availableParallelism() > 1) {
+  // sets whose inputs have not changed since their last whole build are kept, found here before
+  // any worker starts (kept-build.ts: reading and hashing only); the others are built in workers
+  const kept = new Map<string, BuildResult>();
+  if (dirs.length > 1 && !only)
+    for (const dir of dirs) {
+      const k = keptBuild(dir, outRoot, onLog);
+      if (k) kept.set(dir, k);
+    }
+  const changed = dirs.filter((d) => !kept.has(d));
+  if (dirs.length > 1 && changed.length > 0 && availableParallelism() > 1) {
     // data sets are independent: build them side by side, a worker thread per core
     // every data set finishes (or fails) before the first failure is told
-    const settled = await inWorkers(dirs, outRoot, only, onLog);
+    const settled = await inWorkers(changed, outRoot, only, onLog);
     // one outcome per data set, in their order
-    dirs.forEach((dir, i) => {
-      const s = settled[i];
+    dirs.forEach((dir) => {
+      const s = kept.has(dir) ? { status: 'fulfilled' as const, value: kept.get(dir)! } : settled[changed.indexOf(dir)];
       if (s?.status === 'fulfilled') report(dir, s.value);
     });
     const failure = settled.find((s) => s.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
   } else {
-    const { buildDataset } = await import('../pipeline.js');
+    // one data set (or one core, or every set kept): built here, one after another
+    const { buildDataset } = changed.length ? await import('../pipeline.js') : { buildDataset: undefined };
     // one data set: its workbooks are written on the other core while its PDFs are made
     const workbookThread = dirs.length === 1 && availableParallelism() > 1;
     for (const dir of dirs)
       report(
         dir,
-        await buildDataset(dir, outRoot, { log: onLog, only: only ? new Set(only) : undefined, checked: checked?.get(dir) as never, workbookThread }),
+        kept.get(dir) ??
+          (await buildDataset!(dir, outRoot, {
+            log: onLog,
+            only: only ? new Set(only) : undefined,
+            checked: checked?.get(dir) as never,
+            workbookThread,
+            // found changed above (several sets): not asked again
+            changed: dirs.length > 1 && !only,
+          })),
       );
   }
   // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)

@@ -1,9 +1,9 @@
 // The embedded fonts: committed under fonts/, never taken from the machine.
 import path from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
+import { FONT_DIR } from '../paths.js';
 import * as fontkit from 'fontkit';
 
-export const FONT_DIR = path.join(PROJECT_ROOT, 'fonts');
+export { FONT_DIR };
 
 export const FONT_FILES = {
   proportional: {

@@ -5,12 +5,12 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../paths.js';
+import { TEMPLATE_DIR } from '../paths.js';
 import * as era from '../era/index.js';
 import type { EraRule } from '../era/index.js';
 import { registerReferenceHelpers } from './references.js';
 
-export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
+export { TEMPLATE_DIR };
 
 /** 135304 → "135,304"; null → "—" */
 export function yen(n: number | null | undefined): string {

@@ -3,6 +3,7 @@
 import { mkdirSync, renameSync, rmSync, readFileSync, openSync, writeSync, fsyncSync, closeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { Problem } from '../problem.js';
 
 export interface Written {
   file: string;
@@ -71,18 +72,29 @@ export interface Manifest {
   tool?: string;
   dataset?: string;
   inputs: string;
+  /** the whole set was built from `inputs` in one build (not only some of its documents) */
+  complete?: boolean;
+  /** that build's warnings about the data: said again when the set is kept as it is (kept-set.ts) */
+  warnings?: Problem[];
   files: ManifestEntry[];
+}
+
+/** What a build of the whole set records beside its files. */
+export interface BuildRecord {
+  complete: true;
+  warnings: Problem[];
 }
 
 /** The tool's name in every manifest: what marks an output folder as the tool's own (ownership.ts). */
 export const MANIFEST_TOOL = 'ict-plan-publisher';
 
 /** The manifest's text: `files` carry paths relative to `outDir`. */
-export function manifestText(outDir: string, dataset: string, inputsHash: string, files: Written[]): string {
+export function manifestText(outDir: string, dataset: string, inputsHash: string, files: Written[], build?: BuildRecord): string {
   const manifest: Manifest = {
     tool: MANIFEST_TOOL,
     dataset,
     inputs: inputsHash,
+    ...(build ? { complete: build.complete, warnings: build.warnings } : {}),
     files: files.map((f) => ({
       // the same name on every system: web/index.html
       file: path.relative(outDir, f.file).split(path.sep).join('/'),

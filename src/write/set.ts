@@ -41,7 +41,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type Written } from './index.js';
+import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type BuildRecord, type Written } from './index.js';
 import { OutputError, asOutputError } from './output-error.js';
 import { checkOwnership, foreignIn, lstatOrUndefined, VERSION_NAME, WORK_NAME } from './ownership.js';
 import { alive } from '../process-alive.js';
@@ -65,6 +65,8 @@ export interface SetChange {
   order?: string[];
   /** false: never make a link, always swap plain folders (the fallback, for tests) */
   links?: boolean;
+  /** a build of the whole set: said in the manifest, with its warnings (kept-set.ts reads them) */
+  build?: BuildRecord;
   /** called before each file is written into the staging folder (a seam for tests to inject faults) */
   beforeWrite?: (file: string) => void;
 }
@@ -262,7 +264,7 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     const all = [...files, ...kept].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     at = path.join(staging, 'manifest.json');
     change.beforeWrite?.(at);
-    writeSynced(at, manifestText(setPath, id, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all));
+    writeSynced(at, manifestText(setPath, id, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all, change.build));
     for (const d of [...folders].sort().reverse()) fsyncDir(path.join(staging, d));
     fsyncDir(staging);
 

@@ -1,0 +1,18 @@
+// The documents a data set publishes, by file name: what a whole build must hold.
+import type { Model } from './model/schema.js';
+import { hasProgress } from './resolve/progress.js';
+
+export const PROGRESS_PDF = 'progress.pdf';
+
+/** The documents a data set publishes, by file name. */
+export function documentNames(model: Model): string[] {
+  const d = model.dataset.documents;
+  const hasSchedules = model.initiatives.some((i) => i.data.schedule?.length);
+  return [
+    ...(d.booklet ? ['plan-booklet.pdf'] : []),
+    ...(d.booklet && d.initiativeList && hasSchedules ? ['initiative-list.pdf'] : []),
+    ...(d.results?.fiscalYears ?? []).map((fy) => `results-${fy}.pdf`),
+    ...(hasProgress(model) ? [PROGRESS_PDF] : []),
+    ...(d.appendix ? ['appendix.xlsx'] : []),
+  ];
+}

@@ -1,0 +1,44 @@
+// The hash of everything a data set's documents are built from: its files (data, texts, figures)
+// and the fixed inputs (templates, fonts, the tool's code and locked libraries). Light on purpose:
+// a build of unchanged inputs (write/kept-set.ts) computes it before any heavy module is loaded.
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RawDataset } from './load/index.js';
+import { FONT_DIR, TEMPLATE_DIR } from './paths.js';
+
+let fixedInputs: string | undefined;
+/**
+ * Templates, fonts and the tool itself (its code, compiled in dist/ or as sources in src/, and the
+ * locked versions of the libraries it uses): inputs of every document too. A build of unchanged
+ * inputs is skipped (write/up-to-date.ts, write/kept-set.ts), so a new version of the tool must change this.
+ */
+function fixedInputsHash(): string {
+  if (fixedInputs) return fixedInputs;
+  const h = createHash('sha256');
+  const code = path.dirname(fileURLToPath(import.meta.url));
+  const lock = path.join(code, '..', 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
+  // templates/web/ is a folder of templates too
+  for (const dir of [TEMPLATE_DIR, FONT_DIR, code])
+    for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort())
+      if (dir !== code || /\.(ts|js|mjs)$/.test(f))
+        h.update(f)
+          .update('\0')
+          .update(readFileSync(path.join(dir, f)))
+          .update('\0');
+  return (fixedInputs = h.digest('hex'));
+}
+
+export function inputsHash(raw: RawDataset): string {
+  const h = createHash('sha256').update(fixedInputsHash());
+  for (const [rel, f] of [...raw.json].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(f.text).update('\0');
+  for (const [rel, t] of [...raw.texts].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(t).update('\0');
+  // the figures' images are printed too: a replaced image is a changed input
+  for (const [rel, b] of [...raw.figures].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(b).update('\0');
+  return h.digest('hex');
+}

@@ -1,0 +1,46 @@
+// A build of unchanged inputs, told before anything heavy is loaded. When the data set's files, the
+// templates, the fonts and the tool are what the whole set in output/<id> was built from (the
+// inputs hash in its manifest), that build would write the same bytes again and say the same
+// warnings (tests/determinism.test.ts): the set stays as written, and the warnings recorded in its
+// manifest are said again. Only reading, hashing and comparing: no validation, no pdfmake, no
+// worker thread. Anything it cannot be sure of (a set built in part, or by an older version of the
+// tool, a file missing or changed, an import stopped half way) is left to the full build, which
+// checks the data first (pipeline.ts).
+import path from 'node:path';
+import { loadDataset } from './load/index.js';
+import { hasErrors } from './problem.js';
+import { inputsHash } from './inputs-hash.js';
+import { readManifestOf } from './write/index.js';
+import { upToDateSet } from './write/up-to-date.js';
+import { ERRATA_FILES } from './errata/files.js';
+import { importPending } from './survey/commit.js';
+import { progress } from './progress.js';
+import type { BuildResult } from './build-types.js';
+
+/** the form dataset.json's id must have (model/schema.ts): anything else is left to validation */
+const ID_FORM = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
+
+export function keptBuild(dir: string, outRoot: string, log: (s: string) => void): BuildResult | undefined {
+  const t0 = performance.now();
+  if (importPending(dir)) return undefined;
+  const raw = loadDataset(dir);
+  if (hasErrors(raw.problems)) return undefined;
+  const id = (raw.json.get('dataset.json')?.value as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string' || !ID_FORM.test(id)) return undefined;
+  const outDir = path.join(outRoot, id);
+  const manifest = readManifestOf(outDir);
+  if (!manifest?.complete || !Array.isArray(manifest.warnings)) return undefined;
+  // complete: the build that wrote it made every document, so nothing else is expected
+  const kept = upToDateSet(outRoot, id, inputsHash(raw), [], (name) => ERRATA_FILES.includes(name));
+  if (!kept) return undefined;
+  const ms = Math.round(performance.now() - t0);
+  log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms }));
+  return {
+    id,
+    problems: manifest.warnings,
+    files: kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets })),
+    dropped: [],
+    unchanged: true,
+    timings: { loadValidateMs: ms, resolveMs: 0, documents: [], totalMs: ms },
+  };
+}

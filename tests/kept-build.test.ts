@@ -1,0 +1,70 @@
+// A build of several data sets keeps the sets whose inputs have not changed since their last whole
+// build, found by the command before any worker starts (src/kept-build.ts): it says the same
+// warnings as the build that wrote the set, renders nothing, and a set written by an older version
+// of the tool (no record of its warnings in the manifest) is checked in full and kept the same way.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+describe('a default build of unchanged data sets', () => {
+  it('keeps them without rendering, with the warnings the build that wrote them said', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'kept-build-'));
+    try {
+      const data = path.join(work, 'data');
+      const out = path.join(work, 'out');
+      cpSync(path.join(ROOT, 'data', 'sample-progress'), path.join(data, 'progress'), { recursive: true });
+      cpSync(path.join(ROOT, 'tests', 'fixtures', 'mini'), path.join(data, 'mini'), { recursive: true });
+      const build = () => {
+        const r = spawnSync(process.execPath, ['scripts/run.mjs', 'build', '--data', data, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        const lines = (r.stdout + r.stderr).split('\n');
+        return {
+          warnings: lines.filter((l) => l.startsWith('警告')),
+          rendered: lines.filter((l) => / \d+ 頁（/.test(l)),
+          ended: (set: string) => lines.find((l) => l.startsWith(`${path.relative(ROOT, path.join(data, set))}:`) && /件、警告 \d+ 件/.test(l)) ?? '',
+          version: (id: string) => readlinkSync(path.join(out, id)),
+        };
+      };
+      const progressId = JSON.parse(readFileSync(path.join(data, 'progress', 'dataset.json'), 'utf8')).id as string;
+      const manifestFile = path.join(out, progressId, 'manifest.json');
+
+      const first = build();
+      expect(first.warnings.length).toBeGreaterThan(0);
+      expect(first.rendered.length).toBeGreaterThan(0);
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      expect(manifest.complete).toBe(true);
+      expect(manifest.warnings).toHaveLength(first.warnings.length);
+
+      const again = build();
+      expect(again.rendered).toEqual([]);
+      expect(again.warnings).toEqual(first.warnings);
+      expect(again.ended('progress')).toMatch(/変更なし/);
+      expect(again.ended('mini')).toMatch(/変更なし/);
+      expect(again.version(progressId)).toBe(first.version(progressId));
+
+      // one set's data changed: that set is built, the other kept, and every warning is said once
+      const file = path.join(data, 'mini', 'initiatives', '001.json');
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...json, title: `${json.title}（改）` }, null, 2));
+      const one = build();
+      expect(one.ended('mini')).toMatch(/作成しました/);
+      expect(one.ended('progress')).toMatch(/変更なし/);
+      expect(one.warnings).toEqual(first.warnings);
+
+      // a set written before manifests recorded their warnings: checked in full, and kept all the same
+      delete manifest.complete;
+      delete manifest.warnings;
+      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+      const older = build();
+      expect(older.ended('progress')).toMatch(/変更なし/);
+      expect(older.warnings).toEqual(first.warnings);
+      expect(older.rendered).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
