@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';
-import { cellLines, endsAlone, lineCount, UNIT_PT } from '../src/render/sheet-text.js';
+import { cellLines, endsAlone, lineCount, loneEndAt, UNIT_PT } from '../src/render/sheet-text.js';
 
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
@@ -42,6 +42,18 @@ describe('sheet text: counting and setting agree', () => {
         compared++;
       }
     expect(compared).toBe(texts.length * WIDTHS.length);
+  });
+
+  it('answers in one pass as the three questions asked in turn (loneEndAt)', () => {
+    const seen = new Set<string>();
+    for (const t of texts)
+      for (const w of [...WIDTHS, 6.5, 6.75, 9.25]) {
+        const expected = endsAlone(t, w, false, 'measured') ? 'measured' : endsAlone(t, w, false, 'excel') ? 'excel' : endsAlone(t, w) ? 'near' : undefined;
+        expect(loneEndAt(t, w), `${t} @ ${w}`).toBe(expected);
+        seen.add(String(expected));
+      }
+    // every answer occurs in the data: the comparison covers each branch
+    expect([...seen].sort()).toEqual(['excel', 'measured', 'near', 'undefined']);
   });
 
   it('finds a lone last character where there is one', () => {

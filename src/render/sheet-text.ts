@@ -322,5 +322,29 @@ export function endsAlone(text: string, width: number, bold = false, at: 'measur
   return false;
 }
 
+/**
+ * The first of endsAlone's three answers that holds, asked in one pass: `measured`, else `excel`,
+ * else `near`, else undefined. A workbook's widths weigh every cell this way at many widths
+ * (sheet-layout.ts); asked as three endsAlone calls, the measured and Excel widths were set twice.
+ */
+export function loneEndAt(text: string, width: number, bold = false): 'measured' | 'excel' | 'near' | undefined {
+  const inner = width * UNIT_PT - CELL_PADDING_PT;
+  const excel = width * UNIT_PT * 0.015;
+  const alone = (paragraph: string, way: Way, slackPt: number) => {
+    const s = shape(paragraph, Math.max(1, inner - slackPt), bold, way);
+    return s.lines > 1 && s.last === 1;
+  };
+  let atExcel = false;
+  let near = false;
+  for (const paragraph of text.split('\n'))
+    for (const way of WAYS) {
+      if (alone(paragraph, way, 0)) return 'measured';
+      atExcel ||= alone(paragraph, way, excel);
+      // within half a point either way: asked only while nothing weightier is known
+      if (!atExcel && !near) near = alone(paragraph, way, -0.5) || alone(paragraph, way, 0.5);
+    }
+  return atExcel ? 'excel' : near ? 'near' : undefined;
+}
+
 /** The height in points of a row whose tallest cell sets to `lines` lines. */
 export const rowPt = (lines: number) => Math.ceil((Math.max(1, lines) * LINE_PT + ROW_PADDING_PT) * 4) / 4;

@@ -5,7 +5,7 @@
 // slightly different width avoids it.
 import type { CellValue } from '../../render/xlsx.js';
 import { A3_CAPACITY } from '../../render/xlsx.js';
-import { rowPt, endsAlone } from '../../render/sheet-text.js';
+import { rowPt, loneEndAt } from '../../render/sheet-text.js';
 import { wrappedLines, headerWidth, fitColumns } from '../text-width.js';
 
 /** The height of a row of one line (a group row, a heading). */
@@ -82,6 +82,9 @@ const NUDGES = [0, ...Array.from({ length: 24 }, (_, k) => (k + 1) / 4).flatMap(
  * given up by the other columns, widest first, each only as far as leaves it no more such cells
  * than before; the sheet may then fill a little less than the paper.
  */
+/** how much a cell ending on a line of one character weighs: as measured most, then as Excel may set it, then within half a point */
+const LONE_END_WEIGHT = { measured: 1000, excel: 30, near: 1, none: 0 } as const;
+
 export function avoidLoneEnds(widths: number[], floor: number[], capacity: number, rows: CellValue[][]): number[] {
   const w = widths.slice();
   const texts = w.map((_, c) => rows.map((r) => text(r[c])).filter((t): t is string => !!t));
@@ -92,8 +95,7 @@ export function avoidLoneEnds(widths: number[], floor: number[], capacity: numbe
     let n = scores.get(key);
     if (n === undefined) {
       n = 0;
-      for (const t of texts[c] ?? [])
-        if (wrappedLines(t, x) > 1) n += endsAlone(t, x, false, 'measured') ? 1000 : endsAlone(t, x, false, 'excel') ? 30 : endsAlone(t, x) ? 1 : 0;
+      for (const t of texts[c] ?? []) if (wrappedLines(t, x) > 1) n += LONE_END_WEIGHT[loneEndAt(t, x) ?? 'none'];
       scores.set(key, n);
     }
     return n;
