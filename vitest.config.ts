@@ -46,6 +46,7 @@ const UNIT = [
   'achievement',
   'era',
   'sheet-text',
+  'shared-compile',
   'fuzz',
   'import-graph',
   'inline-runs',

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DIR } from '../templates/index.js';
+import { shareCompiled } from '../templates/shared-compile.js';
 import { judgeUrl, shownUrl, decodeReferences, safetyWords } from '../safe-url.js';
 
 export const WEB_TEMPLATE_DIR = path.join(TEMPLATE_DIR, 'web');
@@ -39,7 +40,7 @@ export interface HtmlRenderer {
 }
 
 export function htmlRenderer(dir = WEB_TEMPLATE_DIR): HtmlRenderer {
-  const hb = Handlebars.create();
+  const hb = shareCompiled(Handlebars.create());
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   // a line break of the data as <br>, the text around it escaped

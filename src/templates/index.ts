@@ -9,6 +9,7 @@ import { TEMPLATE_DIR } from '../paths.js';
 import * as era from '../era/index.js';
 import type { EraRule } from '../era/index.js';
 import { registerReferenceHelpers } from './references.js';
+import { shareCompiled } from './shared-compile.js';
 
 export { TEMPLATE_DIR };
 
@@ -19,7 +20,7 @@ export function yen(n: number | null | undefined): string {
 }
 
 export function createHandlebars(rule: EraRule): typeof Handlebars {
-  const hb = Handlebars.create();
+  const hb = shareCompiled(Handlebars.create());
   hb.registerHelper('fy', (y: number) => era.fiscalYearLong(Number(y), rule));
   hb.registerHelper('fyShort', (y: number) => era.fiscalYearShort(Number(y), rule));
   hb.registerHelper('fyShortNendo', (y: number) => era.fiscalYearShortWithNendo(Number(y), rule));
