@@ -103,3 +103,19 @@ describe('--peers options', () => {
     expect(() => checkBenchArgs(['--peer'])).toThrow(/--peers のことですか/);
   });
 });
+
+describe('--targets table', () => {
+  it('says met or not met from the median against each target, and takes the flag', async () => {
+    const { targetsTable, TARGETS } = await import('../tools/bench/targets.js');
+    const table = targetsTable([
+      { key: 'fresh', wallMs: [4000, 2900, 2950], cpuMs: [6000, 5000, 5500] },
+      { key: 'unchanged', wallMs: [900, 1200, 1100] },
+      { key: 'watch', wallMs: [TARGETS.watch] },
+    ]);
+    const rows = table.split('\n').slice(2);
+    expect(rows[0]).toMatch(/\| 3\.00 s \| 2\.95 s \| 2\.90〜4\.00 s \| 5\.50 s \| 達成 \|$/);
+    expect(rows[1]).toMatch(/\| 1\.00 s \| 1\.10 s \| .* \| — \| 未達 \|$/);
+    expect(rows[2]).toMatch(/\| 1\.50 s \| 1\.50 s \| .* 達成 \|$/);
+    expect(() => checkBenchArgs(['--targets', '--runs', '3'])).not.toThrow();
+  });
+});

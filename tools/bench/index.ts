@@ -3,7 +3,8 @@
 // rendering; --compare sets the same content with pdfmake alone for the pipeline's ratio.
 // Every build runs in its own process, as a user runs it, so memory is the process's peak.
 // --baseline <rev> compares with another commit (baseline.ts); --profile takes CPU profiles (profile.ts);
-// --peers measures Chromium and Typst on the same content (peers.ts).
+// --peers measures Chromium and Typst on the same content (peers.ts); --targets the build times
+// a user waits for against the targets (targets.ts).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,7 @@ async function main() {
   checkBenchArgs(process.argv.slice(2));
   if (process.argv.includes('--baseline')) return (await import('./baseline.js')).runBaseline(ROOT, process.argv.slice(2));
   if (process.argv.includes('--peers')) return (await import('./peers.js')).runPeers(ROOT, process.argv.slice(2));
+  if (process.argv.includes('--targets')) return (await import('./targets.js')).runTargets(ROOT, process.argv.slice(2));
   if (process.argv.includes('--profile')) return (await import('./profile.js')).runProfiles(ROOT, process.argv.slice(2));
   const scales = (arg('--scale') ?? '1,10,100').split(',').map(Number);
   const only = arg('--only')?.split(',');

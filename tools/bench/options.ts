@@ -16,7 +16,7 @@ export class BenchError extends Error {}
 export class BenchUsageError extends BenchError {}
 
 const VALUE_OPTIONS = ['--scale', '--only', '--baseline', '--runs', '--json'];
-const FLAGS = ['--compare', '--profile', '--peers'];
+const FLAGS = ['--compare', '--profile', '--peers', '--targets'];
 
 export const wantsBenchHelp = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
 
