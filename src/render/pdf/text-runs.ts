@@ -43,7 +43,7 @@ function plain(i: Any): boolean {
  * part (justified lines spread their characters; the difference `gaps[k]` becomes a TJ
  * adjustment, as pdfkit writes kerning). Made only while the line is drawn.
  */
-function runFont(font: Any, text: string, ends: number[], gaps: number[] | undefined, size: number): Any {
+function runFont(font: Any, text: string, ends: number[], gaps: number[] | undefined, size: number, widths: number[]): Any {
   const parts = ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
   return Object.create(font, {
     encode: {
@@ -67,7 +67,10 @@ function runFont(font: Any, text: string, ends: number[], gaps: number[] | undef
       },
     },
     // pdfkit advances its cursor by this after the text; pdfmake places every text itself
-    widthOfString: { value: (_s: string, sz: number) => parts.reduce((w, p) => w + font.widthOfString(p, sz), 0) },
+    // (the parts' widths as joinRuns read them, added in the same order: the sum the font would give)
+    widthOfString: {
+      value: (_s: string, sz: number) => (sz === size ? widths.reduce((w, x) => w + x, 0) : parts.reduce((w, p) => w + font.widthOfString(p, sz), 0)),
+    },
   });
 }
 
@@ -84,13 +87,18 @@ export function joinRuns(inlines: Any[]): Any[] {
     const first = inlines[i];
     let j = i + 1;
     const gaps: number[] = [];
+    // a plain inline's width is its font's width of its text (pdfmake's widthOfText adds only
+    // character spacing, which a plain inline has none of): read, not measured again
+    let widths: number[] = [];
     if (plain(first)) {
-      let end = first.x + first.font.widthOfString(first.text, first.fontSize);
+      widths = [first.width];
+      let end = first.x + first.width;
       while (j < inlines.length) {
         const n = inlines[j];
         if (!plain(n) || n.font !== first.font || n.fontSize !== first.fontSize || n.color !== first.color || n.opacity !== first.opacity) break;
         gaps.push(n.x - end);
-        end = n.x + n.font.widthOfString(n.text, n.fontSize);
+        end = n.x + n.width;
+        widths.push(n.width);
         j++;
       }
     }
@@ -103,7 +111,7 @@ export function joinRuns(inlines: Any[]): Any[] {
       let text = '';
       const ends: number[] = [];
       for (let k = i; k < j; k++) ends.push((text += inlines[k].text).length);
-      out.push({ ...first, text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined });
+      out.push({ ...first, text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined, _widths: widths });
     }
     i = j;
   }
@@ -112,7 +120,7 @@ export function joinRuns(inlines: Any[]): Any[] {
 
 /** The inlines as they are drawn: a joined run with the font that writes it part by part. */
 function drawn(inlines: Any[]): Any[] {
-  return inlines.map((i) => (i._ends ? { ...i, font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize) } : i));
+  return inlines.map((i) => (i._ends ? { ...i, font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize, i._widths) } : i));
 }
 
 let installed = false;
