@@ -29,7 +29,10 @@ export function keptBuild(dir: string, outRoot: string, log: (s: string) => void
   if (typeof id !== 'string' || !ID_FORM.test(id)) return undefined;
   const outDir = path.join(outRoot, id);
   const manifest = readManifestOf(outDir);
-  if (!manifest?.complete || !Array.isArray(manifest.warnings)) return undefined;
+  // warnings as a build records them (anything else, a hand-edited manifest say, is left to the full check)
+  const warnings = manifest?.complete ? manifest.warnings : undefined;
+  if (!Array.isArray(warnings) || !warnings.every((p) => p?.severity === 'warning' && typeof p.file === 'string' && typeof p.message === 'string'))
+    return undefined;
   // complete: the build that wrote it made every document, so nothing else is expected
   const kept = upToDateSet(outRoot, id, inputsHash(raw), [], (name) => ERRATA_FILES.includes(name));
   if (!kept) return undefined;
@@ -37,7 +40,7 @@ export function keptBuild(dir: string, outRoot: string, log: (s: string) => void
   log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms }));
   return {
     id,
-    problems: manifest.warnings,
+    problems: warnings,
     files: kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets })),
     dropped: [],
     unchanged: true,

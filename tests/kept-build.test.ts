@@ -55,6 +55,12 @@ describe('a default build of unchanged data sets', () => {
       expect(one.ended('progress')).toMatch(/変更なし/);
       expect(one.warnings).toEqual(first.warnings);
 
+      // warnings in the manifest that are not as a build writes them (edited by hand): checked in full, and kept all the same
+      writeFileSync(manifestFile, JSON.stringify({ ...manifest, warnings: [{ message: 1 }] }, null, 2) + '\n');
+      const edited = build();
+      expect(edited.ended('progress')).toMatch(/変更なし/);
+      expect(edited.warnings).toEqual(first.warnings);
+
       // a set written before manifests recorded their warnings: checked in full, and kept all the same
       delete manifest.complete;
       delete manifest.warnings;
