@@ -36,9 +36,12 @@ function fixedInputsHash(): string {
 
 export function inputsHash(raw: RawDataset): string {
   const h = createHash('sha256').update(fixedInputsHash());
-  for (const [rel, f] of [...raw.json].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(f.text).update('\0');
-  for (const [rel, t] of [...raw.texts].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(t).update('\0');
-  // the figures' images are printed too: a replaced image is a changed input
-  for (const [rel, b] of [...raw.figures].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(b).update('\0');
+  // each file by its path, in path order; the figures' images are printed too: a replaced image is a changed input
+  const add = (files: Iterable<[string, string | Buffer]>) => {
+    for (const [rel, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(rel).update('\0').update(content).update('\0');
+  };
+  add([...raw.json].map(([rel, f]) => [rel, f.text]));
+  add(raw.texts);
+  add(raw.figures);
   return h.digest('hex');
 }

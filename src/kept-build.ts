@@ -8,9 +8,9 @@
 // checks the data first (pipeline.ts).
 import path from 'node:path';
 import { loadDataset } from './load/index.js';
-import { hasErrors } from './problem.js';
+import { hasErrors, type Problem } from './problem.js';
 import { inputsHash } from './inputs-hash.js';
-import { readManifestOf } from './write/index.js';
+import { readManifestOf, type Manifest } from './write/index.js';
 import { upToDateSet } from './write/up-to-date.js';
 import { ERRATA_FILES } from './errata/files.js';
 import { importPending } from './survey/commit.js';
@@ -27,8 +27,7 @@ export function keptBuild(dir: string, outRoot: string, log: (s: string) => void
   if (hasErrors(raw.problems)) return undefined;
   const id = (raw.json.get('dataset.json')?.value as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string' || !ID_FORM.test(id)) return undefined;
-  const outDir = path.join(outRoot, id);
-  const manifest = readManifestOf(outDir);
+  const manifest = readManifestOf(path.join(outRoot, id));
   // warnings as a build records them (anything else, a hand-edited manifest say, is left to the full check)
   const warnings = manifest?.complete ? manifest.warnings : undefined;
   if (!Array.isArray(warnings) || !warnings.every((p) => p?.severity === 'warning' && typeof p.file === 'string' && typeof p.message === 'string'))
@@ -36,12 +35,17 @@ export function keptBuild(dir: string, outRoot: string, log: (s: string) => void
   // complete: the build that wrote it made every document, so nothing else is expected
   const kept = upToDateSet(outRoot, id, inputsHash(raw), [], (name) => ERRATA_FILES.includes(name));
   if (!kept) return undefined;
-  const ms = Math.round(performance.now() - t0);
-  log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms }));
+  return keptResult(outRoot, id, kept, warnings, Math.round(performance.now() - t0), log);
+}
+
+/** A set kept as it is, told as a build's result (here and by pipeline.ts's full check): its files as the manifest lists them. */
+export function keptResult(outRoot: string, id: string, manifest: Manifest, problems: Problem[], ms: number, log: (s: string) => void): BuildResult {
+  const outDir = path.join(outRoot, id);
+  log(progress('unchanged', { id, count: manifest.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms }));
   return {
     id,
-    problems: warnings,
-    files: kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets })),
+    problems,
+    files: manifest.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets })),
     dropped: [],
     unchanged: true,
     timings: { loadValidateMs: ms, resolveMs: 0, documents: [], totalMs: ms },

@@ -7,7 +7,7 @@ import { checkDataset } from './check-dataset.js';
 import { documentNames } from './document-names.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 import { inputsHash } from './inputs-hash.js';
-import { keptBuild } from './kept-build.js';
+import { keptBuild, keptResult } from './kept-build.js';
 import { wordsOf } from './templates/words.js';
 import { publishSet, checkOutputPlace } from './write/set.js';
 import { guardPlaces } from './write/places.js';
@@ -39,19 +39,7 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   if (checked.model && checked.raw && !hasErrors(checked.problems) && !opts.only && !opts.skip) {
     const id = checked.model.dataset.id;
     const kept = upToDateSet(outRoot, id, inputsHash(checked.raw), [...documentNames(checked.model), 'web/', 'data/'], (name) => ERRATA_FILES.includes(name));
-    if (kept) {
-      const outDir = path.join(outRoot, id);
-      opts.log(progress('unchanged', { id, count: kept.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
-      const files = kept.files.map((f) => ({ file: path.join(outDir, f.file), sha256: f.sha256, bytes: f.bytes, pages: f.pages, sheets: f.sheets }));
-      return {
-        id,
-        problems: checked.problems,
-        files,
-        dropped: [],
-        unchanged: true,
-        timings: { loadValidateMs: checkMs, resolveMs: 0, documents: [], totalMs: since(t0) },
-      };
-    }
+    if (kept) return keptResult(outRoot, id, kept, checked.problems, since(t0), opts.log);
   }
   const { renderDataset } = await import('./render-dataset.js');
   const { model, raw, problems, outputs, timings: t, resolved } = await renderDataset(dir, { ...opts, checked });
