@@ -72,6 +72,14 @@ function runFont(font: Any, text: string, ends: number[], gaps: number[] | undef
 }
 
 /**
+ * `{ ...inline, ...changes }`, with the inline's prototype: an inline made from a run has its
+ * style from its prototype (inline-runs.ts), which a spread would leave behind.
+ */
+function copy(inline: Any, changes: Any): Any {
+  return Object.assign(Object.create(Object.getPrototypeOf(inline)), inline, changes);
+}
+
+/**
  * The line's inlines with each run of neighbours drawn alike joined into one: its text is the
  * parts' texts, `_ends` where each part ends in it, `_gaps` how far pdfmake put each next part
  * from where the part before it ends (absent where every one is 0). A joined inline keeps its
@@ -103,7 +111,7 @@ export function joinRuns(inlines: Any[]): Any[] {
       let text = '';
       const ends: number[] = [];
       for (let k = i; k < j; k++) ends.push((text += inlines[k].text).length);
-      out.push({ ...first, text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined });
+      out.push(copy(first, { text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined }));
     }
     i = j;
   }
@@ -112,7 +120,7 @@ export function joinRuns(inlines: Any[]): Any[] {
 
 /** The inlines as they are drawn: a joined run with the font that writes it part by part. */
 function drawn(inlines: Any[]): Any[] {
-  return inlines.map((i) => (i._ends ? { ...i, font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize) } : i));
+  return inlines.map((i) => (i._ends ? copy(i, { font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize) }) : i));
 }
 
 let installed = false;
