@@ -44,6 +44,7 @@ describe('reproducible and safe builds', () => {
     ['layouts shared by the documents (render/pdf/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
     ['pages let go of once drawn (render/pdf/page-release.ts)', 'ICT_PDF_NO_PAGE_RELEASE'],
     ['inline objects sharing their run’s style (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_SHARED_STYLES'],
+    ['the definition let go of once laid out (render/pdf/definition-release.ts)', 'ICT_PDF_NO_DEFINITION_RELEASE'],
   ];
   it(`gives byte-identical PDFs and workbooks without ${SWITCHES.map(([what]) => what).join(', ')}`, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));
