@@ -138,6 +138,9 @@ interface Run {
   ownLineEnd: boolean;
 }
 
+const NO_NUMBERS: number[] = Object.freeze([]) as never;
+const NO_RUNS: Run[] = Object.freeze([]) as never;
+
 /**
  * The measured pieces of one text node, in order, and the pieces given back to it (pdfmake's
  * unshift: the rest of a word cut at the line's end). It stands where pdfmake keeps the node's
@@ -185,11 +188,12 @@ export class InlineQueue {
     p.width = this.dbl[i];
     p.leadingCut = this.dbl[i + 1];
     p.trailingCut = this.dbl[i + 2];
-    // all taken: the arrays go with the last piece
+    // all taken: the arrays go with the last piece (for empty ones shared by every node laid out:
+    // the node keeps its queue until the definition goes, and they are never written to)
     if (this.next === this.count) {
-      this.ints = [];
-      this.dbl = [];
-      this.runs = [];
+      this.ints = NO_NUMBERS;
+      this.dbl = NO_NUMBERS;
+      this.runs = NO_RUNS;
       this.next = this.count = 0;
     }
     return p;
