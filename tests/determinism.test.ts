@@ -45,6 +45,7 @@ describe('reproducible and safe builds', () => {
     ['pages let go of once drawn (render/pdf/page-release.ts)', 'ICT_PDF_NO_PAGE_RELEASE'],
     ['inline objects sharing their run’s style (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_SHARED_STYLES'],
     ['the definition let go of once laid out (render/pdf/definition-release.ts)', 'ICT_PDF_NO_DEFINITION_RELEASE'],
+    ['a collection between layout and drawing (render/pdf/layout-gc.ts)', 'ICT_PDF_NO_LAYOUT_GC'],
   ];
   it(`gives byte-identical PDFs and workbooks without ${SWITCHES.map(([what]) => what).join(', ')}`, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));

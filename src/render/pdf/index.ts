@@ -6,6 +6,7 @@ import { collectAnchors, checkCitedAnchors } from './anchors.js';
 import { numberLeaves, findLosses, ContentLostError } from './loss-guard.js';
 import { planStructure, useStructure } from './tags.js';
 import { releasesDefinition } from './definition-release.js';
+import { collectAfterLayout } from './layout-gc.js';
 
 // pdfmake's internals, extended by the seam before anything is laid out (install.ts)
 import { pdfmake, PDFDocument, LayoutBuilder, SVGMeasure, PageSize, tableLayouts, Renderer, TextInlines, type Any } from './install.js';
@@ -212,6 +213,8 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
     // drawing reads only the pages: the definition (and what pdfmake added to its nodes) may go
     // (the header, footer and background functions too: made during layout, and a composer's function may hold its content)
     if (releasesDefinition()) content = leaves = footer = d.content = d.header = d.footer = d.background = d.watermark = undefined;
+    // and what is left, for drawing, is what V8 measures its next heap limit from (layout-gc.ts)
+    collectAfterLayout();
   };
   // the structure tree is planned from the definition before pdfmake lays it out
   useStructure(doc.tagged ? planStructure(content) : undefined);
