@@ -22,7 +22,7 @@
 //
 // Memory (ICT_PDF_NO_SHARED_STYLES=1 turns it off): an inline object made from a run does not
 // copy the run's twenty-odd style properties; it has them from its prototype, the run's style,
-// and owns only what differs per piece (text, width, cuts, and what pdfmake sets later: x and
+// and owns only what differs per piece (text, width, its cuts where not 0, and what pdfmake sets later: x and
 // the like). Runs of equal style (the same values, the same font object) share one prototype,
 // so a document has a few dozen of them and V8 a few maps for their pieces. (A copied style is
 // a dictionary-mode object of about 1.5 kB in V8, the properties being added by keyed stores:
@@ -136,6 +136,8 @@ interface Run {
   base: Any;
   /** the part sets lineEnd itself (pdfmake's copy of the part's properties overrides the word's) */
   ownLineEnd: boolean;
+  /** the shared style has leadingCut and trailingCut 0: a piece owns its cuts only where they are not */
+  zeroCuts?: boolean;
 }
 
 const NO_NUMBERS: number[] = Object.freeze([]) as never;
@@ -186,8 +188,11 @@ export class InlineQueue {
     if (f & NO_NEW_LINE) p.noNewLine = true;
     if (g === 0 && this.leadingIndent) p.leadingIndent = this.leadingIndent;
     p.width = this.dbl[i];
-    p.leadingCut = this.dbl[i + 1];
-    p.trailingCut = this.dbl[i + 2];
+    // cuts of 0 (most pieces: text without spaces) are the shared style's (see zeroCuts)
+    const leadingCut = this.dbl[i + 1];
+    const trailingCut = this.dbl[i + 2];
+    if (!run.zeroCuts || !Object.is(leadingCut, 0)) p.leadingCut = leadingCut;
+    if (!run.zeroCuts || !Object.is(trailingCut, 0)) p.trailingCut = trailingCut;
     // all taken: the arrays go with the last piece (for empty ones shared by every node laid out:
     // the node keeps its queue until the definition goes, and they are never written to)
     if (this.next === this.count) {
@@ -376,8 +381,17 @@ export function measureRuns(pdfDocument: Any, textArray: Any, stack: Any, deps: 
       preserveTrailingSpaces = get(base, 'preserveTrailingSpaces', false);
       runText = runs[run].text;
       spaces = SPACE.test(runText);
-      runs[run].base = shareStyles ? sharedStyle(pdfDocument, base) : base;
-      base = runs[run].base;
+      if (shareStyles) {
+        // the part does not set its cuts itself: 0 for both in the shared style, which a piece then
+        // owns only where its own differ (reading base.leadingCut below gives 0 as undefined did)
+        if (!hasOwn.call(base, 'leadingCut') && !hasOwn.call(base, 'trailingCut')) {
+          base.leadingCut = 0;
+          base.trailingCut = 0;
+          runs[run].zeroCuts = true;
+        }
+        base = sharedStyle(pdfDocument, base);
+      }
+      runs[run].base = base;
     }
     const text = runText.slice(ints[i], ints[i + 1]);
     const width = widthOfText(text, base);
