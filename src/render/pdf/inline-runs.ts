@@ -22,8 +22,8 @@
 //
 // Memory (ICT_PDF_NO_SHARED_STYLES=1 turns it off): an inline object made from a run does not
 // copy the run's twenty-odd style properties; it has them from its prototype, the run's style,
-// and owns only what differs per piece (text, width, its cuts where not 0, and what pdfmake sets later: x and
-// the like). Runs of equal style (the same values, the same font object) share one prototype,
+// and owns only what differs per piece (text, width, its cuts where not 0, and what pdfmake sets
+// later: x and the like). Runs of equal style (the same values, the same font object) share one prototype,
 // so a document has a few dozen of them and V8 a few maps for their pieces. (A copied style is
 // a dictionary-mode object of about 1.5 kB in V8, the properties being added by keyed stores:
 // the inline objects left on the ×100 results report's laid-out pages took about 250 MiB.)
