@@ -26,7 +26,7 @@
 // later: x and the like). Runs of equal style (the same values, the same font object) share one prototype,
 // so a document has a few dozen of them and V8 a few maps for their pieces. (A copied style is
 // a dictionary-mode object of about 1.5 kB in V8, the properties being added by keyed stores:
-// the inline objects left on the ×100 results report's laid-out pages took about 250 MiB.)
+// the inline objects left on the ×100 results report's laid-out pages took about 160 MiB.)
 // pdfmake and pdfkit read an inline's properties by name and copy one only with `for…in`
 // (which sees the prototype's); the seam's own copies (text-runs.ts) keep the prototype.
 import { switchedOff } from './switches.js';
