@@ -99,12 +99,19 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   const want = (name: string) => (!opts.only || opts.only.has(name)) && !opts.skip?.has(name);
   opts.log(progress('checked', { id: r.id, ms: since(t0) }));
   const outputs: Output[] = [];
-  const timed = async (name: string, compose: () => unknown, render: (def: never) => Promise<Output>) => {
+  // `render` takes the definition over (`take`): nothing here holds it while it is drawn, so the
+  // render may let go of it once laid out (render/pdf/definition-release.ts)
+  const timed = async (name: string, compose: () => unknown, render: (take: () => never) => Promise<Output>) => {
     const a = performance.now();
-    const def = compose();
+    let def = compose();
+    const take = () => {
+      const d = def;
+      def = undefined;
+      return d as never;
+    };
     const b = performance.now();
     // content pdfmake lost is a data problem: nothing of this data set is written
-    const o = await unlessLost(name, r.words.common, problems, () => render(def as never));
+    const o = await unlessLost(name, r.words.common, problems, () => render(take));
     if (!o) return;
     outputs.push(o);
     timings.documents.push({ name, pages: o.pages, sheets: o.sheets, composeMs: Math.round(b - a), renderMs: since(b) });
@@ -163,8 +170,8 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       await timed(
         'initiative-list.pdf',
         () => initiativeListDocument(r, pages!.anchors),
-        async (def) => {
-          const { bytes, layout: l } = await renderPdf(def, allowed);
+        async (take) => {
+          const { bytes, layout: l } = await renderPdf(take(), allowed);
           return { name: 'initiative-list.pdf', bytes, pages: l.pageCount };
         },
       );
@@ -174,8 +181,8 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
         await timed(
           name,
           () => resultsDocument(view, r),
-          async (def) => {
-            const { bytes, layout: l } = await renderPdf(def, allowed);
+          async (take) => {
+            const { bytes, layout: l } = await renderPdf(take(), allowed);
             return { name, bytes, pages: l.pageCount };
           },
         );
@@ -184,8 +191,8 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       await timed(
         PROGRESS_PDF,
         () => progressDocument(r.progress!, r),
-        async (def) => {
-          const { bytes, layout: l } = await renderPdf(def, allowed);
+        async (take) => {
+          const { bytes, layout: l } = await renderPdf(take(), allowed);
           return { name: PROGRESS_PDF, bytes, pages: l.pageCount };
         },
       );

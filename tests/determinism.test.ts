@@ -44,6 +44,9 @@ describe('reproducible and safe builds', () => {
     ['text measured and set in lines as runs (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_INLINE_RUNS'],
     ['layouts shared by the documents (render/pdf/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
     ['pages let go of once drawn (render/pdf/page-release.ts)', 'ICT_PDF_NO_PAGE_RELEASE'],
+    ['inline objects sharing their run’s style (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_SHARED_STYLES'],
+    ['the definition let go of once laid out (render/pdf/definition-release.ts)', 'ICT_PDF_NO_DEFINITION_RELEASE'],
+    ['a collection between layout and drawing (render/pdf/layout-gc.ts)', 'ICT_PDF_NO_LAYOUT_GC'],
   ];
   it(`gives byte-identical PDFs and workbooks without ${SWITCHES.map(([what]) => what).join(', ')}`, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));

@@ -111,13 +111,20 @@ function pdfmakeMeasure(measure: Any, node: Any): Any {
   });
 }
 
+/** an inline object's properties as pdfmake reads them: its own and its prototype's (the run's style, inline-runs.ts) */
+function flat(inline: Any): Any {
+  const o: Any = {};
+  for (const key in inline) o[key] = inline[key];
+  return o;
+}
+
 /** every line of the node at this width, as plain data (fonts by name) */
 function lines(node: Any, width: number): Any[] {
   const builder = { writer: { context: () => ({ availableWidth: width }) } };
   const out: Any[] = [];
   for (let line; (line = LayoutBuilder.prototype.buildNextLine.call(builder, node));) {
     const { inlines, ...rest } = line;
-    out.push({ ...rest, inlines: inlines.map((i: Any) => ({ ...i, font: i.font?.name })) });
+    out.push({ ...rest, inlines: inlines.map((i: Any) => ({ ...flat(i), font: i.font?.name })) });
     if (out.length > 5000) throw new Error('no end of lines');
   }
   return out;
@@ -144,6 +151,25 @@ describe('text measured as runs', () => {
       }
     }
     expect(compared).toBeGreaterThan(250);
+  });
+
+  it('gives the pieces of runs of one style one style object, as their prototype', () => {
+    const pdf = newDocument();
+    const measure = new DocMeasure(pdf, STYLES, DEFAULT, null, {});
+    // two nodes, each with a bold part: four runs, two styles
+    const nodes: Any[] = [0, 1].map(() => ({ text: [JA, { text: FRAGMENTS[1], bold: true }], style: 'p' }));
+    const inlines: Any[] = [];
+    for (const node of nodes) {
+      measure.styleStack.auto(node, () => measure.measureLeaf(node));
+      const builder = { writer: { context: () => ({ availableWidth: 10_000 }) } };
+      for (let line; (line = LayoutBuilder.prototype.buildNextLine.call(builder, node));) inlines.push(...line.inlines);
+    }
+    const styles = new Set(inlines.map((i) => Object.getPrototypeOf(i)));
+    expect(styles.size).toBe(2);
+    for (const style of styles) expect(style).not.toBe(Object.prototype);
+    // a piece owns only what is its own: no style property is copied onto it
+    for (const i of inlines) expect(Object.keys(i).filter((k) => ['font', 'fontSize', 'color', 'alignment', 'height'].includes(k))).toEqual([]);
+    expect(inlines.filter((i) => i.font.name === pdf.provideFont('BIZUDPGothic', true, false).name).length).toBeGreaterThan(0);
   });
 
   it('takes back a line’s inline objects as pdfmake’s array does (a reflow at another width)', () => {

@@ -5,6 +5,8 @@ import { PDF_FONTS, FONT_DIR } from '../fonts.js';
 import { collectAnchors, checkCitedAnchors } from './anchors.js';
 import { numberLeaves, findLosses, ContentLostError } from './loss-guard.js';
 import { planStructure, useStructure } from './tags.js';
+import { releasesDefinition } from './definition-release.js';
+import { collectAfterLayout } from './layout-gc.js';
 
 // pdfmake's internals, extended by the seam before anything is laid out (install.ts)
 import { pdfmake, PDFDocument, LayoutBuilder, SVGMeasure, PageSize, tableLayouts, Renderer, TextInlines, type Any } from './install.js';
@@ -166,7 +168,13 @@ export interface RenderOptions {
 
 /** The final PDF bytes, and where each anchor stood in it (physical pages). */
 export function renderPdf(doc: DocDefinition, allowedDirs: string[] = [], opts: RenderOptions = {}): Promise<{ bytes: Buffer; layout: Layout }> {
-  const run = queue.then(() => renderOne(doc, allowedDirs, opts));
+  // the definition is handed on, not kept by this closure (the render may let go of it: definition-release.ts)
+  let handed: DocDefinition | undefined = doc;
+  const run = queue.then(() => {
+    const d = handed!;
+    handed = undefined;
+    return renderOne(d, allowedDirs, opts);
+  });
   queue = run.catch(() => {});
   return run;
 }
@@ -175,11 +183,13 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   configure(allowedDirs);
   ownWidths(doc.content);
   checkCitedAnchors(doc.content);
-  const leaves = numberLeaves(doc.content);
+  // let go of once the pages are laid out and read (definition-release.ts)
+  let content: Any = doc.content;
+  let leaves: ReturnType<typeof numberLeaves> | undefined = numberLeaves(content);
   const anchors = new Map<string, number>();
   let pageCount = 0;
-  const footer = doc.footer;
-  const d = {
+  let footer = doc.footer;
+  const d: DocDefinition = {
     ...doc,
     footer:
       typeof footer === 'function'
@@ -192,17 +202,26 @@ async function renderOne(doc: DocDefinition, allowedDirs: string[], opts: Render
   // createPdf takes table layouts from the instance only (it overwrites options.tableLayouts)
   pdfmake.setTableLayouts(doc.tableLayouts ?? {});
   beforeRender = (pages) => {
-    guard(pages, leaves);
+    guard(pages, leaves!);
     // laid out, not yet rendered: where the anchored nodes stand
-    if (opts.anchors || opts.firstPrintedPage) collectAnchors(doc.content, anchors);
+    if (opts.anchors || opts.firstPrintedPage) collectAnchors(content, anchors);
     if (opts.firstPrintedPage) {
       const first = anchors.get(opts.firstPrintedPage);
       if (first === undefined) throw new Error(`頁の起点 ${opts.firstPrintedPage} が文書にありません`);
       printPageReferences(pages, first - 1);
     }
+    // drawing reads only the pages: the definition (and what pdfmake added to its nodes) may go
+    // (the header, footer and background functions too: made during layout, and a composer's function may hold its content)
+    if (releasesDefinition()) content = leaves = footer = d.content = d.header = d.footer = d.background = d.watermark = undefined;
+    // and what is left, for drawing, is what V8 measures its next heap limit from (layout-gc.ts)
+    collectAfterLayout();
   };
   // the structure tree is planned from the definition before pdfmake lays it out
-  useStructure(doc.tagged ? planStructure(doc.content) : undefined);
+  useStructure(doc.tagged ? planStructure(content) : undefined);
+  // from here on the definition is reached through `d` and `content` only (both let go of above):
+  // the suspended function must not keep it in its parameter
+  // eslint-disable-next-line no-useless-assignment
+  doc = undefined as never;
   try {
     const bytes: Buffer = await pdfmake.createPdf(d).getBuffer();
     return { bytes, layout: { anchors, pageCount } };

@@ -19,6 +19,16 @@
 // own on varied texts). Lists' markers and anything else that asks TextInlines.buildInlines
 // directly are measured by pdfmake as before. A change that could be offered upstream: a run
 // representation between TextInlines and LayoutBuilder (pdfmake's Renderer notes the want of runs).
+//
+// Memory (ICT_PDF_NO_SHARED_STYLES=1 turns it off): an inline object made from a run does not
+// copy the run's twenty-odd style properties; it has them from its prototype, the run's style,
+// and owns only what differs per piece (text, width, its cuts where not 0, and what pdfmake sets
+// later: x and the like). Runs of equal style (the same values, the same font object) share one prototype,
+// so a document has a few dozen of them and V8 a few maps for their pieces. (A copied style is
+// a dictionary-mode object of about 1.5 kB in V8, the properties being added by keyed stores:
+// the inline objects left on the ×100 results report's laid-out pages took about 160 MiB.)
+// pdfmake and pdfkit read an inline's properties by name and copy one only with `for…in`
+// (which sees the prototype's); the seam's own copies (text-runs.ts) keep the prototype.
 import { switchedOff } from './switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -126,7 +136,12 @@ interface Run {
   base: Any;
   /** the part sets lineEnd itself (pdfmake's copy of the part's properties overrides the word's) */
   ownLineEnd: boolean;
+  /** the shared style has leadingCut and trailingCut 0: a piece owns its cuts only where they are not */
+  zeroCuts?: boolean;
 }
+
+const NO_NUMBERS: number[] = Object.freeze([]) as never;
+const NO_RUNS: Run[] = Object.freeze([]) as never;
 
 /**
  * The measured pieces of one text node, in order, and the pieces given back to it (pdfmake's
@@ -166,19 +181,24 @@ export class InlineQueue {
     const i = g * 3;
     const f = this.ints[i + 2];
     const run = this.runs[f >> 2];
-    const p = { ...run.base };
+    // the run's style as its prototype (a copy of it when shared styles are off)
+    const p = shareStyles ? Object.create(run.base) : { ...run.base };
     p.text = run.text.slice(this.ints[i], this.ints[i + 1]);
     if (f & LINE_END && !run.ownLineEnd) p.lineEnd = true;
     if (f & NO_NEW_LINE) p.noNewLine = true;
     if (g === 0 && this.leadingIndent) p.leadingIndent = this.leadingIndent;
     p.width = this.dbl[i];
-    p.leadingCut = this.dbl[i + 1];
-    p.trailingCut = this.dbl[i + 2];
-    // all taken: the arrays go with the last piece
+    // cuts of 0 (most pieces: text without spaces) are the shared style's (see zeroCuts)
+    const leadingCut = this.dbl[i + 1];
+    const trailingCut = this.dbl[i + 2];
+    if (!run.zeroCuts || !Object.is(leadingCut, 0)) p.leadingCut = leadingCut;
+    if (!run.zeroCuts || !Object.is(trailingCut, 0)) p.trailingCut = trailingCut;
+    // all taken: the arrays go with the last piece (for empty ones shared by every node laid out:
+    // the node keeps its queue until the definition goes, and they are never written to)
     if (this.next === this.count) {
-      this.ints = [];
-      this.dbl = [];
-      this.runs = [];
+      this.ints = NO_NUMBERS;
+      this.dbl = NO_NUMBERS;
+      this.runs = NO_RUNS;
       this.next = this.count = 0;
     }
     return p;
@@ -245,6 +265,37 @@ const MEASURED: [string, unknown][] = [
   ['sup', false],
   ['sub', false],
 ];
+
+/** off by ICT_PDF_NO_SHARED_STYLES: each inline object copies its run's style (pdfmake's own way) */
+let shareStyles = true;
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+/** a property value as part of a style's key: primitives by value, objects by identity */
+function valueKey(v: unknown): string {
+  if ((typeof v === 'object' && v !== null) || typeof v === 'function') {
+    let id = objectIds.get(v);
+    if (id === undefined) objectIds.set(v, (id = nextObjectId++));
+    return `#${id}`;
+  }
+  if (typeof v === 'string') return JSON.stringify(v);
+  return `${typeof v}:${Object.is(v, -0) ? '-0' : String(v)}`;
+}
+
+/** per document: one style object for each distinct style (its properties in order, and their values) */
+const stylesOf = new WeakMap<object, Map<string, Any>>();
+function sharedStyle(pdfDocument: Any, style: Any): Any {
+  // a symbol-keyed property is copied by a spread but is no part of the key: such a style is kept as it is
+  if (Object.getOwnPropertySymbols(style).length) return style;
+  let key = '';
+  for (const k of Object.keys(style)) key += `${JSON.stringify(k)}=${valueKey(style[k])};`;
+  let styles = stylesOf.get(pdfDocument);
+  if (!styles) stylesOf.set(pdfDocument, (styles = new Map()));
+  const shared = styles.get(key);
+  if (shared) return shared;
+  styles.set(key, style);
+  return style;
+}
 
 interface Measured {
   queue: InlineQueue;
@@ -330,6 +381,16 @@ export function measureRuns(pdfDocument: Any, textArray: Any, stack: Any, deps: 
       preserveTrailingSpaces = get(base, 'preserveTrailingSpaces', false);
       runText = runs[run].text;
       spaces = SPACE.test(runText);
+      if (shareStyles) {
+        // the part does not set its cuts itself: 0 for both in the shared style, which a piece then
+        // owns only where its own differ (reading base.leadingCut below gives 0 as undefined did)
+        if (!hasOwn.call(base, 'leadingCut') && !hasOwn.call(base, 'trailingCut')) {
+          base.leadingCut = 0;
+          base.trailingCut = 0;
+          runs[run].zeroCuts = true;
+        }
+        base = sharedStyle(pdfDocument, base);
+      }
       runs[run].base = base;
     }
     const text = runText.slice(ints[i], ints[i + 1]);
@@ -389,7 +450,10 @@ function findMaxFitLength(text: string, maxWidth: number, measureFn: (t: string)
 
 let installed = false;
 export function installInlineRuns(deps: { DocMeasure: Any; LayoutBuilder: Any; Line: Any; TextInlines: Any; StyleContextStack: Any; LineBreaker: Any }): void {
-  if (installed || switchedOff('ICT_PDF_NO_INLINE_RUNS')) return;
+  if (installed) return;
+  // asked first, so that it is honoured (and says so) when the runs are off too
+  shareStyles = !switchedOff('ICT_PDF_NO_SHARED_STYLES');
+  if (switchedOff('ICT_PDF_NO_INLINE_RUNS')) return;
   installed = true;
   const { DocMeasure, LayoutBuilder, Line, TextInlines, StyleContextStack, LineBreaker } = deps;
   const widthOfText = TextInlines.prototype.widthOfText;

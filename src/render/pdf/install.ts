@@ -15,6 +15,7 @@ import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
 import { installPageRelease } from './page-release.js';
+import { installDefinitionRelease } from './definition-release.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -91,6 +92,12 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_PAGE_RELEASE',
     internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'pdfkit: PDFDocument.prototype.addPage (per document)'],
     install: () => installPageRelease(Renderer),
+  },
+  {
+    module: 'definition-release.ts',
+    off: 'ICT_PDF_NO_DEFINITION_RELEASE',
+    internals: ['js/LayoutBuilder.js: LayoutBuilder.prototype.layoutDocument'],
+    install: () => installDefinitionRelease(LayoutBuilder),
   },
   {
     module: 'tags.ts',

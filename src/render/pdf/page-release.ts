@@ -6,6 +6,7 @@
 // the PDFs are byte for byte the same (tests/determinism.test.ts builds with ICT_PDF_NO_PAGE_RELEASE=1).
 // A change that could be offered upstream inside Renderer.renderPages.
 import { switchedOff } from './switches.js';
+import { collectHalfway } from './layout-gc.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let installed = false;
@@ -21,6 +22,8 @@ export function installPageRelease(Renderer: Any): void {
     pdf.addPage = function (...args: Any[]) {
       if (drawn > 0) pages[drawn - 1].items = [];
       drawn++;
+      // half the pages let go of: what V8 measures its next limit from (layout-gc.ts)
+      collectHalfway(drawn, pages.length);
       return addPage.apply(this, args);
     };
     try {

@@ -183,8 +183,22 @@ export function planStructure(content: Any): StructurePlan {
   };
 
   visit(content, root);
+  trim(root);
   return { root, ofLeaf };
 }
+
+/**
+ * The plan is kept from before layout until the last page is drawn: its lists, grown by push
+ * (room for 17 each), are cut to their length (the ×100 results report's plan: 34 → about 19 MiB).
+ */
+function trim(s: StructNode): void {
+  s.children = s.children.length ? s.children.slice() : NONE;
+  s.leaves = s.leaves.length ? s.leaves.slice() : NO_LEAVES;
+  for (const c of s.children) trim(c);
+}
+// shared by every element without children or leaves: nothing is added to a plan once made
+const NONE: StructNode[] = Object.freeze([]) as never;
+const NO_LEAVES: number[] = Object.freeze([]) as never;
 
 interface Tagging {
   elements: Map<StructNode, Any>;

@@ -43,8 +43,9 @@ function plain(i: Any): boolean {
  * part (justified lines spread their characters; the difference `gaps[k]` becomes a TJ
  * adjustment, as pdfkit writes kerning). Made only while the line is drawn.
  */
-function runFont(font: Any, text: string, ends: number[], gaps: number[] | undefined, size: number, widths: number[]): Any {
-  const parts = ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
+function runFont(font: Any, text: string, ends: number[] | number, gaps: number[] | undefined, size: number, natural: number): Any {
+  // a number: that many parts of one code unit each
+  const parts = typeof ends === 'number' ? text.split('') : ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
   return Object.create(font, {
     encode: {
       value: () => {
@@ -69,16 +70,25 @@ function runFont(font: Any, text: string, ends: number[], gaps: number[] | undef
     // pdfkit advances its cursor by this after the text; pdfmake places every text itself
     // (the parts' widths as joinRuns read them, added in the same order: the sum the font would give)
     widthOfString: {
-      value: (_s: string, sz: number) => (sz === size ? widths.reduce((w, x) => w + x, 0) : parts.reduce((w, p) => w + font.widthOfString(p, sz), 0)),
+      value: (_s: string, sz: number) => (sz === size ? natural : parts.reduce((w, p) => w + font.widthOfString(p, sz), 0)),
     },
   });
 }
 
 /**
+ * `{ ...inline, ...changes }`, with the inline's prototype: an inline made from a run has its
+ * style from its prototype (inline-runs.ts), which a spread would leave behind.
+ */
+function copy(inline: Any, changes: Any): Any {
+  return Object.assign(Object.create(Object.getPrototypeOf(inline)), inline, changes);
+}
+
+/**
  * The line's inlines with each run of neighbours drawn alike joined into one: its text is the
- * parts' texts, `_ends` where each part ends in it, `_gaps` how far pdfmake put each next part
- * from where the part before it ends (absent where every one is 0). A joined inline keeps its
- * first part's font: `drawn` gives it the font that writes it part by part.
+ * parts' texts, `_ends` where each part ends in it (or how many parts there are, where every
+ * part is one code unit), `_gaps` how far pdfmake put each next part from where the part before
+ * it ends (absent where every one is 0). A joined inline keeps its first part's font: `drawn`
+ * gives it the font that writes it part by part.
  */
 export function joinRuns(inlines: Any[]): Any[] {
   const out: Any[] = [];
@@ -89,16 +99,17 @@ export function joinRuns(inlines: Any[]): Any[] {
     const gaps: number[] = [];
     // a plain inline's width is its font's width of its text (pdfmake's widthOfText adds only
     // character spacing, which a plain inline has none of): read, not measured again
-    let widths: number[] = [];
+    // (their sum, added in order from 0 as the font's own sum is: one number kept, not an array)
+    let natural = 0;
     if (plain(first)) {
-      widths = [first.width];
+      natural += first.width;
       let end = first.x + first.width;
       while (j < inlines.length) {
         const n = inlines[j];
         if (!plain(n) || n.font !== first.font || n.fontSize !== first.fontSize || n.color !== first.color || n.opacity !== first.opacity) break;
         gaps.push(n.x - end);
         end = n.x + n.width;
-        widths.push(n.width);
+        natural += n.width;
         j++;
       }
     }
@@ -108,19 +119,31 @@ export function joinRuns(inlines: Any[]): Any[] {
       // the real font's dictionary is made when its first run is joined, as it always was: pdfkit
       // numbers its objects as they are made, so this keeps every object's number
       first.font.ref();
-      let text = '';
-      const ends: number[] = [];
-      for (let k = i; k < j; k++) ends.push((text += inlines[k].text).length);
-      out.push({ ...first, text, width: last.x + last.width - first.x, _ends: ends, _gaps: gaps.some((g) => g !== 0) ? gaps : undefined, _widths: widths });
+      // kept until the page is drawn, so kept small: one flat string (adding the parts one by one
+      // would keep a chain of a string per character), and where every part is one code unit (as
+      // Japanese text mostly is) their count for `_ends`; arrays of their exact length
+      const parts: string[] = new Array(j - i);
+      const ends: number[] = new Array(j - i);
+      let length = 0;
+      let single = true;
+      for (let k = i; k < j; k++) {
+        const t: string = inlines[k].text;
+        parts[k - i] = t;
+        ends[k - i] = length += t.length;
+        if (t.length !== 1) single = false;
+      }
+      const spread = gaps.some((g) => g !== 0) ? gaps.slice() : undefined;
+      out.push(copy(first, { text: parts.join(''), width: last.x + last.width - first.x, _ends: single ? j - i : ends, _gaps: spread, _natural: natural }));
     }
     i = j;
   }
-  return out;
+  // of its exact length (a line keeps it until drawn; an array grown by push has room for 17)
+  return out.slice();
 }
 
 /** The inlines as they are drawn: a joined run with the font that writes it part by part. */
 function drawn(inlines: Any[]): Any[] {
-  return inlines.map((i) => (i._ends ? { ...i, font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize, i._widths) } : i));
+  return inlines.map((i) => (i._ends ? copy(i, { font: runFont(i.font, i.text, i._ends, i._gaps, i.fontSize, i._natural) }) : i));
 }
 
 let installed = false;
@@ -139,7 +162,7 @@ export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
     if (position !== false && !line._pageNodeRef && line.inlines.length > 1) {
       line.inlines = joinRuns(line.inlines);
       line._runsJoined = true;
-    }
+    } else if (position !== false) line.inlines = line.inlines.slice();
     return position;
   };
   const renderLine = Renderer.prototype.renderLine;
