@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { errata } from '../src/errata/index.js';
+import { keptBuild } from '../src/kept-build.js';
+import { buildDataset } from '../src/pipeline.js';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -73,4 +76,39 @@ describe('a default build of unchanged data sets', () => {
       rmSync(work, { recursive: true, force: true });
     }
   });
+});
+
+describe('a 正誤表 added to a built set', () => {
+  it('keeps the record of the whole build, so the next build of the same data keeps the set at once', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'kept-errata-'));
+    try {
+      const data = path.join(work, 'mini');
+      const out = path.join(work, 'out');
+      cpSync(path.join(ROOT, 'tests', 'fixtures', 'mini'), data, { recursive: true });
+      const file = path.join(data, 'initiatives', '001.json');
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...json, title: `${json.title}（訂正）` }, null, 2));
+      // in this process: the inputs hash covers the tool's code as it runs (src/ here, dist/ from the command)
+      const b = await buildDataset(data, out, { log: () => {} });
+      expect(b.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const manifestFile = path.join(out, 'mini', 'manifest.json');
+      const built = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      expect(built.complete).toBe(true);
+
+      // the corrected data against the bundled (published) version
+      const e = await errata(data, path.join(ROOT, 'tests', 'fixtures', 'mini'), out, () => {});
+      expect(e.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const after = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      expect(after.files.map((f: { file: string }) => f.file)).toEqual(expect.arrayContaining(['errata.pdf', 'errata.xlsx']));
+      expect(after.complete).toBe(true);
+      expect(after.warnings).toEqual(built.warnings);
+      expect(after.inputs).toBe(built.inputs);
+
+      const kept = keptBuild(data, out, () => {});
+      expect(kept?.unchanged).toBe(true);
+      expect(kept!.files.map((f) => path.basename(f.file))).toEqual(expect.arrayContaining(['errata.pdf']));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -163,6 +163,7 @@ export async function errata(
         { name: xlsxName, bytes: xlsx.bytes, sheets: xlsx.sheets, inputs },
       ],
       keep: () => true,
+      keepsBuild: true,
       order: [...names, ...ERRATA_FILES],
     });
     return { problems: [...after.problems], files, view };

@@ -67,6 +67,12 @@ export interface SetChange {
   links?: boolean;
   /** a build of the whole set: said in the manifest, with its warnings (kept-set.ts reads them) */
   build?: BuildRecord;
+  /**
+   * the files written only join the set's documents, which are all carried over as they are
+   * (the 正誤表): the set before's record of its whole build stays, so that the next build of
+   * unchanged data still keeps the set at once (kept-build.ts)
+   */
+  keepsBuild?: boolean;
   /** called before each file is written into the staging folder (a seam for tests to inject faults) */
   beforeWrite?: (file: string) => void;
 }
@@ -264,7 +270,11 @@ export function publishSet(outRoot: string, id: string, change: SetChange): Publ
     const all = [...files, ...kept].sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     at = path.join(staging, 'manifest.json');
     change.beforeWrite?.(at);
-    writeSynced(at, manifestText(setPath, id, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all, change.build));
+    const carried =
+      change.keepsBuild && !dropped.length && before?.complete && Array.isArray(before.warnings)
+        ? { complete: true as const, warnings: before.warnings }
+        : undefined;
+    writeSynced(at, manifestText(setPath, id, change.inputs ?? before?.inputs ?? files[0]?.inputs ?? '', all, change.build ?? carried));
     for (const d of [...folders].sort().reverse()) fsyncDir(path.join(staging, d));
     fsyncDir(staging);
 
