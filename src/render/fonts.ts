@@ -1,7 +1,7 @@
 // The embedded fonts: committed under fonts/, never taken from the machine.
 import path from 'node:path';
 import { FONT_DIR } from '../paths.js';
-import * as fontkit from 'fontkit';
+import { faceOf } from './font-faces.js';
 
 export { FONT_DIR };
 
@@ -48,9 +48,7 @@ export function printable(codePoint: number): boolean {
   if (codePoint >= 0x2080 && codePoint <= 0x2089) return printable(codePoint - 0x2080 + 0x30);
   const seen = known.get(codePoint);
   if (seen !== undefined) return seen;
-  fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map(
-    (f) => fontkit.openSync(f) as unknown as { hasGlyphForCodePoint(cp: number): boolean },
-  );
+  fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map((f) => faceOf<{ hasGlyphForCodePoint(cp: number): boolean }>(f));
   const ok = fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
   known.set(codePoint, ok);
   return ok;

@@ -8,7 +8,7 @@
 // 1.0 em (the font's ascent + descent). LibreOffice (with an en-US profile) wraps Japanese
 // without 禁則 (「。」, 「ー」 and 「っ」 were seen starting a line); Excel on a Japanese PC applies
 // it. A line count is therefore the larger of the two ways, so a row is never too low for either.
-import * as fontkit from 'fontkit';
+import { faceOf } from './font-faces.js';
 import { FONT_FILES } from './fonts.js';
 
 /** The size of every cell's text (pt): printed at 100 %, so this is its size on paper. */
@@ -21,7 +21,7 @@ interface Face {
 }
 let faces: { normal: Face; bold: Face } | undefined;
 const face = (bold: boolean) => {
-  faces ??= { normal: fontkit.openSync(FONT_FILES.proportional.normal) as Face, bold: fontkit.openSync(FONT_FILES.proportional.bold) as Face };
+  faces ??= { normal: faceOf<Face>(FONT_FILES.proportional.normal), bold: faceOf<Face>(FONT_FILES.proportional.bold) };
   return bold ? faces.bold : faces.normal;
 };
 const advances: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];

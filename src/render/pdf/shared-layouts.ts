@@ -7,19 +7,20 @@
 // every PDF embeds what it draws. A change that could be offered upstream as a layout cache
 // shared by the fonts of one file.
 //
-// The fonts themselves are opened once for the process too: pdfkit opens each font file anew in
+// The fonts themselves are opened once for the thread too: pdfkit opens each font file anew in
 // every document (fontkit parses its tables and glyphs again); a document's EmbeddedFont is
-// given the font object the first document opened, with a subset of its own.
+// given the thread's font object for that file (font-faces.ts: the one the character check or
+// the workbook widths opened, or else the first document's), with a subset of its own.
 //
 // Measuring asks for the width of each inline (a character) many times; pdfkit lays the string
 // out again from its cache each time (splitting it at spaces, adding the parts). The widths of
 // a string without font features are kept the same way, per font file, as the same sum pdfkit
 // computes, scaled the same way, so each is the number pdfkit would give.
 import { switchedOff } from './switches.js';
+import { faceOf } from '../font-faces.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const layouts = new Map<string, Record<string, unknown>>();
-const fontkitFonts = new Map<string, Any>();
 const widths = new Map<string, Map<string, number>>();
 
 let installed = false;
@@ -32,9 +33,8 @@ export function installSharedLayouts(PDFDocument: Any): void {
     // the file a style opens is its identity (fonts.ts maps family and style to a file path)
     const key = this.fonts[family]?.[this.getFontType(bold, italics)];
     if (font.layoutCache && !font._sharedLayouts && typeof key === 'string') {
-      const opened = fontkitFonts.get(key);
-      if (!opened) fontkitFonts.set(key, font.font);
-      else if (font.font !== opened) {
+      const opened = faceOf<Any>(key, font.font);
+      if (font.font !== opened) {
         font.font = opened;
         font.subset = opened.createSubset();
       }
