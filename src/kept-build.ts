@@ -6,7 +6,9 @@
 // worker thread. Anything it cannot be sure of (a set built in part, or by an older version of the
 // tool, a file missing or changed, an import stopped half way) is left to the full build, which
 // checks the data first (pipeline.ts).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as jsonc from 'jsonc-parser';
 import { loadDataset } from './load/index.js';
 import { hasErrors, type Problem } from './problem.js';
 import { inputsHash } from './inputs-hash.js';
@@ -23,19 +25,40 @@ const ID_FORM = /^[0-9A-Za-z][0-9A-Za-z_-]*$/;
 export function keptBuild(dir: string, outRoot: string, log: (s: string) => void): BuildResult | undefined {
   const t0 = performance.now();
   if (importPending(dir)) return undefined;
+  // the set's record first, from dataset.json's id alone: a first build (no record) reads the data set only once, in the build
+  const recorded = recordOf(outRoot, idOf(readJson(path.join(dir, 'dataset.json'))));
+  if (!recorded) return undefined;
   const raw = loadDataset(dir);
-  if (hasErrors(raw.problems)) return undefined;
-  const id = (raw.json.get('dataset.json')?.value as { id?: unknown } | undefined)?.id;
-  if (typeof id !== 'string' || !ID_FORM.test(id)) return undefined;
-  const manifest = readManifestOf(path.join(outRoot, id));
-  // warnings as a build records them (anything else, a hand-edited manifest say, is left to the full check)
-  const warnings = manifest?.complete ? manifest.warnings : undefined;
-  if (!Array.isArray(warnings) || !warnings.every((p) => p?.severity === 'warning' && typeof p.file === 'string' && typeof p.message === 'string'))
-    return undefined;
+  if (hasErrors(raw.problems) || idOf(raw.json.get('dataset.json')?.value) !== recorded.id) return undefined;
+  const { id, warnings } = recorded;
   // complete: the build that wrote it made every document, so nothing else is expected
   const kept = upToDateSet(outRoot, id, inputsHash(raw), [], (name) => ERRATA_FILES.includes(name));
   if (!kept) return undefined;
   return keptResult(outRoot, id, kept, warnings, Math.round(performance.now() - t0), log);
+}
+
+/** dataset.json's id, when it has one of the form an id must have (anything else is left to validation) */
+function idOf(json: unknown): string | undefined {
+  const id = (json as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && ID_FORM.test(id) ? id : undefined;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return jsonc.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The warnings output/<id>'s manifest records, when it records a whole build and its warnings as a build writes them (a hand-edited one is left to the full check). */
+function recordOf(outRoot: string, id: string | undefined): { id: string; warnings: Problem[] } | undefined {
+  if (!id) return undefined;
+  const manifest = readManifestOf(path.join(outRoot, id));
+  const warnings = manifest?.complete ? manifest.warnings : undefined;
+  if (!Array.isArray(warnings) || !warnings.every((p) => p?.severity === 'warning' && typeof p.file === 'string' && typeof p.message === 'string'))
+    return undefined;
+  return { id, warnings };
 }
 
 /** A set kept as it is, told as a build's result (here and by pipeline.ts's full check): its files as the manifest lists them. */
