@@ -14,8 +14,11 @@ export interface BuildOptions {
   checked?: Checked;
   /** already found not to be kept as it is (kept-build.ts): not asked again */
   changed?: boolean;
-  /** write the workbooks in a thread of their own, beside the PDFs (a data set built alone: the second core is free) */
-  workbookThread?: boolean;
+  /**
+   * write the workbooks in a thread of their own, beside the PDFs, when the data set has at least
+   * this many initiatives (a data set built alone: the second core is free; WORKBOOK_THREAD_FROM)
+   */
+  workbookThread?: number;
 }
 
 export interface DocumentTiming {

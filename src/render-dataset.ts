@@ -123,7 +123,10 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   // a workbook is begun as soon as its content is known and collected where it is listed: with a
   // workbook thread it is written there meanwhile (posted at once: pdfmake lays out and draws
   // without yielding, so a later message would wait for the last PDF); without, here when collected
-  const thread = opts.workbookThread ? (await import('./render/xlsx-thread.js')).startWorkbookThread() : undefined;
+  const thread =
+    opts.workbookThread !== undefined && model.initiatives.length >= opts.workbookThread
+      ? (await import('./render/xlsx-thread.js')).startWorkbookThread()
+      : undefined;
   const begin = (spec: WorkbookSpec): (() => Promise<{ bytes: Buffer; sheets: string[] }>) => {
     if (!thread) return async () => (await import('./render/xlsx.js')).renderWorkbook(spec);
     const written = thread.render(spec);

@@ -8,6 +8,7 @@ import { errorFromMessage, type ErrorMessage } from '../write/output-error.js';
 import { progress } from '../progress.js';
 import { guardPlaces } from '../write/places.js';
 import { keptBuild } from '../kept-build.js';
+import { WORKBOOK_THREAD_FROM } from '../render/xlsx-thread.js';
 import { ROOT, datasetsOf, printProblems, dataRead, sameIds, logOf, commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
 
@@ -129,8 +130,8 @@ export default async function run(a: Args): Promise<number> {
   } else {
     // one data set (or one core, or every set kept): built here, one after another
     const { buildDataset } = changed.length ? await import('../pipeline.js') : { buildDataset: undefined };
-    // one data set: its workbooks are written on the other core while its PDFs are made
-    const workbookThread = dirs.length === 1 && availableParallelism() > 1;
+    // one large data set: its workbooks are written on the other core while its PDFs are made
+    const workbookThread = dirs.length === 1 && availableParallelism() > 1 ? WORKBOOK_THREAD_FROM : undefined;
     for (const dir of dirs)
       report(
         dir,
