@@ -1,5 +1,5 @@
 // What a build is asked (BuildOptions) and what it tells (BuildResult), shared by the command, the
-// worker threads, the shortcut for unchanged sets (kept-build.ts) and the two halves of the pipeline.
+// build processes, the shortcut for unchanged sets (kept-build.ts) and the two halves of the pipeline.
 import type { Problem } from './problem.js';
 import type { Written } from './write/index.js';
 import type { Checked } from './check-dataset.js';

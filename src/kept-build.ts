@@ -3,7 +3,7 @@
 // inputs hash in its manifest), that build would write the same bytes again and say the same
 // warnings (tests/determinism.test.ts): the set stays as written, and the warnings recorded in its
 // manifest are said again. Only reading, hashing and comparing: no validation, no pdfmake, no
-// worker thread. Anything it cannot be sure of (a set built in part, or by an older version of the
+// build process. Anything it cannot be sure of (a set built in part, or by an older version of the
 // tool, a file missing or changed, an import stopped half way) is left to the full build, which
 // checks the data first (pipeline.ts).
 import { readFileSync } from 'node:fs';

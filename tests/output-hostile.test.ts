@@ -183,8 +183,8 @@ describe('the command line', () => {
     expect(readdirSync(out)).toEqual(['mini']);
   });
 
-  it('carries an output problem across the worker threads of a build of several data sets', () => {
-    // --out under a file: every data set's worker meets it (right after validation)
+  it('carries an output problem across the build processes of a build of several data sets', () => {
+    // --out under a file: every data set's build process meets it (right after validation)
     const file = path.join(work, 'cli-workers-file');
     writeFileSync(file, 'x');
     const r = run(['build', '--out', path.join(file, 'out')]);

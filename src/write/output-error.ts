@@ -71,7 +71,7 @@ export function asOutputError(e: unknown, where: string, kept: boolean): unknown
   return new OutputError({ code, path: at, detail: e.message, kept });
 }
 
-/** Errors as messages between a worker thread and the CLI, keeping what kind they are. */
+/** Errors as messages between a build process (or thread) and the CLI, keeping what kind they are. */
 export type ErrorMessage = { output: OutputProblem } | { internal: { message: string; stack?: string } };
 
 export function errorToMessage(e: unknown): ErrorMessage {

@@ -1,8 +1,8 @@
 // npm run bench -- --profile: each document's build once under `node --cpu-prof`, its time
 // told in buckets (see profile-buckets.ts for the rule) and its top self-time functions, as
 // Markdown tables for the README's performance section. A build of one data set (--data) runs in
-// the main thread; the default build of both runs one worker per data set, and every thread writes
-// its own .cpuprofile: all files of a run are read and added up.
+// the main thread; the default build of several runs one build process per core, and every
+// process and thread writes its own .cpuprofile: all files of a run are read and added up.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -104,7 +104,7 @@ export async function runProfiles(root: string, argv: string[]): Promise<void> {
     done.push(p);
     process.stdout.write(profileTables(p) + '\n\n' + w.get('profile-written', { dir: path.relative(root, dir) }) + '\n\n');
   };
-  // the default build (both data sets, one worker thread each) once, where every document is asked for
+  // the default build (the data sets in build processes, one per core) once, where every document is asked for
   if (!only) profileOne(`### ${w.get('default-build')}`, w.get('default-build'), undefined, 'default', ['build', '--quiet']);
   for (const scale of scales) {
     const made = new Map<string, string>();
