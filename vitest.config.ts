@@ -39,6 +39,7 @@ class SlowFirst extends BaseSequencer {
 const UNIT = [
   'bench-analysis',
   'bench-peers',
+  'build-processes',
   'checked-index',
   'citations',
   'context-rows',

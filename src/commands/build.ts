@@ -12,6 +12,9 @@ import { WORKBOOK_THREAD_FROM } from '../render/xlsx-thread.js';
 import { ROOT, datasetsOf, printProblems, dataRead, sameIds, logOf, commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
 
+/** A build process ended before its data set was built: said for that set, the others still told. */
+class ProcessEnded extends Error {}
+
 /**
  * Builds the data sets in build processes, one per core at most, each taking the next data set
  * when it has finished one (a process per data set would load every module again for each and
@@ -59,7 +62,7 @@ function inProcesses(dirs: string[], outRoot: string, only: string[] | undefined
         if (current >= 0 && !settled[current])
           settled[current] = {
             status: 'rejected',
-            reason: new Error(
+            reason: new ProcessEnded(
               commandWords().get('build-process-ended', { dir: path.relative(process.cwd(), dirs[current]) || dirs[current], code: code ?? signal }),
             ),
           };
@@ -76,6 +79,8 @@ function inProcesses(dirs: string[], outRoot: string, only: string[] | undefined
 export default async function run(a: Args): Promise<number> {
   const log = logOf(a);
   let failed = false;
+  // a build process ended in the middle of a data set (killed, out of memory): exit 3, as an internal error
+  let ended = false;
   const summary: unknown[] = [];
   const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
   const dirs = datasetsOf(a);
@@ -139,8 +144,12 @@ export default async function run(a: Args): Promise<number> {
     dirs.forEach((dir) => {
       const s = kept.has(dir) ? { status: 'fulfilled' as const, value: kept.get(dir)! } : settled[changed.indexOf(dir)];
       if (s?.status === 'fulfilled') report(dir, s.value);
+      else if (s?.reason instanceof ProcessEnded) {
+        process.stderr.write(`${s.reason.message}\n`);
+        ended = true;
+      }
     });
-    const failure = settled.find((s) => s.status === 'rejected');
+    const failure = settled.find((s) => s.status === 'rejected' && !(s.reason instanceof ProcessEnded));
     if (failure) throw (failure as PromiseRejectedResult).reason;
   } else {
     // one data set (or one core, or every set kept): built here, one after another
@@ -163,5 +172,5 @@ export default async function run(a: Args): Promise<number> {
   }
   // maxRSS: the peak memory of this whole process, in KiB (for the benchmark)
   if (a.json) process.stdout.write(JSON.stringify({ ok: !failed, datasets: summary, maxRssKiB: process.resourceUsage().maxRSS }, null, 2) + '\n');
-  return failed ? 1 : 0;
+  return ended ? 3 : failed ? 1 : 0;
 }
