@@ -59,12 +59,11 @@ function inProcesses(dirs: string[], outRoot: string, only: string[] | undefined
       });
       // a process that ended mid-set (killed, out of memory) takes its data set with it; the rest go on in a new one
       w.on('exit', (code, signal) => {
-        if (current >= 0 && !settled[current])
+        const dir = dirs[current];
+        if (dir !== undefined && !settled[current])
           settled[current] = {
             status: 'rejected',
-            reason: new ProcessEnded(
-              commandWords().get('build-process-ended', { dir: path.relative(process.cwd(), dirs[current]) || dirs[current], code: code ?? signal }),
-            ),
+            reason: new ProcessEnded(commandWords().get('build-process-ended', { dir: path.relative(process.cwd(), dir) || dir, code: code ?? signal })),
           };
         current = -1;
         if (next < dirs.length) start();
