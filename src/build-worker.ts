@@ -11,7 +11,8 @@ process.on('message', (m: { dir?: string; outRoot?: string; only?: string[]; sto
   if (m.stop || !m.dir || !m.outRoot) return process.disconnect();
   // the command has found the set changed (kept-build.ts) before handing it over: not asked again
   buildDataset(m.dir, m.outRoot, { log: (line) => send({ line }), only: m.only ? new Set(m.only) : undefined, changed: true }).then(
-    (result) => send({ result }),
+    // with the process's peak memory so far: the command's --json tells the largest of its processes
+    (result) => send({ result, maxRssKiB: process.resourceUsage().maxRSS }),
     (e) => send({ error: errorToMessage(e) }),
   );
 });
