@@ -136,7 +136,7 @@ export default async function run(a: Args): Promise<number> {
     checked = c.checked;
   }
   // sets whose inputs have not changed since their last whole build are kept, found here before
-  // any worker starts (kept-build.ts: reading and hashing only); the others are built in workers
+  // any build process starts (kept-build.ts: reading and hashing only); the others are built in them
   const kept = new Map<string, BuildResult>();
   if (dirs.length > 1 && !only)
     for (const dir of dirs) {

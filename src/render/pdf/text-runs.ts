@@ -98,8 +98,8 @@ export function joinRuns(inlines: Any[]): Any[] {
     let j = i + 1;
     const gaps: number[] = [];
     // a plain inline's width is its font's width of its text (pdfmake's widthOfText adds only
-    // character spacing, which a plain inline has none of): read, not measured again
-    // (their sum, added in order from 0 as the font's own sum is: one number kept, not an array)
+    // character spacing, which a plain inline has none of): read, not measured again, and summed
+    // in order from 0 as the font's own sum is (one number kept until drawn, not an array)
     let natural = 0;
     if (plain(first)) {
       natural += first.width;
