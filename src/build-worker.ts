@@ -3,6 +3,7 @@
 // modules loaded once (and its shaping shared by the data sets it builds). Progress lines and each
 // result go back to the command as messages; an error goes back as what it is (an output problem
 // with its path and code, or an internal error). `{ stop: true }` ends the process.
+import './v8-tiering.js';
 import { buildDataset } from './pipeline.js';
 import { errorToMessage } from './write/output-error.js';
 

@@ -2,6 +2,7 @@
 // loaded when used so that every command starts quickly. Sets the exit code.
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 // Its one Japanese string stays in code: the last word when even the error text and its wording cannot be loaded.
+import './v8-tiering.js';
 import { cliWords, forgottenDashes, helpText, npmKept, wantsHelp } from './cli-options.js';
 import { UsageError, parseCommandArgs, type Args } from './commands/args.js';
 
