@@ -40,7 +40,9 @@ describe('reproducible and safe builds', () => {
   // The seam's optimisations all off at once, in one build of each data set by the compiled
   // command (the bundled sets are below WORKBOOK_THREAD_FROM: their workbooks are written beside
   // the PDFs, as the test above writes them in the thread): each switch must say it was honoured,
-  // and every PDF and workbook must be the same bytes.
+  // and every PDF and workbook must be the same bytes. The templates are compiled anew too, not
+  // taken from the compiled-template cache (src/templates/compiled-cache.ts): the web edition and the
+  // CSV, which are wording and nothing else, must be the same bytes as well.
   const SWITCHES: [string, string][] = [
     ['text measured and set in lines as runs (render/pdf/inline-runs.ts)', 'ICT_PDF_NO_INLINE_RUNS'],
     ['layouts shared by the documents (render/pdf/shared-layouts.ts)', 'ICT_PDF_NO_SHARED_LAYOUTS'],
@@ -49,7 +51,7 @@ describe('reproducible and safe builds', () => {
     ['the definition let go of once laid out (render/pdf/definition-release.ts)', 'ICT_PDF_NO_DEFINITION_RELEASE'],
     ['a collection between layout and drawing (render/pdf/layout-gc.ts)', 'ICT_PDF_NO_LAYOUT_GC'],
   ];
-  it(`gives byte-identical PDFs and workbooks without ${SWITCHES.map(([what]) => what).join(', ')}`, () => {
+  it(`gives byte-identical PDFs, workbooks, web pages and CSV without ${SWITCHES.map(([what]) => what).join(', ')}, or the compiled templates kept`, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'noopt-'));
     try {
       for (const id of ['miyagi-ict-plan', 'fukushima-ict-strategy']) {
@@ -57,15 +59,15 @@ describe('reproducible and safe builds', () => {
           process.execPath,
           [path.join(ROOT, 'scripts', 'run.mjs'), 'build', '--quiet', '--data', path.join(ROOT, 'data', id), '--out', dir],
           {
-            env: { ...process.env, ...Object.fromEntries(SWITCHES.map(([, off]) => [off, '1'])) },
+            env: { ...process.env, ...Object.fromEntries(SWITCHES.map(([, off]) => [off, '1'])), ICT_NO_TEMPLATE_CACHE: '1' },
             encoding: 'utf8',
           },
         );
         expect(r.status, r.stderr).toBe(0);
         for (const [, off] of SWITCHES) expect(r.stderr, `${off} was not honoured`).toContain(off);
-        const files = filesOf(path.join(dir, id)).filter((f) => /\.(pdf|xlsx)$/.test(f));
+        const files = filesOf(path.join(dir, id)).filter((f) => /\.(pdf|xlsx|html|csv)$/.test(f));
         expect(files.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);
-        expect(files).toEqual(expect.arrayContaining(['appendix.xlsx', 'data/opendata.xlsx']));
+        expect(files).toEqual(expect.arrayContaining(['appendix.xlsx', 'data/opendata.xlsx', 'web/index.html', 'data/initiatives.csv']));
         for (const f of files) expect(readFileSync(path.join(dir, id, f)).equals(readFileSync(out(id, f))), `${id}/${f}`).toBe(true);
       }
     } finally {

@@ -1,9 +1,14 @@
 // Handlebars environments share what compiling a template yields (src/templates/shared-compile.ts):
 // a template compiled in one environment must still run with each environment's own helpers and
 // partials, and give what Handlebars' own compile gives.
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import Handlebars from 'handlebars';
 import { shareCompiled } from '../src/templates/shared-compile.js';
+import { COMPILED_CACHE_DIR, compiledKey, readCompiled, writeCompiled } from '../src/templates/compiled-cache.js';
 
 const env = (suffix: string) => {
   const hb = shareCompiled(Handlebars.create());
@@ -30,5 +35,78 @@ describe('templates compiled once per thread', () => {
     const hb = env('');
     expect(hb.compile('{{x}}', { noEscape: true })({ x: '<b>' })).toBe('<b>');
     expect(hb.compile('{{x}}')({ x: '<b>' })).toBe('&lt;b&gt;');
+  });
+});
+
+// Across processes the specification's source is kept on disk (src/templates/compiled-cache.ts).
+// Each test uses a text of its own (a fresh UUID), so no other build's entry is touched.
+describe('compiled templates kept on disk', () => {
+  // the options as compile() completes them (shared-compile.ts): the entry's name is made with these
+  const entry = (text: string, options: object) => path.join(COMPILED_CACHE_DIR, `${compiledKey(Handlebars.VERSION, { ...options, data: true }, text)}.js`);
+  const precompiled = (text: string, options: object) => Handlebars.precompile(text, { ...options, data: true }) as string;
+
+  it('are what a new environment runs: the entry kept is used, not compiled again', async () => {
+    const text = `{{x}}・${randomUUID()}`;
+    const file = entry(text, { noEscape: true });
+    try {
+      expect(shareCompiled(Handlebars.create()).compile(text, { noEscape: true })({ x: '甲' })).toBe(text.replace('{{x}}', '甲'));
+      expect(readFileSync(file, 'utf8')).toBe(precompiled(text, { noEscape: true }));
+      // a thread that has not compiled it reads it: proven by an entry whose text says so
+      writeFileSync(file, precompiled('kept {{x}}', { noEscape: true }));
+      vi.resetModules();
+      const fresh = await import('../src/templates/shared-compile.js');
+      expect(fresh.shareCompiled(Handlebars.create()).compile(text, { noEscape: true })({ x: '乙' })).toBe('kept 乙');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('spoilt or cut short, are compiled again and written anew', () => {
+    const text = `{{#each xs}}{{this}}、{{/each}}${randomUUID()}`;
+    const file = entry(text, { noEscape: true });
+    try {
+      writeFileSync(file, precompiled(text, { noEscape: true }).slice(0, 40));
+      expect(shareCompiled(Handlebars.create()).compile(text, { noEscape: true })({ xs: [1, 2] })).toBe(text.replace(/\{\{#each.*\{\{\/each\}\}/, '1、2、'));
+      expect(readFileSync(file, 'utf8')).toBe(precompiled(text, { noEscape: true }));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('are named by the text, the options and the Handlebars version', () => {
+    const k = compiledKey('4.7.8', { data: true }, 'a');
+    expect(compiledKey('4.7.8', { data: true }, 'b')).not.toBe(k);
+    expect(compiledKey('4.7.8', { data: true, noEscape: true }, 'a')).not.toBe(k);
+    expect(compiledKey('4.7.9', { data: true }, 'a')).not.toBe(k);
+    expect(compiledKey('4.7.8', { data: true }, 'a')).toBe(k);
+  });
+
+  it('are a cache only: a folder that cannot be written is no error, and past 4,000 entries the older half goes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'compiled-'));
+    try {
+      const blocked = path.join(dir, 'file');
+      writeFileSync(blocked, '');
+      expect(() => writeCompiled('k', 'x', path.join(blocked, 'sub'))).not.toThrow();
+      expect(readCompiled('k', path.join(blocked, 'sub'))).toBeUndefined();
+      const many = path.join(dir, 'many');
+      writeCompiled('first', '1', many);
+      for (let i = 0; i < 4000; i++) {
+        writeFileSync(path.join(many, `old${i}.js`), '');
+        utimesSync(path.join(many, `old${i}.js`), 1000 + i, 1000 + i);
+      }
+      // looked over once a thread: this one has, so nothing goes yet
+      writeCompiled('second', '2', many);
+      expect(readdirSync(many).length).toBe(4002);
+      vi.resetModules();
+      const fresh = await import('../src/templates/compiled-cache.js');
+      fresh.writeCompiled('third', '3', many);
+      const left = readdirSync(many);
+      expect(left.length).toBe(2000);
+      expect(left).toContain('third.js');
+      expect(left).not.toContain('old0.js');
+      expect(existsSync(path.join(many, 'old3999.js'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

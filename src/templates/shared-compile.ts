@@ -5,8 +5,10 @@
 // precompiler makes) does not depend on the environment: helpers and partials are looked up when
 // the template runs. So the specification is kept for the thread, by template text and options,
 // and each environment makes its template from it with its own `template()`, lazily, exactly as
-// its own compile() would.
+// its own compile() would. Across processes and builds, the specification's source is kept on disk
+// (compiled-cache.ts).
 import type HandlebarsNs from 'handlebars';
+import { compiledKey, readCompiled, writeCompiled } from './compiled-cache.js';
 
 type Env = typeof HandlebarsNs;
 type Compile = Env['compile'];
@@ -30,9 +32,7 @@ export function shareCompiled(hb: Env): Env {
     const compileInput = () => {
       let spec = specs.get(key);
       if (!spec) {
-        const ast = env.parse(input, opts);
-        const environment = new env.Compiler().compile(ast, opts);
-        spec = new env.JavaScriptCompiler().compile(environment, opts, undefined, true);
+        spec = specOf(env, input, opts);
         specs.set(key, spec);
       }
       return env.template(spec);
@@ -48,3 +48,26 @@ export function shareCompiled(hb: Env): Env {
   }) as Compile;
   return hb;
 }
+
+/** a specification as Handlebars' compile() makes it: from its source kept on disk, or compiled and kept */
+function specOf(env: Any, input: string, opts: Any): Any {
+  const diskKey = compiledKey(env.VERSION, opts, input);
+  const kept = readCompiled(diskKey);
+  if (kept !== undefined) {
+    try {
+      return specFromSource(kept, opts);
+    } catch {
+      // an entry cut short or spoilt: compiled again below, and written anew
+    }
+  }
+  const environment = new env.Compiler().compile(env.parse(input, opts), opts);
+  // the source, as the precompiler writes it (compile()'s own asObject mode makes the same functions directly)
+  const source: string = new env.JavaScriptCompiler().compile(environment, opts);
+  writeCompiled(diskKey, source);
+  return specFromSource(source, opts);
+}
+
+// the precompiled form is an object literal of functions (`handlebars -f` writes it into a file
+// that `template()` is then given); compile()'s own result carries its options too, with which a
+// partial given as text is compiled when the template calls it
+const specFromSource = (source: string, opts: Any): Any => Object.assign(new Function(`return ${source}`)(), { compilerOptions: opts });
