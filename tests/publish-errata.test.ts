@@ -106,7 +106,13 @@ describe('publish, then errata against the label', () => {
       expect(text).toContain(squash('公表版: 平成31年3月改定版（平成31年3月29日公表）'));
       expect(text).not.toMatch(/公表版:HEAD|published\//);
       // the table read column by column (文書, 頁, 行, 箇所, 誤, 正: the left edges of errata.pdf's columns)
-      const col = columns(pages[0].items, [40, 110, 166, 200, 320, 437]);
+      const lefts = [40, 110, 176, 210, 330, 440];
+      const col = columns(pages[0].items, lefts);
+      // a sheet name breaks at its space, never inside a word (「事業実施結／果 H29」): the 頁・シート
+      // column is as wide as its widest word
+      const sheetLines = pages[0].items.filter((it) => it.x >= lefts[1]! && it.x < lefts[2]!).map((it) => it.str.trim());
+      expect(sheetLines).toEqual(expect.arrayContaining(['事業実施結果', 'H29', '集計']));
+      expect(sheetLines).not.toContain('事業実施結');
       expect(col[0]).toContain(squash('事業実施結果（平成29年度）'));
       expect(col[3]).toContain(squash('1 ふるさとふくしま帰還支援事業（ウェブカメラ整備事業）／事業費（千円）'));
       expect(col[3]).toContain(squash('2 避難者見守り活動支援事業／施策（事業）名称'));

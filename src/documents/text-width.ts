@@ -27,6 +27,9 @@ export function fitWidth(texts: string[], min: number, max: number): number {
   return Math.min(max, Math.max(min, unitsFor(longest)));
 }
 
+/** The widest word of a text (its parts between spaces), in points at the sheet's size (9 pt), in the real font. */
+export const widestWordPt = (s: string) => Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w)));
+
 /** The width a header text (bold) needs so that no line of it breaks inside a word. */
 export const headerWidth = (s: string) => unitsFor(Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, true))));
 

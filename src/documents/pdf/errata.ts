@@ -3,7 +3,7 @@
 import type { Wording } from '../../templates/index.js';
 import type { ErrataView } from '../../resolve/errata-view.js';
 import { tableLayouts, pdfMetadata } from './layouts.js';
-import { estimatedHeight } from '../text-width.js';
+import { estimatedHeight, widestWordPt } from '../text-width.js';
 import { keepTail } from './pdf-text.js';
 import { markedPair } from '../errata-marks.js';
 import type { PdfDocument, PdfNode, TableCell, TextNode } from '../../render/pdf/nodes.js';
@@ -18,13 +18,17 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
       margin: [0, 0, 0, 8],
     },
   ];
+  // 頁・シート holds a page number or a sheet name (「事業実施結果 H29」): a name breaks at its space,
+  // never inside a word (「事業実施結／果 H29」), so the column is as wide as the widest word of
+  // the table's names at its 9 pt (with the cell's padding and a point to spare), 52 pt at least
+  const pageColumn = Math.min(110, Math.max(52, Math.ceil(Math.max(0, ...v.entries.map((e) => widestWordPt(String(e.page)))) + 8)));
   if (v.entries.length)
     content.push({
       table: {
         headerRows: 1,
         // a long passage must be able to break, or pdfmake would lose it
         dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, 9, 1.3))) < 500),
-        widths: [66, 52, 32, 150, '*', '*'],
+        widths: [66, pageColumn, 32, 150, '*', '*'],
         body: [
           ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
           ...v.entries.map((e): TableCell[] => {
