@@ -61,6 +61,27 @@ describe('compiled templates kept on disk', () => {
     }
   });
 
+  it('give a partial written as text the same entry whether its template was compiled now or read from disk', async () => {
+    const [text, partial] = [`【{{> p${randomUUID().slice(0, 8)}}}】`, `{{x}}・${randomUUID()}`];
+    const name = /\{\{> (\w+)\}\}/.exec(text)![1]!;
+    const files = [entry(text, { noEscape: true }), entry(partial, { noEscape: true })];
+    const render = (m: typeof import('../src/templates/shared-compile.js')) => {
+      const hb = m.shareCompiled(Handlebars.create());
+      hb.registerPartial(name, partial);
+      return hb.compile(text, { noEscape: true })({ x: '甲' });
+    };
+    try {
+      expect(render(await import('../src/templates/shared-compile.js'))).toBe(`【${partial.replace('{{x}}', '甲')}】`);
+      // the partial is compiled with the options its template carries: as given, not as compiling added to them
+      expect(files.map((f) => existsSync(f))).toEqual([true, true]);
+      writeFileSync(files[1]!, precompiled('kept {{x}}', { noEscape: true }));
+      vi.resetModules();
+      expect(render(await import('../src/templates/shared-compile.js'))).toBe('【kept 甲】');
+    } finally {
+      for (const f of files) rmSync(f, { force: true });
+    }
+  });
+
   it('spoilt or cut short, are compiled again and written anew', () => {
     const text = `{{#each xs}}{{this}}、{{/each}}${randomUUID()}`;
     const file = entry(text, { noEscape: true });

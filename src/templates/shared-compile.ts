@@ -60,9 +60,13 @@ function specOf(env: Any, input: string, opts: Any): Any {
       // an entry cut short or spoilt: compiled again below, and written anew
     }
   }
-  const environment = new env.Compiler().compile(env.parse(input, opts), opts);
+  // compiling adds to the options it is given (knownHelpers, blockParams): a copy is given, so that the
+  // options a template carries (below) are the same whether it was compiled now or read from disk, and
+  // so are the entries' names of the partials compiled with them
+  const compiling = { ...opts };
+  const environment = new env.Compiler().compile(env.parse(input, compiling), compiling);
   // the source, as the precompiler writes it (compile()'s own asObject mode makes the same functions directly)
-  const source: string = new env.JavaScriptCompiler().compile(environment, opts);
+  const source: string = new env.JavaScriptCompiler().compile(environment, compiling);
   writeCompiled(diskKey, source);
   return specFromSource(source, opts);
 }
