@@ -6,10 +6,12 @@
 import './v8-tiering.js';
 import { buildDataset } from './pipeline.js';
 import { errorToMessage } from './write/output-error.js';
+import { useFixedInputsHash } from './inputs-hash.js';
 
 const send = (m: unknown) => process.send!(m);
-process.on('message', (m: { dir?: string; outRoot?: string; only?: string[]; stop?: boolean }) => {
+process.on('message', (m: { dir?: string; outRoot?: string; only?: string[]; fixedInputs?: string; stop?: boolean }) => {
   if (m.stop || !m.dir || !m.outRoot) return process.disconnect();
+  if (m.fixedInputs) useFixedInputsHash(m.fixedInputs);
   // the command has found the set changed (kept-build.ts) before handing it over: not asked again
   buildDataset(m.dir, m.outRoot, { log: (line) => send({ line }), only: m.only ? new Set(m.only) : undefined, changed: true }).then(
     // with the process's peak memory so far: the command's --json tells the largest of its processes

@@ -14,7 +14,7 @@ let fixedInputs: string | undefined;
  * locked versions of the libraries it uses): inputs of every document too. A build of unchanged
  * inputs is skipped (write/up-to-date.ts, write/kept-set.ts), so a new version of the tool must change this.
  */
-function fixedInputsHash(): string {
+export function fixedInputsHash(): string {
   if (fixedInputs) return fixedInputs;
   const h = createHash('sha256');
   const code = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +32,11 @@ function fixedInputsHash(): string {
           .update(readFileSync(path.join(dir, f)))
           .update('\0');
   return (fixedInputs = h.digest('hex'));
+}
+
+/** The hash fixedInputsHash() gives, taken by the command that started this build process (commands/build.ts): the same files, read once. */
+export function useFixedInputsHash(hash: string): void {
+  fixedInputs = hash;
 }
 
 export function inputsHash(raw: RawDataset): string {
