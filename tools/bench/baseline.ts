@@ -154,6 +154,8 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
     const got: Record<Side['key'], Run[]> = { current: [], baseline: [] };
     for (let i = 1; i <= runs; i++) {
       for (const side of sides) {
+        // the default build into an empty folder each time: into the last run's outputs it would keep them (kept-build.ts) and build nothing
+        if (build.key === 'default') rmSync(outOf(side), { recursive: true, force: true });
         const r = runOnce(root, side, build, outOf(side), false);
         got[side.key].push(r);
         process.stderr.write(
