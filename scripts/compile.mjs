@@ -1,5 +1,5 @@
 // Compiles TypeScript entry points with esbuild into `outdir` when one of the `sources` folders
-// (or package.json) is newer than the last compilation, so later runs start without compiling.
+// (or package.json, or this file) is newer than the last compilation, so later runs start without compiling.
 // Used by scripts/run.mjs (the tool, into dist/) and scripts/bench.mjs (the bench, into .tmp/).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -28,10 +28,10 @@ export function fitWidth(texts: string[], min: number, max: number): number {
 }
 
 /** The widest word of a text (its parts between spaces), in points at the sheet's size (9 pt), in the real font. */
-export const widestWordPt = (s: string) => Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w)));
+export const widestWordPt = (s: string, bold = false) => Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, bold)));
 
 /** The width a header text (bold) needs so that no line of it breaks inside a word. */
-export const headerWidth = (s: string) => unitsFor(Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, true))));
+export const headerWidth = (s: string) => unitsFor(widestWordPt(s, true));
 
 /**
  * Widths that fit `capacity` units in all: the widest columns are narrowed to one common
