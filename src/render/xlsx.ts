@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import JSZip from 'jszip';
 import { XLSX_FONT_NAME } from './fonts.js';
+import { switchedOff } from './pdf/switches.js';
 import { SHEET_FONT_SIZE, UNIT_PT } from './sheet-text.js';
 
 // Only the workbook class is needed to write: its own module loads in half the time of the
@@ -73,6 +74,60 @@ const BORDER: Partial<ExcelJS.Borders> = {
 };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF3F8' } };
+const BOLD_FONT: Partial<ExcelJS.Font> = { ...FONT, bold: true };
+const HEAD_ALIGN: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+const GROUP_ALIGN: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'middle' };
+const LOCKED: Partial<ExcelJS.Protection> = { locked: true };
+const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
+
+/**
+ * One style object for all the cells whose style is made of the same parts. exceljs finds a
+ * cell's style id by writing the style's font, border, fill and the style itself as XML and
+ * looking the text up, unless it has met the same style object before (a WeakMap in its styles
+ * writer). Every cell has a style object of its own, so it wrote about four pieces of XML a cell
+ * (0.7 s of CPU for the ×10 open data). The parts are the same objects wherever they are the same
+ * (the constants above, the column's own, fillOf, colourFont), so a key of their identities finds
+ * the shared object. The first cell of each style is looked up as before, so the ids and their
+ * order, and the workbook's bytes, are what they were. (exceljs's id also depends on a cell's type
+ * where no number format is set, but only for dates, which no workbook writes.)
+ * ICT_XLSX_NO_SHARED_STYLES=1 leaves every cell its own style (tests/determinism.test.ts, tests/workbook-styles.test.ts).
+ */
+function sharedStyles() {
+  const off = switchedOff('ICT_XLSX_NO_SHARED_STYLES');
+  const idOf = new WeakMap<object, number>();
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  let parts = 0;
+  const fills = new Map<string, ExcelJS.Fill>();
+  const colourFonts = new WeakMap<object, Map<string, Partial<ExcelJS.Font>>>();
+  const id = (o: object | undefined) => {
+    if (!o) return '';
+    let n = idOf.get(o);
+    if (n === undefined) idOf.set(o, (n = ++parts));
+    return n;
+  };
+  return {
+    fillOf(argb: string): ExcelJS.Fill {
+      let f = fills.get(argb);
+      if (!f) fills.set(argb, (f = { type: 'pattern', pattern: 'solid', fgColor: { argb } }));
+      return f;
+    },
+    colourFont(base: Partial<ExcelJS.Font> | undefined, argb: string): Partial<ExcelJS.Font> {
+      const key = base ?? FONT;
+      let byColour = colourFonts.get(key);
+      if (!byColour) colourFonts.set(key, (byColour = new Map()));
+      let f = byColour.get(argb);
+      if (!f) byColour.set(argb, (f = { ...FONT, ...(base ?? {}), color: { argb } }));
+      return f;
+    },
+    of(s: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+      if (off) return s;
+      const key = `${id(s.font)},${id(s.alignment)},${id(s.border)},${id(s.fill)},${id(s.protection)},${s.numFmt ?? ''}`;
+      let one = shared.get(key);
+      if (!one) shared.set(key, (one = s));
+      return one;
+    },
+  };
+}
 
 /**
  * Print scale: every sheet prints at 100 %, never fitted to the page, so its text prints at
@@ -102,7 +157,7 @@ function colName(n: number): string {
 }
 export const cellRef = (row: number, col: number) => `${colName(col)}${row}`;
 
-function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
+function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec, styles: ReturnType<typeof sharedStyles>) {
   const headerRows = spec.header.length;
   const ws = wb.addWorksheet(spec.name, {
     state: spec.hidden ? 'veryHidden' : 'visible',
@@ -127,10 +182,11 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
     for (let c = 0; c < ncol; c++) {
       const cell = row.getCell(c + 1);
       if (cells[c] !== undefined && cells[c] !== null) cell.value = cells[c] as ExcelJS.CellValue;
-      cell.font = { ...FONT, bold: true };
+      cell.font = BOLD_FONT;
       cell.fill = HEAD_FILL;
       cell.border = BORDER;
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      cell.alignment = HEAD_ALIGN;
+      cell.style = styles.of(cell.style);
     }
     if (spec.headerHeights?.[r]) row.height = spec.headerHeights[r];
   });
@@ -147,15 +203,16 @@ function fillSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
         ) as ExcelJS.CellValue;
       cell.border = BORDER;
       if (r.kind === 'group') {
-        cell.font = { ...FONT, bold: true };
+        cell.font = BOLD_FONT;
         cell.fill = GROUP_FILL;
-        cell.alignment = { horizontal: 'left', vertical: 'middle' };
-      } else if (r.kind === 'total') cell.font = { ...FONT, bold: true };
-      if (spec.protect) cell.protection = { locked: !(r.unlocked ?? spec.unlocked ?? []).includes(c) };
+        cell.alignment = GROUP_ALIGN;
+      } else if (r.kind === 'total') cell.font = BOLD_FONT;
+      if (spec.protect) cell.protection = (r.unlocked ?? spec.unlocked ?? []).includes(c) ? UNLOCKED : LOCKED;
       const fill = (r.fills ?? spec.fills)?.[c];
-      if (fill && r.kind !== 'group') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      if (fill && r.kind !== 'group') cell.fill = styles.fillOf(fill);
       const color = spec.colors?.[c];
-      if (color && r.kind !== 'group') cell.font = { ...FONT, ...(cell.font ?? {}), color: { argb: color } };
+      if (color && r.kind !== 'group') cell.font = styles.colourFont(cell.font, color);
+      cell.style = styles.of(cell.style);
     }
     if (r.height) row.height = r.height;
     for (const [c1, c2] of r.merges ?? []) ws.mergeCells(rowNo, c1 + 1, rowNo, c2 + 1);
@@ -196,7 +253,8 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffe
   wb.created = date;
   wb.modified = date;
   wb.calcProperties.fullCalcOnLoad = true;
-  for (const s of spec.sheets) fillSheet(wb, s);
+  const styles = sharedStyles();
+  for (const s of spec.sheets) fillSheet(wb, s, styles);
   // stored, not compressed: repack() below compresses each entry once, for the file as written
   const raw = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   // exceljs marks every height it writes as custom, which stops Excel growing the row
