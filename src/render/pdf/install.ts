@@ -11,6 +11,7 @@ import { installKeepLines } from './keep-lines.js';
 import { installJustifyLimit } from './justify.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
+import { installSingleGlyphs } from './single-glyphs.js';
 import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
@@ -85,6 +86,13 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_SHARED_LAYOUTS',
     internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: widthOfString'],
     install: () => installSharedLayouts(PDFDocument),
+  },
+  {
+    // after shared-layouts.ts: the font it wraps is the thread's shared one
+    module: 'single-glyphs.ts',
+    off: 'ICT_PDF_NO_SINGLE_GLYPHS',
+    internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: layoutRun'],
+    install: () => installSingleGlyphs(PDFDocument),
   },
   { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
   {
