@@ -77,7 +77,10 @@ function inProcesses(
             reason: new ProcessEnded(commandWords().get('build-process-ended', { dir: path.relative(process.cwd(), dir) || dir, code: code ?? signal })),
           };
         current = -1;
-        if (next < dirs.length) start()();
+        if (next < dirs.length) {
+          const give = start();
+          give();
+        }
         if (--open === 0) resolveAll(settled);
       });
       return give;

@@ -1,7 +1,7 @@
 // Text widths. For workbook columns, from the embedded font's real metrics (render/sheet-text.ts);
 // for rough PDF estimates, East Asian width: how many half-width cells a text takes, full-width
 // and ambiguous characters counting two (as they do in Japanese fonts).
-import { textPt, lineCount, UNIT_PT, CELL_PADDING_PT } from '../render/sheet-text.js';
+import { textPt, lineCount, UNIT_PT, CELL_PADDING_PT, SHEET_FONT_SIZE } from '../render/sheet-text.js';
 
 const WIDE =
   /[\u1100-\u115f\u2010-\u2027\u2030-\u203b\u2100-\u214f\u2190-\u21ff\u2200-\u22ff\u2460-\u24ff\u2500-\u257f\u25a0-\u26ff\u2e80-\u303f\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
@@ -27,8 +27,9 @@ export function fitWidth(texts: string[], min: number, max: number): number {
   return Math.min(max, Math.max(min, unitsFor(longest)));
 }
 
-/** The widest word of a text (its parts between spaces), in points at the sheet's size (9 pt), in the real font. */
-export const widestWordPt = (s: string, bold = false) => Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, bold)));
+/** The widest word of a text (its parts between spaces), in points at `size` (the sheet's 9 pt unless given), in the real font. */
+export const widestWordPt = (s: string, bold = false, size = SHEET_FONT_SIZE) =>
+  Math.max(0, ...s.split(/[\s\u3000]+/).map((w) => textPt(w, bold) * (size / SHEET_FONT_SIZE)));
 
 /** The width a header text (bold) needs so that no line of it breaks inside a word. */
 export const headerWidth = (s: string) => unitsFor(widestWordPt(s, true));

@@ -8,6 +8,9 @@ import { keepTail } from './pdf-text.js';
 import { markedPair } from '../errata-marks.js';
 import type { PdfDocument, PdfNode, TableCell, TextNode } from '../../render/pdf/nodes.js';
 
+/** the corrections' tables (pt): the 頁・シート column is measured at it */
+const TABLE_SIZE = 9;
+
 export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
   const head = (k: string): TextNode => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
   const content: PdfNode[] = [
@@ -20,14 +23,14 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
   ];
   // 頁・シート holds a page number or a sheet name (「事業実施結果 H29」): a name breaks at its space,
   // never inside a word (「事業実施結／果 H29」), so the column is as wide as the widest word of
-  // the table's names at its 9 pt (with the cell's padding and a point to spare), 52 pt at least
-  const pageColumn = Math.min(110, Math.max(52, Math.ceil(Math.max(0, ...v.entries.map((e) => widestWordPt(String(e.page)))) + 8)));
+  // the table's names at its size (with the cell's padding and a point to spare), 52 pt at least
+  const pageColumn = Math.min(110, Math.max(52, Math.ceil(Math.max(0, ...v.entries.map((e) => widestWordPt(String(e.page), false, TABLE_SIZE))) + 8)));
   if (v.entries.length)
     content.push({
       table: {
         headerRows: 1,
         // a long passage must be able to break, or pdfmake would lose it
-        dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, 9, 1.3))) < 500),
+        dontBreakRows: v.entries.every((e) => Math.max(...[e.wrong, e.right, e.item ?? ''].map((t) => estimatedHeight(t, 100, TABLE_SIZE, 1.3))) < 500),
         widths: [66, pageColumn, 32, 150, '*', '*'],
         body: [
           ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map(head),
@@ -48,7 +51,7 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
         ],
       },
       layout: 'grid',
-      fontSize: 9,
+      fontSize: TABLE_SIZE,
     });
   if (v.moved.length)
     content.push(
@@ -64,7 +67,7 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
           ],
         },
         layout: 'grid',
-        fontSize: 9,
+        fontSize: TABLE_SIZE,
       },
     );
   return {
