@@ -51,6 +51,7 @@ describe('reproducible and safe builds', () => {
     ['the definition let go of once laid out (render/pdf/definition-release.ts)', 'ICT_PDF_NO_DEFINITION_RELEASE'],
     ['a collection between layout and drawing (render/pdf/layout-gc.ts)', 'ICT_PDF_NO_LAYOUT_GC'],
     ['single characters set without shaping (render/pdf/single-glyphs.ts)', 'ICT_PDF_NO_SINGLE_GLYPHS'],
+    ['simple glyphs copied into the subsets undecoded (render/pdf/subset-glyphs.ts)', 'ICT_PDF_NO_SUBSET_GLYPHS'],
     ['cells sharing one style object (render/xlsx.ts)', 'ICT_XLSX_NO_SHARED_STYLES'],
   ];
   it(`gives byte-identical PDFs, workbooks, web pages and CSV without ${SWITCHES.map(([what]) => what).join(', ')}, or the compiled templates kept`, () => {

@@ -12,6 +12,7 @@ import { installJustifyLimit } from './justify.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installSingleGlyphs } from './single-glyphs.js';
+import { installSubsetGlyphs } from './subset-glyphs.js';
 import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
@@ -93,6 +94,13 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_SINGLE_GLYPHS',
     internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: layoutRun'],
     install: () => installSingleGlyphs(PDFDocument),
+  },
+  {
+    // after shared-layouts.ts: the subset it wraps is the one the document's font has then
+    module: 'subset-glyphs.ts',
+    off: 'ICT_PDF_NO_SUBSET_GLYPHS',
+    internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'fontkit: TTFSubset.prototype._addGlyph'],
+    install: () => installSubsetGlyphs(PDFDocument),
   },
   { module: 'xmp.ts', internals: ['pdfkit: PDFDocument.prototype._addInfo'], install: () => installXmp(PDFDocument) },
   {
