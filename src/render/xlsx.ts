@@ -3,16 +3,14 @@
 // range, no fitToPage (it shrinks text and can make a file Excel repairs), and the zip re-packed with fixed dates so that
 // the same data gives the same bytes (exceljs stamps every zip entry with the clock).
 import type ExcelJS from 'exceljs';
-import { createRequire } from 'node:module';
+// Only the workbook class is needed to write: its own module loads in half the time of the
+// package's index, which also loads the streaming reader and writer, CSV and their zip
+// libraries (about 0.1 s of every build that writes a workbook). It is the same class.
+import Workbook from 'exceljs/lib/doc/workbook.js';
 import JSZip from 'jszip';
 import { XLSX_FONT_NAME } from './fonts.js';
 import { switchedOff } from './pdf/switches.js';
 import { SHEET_FONT_SIZE, UNIT_PT } from './sheet-text.js';
-
-// Only the workbook class is needed to write: its own module loads in half the time of the
-// package's index, which also loads the streaming reader and writer, CSV and their zip
-// libraries (about 0.1 s of every build that writes a workbook). It is the same class.
-const Workbook: typeof ExcelJS.Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js');
 
 export type CellValue = string | number | null | { formula: string; result: number | string } | { richText: { text: string; font?: Partial<ExcelJS.Font> }[] };
 
