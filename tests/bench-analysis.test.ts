@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { compare, median, pairRatios } from '../tools/bench/stats.js';
 import { parseTimeOutput } from '../tools/bench/measure.js';
-import { addProfile, topSelf, type CpuProfile, type SourceOf } from '../tools/bench/profile-buckets.js';
+import { addProfile, frameBucket, placeOf, topSelf, type CpuProfile, type SourceOf } from '../tools/bench/profile-buckets.js';
 import { cleanSource } from '../tools/bench/source-maps.js';
 import { baselineTable } from '../tools/bench/baseline.js';
 
@@ -119,6 +119,19 @@ describe('profile buckets', () => {
     const layout = topSelf(c, 20).find((s) => s.functionName === 'layout')!;
     expect(layout.where).toBe('fontkit src/layout/LayoutEngine.js:42');
     expect(topSelf(c, 20).find((s) => s.functionName === '_decode')!.bucket).toBe('pdfkit-output');
+  });
+
+  it('names a package compiled into dist/ by the original file its source map gives', () => {
+    // exceljs's zip writing, reached from a promise: no caller of the tool's own names it
+    expect(frameBucket(frame('generate', chunk, 90), '../node_modules/jszip/lib/generate/index.js')).toBe('exceljs');
+    expect(frameBucket(frame('parse', chunk, 91), '../node_modules/zod/v3/types.js')).toBe('load-validate');
+    // a helper package names nothing: its caller's bucket
+    expect(frameBucket(frame('deflate', chunk, 92), '../node_modules/pako/lib/deflate.js')).toBeUndefined();
+    expect(frameBucket(frame('loadDataset', chunk, 20), 'src/load/index.ts')).toBe('load-validate');
+    expect(placeOf(frame('get xml', chunk, 93), { source: '../node_modules/exceljs/lib/utils/xml-stream.js', line: 156 })).toBe(
+      'exceljs lib/utils/xml-stream.js:157',
+    );
+    expect(placeOf(frame('layout', fk, 40), { source: 'src/layout/LayoutEngine.js', line: 41 })).toBe('fontkit src/layout/LayoutEngine.js:42');
   });
 
   it("adds up several threads' profiles", () => {

@@ -69,6 +69,14 @@ function packageOf(url: string): { pkg: string; file: string } | undefined {
   return { pkg: rest.slice(0, n).join('/'), file: rest.slice(n).join('/') };
 }
 
+/**
+ * The package of a frame: by its URL, or, for a package compiled into the tool's dist/ chunks
+ * (scripts/compile.mjs, BUNDLED), by the original file its source map names (…/node_modules/<pkg>/…).
+ */
+function packageOfFrame(url: string, source?: string): { pkg: string; file: string } | undefined {
+  return packageOf(url) ?? (source ? packageOf(`/${source}`) : undefined);
+}
+
 /** the bucket one frame names, or undefined for a frame that leaves it to its caller */
 export function frameBucket(frame: CallFrame, source?: string): Bucket | undefined {
   const { functionName: name, url } = frame;
@@ -76,7 +84,7 @@ export function frameBucket(frame: CallFrame, source?: string): Bucket | undefin
   if (name === '(idle)') return 'idle';
   if (name === '(program)') return 'other';
   if (url.startsWith('node:internal/modules/') || (name === '' && frame.lineNumber === 0 && frame.columnNumber === 0)) return 'startup';
-  const p = packageOf(url);
+  const p = packageOfFrame(url, source);
   const src = source ?? '';
   if (p) {
     switch (p.pkg) {
@@ -171,8 +179,10 @@ export function emptyCosts(): ProfileCosts {
 /** how a frame's place reads in a table: package and original file, or src/… of the project */
 export function placeOf(frame: CallFrame, mapped?: { source: string; line: number }): string {
   if (!frame.url) return '(native)';
-  const p = packageOf(frame.url);
-  const file = mapped?.source ?? (p ? p.file : frame.url.replace(/^file:\/\/.*?\/(?=dist\/)/, ''));
+  const own = packageOf(frame.url);
+  // a package compiled into dist/: named by the original file its source map gives
+  const p = own ?? packageOfFrame(frame.url, mapped?.source);
+  const file = own ? (mapped?.source ?? own.file) : p ? p.file : (mapped?.source ?? frame.url.replace(/^file:\/\/.*?\/(?=dist\/)/, ''));
   const where = p ? `${p.pkg} ${file}` : file;
   return `${where}:${(mapped ? mapped.line : frame.lineNumber) + 1}`;
 }
