@@ -23,10 +23,11 @@ export function isComposite(font: Any, gid: number): boolean {
 
 const patched = new WeakSet<object>();
 
-/** Patches the class of `subset` (a fontkit TTFSubset) once. */
-export function copySimpleGlyphs(subset: Any): void {
+/** Patches the class of `subset` (a fontkit TTFSubset) once; true once it is patched. */
+export function copySimpleGlyphs(subset: Any): boolean {
   const proto = Object.getPrototypeOf(subset);
-  if (patched.has(proto) || typeof proto._addGlyph !== 'function') return;
+  if (patched.has(proto)) return true;
+  if (typeof proto._addGlyph !== 'function') return false;
   patched.add(proto);
   const addGlyph = proto._addGlyph;
   proto._addGlyph = function (this: Any, gid: number) {
@@ -44,6 +45,7 @@ export function copySimpleGlyphs(subset: Any): void {
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
+  return true;
 }
 
 let installed = false;
@@ -51,10 +53,13 @@ export function installSubsetGlyphs(PDFDocument: Any): void {
   if (installed || switchedOff('ICT_PDF_NO_SUBSET_GLYPHS')) return;
   installed = true;
   const provideFont = PDFDocument.prototype.provideFont;
+  // every TrueType font's subset is of fontkit's one TTFSubset class: patched with the first
+  // (provideFont is asked for every run of text: after that, this wrapper only passes the font on)
+  let done = false;
   PDFDocument.prototype.provideFont = function (family: string, bold: boolean, italics: boolean) {
     const font = provideFont.call(this, family, bold, italics);
     // TrueType fonts only (a CFF font's subset is another class, without _addGlyph)
-    if (font.subset && font.font?.directory?.tables?.glyf) copySimpleGlyphs(font.subset);
+    if (!done && font.subset && font.font?.directory?.tables?.glyf) done = copySimpleGlyphs(font.subset);
     return font;
   };
 }
