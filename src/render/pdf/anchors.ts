@@ -64,7 +64,9 @@ export function checkCitedAnchors(content: Any): void {
   const textIds = new Set<string>();
   const cited: { anchor: string; text: string }[] = [];
   const plain = (t: Any): string => (typeof t === 'string' ? t : Array.isArray(t) ? t.map(plain).join('') : t && typeof t === 'object' ? plain(t.text) : '');
-  const walk = (n: Any, around: string) => {
+  // the words around a node, made only for a node that cites (each node's text holds its children's:
+  // made for every node, it joined the same words again at every level)
+  const walk = (n: Any, around: () => string) => {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) {
       for (const x of n) walk(x, around);
@@ -79,12 +81,12 @@ export function checkCitedAnchors(content: Any): void {
       ids.add(n.id);
     }
     // the words around a reference say where it stands (the 目次 line, the sentence)
-    const here = Array.isArray(n.text) || typeof n.text === 'string' ? plain(n.text) || around : around;
-    for (const k of ['pageReference', 'linkToDestination', 'textReference']) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here });
+    const here = Array.isArray(n.text) || typeof n.text === 'string' ? () => plain(n.text) || around() : around;
+    for (const k of ['pageReference', 'linkToDestination', 'textReference']) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here() });
     for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k], here);
-    if (n.table) for (const row of n.table.body ?? []) walk(row, row.map?.((c: Any) => plain(c?.text ?? c)).join('') || here);
+    if (n.table) for (const row of n.table.body ?? []) walk(row, () => row.map?.((c: Any) => plain(c?.text ?? c)).join('') || here());
   };
-  walk(content, '');
+  walk(content, () => '');
   const missing = cited.filter((c) => !ids.has(c.anchor));
   const unique = [...new Map(missing.map((m) => [m.anchor, m])).values()];
   if (unique.length || twice.size) throw new MissingAnchorError(unique, [...twice]);
