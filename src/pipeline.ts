@@ -14,6 +14,7 @@ import { guardPlaces } from './write/places.js';
 import { upToDateSet } from './write/up-to-date.js';
 import { progress } from './progress.js';
 import { droppedLine } from './write/explain.js';
+import { readManifestOf } from './write/index.js';
 import { ERRATA_FILES } from './errata/files.js';
 
 // for the commands that take them from here
@@ -51,16 +52,22 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   // (src/write/set.ts): a failure or a kill leaves the earlier outputs as they were
   const inputs = inputsHash(raw);
   const names = documentNames(model);
+  // the 正誤表 is the errata command's, made from the data of that day: beside documents built
+  // from other data it would contradict them, so it stays only while the data are the same
+  const staleErrata = (readManifestOf(outDir)?.files ?? []).filter((f) => ERRATA_FILES.includes(f.file) && f.inputs !== inputs).map((f) => f.file);
   const set = publishSet(outRoot, model.dataset.id, {
     files: outputs.map((o) => ({ name: o.name, bytes: o.bytes, pages: o.pages, sheets: o.sheets, inputs })),
-    // documents not rebuilt this time stay, with the inputs they were built from; the 正誤表 is the errata command's
-    keep: (name) => names.includes(name) || ERRATA_FILES.includes(name),
+    // documents not rebuilt this time stay, with the inputs they were built from
+    keep: (name) => names.includes(name) || (ERRATA_FILES.includes(name) && !staleErrata.includes(name)),
     inputs,
     order: names,
     // the whole set, from these inputs: a later build of the same inputs keeps it and says these warnings again
     ...(opts.only || opts.skip ? {} : { build: { complete: true as const, warnings: problems.filter((p) => p.severity !== 'error') } }),
   });
-  if (set.dropped.length) opts.log(droppedLine(r.id, set.dropped));
+  const droppedErrata = set.dropped.filter((name) => staleErrata.includes(name));
+  const droppedDocuments = set.dropped.filter((name) => !staleErrata.includes(name));
+  if (droppedDocuments.length) opts.log(droppedLine(r.id, droppedDocuments));
+  if (droppedErrata.length) opts.log(wordsOf('output')('errata-dropped', { id: r.id, names: droppedErrata }));
   opts.log(progress('written', { id: r.id, count: set.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
   return { id: r.id, problems, files: set.files, dropped: set.dropped, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { renderDataset } from '../src/render-dataset.js';
 import { readPdf, readPdfBytes } from '../src/errata/pdf-lines.js';
 import { errata } from '../src/errata/index.js';
+import { buildDataset } from '../src/pipeline.js';
 import { surveyExport } from '../src/survey/export.js';
 import { runCli } from './helpers/cli.js';
 import { squash } from './helpers/data.js';
@@ -143,6 +144,8 @@ describe('the 正誤表', () => {
         const published = path.join(record, 'data', 'dataset.json');
         writeFileSync(published, readFileSync(published, 'utf8').replace('"2017": "2019-05-01"', '"2017": "2019-04-30"'));
         writeFileSync(path.join(record, 'publication.json'), JSON.stringify({ label: '初版', date: '2019-05-01', dataset: 'mini', inputs: '', files: [] }));
+        // built from the corrected data first: the 正誤表 stands beside those documents
+        await buildDataset(dir, path.join(work, 'out'), { log: () => {} });
         const r = await errata(dir, record, path.join(work, 'out'), () => {});
         expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
         const { pages } = await readPdf(path.join(work, 'out', 'mini', 'errata.pdf'));

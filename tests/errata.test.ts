@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { errata } from '../src/errata/index.js';
+import { buildDataset } from '../src/pipeline.js';
 import { readPdf, readPdfBytes } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
 import { out } from './outputs.js';
@@ -29,6 +30,11 @@ describe('errata', () => {
         '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"',
       );
       appendFileSync(path.join(data, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
+      // nothing built from the corrected data yet: the 正誤表 has no documents to stand beside
+      const early = await errata(data, path.join(ROOT, 'data', 'miyagi-ict-plan'), path.join(work, 'out'), () => {}, undefined, { data: 'miyagi' });
+      expect(early.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('にこのデータセットの文書がありません'));
+      expect(early.files).toEqual([]);
+      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
       const r = await errata(data, path.join(ROOT, 'data', 'miyagi-ict-plan'), path.join(work, 'out'), () => {});
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const v = r.view!;
@@ -87,6 +93,7 @@ describe('errata', () => {
       git('add', '-A');
       git('commit', '-qm', 'published');
       edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
+      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
       const r = await errata(data, 'HEAD', path.join(work, 'out'), () => {});
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const e = r.view!.entries.find((x) => x.wrong.includes('135,304'));

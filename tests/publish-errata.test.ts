@@ -71,6 +71,8 @@ describe('publish, then errata against the label', () => {
       expect(p.status, p.stderr).toBe(0);
       expect(p.stderr).toContain('公表版「平成31年3月改定版」（2019-03-29 公表）を');
       expect(p.stderr).toContain('results-2017.pdf、appendix.xlsx');
+      // the errata command it suggests names the same output and records (the 正誤表 goes beside those documents)
+      expect(p.stderr).toContain(`npm run errata -- --data ${data} --against 平成31年3月改定版 --out ${out} --published ${pub}`);
       const record = path.join(pub, 'fukushima-ict-strategy', '平成31年3月改定版');
       expect(readdirSync(path.join(record, 'output')).sort()).toEqual(['appendix.xlsx', 'manifest.json', 'results-2017.pdf']);
       expect(readFileSync(path.join(record, 'data', 'initiatives', '1-01.json'), 'utf8')).toContain('"budget": 135304');
@@ -85,6 +87,13 @@ describe('publish, then errata against the label', () => {
       edit(path.join(data, 'initiatives', '1-02.json'), '"title": "避難者見守り活動支援事業"', '"title": "避難者見守り活動支援事業（訂正）"');
       // and a sentence of the 【活動概要】, which comes from dataset.json
       edit(path.join(data, 'dataset.json'), 'ICTの積極的な活用を図るための指針', 'ICTの積極的な利活用を図るための指針');
+      // not built again after the correction: the 正誤表 would contradict the report beside it
+      const unbuilt = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
+      expect(unbuilt.status).toBe(1);
+      expect(unbuilt.stderr).toContain('の文書が今のデータから作られたものではありません');
+      expect(unbuilt.stderr).toContain(`npm run build -- --data ${data} --out ${out}`);
+      expect(existsSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'))).toBe(false);
+      expect(cli('build', '--data', data, '--out', out, '--quiet').status).toBe(0);
       const e = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
       expect(e.status, e.stderr).toBe(0);
 
@@ -169,6 +178,19 @@ describe('publish, then errata against the label', () => {
       expect(docs.indexOf('付表（Excel）')).toBeGreaterThan(docs.lastIndexOf('事業実施結果（平成29年度）'));
       const results = rows.filter((r) => r[0].startsWith('事業実施結果')).map((r) => Number(r[1]));
       expect(results).toEqual([...results].sort((a, b) => a - b));
+
+      // built again from the same data: the 正誤表 stays beside its documents
+      expect(cli('build', '--data', data, '--out', out).status).toBe(0);
+      expect(existsSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'))).toBe(true);
+      // a further change, built: the 正誤表 of the earlier data is taken out, and said so
+      edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 136000', '"budget": 136500');
+      const later = cli('build', '--data', data, '--out', out);
+      expect(later.status, later.stderr).toBe(0);
+      expect(later.stderr).toContain('正誤表（errata.pdf・errata.xlsx）は前のデータから作ったもので、今作った文書と食い違うため出力から外しました');
+      expect(readdirSync(path.join(out, 'fukushima-ict-strategy')).filter((f) => f.startsWith('errata'))).toEqual([]);
+      expect(
+        JSON.parse(readFileSync(path.join(out, 'fukushima-ict-strategy', 'manifest.json'), 'utf8')).files.map((f: { file: string }) => f.file),
+      ).not.toContain('errata.pdf');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -80,6 +80,7 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
     expect((await publish(data, '公表版', '2019-03-29', out, pub, data)).problems.filter((p) => p.severity === 'error')).toEqual([]);
     edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
     edit(path.join(data, 'initiatives', '1-02.json'), '"title": "避難者見守り活動支援事業"', '"title": "避難者見守り活動支援事業（訂正）"');
+    await buildDataset(data, out, { log });
     expect((await errata(data, '公表版', out, log, pub)).problems.filter((p) => p.severity === 'error')).toEqual([]);
     books.push({ file: path.join(out, 'fukushima-ict-strategy', 'errata.xlsx'), headerRows: () => [2] });
     // the booklet's 正誤表 (against the bundled data): a longer text moves pages, which gives it its second sheet
@@ -91,6 +92,7 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
       '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"',
     );
     appendFileSync(path.join(plan, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
+    await buildDataset(plan, out, { log });
     const e = await errata(plan, path.join(ROOT, 'data', 'miyagi-ict-plan'), out, log);
     expect(e.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(e.view?.moved.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ export default async function run(a: Args): Promise<number> {
   ];
   if (existsSync(against)) reads.push({ path: path.resolve(against), what: commandWords().get('read-published') });
   guardPlaces([outRoot], reads);
-  const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined);
+  const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined, { data: a.data, out: a.out });
   printProblems(r.problems, a.data, a.data);
   if (hasErrors(r.problems)) return 1;
   const v = r.view!;

@@ -14,7 +14,7 @@ import { errataWorkbook } from '../documents/workbook/errata.js';
 import type { ErrataView } from '../resolve/errata-view.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { renderWorkbook } from '../render/xlsx.js';
-import type { Written } from '../write/index.js';
+import { readManifestOf, type Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
@@ -44,6 +44,8 @@ export async function errata(
   outRoot: string,
   log: (s: string) => void,
   publishedRoot = PUBLISHED_ROOT,
+  /** how the command was given the data folder and the output folder (for the build it names) */
+  given: { data: string; out?: string } = { data: dir },
 ): Promise<{ problems: Problem[]; files: Written[]; view?: ErrataView }> {
   const published = findPublished(dir, against, publishedRoot);
   const words0 = Wording.load(createHandlebars({}), 'errata');
@@ -58,6 +60,19 @@ export async function errata(
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     // an output place that is not the tool's own is said before the comparison, not after it
     checkOutputPlace(outRoot, after.model.dataset.id);
+    // the 正誤表 is written beside the documents: they must be the corrected data's, or the two
+    // would contradict each other where they are published together
+    const outDir = path.join(outRoot, after.model.dataset.id);
+    const manifest = readManifestOf(outDir);
+    const shown = path.relative(process.cwd(), outDir) || outDir;
+    if (!manifest || manifest.inputs !== inputsHash(after.raw))
+      return {
+        problems: [
+          ...after.problems,
+          { severity: 'error', file: '', message: words0.get(manifest ? 'not-current' : 'not-built', { out: shown, data: given.data, outOption: given.out }) },
+        ],
+        files: [],
+      };
     // the 正誤表 is written on its own date, after the publication it corrects
     const date = errataDateOf(after.resolved.date, published.date);
     const words = Wording.load(createHandlebars(ruleOn(after.model.dataset, date)), 'errata');
