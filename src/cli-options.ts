@@ -1,5 +1,7 @@
 // The options each command takes: what --help prints (wording in templates/cli.hbs) and what a
 // mistyped option is compared with.
+import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { createHandlebars, Wording } from './templates/index.js';
 import { nearest } from './nearest.js';
 
@@ -70,6 +72,27 @@ export function unknownOption(command: string, option: string): string {
 
 /** The npm script that runs a command (package.json: "survey:status" runs survey-status). */
 export const scriptOf = (command: string) => command.replace(/^(survey|plan|indicators)-/, '$1:');
+
+/**
+ * `--data` given a file (dataset.json itself, an initiative's file) where a data set's folder is
+ * meant: the message, naming the folder that holds it where there is one (else undefined).
+ */
+export function dataIsFile(given: string | undefined): string | undefined {
+  if (!given) return undefined;
+  const at = path.resolve(given);
+  if (!existsSync(at) || statSync(at).isDirectory()) return undefined;
+  const set = [path.dirname(at), path.dirname(path.dirname(at))].find((d) => existsSync(path.join(d, 'dataset.json')));
+  return cliWords().get('data-is-file', { given, folder: set && (path.relative(process.cwd(), set) || '.') });
+}
+
+/**
+ * The folder the user typed the command in, where it differs from the one it runs in: npm runs a
+ * script in the tool's folder, and says where it was typed in INIT_CWD. A relative path the user
+ * gives (`--data fukushima-ict-strategy` typed in data/) is meant from there.
+ */
+export function typedIn(command: string, env: NodeJS.ProcessEnv): string | undefined {
+  return env.npm_lifecycle_event === scriptOf(command) && env.INIT_CWD ? env.INIT_CWD : undefined;
+}
 
 /** Commands that take a bare argument (survey-import, plan-import: the folder of returned workbooks). */
 const TAKES_BARE = new Set(['survey-import', 'plan-import']);

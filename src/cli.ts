@@ -3,7 +3,8 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 // Its one Japanese string stays in code: the last word when even the error text and its wording cannot be loaded.
 import './v8-tiering.js';
-import { cliWords, forgottenDashes, helpText, npmKept, wantsHelp } from './cli-options.js';
+import { existsSync } from 'node:fs';
+import { cliWords, dataIsFile, forgottenDashes, helpText, npmKept, typedIn, wantsHelp } from './cli-options.js';
 import { UsageError, parseCommandArgs, type Args } from './commands/args.js';
 
 type Command = () => Promise<{ default: (a: Args) => Promise<number> }>;
@@ -38,6 +39,12 @@ async function main(argv: string[]): Promise<number> {
   // a forgotten `--` after the npm script name: said before anything runs, never a silent run over all data sets
   const forgotten = forgottenDashes(a.command, npmKept(a.command, process.env), a.rest, process.env);
   if (forgotten) throw new UsageError(forgotten);
+  // paths are read from where the command was typed (every path of the tool's own is absolute)
+  const here = typedIn(a.command, process.env);
+  if (here && here !== process.cwd() && existsSync(here)) process.chdir(here);
+  // every command reads --data as a folder: a file there is said before anything is read
+  const file = dataIsFile(a.data);
+  if (file) throw new UsageError(file);
   return (await command()).default(a);
 }
 

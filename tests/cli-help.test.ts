@@ -117,6 +117,32 @@ describe('a forgotten -- after the npm script name', () => {
     expect([r.code, r.err]).toEqual([0, 'tests/fixtures/mini: OK（事業 2 件）\n']);
   });
 
+  it('a relative path is read from the folder the npm script was typed in (INIT_CWD), not from the tool folder npm runs it in', () => {
+    const data = path.join(ROOT, 'data');
+    const typed = run(['validate', '--data', 'fukushima-ict-strategy'], { npm_lifecycle_event: 'validate', INIT_CWD: data });
+    expect([typed.code, typed.err]).toEqual([0, 'fukushima-ict-strategy: OK（事業 103 件）\n']);
+    // npm's folder of another script (the test runner's own npm run) is not taken for this command's
+    const other = run(['validate', '--data', 'fukushima-ict-strategy'], { npm_lifecycle_event: 'test', INIT_CWD: data });
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('データセットのフォルダが見つかりません');
+  });
+
+  it('--data given a file is refused before anything is read, naming the data set folder that holds it', () => {
+    for (const file of ['data/fukushima-ict-strategy/dataset.json', 'data/fukushima-ict-strategy/initiatives/1-01.json']) {
+      const r = run(['build', '--data', file, '--out', path.join(tmpdir(), 'never-written')]);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(
+        `--data ${file} はファイルです。データセットのフォルダ（dataset.json のあるフォルダ）を指定してください（--data data/fukushima-ict-strategy）`,
+      );
+    }
+    const lone = path.join(mkdtempSync(path.join(tmpdir(), 'lone-')), 'notes.txt');
+    writeFileSync(lone, 'x');
+    const r = run(['validate', '--data', lone]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--data ${lone} はファイルです。データセットのフォルダ（dataset.json のあるフォルダ）を指定してください\n`);
+    rmSync(path.dirname(lone), { recursive: true, force: true });
+  });
+
   it('every command is an npm script of the same name (survey-x as survey:x)', () => {
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     for (const command of Object.keys(COMMAND_OPTIONS)) expect(scripts[scriptOf(command)], command).toBe(`node scripts/run.mjs ${command}`);
