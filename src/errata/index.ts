@@ -19,6 +19,7 @@ import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
+import { shown } from '../publish/index.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
 import {
   compareFieldRows,
@@ -64,12 +65,11 @@ export async function errata(
     // would contradict each other where they are published together
     const outDir = path.join(outRoot, after.model.dataset.id);
     const manifest = readManifestOf(outDir);
-    const shown = path.relative(process.cwd(), outDir) || outDir;
     if (!manifest || manifest.inputs !== inputsHash(after.raw))
       return {
         problems: [
           ...after.problems,
-          { severity: 'error', file: '', message: words0.get(manifest ? 'not-current' : 'not-built', { out: shown, data: given.data, outOption: given.out }) },
+          { severity: 'error', file: '', message: words0.get(manifest ? 'not-current' : 'not-built', { out: shown(outDir), data: given.data, outOption: given.out }) },
         ],
         files: [],
       };
