@@ -69,7 +69,11 @@ export async function errata(
       return {
         problems: [
           ...after.problems,
-          { severity: 'error', file: '', message: words0.get(manifest ? 'not-current' : 'not-built', { out: shown(outDir), data: given.data, outOption: given.out }) },
+          {
+            severity: 'error',
+            file: '',
+            message: words0.get(manifest ? 'not-current' : 'not-built', { out: shown(outDir), data: given.data, outOption: given.out }),
+          },
         ],
         files: [],
       };
