@@ -5,6 +5,7 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { EXCEL_CELL_MAX, firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText } from '../src/survey/cells.js';
 import { TEXT_MAX } from '../src/model/limits.js';
+import { Wording, createHandlebars } from '../src/templates/index.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 let next = 1;
@@ -149,6 +150,32 @@ describe('readBudget: 事業費（千円）', () => {
       expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget-none', typed: norm(v) });
     }
     for (const v of ['なしなし', 'x-', '-x', 'n/ab', 'noXapplicable']) expect(refusal(readBudget(cell(v)))).toEqual({ kind: 'budget', typed: v });
+  });
+
+  it('refuses a number typed with its unit, offering the number in 千円 where it is whole', () => {
+    const cases: [string, number | undefined][] = [
+      ['1,200千円', 1200],
+      ['１，２００千円', 1200],
+      ['1200 千円', 1200],
+      ['0千円', 0],
+      ['12万円', 120],
+      ['1.5万円', 15],
+      ['1,200,000円', 1200],
+      ['1,500円', undefined],
+      ['1.5千円', undefined],
+      ['1.25万円', undefined],
+    ];
+    for (const [v, value] of cases)
+      expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget-unit', typed: norm(v), ...(value === undefined ? {} : { value }) });
+    // a malformed number with a unit is refused as any malformed number is
+    for (const v of ['1,2345千円', '千円', 'a千円', 'x1,200千円', '1,200千円です', '1,2345.5万円'])
+      expect(refusal(readBudget(cell(v))), v).toEqual({ kind: 'budget', typed: v });
+    const words = Wording.load(createHandlebars({}), 'survey');
+    expect(words.get('err-budget-unit', { typed: '1,200千円', value: 1200 })).toBe(
+      '事業費に単位つきで「1,200千円」と入力されています。千円単位の数値だけを入力してください（1,200千円 なら 1200）',
+    );
+    expect(words.get('err-budget-unit', { typed: '0千円', value: 0 })).toContain('（0千円 なら 0）');
+    expect(words.get('err-budget-unit', { typed: '1,500円' })).toContain('（千円未満は入力できません）');
   });
 
   it('refuses a number a format shows otherwise (100% is 1), and totals beyond exact integers', () => {

@@ -22,6 +22,7 @@ export type CellRefusal =
   | { kind: 'shown'; format: string; shown: string; value: string }
   | { kind: 'budget'; typed: string }
   | { kind: 'budget-none'; typed: string }
+  | { kind: 'budget-unit'; typed: string; value?: number }
   | { kind: 'budget-big'; max: number }
   | { kind: 'new' }
   | { kind: 'actual'; typed: string; unit: string }
@@ -100,6 +101,9 @@ export function lockedText(cell: ExcelJS.Cell): Reading<string> {
 const DIGITS = /^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.0+)?$/;
 // what people write for 「no budget」: the cover sheet asks for a blank cell
 const NONE = /^(?:[-‐‑‒–—―−ーｰ]|なし|無し|ナシ|該当なし|not?\s*applicable|n\/a)$/i;
+// a number written with its unit (「1,200千円」「12万円」「1,200,000円」): in thousands of yen, what to type
+const WITH_UNIT = /^([0-9][0-9,]*(?:\.[0-9]+)?)(千円|万円|円)$/;
+const THOUSANDS: Record<string, number> = { 千円: 1, 万円: 10, 円: 0.001 };
 
 /** 事業費（千円）: a whole number from 0 to Number.MAX_SAFE_INTEGER, or blank. */
 export function readBudget(cell: ExcelJS.Cell): Reading<number | null> {
@@ -119,6 +123,12 @@ export function readBudget(cell: ExcelJS.Cell): Reading<number | null> {
     const t = typed.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') return ok(null);
     if (NONE.test(t)) return no({ kind: 'budget-none', typed });
+    const unit = WITH_UNIT.exec(t);
+    if (unit && DIGITS.test(unit[1]!.split('.')[0]!)) {
+      // the value in 千円 where it is a whole number (「1,500円」 is not: no value is offered)
+      const value = Math.round(Number(unit[1]!.replace(/,/g, '')) * THOUSANDS[unit[2]!]! * 1000) / 1000;
+      return no({ kind: 'budget-unit', typed, ...(Number.isSafeInteger(value) ? { value } : {}) });
+    }
     if (!DIGITS.test(t)) return no({ kind: 'budget', typed });
     n = Number(t.replace(/,/g, ''));
   } else return no({ kind: 'budget', typed: String(raw.value).toUpperCase() });
