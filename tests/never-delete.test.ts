@@ -191,6 +191,21 @@ describe('the swap replaces only what the tool wrote', () => {
     ).toBe('PK');
   });
 
+  it("--out typed as a data set's own output folder, or a folder inside it, is refused: the next build of that set would be stuck", () => {
+    const { root, data } = userFolder();
+    const out = path.join(root, 'output');
+    const first = runCli(['build', '--data', data, '--out', out, '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    const said = refused(root, ['build', '--data', data, '--out', path.join(out, 'mini')], /EINSET/);
+    expect(said).toContain('データセットの出力のフォルダ');
+    expect(said).toContain('そのものです');
+    expect(said).toContain('--out には、データセットごとのフォルダではなく、その一つ上の出力のフォルダ（例: output）を指定してください');
+    expect(refused(root, ['build', '--data', data, '--out', path.join(out, 'mini', 'web')], /EINSET/)).toContain('の中です');
+    // the set itself builds as before
+    const again = runCli(['build', '--data', data, '--out', out, '--quiet']);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
   it('publish never replaces a folder of the label that holds no record, even an empty one', () => {
     const { root, data } = userFolder();
     const out = path.join(root, 'output');

@@ -28,6 +28,7 @@ const KIND: Record<string, string> = {
   EDQUOT: 'ENOSPC',
   ENOTOURS: 'ENOTOURS',
   EOVERLAP: 'EOVERLAP',
+  EINSET: 'EINSET',
 };
 /** the user's files in the way are named up to this many, then counted */
 const NAMED = 10;

@@ -41,7 +41,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, type BuildRecord, type Written } from './index.js';
+import { writeSynced, fsyncDir, manifestText, readManifestOf, sha256, MANIFEST_TOOL, type BuildRecord, type Written } from './index.js';
 import { OutputError, asOutputError } from './output-error.js';
 import { checkOwnership, foreignIn, lstatOrUndefined, VERSION_NAME, WORK_NAME } from './ownership.js';
 import { alive } from '../process-alive.js';
@@ -119,6 +119,19 @@ export function checkOutputPlace(outRoot: string, id: string): void {
     at = existing;
     if (!statSync(existing).isDirectory()) throw notAFolder(existing);
     accessSync(existing, constants.W_OK);
+    // --out typed as a data set's own output folder (output/<id>), or a folder inside one: a set written
+    // there would sit in that set, which its next build cannot replace without deleting it
+    for (let d = path.resolve(outRoot); ; d = path.dirname(d)) {
+      if (readManifestOf(d)?.tool === MANIFEST_TOOL)
+        throw new OutputError({
+          code: 'EINSET',
+          path: outRoot,
+          detail: d,
+          kept: true,
+          overlap: { how: d === path.resolve(outRoot) ? 'same' : 'inside', folder: d, what: '' },
+        });
+      if (path.dirname(d) === d) break;
+    }
     for (const p of [path.join(outRoot, id), storeOf(outRoot, id)]) {
       at = p;
       const s = lstatOrUndefined(p);
