@@ -5,7 +5,7 @@
 // only with --yes, and lists a unit mismatch instead of guessing.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { layoutText } from './helpers/layout-text.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,7 +30,7 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
   let pages: string[];
   beforeAll(() => {
     rows = csvRows();
-    pages = execFileSync('pdftotext', ['-layout', path.join(OUT, 'progress.pdf'), '-'], { encoding: 'utf8' })
+    pages = layoutText(path.join(OUT, 'progress.pdf'))
       .split('\f')
       .filter((p) => p.trim());
   });
