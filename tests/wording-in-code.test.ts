@@ -36,7 +36,7 @@ const ALLOWED: Record<string, string> = {
   'src/render/pdf/anchors.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): a defect of the tool',
   'src/render/pdf/index.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): a defect of the tool',
   'src/render/pdf/loss-guard.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): a defect of the tool',
-  'src/render/pdf/switches.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): the note of a development switch',
+  'src/render/switches.ts': 'the note of a development switch: it names the environment variable, for developers only',
   'src/render/pdf/tags.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): a defect of the tool or a pdfkit version',
   'src/render/pdf/xmp.ts': 'not moved yet (src/render/pdf/ is reworked elsewhere): a pdfkit version',
   'src/render/csv.ts': 'not moved yet: a defect of the tool',

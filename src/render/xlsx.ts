@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import Workbook from 'exceljs/lib/doc/workbook.js';
 import JSZip from 'jszip';
 import { XLSX_FONT_NAME } from './fonts.js';
-import { switchedOff } from './pdf/switches.js';
+import { switchedOff } from './switches.js';
 import { SHEET_FONT_SIZE, UNIT_PT } from './sheet-text.js';
 
 export type CellValue = string | number | null | { formula: string; result: number | string } | { richText: { text: string; font?: Partial<ExcelJS.Font> }[] };

@@ -7,7 +7,7 @@
 // by then) and index.ts its own references. Nothing drawn changes: the PDFs are byte for byte the
 // same (tests/determinism.test.ts builds with ICT_PDF_NO_DEFINITION_RELEASE=1). A change that could
 // be offered upstream: LayoutBuilder.layoutDocument clearing linearNodeList before it returns.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let release = false;

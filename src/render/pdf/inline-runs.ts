@@ -29,7 +29,7 @@
 // the inline objects left on the ×100 results report's laid-out pages took about 160 MiB.)
 // pdfmake and pdfkit read an inline's properties by name and copy one only with `for…in`
 // (which sees the prototype's); the seam's own copies (text-runs.ts) keep the prototype.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const LEADING = /^(\s)+/g;

@@ -13,7 +13,7 @@
 // pageMargins) and transactionLevel. ICT_PDF_NO_KEEP_LINES=1 lays out without it (the tests
 // show the faults it prevents that way).
 // A change that could be offered upstream as `orphans`/`widows` on a text node.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Lines a paragraph keeps together on each side of a page break. */

@@ -14,7 +14,7 @@
 // for itself just long enough to take the function (users run `npm run build`, without flags).
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 
 /** below this, a collection costs more time than the memory it would save is worth */
 const LARGE = 256 * 1024 * 1024;

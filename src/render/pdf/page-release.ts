@@ -5,7 +5,7 @@
 // items as soon as the next page begins, and the last when drawing ends. Nothing drawn changes:
 // the PDFs are byte for byte the same (tests/determinism.test.ts builds with ICT_PDF_NO_PAGE_RELEASE=1).
 // A change that could be offered upstream inside Renderer.renderPages.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 import { collectHalfway } from './layout-gc.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -16,7 +16,8 @@
 // out again from its cache each time (splitting it at spaces, adding the parts). The widths of
 // a string without font features are kept the same way, per font file, as the same sum pdfkit
 // computes, scaled the same way, so each is the number pdfkit would give.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
+import { onProvidedFont } from './provided-fonts.js';
 import { faceOf } from '../font-faces.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,11 +28,9 @@ let installed = false;
 export function installSharedLayouts(PDFDocument: Any): void {
   if (installed || switchedOff('ICT_PDF_NO_SHARED_LAYOUTS')) return;
   installed = true;
-  const provideFont = PDFDocument.prototype.provideFont;
-  PDFDocument.prototype.provideFont = function (family: string, bold: boolean, italics: boolean) {
-    const font = provideFont.call(this, family, bold, italics);
+  onProvidedFont(PDFDocument, (font, doc, family, bold, italics) => {
     // the file a style opens is its identity (fonts.ts maps family and style to a file path)
-    const key = this.fonts[family]?.[this.getFontType(bold, italics)];
+    const key = doc.fonts[family]?.[doc.getFontType(bold, italics)];
     if (font.layoutCache && !font._sharedLayouts && typeof key === 'string') {
       const opened = faceOf<Any>(key, font.font);
       if (font.font !== opened) {
@@ -54,6 +53,5 @@ export function installSharedLayouts(PDFDocument: Any): void {
         return width * scale;
       };
     }
-    return font;
-  };
+  });
 }

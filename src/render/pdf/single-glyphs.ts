@@ -12,7 +12,8 @@
 // fontkit, and a Latin letter may be substituted. The run is built with fontkit's own classes,
 // scaled as pdfkit scales it, so pdfkit sees the same glyph objects and numbers.
 // ICT_PDF_NO_SINGLE_GLYPHS=1 shapes every string with fontkit.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
+import { onProvidedFont } from './provided-fonts.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Code point ranges whose single characters fontkit sets as the cmap's glyph at its advance (checked per font). */
@@ -72,9 +73,7 @@ let installed = false;
 export function installSingleGlyphs(PDFDocument: Any): void {
   if (installed || switchedOff('ICT_PDF_NO_SINGLE_GLYPHS')) return;
   installed = true;
-  const provideFont = PDFDocument.prototype.provideFont;
-  PDFDocument.prototype.provideFont = function (family: string, bold: boolean, italics: boolean) {
-    const font = provideFont.call(this, family, bold, italics);
+  onProvidedFont(PDFDocument, (font) => {
     if (font.layoutRun && !font._singleGlyphs && font.font && VERIFIED.includes(fontIdentity(font.font))) {
       font._singleGlyphs = true;
       const layoutRun = font.layoutRun;
@@ -88,6 +87,5 @@ export function installSingleGlyphs(PDFDocument: Any): void {
         return run;
       };
     }
-    return font;
-  };
+  });
 }

@@ -9,7 +9,8 @@
 // fontkit. The subset's bytes are the same: tests/subset-glyphs.test.ts compares fontkit's subset
 // of every glyph of each embedded font with and without this; tests/determinism.test.ts builds
 // with ICT_PDF_NO_SUBSET_GLYPHS=1. A change that could be offered upstream to fontkit's TTFSubset.
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
+import { onProvidedFont } from './provided-fonts.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Whether fontkit's glyph `gid` of `font` is composite: numberOfContours, the header's first field, is negative. */
@@ -52,14 +53,11 @@ let installed = false;
 export function installSubsetGlyphs(PDFDocument: Any): void {
   if (installed || switchedOff('ICT_PDF_NO_SUBSET_GLYPHS')) return;
   installed = true;
-  const provideFont = PDFDocument.prototype.provideFont;
   // every TrueType font's subset is of fontkit's one TTFSubset class: patched with the first
-  // (provideFont is asked for every run of text: after that, this wrapper only passes the font on)
+  // (provideFont is asked for every run of text: after that, this hook does nothing)
   let done = false;
-  PDFDocument.prototype.provideFont = function (family: string, bold: boolean, italics: boolean) {
-    const font = provideFont.call(this, family, bold, italics);
+  onProvidedFont(PDFDocument, (font) => {
     // TrueType fonts only (a CFF font's subset is another class, without _addGlyph)
     if (!done && font.subset && font.font?.directory?.tables?.glyf) done = copySimpleGlyphs(font.subset);
-    return font;
-  };
+  });
 }

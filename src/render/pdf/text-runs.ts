@@ -13,7 +13,7 @@
 // build without this (ICT_PDF_NO_TEXT_RUNS=1). Inlines with links, page references, decorations,
 // backgrounds, sup/sub, character spacing or font features are drawn as pdfmake draws them.
 // A change that could be offered upstream as Line.optimizeInlines().
-import { switchedOff } from './switches.js';
+import { switchedOff } from '../switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** An inline that pdfmake draws with nothing but its glyphs. */
