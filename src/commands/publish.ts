@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { hasErrors } from '../problem.js';
 import { guardPlaces } from '../write/places.js';
+import { shown } from '../shown-path.js';
 import { ROOT, printProblems, dataRead, logOf, commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
 
 export default async function run(a: Args): Promise<number> {
   const log = logOf(a);
   if (!a.data || !a.label || !a.date) throw new UsageError(commandWords().get('need-publish'));
-  const { publish, publishWords, shown } = await import('../publish/index.js');
+  const { publish, publishWords } = await import('../publish/index.js');
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
   const publishedRoot = path.resolve(a.published ?? PUBLISHED_ROOT);

@@ -19,7 +19,7 @@ import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
-import { shown } from '../publish/index.js';
+import { shown } from '../shown-path.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
 import {
   compareFieldRows,

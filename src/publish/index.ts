@@ -10,6 +10,7 @@ import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { buildDataset, checkDataset, documentNames, inputsHash } from '../pipeline.js';
 import { readManifestOf } from '../write/index.js';
+import { shown } from '../shown-path.js';
 import { checkOutputPlace } from '../write/set.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
@@ -95,10 +96,4 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   const publication: Publication = { label, date, dataset: id, inputs: manifest.inputs, files: names };
   const folder = writeRecord(publishedRoot, id, dir, outDir, publication);
   return { problems: checked.problems, folder, publication, dated };
-}
-
-/** A path as typed under the working folder, else in full. */
-export function shown(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }

@@ -1,9 +1,9 @@
 // The Japanese explanation of an output problem (wording in templates/output.hbs): which path,
 // what is wrong, what to do.
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import { Wording } from '../templates/index.js';
 import type { OutputProblem } from './output-error.js';
+import { shown } from '../shown-path.js';
 
 let words: Wording | undefined;
 function outputWords(): Wording {
@@ -32,12 +32,6 @@ const KIND: Record<string, string> = {
 };
 /** the user's files in the way are named up to this many, then counted */
 const NAMED = 10;
-
-/** A path as the user typed it where it lies under the working folder, else in full. */
-function shown(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 export function explainOutputProblem(p: OutputProblem): string {
   const w = outputWords();
