@@ -289,13 +289,25 @@ describe('the yearly cycle on the Fukushima data set', () => {
       lastBudget = j.results['2017'].budget;
       j.results['2018'] = { budget: j.results['2017'].budget * 10, achievement: '検討中', outcome: '検討した。' };
     });
+    // one still unanswered whose budget also moved: counted under both 未回答 and 要確認
+    const both = files.find(
+      (f) =>
+        f !== kikaku &&
+        readJson(`initiatives/${f}`).department === '企画調整部' &&
+        readJson(`initiatives/${f}`).results['2018'] &&
+        !readJson(`initiatives/${f}`).results['2018'].outcome &&
+        readJson(`initiatives/${f}`).results['2017']?.budget > 0,
+    )!;
+    writeJson(`initiatives/${both}`, (j) => {
+      j.results['2018'].budget = j.results['2017'].budget * 5;
+    });
     const out = path.join(work, '未回答一覧.xlsx');
     const r = run('survey-status', '--data', data, '--fiscal-year', '2018', '--out', out);
     expect(r.status, r.all).toBe(0);
     expect(r.stdout).toContain('2018年度 事業実施結果 未回答・要確認一覧（ふくしま創生ICT戦略）');
     // 総務部: the achievement cleared above, and FY2017's budget corrected to 1 above
     expect(r.stdout).toContain('総務部（照会 15 件: 未回答 1 件、要確認 1 件）');
-    expect(r.stdout).toContain('企画調整部（照会 15 件: 未回答 13 件、要確認 2 件）');
+    expect(r.stdout).toContain('企画調整部（照会 15 件: 未回答 13 件、要確認 3 件）');
     expect(r.stdout).toMatch(/【未回答】目標の達成度が未回答です/);
     expect(r.stdout).toMatch(/【集計区分外】目標の達成度「検討中」は集計区分（計画どおり実施、目標達成、一部実施、未実施、該当なし）のどれにもありません/);
     expect(r.stdout).toMatch(/【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（1 → [\d,]+ 千円）/);

@@ -55,7 +55,9 @@ export interface StatusRow {
 export interface DepartmentStatus {
   department: string;
   asked: number;
+  /** initiatives with something unanswered */
   unanswered: number;
+  /** initiatives with something to check (one may be counted in both) */
   check: number;
   rows: StatusRow[];
 }
@@ -93,8 +95,11 @@ export function surveyStatusView(model: Model, fy: number): DepartmentStatus[] {
       if (numeric.has(id) && evaluationMissing(i, fy)) items.push({ kind: 'no-grade' });
       if (items.length) listed.push({ id, file: fileOf.get(id)!, no: i.no, title: i.title, division: [i.division].flat().join('・'), items });
     }
+    // a row with both (unanswered, and a budget that moved) counts under each: the heading's 要確認
+    // must not say 0 while a 【事業費の増減】 is listed below it
     const unanswered = listed.filter((x) => x.items.some((t) => UNANSWERED.includes(t.kind))).length;
-    out.push({ department, asked: all.length, unanswered, check: listed.length - unanswered, rows: listed });
+    const check = listed.filter((x) => x.items.some((t) => !UNANSWERED.includes(t.kind))).length;
+    out.push({ department, asked: all.length, unanswered, check, rows: listed });
   }
   return out;
 }
