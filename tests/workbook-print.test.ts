@@ -233,6 +233,29 @@ describe.skipIf(!soffice)('workbooks printed through LibreOffice', () => {
     }
   });
 
+  it('prints every code of an ID column on one line (never 「4-／02」)', async () => {
+    let checked = 0;
+    for (const b of books) {
+      const { pages } = await readPdf(printed.get(b.file)!);
+      const printedWords = new Set(pages.flatMap((p) => p.segments.flatMap((s) => s.text.split(/\s+/))));
+      for (const ws of visible(b)) {
+        const head = b.headerRows(ws);
+        if (!head.length || ws.getRow(Math.max(...head)).getCell(1).value !== 'ID') continue;
+        const codes: string[] = [];
+        for (let r = Math.max(...head) + 1; r <= ws.rowCount; r++) {
+          const v = cellText(ws.getRow(r).getCell(1));
+          if (v && /^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)+$/.test(v)) codes.push(v);
+        }
+        checked += codes.length;
+        expect(
+          codes.filter((c) => !printedWords.has(c)),
+          `${label(b)} ${ws.name}`,
+        ).toEqual([]);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('prints all of every cell, and no text runs out of its row into the next', async () => {
     for (const b of books) {
       const name = label(b);

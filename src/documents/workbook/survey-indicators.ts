@@ -11,9 +11,8 @@ import { INDICATOR_SHEET } from '../../survey/columns.js';
 import { expectsActual } from '../../model/progress-answers.js';
 import type { IndicatorInitiative } from '../../resolve/survey-rows.js';
 import { asOfText } from '../../resolve/initiative-list.js';
-import { headerWidth } from '../text-width.js';
 import { rowHeight, headerHeights, avoidLoneEnds } from './sheet-layout.js';
-import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
+import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, columnFloors, fillWidths } from './survey-layout.js';
 
 /** The drop-down values of 自己評価 and 今後の方向性: the data set's own, then the clear mark. */
 export function evaluationChoices(model: Model, clear: string): { grades: string[]; outlooks: string[] } {
@@ -109,9 +108,13 @@ export function indicatorSheets(
     });
   }
   const capacity = a4Capacity(SIDE_MARGIN);
-  const floors = header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0));
+  const floors = columnFloors(
+    header[0],
+    rows.map((r) => r.cells),
+    [c.id - 1, c.no - 1],
+  );
   const widths = avoidLoneEnds(
-    fillWidths(SHARES, header[0], capacity),
+    fillWidths(SHARES, floors, capacity),
     floors,
     capacity,
     rows.map((r) => r.cells),

@@ -11,10 +11,10 @@ import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../../era/in
 import { SURVEY } from '../../survey/columns.js';
 import { a4Capacity } from '../../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
-import { fitWidth, headerWidth } from '../text-width.js';
+import { fitWidth } from '../text-width.js';
 import { indicatorSheets } from './survey-indicators.js';
 import type { IndicatorInitiative, SurveyRow } from '../../resolve/survey-rows.js';
-import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, fillWidths } from './survey-layout.js';
+import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, columnFloors, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
 /**
@@ -159,13 +159,8 @@ export function surveyWorkbook(
   };
   const all = rows.map(cellsOf);
   const capacity = a4Capacity(SIDE_MARGIN);
-  const filled = fillWidths(SHARES, header[0], capacity);
-  const widths = avoidLoneEnds(
-    filled,
-    header[0].map((h) => (typeof h === 'string' ? headerWidth(h) : 0)),
-    capacity,
-    all,
-  );
+  const floors = columnFloors(header[0], all, [c.id - 1, c.no - 1]);
+  const widths = avoidLoneEnds(fillWidths(SHARES, floors, capacity), floors, capacity, all);
   // an estimate for today's text; the row has no fixed height, so Excel grows it as text is typed
   const data = all.map((cells) => ({ cells, height: heightOf(cells, widths, 2) }));
   const fills: (string | undefined)[] = [];
