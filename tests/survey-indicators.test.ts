@@ -139,7 +139,7 @@ describe('a return with the habits departments have', () => {
       'initiatives/03.json indicators.1.actuals.2020.note: null → "速報値"',
       'initiatives/03.json indicators.1.actuals.2020.value: null → 12',
     ]);
-    expect(r.stdout).toContain('総務部: 変更 3 件、変更なし 0 件、未回答 3 件、指標の実績・自己評価の未回答 0 件（9 件中）');
+    expect(r.stdout).toContain('総務部: 変更 0 件、変更なし 0 件、未回答 3 件（うち今回変わったもの 3 件）、指標の実績・自己評価の未回答 0 件（9 件中）');
     const after = files(data);
     // only the values answered change; every other byte of the files stays
     expect(after['01.json']).toBe(before['01.json'].replace('"value": 610', '"value": 1830'));

@@ -164,6 +164,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
       ws.getCell('E2').value = 500;
       ws.getCell('F2').value = '一部実施';
       ws.getCell('G2').value = '一部を実施した。';
+      // a row answered in part (its budget only, as last year's): still unanswered, and changed
+      ws.getCell('E3').value = (ws.getCell('I3').value as number | null) ?? 0;
       // a new project, added as a row
       addedRow = ws.rowCount + 1;
       ws.getCell(`C${addedRow}`).value = '新しく始めた事業';
@@ -190,9 +192,10 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const ok = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
     expect(ok.status, ok.all).toBe(0);
     expect(ok.stdout).toContain('総務部: 変更 15 件、変更なし 0 件、未回答 0 件');
-    expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件');
+    // each initiative counted once: 1 + 0 + 14 = the 15 asked
+    expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件（うち今回変わったもの 1 件）');
     expect(ok.stdout).toMatch(/回答のブックがない部局: .*危機管理部/);
-    expect(ok.stdout).toContain('48 件の値を取り込みました');
+    expect(ok.stdout).toContain('49 件の値を取り込みました');
     expect(readJson(`initiatives/${firstId}.json`).title).toMatch(/（名称訂正）$/);
     for (const [id, outcome] of Object.entries(answered)) expect(readJson(`initiatives/${id}.json`).results['2018'].outcome).toBe(outcome);
   });
@@ -235,7 +238,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.achievement: "計画どおり実施"（「（削除）」の入力により消しました）`);
     expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.budget: `);
     expect(r.stdout).toContain('3 件の値を取り込みました（うち削除 2 件）');
-    expect(r.stdout).toContain('総務部: 変更 2 件、変更なし 13 件、未回答 1 件');
+    // each of the 15 counted once: the corrected one changed, the cleared one unanswered again (and changed)
+    expect(r.stdout).toContain('総務部: 変更 1 件、変更なし 13 件、未回答 1 件（うち今回変わったもの 1 件）');
     // no stored value erased by a blank cell
     const after = results2018();
     for (const [file, res] of Object.entries(before)) {

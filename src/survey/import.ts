@@ -47,12 +47,18 @@ export interface Change {
   cleared?: boolean;
 }
 
-/** What one 部局's books did: initiatives with a change, answered without one, still unanswered after the import. */
+/**
+ * What one 部局's books did, each initiative counted once: answered in full after the import, with
+ * a change or without one, or still unanswered (in part), of which some changed this time. The
+ * three add up to the initiatives asked, and 未回答 is what survey:status then counts.
+ */
 export interface DepartmentSummary {
   department: string;
   changed: number;
   unchanged: number;
   unanswered: number;
+  /** of the unanswered, those with a change this time (a part answered, or a value cleared) */
+  changedUnanswered: number;
   /** 指標 sheet: the actuals and self-evaluations it asks for, and those still without an answer */
   indicatorAsked?: number;
   indicatorUnanswered?: number;
@@ -480,8 +486,9 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
       // unchanged: rows of the book that hold an answer and were not changed (a blank row is unanswered, not unchanged)
       summary.push({
         department,
-        changed: ids.filter((id) => changedIds.has(id)).length,
+        changed: ids.filter((id) => changedIds.has(id) && !open.has(id)).length,
         unanswered,
+        changedUnanswered: ids.filter((id) => changedIds.has(id) && open.has(id)).length,
         unchanged: rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length,
         ...indicatorCounts,
       });
