@@ -365,6 +365,14 @@ describe('refusals: nothing written', () => {
     await refused([/^総務部\.xlsx!事業!C2: 数式やエラー値（=D2&"の運用"）は取り込めません/]);
   });
 
+  it("another data set's book, named by its file (not by its hidden sheet, which the user cannot open)", async () => {
+    await fill('総務部.xlsx', ({ meta }) => {
+      meta.getCell('A1').value = 'other-plan';
+    });
+    const e = await refused([/^総務部\.xlsx: このブックは別のデータセット（other-plan）の照会です/]);
+    expect(e.join('\n')).not.toContain('_plan');
+  });
+
   it('a protected cell changed (a number, an id)', async () => {
     await fill('総務部.xlsx', ({ items, schedule }) => {
       items.getCell('B2').value = 7;

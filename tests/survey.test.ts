@@ -119,7 +119,7 @@ describe('survey import', () => {
     const r = await surveyImport(data, sent, { correction: true });
     const text = r.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
     expect(text).toMatch(/総務部\.xlsx!事業実施結果!C2: 変更できない欄（施策（事業）名称）が書き換えられています/);
-    expect(text).toMatch(/企業局\.xlsx!_survey!A1: このブックは別のデータセット（miyagi-ict-plan）の照会です/);
+    expect(text).toMatch(/企業局\.xlsx: このブックは別のデータセット（miyagi-ict-plan）の照会です/);
     expect(text).toMatch(/土木部\.xlsx!事業実施結果!A2: ID「9-99」の事業はデータセットにありません/);
     // one 部局 in two books is one message, not one per initiative
     expect(text).toMatch(/教育庁（再送）\.xlsx: 教育庁の回答は 教育庁\.xlsx にもあります/);

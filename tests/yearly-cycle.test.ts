@@ -208,7 +208,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const before = initiativeTexts();
     const other = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
     expect(other.status).toBe(1);
-    expect(other.stderr).toContain('エラー 総務部.xlsx!_survey!A2: このブックは2017年度の照会です（取り込む年度: 2018年度）');
+    expect(other.stderr).toContain('エラー 総務部.xlsx: このブックは2017年度の照会です（取り込む年度: 2018年度）');
     const published = run('survey-import', '--data', data, '--fiscal-year', '2017', returned);
     expect(published.status).toBe(1);
     expect(published.stderr).toContain(

@@ -208,8 +208,7 @@ class BookReader {
     const meta = wb.getWorksheet(PLAN.metaSheet);
     if (!meta) return this.err(file, this.words.get(wb.getWorksheet(SURVEY.metaSheet) ? 'err-survey-book' : 'err-meta'));
     const datasetId = metaText(meta.getCell('A1').value);
-    if (datasetId !== this.model.dataset.id)
-      return this.err(`${file}!${PLAN.metaSheet}!A1`, this.words.get('err-dataset', { found: datasetId ?? '', expected: this.model.dataset.id }));
+    if (datasetId !== this.model.dataset.id) return this.err(file, this.words.get('err-dataset', { found: datasetId ?? '', expected: this.model.dataset.id }));
     const department = metaText(meta.getCell('A2').value) ?? '';
     const label = department || this.words.get('whole-plan');
     const other = this.departmentBook.get(label);

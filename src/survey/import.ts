@@ -222,13 +222,14 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     const fy = Number(metaText(meta.getCell('A2').value));
     const department = metaText(meta.getCell('A3').value) ?? '';
     if (datasetId !== model.dataset.id) {
-      err(`${file}!${SURVEY.metaSheet}!A1`, words.get('err-dataset', { found: datasetId ?? '', expected: model.dataset.id }));
+      // the whole book's (its hidden sheet, which the user cannot open, is not named)
+      err(file, words.get('err-dataset', { found: datasetId ?? '', expected: model.dataset.id }));
       continue;
     }
     const { period } = model.dataset;
     if (!Number.isInteger(fy) || fy < period.from || fy > period.to || (opts.fiscalYear !== undefined && fy !== opts.fiscalYear)) {
       err(
-        `${file}!${SURVEY.metaSheet}!A2`,
+        file,
         words.get('err-year', {
           found: Number.isInteger(fy) ? words.get('year-label', { westernYear: fy }) : String(fy),
           expected: opts.fiscalYear !== undefined ? words.get('year-label', { westernYear: opts.fiscalYear }) : words.get('period-label', period),
