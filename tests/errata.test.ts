@@ -73,6 +73,10 @@ describe('errata', () => {
       expect(v.entries.find((e) => e.right.includes('県民への情報提供を一層充実させます'))!.right).not.toContain('\n');
       const text = squash((await readPdf(path.join(work, 'out', 'miyagi-ict-plan', 'errata.pdf'))).pages.map((p) => p.text).join(''));
       expect(text).toContain('頁番号が変わる箇所があります');
+      // the published version given as a folder: named by the published data (its last 改定), not by the folder
+      expect(v.publication).toEqual({ name: 'みやぎICT・データ利活用推進プラン（平成31年3月改定）', date: undefined });
+      expect(text).toContain(squash('公表版: みやぎICT・データ利活用推進プラン（平成31年3月改定）'));
+      expect(text).not.toContain('公表版:miyagi-ict-plan');
       expect(text).toContain('運用・高度化');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(work, 'out', 'miyagi-ict-plan', 'errata.xlsx'));

@@ -18,6 +18,7 @@ import { readManifestOf, type Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
 import { findPublished } from './published.js';
+import { latestPublishedOn } from '../model/published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
 import { shown } from '../shown-path.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
@@ -57,6 +58,14 @@ export async function errata(
     const before: Rendered = await renderDataset(published.data, noWorkbook);
     // a problem of the published data is named under its own folder
     if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, base: published.base })), files: [] };
+    // a folder given as it is: named by what the published data says of itself (its title and its
+    // last 改定, its results' publication date), not by the folder's name, which a reader never saw
+    if (published.fromData && before.model) {
+      const d = before.model.dataset;
+      const last = d.history?.at(-1);
+      published.name = words0.get('data-edition', { title: d.title, month: last?.date, event: last?.event });
+      published.date = latestPublishedOn(d.documents.results);
+    }
     const after: Rendered = await renderDataset(dir, noWorkbook);
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     // an output place that is not the tool's own is said before the comparison, not after it

@@ -16,6 +16,8 @@ export interface PublishedVersion {
   name: string;
   /** ISO date of publication, when known */
   date?: string;
+  /** a data set's folder given as it is (not a record): its name and date are the published data's own (errata/index.ts) */
+  fromData?: true;
   /** the documents as published (a record's output/), read for pages and lines */
   output?: string;
   /** what to print before a problem of the published data's files */
@@ -42,7 +44,7 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
     const folder = path.resolve(against);
     if (existsSync(path.join(folder, 'publication.json')) && isFolder(path.join(folder, 'data')))
       return fromRecord(folder, JSON.parse(readFileSync(path.join(folder, 'publication.json'), 'utf8')) as Publication);
-    return { data: folder, name: path.basename(folder), base: against };
+    return { data: folder, name: path.basename(folder), base: against, fromData: true };
   }
   try {
     const root = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: 'pipe' }).trim();
