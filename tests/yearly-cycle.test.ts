@@ -220,6 +220,37 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(correction.stdout).toContain('1 件の値を取り込みました');
   });
 
+  it('a 達成度 outside the summary categories: a warning at its cell; in a published year (a correction), refused with nothing written', async () => {
+    const lastYear = path.join(work, '昨年度');
+    // a correction of the published FY2017 that would make its report a draft again
+    const typo = folder('訂正の誤記');
+    await answer(path.join(lastYear, '総務部.xlsx'), path.join(typo, '総務部.xlsx'), (ws) => {
+      ws.getCell('F2').value = '計画通り実施';
+      ws.getCell('G3').value = '（削除）';
+    });
+    const before = initiativeTexts();
+    const refused = run('survey-import', '--data', data, '--fiscal-year', '2017', '--correction', typo);
+    expect(refused.status, refused.all).toBe(1);
+    expect(refused.stderr).toMatch(
+      /エラー 総務部\.xlsx!事業実施結果!F2: 目標の達成度「計画通り実施」は集計区分（.*計画どおり実施.*）のどれにもありません。2017年度は公表済みで、.*取り込みません。「計画どおり実施」のことであれば、一覧から選び直してください/,
+    );
+    expect(refused.stderr).toMatch(/エラー 総務部\.xlsx!事業実施結果!A3: この訂正で取組実績・成果等が空になります。2017年度は公表済みで/);
+    expect(initiativeTexts()).toEqual(before);
+    // the year being collected: taken, with the warning at the cell
+    const sent2018 = path.join(work, '2018年度の照会');
+    expect(run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent2018).status).toBe(0);
+    const open = folder('集計区分外');
+    await answer(path.join(sent2018, '総務部.xlsx'), path.join(open, '総務部.xlsx'), (ws) => (ws.getCell('F2').value = '計画通り実施'));
+    const taken = run('survey-import', '--data', data, '--fiscal-year', '2018', open);
+    expect(taken.status, taken.all).toBe(0);
+    expect(taken.stderr).toMatch(
+      /警告 総務部\.xlsx!事業実施結果!F2: 目標の達成度「計画通り実施」は集計区分.*このままでは2018年度の報告書は集計区分外として「未確定」になります。「計画どおり実施」のことであれば/,
+    );
+    // put back as it was for the tests after this one
+    await answer(path.join(sent2018, '総務部.xlsx'), path.join(open, '総務部.xlsx'), (ws) => (ws.getCell('F2').value = '計画どおり実施'));
+    expect(run('survey-import', '--data', data, '--fiscal-year', '2018', open).status).toBe(0);
+  });
+
   it('a blank fresh copy with one cell filled changes that cell only; clearing is explicit and named', async () => {
     const returned = folder('訂正');
     let corrected = '';

@@ -12,7 +12,8 @@ import { validate } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
-import { missingAnswers } from '../model/results-answers.js';
+import { categoryOf, missingAnswers } from '../model/results-answers.js';
+import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
 import { surveyDepartments } from '../resolve/survey-rows.js';
 import { INDICATOR_SHEET, SURVEY } from './columns.js';
@@ -67,6 +68,10 @@ export interface DepartmentSummary {
 interface Answer {
   id: string;
   fy: number;
+  /** the book's cell of this row in a column (for the messages after reading) */
+  at: (col: number) => string;
+  /** the year was published (a correction): its report must stay complete */
+  published: boolean;
   budget: Answered<number>;
   achievement: Answered<string>;
   outcome: Answered<string>;
@@ -343,7 +348,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       const outcome = answered(c.outcome, readText);
       const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
       if (!budget || !achievement || !outcome || !isNew) continue;
-      answers.push({ id: metaId, fy, budget, achievement, outcome, isNew: isNew as Answered<true> });
+      answers.push({ id: metaId, fy, at: (col) => at(row, col), published: !!published, budget, achievement, outcome, isNew: isNew as Answered<true> });
     }
     // a row asked about that the sheet no longer shows
     for (const [id, { k, m }] of asked)
@@ -427,6 +432,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
+  problems.push(...unsettled(final, answers, changedIds, words));
+  if (hasErrors(problems)) return { ...none, problems };
   const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
   if (changes.length === 0) return { problems, changes, summary, missing, earlier };
   const changed = new Map([...texts].filter(([rel, text]) => text !== readFileSync(path.join(dir, rel), 'utf8')));
@@ -448,6 +455,46 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }),
   });
   return { ...none, problems, partial: done.done };
+}
+
+/**
+ * Answers that leave a year's report unsettled (「未確定」): a 目標の達成度 in none of the summary
+ * categories (the book allows free text, but the report cannot count it) is said at its cell,
+ * with the category it was probably meant to be. In a published year (a correction) such an
+ * answer, or one that leaves the initiative unanswered, is refused: the published report would
+ * be built again as a draft.
+ */
+function unsettled(final: Model, answers: Answer[], changedIds: Set<string>, words: Wording): Problem[] {
+  const categories = final.dataset.documents.results?.achievementCategories;
+  const byId = new Map(final.initiatives.map((i) => [i.id, i]));
+  const c = SURVEY.col;
+  const out: Problem[] = [];
+  for (const a of answers) {
+    if (!changedIds.has(a.id)) continue;
+    const r = byId.get(a.id)?.data.results?.[String(a.fy)];
+    if (!r) continue;
+    const missing = missingAnswers(r);
+    if (a.published && missing.length)
+      out.push({
+        severity: 'error',
+        file: a.at(c.id),
+        message: words.get('err-correction-unanswered', { westernYear: a.fy, fields: missing.map((f) => words.get(`field-${f}`)).join('・') }),
+      });
+    if (a.achievement.kind !== 'set' || !categories || categoryOf(a.achievement.value, categories) !== undefined) continue;
+    const labels = categories.map((x) => x.label);
+    const meant = nearest(a.achievement.value, [...labels, ...categories.flatMap((x) => x.values)]);
+    out.push({
+      severity: a.published ? 'error' : 'warning',
+      file: a.at(c.achievement),
+      message: words.get(a.published ? 'err-correction-uncategorised' : 'warn-uncategorised', {
+        typed: a.achievement.value,
+        westernYear: a.fy,
+        labels: labels.join('、'),
+        meant: meant && categoryOf(meant, categories),
+      }),
+    });
+  }
+  return out;
 }
 
 /** Per 部局 that answered: initiatives changed, answered without a change, and still unanswered in the year (after this import). */
