@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { errata } from '../src/errata/index.js';
 import { buildDataset } from '../src/pipeline.js';
+import { newYear } from '../src/yearly/new-year.js';
 import { readPdf, readPdfBytes } from '../src/errata/pdf-lines.js';
 import { ROOT, squash } from './helpers/data.js';
 import { out } from './outputs.js';
@@ -81,6 +82,33 @@ describe('errata', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(work, 'out', 'miyagi-ict-plan', 'errata.xlsx'));
       expect(wb.worksheets.map((w) => w.name)).toEqual(['正誤表', '頁の移動']);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a correction that leaves a published report 「未確定」, not a year still being collected', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'errata-draft-'));
+    try {
+      const data = path.join(work, 'fukushima-ict-strategy');
+      const outRoot = path.join(work, 'out');
+      cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
+      // FY2018 opened and being collected (a draft), and a budget of FY2017 corrected: the 正誤表 is made
+      expect(newYear(data, 2018).problems.filter((p) => p.severity === 'error')).toEqual([]);
+      edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
+      await buildDataset(data, outRoot, { log: () => {} });
+      const ok = await errata(data, path.join(ROOT, 'data', 'fukushima-ict-strategy'), outRoot, () => {});
+      expect(ok.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(ok.files.length).toBe(2);
+      // a 達成度 typed outside the categories: FY2017's published report would be rebuilt as a draft
+      const file = path.join(data, 'initiatives', '1-01.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"achievement": "[^"]*"/, '"achievement": "計画通り実施"'));
+      await buildDataset(data, outRoot, { log: () => {} });
+      const r = await errata(data, path.join(ROOT, 'data', 'fukushima-ict-strategy'), outRoot, () => {});
+      expect(r.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+        expect.stringMatching(/^訂正後のデータでは報告書が未確定になるため、正誤表を作りません（平成29年度: 未回答 0 件、集計区分外 1 件）/),
+      ]);
+      expect(r.files).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -70,6 +70,18 @@ export async function errata(
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     // an output place that is not the tool's own is said before the comparison, not after it
     checkOutputPlace(outRoot, after.model.dataset.id);
+    // a correction that leaves a report 「未確定」 that was settled as published would be published
+    // beside its 正誤表 as a draft (a year still being collected, a draft in both, is not this)
+    const settled = new Set(before.resolved.results.filter((v) => !v.draft).map((v) => v.fiscalYear));
+    const drafts = after.resolved.results.filter((v) => v.draft && settled.has(v.fiscalYear));
+    if (drafts.length)
+      return {
+        problems: [
+          ...after.problems,
+          { severity: 'error', file: 'dataset.json', message: words0.get('draft-year', { years: drafts.map((v) => ({ fy: v.fiscalYear, ...v.draft })) }) },
+        ],
+        files: [],
+      };
     // the 正誤表 is written beside the documents: they must be the corrected data's, or the two
     // would contradict each other where they are published together
     const outDir = path.join(outRoot, after.model.dataset.id);
