@@ -85,6 +85,8 @@ describe('publish, then errata against the label', () => {
       // the correction: one budget, one title
       edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
       edit(path.join(data, 'initiatives', '1-02.json'), '"title": "避難者見守り活動支援事業"', '"title": "避難者見守り活動支援事業（訂正）"');
+      // the first initiative of a pillar (whose row in the appendix also holds the pillar, merged down)
+      edit(path.join(data, 'initiatives', '2-01.json'), '2,465件', '2,466件');
       // and a sentence of the 【活動概要】, which comes from dataset.json
       edit(path.join(data, 'dataset.json'), 'ICTの積極的な活用を図るための指針', 'ICTの積極的な利活用を図るための指針');
       // not built again after the correction: the 正誤表 would contradict the report beside it
@@ -173,6 +175,9 @@ describe('publish, then errata against the label', () => {
         '136,000',
       ]);
       expect(rows).toContainEqual(['付表（Excel）', '集計', 'D7', '合計／事業費合計（千円）', '75,638,203', '75,638,899']);
+      // named by the initiative, not by its pillar
+      const pillarFirst = rows.filter((r) => r[0] === '付表（Excel）' && r[4].includes('2,465件'));
+      expect(pillarFirst.map((r) => r[3].split('／')[0])).toEqual(['中小企業制度資金']);
       // by document, then page
       const docs = rows.map((r) => r[0]);
       expect(docs.indexOf('付表（Excel）')).toBeGreaterThan(docs.lastIndexOf('事業実施結果（平成29年度）'));

@@ -216,13 +216,21 @@ export function compareSheets(document: string, order: number, before: SheetSpec
     if (!o) continue;
     const names = s.widths.map((_, c) => columnName(s, c));
     const rowText = (r: SheetSpec['rows'][number]) => r.cells.map((v, c) => cellText(v, s.numFmts?.[c]));
-    // a row is named by its longest text among the first columns (the title, or the pillar of a summary)
-    const rowName = (r: string[] | undefined) =>
-      (r ?? [])
+    // a row is named by the first columns' text that tells rows apart most (the title; the pillar of
+    // a summary), not by a longer text its row shares with others (the pillar beside the first
+    // initiative of each), else by its longest text among them
+    const named = (t: string | undefined) => !!t && !/^[\d,.\s—-]*$/.test(t);
+    const afterRows = s.rows.map(rowText);
+    const first = (t: string) => t.split('\n')[0]!; // split gives at least one piece
+    const distinct = [0, 1, 2, 3].map((c) => new Set(afterRows.map((r) => r[c]).filter(named)).size);
+    const naming = distinct.indexOf(Math.max(...distinct));
+    const longest = (r: string[]) =>
+      r
         .slice(0, 4)
-        .map((t) => t.split('\n')[0]!) // split gives at least one piece
-        .filter((t) => !/^[\d,.\s—-]*$/.test(t))
+        .map(first)
+        .filter(named)
         .reduce((a, b) => (b.length > a.length ? b : a), '');
+    const rowName = (r: string[] | undefined) => (!r ? '' : named(r[naming]) ? first(r[naming]!) : longest(r));
     const cell = (rowIndex: number, c: number, name: string, was: string, now: string, row: string[] | undefined) => {
       if (was === now || skip.includes(name)) return;
       out.push({
@@ -236,7 +244,7 @@ export function compareSheets(document: string, order: number, before: SheetSpec
       });
     };
     const a = o.rows.map(rowText);
-    const b = s.rows.map(rowText);
+    const b = afterRows;
     // rows are matched as a reader would: the same rows in the same places, else by their content
     const parts = diffArrays(
       a.map((r) => JSON.stringify(r)),
