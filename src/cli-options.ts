@@ -27,7 +27,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   schema: ['--debug'],
   watch: ['--data', '--out', '--debug'],
   'new-year': ['--data', '--fiscal-year', '--debug'],
-  errata: ['--data', '--against', '--out', '--published', '--quiet', '--debug'],
+  errata: ['--data', '--against', '--date', '--out', '--published', '--quiet', '--debug'],
   publish: ['--data', '--label', '--date', '--out', '--published', '--quiet', '--debug'],
   'survey-export': ['--data', '--fiscal-year', '--out', '--quiet', '--debug'],
   'survey-import': ['--data', '--fiscal-year', '--correction', '--quiet', '--debug'],

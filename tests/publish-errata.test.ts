@@ -196,6 +196,24 @@ describe('publish, then errata against the label', () => {
       expect(
         JSON.parse(readFileSync(path.join(out, 'fukushima-ict-strategy', 'manifest.json'), 'utf8')).files.map((f: { file: string }) => f.file),
       ).not.toContain('errata.pdf');
+
+      // made again on its own date (--date): printed with the issuer under the title, and the files' date
+      const common2 = ['--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub];
+      const tooEarly = cli('errata', ...common2, '--date', '2019-03-01');
+      expect(tooEarly.status).toBe(1);
+      expect(tooEarly.stderr).toContain('--date の 2019-03-01 は、訂正する公表版とその文書の日付（2019-03-29）より前です');
+      expect(cli('errata', ...common2, '--date', '2019/10/01').status).toBe(2);
+      const dated = cli('errata', ...common2, '--date', '2019-10-01');
+      expect(dated.status, dated.stderr).toBe(0);
+      const datedPdf = path.join(out, 'fukushima-ict-strategy', 'errata.pdf');
+      const head = squash((await readPdf(datedPdf)).pages[0]!.text);
+      expect(head).toContain(squash('令和元年10月1日 福島県'));
+      expect((await PDFDocument.load(readFileSync(datedPdf), { updateMetadata: false })).getCreationDate()?.toISOString()).toBe('2019-09-30T15:00:00.000Z');
+      const datedBook = new ExcelJS.Workbook();
+      await datedBook.xlsx.readFile(path.join(out, 'fukushima-ict-strategy', 'errata.xlsx'));
+      expect(String(datedBook.worksheets[0]!.getCell('A1').value)).toBe(
+        'ふくしま創生ICT戦略 正誤表　公表版: 平成31年3月改定版（平成31年3月29日公表）　令和元年10月1日　福島県',
+      );
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -5,12 +5,14 @@ import { hasErrors } from '../problem.js';
 import { guardPlaces, type Read } from '../write/places.js';
 import { ROOT, printProblems, dataRead, logOf, commandWords } from './common.js';
 import { UsageError, type Args } from './args.js';
+import { isIsoDate } from '../iso-date.js';
 
 export default async function run(a: Args): Promise<number> {
   const log = logOf(a);
   const against = a.against;
   if (!a.data || !against) throw new UsageError(commandWords().get('need-errata'));
-  const { errata } = await import('../errata/index.js');
+  const { errata, errataWords } = await import('../errata/index.js');
+  if (a.date !== undefined && !isIsoDate(a.date)) throw new UsageError(errataWords().get('bad-date', { value: a.date }));
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
   const reads: Read[] = [
@@ -19,7 +21,11 @@ export default async function run(a: Args): Promise<number> {
   ];
   if (existsSync(against)) reads.push({ path: path.resolve(against), what: commandWords().get('read-published') });
   guardPlaces([outRoot], reads);
-  const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined, { data: a.data, out: a.out });
+  const r = await errata(path.resolve(a.data), against, outRoot, log, a.published ? path.resolve(a.published) : undefined, {
+    data: a.data,
+    out: a.out,
+    date: a.date,
+  });
   printProblems(r.problems, a.data, a.data);
   if (hasErrors(r.problems)) return 1;
   const v = r.view!;

@@ -35,7 +35,7 @@ export default async function run(a: Args): Promise<number> {
   const { newPlan, parsePeriod } = await import('../plan/new-plan.js');
   const { numberTable } = await import('../plan/table.js');
   const { planWords } = await import('../plan/words.js');
-  const { isIsoDate } = await import('../publish/index.js');
+  const { isIsoDate } = await import('../iso-date.js');
   const w = planWords();
   const period = parsePeriod(a.period);
   if (!period) throw new UsageError(w.get('new-plan-period', { value: a.period }));

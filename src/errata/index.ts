@@ -40,17 +40,20 @@ import {
 export type { ErrataEntry, MovedItem } from './compare.js';
 export { compareLines } from './compare.js';
 
+/** The 正誤表's wording (for the command's own usage messages). */
+export const errataWords = () => Wording.load(createHandlebars({}), 'errata');
+
 export async function errata(
   dir: string,
   against: string,
   outRoot: string,
   log: (s: string) => void,
   publishedRoot = PUBLISHED_ROOT,
-  /** how the command was given the data folder and the output folder (for the build it names) */
-  given: { data: string; out?: string } = { data: dir },
+  /** how the command was given the data folder and the output folder (for the build it names), and --date (an ISO date, checked by the command) */
+  given: { data: string; out?: string; date?: string } = { data: dir },
 ): Promise<{ problems: Problem[]; files: Written[]; view?: ErrataView }> {
   const published = findPublished(dir, against, publishedRoot);
-  const words0 = Wording.load(createHandlebars({}), 'errata');
+  const words0 = errataWords();
   if (!published) return { problems: [{ severity: 'error', file: '', base: against, message: words0.get('not-found') }], files: [] };
   try {
     // the workbook is compared from its definition: its bytes are not needed
@@ -98,8 +101,15 @@ export async function errata(
         ],
         files: [],
       };
-    // the 正誤表 is written on its own date, after the publication it corrects
-    const date = errataDateOf(after.resolved.date, published.date);
+    // the 正誤表 is written on its own date (--date), after the publication it corrects; without one,
+    // on the later of the two, which it does not print
+    const earliest = errataDateOf(after.resolved.date, published.date);
+    if (given.date !== undefined && given.date < earliest)
+      return {
+        problems: [...after.problems, { severity: 'error', file: '', message: words0.get('date-too-early', { value: given.date, earliest }) }],
+        files: [],
+      };
+    const date = given.date ?? earliest;
     const words = Wording.load(createHandlebars(ruleOn(after.model.dataset, date)), 'errata');
     const names = documentNames(after.model);
     const printed = (name: string): Buffer | undefined => {
@@ -187,6 +197,7 @@ export async function errata(
       entries: inReadingOrder(entries),
       moved,
       date,
+      ...(given.date ? { issued: given.date } : {}),
       issuer: after.resolved.issuer,
     };
     // the 正誤表 itself lost content in layout: nothing is written

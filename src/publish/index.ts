@@ -5,12 +5,12 @@
 // (the year's report then shows it, and survey:import takes that year only as a correction);
 // a year whose publishedOn is after --date is refused.
 import path from 'node:path';
-import dayjs from 'dayjs';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { buildDataset, checkDataset, documentNames, inputsHash } from '../pipeline.js';
 import { readManifestOf } from '../write/index.js';
 import { shown } from '../shown-path.js';
+import { isIsoDate } from '../iso-date.js';
 import { checkOutputPlace } from '../write/set.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
@@ -29,10 +29,6 @@ export interface PublishResult {
   publication?: Publication;
   /** the results years publish dated --date in dataset.json, and their reports' face as rebuilt */
   dated?: { fiscalYear: number; face: string }[];
-}
-
-export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s).isValid() && dayjs(s).format('YYYY-MM-DD') === s;
 }
 
 export async function publish(dir: string, label: string, date: string, outRoot: string, publishedRoot: string, dataLabel: string): Promise<PublishResult> {

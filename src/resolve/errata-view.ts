@@ -26,6 +26,9 @@ export interface ErrataView {
   publication: { name: string; date?: string };
   entries: ErrataEntry[];
   moved: MovedItem[];
+  /** the 正誤表's own date (the PDF's and the workbook's) */
   date: string;
+  /** given with --date: the 正誤表 prints it, with the issuer, under its title */
+  issued?: string;
   issuer: string;
 }

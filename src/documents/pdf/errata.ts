@@ -15,6 +15,16 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
   const head = (k: string): TextNode => ({ text: words.get(k), bold: true, fillColor: '#e6ecf4', alignment: 'center' });
   const content: PdfNode[] = [
     { text: words.get('title', v), fontSize: 15, bold: true, alignment: 'center', margin: [0, 0, 0, 8], tag: 'H', level: 1 },
+    ...(v.issued
+      ? [
+          {
+            text: words.get('issued', { date: v.issued, issuer: v.issuer }),
+            fontSize: 9,
+            alignment: 'right' as const,
+            margin: [0, 0, 0, 2] as [number, number, number, number],
+          },
+        ]
+      : []),
     { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
     {
       text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'),

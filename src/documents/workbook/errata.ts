@@ -9,7 +9,8 @@ import { markedPair } from '../errata-marks.js';
 import type { TextNode } from '../../render/pdf/nodes.js';
 
 export function errataWorkbook(v: ErrataView, words: Wording, creator: string): WorkbookSpec {
-  const title = `${words.get('title', v)}　${words.get('against', v.publication)}`;
+  const issued = v.issued ? `　${words.get('issued', { date: v.issued, issuer: v.issuer })}` : '';
+  const title = `${words.get('title', v)}　${words.get('against', v.publication)}${issued}`;
   const columns = ['col-document', 'col-page', 'col-line', 'col-item', 'col-wrong', 'col-right'].map((k) => words.get(k));
   // an entry's six columns as plain text
   const plainOf = (e: ErrataView['entries'][number]): [string, string, string, string, string, string] => [
