@@ -209,7 +209,7 @@ describe('publish --date', () => {
         expect(runCli(['survey-export', '--data', dir, '--fiscal-year', '2017', '--out', books]).code).toBe(0);
         const late = runCli(['survey-import', '--data', dir, '--fiscal-year', '2017', books]);
         expect(late.code).toBe(1);
-        expect(late.stderr).toContain('2017年度の事業実施結果は公表済みです（公表日 2019-05-01）');
+        expect(late.stderr).toContain('2017年度の事業実施結果は公表済みです（令和元年5月1日公表）');
       },
     );
   });

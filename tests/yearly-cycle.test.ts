@@ -212,7 +212,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const published = run('survey-import', '--data', data, '--fiscal-year', '2017', returned);
     expect(published.status).toBe(1);
     expect(published.stderr).toContain(
-      'エラー 総務部.xlsx: 2017年度の事業実施結果は公表済みです（公表日 2018-06-01）。公表後の訂正として取り込むときは --correction を付けてください',
+      'エラー 総務部.xlsx: 2017年度の事業実施結果は公表済みです（平成30年6月1日公表）。公表後の訂正として取り込むときは --correction を付けてください',
     );
     expect(initiativeTexts()).toEqual(before);
     const correction = run('survey-import', '--data', data, '--fiscal-year', '2017', '--correction', returned);
@@ -390,7 +390,7 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(await face('results-2017.pdf')).toContain('平成30年6月福島県');
     const late = run('survey-import', '--data', data, '--fiscal-year', '2018', path.join(work, '訂正'));
     expect(late.status).toBe(1);
-    expect(late.stderr).toContain('2018年度の事業実施結果は公表済みです（公表日 2019-08-30）');
+    expect(late.stderr).toContain('2018年度の事業実施結果は公表済みです（令和元年8月30日公表）');
     expect(existsSync(path.join(data, '.survey-import.journal.json'))).toBe(false);
   });
 });
