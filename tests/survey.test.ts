@@ -129,7 +129,13 @@ describe('survey import', () => {
 
   it('fills a new year’s results for the initiatives asked about', async () => {
     const out2018 = path.join(work, 'sent2018');
-    await surveyExport(data, 2018, out2018);
+    // no deadline or contact in the data: the cover would say 「（別途お知らせします）」 and 福島県 only
+    const exported2018 = await surveyExport(data, 2018, out2018);
+    expect(exported2018.problems.filter((p) => p.severity === 'warning').map((p) => p.message)).toContainEqual(
+      expect.stringMatching(
+        /^照会の表紙に載せる回答期限と問い合わせ先（deadline と contact）が documents\.results\.survey にありません。表紙は期限が「（別途お知らせします）」、問い合わせ先が「福島県」だけになります/,
+      ),
+    );
     sent = out2018;
     let id = '';
     await edit('総務部.xlsx', (ws) => {

@@ -85,6 +85,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
     });
     const r = run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent);
     expect(r.status, r.all).toBe(0);
+    // the cover has this round's deadline and contact: nothing to warn about
+    expect(r.stderr).not.toMatch(/照会の表紙|回答期限/);
     const book = path.join(sent, '総務部.xlsx');
     copyFileSync(book, path.join(work, 'blank-総務部.xlsx'));
     const wb = new ExcelJS.Workbook();
@@ -239,6 +241,12 @@ describe('the yearly cycle on the Fukushima data set', () => {
     // the year being collected: taken, with the warning at the cell
     const sent2018 = path.join(work, '2018年度の照会');
     expect(run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', sent2018).status).toBe(0);
+    // a deadline left from an earlier round (before the year asked about has ended) is said
+    const oldDeadline = folder('古い期限');
+    writeJson('dataset.json', (j) => (j.documents.results.survey.deadline = '2018-04-27'));
+    const stale = run('survey-export', '--data', data, '--fiscal-year', '2018', '--out', oldDeadline);
+    expect(stale.stderr).toContain('回答期限 平成30年4月27日（documents.results.survey.deadline）は2018年度が終わる前の日付です');
+    writeJson('dataset.json', (j) => (j.documents.results.survey.deadline = '2019-04-26'));
     const open = folder('集計区分外');
     await answer(path.join(sent2018, '総務部.xlsx'), path.join(open, '総務部.xlsx'), (ws) => (ws.getCell('F2').value = '計画通り実施'));
     const taken = run('survey-import', '--data', data, '--fiscal-year', '2018', open);

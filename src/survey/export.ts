@@ -39,6 +39,23 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
       path: ['documents', 'progress', 'fiscalYears'],
       message: words.get('warn-progress-year', { westernYear: fy }),
     });
+  // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
+  // the issuer only; a deadline before the year has ended is last year's, left in the data
+  const survey = model.dataset.documents.results?.survey;
+  if (!survey?.contact || !survey.deadline)
+    problems.push({
+      severity: 'warning',
+      file: 'dataset.json',
+      path: ['documents', 'results'],
+      message: words.get('warn-cover-missing', { contact: !survey?.contact, deadline: !survey?.deadline, issuer: model.dataset.issuer }),
+    });
+  else if (survey.deadline <= `${fy + 1}-03-31`)
+    problems.push({
+      severity: 'warning',
+      file: 'dataset.json',
+      path: ['documents', 'results', 'survey', 'deadline'],
+      message: words.get('warn-deadline-old', { deadline: survey.deadline, westernYear: fy }),
+    });
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);
   const taken = books.filter((b) => present.has(b.name.toLowerCase()));
