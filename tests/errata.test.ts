@@ -134,6 +134,8 @@ describe('errata', () => {
       // the summary's totals change too
       expect(r.view!.entries.some((x) => x.page === 1 && x.right.includes('2,733,703'))).toBe(true);
       expect(r.view!.moved).toEqual([]);
+      // named and dated by the data at that revision (its results' publication date), not by 「HEAD」 and the commit's date
+      expect(r.view!.publication).toEqual({ name: 'ふくしま創生ICT戦略', date: '2018-06-01' });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

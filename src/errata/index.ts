@@ -61,8 +61,9 @@ export async function errata(
     const before: Rendered = await renderDataset(published.data, noWorkbook);
     // a problem of the published data is named under its own folder
     if (hasErrors(before.problems)) return { problems: before.problems.map((p) => ({ ...p, base: published.base })), files: [] };
-    // a folder given as it is: named by what the published data says of itself (its title and its
-    // last 改定, its results' publication date), not by the folder's name, which a reader never saw
+    // a folder or a git revision: named by what the published data says of itself (its title and its
+    // last 改定, its results' publication date), not by the folder's or the revision's name, which a
+    // reader never saw, nor by a commit's date
     if (published.fromData && before.model) {
       const d = before.model.dataset;
       const last = d.history?.at(-1);

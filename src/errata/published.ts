@@ -16,7 +16,7 @@ export interface PublishedVersion {
   name: string;
   /** ISO date of publication, when known */
   date?: string;
-  /** a data set's folder given as it is (not a record): its name and date are the published data's own (errata/index.ts) */
+  /** a data set's folder or git revision (not a record): its name and date are the published data's own (errata/index.ts) */
   fromData?: true;
   /** the documents as published (a record's output/), read for pages and lines */
   output?: string;
@@ -53,7 +53,6 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
       .split('\n')
       .filter(Boolean);
     if (files.length === 0) return undefined;
-    const date = execFileSync('git', ['-C', root, 'log', '-1', '--format=%cs', against], { encoding: 'utf8', stdio: 'pipe' }).trim();
     const tmp = mkdtempSync(path.join(tmpdir(), 'published-'));
     const folder = path.join(tmp, path.basename(dir));
     for (const f of files) {
@@ -61,7 +60,8 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, execFileSync('git', ['-C', root, 'show', `${against}:${f}`], { maxBuffer: 1 << 28 }));
     }
-    return { data: folder, name: against, date: date || undefined, base: `${against}:${rel}`, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+    // named and dated by the data as it was (a commit's date is when it was committed, not published)
+    return { data: folder, name: against, base: `${against}:${rel}`, fromData: true, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
   } catch {
     return undefined;
   }
