@@ -27,6 +27,9 @@ describe('the 指標 sheet as exported', () => {
     await wb.xlsx.readFile(path.join(exported.pristine.sent, '総務部.xlsx'));
     const ws = wb.getWorksheet(SHEET)!;
     expect(wb.getWorksheet('_indicators')!.state).toBe('veryHidden');
+    // a progress data set without a results report asks for its 指標 only: no 事業実施結果 sheet to leave 「未回答」
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['記入のしかた', SHEET]);
+    expect(String(wb.worksheets[0]!.getCell('A1').value)).toContain('令和2年度 指標の実績・自己評価 照会（総務部）');
     const row = (r: number) => (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1, 14);
     expect(row(1).map((v) => String(v).replace(/\n/g, ''))).toEqual([
       'ID',
@@ -86,7 +89,7 @@ describe('a return with the habits departments have', () => {
     at('K4', 'R2年度自己評価は一覧（A、B、C、D）から選んでください。入力されているのは「S」です');
     at('C5', '変更できない欄（施策（事業）名称）が書き換えられています（元: 行政手続のオンライン化）');
     expect(lines).toContain(
-      'エラー 企画部.xlsx: シート「指標」がありません（このブックのシート: 「記入のしかた」、「事業実施結果」、「指標（記入済み）」）。シートの名前を変えたときは「指標」に戻してください',
+      'エラー 企画部.xlsx: シート「指標」がありません（このブックのシート: 「記入のしかた」、「指標（記入済み）」）。シートの名前を変えたときは「指標」に戻してください',
     );
     expect(lines.filter((l) => l.startsWith('エラー '))).toHaveLength(6);
     expect(r.stderr).toContain('誤りがあるため、データは変更していません');
@@ -139,7 +142,7 @@ describe('a return with the habits departments have', () => {
       'initiatives/03.json indicators.1.actuals.2020.note: null → "速報値"',
       'initiatives/03.json indicators.1.actuals.2020.value: null → 12',
     ]);
-    expect(r.stdout).toContain('総務部: 変更 0 件、変更なし 0 件、未回答 3 件（うち今回変わったもの 3 件）、指標の実績・自己評価の未回答 0 件（9 件中）');
+    expect(r.stdout).toContain('総務部: 変更 3 件、変更なし 0 件、未回答 0 件、指標の実績・自己評価の未回答 0 件（9 件中）');
     const after = files(data);
     // only the values answered change; every other byte of the files stays
     expect(after['01.json']).toBe(before['01.json'].replace('"value": 610', '"value": 1830'));
@@ -162,7 +165,8 @@ describe('a return with the habits departments have', () => {
     expect(status.stdout).toContain(
       '02 行政手続のオンライン化（行政改革課）: 【100%超】指標「電子申請の利用率」の実績値が 120% で、100% を超えています。割合として正しいか確かめてください',
     );
-    expect(status.stdout).not.toMatch(/実績値が未回答|自己評価が未回答/);
+    expect(status.stdout).not.toMatch(/実績値が未回答|自己評価が未回答|実績欄がありません|事業費/);
+    expect(status.stdout).toContain('2020年度 指標の実績・自己評価 未回答・要確認一覧');
 
     const out = path.join(work, 'out');
     const built = runCli(['build', '--data', data, '--out', out, '--only', 'progress.pdf', '--quiet'], { timeout: 120_000 });

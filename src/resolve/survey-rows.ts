@@ -36,9 +36,18 @@ export function indicatorRows(model: Model): Map<string, IndicatorInitiative[]> 
   return byDept;
 }
 
+/**
+ * Whether the survey asks for a year's results (事業費・達成度・実績): a data set with a results
+ * report, or one without a progress report (a plan surveyed for its appendix). A progress data
+ * set without a results report asks for its 指標 only: nothing would print the results, and
+ * new-year gives its initiatives no results entry, so every row would stay 「未回答」.
+ */
+export const asksResults = (model: Model): boolean => Boolean(model.dataset.documents.results) || !model.dataset.documents.progress;
+
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
   const byDept = new Map<string, SurveyRow[]>();
+  if (!asksResults(model)) return byDept;
   for (const { id, data } of surveyOrder(model.initiatives)) {
     const spans = data.schedule ?? [];
     if (spans.length && !spans.some((s) => s.from <= fy && fy <= s.to)) continue;

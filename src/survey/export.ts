@@ -41,15 +41,16 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
     });
   // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
   // the issuer only; a deadline before the year has ended is last year's, left in the data
+  // (documents.results.survey: a data set without a results report has nowhere to write them yet)
   const survey = model.dataset.documents.results?.survey;
-  if (!survey?.contact || !survey.deadline)
+  if (model.dataset.documents.results && (!survey?.contact || !survey.deadline))
     problems.push({
       severity: 'warning',
       file: 'dataset.json',
       path: ['documents', 'results'],
       message: words.get('warn-cover-missing', { contact: !survey?.contact, deadline: !survey?.deadline, issuer: model.dataset.issuer }),
     });
-  else if (survey.deadline <= `${fy + 1}-03-31`)
+  else if (survey?.deadline && survey.deadline <= `${fy + 1}-03-31`)
     problems.push({
       severity: 'warning',
       file: 'dataset.json',

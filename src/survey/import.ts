@@ -15,7 +15,7 @@ import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers } from '../model/results-answers.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
-import { surveyDepartments } from '../resolve/survey-rows.js';
+import { asksResults, surveyDepartments } from '../resolve/survey-rows.js';
 import { INDICATOR_SHEET, SURVEY } from './columns.js';
 import { readIndicatorSheet, writeIndicatorAnswers, type ActualAnswer, type EvaluationAnswer } from './import-indicators.js';
 import {
@@ -151,6 +151,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
   const seen = new Map<string, string>();
   /** 部局 → the first book that answered for it */
   const departmentBook = new Map<string, { file: string; ws: ExcelJS.Worksheet }>();
+  // a progress data set without a results report sends the 指標 sheet only (resolve/survey-rows.ts)
+  const resultsAsked = asksResults(model);
   const departmentsOf = new Map<number, string[]>();
   const askedDepartments = (fy: number) => departmentsOf.get(fy) ?? departmentsOf.set(fy, [...surveyDepartments(model, fy).keys()]).get(fy)!;
   const years = new Set<number>();
@@ -217,10 +219,12 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       err(file, words.get('err-meta'));
       continue;
     }
-    if (!ws) {
+    // the sheet the book shows first: the results sheet, or in a book of the 指標 only (asksResults) that one
+    const shownSheet = ws ?? (resultsAsked ? undefined : wb.getWorksheet(indicatorSheetName));
+    if (!shownSheet) {
       // a renamed sheet: the names the book has, so the right one can be named back
       const names = wb.worksheets.filter((w) => w.name !== SURVEY.metaSheet && w.name !== INDICATOR_SHEET.metaSheet).map((w) => `「${w.name}」`);
-      err(file, words.get('err-sheet-missing', { sheet: sheetName, names: names.join('、') }));
+      err(file, words.get('err-sheet-missing', { sheet: resultsAsked ? sheetName : indicatorSheetName, names: names.join('、') }));
       continue;
     }
     const datasetId = metaText(meta.getCell('A1').value);
@@ -256,7 +260,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     // one 部局 answering in two books: one message, not one per initiative, with the cells where they differ
     const first = departmentBook.get(department);
     if (first) {
-      const diff = differingCells(first.ws, ws, words.get('blank-cell'));
+      const diff = differingCells(first.ws, shownSheet, words.get('blank-cell'));
       const cells = diff.slice(0, DIFF_SHOWN).map((d) => words.get('diff-cell', { ...d, firstBook: first.file, secondBook: file }));
       err(
         file,
@@ -264,96 +268,98 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       );
       continue;
     }
-    departmentBook.set(department, { file, ws });
+    departmentBook.set(department, { file, ws: shownSheet });
     years.add(fy);
-    // the protection keeps rows and the fixed columns as sent; without it nothing says they are
-    // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
-    if (!prepared.protection.get(sheetName)) err(`${file}!${sheetName}`, words.get('err-unprotected'));
-    const c = SURVEY.col;
-    const headerRow = ws.getRow(SURVEY.headerRows);
-    const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
-    for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) {
-      const id = metaText(meta.getCell(r, 1).value);
-      const s = SURVEY.snapshot;
-      const name = metaText(meta.getCell(r, s.name).value);
-      // books exported before the snapshot existed are compared with today's data
-      const snapshot =
-        id && name !== undefined
-          ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' }
-          : undefined;
-      metaRows.push({ id, snapshot });
-    }
-    while (metaRows.length && !metaRows[metaRows.length - 1]?.id) metaRows.pop();
-    // the export writes the ids without a gap: a missing one means the hidden sheet was changed
-    metaRows.forEach((m, k) => {
-      if (!m.id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
-    });
-    // each id asked about: its row's place and its hidden row
-    const asked = new Map(metaRows.flatMap((m, k) => (m.id ? [[m.id, { k, m }] as const] : [])));
-    const shown = new Set<string>();
-    // every row asked about and every used row: a blank row hides nothing below it
-    const lastRow = Math.max(SURVEY.headerRows + metaRows.length, ws.rowCount);
-    for (let row = SURVEY.headerRows + 1; row <= lastRow; row++) {
-      const cells = ws.findRow(row);
-      const shownId = cells ? metaText(cells.getCell(c.id).value)?.trim() || undefined : undefined;
-      if (!shownId) {
-        const col = firstFilledColumn(cells);
-        if (col !== undefined) err(at(row, col), words.get('err-added-row', { row }));
-        continue;
+    if (ws) {
+      // the protection keeps rows and the fixed columns as sent; without it nothing says they are
+      // read from the sheet's XML: exceljs takes only sheet="1", LibreOffice writes "true"
+      if (!prepared.protection.get(sheetName)) err(`${file}!${sheetName}`, words.get('err-unprotected'));
+      const c = SURVEY.col;
+      const headerRow = ws.getRow(SURVEY.headerRows);
+      const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
+      for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) {
+        const id = metaText(meta.getCell(r, 1).value);
+        const s = SURVEY.snapshot;
+        const name = metaText(meta.getCell(r, s.name).value);
+        // books exported before the snapshot existed are compared with today's data
+        const snapshot =
+          id && name !== undefined
+            ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' }
+            : undefined;
+        metaRows.push({ id, snapshot });
       }
-      if (!asked.has(shownId) || shown.has(shownId)) {
-        // an initiative of the data set, but not one this book asked about (or a copied row)
-        err(at(row, c.id), byId.has(shownId) ? words.get('err-added-row-id', { row, id: shownId }) : words.get('err-unknown-id', { id: shownId }));
-        continue;
-      }
-      shown.add(shownId);
-      const metaId = shownId;
-      if (!byId.has(metaId)) {
-        err(at(row, c.id), words.get('err-unknown-id', { id: metaId }));
-        continue;
-      }
-      const other = seen.get(metaId);
-      if (other) {
-        err(at(row, c.id), words.get('err-duplicate', { id: metaId, other }));
-        continue;
-      }
-      seen.set(metaId, at(row, c.id));
-      const i = byId.get(metaId)!.data;
-      const expected = asked.get(metaId)!.m.snapshot ?? {
-        id: metaId,
-        no: String(i.no),
-        name: i.title,
-        division: Array.isArray(i.division) ? i.division.join('\n') : i.division,
-      };
-      const cell = (col: number) => ws.getRow(row).getCell(col);
-      for (const key of SURVEY.locked) {
-        const found = take(row, c[key], lockedText(cell(c[key])));
-        if (found !== undefined && found !== norm(expected[key])) {
-          const column = lockedText(headerRow.getCell(c[key]));
-          err(at(row, c[key]), words.get('err-locked', { column: column.ok ? column.value : '', expected: expected[key] }));
+      while (metaRows.length && !metaRows[metaRows.length - 1]?.id) metaRows.pop();
+      // the export writes the ids without a gap: a missing one means the hidden sheet was changed
+      metaRows.forEach((m, k) => {
+        if (!m.id) err(`${file}!${SURVEY.metaSheet}!A${SURVEY.firstIdRow + k}`, words.get('err-meta-id'));
+      });
+      // each id asked about: its row's place and its hidden row
+      const asked = new Map(metaRows.flatMap((m, k) => (m.id ? [[m.id, { k, m }] as const] : [])));
+      const shown = new Set<string>();
+      // every row asked about and every used row: a blank row hides nothing below it
+      const lastRow = Math.max(SURVEY.headerRows + metaRows.length, ws.rowCount);
+      for (let row = SURVEY.headerRows + 1; row <= lastRow; row++) {
+        const cells = ws.findRow(row);
+        const shownId = cells ? metaText(cells.getCell(c.id).value)?.trim() || undefined : undefined;
+        if (!shownId) {
+          const col = firstFilledColumn(cells);
+          if (col !== undefined) err(at(row, col), words.get('err-added-row', { row }));
+          continue;
         }
+        if (!asked.has(shownId) || shown.has(shownId)) {
+          // an initiative of the data set, but not one this book asked about (or a copied row)
+          err(at(row, c.id), byId.has(shownId) ? words.get('err-added-row-id', { row, id: shownId }) : words.get('err-unknown-id', { id: shownId }));
+          continue;
+        }
+        shown.add(shownId);
+        const metaId = shownId;
+        if (!byId.has(metaId)) {
+          err(at(row, c.id), words.get('err-unknown-id', { id: metaId }));
+          continue;
+        }
+        const other = seen.get(metaId);
+        if (other) {
+          err(at(row, c.id), words.get('err-duplicate', { id: metaId, other }));
+          continue;
+        }
+        seen.set(metaId, at(row, c.id));
+        const i = byId.get(metaId)!.data;
+        const expected = asked.get(metaId)!.m.snapshot ?? {
+          id: metaId,
+          no: String(i.no),
+          name: i.title,
+          division: Array.isArray(i.division) ? i.division.join('\n') : i.division,
+        };
+        const cell = (col: number) => ws.getRow(row).getCell(col);
+        for (const key of SURVEY.locked) {
+          const found = take(row, c[key], lockedText(cell(c[key])));
+          if (found !== undefined && found !== norm(expected[key])) {
+            const column = lockedText(headerRow.getCell(c[key]));
+            err(at(row, c[key]), words.get('err-locked', { column: column.ok ? column.value : '', expected: expected[key] }));
+          }
+        }
+        /** the clear mark, or the cell read as its column reads it; blank keeps the stored value */
+        const answered = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined | false>): Answered<NonNullable<T>> | undefined => {
+          const typed = readCell(cell(col));
+          // the mark as offered, or typed with half-width brackets
+          if (typed.ok && typed.value.type === 'text' && [clearMark, clearMark.replace('（', '(').replace('）', ')')].includes(norm(typed.value.text)))
+            return { kind: 'clear' };
+          const v = take(row, col, read(cell(col)));
+          if (v === undefined && !read(cell(col)).ok) return undefined;
+          return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
+        };
+        const budget = answered(c.budget, readBudget);
+        const achievement = answered(c.achievement, readText);
+        const outcome = answered(c.outcome, readText);
+        const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
+        if (!budget || !achievement || !outcome || !isNew) continue;
+        answers.push({ id: metaId, fy, at: (col) => at(row, col), published: !!published, budget, achievement, outcome, isNew: isNew as Answered<true> });
       }
-      /** the clear mark, or the cell read as its column reads it; blank keeps the stored value */
-      const answered = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined | false>): Answered<NonNullable<T>> | undefined => {
-        const typed = readCell(cell(col));
-        // the mark as offered, or typed with half-width brackets
-        if (typed.ok && typed.value.type === 'text' && [clearMark, clearMark.replace('（', '(').replace('）', ')')].includes(norm(typed.value.text)))
-          return { kind: 'clear' };
-        const v = take(row, col, read(cell(col)));
-        if (v === undefined && !read(cell(col)).ok) return undefined;
-        return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
-      };
-      const budget = answered(c.budget, readBudget);
-      const achievement = answered(c.achievement, readText);
-      const outcome = answered(c.outcome, readText);
-      const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
-      if (!budget || !achievement || !outcome || !isNew) continue;
-      answers.push({ id: metaId, fy, at: (col) => at(row, col), published: !!published, budget, achievement, outcome, isNew: isNew as Answered<true> });
+      // a row asked about that the sheet no longer shows
+      for (const [id, { k, m }] of asked)
+        if (!shown.has(id))
+          err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: m.snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
     }
-    // a row asked about that the sheet no longer shows
-    for (const [id, { k, m }] of asked)
-      if (!shown.has(id))
-        err(at(SURVEY.headerRows + 1 + k, c.id), words.get('err-deleted-row', { id, name: m.snapshot?.name ?? byId.get(id)?.data.title ?? '' }));
     // the 指標 sheet, in a book exported with one (its own hidden sheet says so)
     const indicatorMeta = wb.getWorksheet(INDICATOR_SHEET.metaSheet);
     if (indicatorMeta) {

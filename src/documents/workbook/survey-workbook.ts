@@ -13,7 +13,7 @@ import { a4Capacity } from '../../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
 import { fitWidth } from '../text-width.js';
 import { indicatorSheets } from './survey-indicators.js';
-import type { IndicatorInitiative, SurveyRow } from '../../resolve/survey-rows.js';
+import { asksResults, type IndicatorInitiative, type SurveyRow } from '../../resolve/survey-rows.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, columnFloors, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
@@ -64,6 +64,19 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
     merges: [[0, 2]] as [number, number][],
     height: ONE_LINE + 3,
   });
+  const examples = [
+    head(words.get('cover-example-label')),
+    example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
+    example(exampleColumns.budget, words.get('example-budget'), words.get('example-budget-note')),
+    example(
+      words.get('col-achievement'),
+      words.get('example-achievement', { first: categories[0] ?? '' }),
+      words.get('example-achievement-note', { choices: categories.join('、') }),
+    ),
+    example(exampleColumns.outcome, words.get('example-outcome'), words.get('example-outcome-note')),
+    example(exampleColumns.isNew, words.get('example-new'), words.get('example-new-note')),
+    example(exampleColumns.outcome, clear, words.get('example-clear-note')),
+  ];
   const header: CellValue[][] = [[words.get('cover-title', ctx), null, null]];
   const headerMerges: [number, number, number, number][] = [[1, 1, 1, 3]];
   return {
@@ -79,18 +92,9 @@ function coverSheet(model: Model, words: Wording, department: string, ctx: Recor
         words.get('cover-contact-label'),
         words.get('cover-contact', { contact: survey?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit }),
       ),
-      wide(words.get('cover-how-label'), words.get('cover-how', { clear, indicatorSheet: ctx.indicatorSheet })),
-      head(words.get('cover-example-label')),
-      example(words.get('example-head-column'), words.get('example-head-value'), words.get('example-head-note')),
-      example(exampleColumns.budget, words.get('example-budget'), words.get('example-budget-note')),
-      example(
-        words.get('col-achievement'),
-        words.get('example-achievement', { first: categories[0] ?? '' }),
-        words.get('example-achievement-note', { choices: categories.join('、') }),
-      ),
-      example(exampleColumns.outcome, words.get('example-outcome'), words.get('example-outcome-note')),
-      example(exampleColumns.isNew, words.get('example-new'), words.get('example-new-note')),
-      example(exampleColumns.outcome, clear, words.get('example-clear-note')),
+      wide(words.get('cover-how-label'), words.get('cover-how', { clear, indicatorSheet: ctx.indicatorSheet, results: ctx.results })),
+      // the examples are of the results sheet's columns
+      ...(ctx.results ? examples : []),
     ],
     protect: true,
     sideMargin: SIDE_MARGIN,
@@ -120,6 +124,8 @@ export function surveyWorkbook(
     title: r.title,
     department,
     indicatorSheet: withIndicators ? words.get('ind-sheet') : undefined,
+    // a progress data set without a results report: its book has the 指標 sheet only
+    results: asksResults(model),
   };
   const clear = words.get('clear-mark');
   const choices = achievementChoices(model, clear);
@@ -238,6 +244,6 @@ export function surveyWorkbook(
   const cover = coverSheet(model, words, department, ctx);
   // the 指標 sheet after the results sheet (the returns' tests find that one second), the hidden sheets last
   const [indicatorSheet, indicatorMeta] = withIndicators ? indicatorSheets(model, words, indicators!.common, fy, department, indicators!.list, ctx) : [];
-  const sheets = [cover, visible, indicatorSheet, meta, indicatorMeta].filter((s): s is SheetSpec => s !== undefined);
+  const sheets = [cover, ctx.results ? visible : undefined, indicatorSheet, meta, indicatorMeta].filter((s): s is SheetSpec => s !== undefined);
   return { title: words.get('title', ctx), creator: r.issuer, date: yearDateOf(model.dataset, fy), sheets };
 }
