@@ -22,6 +22,7 @@ import { latestPublishedOn } from '../model/published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
 import { shown } from '../shown-path.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
+import { wordsOf } from '../markdown/index.js';
 import {
   compareFieldRows,
   compareLines,
@@ -187,7 +188,7 @@ export async function errata(
     const label = new Map<string, string>();
     for (const s of after.resolved.sections) label.set(`sec-${s.id}`, `${s.label} ${s.title}`);
     for (const s of after.resolved.booklet?.sections ?? [])
-      for (const e of s.entries) label.set(e.anchor, words.get('entry', { no: e.no, title: e.title.map((t) => t.text).join(''), relisted: e.relisted }));
+      for (const e of s.entries) label.set(e.anchor, words.get('entry', { no: e.no, title: wordsOf(e.title), relisted: e.relisted }));
     for (const [anchor, to] of after.pages?.anchors ?? []) {
       const from = before.pages?.anchors.get(anchor);
       if (from !== undefined && from !== to && label.has(anchor)) moved.push({ item: label.get(anchor)!, from, to });

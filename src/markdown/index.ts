@@ -150,3 +150,14 @@ export function parseMarkdown(text: string): Block[] {
 
 /** Plain text of a run list (for tests and metadata). */
 export const plain = (xs: Inline[]) => xs.map((x) => x.text).join('');
+
+/**
+ * The words of a run list without its glossary numbers: for the 目次, bookmarks, link names and
+ * labels, where the number set as a superscript in the text would read as part of the word
+ * (「道路管理GIS18システム」).
+ */
+export const wordsOf = (xs: Inline[]) =>
+  xs
+    .filter((x) => x.sup === undefined)
+    .map((x) => x.text)
+    .join('');

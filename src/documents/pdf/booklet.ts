@@ -13,6 +13,7 @@ import { pageOfNode } from '../../render/pdf/anchors.js';
 
 import { headingLevel, isText } from '../../render/pdf/nodes.js';
 import type { HeadingLevel, Inlines, PdfDocument, PdfNode as Node, PdfStyles, TableNode, TextNode } from '../../render/pdf/nodes.js';
+import { wordsOf } from '../../markdown/index.js';
 
 export const BOOKLET_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
 const LANDSCAPE_WIDTH = A4.height - BOOKLET_MARGINS[0] - BOOKLET_MARGINS[2];
@@ -256,7 +257,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
   view.intro.forEach((b) => {
     if (b.kind === 'heading' && b.level <= 2) {
       const id = b.anchor!;
-      const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
+      const text = `${b.label} ${wordsOf(b.inlines)}`;
       if (b.level === 1) parent = id;
       w.heading(
         h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, {
@@ -328,7 +329,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
       refs.heading(
         h([`${b.label} `, ...toArray(keepTail(inlineText(b.inlines)))], b.level === 1 ? 'h1' : 'h2', id, {
           parent: b.level === 1 ? 'references' : refParent,
-          text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`,
+          text: `${b.label} ${wordsOf(b.inlines)}`,
         }),
       );
     } else refs.many(blockNodes([b]), view.files.references);
@@ -434,7 +435,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   const toc: Node[] = [tocLine(words.get('chapter1', { title: view.title }), undefined, 'toc1')];
   view.intro.forEach((b) => {
     if (b.kind === 'heading' && b.level <= 2) {
-      const text = `${b.label} ${b.inlines.map((x) => x.text).join('')}`;
+      const text = `${b.label} ${wordsOf(b.inlines)}`;
       toc.push(tocLine(text, b.level === 1 ? undefined : b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
     }
   });
@@ -449,8 +450,7 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   if (view.references.length) toc.push(tocLine(words.get('references-title'), 'references', 'toc1'));
   // the 参考資料's own headings, as their bookmarks have them (the anchor resolve gave each)
   view.references.forEach((b) => {
-    if (b.kind === 'heading' && b.level <= 2)
-      toc.push(tocLine(`${b.label} ${b.inlines.map((x) => x.text).join('')}`, b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
+    if (b.kind === 'heading' && b.level <= 2) toc.push(tocLine(`${b.label} ${wordsOf(b.inlines)}`, b.anchor, b.level === 1 ? 'toc2' : 'toc3'));
   });
   if (view.glossary.length) toc.push(tocLine(words.get('glossary-title'), 'glossary', 'toc1'));
   // the notice keeps its title with its first block, never as one unbreakable block (it may be long)

@@ -1,7 +1,7 @@
 // The booklet's blocks and inline runs as values the HTML templates print (templates/web/blocks.hbs):
 // headings at their level on the page, glossary superscripts as links to their 用語解説 entry
 // (each with an id the entry links back to), figures as image files beside the pages.
-import type { Block, Inline } from '../../markdown/index.js';
+import { wordsOf, type Block, type Inline } from '../../markdown/index.js';
 import type { Wording } from '../../templates/index.js';
 
 export interface WebRun {
@@ -104,7 +104,7 @@ export class WebContext {
 
   /** A heading's text as the web shows it: its label and its runs. */
   static plain(label: string | undefined, xs: Inline[]): string {
-    return `${label ? `${label} ` : ''}${xs.map((x) => x.text).join('')}`;
+    return `${label ? `${label} ` : ''}${wordsOf(xs)}`;
   }
 
   /** A figure: its image as a file of the web edition (SVG text or a data URL from resolve/), its table, or the frame saying it is not reproduced. */

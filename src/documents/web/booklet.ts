@@ -4,6 +4,7 @@
 import type { Resolved } from '../../resolve/index.js';
 import type { BookletView, SectionView } from '../../resolve/booklet.js';
 import { WebContext, termAnchor, termRefAnchor, GLOSSARY_PAGE, type WebBlock, type WebRun } from './blocks.js';
+import { wordsOf } from '../../markdown/index.js';
 
 export interface WebPage {
   file: string;
@@ -41,7 +42,7 @@ function sectionBlocks(s: SectionView, ctx: WebContext, r: Resolved, page: strin
   ctx.anchorNames.set(`sec-${s.id}`, r.words.web.get('ref-name', { name: `${s.label} ${s.plainTitle}` }));
   for (const e of s.entries) {
     ctx.anchorPages.set(e.anchor, page);
-    if (!e.relisted) ctx.anchorNames.set(e.anchor, r.words.web.get('ref-initiative', { no: e.no, title: e.title.map((x) => x.text).join('') }));
+    if (!e.relisted) ctx.anchorNames.set(e.anchor, r.words.web.get('ref-initiative', { no: e.no, title: wordsOf(e.title) }));
   }
   return {
     id: `sec-${s.id}`,
@@ -74,7 +75,7 @@ const proseToc = (blocks: BookletView['intro'], file: string): TocItem[] => {
   const out: TocItem[] = [];
   blocks.forEach((b) => {
     if (b.kind !== 'heading' || b.level > 2) return;
-    const item = { text: `${b.label} ${b.inlines.map((x) => x.text).join('')}`, href: `${file}#${b.anchor}`, children: [] };
+    const item = { text: `${b.label} ${wordsOf(b.inlines)}`, href: `${file}#${b.anchor}`, children: [] };
     const last = out.at(-1);
     if (b.level === 1 || !last) out.push(item);
     else last.children.push(item);
@@ -131,7 +132,7 @@ export function bookletPages(view: BookletView, r: Resolved, ctx: WebContext): {
         text: `${s.label} ${s.plainTitle}`,
         href: s === top ? file : `${file}#sec-${s.id}`,
         children: s.entries.map((e) => ({
-          text: `${e.no} ${e.title.map((x) => x.text).join('')}${e.relisted ? ` ${w.get('relisted')}` : ''}`,
+          text: `${e.no} ${wordsOf(e.title)}${e.relisted ? ` ${w.get('relisted')}` : ''}`,
           href: `${file}#${e.anchor}`,
           children: [],
         })),
