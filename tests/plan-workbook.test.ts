@@ -473,7 +473,14 @@ describe('refusals: nothing written', () => {
 
   it('the same initiative in two books (the whole plan and its 部局)', async () => {
     copyFileSync(path.join(pristineSent, '計画全体.xlsx'), path.join(sent, '計画全体.xlsx'));
-    await refused([/ID「001」の事業は 総務部 にもあります|ID「001」の事業は 計画全体 にもあります/]);
+    const e = await refused([
+      /^計画全体\.xlsx!事業!A2: ID「001」の事業は 総務部 のブックにもあります。計画全体のブックと部局のブックは、別々のフォルダに分けて取り込んでください$/,
+    ]);
+    // one message for each pair of books (the whole plan's with each 部局's), not one for each row and sheet they share
+    expect(e.filter((m) => m.includes('のブックにもあります'))).toEqual([
+      expect.stringContaining('の事業は 総務部 のブックにもあります'),
+      expect.stringContaining('の事業は 企画部 のブックにもあります'),
+    ]);
   });
 
   it('a change that breaks the data set as a whole (a relisting after an initiative not in that section)', async () => {

@@ -157,6 +157,7 @@ async function importUnlocked(dir: string, returned: string, opts: PlanImportOpt
 
   const reader = new BookReader(model, words, survey, problems);
   for (const file of listed.books) await reader.read(returned, file);
+  reader.reportTwice();
   if (hasErrors(problems)) return { ...none, problems, books: reader.books };
   return finish(dir, model, raw, reader, opts, io, words, survey, problems);
 }
@@ -169,6 +170,8 @@ class BookReader {
   /** new initiatives, in the order of the books and rows */
   added: Edit[] = [];
   private seen = new Map<string, string>();
+  /** initiatives found in two books, per pair of books: one message a pair, not one a row (the whole plan's book beside a 部局's is every row) */
+  private twice = new Map<string, { at: string; book: string; other: string; ids: string[] }>();
   private departmentBook = new Map<string, string>();
   private byId: Map<string, Model['initiatives'][number]>;
   private sections = new Map<string, string>();
@@ -266,6 +269,15 @@ class BookReader {
     return ok;
   }
 
+  /** After every book: the initiatives two books both hold, once for each pair, at the first such row. */
+  reportTwice(): void {
+    const whole = this.words.get('whole-plan');
+    for (const { at, book, other, ids } of this.twice.values()) {
+      const shown = ids.slice(0, 5);
+      this.err(at, this.words.get('err-duplicate', { ids: shown, more: ids.length - shown.length, other, whole: book === whole || other === whole }));
+    }
+  }
+
   private take<T>(place: string, r: Read<T>): T | undefined {
     if (r.ok) return r.value;
     this.err(place, this.refused(r.refusal));
@@ -275,7 +287,10 @@ class BookReader {
   private edit(id: string, at: string, book: string): Edit | undefined {
     const other = this.seen.get(id);
     if (other && other !== book) {
-      this.err(at, this.words.get('err-duplicate', { id, other }));
+      const key = `${book}\u0000${other}`;
+      let pair = this.twice.get(key);
+      if (!pair) this.twice.set(key, (pair = { at, book, other, ids: [] }));
+      if (!pair.ids.includes(id)) pair.ids.push(id);
       return undefined;
     }
     this.seen.set(id, book);
