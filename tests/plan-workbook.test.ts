@@ -230,9 +230,10 @@ async function departmentsFillIn() {
     schedule.getCell('G3').value = '配信';
     indicators.getCell('B3').value = '防災アプリの提供';
     indicators.getCell('C3').value = 'アプリ登録者数';
-    indicators.getCell('D3').value = '0人';
+    // typed in full-width, as many do: the plan prints its figures half-width
+    indicators.getCell('D3').value = '０人';
     indicators.getCell('E3').value = '2018年3月末';
-    indicators.getCell('F3').value = '10,000人';
+    indicators.getCell('F3').value = '１０，０００人';
     indicators.getCell('G3').value = '2020年度末';
   });
   await fill('企画部.xlsx', ({ items }) => {

@@ -24,7 +24,7 @@ import { SURVEY } from '../survey/columns.js';
 import { publications, PUBLISHED_ROOT } from '../publish/record.js';
 import { PLAN, initiativeColumns } from './columns.js';
 import { readSchedule, scheduleCells } from './schedule-cells.js';
-import { readAsOf, readDivision, readRelistings, same, sectionIdOf, splitList } from './field-text.js';
+import { halfWidthFigures, readAsOf, readDivision, readRelistings, same, sectionIdOf, splitList } from './field-text.js';
 import { answerMark, answerName, answerText, lockedCell, yearCell, type Answered, type PlanRefusal, type Read } from './read-cells.js';
 
 export type PlanChange =
@@ -558,8 +558,8 @@ class BookReader {
         }
         const next: Indicator = structuredClone(was);
         if (name.kind === 'set') next.name = name.value;
-        if (baseline.kind === 'set') next.baseline.value = baseline.value;
-        if (target.kind === 'set') next.target.value = target.value;
+        if (baseline.kind === 'set') next.baseline.value = halfWidthFigures(baseline.value);
+        if (target.kind === 'set') next.target.value = halfWidthFigures(target.value);
         const when = (a: Answered<string>, col: number, set: (v: Indicator['baseline']['asOf']) => void) => {
           if (a.kind !== 'set') return;
           const v = readAsOf(a.value);
@@ -604,7 +604,8 @@ class BookReader {
         e = this.edit(one.id, at(d.name), label);
         if (!e) continue;
       }
-      if (b && t) listOf(e).added.push({ name, baseline: { asOf: b, value: baseline }, target: { asOf: t, value: target } });
+      if (b && t)
+        listOf(e).added.push({ name, baseline: { asOf: b, value: halfWidthFigures(baseline) }, target: { asOf: t, value: halfWidthFigures(target) } });
     }
     for (const [e, l] of lists) {
       const next = [...l.sent.filter((x): x is Indicator => x !== null), ...l.added];
