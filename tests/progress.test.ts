@@ -77,6 +77,10 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     const unanswered = count((r) => r['回答状況'] === '未回答');
     expect(squash(pages[0])).toContain(squash(`合計 ${last.length} ${levels.join(' ')} ${uncomputable} ${unanswered}`));
     expect([levels, uncomputable, unanswered]).toEqual([['3', '1', '4'], '3', '1']);
+    // the narrow 判定できない column breaks its header where the words part, never 「判定でき／ない」
+    const header = pages[0].split('\n').filter((l) => /指標数|できない|でき$/.test(l.trim()) || /判定/.test(l));
+    expect(header.join('\n')).toMatch(/判定\s/);
+    expect(header.join('\n')).not.toMatch(/判定でき(\s|$)/m);
     // one actual and one grade unanswered: the mark on every page, as the results report does
     for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
     expect(new Set(rows.map((r) => r['確定状況']))).toEqual(new Set(['未確定']));

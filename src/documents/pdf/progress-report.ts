@@ -30,7 +30,7 @@ const RED = '#c00000';
 function summary(view: ProgressView, r: Resolved): Node[] {
   const w = r.words.progress;
   const th = (t: string): TextNode => ({ text: t, style: 'th' });
-  const levelCols = [...view.levels, w.get('summary-uncomputable'), w.get('summary-unanswered')];
+  const levelCols = [...view.levels, w.get('summary-uncomputable-head'), w.get('summary-unanswered')];
   const gradeCols = [...view.grades.map((g) => g.label), w.get('summary-ungraded')];
   const head1: TableCell[] = [
     { ...th(w.get('summary-group')), rowSpan: 2 },
