@@ -252,6 +252,9 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     expect(r.stdout).toContain('総務部（総務部.xlsx）');
     expect(r.stdout).toContain('変更 initiatives/001.json「防災情報システムの運用」 事業名: "防災情報システムの運用" → "防災情報システムの運用・改修"');
     expect(r.stdout).toContain('新規 initiatives/003.json「防災アプリの提供」 節 1-1、番号 3、部局 総務部');
+    // a schedule as the book writes it, not as JSON
+    expect(r.stdout).toMatch(/変更 initiatives\/001\.json「防災情報システムの運用」 スケジュール: .+ → 2017年度「構築」、2018〜2020年度「運用」\n/);
+    expect(r.stdout).not.toContain('"from"');
     expect(r.stdout).toContain('廃止 initiatives/002.json「電子申請システムの運用」');
     expect(r.stdout).toContain('を書き込みました（新規 1 件、廃止 1 件）');
 

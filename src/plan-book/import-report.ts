@@ -4,7 +4,26 @@ import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { PlanImportResult } from './import.js';
 
-const shown = (v: unknown) => JSON.stringify(v ?? null);
+/**
+ * A field's value as the change list shows it: a text quoted as it is, the rest as the book
+ * writes it (a schedule as its years and labels, indicators by name and values, lists with 、),
+ * never as JSON (「[{"from":2017,…}]」).
+ */
+function shown(field: string, v: unknown, words: Wording): string {
+  if (v === null || v === undefined || v === false || (Array.isArray(v) && v.length === 0)) return words.get('show-none');
+  if (v === true) return words.get('show-mark');
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (!Array.isArray(v)) return JSON.stringify(v);
+  const item = (x: unknown): string => {
+    if (typeof x === 'string') return x;
+    const o = x as Record<string, unknown>;
+    if (field === 'schedule') return words.get('show-span', o);
+    if (field === 'indicators') return words.get('show-indicator', o);
+    if (field === 'relistedIn') return words.get('show-relisting', o);
+    return JSON.stringify(x);
+  };
+  return v.map(item).join(words.get('show-separator'));
+}
 
 export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'plan');
@@ -24,7 +43,8 @@ export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s:
       if (c.kind === 'new')
         line(words.get('report-new', { file: c.file, title: c.data.title, section: c.data.section, no: c.data.no, department: c.data.department }));
       else if (c.kind === 'retire') line(words.get('report-retire', c));
-      else line(words.get('report-change', { ...c, field: words.get(`field-${c.field}`), from: shown(c.from), to: shown(c.to) }));
+      else
+        line(words.get('report-change', { ...c, field: words.get(`field-${c.field}`), from: shown(c.field, c.from, words), to: shown(c.field, c.to, words) }));
     }
   }
   const count = r.changes.length;
