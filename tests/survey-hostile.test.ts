@@ -197,7 +197,9 @@ describe('rows', () => {
     renameSync(path.join(sent, '総務部.xlsx'), path.join(sent, '総務部.XLSX'));
     const r = await surveyImport(data, sent, { correction: true });
     expect(errors(r)).toEqual([]);
-    expect(r.changes).toEqual([{ file: `initiatives/${id}.json`, path: 'results.2017.budget', from: expect.anything(), to: 4321 }]);
+    expect(r.changes).toEqual([
+      { file: `initiatives/${id}.json`, path: 'results.2017.budget', title: expect.any(String), what: '2017年度の事業費', from: expect.anything(), to: 4321 },
+    ]);
     expect(json(id).results['2017'].budget).toBe(4321);
   });
 });

@@ -133,14 +133,15 @@ describe('a return with the habits departments have', () => {
         .filter((l) => l.startsWith('initiatives/'))
         .sort(),
     ).toEqual([
-      'initiatives/01.json indicators.1.actuals.2020.value: 610 → 1830',
-      'initiatives/02.json indicators.0.actuals.2020.value: 55 → 120',
-      'initiatives/02.json indicators.1.actuals.2020.value: 14 → 13',
-      'initiatives/03.json evaluation.2020.grade: null → "B"',
-      'initiatives/03.json evaluation.2020.outlook: null → "継続"',
-      'initiatives/03.json evaluation.2020.reason: null → "誤送信の防止策が間に合わなかった。"',
-      'initiatives/03.json indicators.1.actuals.2020.note: null → "速報値"',
-      'initiatives/03.json indicators.1.actuals.2020.value: null → 12',
+      // each value in words (the initiative, the indicator by name, the year), not as its JSON path
+      'initiatives/01.json「オープンデータの公開促進」 指標「県の公開データセット数」の2020年度の実績値: 610 → 1830',
+      'initiatives/02.json「行政手続のオンライン化」 指標「窓口の平均待ち時間」の2020年度の実績値: 14 → 13',
+      'initiatives/02.json「行政手続のオンライン化」 指標「電子申請の利用率」の2020年度の実績値: 55 → 120',
+      'initiatives/03.json「職員の情報セキュリティ研修」 2020年度の今後の方向性: （空欄） → "継続"',
+      'initiatives/03.json「職員の情報セキュリティ研修」 2020年度の未達成の理由: （空欄） → "誤送信の防止策が間に合わなかった。"',
+      'initiatives/03.json「職員の情報セキュリティ研修」 2020年度の自己評価: （空欄） → "B"',
+      'initiatives/03.json「職員の情報セキュリティ研修」 指標「情報セキュリティ事故の件数」の2020年度の実績値: （空欄） → 12',
+      'initiatives/03.json「職員の情報セキュリティ研修」 指標「情報セキュリティ事故の件数」の2020年度の実績値の注記: （空欄） → "速報値"',
     ]);
     expect(r.stdout).toContain('総務部: 変更 3 件、変更なし 0 件、未回答 0 件、指標の実績・自己評価の未回答 0 件（9 件中）');
     const after = files(data);

@@ -74,7 +74,9 @@ describe('survey import', () => {
     });
     const r = await surveyImport(data, sent, { correction: true });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(r.changes).toEqual([{ file: `initiatives/${id}.json`, path: 'results.2017.budget', from: expect.anything(), to: 140000 }]);
+    expect(r.changes).toEqual([
+      { file: `initiatives/${id}.json`, path: 'results.2017.budget', title: expect.any(String), what: '2017年度の事業費', from: expect.anything(), to: 140000 },
+    ]);
     const after = snapshot();
     for (const f of Object.keys(before)) {
       if (f !== `${id}.json`) expect(after[f]).toBe(before[f]);

@@ -273,9 +273,14 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const before = results2018();
     const r = run('survey-import', '--data', data, '--fiscal-year', '2018', returned);
     expect(r.status, r.all).toBe(0);
-    expect(r.stdout).toContain(`initiatives/${corrected}.json results.2018.outcome: "${corrected} の取組を実施した。" → "訂正した実績です。"`);
-    expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.achievement: "計画どおり実施"（「（削除）」の入力により消しました）`);
-    expect(r.stdout).toContain(`削除 initiatives/${cleared}.json results.2018.budget: `);
+    const title = (id: string) => readJson(`initiatives/${id}.json`).title;
+    expect(r.stdout).toContain(
+      `initiatives/${corrected}.json「${title(corrected)}」 2018年度の取組実績・成果等: "${corrected} の取組を実施した。" → "訂正した実績です。"`,
+    );
+    expect(r.stdout).toContain(
+      `削除 initiatives/${cleared}.json「${title(cleared)}」 2018年度の目標の達成度: "計画どおり実施"（「（削除）」の入力により消しました）`,
+    );
+    expect(r.stdout).toContain(`削除 initiatives/${cleared}.json「${title(cleared)}」 2018年度の事業費: `);
     expect(r.stdout).toContain('3 件の値を取り込みました（うち削除 2 件）');
     // each of the 15 counted once: the corrected one changed, the cleared one unanswered again (and changed)
     expect(r.stdout).toContain('総務部: 変更 1 件、変更なし 13 件、未回答 1 件（うち今回変わったもの 1 件）');

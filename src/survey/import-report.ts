@@ -12,12 +12,13 @@ export function printImport(r: ImportResult, dataLabel: string, out: (s: string)
     if (!r.partial?.length) err(words.get('import-unchanged'));
     return 1;
   }
-  const show = (v: unknown) => JSON.stringify(v ?? null);
+  // a value as it was typed (a text quoted, so that its spaces show), a blank one in words
+  const show = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : JSON.stringify(v));
   for (const c of r.changes)
     out(
       c.cleared
-        ? words.get('cleared-line', { file: c.file, path: c.path, from: show(c.from), mark: words.get('clear-mark') })
-        : `${c.file} ${c.path}: ${show(c.from)} → ${show(c.to)}`,
+        ? words.get('cleared-line', { ...c, from: show(c.from), mark: words.get('clear-mark') })
+        : words.get('change-line', { ...c, from: show(c.from), to: show(c.to) }),
     );
   for (const s of r.summary) out(words.get('summary-line', s));
   if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));

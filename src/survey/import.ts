@@ -10,7 +10,7 @@ import { hasErrors } from '../problem.js';
 import { loadDataset, parseJsonFile } from '../load/index.js';
 import { validate } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import type { Model, Result } from '../model/schema.js';
+import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers } from '../model/results-answers.js';
 import { nearest } from '../nearest.js';
@@ -42,6 +42,9 @@ import { recoveryReport } from './recovery-report.js';
 export interface Change {
   file: string;
   path: string;
+  /** the initiative's title, and the value in words (「2018年度の事業費」「指標「…」の2020年度の実績値」), for the change list */
+  title: string;
+  what: string;
   from: unknown;
   to: unknown;
   /** a value removed by the clear mark typed in its cell */
@@ -403,7 +406,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     const current: Partial<Result> = existing ?? { budget: null };
     const record = (key: keyof Result, from: unknown, to: unknown, cleared?: boolean) => {
       set(key, to);
-      changes.push({ file: entry.file, path: `results.${a.fy}.${key}`, from, to, ...(cleared ? { cleared } : {}) });
+      const path = `results.${a.fy}.${key}`;
+      changes.push({ file: entry.file, path, title: entry.data.title, what: valueInWords(path, entry.data, words), from, to, ...(cleared ? { cleared } : {}) });
       changedIds.add(a.id);
     };
     if (a.budget.kind === 'set' && current.budget !== a.budget.value) record('budget', current.budget, a.budget.value);
@@ -424,7 +428,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     set: (file, text) => texts.set(file, text),
   });
   for (const { id, ...change } of indicatorChanges) {
-    changes.push(change);
+    const { data } = byId.get(id)!;
+    changes.push({ ...change, title: data.title, what: valueInWords(change.path, data, words) });
     changedIds.add(id);
   }
   let final = model;
@@ -461,6 +466,14 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     message: words.get('err-renaming', { reason: why(done.reason), done: list(done.done), pending: list(done.pending) }),
   });
   return { ...none, problems, partial: done.done };
+}
+
+/** A changed value's place in words, from its path in the initiative's file: the year, the field, the indicator by name. */
+function valueInWords(path: string, data: Initiative, words: Wording): string {
+  const [part, a, b, c, d] = path.split('.');
+  if (part === 'indicators') return words.get('what-actual', { indicator: data.indicators?.[Number(a)]?.name ?? '', westernYear: c, note: d === 'note' });
+  // results.<year>.<field>, evaluation.<year>.<field>
+  return words.get('what-year', { westernYear: a, field: words.get(`field-${b}`) });
 }
 
 /**
