@@ -257,6 +257,10 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     expect(r.stdout).not.toContain('"from"');
     expect(r.stdout).toContain('廃止 initiatives/002.json「電子申請システムの運用」');
     expect(r.stdout).toContain('を書き込みました（新規 1 件、廃止 1 件）');
+    // the new initiative numbered after the last: how to put the numbers in booklet order, with this data set's folder
+    expect(r.stdout).toContain(
+      `書き込んだ後の事業番号が冊子の順になっていません（新しい事業の番号は最後の番号の続きです）。冊子の順に振り直すときは npm run renumber -- --data ${data} を実行してください`,
+    );
 
     const one = json('001');
     expect(one.title).toBe('防災情報システムの運用・改修');

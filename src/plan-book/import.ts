@@ -39,6 +39,8 @@ export interface PlanImportResult {
   changes: PlanChange[];
   /** whether the changes were written */
   written: boolean;
+  /** the numbers are out of booklet order after the changes (a new initiative numbered after the last): renumber puts them in order */
+  renumber?: boolean;
   /** files that hold new values although the import failed (the journal completes them) */
   partial?: string[];
 }
@@ -708,12 +710,13 @@ function finish(
   }
   const after = validate({ ...raw, json, problems: reparsed });
   if (hasErrors(after.problems) || !after.model) return { ...none, problems: [...problems, ...after.problems.filter((p) => p.severity === 'error')] };
-  if (!opts.write) return { problems, books, changes, written: false };
+  const renumber = after.problems.some((p) => p.code === 'number-order');
+  if (!opts.write) return { problems, books, changes, written: false, renumber };
 
   const changed = new Map([...texts].filter(([rel, text]) => !existsSync(path.join(dir, rel)) || text !== readFileSync(path.join(dir, rel), 'utf8')));
   const done = commitAll(dir, changed, io, removals, 'plan:import');
   const why = (code: string) => survey.get('io-reason', { code });
-  if (done.ok) return { problems, books, changes, written: true };
+  if (done.ok) return { problems, books, changes, written: true, renumber };
   if (done.stage === 'staging') {
     for (const f of done.failed) err(f.file, words.get('err-staging', { temp: f.temp, reason: why(f.reason) }));
     return { ...none, problems };
