@@ -54,6 +54,39 @@ describe('numbers in booklet order', () => {
     for (const d of ['miyagi-ict-plan', 'fukushima-ict-strategy']) expect(orderWarnings(path.join(ROOT, 'data', d))).toEqual([]);
   });
 
+  it('a file copied beside its original (「009 - コピー.json」) is an error naming both, not a number to renumber; renumber refuses it', () => {
+    const dir = path.join(work, 'copied');
+    cpSync(MIYAGI, dir, { recursive: true });
+    const copy = path.join(dir, 'initiatives', '009 - コピー.json');
+    writeFileSync(copy, readFileSync(path.join(dir, 'initiatives', '009.json')));
+    const problems = checkDataset(dir).problems;
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /と同じ事業です（節 1-1-1、事業名「宮城県河川流域情報システム（MIRAI）の運用」）。ファイルをコピーしてできたものなら、どちらかのファイルを削除してください/,
+      ),
+    ]);
+    expect(errors[0]!.message).toMatch(/initiatives\/009(\.json| - コピー\.json)/);
+    // no advice to renumber, which would print the initiative twice
+    expect(problems.filter((p) => p.code === 'number-order' || p.code === 'duplicate-no')).toEqual([]);
+    const before = filesOf(dir);
+    const r = runCli(['renumber', '--data', dir]);
+    expect(r.code).toBe(1);
+    expect(filesOf(dir)).toEqual(before);
+  });
+
+  it('no order warning while an initiative cannot be read or is in a section that does not exist (the others are not out of order)', () => {
+    const dir = path.join(work, 'broken');
+    cpSync(MIYAGI, dir, { recursive: true });
+    const file = path.join(dir, 'initiatives', '020.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"no": 20,/, '"no": 20,,'));
+    expect(checkDataset(dir).problems.some((p) => p.severity === 'error')).toBe(true);
+    expect(orderWarnings(dir)).toEqual([]);
+    writeFileSync(file, readFileSync(path.join(MIYAGI, 'initiatives', '020.json'), 'utf8').replace(/"section": "[^"]*"/, '"section": "9"'));
+    expect(checkDataset(dir).problems.some((p) => p.severity === 'error')).toBe(true);
+    expect(orderWarnings(dir)).toEqual([]);
+  });
+
   it('an initiative added with a free number is warned about, at its file, with the numbers that would change', () => {
     const dir = withAdded('warned');
     const [w, ...more] = orderWarnings(dir);

@@ -231,13 +231,20 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     return e ? (e.parents[0]?.id ?? e.s.id) : sectionId;
   };
   const numbers = new Map<string, string>();
+  // the same title in the same section: a file copied (「009 - コピー.json」), not a second initiative;
+  // renumbering it would publish the initiative twice
+  const titles = new Map<string, string>();
   const byId = new Map(initiatives.map((i) => [i.id, i]));
   for (const { file, data } of initiatives) {
     const f = raw.json.get(file)!;
     const e = (message: string, path: (string | number)[]) => err(file, message, path, f);
     const scope = dataset.numbering === 'global' ? '' : topOf(data.section);
     const key = `${scope}#${data.no}`;
-    if (numbers.has(key))
+    const copyOf = titles.get(`${data.section}#${data.title}`);
+    if (copyOf) e(w('initiative-copy', { other: copyOf, section: data.section, title: data.title }), ['title']);
+    else titles.set(`${data.section}#${data.title}`, file);
+    if (copyOf) numbers.set(key, numbers.get(key) ?? file);
+    else if (numbers.has(key))
       problems.push({
         severity: 'error',
         file,
@@ -298,8 +305,9 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
   checkProgress(dataset, initiatives, complete, (file, m, p) => err(file, m, p, raw.json.get(file)), warnGrouped);
-  // an initiative that could not be read has no place yet: the others' numbers would look wrong
-  if (complete)
+  // an initiative that could not be read (or is in an error: a copy, a section that does not exist)
+  // has no place yet: the others' numbers would look wrong, and renumber would number the error in
+  if (complete && !hasErrors(problems))
     checkNumbering(dataset, initiatives, (file, message, path) =>
       problems.push({ severity: 'warning', file, path, ...place(raw.json.get(file)!, path), code: 'number-order', message }),
     );
