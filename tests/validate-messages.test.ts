@@ -92,6 +92,24 @@ describe('validation messages', () => {
     expect(ps).toContainEqual('エラー initiatives/001.json:49:25: JSONの書き方の誤り: 最後の項目の後に「,」があります。この「,」を消してください');
   });
 
+  it('a character JSON cannot take is named, with what to type, once: a full-width space, sign or digit, a tab, a number with separators', () => {
+    const syntax = (from: string, to: string) => problemsAfter((d) => edit(d, INIT, from, to)).filter((p) => p.includes('JSONの書き方の誤り'));
+    expect(syntax('"budget": 1000', '"budget":\u30001000')).toEqual([
+      expect.stringMatching(
+        /^エラー initiatives\/001\.json:\d+:\d+: JSONの書き方の誤り: 全角スペース（U\+3000）があります。半角スペースにするか、消してください$/,
+      ),
+    ]);
+    expect(syntax('"budget": 1000', '"budget": １０００')).toEqual([expect.stringContaining('全角の「１」（U+FF11）があります。半角の「1」にしてください')]);
+    expect(syntax('"budget": 1000', '"budget"： 1000')).toEqual([expect.stringContaining('全角の「：」（U+FF1A）があります。半角の「:」にしてください')]);
+    expect(syntax('"budget": 1000', '“budget”: 1000')).toEqual([expect.stringContaining('全角の「“」（U+201C）があります。半角の「"」にしてください')]);
+    expect(syntax('"budget": 1000', '"budget": 1,000')).toEqual([
+      expect.stringContaining('数値 1,000 に区切りの「,」があります。数値は 1000 と書いてください'),
+    ]);
+    expect(syntax('"outcome": "運用した。"', '"outcome": "運用\tした。"')).toEqual([
+      expect.stringContaining('文字列の中にタブ文字があります。消すか、半角スペースにしてください'),
+    ]);
+  });
+
   it('prints problems by file, then by place, and a file that fails to parse gives no unused-term warnings', () => {
     const ps = problemsAfter((d) => {
       writeFileSync(path.join(d, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "防災情報", "definition": "x" } ]');

@@ -75,6 +75,32 @@ function trailingComma(text: string, offset: number): number {
   return text[i] === ',' ? i : -1;
 }
 
+/** Full-width forms a Japanese keyboard gives where JSON wants ASCII, with the character to type instead. */
+const HALF: Record<string, string> = { '\u3000': ' ', '“': '"', '”': '"', '：': ':', '，': ',', '｛': '{', '｝': '}', '［': '[', '］': ']', '＂': '"', '－': '-', '．': '.' };
+
+/**
+ * What the first syntax error is, where the parser's own words would not show it: a full-width
+ * space or sign (unseen in an editor), full-width digits, a tab inside a text, a number written
+ * with its thousands separators (「135,304」). Undefined for the rest.
+ */
+function syntaxHint(text: string, offset: number): { at: number; message: string } | undefined {
+  // the first character the parser could not take, at or just before the error (it may stop after it)
+  for (const at of [offset, offset - 1]) {
+    const ch = text.charAt(at);
+    const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (ch === '\t') return { at, message: loadMessages.tab() };
+    if (/[０-９]/.test(ch)) return { at, message: loadMessages.fullWidth(ch, String.fromCharCode(ch.charCodeAt(0) - 0xfee0), code) };
+    if (HALF[ch] !== undefined) return { at, message: loadMessages.fullWidth(ch, HALF[ch]!, code) };
+  }
+  // a tab inside a text: the parser names the string, the tab is further on in it
+  const tab = /^"[^"\n]*?\t/.exec(text.slice(offset, offset + 2000));
+  if (tab) return { at: offset + tab[0].length - 1, message: loadMessages.tab() };
+  // a number with its separators: the parser stops at the comma or the digits after it
+  const n = /:\s*(\d{1,3}(?:,\d{3})+)(?=\s*[,}\]\n])/.exec(text.slice(Math.max(0, offset - 40), offset + 12))?.[1];
+  if (n) return { at: offset, message: loadMessages.separators(n, n.replace(/,/g, '')) };
+  return undefined;
+}
+
 export function parseJsonFile(rel: string, raw: string, problems: Problem[]): JsonFile | undefined {
   // the text is kept as written (new-year and survey:import edit it in place): only a BOM goes
   const text = withoutBom(raw);
@@ -94,10 +120,10 @@ export function parseJsonFile(rel: string, raw: string, problems: Problem[]): Js
       problems.push({ severity: 'error', file: rel, ...lineColumn(text, comma), message: loadMessages.trailingComma() });
       return undefined;
     }
-    for (const e of errors) {
-      const { line, column } = lineColumn(text, e.offset);
-      problems.push({ severity: 'error', file: rel, line, column, message: loadMessages.syntax(jsonc.printParseErrorCode(e.error)) });
-    }
+    // the first error only: the parser's later ones follow from it (「値が必要です」 after a full-width space)
+    const hint = syntaxHint(text, firstError.offset);
+    const { line, column } = lineColumn(text, hint?.at ?? firstError.offset);
+    problems.push({ severity: 'error', file: rel, line, column, message: hint?.message ?? loadMessages.syntax(jsonc.printParseErrorCode(firstError.error)) });
     return undefined;
   }
   // the file is still checked further (the last value wins there); the error keeps it from a build

@@ -24,6 +24,9 @@ export const loadMessages = {
   tooLarge: (rel: string, bytes: number, limit: number, kind: SizedKind) =>
     w('too-large', { rel, size: mb(bytes), limit: limit / 1e6 }) + w(`too-large-${kind}`, { chars: TEXT_FILE_MAX.toLocaleString('en-US') }),
   trailingComma: () => w('trailing-comma'),
+  fullWidth: (ch: string, half: string, code: string) => w('syntax-full-width', { ch, half, code, space: ch === '\u3000' }),
+  tab: () => w('syntax-tab'),
+  separators: (typed: string, plain: string) => w('syntax-separators', { typed, plain }),
   tooDeep: (limit: number) => w('too-deep', { limit }),
   duplicateKey: (key: string) => w('duplicate-key', { key }),
   /** a jsonc-parser error code, in words when it has them */
