@@ -76,7 +76,20 @@ function trailingComma(text: string, offset: number): number {
 }
 
 /** Full-width forms a Japanese keyboard gives where JSON wants ASCII, with the character to type instead. */
-const HALF: Record<string, string> = { '\u3000': ' ', '“': '"', '”': '"', '：': ':', '，': ',', '｛': '{', '｝': '}', '［': '[', '］': ']', '＂': '"', '－': '-', '．': '.' };
+const HALF: Record<string, string> = {
+  '\u3000': ' ',
+  '“': '"',
+  '”': '"',
+  '：': ':',
+  '，': ',',
+  '｛': '{',
+  '｝': '}',
+  '［': '[',
+  '］': ']',
+  '＂': '"',
+  '－': '-',
+  '．': '.',
+};
 
 /**
  * What the first syntax error is, where the parser's own words would not show it: a full-width
