@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import * as era from '../src/era/index.js';
-import { westernYear } from '../src/era/parse.js';
+import { isoDateOf, westernYear } from '../src/era/parse.js';
 
 const march2019 = { asOf: '2019-03-01' };
 const current = {};
@@ -198,5 +198,39 @@ describe('a year as people write it on forms, as the Western year', () => {
       [undefined, undefined],
     ];
     for (const [w, want] of cases) expect(westernYear(w), JSON.stringify(w)).toBe(want);
+  });
+});
+
+describe('a date as people write it, as the ISO date', () => {
+  it('reads slashes, dots, 年月日 and era years, and only days of the calendar', () => {
+    const cases: [string, string | undefined][] = [
+      ['2019/8/30', '2019-08-30'],
+      ['2019.8.30', '2019-08-30'],
+      ['2019-8-3', '2019-08-03'],
+      ['2019年8月30日', '2019-08-30'],
+      ['2019年8月30', '2019-08-30'],
+      ['令和元年8月30日', '2019-08-30'],
+      ['令和元年 8月 30日', '2019-08-30'],
+      ['R1.8.30', '2019-08-30'],
+      ['r1/8/30', '2019-08-30'],
+      ['平成30年6月1日', '2018-06-01'],
+      ['H30.6.1', '2018-06-01'],
+      ['２０１９／８／３０', '2019-08-30'],
+      ['2019/12/31', '2019-12-31'],
+      ['2020/2/29', '2020-02-29'],
+      ['2019/2/29', undefined],
+      ['2019/13/1', undefined],
+      ['2019/0/1', undefined],
+      ['2019/1/0', undefined],
+      ['2019/4/31', undefined],
+      ['19/8/30', undefined],
+      ['2019/8', undefined],
+      ['2019/8/30/1', undefined],
+      ['x2019/8/30', undefined],
+      ['2019/8/30x', undefined],
+      ['大正5年1月1日', undefined],
+      ['', undefined],
+    ];
+    expect(cases.map(([w]) => [w, isoDateOf(w)])).toEqual(cases);
   });
 });

@@ -110,6 +110,14 @@ describe('validation messages', () => {
     ]);
   });
 
+  it('a date written another way (2019/3/1, 平成31年3月1日) says the date to write; a day not in the calendar, the form', () => {
+    const asOf = (typed: string) =>
+      problemsAfter((d) => edit(d, 'dataset.json', '"asOf": "2019-03-01"', `"asOf": "${typed}"`)).filter((p) => p.startsWith('エラー'));
+    expect(asOf('2019/3/1')).toEqual([expect.stringMatching(/^エラー dataset\.json:\d+:\d+ era\.asOf: "2019-03-01" と書いてください（年-月-日の形）$/)]);
+    expect(asOf('平成31年3月1日')).toEqual([expect.stringContaining('era.asOf: "2019-03-01" と書いてください')]);
+    expect(asOf('2019/2/30')).toEqual([expect.stringContaining('era.asOf: "2019-03-01" の形（年-月-日）で書いてください')]);
+  });
+
   it('prints problems by file, then by place, and a file that fails to parse gives no unused-term warnings', () => {
     const ps = problemsAfter((d) => {
       writeFileSync(path.join(d, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "防災情報", "definition": "x" } ]');

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { TITLE_MAX, TEXT_MAX } from './limits.js';
 import { FIRST_DATE, FIRST_YEAR, isSupportedDate, isSupportedMonth } from '../era/range.js';
+import { isoDateOf } from '../era/parse.js';
 import { wordsOf } from '../templates/words.js';
 
 const w = wordsOf('validate');
@@ -49,7 +50,8 @@ const yearMonth = z
   .refine((s) => !MONTH.test(s) || isSupportedMonth(s), say('month-too-early', { first: FIRST_DATE.slice(0, 7) }));
 const isoDate = z
   .string()
-  .regex(DATE, say('date-form'))
+  // the date meant, where it is written another way (2019/8/30, 令和元年8月30日)
+  .regex(DATE, { error: (iss) => w('date-form', { meant: typeof iss.input === 'string' ? isoDateOf(iss.input) : undefined }) })
   .refine((s) => !DATE.test(s) || isSupportedDate(s), say('date-not-in-calendar', { first: FIRST_DATE }));
 /** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
 function checkDigitOk(code: string): boolean {
