@@ -118,6 +118,21 @@ describe('validation messages', () => {
     expect(asOf('2019/2/30')).toEqual([expect.stringContaining('era.asOf: "2019-03-01" の形（年-月-日）で書いてください')]);
   });
 
+  it('a section that does not exist names the nearest and the sections an initiative can be in; a term defined twice names the first', () => {
+    const section = problemsAfter((d) => edit(d, INIT, '"section": "1-1"', '"section": "1-9"')).filter((p) => p.startsWith('エラー'));
+    expect(section).toEqual([expect.stringMatching(/section: 節 "1-9" は dataset\.json の sections にありません。"1-\d" のことですか。事業を置ける節: 1-1、/)]);
+    const twice = problemsAfter((d) => {
+      const f = path.join(d, 'glossary.json');
+      const g = JSON.parse(readFileSync(f, 'utf8'));
+      writeFileSync(f, JSON.stringify([...g, { ...g[0], definition: '二度目の定義。' }], null, 2));
+    }).filter((p) => p.startsWith('エラー'));
+    expect(twice).toEqual([
+      expect.stringMatching(
+        /^エラー glossary\.json:\d+:\d+ （\d+番目）\.term: 用語「.+」は1番目（3行目）にもあります。一つにまとめて、もう一方を消してください$/,
+      ),
+    ]);
+  });
+
   it('prints problems by file, then by place, and a file that fails to parse gives no unused-term warnings', () => {
     const ps = problemsAfter((d) => {
       writeFileSync(path.join(d, 'glossary.json'), '[ { "term": "ICT", "definition": "情報通信技術。" }, { "term": "防災情報", "definition": "x" } ]');

@@ -208,6 +208,12 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     }
   });
 
+  // the sections an initiative can be placed in, named when its section does not exist
+  const lowestSections = [...sections.values()]
+    .filter((x) => !x.s.children?.length)
+    .map((x) => x.s.id)
+    .join('、');
+
   const { period } = dataset;
   if (period.from > period.to) err('dataset.json', w('period-reversed', period), ['period'], dsFile);
   const inPeriod = (y: number) => y >= period.from && y <= period.to;
@@ -254,7 +260,8 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
         message: w('number-twice', { no: data.no, other: numbers.get(key), pillar: scope }),
       });
     else numbers.set(key, file);
-    if (!sections.has(data.section)) e(w('section-unknown', { section: data.section }), ['section']);
+    if (!sections.has(data.section))
+      e(w('section-unknown', { section: data.section, meant: nearest(data.section, [...sections.keys()]), lowest: lowestSections }), ['section']);
     else if (sections.get(data.section)!.s.children?.length) warn(file, w('section-not-lowest', { section: data.section }), ['section'], f);
     data.relistedIn?.forEach((r, i) => {
       const sec = typeof r === 'string' ? r : r.section;
@@ -319,10 +326,14 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
     [...raw.texts.values()].filter((t) => t.length <= TEXT_FILE_MAX),
     initiatives.map((i) => i.data),
   );
-  const terms = new Set<string>();
+  // each term with the place of its first definition, which a second one is named against
+  const terms = new Map<string, number>();
   glossary.forEach((g, i) => {
-    if (terms.has(g.term)) err('glossary.json', w('term-twice', { term: g.term }), [i, 'term'], glossaryFile);
-    terms.add(g.term);
+    const first = terms.get(g.term);
+    if (first !== undefined) {
+      const at = glossaryFile ? place(glossaryFile, [first, 'term']) : {};
+      err('glossary.json', w('term-twice', { term: g.term, nth: first + 1, line: at.line }), [i, 'term'], glossaryFile);
+    } else terms.set(g.term, i);
     if (!unread && !termUsed(corpus, g)) warn('glossary.json', w('term-unused', { term: g.term }), [i, 'term'], glossaryFile);
   });
 
