@@ -30,7 +30,11 @@ export function lstatOrUndefined(p: string) {
  */
 export function foreignIn(dir: string, manifest: Manifest | undefined = readManifestOf(dir)): string[] {
   // a manifest of another program (or, before the tool named itself in it, none at all: older sets are recognised by their content alone)
-  if (!manifest || (manifest.tool !== undefined && manifest.tool !== MANIFEST_TOOL)) return ['.'];
+  // (its files are named, so that the user sees which are theirs; an empty folder is named itself)
+  if (!manifest || (manifest.tool !== undefined && manifest.tool !== MANIFEST_TOOL)) {
+    const names = readdirSync(dir).sort();
+    return names.length ? names : ['.'];
+  }
   const listed = new Map(manifest.files.map((f) => [f.file, f]));
   const folders = new Set(
     manifest.files.flatMap((f) =>
