@@ -2,7 +2,20 @@
 // outputs on bad data; new-year opens the results entries a survey needs.
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, symlinkSync, mkdirSync, unlinkSync, readdirSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  renameSync,
+  symlinkSync,
+  mkdirSync,
+  unlinkSync,
+  readdirSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newYear } from '../src/yearly/new-year.js';
@@ -90,6 +103,9 @@ describe('watch', () => {
       writeFileSync(file, '{ "no": 1, ');
       await w.until(/誤りがあるため作成しません/);
       expect(w.log()).toMatch(/initiatives\/001\.json:\d+:\d+/);
+      // the file named as build names it: a path that opens from where the command was typed
+      const named = /エラー (\S+initiatives\/001\.json):\d+:\d+/.exec(w.log())![1]!;
+      expect(existsSync(path.resolve(ROOT, named)), named).toBe(true);
       expect(readFileSync(booklet).equals(good)).toBe(true);
 
       // fixed back to the content last built: that is a change too, it is rebuilt and the error cleared

@@ -11,6 +11,9 @@ import { formatProblem, hasErrors } from '../problem.js';
 import { TEMPLATE_DIR } from '../templates/index.js';
 import { errorText } from '../error-text.js';
 import { droppedLine } from '../write/explain.js';
+
+/** A data set's folder in a problem's place, as build names it: from where the command was typed, so the path opens from there. */
+const shownDir = (dir: string) => path.relative(process.cwd(), dir) || dir;
 import { wordsOf } from '../templates/words.js';
 
 const words = wordsOf('commands');
@@ -106,7 +109,7 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
   for (const dir of dirs) {
     const checked = checkDataset(dir);
     const r = await buildDataset(dir, outRoot, { log: () => {}, checked });
-    for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
+    for (const p of r.problems) print(formatProblem(p, shownDir(dir)));
     // a data set not built at the start is built whole once it passes (its outputs are of an older state)
     if (hasErrors(r.problems)) failedAt.set(dir, contents(checked.raw));
     else remember(dir, checked.raw);
@@ -163,7 +166,7 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           if (rels.length === 0) continue;
           if (!model || hasErrors(problems)) {
             failedAt.set(dir, now);
-            for (const p of problems) print(formatProblem(p, path.basename(dir)));
+            for (const p of problems) print(formatProblem(p, shownDir(dir)));
             print(words('watch-refused', { label: path.basename(dir) }));
             continue;
           }
@@ -175,7 +178,7 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           remember(dir, raw);
           if (only.size === 0) continue;
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
-          for (const p of r.problems) print(formatProblem(p, path.basename(dir)));
+          for (const p of r.problems) print(formatProblem(p, shownDir(dir)));
           if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
           const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(
