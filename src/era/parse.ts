@@ -23,14 +23,13 @@ const bare = (n: number) => (n >= 20 ? 1988 + n : 2018 + n);
  * ISO date the data format asks for, when it is a day of the calendar: what a message suggests.
  */
 export function isoDateOf(written: string): string | undefined {
-  const t = written.normalize('NFKC').replace(/\s+/g, '');
+  const t = written.normalize('NFKC').replace(/\s/g, '');
   const m = /^(\d{4}|(?:昭和|平成|令和|[SHRshr])(?:\d{1,2}|元))[./年-](\d{1,2})[./月-](\d{1,2})日?$/.exec(t);
   if (!m) return undefined;
-  // the era's own years only (令和元, R1): a bare 2-digit year is not taken as one here
-  const year = /^\d{4}$/.test(m[1]!) ? Number(m[1]) : westernYear(m[1]);
-  const [month, day] = [Number(m[2]), Number(m[3])];
-  if (year === undefined) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // a Western year as it is, an era's year (令和元, R1) as westernYear reads it
+  const year = westernYear(m[1]) ?? Number.NaN;
+  const iso = `${year}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  // a day of the calendar: the same date back (2019/2/29 would come back as 2019-03-01)
+  const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? undefined : iso;
 }
