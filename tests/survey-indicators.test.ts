@@ -6,7 +6,10 @@
 // the progress report built from the data shows the actuals and is no longer a draft.
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { surveyExport } from '../src/survey/export.js';
+import { ROOT } from './helpers/data.js';
 import { layoutText } from './helpers/layout-text.js';
 import path from 'node:path';
 import { surveyImport } from '../src/survey/import.js';
@@ -178,5 +181,33 @@ describe('a return with the habits departments have', () => {
     expect(rows).toContain('R2年度 0 12 0.0% 未達成 （最終目標） 速報値');
     expect(rows.some((l) => /^R2年度 B（概ね順調） 誤送信の防止策が間に合わなかった。 継続$/.test(l))).toBe(true);
     expect(text).not.toContain('未確定');
+  });
+});
+
+describe('the cover of a progress data set without a results report', () => {
+  it('takes its deadline and contact from documents.progress.survey, and says so when they are missing', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'progress-cover-'));
+    try {
+      const data = path.join(work, 'sample-progress');
+      cpSync(path.join(ROOT, 'data', 'sample-progress'), data, { recursive: true });
+      const bare = await surveyExport(data, 2020, path.join(work, 'bare'));
+      expect(bare.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('が documents.progress.survey にありません'));
+      const file = path.join(data, 'dataset.json');
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      j.documents.progress.survey = { deadline: '2021-04-30', contact: '総務部情報政策課 データ担当' };
+      writeFileSync(file, JSON.stringify(j, null, 2));
+      const told = await surveyExport(data, 2020, path.join(work, 'told'));
+      expect(told.problems.filter((p) => p.severity !== 'error' && /表紙|回答期限/.test(p.message))).toEqual([]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(work, 'told', '総務部.xlsx'));
+      const cover = wb.worksheets[0]!.getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string')
+        .join('\n');
+      expect(cover).toContain('令和3年4月30日');
+      expect(cover).toContain('総務部情報政策課 データ担当');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

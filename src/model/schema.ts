@@ -53,6 +53,14 @@ const isoDate = z
   // the date meant, where it is written another way (2019/8/30, 令和元年8月30日)
   .regex(DATE, { error: (iss) => w('date-form', { meant: typeof iss.input === 'string' ? isoDateOf(iss.input) : undefined }) })
   .refine((s) => !DATE.test(s) || isSupportedDate(s), say('date-not-in-calendar', { first: FIRST_DATE }));
+/** The cover of a year's survey books: what the department is asked, by when, whom to ask. */
+const surveyCover = z
+  .strictObject({
+    request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),
+    deadline: isoDate.optional().describe('回答期限'),
+    contact: prose.optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
+  })
+  .optional();
 /** 全国地方公共団体コード: the sixth digit is (11 − Σ digit×(6,5,4,3,2) mod 11) mod 10. */
 function checkDigitOk(code: string): boolean {
   const sum = [6, 5, 4, 3, 2].reduce((a, w, i) => a + w * Number(code[i]), 0);
@@ -200,14 +208,7 @@ export const DatasetSchema = z.strictObject({
           .describe(
             '報告書の公表日（PDFと表紙の日付、その日の元号で書く）: 年度ごと（{"2017": "2018-06-01"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の回答は --correction を付けたときだけ取り込む。日付のない年度は publish --date がその日付を書き込む',
           ),
-        survey: z
-          .strictObject({
-            request: prose.optional().describe('照会文（照会用ブックの表紙に載せる）'),
-            deadline: isoDate.optional().describe('回答期限'),
-            contact: prose.optional().describe('問い合わせ先（担当課・担当者・電話・メール）'),
-          })
-          .optional()
-          .describe('毎年度の照会用ブックの表紙: 照会文・回答期限・問い合わせ先'),
+        survey: surveyCover.describe('毎年度の照会用ブックの表紙: 照会文・回答期限・問い合わせ先'),
         achievementCategories: z
           .array(z.strictObject({ label: groupName, values: z.array(prose) }))
           .optional()
@@ -238,6 +239,7 @@ export const DatasetSchema = z.strictObject({
           .describe('自己評価の段階（A・B・C・D など）'),
         outlooks: z.array(groupName).min(1).describe('今後の方向性の選択肢（継続・拡充・見直し・廃止など）'),
         publishedOn: isoDate.optional().describe('報告書の公表日。なければ最後の年度の翌年度の4月1日'),
+        survey: surveyCover.describe('documents.results のないデータセットの照会用ブック（指標の実績・自己評価）の表紙: 照会文・回答期限・問い合わせ先'),
       })
       .optional(),
   }),

@@ -44,6 +44,17 @@ export function indicatorRows(model: Model): Map<string, IndicatorInitiative[]> 
  */
 export const asksResults = (model: Model): boolean => Boolean(model.dataset.documents.results) || !model.dataset.documents.progress;
 
+/**
+ * The survey books' cover (照会文・回答期限・問い合わせ先) and where the data set keeps it: with its
+ * results report, else (a progress data set without one) with its progress report.
+ */
+export function surveyCoverOf(model: Model): { cover: NonNullable<Model['dataset']['documents']['progress']>['survey']; at: string[] } {
+  const { results, progress } = model.dataset.documents;
+  return results || !progress
+    ? { cover: results?.survey, at: ['documents', 'results', 'survey'] }
+    : { cover: progress.survey, at: ['documents', 'progress', 'survey'] };
+}
+
 /** Initiatives asked about in `fy`: those whose schedule covers it, or all when there are no schedules. */
 export function surveyRows(model: Model, fy: number): Map<string, SurveyRow[]> {
   const byDept = new Map<string, SurveyRow[]>();

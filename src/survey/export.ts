@@ -10,7 +10,7 @@ import { checkDataset } from '../pipeline.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { surveyWorkbook } from '../documents/workbook/survey-workbook.js';
-import { surveyDepartments } from '../resolve/survey-rows.js';
+import { surveyCoverOf, surveyDepartments } from '../resolve/survey-rows.js';
 import { renderWorkbook } from '../render/xlsx.js';
 import { yearRuleOf } from '../resolve/document-dates.js';
 import { writeAtomic, type Written } from '../write/index.js';
@@ -41,21 +41,21 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
     });
   // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
   // the issuer only; a deadline before the year has ended is last year's, left in the data
-  // (documents.results.survey: a data set without a results report has nowhere to write them yet)
-  const survey = model.dataset.documents.results?.survey;
-  if (model.dataset.documents.results && (!survey?.contact || !survey.deadline))
+  // (documents.results.survey, or documents.progress.survey in a data set without a results report)
+  const { cover: survey, at } = surveyCoverOf(model);
+  if (!survey?.contact || !survey.deadline)
     problems.push({
       severity: 'warning',
       file: 'dataset.json',
-      path: ['documents', 'results'],
-      message: words.get('warn-cover-missing', { contact: !survey?.contact, deadline: !survey?.deadline, issuer: model.dataset.issuer }),
+      path: at.slice(0, -1),
+      message: words.get('warn-cover-missing', { contact: !survey?.contact, deadline: !survey?.deadline, issuer: model.dataset.issuer, at: at.join('.') }),
     });
-  else if (survey?.deadline && survey.deadline <= `${fy + 1}-03-31`)
+  else if (survey.deadline <= `${fy + 1}-03-31`)
     problems.push({
       severity: 'warning',
       file: 'dataset.json',
-      path: ['documents', 'results', 'survey', 'deadline'],
-      message: words.get('warn-deadline-old', { deadline: survey.deadline, westernYear: fy }),
+      path: [...at, 'deadline'],
+      message: words.get('warn-deadline-old', { deadline: survey.deadline, westernYear: fy, at: at.join('.') }),
     });
   // compared without case: on Windows and macOS 総務部.XLSX is the same file
   const present = new Set(existsSync(outDir) ? readdirSync(outDir).map((f) => f.toLowerCase()) : []);

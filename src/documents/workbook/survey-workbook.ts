@@ -13,7 +13,7 @@ import { a4Capacity } from '../../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
 import { fitWidth } from '../text-width.js';
 import { indicatorSheets } from './survey-indicators.js';
-import { asksResults, type IndicatorInitiative, type SurveyRow } from '../../resolve/survey-rows.js';
+import { asksResults, surveyCoverOf, type IndicatorInitiative, type SurveyRow } from '../../resolve/survey-rows.js';
 import { INPUT_FILL, REFERENCE_FILL, REFERENCE_TEXT, SIDE_MARGIN, columnFloors, fillWidths } from './survey-layout.js';
 import { rowHeight, headerHeights, ONE_LINE, avoidLoneEnds } from './sheet-layout.js';
 
@@ -34,7 +34,7 @@ const divisions = (i: Initiative) => (Array.isArray(i.division) ? i.division.joi
 const heightOf = (cells: CellValue[], widths: number[], min = 1) => rowHeight(cells, widths, min);
 
 function coverSheet(model: Model, words: Wording, department: string, ctx: Record<string, unknown>): SheetSpec {
-  const survey = model.dataset.documents.results?.survey;
+  const survey = surveyCoverOf(model).cover;
   const clear = words.get('clear-mark');
   const categories = (model.dataset.documents.results?.achievementCategories ?? []).map((c) => c.label);
   const exampleColumns = {
