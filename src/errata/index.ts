@@ -65,12 +65,15 @@ export async function errata(
     // a folder or a git revision: named by what the published data says of itself (its title and its
     // last 改定, its results' publication date), not by the folder's or the revision's name, which a
     // reader never saw, nor by a commit's date
-    if (published.fromData && before.model) {
-      const d = before.model.dataset;
-      const last = d.history?.at(-1);
-      published.name = words0.get('data-edition', { title: d.title, month: last?.date, event: last?.event });
-      published.date = latestPublishedOn(d.documents.results);
-    }
+    const publishedData = before.model?.dataset;
+    const last = publishedData?.history?.at(-1);
+    const publication =
+      published.name !== undefined || !publishedData
+        ? { name: published.name ?? '', date: published.date }
+        : {
+            name: words0.get('data-edition', { title: publishedData.title, month: last?.date, event: last?.event }),
+            date: latestPublishedOn(publishedData.documents.results),
+          };
     const after: Rendered = await renderDataset(dir, noWorkbook);
     if (hasErrors(after.problems) || !after.resolved || !after.model || !before.resolved) return { problems: after.problems, files: [] };
     // an output place that is not the tool's own is said before the comparison, not after it
@@ -105,7 +108,7 @@ export async function errata(
       };
     // the 正誤表 is written on its own date (--date), after the publication it corrects; without one,
     // on the later of the two, which it does not print
-    const earliest = errataDateOf(after.resolved.date, published.date);
+    const earliest = errataDateOf(after.resolved.date, publication.date);
     if (given.date !== undefined && given.date < earliest)
       return {
         problems: [...after.problems, { severity: 'error', file: '', message: words0.get('date-too-early', { value: given.date, earliest }) }],
@@ -195,7 +198,7 @@ export async function errata(
     }
     const view: ErrataView = {
       title: after.resolved.title,
-      publication: { name: published.name, date: published.date },
+      publication,
       entries: inReadingOrder(entries),
       moved,
       date,

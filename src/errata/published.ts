@@ -1,7 +1,7 @@
 // The published version an errata is made against, by what the user knows it as: the label of
 // a publication record (published/<id>/<label>/), a folder (a record or a data set), or a git
-// revision. Each gives the data as published, its name and date, and where there is one, the
-// documents as they were printed.
+// revision. Each gives the data as published, and where there is one, the documents as they were
+// printed; a record also its label and date (the data of a folder or a revision names itself).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +12,10 @@ import { findPublication, isFolder, type Publication } from '../publish/record.j
 export interface PublishedVersion {
   /** the data set's folder as published */
   data: string;
-  /** the publication's name as the 正誤表 prints it */
-  name: string;
+  /** a record's label, as the 正誤表 prints it; none for a folder or a git revision, whose data names itself (errata/index.ts) */
+  name?: string;
   /** ISO date of publication, when known */
   date?: string;
-  /** a data set's folder or git revision (not a record): its name and date are the published data's own (errata/index.ts) */
-  fromData?: true;
   /** the documents as published (a record's output/), read for pages and lines */
   output?: string;
   /** what to print before a problem of the published data's files */
@@ -44,7 +42,7 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
     const folder = path.resolve(against);
     if (existsSync(path.join(folder, 'publication.json')) && isFolder(path.join(folder, 'data')))
       return fromRecord(folder, JSON.parse(readFileSync(path.join(folder, 'publication.json'), 'utf8')) as Publication);
-    return { data: folder, name: path.basename(folder), base: against, fromData: true };
+    return { data: folder, base: against };
   }
   try {
     const root = execFileSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: 'pipe' }).trim();
@@ -61,7 +59,7 @@ export function findPublished(dir: string, against: string, publishedRoot: strin
       writeFileSync(target, execFileSync('git', ['-C', root, 'show', `${against}:${f}`], { maxBuffer: 1 << 28 }));
     }
     // named and dated by the data as it was (a commit's date is when it was committed, not published)
-    return { data: folder, name: against, base: `${against}:${rel}`, fromData: true, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+    return { data: folder, base: `${against}:${rel}`, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
   } catch {
     return undefined;
   }
