@@ -75,21 +75,12 @@ function trailingComma(text: string, offset: number): number {
   return text[i] === ',' ? i : -1;
 }
 
-/** Full-width forms a Japanese keyboard gives where JSON wants ASCII, with the character to type instead. */
-const HALF: Record<string, string> = {
-  '\u3000': ' ',
-  '“': '"',
-  '”': '"',
-  '：': ':',
-  '，': ',',
-  '｛': '{',
-  '｝': '}',
-  '［': '[',
-  '］': ']',
-  '＂': '"',
-  '－': '-',
-  '．': '.',
-};
+/** The ASCII character to type for one a Japanese keyboard gives where JSON wants ASCII (NFKC's, and the curly quotes'). */
+function halfOf(ch: string): string | undefined {
+  if (ch === '“' || ch === '”') return '"';
+  const half = ch.normalize('NFKC');
+  return half !== ch && /^[\x20-\x7e]$/.test(half) ? half : undefined;
+}
 
 /**
  * What the first syntax error is, where the parser's own words would not show it: a full-width
@@ -102,8 +93,8 @@ function syntaxHint(text: string, offset: number): { at: number; message: string
     const ch = text.charAt(at);
     const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     if (ch === '\t') return { at, message: loadMessages.tab() };
-    if (/[０-９]/.test(ch)) return { at, message: loadMessages.fullWidth(ch, String.fromCharCode(ch.charCodeAt(0) - 0xfee0), code) };
-    if (HALF[ch] !== undefined) return { at, message: loadMessages.fullWidth(ch, HALF[ch]!, code) };
+    const half = halfOf(ch);
+    if (half !== undefined) return { at, message: loadMessages.fullWidth(ch, half, code) };
   }
   // a tab inside a text: the parser names the string, the tab is further on in it
   const tab = /^"[^"\n]*?\t/.exec(text.slice(offset, offset + 2000));

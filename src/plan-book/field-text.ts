@@ -18,7 +18,7 @@ export const readDivision = (text: string): Initiative['division'] => {
  */
 export const halfWidthFigures = (text: string) =>
   text
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => c.normalize('NFKC'))
     .replace(/(?<=\d)[．，](?=\d)/g, (c) => (c === '．' ? '.' : ','))
     .replace(/(?<=\d)％/g, '%');
 
