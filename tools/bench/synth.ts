@@ -1,5 +1,5 @@
 // Synthetic data sets for the benchmark: the bundled data sets with every initiative
-// repeated `scale` times (real text from the seeds), numbers and ids kept unique.
+// repeated `scale` times (real text from the seeds), numbers, ids and titles kept unique.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,6 +22,8 @@ export function synthesize(source: string, target: string, scale: number): strin
     for (const { f, data } of originals) {
       const copy = structuredClone(data);
       copy.no = perSectionNumbering ? data.no + k * perSection.get(data.section)! : data.no + k * globalMax;
+      // a copy is another initiative, not the same one twice (validation refuses a file copied beside its original)
+      copy.title = `${data.title}（${k + 1}）`;
       // relisting with `after` points at the first copy's ids: keep it simple and drop the anchor
       copy.relistedIn = (data.relistedIn ?? []).map((r: string | { section: string }) => (typeof r === 'string' ? r : r.section));
       // a figure stands in one place only: the copies leave it to the original
