@@ -4,6 +4,15 @@ import { hasProgress } from './resolve/progress.js';
 
 export const PROGRESS_PDF = 'progress.pdf';
 
+/** the web edition and the open data: folders of files, named so in `--only` (also without the slash) */
+export const WEB = 'web/';
+export const DATA = 'data/';
+
+/** a name given to `--only` as the build calls it: `web` is the folder `web/` */
+export function onlyName(name: string): string {
+  return name === WEB.slice(0, -1) || name === DATA.slice(0, -1) ? `${name}/` : name;
+}
+
 /** The documents a data set publishes, by file name. */
 export function documentNames(model: Model): string[] {
   const d = model.dataset.documents;

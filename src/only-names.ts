@@ -1,7 +1,9 @@
-// `--only`: every name given must be a document some data set of the run publishes; a name
-// none of them publishes is a usage error, said before anything is built.
+// `--only`: every name given must be a document some data set of the run publishes (or its web
+// edition or open data, `web/` and `data/`); a name none of them publishes is a usage error, said
+// before anything is built.
 import path from 'node:path';
 import { checkDataset, documentNames } from './pipeline.js';
+import { WEB, DATA } from './document-names.js';
 import { hasErrors } from './problem.js';
 
 export interface OnlyCheck {
@@ -17,7 +19,7 @@ export function checkOnly(dirs: string[], only: string[]): OnlyCheck {
   const checked = new Map(dirs.map((d) => [d, checkDataset(d)]));
   // a data set with errors publishes nothing this time: the build reports its errors instead
   if ([...checked.values()].some((c) => !c.model || hasErrors(c.problems))) return { unknown: [], published: [], checked };
-  const published = dirs.map((d) => ({ dataset: path.basename(d), names: documentNames(checked.get(d)!.model!) }));
+  const published = dirs.map((d) => ({ dataset: path.basename(d), names: [...documentNames(checked.get(d)!.model!), WEB, DATA] }));
   const all = new Set(published.flatMap((p) => p.names));
   return { unknown: only.filter((n) => !all.has(n)), published, checked };
 }

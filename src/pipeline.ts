@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { hasErrors } from './problem.js';
 import { checkDataset } from './check-dataset.js';
-import { documentNames } from './document-names.js';
+import { documentNames, WEB, DATA } from './document-names.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 import { inputsHash } from './inputs-hash.js';
 import { keptBuild, keptResult } from './kept-build.js';
@@ -39,7 +39,7 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   // manifest has no warnings): it stays, as written (write/up-to-date.ts)
   if (checked.model && checked.raw && !hasErrors(checked.problems) && !opts.only && !opts.skip) {
     const id = checked.model.dataset.id;
-    const kept = upToDateSet(outRoot, id, inputsHash(checked.raw), [...documentNames(checked.model), 'web/', 'data/'], (name) => ERRATA_FILES.includes(name));
+    const kept = upToDateSet(outRoot, id, inputsHash(checked.raw), [...documentNames(checked.model), WEB, DATA], (name) => ERRATA_FILES.includes(name));
     if (kept) return keptResult(outRoot, id, kept, checked.problems, since(t0), opts.log);
   }
   const { renderDataset } = await import('./render-dataset.js');
@@ -55,10 +55,12 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   // the 正誤表 is the errata command's, made from the data of that day: beside documents built
   // from other data it would contradict them, so it stays only while the data are the same
   const staleErrata = (readManifestOf(outDir)?.files ?? []).filter((f) => ERRATA_FILES.includes(f.file) && f.inputs !== inputs).map((f) => f.file);
+  // the web edition or the open data not made this time (`--only` named other documents) stays whole
+  const keptFolders = [WEB, DATA].filter((folder) => !outputs.some((o) => o.name.startsWith(folder)));
   const set = publishSet(outRoot, model.dataset.id, {
     files: outputs.map((o) => ({ name: o.name, bytes: o.bytes, pages: o.pages, sheets: o.sheets, inputs })),
     // documents not rebuilt this time stay, with the inputs they were built from
-    keep: (name) => names.includes(name) || (ERRATA_FILES.includes(name) && !staleErrata.includes(name)),
+    keep: (name) => names.includes(name) || keptFolders.some((f) => name.startsWith(f)) || (ERRATA_FILES.includes(name) && !staleErrata.includes(name)),
     inputs,
     order: names,
     // the whole set, from these inputs: a later build of the same inputs keeps it and says these warnings again

@@ -15,7 +15,7 @@ import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { progress } from './progress.js';
 import { checkDataset } from './check-dataset.js';
-import { PROGRESS_PDF } from './document-names.js';
+import { PROGRESS_PDF, WEB, DATA } from './document-names.js';
 import type { BuildOptions, BuildResult, Output } from './build-types.js';
 
 /** Printed pages (chapter 1 is page 1) of every anchor, from the physical ones. */
@@ -123,8 +123,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   // a workbook is begun as soon as its content is known and collected where it is listed: with a
   // workbook thread it is written there meanwhile (posted at once: pdfmake lays out and draws
   // without yielding, so a later message would wait for the last PDF); without, here when collected
+  const workbooks = want(DATA) || (model.dataset.documents.appendix && want('appendix.xlsx'));
   const thread =
-    opts.workbookThread !== undefined && model.initiatives.length >= opts.workbookThread
+    workbooks && opts.workbookThread !== undefined && model.initiatives.length >= opts.workbookThread
       ? (await import('./render/xlsx-thread.js')).startWorkbookThread()
       : undefined;
   const begin = (spec: WorkbookSpec): (() => Promise<{ bytes: Buffer; sheets: string[] }>) => {
@@ -142,7 +143,7 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   async function renderDocuments(model: Model): Promise<Rendered> {
     // the open data need only the resolved data: begun before the PDFs
     const a0 = performance.now();
-    const dataModule = opts.skip?.has('data/') ? undefined : await import('./documents/data/index.js');
+    const dataModule = !want(DATA) ? undefined : await import('./documents/data/index.js');
     const openData = dataModule && dataModule.openDataFiles(r);
     const dataComposeMs = since(a0);
     const dataBook = openData && begin(openData.workbook);
@@ -209,9 +210,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
         },
       );
 
-    // the web edition and the open data: from the resolved data alone, in every build (they
-    // are quick, and show every document of the data set, whichever were rebuilt)
-    if (!opts.skip?.has('web/')) {
+    // the web edition and the open data: from the resolved data alone (no layout of the booklet),
+    // in every build but one asked for other documents only (`--only`)
+    if (want(WEB)) {
       const a = performance.now();
       const [{ webEdition, WEB_DIR }, { renderWebEdition }] = await Promise.all([import('./documents/web/index.js'), import('./render/html.js')]);
       // page citations link to the place, named: the web edition needs no layout of the booklet
@@ -219,15 +220,15 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
       const b = performance.now();
       const files = renderWebEdition(def);
       outputs.push(...files.map((f) => ({ name: `${WEB_DIR}/${f.name}`, bytes: f.bytes })));
-      timings.documents.push({ name: 'web/', composeMs: Math.round(b - a), renderMs: since(b) });
-      opts.log(progress('document', { id: r.id, name: 'web/', what: progress('files', { count: files.length }), ms: since(a) }));
+      timings.documents.push({ name: WEB, composeMs: Math.round(b - a), renderMs: since(b) });
+      opts.log(progress('document', { id: r.id, name: WEB, what: progress('files', { count: files.length }), ms: since(a) }));
     }
     if (dataModule && openData && dataBook) {
       const b = performance.now();
       const { bytes, sheets } = await dataBook();
       outputs.push(...openData.csv, { name: `${dataModule.DATA_DIR}/${dataModule.WORKBOOK}`, bytes, sheets });
-      timings.documents.push({ name: 'data/', sheets, composeMs: dataComposeMs, renderMs: since(b) });
-      opts.log(progress('document', { id: r.id, name: 'data/', what: progress('files', { count: openData.csv.length + 1 }), ms: dataComposeMs + since(b) }));
+      timings.documents.push({ name: DATA, sheets, composeMs: dataComposeMs, renderMs: since(b) });
+      opts.log(progress('document', { id: r.id, name: DATA, what: progress('files', { count: openData.csv.length + 1 }), ms: dataComposeMs + since(b) }));
     }
 
     return { model, raw, resolved: r, pages, problems, outputs, timings: { ...timings, totalMs: since(t0) } };

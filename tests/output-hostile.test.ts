@@ -205,6 +205,27 @@ describe('the command line', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--only makes what it names and nothing else: no web edition or open data unless named (web, data/), the rest kept', () => {
+    const out = path.join(work, 'cli-only-named');
+    const files = () => readdirSync(path.join(out, 'mini'), { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('.') && f !== 'manifest.json');
+    const booklet = run(['build', '--data', MINI, '--out', out, '--only', 'plan-booklet.pdf', '--quiet']);
+    expect(booklet.code, booklet.stderr).toBe(0);
+    expect(files()).toEqual(['plan-booklet.pdf']);
+    const bytes = readFileSync(path.join(out, 'mini', 'plan-booklet.pdf'));
+    // named without the slash too, as a user types a folder
+    const web = run(['build', '--data', MINI, '--out', out, '--only', 'web,data/', '--quiet']);
+    expect(web.code, web.stderr).toBe(0);
+    const now = files();
+    expect(now).toContain('web/index.html');
+    expect(now).toContain('data/opendata.xlsx');
+    expect(now.filter((f) => !f.startsWith('web') && !f.startsWith('data'))).toEqual(['plan-booklet.pdf']);
+    expect(readFileSync(path.join(out, 'mini', 'plan-booklet.pdf')).equals(bytes)).toBe(true);
+    // and the web edition and the open data stay whole while another document is made again
+    const again = run(['build', '--data', MINI, '--out', out, '--only', 'results-2017.pdf', '--quiet']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(files().sort()).toEqual([...now, 'results-2017.pdf'].sort());
+  });
+
   it('explains each kind of output problem: the path, what is wrong, what to do', () => {
     const cases: [string, string, string][] = [
       ['ENOTDIR', 'フォルダがあるべき場所にファイルがあります', 'ファイルを別の場所へ移す'],

@@ -73,6 +73,9 @@ describe('watch', () => {
       expect(line).toContain('appendix.xlsx');
       expect(line).not.toContain('plan-booklet.pdf');
       expect(statSync(booklet).mtimeMs).toBe(before);
+      // the web edition and the open data are made again with them: they show the new budget
+      expect(readFileSync(path.join(out, 'mini', 'web', 'results-2017.html'), 'utf8')).toContain('<td class="num budget">2,000</td>');
+      expect(readFileSync(path.join(out, 'mini', 'data', 'results-2017.csv'), 'utf8')).toContain('。,2000,');
       // the manifest tells which inputs each file was built from
       const manifest = JSON.parse(readFileSync(path.join(out, 'mini', 'manifest.json'), 'utf8'));
       const inputsOf = (f: string) => manifest.files.find((x: { file: string }) => x.file === f).inputs;

@@ -3,6 +3,7 @@
 // with the ones it takes, a value option without its value is told, and the rest are positionals.
 import { parseArgs } from 'node:util';
 import { VALUE_OPTIONS, cliWords, optionsOf, unknownOption } from '../cli-options.js';
+import { onlyName } from '../document-names.js';
 
 export interface Args {
   command: string;
@@ -57,7 +58,7 @@ export function parseCommandArgs(argv: string[]): Args {
     if (option === '--fiscal-year') {
       a.fiscalYear = Number(value);
       if (!/^\d+$/.test(value) || !Number.isInteger(a.fiscalYear)) throw new UsageError(w.get('fiscal-year-form'));
-    } else if (option === '--only') a.only = value.split(',').filter(Boolean);
+    } else if (option === '--only') a.only = value.split(',').filter(Boolean).map(onlyName);
     else (a as unknown as Record<string, unknown>)[camel(option)] = value;
   }
   return a;

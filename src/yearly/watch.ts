@@ -7,6 +7,7 @@ import type { RawDataset } from '../load/index.js';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildDataset, checkDataset, documentNames } from '../pipeline.js';
+import { WEB, DATA } from '../document-names.js';
 import { formatProblem, hasErrors } from '../problem.js';
 import { TEMPLATE_DIR } from '../templates/index.js';
 import { errorText } from '../error-text.js';
@@ -172,15 +173,17 @@ export async function watch(dirs: string[], outRoot: string, printLine: (s: stri
           }
           failedAt.delete(dir);
           const all = documentNames(model);
-          const only = new Set<string>(before ? [] : all);
+          const documents = new Set<string>(before ? [] : all);
           if (before)
-            for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) only.add(d);
+            for (const rel of rels) for (const d of affected(rel, before.values.get(rel), raw.json.get(rel)?.value, all)) if (all.includes(d)) documents.add(d);
           remember(dir, raw);
-          if (only.size === 0) continue;
+          if (documents.size === 0) continue;
+          // the web edition and the open data show every document: made again with any of them
+          const only = new Set([...documents, WEB, DATA]);
           const r = await buildDataset(dir, outRoot, { log: () => {}, only, checked });
           for (const p of r.problems) print(formatProblem(p, shownDir(dir)));
           if (r.dropped?.length) print(droppedLine(r.id ?? path.basename(dir), r.dropped));
-          const each = r.timings.documents.filter((d) => only.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
+          const each = r.timings.documents.filter((d) => documents.has(d.name)).map((d) => `${d.name} ${d.composeMs + d.renderMs} ms`);
           print(
             words('watch-rebuilt', {
               label: path.basename(dir),

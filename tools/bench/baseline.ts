@@ -23,7 +23,9 @@ interface Build {
   scale?: number;
   dataset?: string;
   document?: string;
-  args: (out: string) => string[];
+  args: (out: string, side: Side['key']) => string[];
+  /** the current tree is asked for the web edition and the open data as well (see below) */
+  withFolders?: boolean;
 }
 
 const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -81,7 +83,7 @@ const tail = (s: string, n = 15) => s.trim().split('\n').slice(-n).join('\n');
 /** one run; a failure, or a build that ignored `--only`, stops the comparison with what happened */
 function runOnce(root: string, side: Side, build: Build, out: string, check: boolean): Run {
   const w = benchWords();
-  const args = build.args(out);
+  const args = build.args(out, side.key);
   const r = measure(side.dir, ['scripts/run.mjs', ...args]);
   const where = { side: side.label, dir: path.relative(root, side.dir) || '.', command: args.join(' ') };
   if (r.status !== 0) throw new BenchError(w.get('err-run', { ...where, status: r.status, tail: tail(r.stderr || r.stdout) }));
@@ -138,7 +140,9 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
         scale,
         dataset,
         document,
-        args: (out) => ['build', '--quiet', '--data', data, '--out', out, '--only', document],
+        args(out, side) {
+          return ['build', '--quiet', '--data', data, '--out', out, '--only', side === 'current' && this.withFolders ? `${document},web,data` : document];
+        },
       });
     }
   }
@@ -150,6 +154,14 @@ export async function runBaseline(root: string, argv: string[]): Promise<void> {
     for (const side of sides) {
       rmSync(outOf(side), { recursive: true, force: true });
       runOnce(root, side, build, outOf(side), true);
+    }
+    // a commit from before `--only` left out the web edition and the open data makes them with any
+    // document: the current tree is asked for them too, so that both sides do the same work
+    const web = (side: Side) => build.dataset !== undefined && existsSync(path.join(outOf(side), build.dataset, 'web'));
+    if (!web(sides[0]!) && web(sides[1]!)) {
+      build.withFolders = true;
+      rmSync(outOf(sides[0]!), { recursive: true, force: true });
+      runOnce(root, sides[0]!, build, outOf(sides[0]!), true);
     }
     const got: Record<Side['key'], Run[]> = { current: [], baseline: [] };
     for (let i = 1; i <= runs; i++) {
