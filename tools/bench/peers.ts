@@ -91,8 +91,10 @@ export async function runPeers(root: string, argv: string[]): Promise<void> {
     const projectOut = path.join(dir, 'project');
     const projectArgs = ['scripts/run.mjs', 'build', '--quiet', '--data', data, '--out', projectOut, '--only', job.document];
     process.stderr.write(w.get('progress-peers-prepare', { name: job.name }) + '\n');
-    // the project's first build (not counted: it also compiles the tool when a source changed) writes the web edition Chromium prints
-    check(measure(root, projectArgs), labels.project, projectArgs);
+    // the project's first build (not counted: it also compiles the tool when a source changed) writes
+    // the web edition Chromium prints; the measured ones make the document alone, as the peers do
+    const prepareArgs = [...projectArgs.slice(0, -1), `${job.document},web`];
+    check(measure(root, prepareArgs), labels.project, prepareArgs);
     const { model, problems } = checkDataset(data);
     if (!model) throw new BenchError(w.get('err-peers-data', { dir: data, problems: problems.length }));
     const r = resolve(model);
