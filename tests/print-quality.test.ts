@@ -36,6 +36,15 @@ describe('table cells', () => {
   });
 });
 
+describe('body text', () => {
+  it('never ends a paragraph on a line of one character and its full stop (「…図りま／す。」), ', () => {
+    const short = booklet.flatMap((p) =>
+      p.lines.flatMap((l, i) => (/^\S?[。、）」]$/u.test(l.trim()) && i > 0 ? [`p.${p.number}: …${p.lines[i - 1]!.slice(-6)}／${l.trim()}`] : [])),
+    );
+    expect(short).toEqual([]);
+  });
+});
+
 describe('目次', () => {
   it('leads the eye from each title to its page number with dots', async () => {
     const doc = await getDocument({ data: new Uint8Array(readFileSync(BOOKLET)), verbosity: 0 }).promise;

@@ -5,7 +5,7 @@
 import type { BookletView, SectionView } from '../../resolve/booklet.js';
 import type { Resolved } from '../../resolve/index.js';
 import type { Wording } from '../../templates/index.js';
-import { blockNodes, inlineText, toArray, textOf, keepTail } from './pdf-text.js';
+import { blockNodes, inlineText, toArray, textOf, keepTail, keepParagraphEnd } from './pdf-text.js';
 import { listTables, listHeaderTable, listGeometry, LIST_HEADER_HEIGHT } from './initiative-list.js';
 import { tableLayouts, A4, pdfMetadata } from './layouts.js';
 import { estimatedHeight } from '../text-width.js';
@@ -305,7 +305,7 @@ export function bookletBody(view: BookletView, r: Resolved): Node[] {
     sites.content({
       stack: [
         { text: [{ text: `${s.kind}　`, style: 'small' }, { text: s.name, style: 'siteName' }, ' ', words.get('site-owner', s)] },
-        { text: textOf(s.description), margin: [10.5, 2, 0, 0] },
+        { text: keepParagraphEnd(textOf(s.description)), margin: [10.5, 2, 0, 0] },
         // a URL breaks only after / . - _ (pdf-text.ts)
         ...(s.url
           ? [{ text: textOf(s.url), style: 'small', margin: [10.5, 1, 0, 0], link: s.url, tag: 'Link', contents: words.get('site-link', s) } satisfies Node]

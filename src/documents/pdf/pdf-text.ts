@@ -131,10 +131,10 @@ export function blockNodes(blocks: Block[], opts: { headingStyle?: (level: numbe
         break;
       }
       case 'paragraph':
-        nodes.push({ text: inlineText(b.inlines), style: 'p' });
+        nodes.push({ text: keepParagraphEnd(inlineText(b.inlines)), style: 'p' });
         break;
       case 'list':
-        nodes.push({ stack: b.items.map((it): Node => ({ text: inlineText(it), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
+        nodes.push({ stack: b.items.map((it): Node => ({ text: keepParagraphEnd(inlineText(it)), style: 'li', tag: 'LI' })), style: 'list', tag: 'L' });
         break;
       case 'figure':
         if (b.anchor || b.data) nodes.push(figureNode(b));
@@ -301,6 +301,22 @@ function tailLength(chars: string[], n: number, word: number): number {
   let k = 0;
   while (k < chars.length && scriptOf(chars[chars.length - 1 - k]) === s) k++;
   return k > n && k <= word ? k : n;
+}
+
+/**
+ * Body text: a paragraph's last line is never one character and its full stop (「…図りま／す。」).
+ * Its last `n` characters are one unbreakable run, so that the line before breaks one character
+ * earlier; the rest breaks as body text does (keepTail's okurigana and word rules are for
+ * narrow cells, and would move breaks, and pages, throughout the text).
+ */
+export function keepParagraphEnd(t: Run[] | string, n = 3): Run[] | string {
+  const runs = typeof t === 'string' ? [{ text: t }] : t;
+  const last = runs.at(-1);
+  if (!last || typeof last.text !== 'string' || last.noWrap || last.sup || last.sub || last.text.includes('\n')) return t;
+  const chars = [...last.text];
+  if (chars.length <= n) return t;
+  const { text: _t, ...props } = last;
+  return [...runs.slice(0, -1), { ...props, text: chars.slice(0, -n).join('') }, { ...props, text: chars.slice(-n).join(''), noWrap: true }];
 }
 
 /**
