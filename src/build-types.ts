@@ -39,6 +39,8 @@ export interface BuildResult {
   dropped?: string[];
   /** the set was already what this build would write (write/up-to-date.ts): nothing was rendered or written */
   unchanged?: boolean;
+  /** `--only` names nothing this data set publishes: checked, and nothing rendered or written */
+  noneAsked?: boolean;
   timings: { loadValidateMs: number; resolveMs: number; documents: DocumentTiming[]; totalMs: number };
 }
 

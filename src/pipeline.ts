@@ -30,6 +30,16 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   if (kept) return kept;
   const checked = opts.checked ?? checkDataset(dir);
   const checkMs = opts.checked ? 0 : since(t0);
+  // `--only` asks nothing of this data set (another one's document): its data are checked, its output left as it is
+  const only = opts.only;
+  if (only && checked.model && !hasErrors(checked.problems) && ![...documentNames(checked.model), WEB, DATA].some((n) => only.has(n)))
+    return {
+      id: checked.model.dataset.id,
+      problems: checked.problems,
+      files: [],
+      noneAsked: true,
+      timings: { loadValidateMs: checkMs, resolveMs: 0, documents: [], totalMs: since(t0) },
+    };
   // an output folder that cannot be written is said before seconds of rendering
   if (checked.model && !hasErrors(checked.problems)) {
     guardPlaces([outRoot], [{ path: dir, what: wordsOf('commands')('read-dataset') }]);

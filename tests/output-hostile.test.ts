@@ -226,6 +226,16 @@ describe('the command line', () => {
     expect(files().sort()).toEqual([...now, 'results-2017.pdf'].sort());
   });
 
+  it('--only naming another data set’s document leaves a data set’s output as it is, and says so', () => {
+    const out = path.join(work, 'cli-only-other');
+    const r = run(['build', '--out', out, '--only', 'progress.pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    // (the hidden .<id> folder beside each set holds its versions)
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['sample-progress']);
+    expect(r.stderr).toContain('miyagi-ict-plan: --only の文書はこのデータセットにはないため、何も作らず、出力も変えていません');
+    expect(r.stderr).toMatch(/sample-progress: 作成しました（ファイル 1 件/);
+  });
+
   it('explains each kind of output problem: the path, what is wrong, what to do', () => {
     const cases: [string, string, string][] = [
       ['ENOTDIR', 'フォルダがあるべき場所にファイルがあります', 'ファイルを別の場所へ移す'],

@@ -115,7 +115,7 @@ export default async function run(a: Args): Promise<number> {
     } else if (!a.json) {
       // the last line says how the data set ended, after its warnings too
       log(
-        progress(r.unchanged ? 'done-unchanged' : 'done', {
+        progress(r.noneAsked ? 'done-none' : r.unchanged ? 'done-unchanged' : 'done', {
           label,
           files: r.files.length,
           warnings: r.problems.filter((p) => p.severity === 'warning').length,
