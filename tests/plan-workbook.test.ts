@@ -296,7 +296,7 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     });
 
     const out = path.join(work, 'out');
-    const built = await buildDataset(data, out, { log: () => {}, only: new Set(['initiative-list.pdf', 'plan-booklet.pdf']) });
+    const built = await buildDataset(data, out, { log: () => {}, only: new Set(['initiative-list.pdf', 'plan-booklet.pdf', 'data/']) });
     expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const list = squash((await readPdf(path.join(out, 'mini', 'initiative-list.pdf'))).pages.map((p) => p.text).join('\n'));
     expect(list).toContain('防災情報システムの運用・改修');
