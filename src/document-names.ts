@@ -17,11 +17,16 @@ export function onlyName(name: string): string {
 export function documentNames(model: Model): string[] {
   const d = model.dataset.documents;
   const hasSchedules = model.initiatives.some((i) => i.data.schedule?.length);
+  const results = d.results?.fiscalYears ?? [];
+  const progress = hasProgress(model);
+  // the appendix holds the list's, each year's and the progress report's sheets: with none of them (a
+  // next plan before its schedules) it is not made, as a workbook without sheets is no workbook
+  const appendix = d.appendix && ((d.initiativeList && hasSchedules) || results.length > 0 || progress);
   return [
     ...(d.booklet ? ['plan-booklet.pdf'] : []),
     ...(d.booklet && d.initiativeList && hasSchedules ? ['initiative-list.pdf'] : []),
-    ...(d.results?.fiscalYears ?? []).map((fy) => `results-${fy}.pdf`),
-    ...(hasProgress(model) ? [PROGRESS_PDF] : []),
-    ...(d.appendix ? ['appendix.xlsx'] : []),
+    ...results.map((fy) => `results-${fy}.pdf`),
+    ...(progress ? [PROGRESS_PDF] : []),
+    ...(appendix ? ['appendix.xlsx'] : []),
   ];
 }

@@ -15,7 +15,7 @@ import type { WorkbookSpec } from './render/xlsx.js';
 import { ContentLostError, type LostContent } from './render/pdf/loss-guard.js';
 import { progress } from './progress.js';
 import { checkDataset } from './check-dataset.js';
-import { PROGRESS_PDF, WEB, DATA } from './document-names.js';
+import { PROGRESS_PDF, WEB, DATA, documentNames } from './document-names.js';
 import type { BuildOptions, BuildResult, Output } from './build-types.js';
 
 /** Printed pages (chapter 1 is page 1) of every anchor, from the physical ones. */
@@ -123,7 +123,9 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
   // a workbook is begun as soon as its content is known and collected where it is listed: with a
   // workbook thread it is written there meanwhile (posted at once: pdfmake lays out and draws
   // without yielding, so a later message would wait for the last PDF); without, here when collected
-  const workbooks = want(DATA) || (model.dataset.documents.appendix && want('appendix.xlsx'));
+  // the appendix as the data set publishes it (not before it has a sheet: document-names.ts)
+  const hasAppendix = documentNames(model).includes('appendix.xlsx');
+  const workbooks = want(DATA) || (hasAppendix && want('appendix.xlsx'));
   const thread =
     workbooks && opts.workbookThread !== undefined && model.initiatives.length >= opts.workbookThread
       ? (await import('./render/xlsx-thread.js')).startWorkbookThread()
@@ -159,15 +161,14 @@ export async function renderDataset(dir: string, opts: BuildOptions): Promise<Re
           return b.output;
         },
       );
-    else if (r.booklet && (want('initiative-list.pdf') || want('appendix.xlsx'))) {
+    else if (r.booklet && (want('initiative-list.pdf') || (hasAppendix && want('appendix.xlsx')))) {
       const a = performance.now();
       pages = await unlessLost('plan-booklet.pdf', r.words.common, problems, () => bookletPages(r));
       if (!pages) return { model, raw, resolved: r, problems, outputs, timings: { ...timings, totalMs: since(t0) } };
       timings.documents.push({ name: 'booklet-layout', composeMs: 0, renderMs: since(a) });
     }
     // exceljs is loaded only when a workbook is made (start-up time of the other builds)
-    const appendix =
-      model.dataset.documents.appendix && want('appendix.xlsx') ? (await import('./documents/workbook/appendix.js')).appendixWorkbook : undefined;
+    const appendix = hasAppendix && want('appendix.xlsx') ? (await import('./documents/workbook/appendix.js')).appendixWorkbook : undefined;
     // begun now: with a workbook thread it is written while the list is made
     const appendixBook = appendix && begin(appendix(r, pages?.anchors));
     if (r.list && pages && want('initiative-list.pdf'))

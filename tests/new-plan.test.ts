@@ -155,7 +155,9 @@ describe('new-plan', () => {
     const out = path.join(work, 'out');
     const b = runCli(['build', '--data', made, '--out', out]);
     expect(b.code, b.stderr).toBe(0);
-    expect(documentNames(checkDataset(made).model!)).toEqual(['plan-booklet.pdf', 'appendix.xlsx']);
+    // no schedule yet: no list, and no appendix (its only sheet would be the list's; a workbook without sheets is no workbook)
+    expect(documentNames(checkDataset(made).model!)).toEqual(['plan-booklet.pdf']);
+    expect(existsSync(path.join(out, 'miyagi-2021', 'appendix.xlsx'))).toBe(false);
     const text = squash((await readPdf(path.join(out, 'miyagi-2021', 'plan-booklet.pdf'))).pages.map((p) => p.text).join(''));
     expect(text).toContain('令和3年(2021年)3月策定');
     expect(text).toContain(squash(MARK));
