@@ -202,7 +202,17 @@ describe('schedule cells', () => {
         { from: 2019, to: 2020, label: '運用' },
       ],
     });
-    expect(readSchedule(['', '→', '運用', ''], 2017)).toEqual({ ok: false, refusal: { kind: 'arrow-first', year: 2018 }, index: 1 });
+    expect(readSchedule(['', '→', '運用', ''], 2017)).toEqual({ ok: false, refusal: { kind: 'arrow-first', year: 2018, mark: '→' }, index: 1 });
+    // 〃 (″, 同上): the year before's again, as an arrow; never a label to print
+    expect(readSchedule(['運用', '〃', '〃', ''], 2017)).toEqual({ ok: true, spans: [{ from: 2017, to: 2019, label: '運用' }] });
+    expect(readSchedule(['構築', '運用', '同上', ' ″ '], 2017)).toEqual({
+      ok: true,
+      spans: [
+        { from: 2017, to: 2017, label: '構築' },
+        { from: 2018, to: 2020, label: '運用' },
+      ],
+    });
+    expect(readSchedule(['〃', '運用', '', ''], 2017)).toEqual({ ok: false, refusal: { kind: 'arrow-first', year: 2017, mark: '〃' }, index: 0 });
     expect(scheduleCells([{ from: 2018, to: 2020, label: '運用\n保守' }], 2017, 2020)).toEqual([null, '運用\n保守', '→', '→']);
   });
 });

@@ -505,7 +505,7 @@ class BookReader {
       }
       const read = readSchedule(texts, period.from);
       if (!read.ok) {
-        this.err(at(s.firstYear + read.index), this.words.get(`err-${read.refusal.kind}`, { western: read.refusal.year }));
+        this.err(at(s.firstYear + read.index), this.words.get(`err-${read.refusal.kind}`, { western: read.refusal.year, mark: read.refusal.mark }));
         continue;
       }
       target.data.schedule = read.spans;

@@ -11,6 +11,14 @@ const ARROWS = /^(?:[→⇒➡➔⟶]+|-+>)$/;
 
 export const isArrow = (text: string) => ARROWS.test(text.normalize('NFKC').replace(/\s+/g, ''));
 
+// 「〃」 (or ″, 同上) in a year says 「the same as the year before」, as people fill a row in Excel:
+// the span goes on, as with an arrow (it was read as the label 「〃」 and printed in the list)
+const DITTO = /^(?:[〃″]+|同上)$/u;
+const isDitto = (text: string) => DITTO.test(text.replace(/\s+/g, ''));
+
+/** What is typed in a year the span before goes on in. */
+export const continues = (text: string) => isArrow(text) || isDitto(text);
+
 /** The cells of the years `from`..`to` for `spans` (null: a blank year). */
 export function scheduleCells(spans: ScheduleSpan[] | undefined, from: number, to: number): (string | null)[] {
   const cells: (string | null)[] = [];
@@ -22,7 +30,7 @@ export function scheduleCells(spans: ScheduleSpan[] | undefined, from: number, t
 }
 
 /** Why a row of year cells is not a schedule: an arrow with nothing before it to continue. */
-export type ScheduleRefusal = { kind: 'arrow-first'; year: number };
+export type ScheduleRefusal = { kind: 'arrow-first'; year: number; mark: string };
 
 /** The spans a row of year cells (texts, '' for blank; the first is the year `from`) draws. */
 export function readSchedule(cells: string[], from: number): { ok: true; spans: ScheduleSpan[] } | { ok: false; refusal: ScheduleRefusal; index: number } {
@@ -35,8 +43,8 @@ export function readSchedule(cells: string[], from: number): { ok: true; spans: 
       open = undefined;
       continue;
     }
-    if (isArrow(text)) {
-      if (!open) return { ok: false, refusal: { kind: 'arrow-first', year: fy }, index: k };
+    if (continues(text)) {
+      if (!open) return { ok: false, refusal: { kind: 'arrow-first', year: fy, mark: text }, index: k };
       open.to = fy;
       continue;
     }
