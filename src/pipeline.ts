@@ -80,6 +80,17 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
   const droppedDocuments = set.dropped.filter((name) => !staleErrata.includes(name));
   if (droppedDocuments.length) opts.log(droppedLine(r.id, droppedDocuments));
   if (droppedErrata.length) opts.log(wordsOf('output')('errata-dropped', { id: r.id, names: droppedErrata }));
+  // `--only`: the documents left as they were, made from other data, are named (the web edition and the open data as folders)
+  if (opts.only) {
+    const older = set.kept
+      .filter((f) => f.inputs !== undefined && f.inputs !== inputs)
+      .map((f) => path.relative(outDir, f.file).split(path.sep).join('/'))
+      .filter((name) => !ERRATA_FILES.includes(name))
+      .map((name) => [WEB, DATA].find((folder) => name.startsWith(folder)) ?? name);
+    const order = [...names, WEB, DATA];
+    const listed = [...new Set(older)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    if (listed.length) opts.log(progress('older-kept', { id: r.id, names: listed.join('、') }));
+  }
   opts.log(progress('written', { id: r.id, count: set.files.length, dir: path.relative(process.cwd(), outDir) || outDir, ms: since(t0) }));
   return { id: r.id, problems, files: set.files, dropped: set.dropped, timings: { ...timings, totalMs: since(t0) } };
 }

@@ -226,6 +226,22 @@ describe('the command line', () => {
     expect(files().sort()).toEqual([...now, 'results-2017.pdf'].sort());
   });
 
+  it('--only after a change names the documents left from the earlier data; a list typed with spaces is read, an empty one refused', async () => {
+    const data = copyOfMini('only-older');
+    const out = path.join(work, 'cli-only-older');
+    await buildDataset(data, out, { log: () => {} });
+    const file = path.join(data, 'initiatives', '001.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"budget": 1000', '"budget": 2000'));
+    const r = run(['build', '--data', data, '--out', out, '--only', 'results-2017.pdf, appendix.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'mini: 次の文書は作り直さず、前の（今と違う）データから作ったままです: plan-booklet.pdf、initiative-list.pdf、web/、data/（すべてそろえるには --only を付けずに作ってください）',
+    );
+    const none = run(['build', '--data', data, '--out', out, '--only', ' , ']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--only の後に値を指定してください');
+  });
+
   it('--only naming another data set’s document leaves a data set’s output as it is, and says so', () => {
     const out = path.join(work, 'cli-only-other');
     const r = run(['build', '--out', out, '--only', 'progress.pdf']);

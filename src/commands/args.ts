@@ -58,8 +58,15 @@ export function parseCommandArgs(argv: string[]): Args {
     if (option === '--fiscal-year') {
       a.fiscalYear = Number(value);
       if (!/^\d+$/.test(value) || !Number.isInteger(a.fiscalYear)) throw new UsageError(w.get('fiscal-year-form'));
-    } else if (option === '--only') a.only = value.split(',').filter(Boolean).map(onlyName);
-    else (a as unknown as Record<string, unknown>)[camel(option)] = value;
+    } else if (option === '--only') {
+      // 「plan-booklet.pdf, web」 as people type a list; nothing named is no value
+      a.only = value
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map(onlyName);
+      if (a.only.length === 0) throw new UsageError(w.get('value-missing', { option }));
+    } else (a as unknown as Record<string, unknown>)[camel(option)] = value;
   }
   return a;
 }
