@@ -451,6 +451,19 @@ describe('refusals: nothing written', () => {
     await refused([/ID「001」（防災情報システムの運用）には事業実施結果（2017年度）が登録されているため/]);
   });
 
+  it('a deleted row (the protection taken off) is named once, with what to do instead, not as every row below it moved', async () => {
+    await fill('総務部.xlsx', ({ items, indicators }) => {
+      items.spliceRows(2, 1);
+      indicators.spliceRows(2, 1);
+    });
+    const e = await refused([]);
+    const ind = JSON.parse(readFileSync(path.join(data, 'initiatives', '001.json'), 'utf8')).indicators[0].name;
+    expect(e).toEqual([
+      '総務部.xlsx!事業: 事業「防災情報システムの運用」（ID 001）の行が削除されています。行を削除したブックは取り込めません。元のブックからその行を戻してください（事業をやめるときは、行を残して「取扱い」を「廃止」にします）',
+      `総務部.xlsx!指標: 事業「防災情報システムの運用」（ID 001）の指標「${ind}」の行が削除されています。行を削除したブックは取り込めません。元のブックからその行を戻してください（指標を消すときは、行を残して指標名に「（削除）」と書きます）`,
+    ]);
+  });
+
   it('an arrow with nothing before it, an unreadable 時点, a schedule row for no initiative', async () => {
     await fill('総務部.xlsx', ({ schedule, indicators }) => {
       schedule.getCell('D2').value = '→';

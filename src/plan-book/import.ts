@@ -250,6 +250,27 @@ class BookReader {
     return ids;
   }
 
+  /**
+   * Rows of the sheet deleted (its protection taken off): the ids left in column `col` are the ids
+   * sent with some missing, in order. Each missing row is named once, with what to do instead,
+   * rather than every row below it as moved. True when rows were deleted (the sheet is not read).
+   */
+  private deletedRows(file: string, ws: ExcelJS.Worksheet, ids: string[], col: number, what: (k: number) => string, how: string): boolean {
+    const left: string[] = [];
+    for (let row = PLAN.headerRows + 1; row <= ws.rowCount; row++) {
+      const r = lockedCell(ws.getRow(row).getCell(col));
+      if (r.ok && r.value) left.push(r.value);
+    }
+    if (left.length >= ids.length) return false;
+    // the sent ids, each in turn matched by the next one left (ids repeat: an initiative's indicators)
+    const missing: number[] = [];
+    let j = 0;
+    ids.forEach((id, k) => (j < left.length && left[j] === id ? j++ : missing.push(k)));
+    if (j < left.length) return false; // not a deletion only (rows moved as well): each row is checked
+    for (const k of missing) this.err(`${file}!${ws.name}`, this.words.get('err-row-deleted', { what: what(k), how }));
+    return true;
+  }
+
   /** Checks a sent row's locked cells against the hidden sheet; false when it is not the row sent. */
   private lockedRow(at: (col: number) => string, ws: ExcelJS.Worksheet, row: number, expected: [number, string, string][]): boolean {
     let ok = true;
@@ -306,6 +327,18 @@ class BookReader {
     const sheet = ws.name;
     const ids = this.sentRows(meta, PLAN.meta.initiative.id);
     const fresh: Edit[] = [];
+    const title = (k: number) => this.byId.get(ids[k]!)?.data.title ?? '';
+    if (
+      this.deletedRows(
+        file,
+        ws,
+        ids,
+        c.id,
+        (k) => this.words.get('deleted-initiative', { id: ids[k], title: title(k) }),
+        this.words.get('deleted-initiative-how'),
+      )
+    )
+      return fresh;
     const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
     const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
     for (let row = PLAN.headerRows + 1; row <= last; row++) {
@@ -432,6 +465,8 @@ class BookReader {
     const s = PLAN.schedule;
     const years = period.to - period.from + 1;
     const ids = this.sentRows(meta, PLAN.meta.schedule.id);
+    const named = (k: number) => ({ id: ids[k], title: metaText(meta.getCell(k + 1, PLAN.meta.schedule.name).value) ?? '' });
+    if (this.deletedRows(file, ws, ids, s.id, (k) => this.words.get('deleted-schedule', named(k)), this.words.get('deleted-schedule-how'))) return;
     const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
     const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
     const scheduled = new Map<Edit, string>();
@@ -516,6 +551,11 @@ class BookReader {
     const d = PLAN.indicator;
     const m = PLAN.meta.indicator;
     const ids = this.sentRows(meta, m.id);
+    const indicatorOf = (k: number) => {
+      const index = Number(metaText(meta.getCell(k + 1, m.index).value)) - 1;
+      return { id: ids[k], title: metaText(meta.getCell(k + 1, m.name).value) ?? '', indicator: this.byId.get(ids[k]!)?.data.indicators?.[index]?.name ?? '' };
+    };
+    if (this.deletedRows(file, ws, ids, d.id, (k) => this.words.get('deleted-indicator', indicatorOf(k)), this.words.get('deleted-indicator-how'))) return;
     const header = (col: number) => (lockedCell(ws.getRow(PLAN.headerRows).getCell(col)) as { value?: string }).value?.replace(/\s+/g, '') ?? '';
     const last = Math.max(PLAN.headerRows + ids.length, ws.rowCount);
     /** per initiative: its indicators as sent, each replaced, kept or removed (null), then the added ones */
