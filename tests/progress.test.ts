@@ -84,6 +84,10 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     // one actual and one grade unanswered: the mark on every page, as the results report does
     for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
     expect(new Set(rows.map((r) => r['確定状況']))).toEqual(new Set(['未確定']));
+    // running text names the years in full, as the CSV's 年度 column does; R2年度 is for table headings
+    const years = [...new Set(rows.map((r) => r['年度（和暦）']))];
+    expect(years.length).toBeGreaterThan(1);
+    expect(squash(pages[0])).toContain(squash(`について、${years.join('・')}の実績値と達成率`));
   });
 
   it('shows the same targets, actuals and 達成率 on the web page, in the same order', () => {

@@ -101,7 +101,10 @@ export interface ProgressView {
   date: string;
   rule: EraRule;
   fiscalYears: number[];
+  /** the years as table headings (R2年度) */
   fyLabels: string[];
+  /** the years as running text writes them (令和2年度): the abbreviation is for tables */
+  fyLongLabels: string[];
   /** the year the summary counts */
   lastYear: number;
   lastFyLong: string;
@@ -300,6 +303,7 @@ export function resolveProgress(
     rule,
     fiscalYears,
     fyLabels: fiscalYears.map((fy) => fiscalYearShortWithNendo(fy, rule)),
+    fyLongLabels: fiscalYears.map((fy) => fiscalYearLong(fy, rule)),
     lastYear,
     lastFyLong,
     method: settings.method,

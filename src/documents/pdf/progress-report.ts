@@ -177,7 +177,7 @@ export function progressDocument(view: ProgressView, r: Resolved): PdfDocument {
   const content: Node[] = [
     { text: title, style: 'title', tag: 'H', level: 1 },
     { text: view.issued, style: 'issued' },
-    { text: textOf(w.get('about', { years: view.fyLabels.join('・') })), style: 'p' },
+    { text: textOf(w.get('about', { years: view.fyLongLabels.join('・') })), style: 'p' },
     { text: textOf(w.get(`method-${view.method}`)), style: 'p' },
     ...summary(view, r),
   ];

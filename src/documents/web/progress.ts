@@ -35,7 +35,7 @@ export function progressWebPage(view: ProgressView, r: Resolved): WebPage {
       draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
       draftNote: view.draft ? w.get('draft-note') : undefined,
       issued: view.issued,
-      about: [w.get('about', { years: view.fyLabels.join('・') }), w.get(`method-${view.method}`)],
+      about: [w.get('about', { years: view.fyLongLabels.join('・') }), w.get(`method-${view.method}`)],
       summaryTitle: w.get('summary-title', { fyLong: view.lastFyLong }),
       head: {
         group: w.get('summary-group'),
