@@ -160,6 +160,8 @@ describe('a return with the habits departments have', () => {
     // the same books again: nothing changes
     const again = await surveyImport(data, sent, { fiscalYear: 2020 });
     expect(again.changes).toEqual([]);
+    // and each initiative is counted once: answered, so unchanged (変更 + 変更なし + 未回答 = the 3 asked)
+    expect(again.summary.find((s) => s.department === '総務部')).toMatchObject({ changed: 0, unchanged: 3, unanswered: 0 });
 
     const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
     expect(status.code).toBe(0);

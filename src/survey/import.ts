@@ -525,18 +525,24 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
   for (const fy of [...years].sort()) {
     for (const [department, { rows, indicators }] of surveyDepartments(model, fy)) {
       const ids = [...new Set([...rows.map((r) => r.id), ...indicators.map((x) => x.id)])];
-      const asks = indicators.flatMap((x) => [
+      /** what an initiative's 指標 rows ask for, each true while unanswered */
+      const asksOf = (x: (typeof indicators)[number]) => [
         ...x.indicators.filter((i) => expectsActual(i.indicator, fy)).map((i) => actualMissing(i.indicator, fy)),
         evaluationMissing(x.initiative, fy),
-      ]);
+      ];
+      const asks = indicators.flatMap(asksOf);
       const indicatorCounts = asks.length ? { indicatorAsked: asks.length, indicatorUnanswered: asks.filter(Boolean).length } : {};
+      // a book that asks for the 指標 only (no results report): an initiative is unanswered while any of its values is
+      const indicatorsOnly = rows.length === 0;
       const open = new Set(
-        rows
-          .filter((r) => {
-            const res = r.initiative.results?.[String(fy)];
-            return !res || missingAnswers(res).length > 0;
-          })
-          .map((r) => r.id),
+        indicatorsOnly
+          ? indicators.filter((x) => asksOf(x).some(Boolean)).map((x) => x.id)
+          : rows
+              .filter((r) => {
+                const res = r.initiative.results?.[String(fy)];
+                return !res || missingAnswers(res).length > 0;
+              })
+              .map((r) => r.id),
       );
       const unanswered = open.size;
       if (!departmentBook.has(department)) {
@@ -556,7 +562,9 @@ function summarise(model: Model, years: Set<number>, departmentBook: Map<string,
         changed: ids.filter((id) => changedIds.has(id) && !open.has(id)).length,
         unanswered,
         changedUnanswered: ids.filter((id) => changedIds.has(id) && open.has(id)).length,
-        unchanged: rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length,
+        unchanged: indicatorsOnly
+          ? ids.filter((id) => !changedIds.has(id) && !open.has(id)).length
+          : rows.filter((r) => answeredIds.has(r.id) && !changedIds.has(r.id) && !open.has(r.id)).length,
         ...indicatorCounts,
       });
     }
