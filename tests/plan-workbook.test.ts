@@ -232,7 +232,8 @@ async function departmentsFillIn() {
     items.getCell('F3').value = '1-1 情報提供';
     items.getCell('G3').value = '防災情報をスマートフォンに届けます。\n県内全域で利用できます。';
     items.getCell('H3').value = '○';
-    items.getCell('K3').value = '○';
+    // ◯ (U+25EF), as an IME offers it: it looks the same as ○ on screen
+    items.getCell('K3').value = '◯';
     // its schedule typed the way people do: the label in every year, a blank year, then a new label
     schedule.getCell('C3').value = '防災アプリの提供';
     schedule.getCell('D3').value = '開発';

@@ -3,7 +3,18 @@
 // is in survey.test.ts and survey-hostile.test.ts.
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { EXCEL_CELL_MAX, firstFilledColumn, lockedText, metaText, norm, readBudget, readCell, readNewMark, readText } from '../src/survey/cells.js';
+import {
+  EXCEL_CELL_MAX,
+  firstFilledColumn,
+  lockedText,
+  metaText,
+  norm,
+  readBudget,
+  readCell,
+  readNewMark,
+  readText,
+  CIRCLES_ALIKE,
+} from '../src/survey/cells.js';
 import { TEXT_MAX } from '../src/model/limits.js';
 import { Wording, createHandlebars } from '../src/templates/index.js';
 
@@ -214,12 +225,13 @@ describe('readText: 目標の達成度 and 実績・成果等', () => {
 });
 
 describe('readNewMark: 新規（○）', () => {
-  const marks = ['○', '〇'];
+  const marks = ['○', ...CIRCLES_ALIKE];
   it('takes the mark or blank', () => {
     expect(readNewMark(cell(null), marks)).toEqual({ ok: true, value: false });
     expect(readNewMark(cell(' \r\n'), marks)).toEqual({ ok: true, value: false });
     expect(readNewMark(cell('○'), marks)).toEqual({ ok: true, value: true });
     expect(readNewMark(cell(' 〇\r\n'), marks)).toEqual({ ok: true, value: true });
+    expect(readNewMark(cell('◯'), marks)).toEqual({ ok: true, value: true });
   });
   it('refuses anything else', () => {
     for (const v of ['x', '○○', 1, true] as ExcelJS.CellValue[]) expect(refusal(readNewMark(cell(v), marks)), String(v)).toEqual({ kind: 'new' });

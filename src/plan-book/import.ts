@@ -14,7 +14,7 @@ import { loadDataset, parseJsonFile } from '../load/index.js';
 import { validate, walkSections } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { Indicator, Initiative, Model } from '../model/schema.js';
-import { metaText, firstFilledColumn } from '../survey/cells.js';
+import { metaText, firstFilledColumn, CIRCLES_ALIKE } from '../survey/cells.js';
 import { prepareBook } from '../survey/book-parts.js';
 import { LOCK, takeLock } from '../survey/import-lock.js';
 import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
@@ -189,7 +189,7 @@ class BookReader {
     this.byId = new Map(model.initiatives.map((i) => [i.id, i]));
     walkSections(model.dataset.sections, (s) => void this.sections.set(s.id, s.title));
     this.clear = words.get('clear-mark');
-    this.marks = [words.get('mark'), '〇'];
+    this.marks = [words.get('mark'), ...CIRCLES_ALIKE];
   }
 
   private err(place: string, message: string) {

@@ -152,6 +152,9 @@ export function readText(cell: ExcelJS.Cell): Reading<string | undefined> {
   return ok(t || undefined);
 }
 
+/** What is taken for the ○ sent, besides it: 〇 (the kanji zero) and ◯ (U+25EF) look the same on screen, as IMEs offer them. */
+export const CIRCLES_ALIKE = ['〇', '◯'];
+
 /** 新規（○）: the mark or blank. */
 export function readNewMark(cell: ExcelJS.Cell, marks: string[]): Reading<boolean> {
   const r = readCell(cell);

@@ -26,6 +26,7 @@ import {
   readBudget,
   readCell,
   readNewMark,
+  CIRCLES_ALIKE,
   readText,
   type Answered,
   type CellRefusal,
@@ -185,7 +186,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     });
   if (files.length === 0) problems.push({ severity: 'error', file: returned, message: words.get('err-no-books') });
   const refused = (r: CellRefusal) => words.get(`err-${r.kind}`, r);
-  const newMarks = [words.get('new-mark'), '〇'];
+  const newMarks = [words.get('new-mark'), ...CIRCLES_ALIKE];
   const clearMark = words.get('clear-mark');
   const sheetName = words.get('sheet');
   const indicatorSheetName = words.get('ind-sheet');
