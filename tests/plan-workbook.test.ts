@@ -465,6 +465,18 @@ describe('refusals: nothing written', () => {
     ]);
   });
 
+  it('a 目標値 typed as a bare number where the indicator counts in 件 is taken, and said at its cell', async () => {
+    await fill('総務部.xlsx', ({ indicators }) => {
+      indicators.getCell('F2').value = 65;
+    });
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+      '総務部.xlsx!指標!F2: 目標値が数字だけ（65）です。単位（件）を付けないと、一覧にも「65」とだけ載ります。単位を付けて書いてください',
+    );
+    expect(json('001').indicators[0].target.value).toBe('65');
+  });
+
   it('an arrow with nothing before it, an unreadable 時点, a schedule row for no initiative', async () => {
     await fill('総務部.xlsx', ({ schedule, indicators }) => {
       schedule.getCell('D2').value = '→';

@@ -15,6 +15,7 @@ import { validate, walkSections } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { Indicator, Initiative, Model } from '../model/schema.js';
 import { metaText, firstFilledColumn, CIRCLES_ALIKE } from '../survey/cells.js';
+import { readQuantity } from '../plan/convert-indicators.js';
 import { prepareBook } from '../survey/book-parts.js';
 import { LOCK, takeLock } from '../survey/import-lock.js';
 import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
@@ -194,6 +195,19 @@ class BookReader {
 
   private err(place: string, message: string) {
     this.problems.push({ severity: 'error', file: place, message });
+  }
+  private warn(place: string, message: string) {
+    this.problems.push({ severity: 'warning', file: place, message });
+  }
+
+  /**
+   * A 基準値 or 目標値 typed as a bare number (65) where the value it replaces, or the other of the
+   * two, has a unit (58件): the list would print 「目標値 65」. Said at the cell; the value is taken.
+   */
+  private unitDropped(place: string, column: string, typed: string, ...others: string[]): void {
+    if (!/^[\d,.]+$/.test(typed.normalize('NFKC').trim())) return;
+    const unit = others.map((o) => readQuantity(o.normalize('NFKC'))?.unit).find(Boolean);
+    if (unit) this.warn(place, this.words.get('warn-unit-dropped', { column, typed, unit }));
   }
   private refused(r: PlanRefusal): string {
     return 'survey' in r ? this.survey.get(`err-${r.survey.kind}`, r.survey) : this.words.get(r.plan, r.context);
@@ -602,6 +616,8 @@ class BookReader {
         if (name.kind === 'set') next.name = name.value;
         if (baseline.kind === 'set') next.baseline.value = halfWidthFigures(baseline.value);
         if (target.kind === 'set') next.target.value = halfWidthFigures(target.value);
+        if (baseline.kind === 'set') this.unitDropped(at(d.baseline), header(d.baseline), baseline.value, was.baseline.value, next.target.value);
+        if (target.kind === 'set') this.unitDropped(at(d.target), header(d.target), target.value, was.target.value, next.baseline.value);
         const when = (a: Answered<string>, col: number, set: (v: Indicator['baseline']['asOf']) => void) => {
           if (a.kind !== 'set') return;
           const v = readAsOf(a.value);
@@ -646,6 +662,8 @@ class BookReader {
         e = this.edit(one.id, at(d.name), label);
         if (!e) continue;
       }
+      this.unitDropped(at(d.baseline), header(d.baseline), baseline, target);
+      this.unitDropped(at(d.target), header(d.target), target, baseline);
       if (b && t)
         listOf(e).added.push({ name, baseline: { asOf: b, value: halfWidthFigures(baseline) }, target: { asOf: t, value: halfWidthFigures(target) } });
     }
