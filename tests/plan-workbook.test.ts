@@ -477,6 +477,17 @@ describe('refusals: nothing written', () => {
     expect(json('001').indicators[0].target.value).toBe('65');
   });
 
+  it('a 部局 no initiative has (a typo, without a list of 部局 in dataset.json) is taken, and said with the one probably meant', async () => {
+    await fill('総務部.xlsx', ({ items }) => {
+      items.getCell('D2').value = '総務課';
+    });
+    const r = await planImport(data, sent, { write: false, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+      '総務部.xlsx!事業!D2: 部局「総務課」は、このデータセットのどの事業の部局でもありません。「総務部」のことですか（新しい部局なら、このまま取り込めます）',
+    );
+  });
+
   it('an arrow with nothing before it, an unreadable 時点, a schedule row for no initiative', async () => {
     await fill('総務部.xlsx', ({ schedule, indicators }) => {
       schedule.getCell('D2').value = '→';

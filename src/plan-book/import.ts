@@ -16,6 +16,7 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import type { Indicator, Initiative, Model } from '../model/schema.js';
 import { metaText, firstFilledColumn, CIRCLES_ALIKE } from '../survey/cells.js';
 import { readQuantity } from '../plan/convert-indicators.js';
+import { nearest } from '../nearest.js';
 import { prepareBook } from '../survey/book-parts.js';
 import { LOCK, takeLock } from '../survey/import-lock.js';
 import { listReturns, readRegular, refusesImport } from '../survey/returns-folder.js';
@@ -406,7 +407,13 @@ class BookReader {
         this.err(at(col), this.words.get(col === c.department ? 'err-department-new' : 'err-required', { column: header(col) }));
     };
     required(c.title, this.take(at(c.title), answerName(cell(c.title), this.clear)), (v) => (d.title = v));
-    required(c.department, this.take(at(c.department), answerName(cell(c.department), this.clear)), (v) => (d.department = v));
+    required(c.department, this.take(at(c.department), answerName(cell(c.department), this.clear)), (v) => {
+      d.department = v;
+      // without a list of 部局 in dataset.json (which validation checks), a 部局 no initiative has is said: a typo (総務課) or a new one
+      const known = new Set(this.model.initiatives.map((i) => i.data.department));
+      if (!this.model.dataset.departments && !known.has(v))
+        this.warn(at(c.department), this.words.get('warn-department-new', { name: v, guess: nearest(v, known) }));
+    });
     required(c.division, this.take(at(c.division), answerText(cell(c.division), this.clear)), (v) => (d.division = readDivision(v)));
     required(c.section, this.take(at(c.section), answerName(cell(c.section), this.clear)), (v) => {
       const id = sectionIdOf(v);
