@@ -488,6 +488,24 @@ describe('refusals: nothing written', () => {
     );
   });
 
+  it('a new title of an initiative the list prints under its own name (listTitle) is taken, and said: the list keeps that name', async () => {
+    const file = path.join(data, 'initiatives', '001.json');
+    const was = readFileSync(file, 'utf8');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(was), listTitle: '防災情報システム' }, null, 2) + '\n');
+    try {
+      await fill('総務部.xlsx', ({ items }) => {
+        items.getCell('C2').value = '防災情報システムの運用・改修';
+      });
+      const r = await planImport(data, sent, { write: false, publishedRoot: path.join(work, 'published') });
+      expect(errors(r)).toEqual([]);
+      expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+        '総務部.xlsx!事業!C2: この事業は主な取組一覧に別の名前「防災情報システム」（listTitle）で載り、一覧はその名前のままです。一覧の名前も変えるときは initiatives/001.json の listTitle を直してください',
+      );
+    } finally {
+      writeFileSync(file, was);
+    }
+  });
+
   it('an arrow with nothing before it, an unreadable 時点, a schedule row for no initiative', async () => {
     await fill('総務部.xlsx', ({ schedule, indicators }) => {
       schedule.getCell('D2').value = '→';

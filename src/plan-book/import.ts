@@ -406,7 +406,13 @@ class BookReader {
       else if (isNew && !(col === c.department && d.department))
         this.err(at(col), this.words.get(col === c.department ? 'err-department-new' : 'err-required', { column: header(col) }));
     };
-    required(c.title, this.take(at(c.title), answerName(cell(c.title), this.clear)), (v) => (d.title = v));
+    required(c.title, this.take(at(c.title), answerName(cell(c.title), this.clear)), (v) => {
+      d.title = v;
+      // the list prints its own name (listTitle), which the book does not carry: the new title would not reach it
+      const entry = e.id === undefined ? undefined : this.byId.get(e.id);
+      if (entry?.data.listTitle !== undefined && entry.data.title !== v && entry.data.listTitle !== v)
+        this.warn(at(c.title), this.words.get('warn-list-title', { listTitle: entry.data.listTitle, file: entry.file }));
+    });
     required(c.department, this.take(at(c.department), answerName(cell(c.department), this.clear)), (v) => {
       d.department = v;
       // without a list of 部局 in dataset.json (which validation checks), a 部局 no initiative has is said: a typo (総務課) or a new one
