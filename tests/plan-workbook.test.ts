@@ -331,6 +331,18 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     ]);
   }, 300_000);
 
+  it('names a data set folder that is not there, as validate does (plan-import and survey-import)', () => {
+    const missing = path.join(work, 'no-such-data');
+    for (const args of [
+      ['plan-import', '--data', missing, '--dry-run', sent],
+      ['survey-import', '--data', missing, '--fiscal-year', '2018', sent],
+    ]) {
+      const r = cli(...args);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${missing}: データセットのフォルダが見つかりません`);
+    }
+  });
+
   it('--dry-run, and no flag at all, show the same changes and write nothing', async () => {
     await departmentsFillIn();
     const before = folderHash(data);

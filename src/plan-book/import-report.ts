@@ -27,7 +27,8 @@ function shown(field: string, v: unknown, words: Wording): string {
 
 export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'plan');
-  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
+  // a problem of the data set itself (no file: its folder is missing) is named by the data set
+  for (const p of r.problems) err(p.path || p.line || !p.file ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
   if (hasErrors(r.problems)) {
     if (!r.partial?.length) err(words.get('report-failed'));
     return 1;

@@ -6,7 +6,8 @@ import type { ImportResult } from './import.js';
 
 export function printImport(r: ImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'survey');
-  for (const p of r.problems) err(p.path || p.line ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
+  // a problem of the data set itself (no file: its folder is missing) is named by the data set
+  for (const p of r.problems) err(p.path || p.line || !p.file ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
   if (hasErrors(r.problems)) {
     // after a failed rename some files hold new values: the message above names them
     if (!r.partial?.length) err(words.get('import-unchanged'));
