@@ -9,7 +9,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { planExport } from '../src/plan-book/export.js';
-import { planImport } from '../src/plan-book/import.js';
+import { planImport, type PlanChange } from '../src/plan-book/import.js';
+import { printPlanImport } from '../src/plan-book/import-report.js';
 import { readSchedule, scheduleCells } from '../src/plan-book/schedule-cells.js';
 import { buildDataset, checkDataset } from '../src/pipeline.js';
 import { JOURNAL, fileIo } from '../src/survey/commit.js';
@@ -330,6 +331,30 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
       ['003', '2020', '2020', '配信'],
     ]);
   }, 300_000);
+
+  it('says new initiatives are numbered after the last only when some were added', () => {
+    const lines = (changes: PlanChange[]) => {
+      const out: string[] = [];
+      printPlanImport(
+        { problems: [], books: [{ file: '総務部.xlsx', department: '総務部' }], changes, written: true, renumber: true },
+        'data/x',
+        (l) => out.push(l),
+        () => {},
+      );
+      return out.slice(-2).join('\n');
+    };
+    const retire: PlanChange = { kind: 'retire', book: '総務部', id: '002', file: 'initiatives/002.json', title: '電子申請システムの運用' };
+    const retiredOnly = lines([retire]);
+    expect(retiredOnly).toContain('1 件の変更を書き込みました（新規 0 件、廃止 1 件）\n');
+    expect(retiredOnly).toContain('（廃止した事業の番号が抜けたか、節を移った事業の番号がそのままです）');
+    expect(retiredOnly).not.toContain('新しい事業');
+    const added = lines([
+      retire,
+      { kind: 'new', book: '総務部', id: '003', file: 'initiatives/003.json', data: { no: 3, title: 'x', department: '総務部', section: '1-1' } as never },
+    ]);
+    expect(added).toContain('。番号は新しい事業を節の最後に付けています');
+    expect(added).toContain('（新しい事業の番号は最後の番号の続きです）');
+  });
 
   it('names a data set folder that is not there, as validate does (plan-import and survey-import)', () => {
     const missing = path.join(work, 'no-such-data');

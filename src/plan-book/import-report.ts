@@ -52,6 +52,6 @@ export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s:
   const added = r.changes.filter((c) => c.kind === 'new').length;
   const retired = r.changes.filter((c) => c.kind === 'retire').length;
   out(words.get(r.written || !count ? 'report-done' : 'report-dry', { count, added, retired }));
-  if (count && r.renumber) out(words.get('report-renumber', { data: dataLabel, written: r.written }));
+  if (count && r.renumber) out(words.get('report-renumber', { data: dataLabel, written: r.written, added }));
   return 0;
 }
