@@ -193,13 +193,18 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
       const note = w.get('cited-left-behind', {
         kind: w.get(`kind-${c.kind}`),
         name: plainName(name),
-        what: w.get(c.what === 'page' ? 'what-page' : 'what-number'),
+        what: c.what === 'page' ? undefined : w.get('what-number'),
         marker,
       });
       text = text.slice(0, c.start) + note + text.slice(c.end);
     }
-    for (const c of gone) result.citations.push({ file: rel, line: c.line, call: c.source, kind: w.get(`kind-${c.kind}`) });
-    texts.set(rel, mark(text, marker));
+    const marked = mark(text, marker);
+    // the lines from where the mark went in are further down in the file written: named there, as validate names them
+    const added = marked.split('\n').length - text.split('\n').length;
+    const movedFrom = text.slice(0, marked.indexOf(marker)).split('\n').length;
+    for (const c of gone)
+      result.citations.push({ file: rel, line: c.line >= movedFrom ? c.line + added : c.line, call: c.source, kind: w.get(`kind-${c.kind}`) });
+    texts.set(rel, marked);
     result.marked.push(rel);
   }
   for (const [rel, text] of texts) files.set(rel, text);
