@@ -182,6 +182,11 @@ describe('bad indicator data and the converter', () => {
         baseline: { asOf: { month: '2019-03' }, value: '5市' },
         target: { asOf: { month: '2021-03' }, value: '35市町村' },
       });
+      j.indicators.push({
+        name: '問題投稿の割合',
+        baseline: { asOf: { month: '2019-03' }, value: '0.37%' },
+        target: { asOf: { month: '2021-03' }, value: '3.0%以内' },
+      });
     });
     const before = readFileSync(file('initiatives/01.json'), 'utf8');
     const shown = runCli(['indicators-convert', '--data', path.join(dir, ID)]);
@@ -190,6 +195,10 @@ describe('bad indicator data and the converter', () => {
       'initiatives/01.json indicators（1番目）「オープンデータ公開市町村数」: 現状値「5市町村」→ 5、目標値「35市町村」→ 35、単位 市町村、増やす',
     );
     expect(shown.stdout).toContain('initiatives/01.json indicators（3番目）「支援した市町村数」: 単位が違います（現状値「5市」、目標値「35市町村」）');
+    // the same unit, the target a bound: not a unit of its own
+    expect(shown.stdout).toContain(
+      'initiatives/01.json indicators（4番目）「問題投稿の割合」: 目標値が範囲（現状値「0.37%」、目標値「3.0%以内」）で、一つの数として読めません',
+    );
     expect(shown.stdout).toContain('--yes を付けて');
     expect(readFileSync(file('initiatives/01.json'), 'utf8')).toBe(before);
 

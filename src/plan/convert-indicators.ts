@@ -35,8 +35,8 @@ export interface Unconverted {
   file: string;
   index: number;
   name: string;
-  /** `unreadable` (which side), `unit-mismatch`, `same-values` (no direction to read) */
-  why: 'unreadable' | 'unit-mismatch' | 'same-values';
+  /** `unreadable` (which side), `bound` (a side is a bound: 3.0%以内), `unit-mismatch`, `same-values` (no direction to read) */
+  why: 'unreadable' | 'bound' | 'unit-mismatch' | 'same-values';
   baseline: string;
   target: string;
   side?: string;
@@ -50,6 +50,9 @@ export interface ConvertResult {
   recovered: string[];
 }
 
+/** the words that make a number a bound, not a value (以内, 以下, …) */
+const BOUND = /^(?:以内|以下|以上|未満|超|まで)$/u;
+
 function convertOne(file: string, index: number, ind: Indicator): Conversion | Unconverted {
   const at = { file, index, position: index + 1, name: ind.name, baseline: ind.baseline.value, target: ind.target.value };
   const b = readQuantity(ind.baseline.value);
@@ -57,6 +60,12 @@ function convertOne(file: string, index: number, ind: Indicator): Conversion | U
   if (!b || !t) {
     const w = convertWords();
     return { ...at, why: 'unreadable', side: [!b ? w.get('side-baseline') : '', !t ? w.get('side-target') : ''].filter(Boolean).join(w.get('side-and')) };
+  }
+  // 「3.0%以内」 against 「0.37%」: the same unit, one side a bound (its words read as part of the unit)
+  const bound = (x: typeof b, other: typeof b) => x.unit.startsWith(other.unit) && BOUND.test(x.unit.slice(other.unit.length));
+  if (bound(t, b) || bound(b, t)) {
+    const w = convertWords();
+    return { ...at, why: 'bound', side: bound(t, b) ? w.get('side-target') : w.get('side-baseline') };
   }
   if (b.unit !== t.unit) return { ...at, why: 'unit-mismatch' };
   if (b.number === t.number) return { ...at, why: 'same-values' };
