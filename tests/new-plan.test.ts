@@ -212,11 +212,15 @@ describe('new-plan', () => {
       '--out',
       path.join(work, 'y'),
       '--carry',
-      '001,99',
+      // 「００２」 full-width, as typed with a Japanese IME: 002
+      '001,99,００２,abc',
     ]);
     expect(unknown.code).toBe(2);
+    // every id not there, each with the one probably meant
     expect(unknown.stderr).toContain('--carry の「99」は');
     expect(unknown.stderr).toContain('099 のことですか');
+    expect(unknown.stderr).toContain('--carry の「abc」は');
+    expect(unknown.stderr).not.toContain('002');
     expect(runCli(['new-plan', '--from', copy, '--period', '2025-2021', '--date', '2021-03-26', '--id', 'x', '--out', path.join(work, 'y')]).stderr).toContain(
       '--period には次期計画の期間を 2021-2025 の形',
     );

@@ -13,13 +13,15 @@ function carriedIds(value: string): string[] {
     ? readFileSync(value, 'utf8')
         .split(/\r?\n/)
         .filter((l) => !l.trim().startsWith('#'))
-    : value.split(',');
+    : value.normalize('NFKC').split(',');
   // an id may be written as its file name
   return [
     ...new Set(
       items
         .map((s) =>
+          // full-width digits and commas as typed with a Japanese IME (「１０２」): NFKC makes them half-width
           s
+            .normalize('NFKC')
             .trim()
             .replace(/^\uFEFF/, '')
             .replace(/^initiatives\//, '')
@@ -49,12 +51,10 @@ export default async function run(a: Args): Promise<number> {
     const { loadDataset } = await import('../load/index.js');
     const { nearest } = await import('../nearest.js');
     const known = [...loadDataset(from).json.keys()].filter((k) => k.startsWith('initiatives/')).map((k) => k.slice('initiatives/'.length, -'.json'.length));
-    const unknown = carry.find((id) => !known.includes(id));
-    if (unknown !== undefined) {
-      // "99" for "099": ids that are numbers are often written without their zeros
-      const sameNumber = /^\d+$/.test(unknown) ? known.find((k) => /^\d+$/.test(k) && Number(k) === Number(unknown)) : undefined;
-      throw new UsageError(w.get('new-plan-carry-unknown', { id: unknown, from: a.from, guess: sameNumber ?? nearest(unknown, known) }));
-    }
+    // every id not there, each with the one probably meant: "99" for "099" (ids that are numbers are often written without their zeros)
+    const unknown = carry.filter((id) => !known.includes(id));
+    const guess = (id: string) => (/^\d+$/.test(id) ? known.find((k) => /^\d+$/.test(k) && Number(k) === Number(id)) : undefined) ?? nearest(id, known);
+    if (unknown.length) throw new UsageError(unknown.map((id) => w.get('new-plan-carry-unknown', { id, from: a.from, guess: guess(id) })).join('\n'));
   }
   const r = newPlan({ from, period, date: a.date, id: a.id, out, carry });
   if (r.usage) throw new UsageError(r.usage);
