@@ -126,9 +126,14 @@ describe('a return with the habits departments have', () => {
       ws.getCell('K6').value = 'Ｂ';
       ws.getCell('L6').value = '誤送信の防止策が間に合わなかった。';
       ws.getCell('M6').value = '継続';
+      // last year's actual, for reference: typed over (the sheet's protection bypassed), not taken, and said
+      ws.getCell('H7').value = 13;
     });
     const r = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', sent]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('エラー'))).toEqual([]);
+    expect(r.stderr).toContain(
+      '総務部.xlsx!指標!H7: 参考の欄「（参考）R元年度実績値」は取り込みません（ブック: 13、データ: 14）。2019年度の実績値を直すときは、その年度の照会用ブックで取り込んでください（--fiscal-year 2019。公表済みなら --correction も）',
+    );
     expect(r.code).toBe(0);
     expect(
       r.stdout

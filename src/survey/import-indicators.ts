@@ -38,6 +38,7 @@ export interface IndicatorSheetInput {
   words: Wording;
   clearMarks: string[];
   err: (place: string, message: string) => void;
+  warn: (place: string, message: string) => void;
   /** indicator (id#index) → the cell that answered it first, across the books */
   seen: Map<string, string>;
 }
@@ -117,6 +118,15 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
       return;
     }
     a.seen.set(key, at(row, c.indicator));
+    // last year's actual, for reference (grey, locked): a value typed over it is not taken, and is said
+    const prev = readCell(cell(c.prevActual));
+    if (prev.ok) {
+      const v = prev.value;
+      const typed = v.type === 'empty' ? '' : v.type === 'text' ? norm(v.text) : String(v.value);
+      const stored = String(ind?.actuals?.[String(a.fy - 1)]?.value ?? '');
+      if (typed !== stored)
+        a.warn(at(row, c.prevActual), words.get('warn-ind-prev', { column: columnName(c.prevActual), typed, stored, westernYear: a.fy - 1 }));
+    }
     /** the clear mark, or the cell read as its column reads it; blank keeps the stored value */
     const answer = <T>(col: number, read: (cell: ExcelJS.Cell) => Reading<T | null | undefined>): Answered<NonNullable<T>> | undefined => {
       const typed = readCell(cell(col));

@@ -383,6 +383,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
         words,
         clearMarks: [clearMark, clearMark.replace('（', '(').replace('）', ')')],
         err: (place, message) => err(place.includes('!') ? place : `${file}!${place}`, message),
+        warn: (place, message) => problems.push({ severity: 'warning', file: place, message }),
         seen: seenIndicators,
       });
       actualAnswers.push(...read.actuals);
