@@ -140,14 +140,23 @@ describe('survey import', () => {
     );
     sent = out2018;
     let id = '';
+    let prev = 0;
     await edit('総務部.xlsx', (ws) => {
       id = String(ws.getCell('A2').value);
       ws.getCell('E2').value = 1200;
       ws.getCell('F2').value = '計画どおり実施';
       ws.getCell('G2').value = '研修を実施した。';
+      // a budget typed in 円 (last year's × 1000), as a department may: taken, and said at its cell
+      const other = JSON.parse(readFileSync(path.join(data, 'initiatives', `${ws.getCell('A3').value}.json`), 'utf8'));
+      prev = other.results['2017'].budget;
+      ws.getCell('E3').value = prev * 1000;
     });
     const r = await surveyImport(data, out2018, { fiscalYear: 2018 });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+      `総務部.xlsx!事業実施結果!E3: 事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(prev)} → ${n(prev * 1000)} 千円）。円で書いていませんか。事業費は千円で書きます（値はこのまま取り込みます）`,
+    );
     const j = JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
     expect(j.results['2018']).toEqual({ budget: 1200, achievement: '計画どおり実施', outcome: '研修を実施した。' });
     expect(Object.keys(j.results)).toEqual(['2017', '2018']);

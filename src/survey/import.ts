@@ -13,6 +13,7 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers } from '../model/results-answers.js';
+import { BUDGET_FACTOR, budgetMoved } from './status-view.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
 import { asksResults, surveyDepartments } from '../resolve/survey-rows.js';
@@ -445,7 +446,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
-  problems.push(...unsettled(final, answers, changedIds, words));
+  problems.push(...unsettled(final, answers, changedIds, words), ...budgetJumps(final, answers, words));
   if (hasErrors(problems)) return { ...none, problems };
   const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
   if (changes.length === 0) return { problems, changes, summary, missing, earlier };
@@ -476,6 +477,29 @@ function valueInWords(path: string, data: Initiative, words: Wording): string {
   if (part === 'indicators') return words.get('what-actual', { indicator: data.indicators?.[Number(a)]?.name ?? '', westernYear: c, note: d === 'note' });
   // results.<year>.<field>, evaluation.<year>.<field>
   return words.get('what-year', { westernYear: a, field: words.get(`field-${b}`) });
+}
+
+/**
+ * A budget answered that moved by BUDGET_FACTOR or more from last year's, said at its cell as
+ * survey:status asks about it: 135304000 typed in 円 for 135,304 千円 would be printed as
+ * 135,304,000 千円. A thousandfold one is named as such. The value is taken.
+ */
+function budgetJumps(final: Model, answers: Answer[], words: Wording): Problem[] {
+  const byId = new Map(final.initiatives.map((i) => [i.id, i]));
+  const out: Problem[] = [];
+  for (const a of answers) {
+    if (a.budget.kind !== 'set') continue;
+    const now = a.budget.value;
+    const prev = byId.get(a.id)?.data.results?.[String(a.fy - 1)]?.budget;
+    if (!budgetMoved(prev, now)) continue;
+    const n = (x: number) => x.toLocaleString('en-US');
+    out.push({
+      severity: 'warning',
+      file: a.at(SURVEY.col.budget),
+      message: words.get('warn-budget-jump', { factor: BUDGET_FACTOR, prev: n(prev), now: n(now), yen: now >= prev * 500 }),
+    });
+  }
+  return out;
 }
 
 /**

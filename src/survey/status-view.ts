@@ -14,6 +14,10 @@ import { sameUnit } from './indicator-cells.js';
 /** A budget this many times last year's, or this fraction of it, is asked about. */
 export const BUDGET_FACTOR = 3;
 
+/** A budget that moved by BUDGET_FACTOR or more from last year's (both known and above 0). */
+export const budgetMoved = (prev: unknown, now: unknown): prev is number =>
+  typeof prev === 'number' && typeof now === 'number' && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev);
+
 export type StatusItem =
   | { kind: 'unanswered'; fields: AnswerField[] }
   | { kind: 'no-entry' }
@@ -85,8 +89,7 @@ export function surveyStatusView(model: Model, fy: number): DepartmentStatus[] {
           items.push({ kind: 'uncategorised', achievement: r.achievement });
         const prev = i.results?.[String(fy - 1)]?.budget;
         const now = r.budget;
-        if (typeof prev === 'number' && typeof now === 'number' && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev))
-          items.push({ kind: 'budget', prev, now });
+        if (budgetMoved(prev, now)) items.push({ kind: 'budget', prev, now: now! });
       }
       for (const { indicator } of numeric.get(id) ?? []) {
         if (actualMissing(indicator, fy)) items.push({ kind: 'no-actual', indicator: indicator.name });
