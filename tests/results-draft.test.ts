@@ -94,6 +94,22 @@ describe('a results year with rows unanswered', () => {
     expect(problems.some((p) => p.path?.[1] === '2017' || p.message.includes('2017年度の事業実施結果'))).toBe(false);
   });
 
+  it('warns of a budget a thousand times last year’s (円 typed for 千円), however it came into the data', () => {
+    const copy = path.join(work, 'yen');
+    cpSync(data, copy, { recursive: true });
+    editJson(path.join(copy, 'initiatives', '1-01.json'), (j) => (j.results['2018'] = { ...j.results['2018'], budget: j.results['2017'].budget * 1000 }));
+    const found = checkDataset(copy).problems.filter(
+      (p) => p.severity === 'warning' && p.file === 'initiatives/1-01.json' && p.message.includes('円で書いていませんか'),
+    );
+    expect(found.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^[^「]+「[^」]+」: 2018年度の事業費 135,304,000 千円は前年度（135,304 千円）の 500 倍以上です。円で書いていませんか（事業費は千円で書きます）$/,
+      ),
+    ]);
+    // the bundled data (a 289億円 project among them) has none
+    expect(checkDataset(SOURCE).problems.filter((p) => p.message.includes('円で書いていませんか'))).toEqual([]);
+  });
+
   it('counts only what is known: no その他 column, known budgets summed, — where none is known', () => {
     const first = pages2018[0].lines;
     const head = first.find((l) => l.startsWith('柱 事業数'))!;

@@ -7,6 +7,9 @@ import { answerWords as w, cut, reportPerDepartment, who, type Line } from './un
 
 type Report = (file: string, message: string, path: (string | number)[], group?: string) => void;
 
+/** A budget this many times last year's is taken for one written in 円 (1,000 times 千円). */
+const YEN_FACTOR = 500;
+
 export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initiatives'], err: Report, warn: Report): void {
   const results = dataset.documents.results;
   if (!results) return;
@@ -25,6 +28,18 @@ export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initia
     for (const y of Object.keys(results.publishedOn))
       if (!results.fiscalYears.includes(Number(y)))
         warn('dataset.json', w('date-of-unlisted-year', { fiscalYear: y }), ['documents', 'results', 'publishedOn', y]);
+
+  // a budget a thousand times last year's is 円 typed for 千円 (135304000 for 135,304), whichever way it came in
+  for (const { file, data } of initiatives)
+    for (const [fy, r] of Object.entries(data.results ?? {})) {
+      const prev = data.results?.[String(Number(fy) - 1)]?.budget;
+      if (typeof r.budget === 'number' && typeof prev === 'number' && prev > 0 && r.budget >= prev * YEN_FACTOR)
+        warn(
+          file,
+          w('budget-in-yen', { who: who(data), fiscalYear: fy, now: r.budget.toLocaleString('en-US'), prev: prev.toLocaleString('en-US'), factor: YEN_FACTOR }),
+          ['results', fy, 'budget'],
+        );
+    }
 
   const sorted = [...initiatives].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   results.fiscalYears.forEach((fy, i) => {
