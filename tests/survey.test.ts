@@ -145,7 +145,8 @@ describe('survey import', () => {
       id = String(ws.getCell('A2').value);
       ws.getCell('E2').value = 1200;
       ws.getCell('F2').value = '計画どおり実施';
-      ws.getCell('G2').value = '研修を実施した。';
+      // figures typed full-width with a Japanese IME: stored half-width, as every document prints them
+      ws.getCell('G2').value = '県内７地区で研修を実施し、延べ１，２３４人が受講した。';
       // a budget typed in 円 (last year's × 1000), as a department may: taken, and said at its cell
       const other = JSON.parse(readFileSync(path.join(data, 'initiatives', `${ws.getCell('A3').value}.json`), 'utf8'));
       prev = other.results['2017'].budget;
@@ -158,7 +159,7 @@ describe('survey import', () => {
       `総務部.xlsx!事業実施結果!E3: 事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(prev)} → ${n(prev * 1000)} 千円）。円で書いていませんか。事業費は千円で書きます（値はこのまま取り込みます）`,
     );
     const j = JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-    expect(j.results['2018']).toEqual({ budget: 1200, achievement: '計画どおり実施', outcome: '研修を実施した。' });
+    expect(j.results['2018']).toEqual({ budget: 1200, achievement: '計画どおり実施', outcome: '県内7地区で研修を実施し、延べ1,234人が受講した。' });
     expect(Object.keys(j.results)).toEqual(['2017', '2018']);
   });
 });

@@ -11,16 +11,7 @@ export const readDivision = (text: string): Initiative['division'] => {
   return parts.length === 1 && only !== undefined ? only : parts;
 };
 
-/**
- * An indicator's value with its figures in half-width, as the plan prints every number
- * (「３５市町村」 is 「35市町村」): full-width digits and Latin letters, and the point, comma and
- * percent sign of a number. The rest of the text stays as typed.
- */
-export const halfWidthFigures = (text: string) =>
-  text
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => c.normalize('NFKC'))
-    .replace(/(?<=\d)[．，](?=\d)/g, (c) => (c === '．' ? '.' : ','))
-    .replace(/(?<=\d)％/g, '%');
+export { halfWidthFigures } from '../half-width.js';
 
 /** Lists of ids in one cell: one item per line, or separated by 、 , ，. */
 export const splitList = (text: string) =>

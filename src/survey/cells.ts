@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { TEXT_MAX } from '../model/limits.js';
 import { formatEffect, shownText } from './number-format.js';
+import { halfWidthFigures } from '../half-width.js';
 
 /** Excel keeps at most this many characters in a cell. */
 export const EXCEL_CELL_MAX = 32767;
@@ -150,6 +151,12 @@ export function readText(cell: ExcelJS.Cell): Reading<string | undefined> {
   const max = Math.min(TEXT_MAX, EXCEL_CELL_MAX);
   if (t.length > max) return no({ kind: 'too-long', length: t.length, max });
   return ok(t || undefined);
+}
+
+/** A text answer printed as prose (an outcome, a reason): its figures half-width, as every document prints them. */
+export function readProse(cell: ExcelJS.Cell): Reading<string | undefined> {
+  const r = readText(cell);
+  return r.ok && r.value !== undefined ? { ok: true, value: halfWidthFigures(r.value) } : r;
 }
 
 /** What is taken for the ○ sent, besides it: 〇 (the kanji zero) and ◯ (U+25EF) look the same on screen, as IMEs offer them. */

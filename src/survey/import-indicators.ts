@@ -9,7 +9,7 @@ import type { Model, Initiative } from '../model/schema.js';
 import type { Wording } from '../templates/index.js';
 import { isNumeric } from '../model/progress-answers.js';
 import { INDICATOR_SHEET } from './columns.js';
-import { firstFilledColumn, lockedText, metaText, norm, readCell, readText, type Answered, type CellRefusal, type Reading } from './cells.js';
+import { firstFilledColumn, lockedText, metaText, norm, readCell, readProse, type Answered, type CellRefusal, type Reading } from './cells.js';
 import { readActual, readChoice } from './indicator-cells.js';
 
 export interface ActualAnswer {
@@ -140,12 +140,12 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
     };
     if (x.asked) {
       const value = answer(c.actual, (x2) => readActual(x2, x.unit));
-      const note = answer(c.note, readText);
+      const note = answer(c.note, readProse);
       if (value && note) actuals.push({ id, index: x.index, fy: a.fy, value, note });
     }
     if (x.evaluated) {
       const grade = answer(c.grade, (x2) => readChoice(x2, columnName(c.grade), grades));
-      const reason = answer(c.reason, readText);
+      const reason = answer(c.reason, readProse);
       const outlook = answer(c.outlook, (x2) => readChoice(x2, columnName(c.outlook), outlooks));
       if (grade && reason && outlook) evaluations.push({ id, fy: a.fy, grade, reason, outlook });
     }

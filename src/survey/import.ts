@@ -28,7 +28,7 @@ import {
   readCell,
   readNewMark,
   CIRCLES_ALIKE,
-  readText,
+  readProse,
   type Answered,
   type CellRefusal,
   type Reading,
@@ -354,8 +354,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
           return v === null || v === undefined || v === false ? { kind: 'keep' } : { kind: 'set', value: v as NonNullable<T> };
         };
         const budget = answered(c.budget, readBudget);
-        const achievement = answered(c.achievement, readText);
-        const outcome = answered(c.outcome, readText);
+        const achievement = answered(c.achievement, readProse);
+        const outcome = answered(c.outcome, readProse);
         const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
         if (!budget || !achievement || !outcome || !isNew) continue;
         answers.push({ id: metaId, fy, at: (col) => at(row, col), published: !!published, budget, achievement, outcome, isNew: isNew as Answered<true> });
