@@ -402,6 +402,16 @@ describe('figures and unfinished years in the web edition', () => {
     ).toBe(true);
   });
 
+  it('gives a results page the date and issuer of the report’s face, as the PDF prints them: which version a reader has', async () => {
+    const { readPdf } = await import('../src/errata/pdf-lines.js');
+    const { pages } = await readPdf(path.join(TEST_OUTPUT, 'fukushima-ict-strategy', 'results-2017.pdf'));
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    const face = pages[0]!.lines.map(squash).find((l) => /^(平成|令和)(元|\d+)年\d+月福島県$/.test(l));
+    expect(face).toBeDefined();
+    const shown = [...html('fukushima-ict-strategy', 'results-2017.html').matchAll(/<p>([^<]*)<\/p>/g)].map((m) => squash(m[1]!));
+    expect(shown).toContain(face);
+  });
+
   it('marks a results page as a draft while a row is unanswered, the cell saying so, and the open data says 未確定 and 未回答', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'web-draft-'));
     try {

@@ -96,6 +96,8 @@ export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
     body: {
       draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
       draftNote: view.draft ? w.get('draft-note', view.draft) : undefined,
+      // the face's date and issuer, as the PDF prints them: which version a reader has before them
+      issued: t.issued,
       overviewLabel: w.get('overview-label'),
       overview: [w.get('overview-1', view), w.get('overview-2', { pillars: t.pillars })],
       summaryTitle: w.get('summary-title', { fyLong: view.fyLong }),
