@@ -131,8 +131,14 @@ describe('errata', () => {
       const e = r.view!.entries.find((x) => x.wrong.includes('135,304'));
       expect(e).toMatchObject({ document: '事業実施結果（平成29年度）', page: 2, item: expect.stringContaining('事業費（千円）') });
       expect(e!.right).toContain('136,000');
-      // the summary's totals change too
-      expect(r.view!.entries.some((x) => x.page === 1 && x.right.includes('2,733,703'))).toBe(true);
+      // the summary's totals change too, each named at its row's line in the published report (not at the table's title)
+      const published = (await readPdf(out('fukushima-ict-strategy', 'results-2017.pdf'))).pages[0]!;
+      const lineOf = (label: string) => published.lines.findIndex((l) => squash(l).startsWith(squash(label))) + 1;
+      const pillar = r.view!.entries.find((x) => x.right === '2,733,703')!;
+      expect(pillar).toMatchObject({ page: 1, item: '集計 1 復興への取組／事業費合計（千円）', line: lineOf('1 復興への取組') });
+      const total = r.view!.entries.find((x) => x.item.startsWith('集計 合計／事業費'))!;
+      expect(total).toMatchObject({ page: 1, line: lineOf('合計') });
+      expect(total.line).toBeGreaterThan(pillar.line);
       expect(r.view!.moved).toEqual([]);
       // named and dated by the data at that revision (its results' publication date), not by 「HEAD」 and the commit's date
       expect(r.view!.publication).toEqual({ name: 'ふくしま創生ICT戦略', date: '2018-06-01' });

@@ -125,6 +125,15 @@ export function compareResults(
   const oldRows = new Map(before.pillars.flatMap((p) => p.rows).map((r) => [r.initiativeId, r]));
   const newRows = new Map(after.pillars.flatMap((p) => p.rows).map((r) => [r.initiativeId, r]));
   const summaryAt = locate(lines, rw.get('summary-title', before));
+  // a summary row: the first line from the summary's title on that begins with its label (「1 復興への取組」, 「合計」)
+  const from = Math.max(
+    0,
+    lines.findIndex((l) => l.page === summaryAt.page && l.line === summaryAt.line),
+  );
+  const rowAt = (label: string) => {
+    const found = lines.slice(from).find((l) => squash(l.text).startsWith(squash(label)));
+    return found ? { page: found.page, line: found.line } : summaryAt;
+  };
   const sums = (v: ResultsView) =>
     new Map<string, { label: string; s: PillarSummary }>([
       ...v.pillars.map((p) => [p.id, { label: p.heading, s: p.summary }] as const),
@@ -156,9 +165,10 @@ export function compareResults(
   for (const [id, n] of newSums) {
     const o = oldSums.get(id);
     const of = new Map(o ? summaryFields(before, o.s) : []);
+    const at = rowAt(o?.label ?? n.label);
     for (const [field, value] of summaryFields(after, n.s)) {
       const was = of.get(field) ?? '';
-      if (was !== value) out.push({ document, order, ...summaryAt, item: w.get('item-summary', { pillar: n.label, field }), wrong: was, right: value });
+      if (was !== value) out.push({ document, order, ...at, item: w.get('item-summary', { pillar: n.label, field }), wrong: was, right: value });
     }
   }
   for (const [id, n] of newRows) {
