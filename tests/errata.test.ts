@@ -125,6 +125,8 @@ describe('errata', () => {
       git('add', '-A');
       git('commit', '-qm', 'published');
       edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
+      // and its 達成度 into another category: the chart's bar for its pillar changes as well as the summary
+      edit(path.join(data, 'initiatives', '1-01.json'), '"achievement": "計画どおり実施"', '"achievement": "目標達成"');
       await buildDataset(data, path.join(work, 'out'), { log: () => {} });
       const r = await errata(data, 'HEAD', path.join(work, 'out'), () => {});
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -136,9 +138,16 @@ describe('errata', () => {
       const lineOf = (label: string) => published.lines.findIndex((l) => squash(l).startsWith(squash(label))) + 1;
       const pillar = r.view!.entries.find((x) => x.right === '2,733,703')!;
       expect(pillar).toMatchObject({ page: 1, item: '集計 1 復興への取組／事業費合計（千円）', line: lineOf('1 復興への取組') });
-      const total = r.view!.entries.find((x) => x.item.startsWith('集計 合計／事業費'))!;
+      const total = r.view!.entries.find((x) => x.item?.startsWith('集計 合計／事業費'))!;
       expect(total).toMatchObject({ page: 1, line: lineOf('合計') });
-      expect(total.line).toBeGreaterThan(pillar.line);
+      expect(Number(total.line)).toBeGreaterThan(Number(pillar.line));
+      // the chart, in words, at its title: one entry for the pillar whose bar changed, none for the others
+      const chart = r.view!.entries.filter((x) => x.item?.startsWith('図 柱ごとの目標の達成度（事業数）'));
+      expect(chart).toHaveLength(1);
+      expect(chart[0]).toMatchObject({ page: 1, item: '図 柱ごとの目標の達成度（事業数）／1 復興への取組' });
+      const count = (t: string, label: string) => Number(new RegExp(`${label} (\\d+)件`).exec(t)?.[1] ?? 0);
+      expect(count(chart[0]!.right, '計画どおり実施')).toBe(count(chart[0]!.wrong, '計画どおり実施') - 1);
+      expect(count(chart[0]!.right, '目標達成')).toBe(count(chart[0]!.wrong, '目標達成') + 1);
       expect(r.view!.moved).toEqual([]);
       // named and dated by the data at that revision (its results' publication date), not by 「HEAD」 and the commit's date
       expect(r.view!.publication).toEqual({ name: 'ふくしま創生ICT戦略', date: '2018-06-01' });

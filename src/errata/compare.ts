@@ -171,6 +171,17 @@ export function compareResults(
       if (was !== value) out.push({ document, order, ...at, item: w.get('item-summary', { pillar: n.label, field }), wrong: was, right: value });
     }
   }
+  // the chart of the pillars' 達成度 draws the summary's counts: a pillar whose bar changes is named too
+  const chartTitle = rw.get('chart-title');
+  const chartAt = locate(lines, chartTitle);
+  const bar = (v: ResultsView, s: PillarSummary | undefined) =>
+    w.get('chart-bar', { parts: v.achievements.map((label, i) => ({ label, count: s?.achievements[i] ?? 0 })).filter((x) => x.count > 0) });
+  for (const [id, n] of newSums) {
+    if (id === '*') continue;
+    const was = bar(before, oldSums.get(id)?.s);
+    const now = bar(after, n.s);
+    if (was !== now) out.push({ document, order, ...chartAt, item: w.get('item-chart', { chart: chartTitle, pillar: n.label }), wrong: was, right: now });
+  }
   for (const [id, n] of newRows) {
     const o = oldRows.get(id);
     if (!o) {
