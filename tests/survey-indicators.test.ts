@@ -177,7 +177,7 @@ describe('a return with the habits departments have', () => {
       '02 行政手続のオンライン化（行政改革課）: 【100%超】指標「電子申請の利用率」の実績値が 120% で、100% を超えています。割合として正しいか確かめてください',
     );
     expect(status.stdout).not.toMatch(/実績値が未回答|自己評価が未回答|実績欄がありません|事業費/);
-    expect(status.stdout).toContain('2020年度 指標の実績・自己評価 未回答・要確認一覧');
+    expect(status.stdout).toContain('令和2年度 指標の実績・自己評価 未回答・要確認一覧');
 
     const out = path.join(work, 'out');
     const built = runCli(['build', '--data', data, '--out', out, '--only', 'progress.pdf', '--quiet'], { timeout: 120_000 });

@@ -10,6 +10,7 @@ import { writeAtomic } from '../write/index.js';
 import { statusWorkbook } from '../documents/workbook/status-workbook.js';
 import { BUDGET_FACTOR, surveyStatusView, type DepartmentStatus, type StatusItem } from './status-view.js';
 import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
+import { fiscalYearLong } from '../era/index.js';
 import { asksResults } from '../resolve/survey-rows.js';
 
 const cut = (s: string) => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
@@ -51,7 +52,8 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
   };
   const texts = (d: DepartmentStatus) => d.rows.map((r) => r.items.map(text));
   const view = surveyStatusView(model, fy);
-  const title = words.get('title', { westernYear: fy, dataset: model.dataset.title, results: asksResults(model) });
+  // the year as the books asked about it (平成30年度 照会): one style for both
+  const title = words.get('title', { fyLong: fiscalYearLong(fy, yearRuleOf(model.dataset, fy)), dataset: model.dataset.title, results: asksResults(model) });
   out(title);
   const listed = view.filter((d) => d.rows.length);
   if (!listed.length) out(words.get('all-clear', { asked: view.reduce((n, d) => n + d.asked, 0) }));
