@@ -151,6 +151,15 @@ describe('errata', () => {
       expect(r.view!.moved).toEqual([]);
       // named and dated by the data at that revision (its results' publication date), not by 「HEAD」 and the commit's date
       expect(r.view!.publication).toEqual({ name: 'ふくしま創生ICT戦略', date: '2018-06-01' });
+      // the web edition and the open data were made from the corrected data too: the 正誤表 says so
+      const text = squash((await readPdf(path.join(work, 'out', 'fukushima-ict-strategy', 'errata.pdf'))).pages.map((p) => p.text).join(''));
+      expect(text).toContain('ウェブ版とオープンデータ（CSV・Excel）も、訂正後の内容にしています。');
+      // corrected again and only the report made (build --only): the web edition and the open data are the earlier data's, so no 正誤表
+      edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 136000', '"budget": 137000');
+      await buildDataset(data, path.join(work, 'out'), { log: () => {}, only: new Set(['results-2017.pdf']) });
+      const stale = await errata(data, 'HEAD', path.join(work, 'out'), () => {});
+      expect(stale.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('の文書が今のデータから作られたものではありません'));
+      expect(stale.files).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

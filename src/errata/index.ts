@@ -94,7 +94,10 @@ export async function errata(
     // would contradict each other where they are published together
     const outDir = path.join(outRoot, after.model.dataset.id);
     const manifest = readManifestOf(outDir);
-    if (!manifest || manifest.inputs !== inputsHash(after.raw))
+    const current = inputsHash(after.raw);
+    // every document of the set, the web edition and the open data too (a build --only leaves the others as they were)
+    const stale = manifest?.files.some((f) => !ERRATA_FILES.includes(f.file) && f.inputs !== undefined && f.inputs !== current);
+    if (!manifest || manifest.inputs !== current || stale)
       return {
         problems: [
           ...after.problems,
@@ -204,6 +207,8 @@ export async function errata(
       date,
       ...(given.date ? { issued: given.date } : {}),
       issuer: after.resolved.issuer,
+      // (current: checked above with every file of the set)
+      otherForms: manifest.files.some((f) => f.file.startsWith('web/')) && manifest.files.some((f) => f.file.startsWith('data/')),
     };
     // the 正誤表 itself lost content in layout: nothing is written
     const lost: Problem[] = [];

@@ -31,4 +31,6 @@ export interface ErrataView {
   /** given with --date: the 正誤表 prints it, with the issuer, under its title */
   issued?: string;
   issuer: string;
+  /** the web edition and the open data stand beside the documents, made from the corrected data too */
+  otherForms?: boolean;
 }

@@ -27,7 +27,10 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
       : []),
     { text: words.get('against', v.publication), fontSize: 9, alignment: 'right', margin: [0, 0, 0, 6] },
     {
-      text: v.entries.length === 0 ? words.get('none') : v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same'),
+      text:
+        v.entries.length === 0
+          ? words.get('none')
+          : (v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same')) + (v.otherForms ? words.get('other-forms') : ''),
       margin: [0, 0, 0, 8],
     },
   ];
