@@ -12,6 +12,7 @@ import {
   readBudget,
   readCell,
   readNewMark,
+  readProse,
   readText,
   CIRCLES_ALIKE,
 } from '../src/survey/cells.js';
@@ -221,6 +222,21 @@ describe('readText: 目標の達成度 and 実績・成果等', () => {
     expect(max).toBe(20000);
     expect(readText(cell(`  ${'あ'.repeat(max)}  `))).toEqual({ ok: true, value: 'あ'.repeat(max) });
     expect(refusal(readText(cell('あ'.repeat(max + 1))))).toEqual({ kind: 'too-long', length: max + 1, max });
+  });
+});
+
+describe('readProse: a text answer printed as prose', () => {
+  it('stores its figures half-width, as every document prints them, and the rest as typed', () => {
+    expect(readProse(cell('県内７地区で開催し、延べ１，２３４人（９８．５％）が参加。ＩＣＴ研修'))).toEqual({
+      ok: true,
+      value: '県内7地区で開催し、延べ1,234人（98.5%）が参加。ICT研修',
+    });
+    expect(readProse(cell('研修を実施した。'))).toEqual({ ok: true, value: '研修を実施した。' });
+  });
+  it('keeps blank as blank and refuses what readText refuses', () => {
+    expect(readProse(cell(null))).toEqual({ ok: true, value: undefined });
+    expect(readProse(cell('  '))).toEqual(readText(cell('  ')));
+    expect(refusal(readProse(cell({ formula: 'A1' } as ExcelJS.CellValue)))).toEqual(refusal(readText(cell({ formula: 'A1' } as ExcelJS.CellValue))));
   });
 });
 
