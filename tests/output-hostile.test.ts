@@ -232,7 +232,10 @@ describe('the command line', () => {
     await buildDataset(data, out, { log: () => {} });
     const file = path.join(data, 'initiatives', '001.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"budget": 1000', '"budget": 2000'));
+    // a comma and a space, or a space alone, as people type a list
     const r = run(['build', '--data', data, '--out', out, '--only', 'results-2017.pdf, appendix.xlsx']);
+    const spaced = run(['build', '--data', data, '--out', out, '--only', 'results-2017.pdf appendix.xlsx', '--quiet']);
+    expect(spaced.code, spaced.stderr).toBe(0);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
       'mini: 次の文書は作り直さず、前の（今と違う）データから作ったままです: plan-booklet.pdf、initiative-list.pdf、web/、data/（すべてそろえるには --only を付けずに作ってください）',

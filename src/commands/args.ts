@@ -59,9 +59,9 @@ export function parseCommandArgs(argv: string[]): Args {
       a.fiscalYear = Number(value);
       if (!/^\d+$/.test(value) || !Number.isInteger(a.fiscalYear)) throw new UsageError(w.get('fiscal-year-form'));
     } else if (option === '--only') {
-      // 「plan-booklet.pdf, web」 as people type a list; nothing named is no value
+      // 「plan-booklet.pdf, web」「plan-booklet.pdf web」「…、web」 as people type a list (no document name holds a space); nothing named is no value
       a.only = value
-        .split(',')
+        .split(/[\s,、，]+/)
         .map((n) => n.trim())
         .filter(Boolean)
         .map(onlyName);

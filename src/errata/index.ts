@@ -96,8 +96,23 @@ export async function errata(
     const manifest = readManifestOf(outDir);
     const current = inputsHash(after.raw);
     // every document of the set, the web edition and the open data too (a build --only leaves the others as they were)
-    const stale = manifest?.files.some((f) => !ERRATA_FILES.includes(f.file) && f.inputs !== undefined && f.inputs !== current);
-    if (!manifest || manifest.inputs !== current || stale)
+    const stale = (manifest?.files ?? []).filter((f) => !ERRATA_FILES.includes(f.file) && f.inputs !== undefined && f.inputs !== current);
+    // built after the correction, but with --only: the files left from the earlier data are named (web/ and data/ as folders)
+    if (manifest && manifest.inputs === current && stale.length) {
+      const names = [...new Set(stale.map((f) => f.file.replace(/^(web|data)\/.*$/, '$1/')))];
+      return {
+        problems: [
+          ...after.problems,
+          {
+            severity: 'error',
+            file: '',
+            message: words0.get('not-current-only', { out: shown(outDir), names: names.join('、'), data: given.data, outOption: given.out }),
+          },
+        ],
+        files: [],
+      };
+    }
+    if (!manifest || manifest.inputs !== current)
       return {
         problems: [
           ...after.problems,

@@ -5,6 +5,9 @@ import type { Dataset, Result } from './schema.js';
 
 export type AnswerField = 'budget' | 'achievement' | 'outcome';
 
+/** A budget this many times last year's is taken for one written in 円 (1,000 times 千円): validate, survey:import and survey:status say so. */
+export const YEN_FACTOR = 500;
+
 const blank = (s: string | undefined) => s === undefined || s.trim() === '';
 
 /**

@@ -12,7 +12,7 @@ import { validate } from '../validate/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
-import { categoryOf, missingAnswers } from '../model/results-answers.js';
+import { categoryOf, missingAnswers, YEN_FACTOR } from '../model/results-answers.js';
 import { BUDGET_FACTOR, budgetMoved } from './status-view.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
@@ -496,7 +496,7 @@ function budgetJumps(final: Model, answers: Answer[], words: Wording): Problem[]
     out.push({
       severity: 'warning',
       file: a.at(SURVEY.col.budget),
-      message: words.get('warn-budget-jump', { factor: BUDGET_FACTOR, prev: n(prev), now: n(now), yen: now >= prev * 500 }),
+      message: words.get('warn-budget-jump', { factor: BUDGET_FACTOR, prev: n(prev), now: n(now), yen: now >= prev * YEN_FACTOR }),
     });
   }
   return out;

@@ -10,6 +10,7 @@ import { writeAtomic } from '../write/index.js';
 import { statusWorkbook } from '../documents/workbook/status-workbook.js';
 import { BUDGET_FACTOR, surveyStatusView, type DepartmentStatus, type StatusItem } from './status-view.js';
 import { yearDateOf, yearRuleOf } from '../resolve/document-dates.js';
+import { YEN_FACTOR } from '../model/results-answers.js';
 import { fiscalYearLong } from '../era/index.js';
 import { asksResults } from '../resolve/survey-rows.js';
 
@@ -47,7 +48,12 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
     if (t.kind === 'percent-over') return { kind: words.get('kind-percent-over'), text: words.get('text-percent-over', { ...t, now: n(t.now) }) };
     return {
       kind: words.get('kind-budget'),
-      text: words.get('text-budget', { factor: BUDGET_FACTOR, prev: t.prev.toLocaleString('en-US'), now: t.now.toLocaleString('en-US') }),
+      text: words.get('text-budget', {
+        factor: BUDGET_FACTOR,
+        prev: t.prev.toLocaleString('en-US'),
+        now: t.now.toLocaleString('en-US'),
+        yen: t.now >= t.prev * YEN_FACTOR,
+      }),
     };
   };
   const texts = (d: DepartmentStatus) => d.rows.map((r) => r.items.map(text));

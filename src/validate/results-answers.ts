@@ -2,13 +2,10 @@
 // summary category counts: warnings (the report is still built, marked 未確定), listed per
 // 部局 so that the policy division knows whom to ask. Also: pillarNames name real pillars.
 import type { Dataset, Model } from '../model/schema.js';
-import { missingAnswers, categoryOf } from '../model/results-answers.js';
+import { missingAnswers, categoryOf, YEN_FACTOR } from '../model/results-answers.js';
 import { answerWords as w, cut, reportPerDepartment, who, type Line } from './unanswered.js';
 
 type Report = (file: string, message: string, path: (string | number)[], group?: string) => void;
-
-/** A budget this many times last year's is taken for one written in 円 (1,000 times 千円). */
-const YEN_FACTOR = 500;
 
 export function checkResultsAnswers(dataset: Dataset, initiatives: Model['initiatives'], err: Report, warn: Report): void {
   const results = dataset.documents.results;
