@@ -18,6 +18,7 @@ import { installTagging } from './tags.js';
 import { installContextRows } from './context-rows.js';
 import { installPageRelease } from './page-release.js';
 import { installDefinitionRelease } from './definition-release.js';
+import { installContentLines } from './content-lines.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,6 +109,12 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_PAGE_RELEASE',
     internals: ['js/Renderer.js: Renderer.prototype.renderPages', 'pdfkit: PDFDocument.prototype.addPage (per document)'],
     install: () => installPageRelease(Renderer),
+  },
+  {
+    module: 'content-lines.ts',
+    off: 'ICT_PDF_NO_CONTENT_LINES',
+    internals: ['pdfkit: PDFDocument.prototype.addPage', 'pdfkit: PDFPage.prototype.write, end (per page)'],
+    install: () => installContentLines(Object.getPrototypeOf(PDFDocument)),
   },
   {
     module: 'definition-release.ts',
