@@ -36,6 +36,16 @@ describe('table cells', () => {
   });
 });
 
+describe('line starts', () => {
+  it('never begin with 「～」 (JLReq cl-03; the line breaker takes the full-width tilde for an ideograph: 「（11月／～1月）」)', async () => {
+    const { pages: results } = await readPdf(out('fukushima-ict-strategy', 'results-2017.pdf'));
+    const all = [booklet, list, results].flatMap((pages) => pages.flatMap((p) => p.lines.map((l) => `p.${p.number}: ${l.trim()}`)));
+    // the bundled data has the mark: the check reads lines that hold it
+    expect(all.some((l) => /[～〜]/.test(l))).toBe(true);
+    expect(all.filter((l) => /^p\.\d+: [～〜]/.test(l))).toEqual([]);
+  });
+});
+
 describe('body text', () => {
   it('never ends a paragraph on a line of one character and its full stop (「…図りま／す。」), ', () => {
     const short = booklet.flatMap((p) =>

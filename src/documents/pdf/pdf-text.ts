@@ -58,6 +58,45 @@ function splitKeeps(text: string): { text: string; noWrap?: boolean }[] {
   return out;
 }
 
+const WAVE = /[～〜]/;
+/** a UTF-16 low surrogate: the second half of a character beyond the BMP */
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * 「～」 never begins a line (JLReq: a hyphen of class cl-03): the line breaker takes the
+ * full-width tilde for an ideograph and would set 「11月／～1月」. It stays with the character
+ * before it, in that character's keep when it has one (「11月～」).
+ */
+function glueWaves(pieces: { text: string; noWrap?: boolean }[]): { text: string; noWrap?: boolean }[] {
+  const out: { text: string; noWrap?: boolean }[] = [];
+  for (const p of pieces) {
+    if (p.noWrap || !WAVE.test(p.text)) {
+      out.push(p);
+      continue;
+    }
+    let t = p.text;
+    for (let i; (i = t.search(WAVE)) >= 0;) {
+      if (i > 0) {
+        const before = i >= 2 && isLow(t.charCodeAt(i - 1)) ? 2 : 1;
+        if (i > before) out.push({ text: t.slice(0, i - before) });
+        out.push({ text: t.slice(i - before, i + 1), noWrap: true });
+      } else {
+        const prev = out.at(-1);
+        if (prev?.noWrap) prev.text += t[0];
+        else if (prev && prev.text.length) {
+          const before = prev.text.length >= 2 && isLow(prev.text.charCodeAt(prev.text.length - 1)) ? 2 : 1;
+          out.push({ text: prev.text.slice(-before) + t[0], noWrap: true });
+          prev.text = prev.text.slice(0, -before);
+          if (!prev.text) out.splice(out.length - 2, 1);
+        } else out.push({ text: t[0]! });
+      }
+      t = t.slice(i + 1);
+    }
+    if (t) out.push({ text: t });
+  }
+  return out;
+}
+
 function splitSubscripts(p: { text: string; noWrap?: boolean }): { text: string; noWrap?: boolean; sub?: boolean }[] {
   if (!/[\u2080-\u2089]/.test(p.text)) return [p];
   const out: { text: string; noWrap?: boolean; sub?: boolean }[] = [];
@@ -94,7 +133,7 @@ export function inlineText(runs: Inline[], opts: { keeps?: boolean; pages?: Map<
       out.push({ text: r.text, sup: true, linkToDestination: `gloss-${r.sup}`, contents: r.linkName, reference: true, ...(r.bold ? { bold: true } : {}) });
       continue;
     }
-    const pieces = opts.keeps === false ? [{ text: r.text }] : splitKeeps(r.text);
+    const pieces = opts.keeps === false ? [{ text: r.text }] : glueWaves(splitKeeps(r.text));
     for (const p of pieces.flatMap(splitSubscripts)) {
       const n: Run = { text: p.text };
       if (p.noWrap) n.noWrap = true;
