@@ -24,6 +24,8 @@ function csvRows(): Row[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 const num = (s: string) => Number(s).toLocaleString('en-US', { maximumFractionDigits: 6 });
+/** a CSV 達成率 as print writes it: one decimal, a negative one with the minus sign U+2212 (−16.7%), not the hyphen */
+const printedRate = (s: string) => `${Number(s) < 0 ? '\u2212' : ''}${Math.abs(Number(s)).toFixed(1)}%`;
 
 describe('進ちょく状況 of the sample: PDF, web page, open data and appendix agree', () => {
   let rows: Row[];
@@ -63,7 +65,7 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
   it('prints each year’s target, actual and 達成率 (or its reason) in the PDF as the CSV has them', () => {
     const text = squash(pages.join(''));
     for (const r of rows) {
-      const rateText = r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記'];
+      const rateText = r['達成率（%）'] !== '' ? printedRate(r['達成率（%）']) : r['達成率の注記'];
       const actual = r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']);
       expect(text, r['ID']).toContain(squash(`${num(r['その年度の目標値'])}${actual}${rateText}`));
     }
@@ -101,7 +103,7 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
       rows.map((r) => [
         num(r['その年度の目標値']),
         r['回答状況'] === '未回答' ? '未回答' : num(r['実績値']),
-        r['達成率（%）'] !== '' ? `${Number(r['達成率（%）']).toFixed(1)}%` : r['達成率の注記'],
+        r['達成率（%）'] !== '' ? printedRate(r['達成率（%）']) : r['達成率の注記'],
       ]),
     );
     expect(html).toContain('<p class="draft">未確定（未回答 2 件）</p>');

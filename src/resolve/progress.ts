@@ -129,7 +129,12 @@ export interface ProgressView {
 }
 
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
-export const rateText = (rate: Rate, w: Wording) => ('value' in rate ? w.get('rate', { value: rate.value.toFixed(1) }) : w.get(`reason-${rate.reason}`));
+/** A 達成率 as printed: one decimal, a negative one with the minus sign (−16.7%, not the hyphen of -16.7), never −0.0. */
+export const rateText = (rate: Rate, w: Wording) => {
+  if (!('value' in rate)) return w.get(`reason-${rate.reason}`);
+  const shown = Math.abs(rate.value).toFixed(1);
+  return w.get('rate', { value: shown, negative: rate.value < 0 && shown !== '0.0' });
+};
 
 /** The day a time point stands for, in ISO 8601: a month's or a fiscal year's last day, a year's average its last day. */
 export function asOfDate(a: AsOf): string {
