@@ -85,6 +85,9 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(header.join('\n')).not.toMatch(/判定でき(\s|$)/m);
     // one actual and one grade unanswered: the mark on every page, as the results report does
     for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
+    // an unanswered 自己評価 is counted as 未回答, as the indicators' column calls it (not a second label, 「評価なし」)
+    expect(squash(pages[0])).not.toContain('評価なし');
+    expect(readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8')).not.toContain('評価なし');
     expect(new Set(rows.map((r) => r['確定状況']))).toEqual(new Set(['未確定']));
     // running text names the years in full, as the CSV's 年度 column does; R2年度 is for table headings
     const years = [...new Set(rows.map((r) => r['年度（和暦）']))];
