@@ -36,6 +36,21 @@ describe('table cells', () => {
   });
 });
 
+describe('spaced-out titles', () => {
+  it('set the cover’s issuer and the 目次 heading spaced as the published booklet does (「宮 城 県」), not tight', async () => {
+    const { glyphPositions } = await import('./helpers/glyph-positions.js');
+    const glyphs = await glyphPositions(new Uint8Array(readFileSync(BOOKLET)));
+    const at = (page: number, chars: string) => [...chars].map((c) => glyphs.find((g) => g.page === page && g.char === c && g.size >= 16)!);
+    const [miya, shiro, ken] = at(1, '宮城県');
+    // 18 pt characters and 6 pt between them (the style's characterSpacing)
+    expect(shiro!.x - miya!.x).toBeCloseTo(24, 1);
+    expect(ken!.x - shiro!.x).toBeCloseTo(24, 1);
+    const [moku, tsugi] = at(2, '目次');
+    // 16 pt, then 4 pt, the space and 4 pt again
+    expect(tsugi!.x - moku!.x).toBeGreaterThan(16 + 4 + 4);
+  });
+});
+
 describe('line starts', () => {
   it('never begin with 「～」 (JLReq cl-03; the line breaker takes the full-width tilde for an ideograph: 「（11月／～1月）」)', async () => {
     const { pages: results } = await readPdf(out('fukushima-ict-strategy', 'results-2017.pdf'));

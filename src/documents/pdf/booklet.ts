@@ -462,8 +462,10 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
     // a long title never leaves one or two characters on its last line
     { text: keepTail(textOf(view.title)), style: 'cover' },
     ...view.history.map((x): Node => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
-    { text: view.issuer, style: 'coverIssuer' },
-    { text: words.get('toc-title'), style: 'tocTitle', pageBreak: 'before', tag: 'H', level: 1 },
+    // spaced out (characterSpacing) as one unbroken piece: pdfmake spaces the characters of a piece
+    // only, and Japanese text is otherwise one piece a character (「宮城県」 was set unspaced)
+    { text: view.issuer, style: 'coverIssuer', noWrap: true },
+    { text: words.get('toc-title'), style: 'tocTitle', noWrap: true, pageBreak: 'before', tag: 'H', level: 1 },
     { stack: nestToc(toc), tag: 'TOC' },
     ...notice.nodes,
   ];
