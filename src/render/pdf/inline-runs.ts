@@ -278,9 +278,14 @@ function valueKey(v: unknown): string {
     if (id === undefined) objectIds.set(v, (id = nextObjectId++));
     return `#${id}`;
   }
-  if (typeof v === 'string') return JSON.stringify(v);
+  // a string by its length and itself: as unambiguous as its JSON, without escaping it
+  if (typeof v === 'string') return `s${v.length}:${v}`;
   return `${typeof v}:${Object.is(v, -0) ? '-0' : String(v)}`;
 }
+
+/** a property name as part of a style's key (quoted once per name) */
+const quotedNames = new Map<string, string>();
+const quoted = (k: string) => quotedNames.get(k) ?? (quotedNames.set(k, JSON.stringify(k)), quotedNames.get(k)!);
 
 /** per document: one style object for each distinct style (its properties in order, and their values) */
 const stylesOf = new WeakMap<object, Map<string, Any>>();
@@ -288,7 +293,7 @@ function sharedStyle(pdfDocument: Any, style: Any): Any {
   // a symbol-keyed property is copied by a spread but is no part of the key: such a style is kept as it is
   if (Object.getOwnPropertySymbols(style).length) return style;
   let key = '';
-  for (const k of Object.keys(style)) key += `${JSON.stringify(k)}=${valueKey(style[k])};`;
+  for (const k of Object.keys(style)) key += `${quoted(k)}=${valueKey(style[k])};`;
   let styles = stylesOf.get(pdfDocument);
   if (!styles) stylesOf.set(pdfDocument, (styles = new Map()));
   const shared = styles.get(key);
