@@ -8,6 +8,9 @@ export const PROGRESS_PDF = 'progress.pdf';
 export const WEB = 'web/';
 export const DATA = 'data/';
 
+/** A file of a set as a message names it: a document by its name, a file of the web edition or the open data by its folder. */
+export const documentOf = (file: string): string => [WEB, DATA].find((folder) => file.startsWith(folder)) ?? file;
+
 /** a name given to `--only` as the build calls it: `web` is the folder `web/` */
 export function onlyName(name: string): string {
   return name === WEB.slice(0, -1) || name === DATA.slice(0, -1) ? `${name}/` : name;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { hasErrors } from './problem.js';
 import { checkDataset } from './check-dataset.js';
-import { documentNames, WEB, DATA } from './document-names.js';
+import { documentNames, documentOf, WEB, DATA } from './document-names.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 import { inputsHash } from './inputs-hash.js';
 import { keptBuild, keptResult } from './kept-build.js';
@@ -86,7 +86,7 @@ export async function buildDataset(dir: string, outRoot: string, opts: BuildOpti
       .filter((f) => f.inputs !== undefined && f.inputs !== inputs)
       .map((f) => path.relative(outDir, f.file).split(path.sep).join('/'))
       .filter((name) => !ERRATA_FILES.includes(name))
-      .map((name) => [WEB, DATA].find((folder) => name.startsWith(folder)) ?? name);
+      .map(documentOf);
     const order = [...names, WEB, DATA];
     const listed = [...new Set(older)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     if (listed.length) opts.log(progress('older-kept', { id: r.id, names: listed.join('、') }));

@@ -17,6 +17,7 @@ import { renderWorkbook } from '../render/xlsx.js';
 import { readManifestOf, type Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
+import { documentOf } from '../document-names.js';
 import { findPublished } from './published.js';
 import { latestPublishedOn } from '../model/published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
@@ -99,7 +100,7 @@ export async function errata(
     const stale = (manifest?.files ?? []).filter((f) => !ERRATA_FILES.includes(f.file) && f.inputs !== undefined && f.inputs !== current);
     // built after the correction, but with --only: the files left from the earlier data are named (web/ and data/ as folders)
     if (manifest && manifest.inputs === current && stale.length) {
-      const names = [...new Set(stale.map((f) => f.file.replace(/^(web|data)\/.*$/, '$1/')))];
+      const names = [...new Set(stale.map((f) => documentOf(f.file)))];
       return {
         problems: [
           ...after.problems,

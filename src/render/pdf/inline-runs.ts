@@ -285,7 +285,11 @@ function valueKey(v: unknown): string {
 
 /** a property name as part of a style's key (quoted once per name) */
 const quotedNames = new Map<string, string>();
-const quoted = (k: string) => quotedNames.get(k) ?? (quotedNames.set(k, JSON.stringify(k)), quotedNames.get(k)!);
+function quoted(k: string): string {
+  let q = quotedNames.get(k);
+  if (q === undefined) quotedNames.set(k, (q = JSON.stringify(k)));
+  return q;
+}
 
 /** per document: one style object for each distinct style (its properties in order, and their values) */
 const stylesOf = new WeakMap<object, Map<string, Any>>();
