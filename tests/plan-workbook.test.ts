@@ -35,8 +35,10 @@ if (!soffice) {
 }
 
 const json = (id: string) => JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
-const errors = (r: { problems: { severity: string; file: string; message: string }[] }) =>
-  r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+const said = (severity: string) => (r: { problems: { severity: string; file: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === severity).map((p) => `${p.file}: ${p.message}`);
+const errors = said('error');
+const warnings = said('warning');
 
 /** Fills a sent book the way a department does: exceljs on the file itself, every sheet at hand. */
 async function fill(
@@ -508,7 +510,7 @@ describe('refusals: nothing written', () => {
     });
     const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
     expect(errors(r)).toEqual([]);
-    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+    expect(warnings(r)).toContain(
       '総務部.xlsx!指標!F2: 目標値が数字だけ（65）です。単位（件）を付けないと、一覧にも「65」とだけ載ります。単位を付けて書いてください',
     );
     expect(json('001').indicators[0].target.value).toBe('65');
@@ -520,7 +522,7 @@ describe('refusals: nothing written', () => {
     });
     const r = await planImport(data, sent, { write: false, publishedRoot: path.join(work, 'published') });
     expect(errors(r)).toEqual([]);
-    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+    expect(warnings(r)).toContain(
       '総務部.xlsx!事業!D2: 部局「総務課」は、このデータセットのどの事業の部局でもありません。「総務部」のことですか（新しい部局なら、このまま取り込めます）',
     );
   });
@@ -535,7 +537,7 @@ describe('refusals: nothing written', () => {
       });
       const r = await planImport(data, sent, { write: false, publishedRoot: path.join(work, 'published') });
       expect(errors(r)).toEqual([]);
-      expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
+      expect(warnings(r)).toContain(
         '総務部.xlsx!事業!C2: この事業は主な取組一覧に別の名前「防災情報システム」（listTitle）で載り、一覧はその名前のままです。一覧の名前も変えるときは initiatives/001.json の listTitle を直してください',
       );
     } finally {
