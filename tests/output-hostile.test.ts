@@ -255,6 +255,17 @@ describe('the command line', () => {
     expect(r.stderr).toMatch(/sample-progress: 作成しました（ファイル 1 件/);
   });
 
+  it('refuses an --out inside another data set (「--out data/x」 typed for 「--out output」), exit 4, writing nothing there', () => {
+    const other = copyOfMini('other-set');
+    const before = readdirSync(other).sort();
+    for (const out of [other, path.join(other, 'out')]) {
+      const r = run(['build', '--data', MINI, '--out', out]);
+      expect(r.code, r.stderr).toBe(4);
+      expect(r.stderr).toContain('データセットのフォルダ');
+      expect(readdirSync(other).sort()).toEqual(before);
+    }
+  });
+
   it('explains each kind of output problem: the path, what is wrong, what to do', () => {
     const cases: [string, string, string][] = [
       ['ENOTDIR', 'フォルダがあるべき場所にファイルがあります', 'ファイルを別の場所へ移す'],

@@ -44,7 +44,10 @@ export default async function run(a: Args): Promise<number> {
   if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date }));
   const from = path.resolve(a.from);
   const out = path.resolve(a.out);
-  guardPlaces([path.join(out, a.id), path.join(out, `.${a.id}`)], dataRead([from]));
+  // the new set's own folder already there is told by new-plan itself (「すでにあります」); the folder it goes in
+  // must lie in no data set
+  guardPlaces([path.join(out, a.id), path.join(out, `.${a.id}`)], dataRead([from]), { intoData: true });
+  guardPlaces([out], []);
   const carry = a.carry === undefined ? undefined : carriedIds(a.carry);
   if (carry && carry.length === 0) throw new UsageError(w.get('new-plan-carry-empty'));
   if (carry) {

@@ -9,7 +9,7 @@ export default async function run(a: Args): Promise<number> {
   if (!a.data || a.rest.length !== 1 || returns === undefined) throw new UsageError(commandWords().get('need-plan-import'));
   if (a.yes && a.dryRun) throw new UsageError(commandWords().get('yes-and-dry-run'));
   // the import writes into the data set: the returned books must lie elsewhere
-  guardPlaces([path.resolve(a.data)], [{ path: path.resolve(returns), what: commandWords().get('read-returns') }]);
+  guardPlaces([path.resolve(a.data)], [{ path: path.resolve(returns), what: commandWords().get('read-returns') }], { intoData: true });
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const { planImport } = await import('../plan-book/import.js');
   const { printPlanImport } = await import('../plan-book/import-report.js');

@@ -4,9 +4,10 @@
 // of the data it reads: every place written is compared with every folder read, after links and
 // spellings are resolved (`../data`, `data/./x`, a link to data/), and an overlap either way —
 // the same folder, inside it, or one of its parents — is refused before anything is made.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from './output-error.js';
+import { wordsOf } from '../templates/words.js';
 
 /** A path with every link and `..` resolved, also where its last parts do not exist yet. */
 export function realPath(p: string): string {
@@ -47,9 +48,26 @@ export interface Read {
  * command, lies inside one, or holds one. `places` are every path the command may create or
  * change (for a build: the output folder itself, since <out>/<id> and <out>/.<id> are made in it).
  */
-export function guardPlaces(places: string[], reads: Read[]): void {
+export function guardPlaces(places: string[], reads: Read[], opts: { intoData?: boolean } = {}): void {
   for (const place of places) {
     const w = realPath(place);
+    // nor inside any other data set (a folder holding dataset.json, up from the place): `--out data/x`
+    // typed for `--out output` would put documents among another set's files. A command that writes
+    // a data set itself says so (`intoData`: plan:import into its data, new-plan its new set).
+    if (!opts.intoData)
+      for (let d = w; ; d = path.dirname(d)) {
+        if (existsSync(path.join(d, 'dataset.json'))) {
+          const how = d === w ? 'same' : 'inside';
+          throw new OutputError({
+            code: 'EOVERLAP',
+            path: place,
+            detail: `${how} ${d}`,
+            kept: true,
+            overlap: { how, folder: d, what: wordsOf('commands')('read-dataset') },
+          });
+        }
+        if (path.dirname(d) === d) break;
+      }
     for (const r of reads) {
       const d = realPath(r.path);
       const how = w === d || fold(w) === fold(d) ? 'same' : within(w, d) ? 'inside' : within(d, w) ? 'holds' : undefined;
