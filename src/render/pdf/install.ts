@@ -19,6 +19,7 @@ import { installContextRows } from './context-rows.js';
 import { installPageRelease } from './page-release.js';
 import { installDefinitionRelease } from './definition-release.js';
 import { installContentLines } from './content-lines.js';
+import { installStyleLookup } from './style-lookup.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -53,6 +54,12 @@ interface Patch {
 
 /** In order: a later patch may wrap what an earlier one replaced (the loss guard's stamps wrap the line filling of inline-runs.ts). */
 export const PATCHES: Patch[] = [
+  {
+    module: 'style-lookup.ts',
+    off: 'ICT_PDF_NO_STYLE_LOOKUP',
+    internals: ['js/StyleContextStack.js: StyleContextStack.prototype.getProperty', 'js/StyleContextStack.js: StyleContextStack.getStyleProperty'],
+    install: () => installStyleLookup(StyleContextStack),
+  },
   {
     module: 'inline-runs.ts',
     off: 'ICT_PDF_NO_INLINE_RUNS',
