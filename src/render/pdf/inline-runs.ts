@@ -293,11 +293,31 @@ function quoted(k: string): string {
 
 /** per document: one style object for each distinct style (its properties in order, and their values) */
 const stylesOf = new WeakMap<object, Map<string, Any>>();
+/** per document: the style object given last, and its property names (runs in a row mostly share one) */
+const lastOf = new WeakMap<object, { style: Any; keys: string[] }>();
+
+/** the same properties in the same order with the same values, as valueKey tells them apart (Object.is) */
+function sameStyle(keys: string[], style: Any, last: { style: Any; keys: string[] }): boolean {
+  if (keys.length !== last.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== last.keys[i] || !Object.is(style[keys[i]], last.style[keys[i]])) return false;
+  return true;
+}
+
 function sharedStyle(pdfDocument: Any, style: Any): Any {
   // a symbol-keyed property is copied by a spread but is no part of the key: such a style is kept as it is
   if (Object.getOwnPropertySymbols(style).length) return style;
+  const keys = Object.keys(style);
+  // the style given last, when this one is equal to it: the one its key would find
+  const last = lastOf.get(pdfDocument);
+  if (last && sameStyle(keys, style, last)) return last.style;
+  const shared = sharedByKey(pdfDocument, style, keys);
+  lastOf.set(pdfDocument, { style: shared, keys: Object.keys(shared) });
+  return shared;
+}
+
+function sharedByKey(pdfDocument: Any, style: Any, keys: string[]): Any {
   let key = '';
-  for (const k of Object.keys(style)) key += `${quoted(k)}=${valueKey(style[k])};`;
+  for (const k of keys) key += `${quoted(k)}=${valueKey(style[k])};`;
   let styles = stylesOf.get(pdfDocument);
   if (!styles) stylesOf.set(pdfDocument, (styles = new Map()));
   const shared = styles.get(key);

@@ -38,6 +38,19 @@ function plain(i: Any): boolean {
 }
 
 /**
+ * Per document font: what its encode() gave for each part. pdfkit's EmbeddedFont.encode adds the
+ * glyphs to the document's subset and records their widths and code points the first time, and
+ * gives the same codes and the same (cached, read-only) positions every time after, so a part
+ * (most often one character) is encoded once per document, not once per place it is drawn.
+ */
+const encoded = new WeakMap<object, Map<string, [string[], Any[]]>>();
+function encodedParts(font: Any): Map<string, [string[], Any[]]> {
+  let m = encoded.get(font);
+  if (!m) encoded.set(font, (m = new Map()));
+  return m;
+}
+
+/**
  * The font drawn for a run: the inline's font, except that it encodes the run part by part (the
  * parts end at `ends` in `text`), each part's last glyph advancing to where pdfmake put the next
  * part (justified lines spread their characters; the difference `gaps[k]` becomes a TJ
@@ -51,8 +64,11 @@ function runFont(font: Any, text: string, ends: number[] | number, gaps: number[
       value: () => {
         const hex: string[] = [];
         const positions: Any[] = [];
+        const known = encodedParts(font);
         parts.forEach((p, k) => {
-          const [h, pos] = font.encode(p);
+          let e = known.get(p);
+          if (!e) known.set(p, (e = font.encode(p)));
+          const [h, pos] = e!;
           for (let g = 0; g < h.length; g++) {
             hex.push(h[g]);
             positions.push(pos[g]);
