@@ -293,8 +293,12 @@ function quoted(k: string): string {
 
 /** per document: one style object for each distinct style (its properties in order, and their values) */
 const stylesOf = new WeakMap<object, Map<string, Any>>();
-/** per document: the style object given last, and its property names (runs in a row mostly share one) */
-const lastOf = new WeakMap<object, { style: Any; keys: string[] }>();
+/**
+ * per document: the style objects given last, newest first, with their property names (a table's
+ * cells and a paragraph's parts mostly take turns among a few styles)
+ */
+const recentOf = new WeakMap<object, { style: Any; keys: string[] }[]>();
+const RECENT = 8;
 
 /** the same properties in the same order with the same values, as valueKey tells them apart (Object.is) */
 function sameStyle(keys: string[], style: Any, last: { style: Any; keys: string[] }): boolean {
@@ -307,11 +311,21 @@ function sharedStyle(pdfDocument: Any, style: Any): Any {
   // a symbol-keyed property is copied by a spread but is no part of the key: such a style is kept as it is
   if (Object.getOwnPropertySymbols(style).length) return style;
   const keys = Object.keys(style);
-  // the style given last, when this one is equal to it: the one its key would find
-  const last = lastOf.get(pdfDocument);
-  if (last && sameStyle(keys, style, last)) return last.style;
+  // a style given lately, when this one is equal to it: the one its key would find
+  let recent = recentOf.get(pdfDocument);
+  if (!recent) recentOf.set(pdfDocument, (recent = []));
+  for (let i = 0; i < recent.length; i++)
+    if (sameStyle(keys, style, recent[i])) {
+      const hit = recent[i];
+      if (i > 0) {
+        recent.splice(i, 1);
+        recent.unshift(hit);
+      }
+      return hit.style;
+    }
   const shared = sharedByKey(pdfDocument, style, keys);
-  lastOf.set(pdfDocument, { style: shared, keys: Object.keys(shared) });
+  recent.unshift({ style: shared, keys: Object.keys(shared) });
+  if (recent.length > RECENT) recent.pop();
   return shared;
 }
 
