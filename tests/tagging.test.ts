@@ -2,6 +2,7 @@
 // everything drawn either tagged or an artifact; the checker is proved to fail on bad PDFs.
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFDict, PDFArray, PDFString } from 'pdf-lib';
@@ -60,6 +61,18 @@ describe('every PDF the suite builds', () => {
       if (!file.endsWith('initiative-list.pdf')) expect(r.roles).toContain('H1');
       r.pages.forEach((p, i) => expect(p.structure, `page ${i + 1}`).toBe(p.drawn));
     });
+
+  it('each PDF’s tree opens with the document’s title as a first-level heading, the booklet’s cover title too', () => {
+    // a screen reader's list of headings starts with the title the first page shows (the cover's had been a P)
+    const first = (file: string) =>
+      execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.trim());
+    for (const file of pdfs) expect(first(file)[0], path.relative(OUT, file)).toBe('H1 (block)');
+    const booklet = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'miyagi-ict-plan', 'dataset.json'), 'utf8')) as { title: string };
+    expect(first(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf'))[1]).toBe(JSON.stringify(booklet.title));
+  });
 
   it('the booklet tree has its headings, 目次, lists, tables with header cells and the コラム', async () => {
     const r = await checkTags(readFileSync(path.join(OUT, 'miyagi-ict-plan', 'plan-booklet.pdf')));

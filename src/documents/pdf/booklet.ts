@@ -461,8 +461,9 @@ export function bookletFront(view: BookletView, r: Resolved): Node[] {
   notice.many(blockNodes(view.notice), view.files.notice);
   notice.end();
   return [
-    // a long title never leaves one or two characters on its last line
-    { text: keepTail(textOf(view.title)), style: 'cover' },
+    // a long title never leaves one or two characters on its last line; the document's title, a
+    // heading in the structure tree as it is on the page (a screen reader's list of headings starts with it)
+    { text: keepTail(textOf(view.title)), style: 'cover', tag: 'H', level: 1 },
     ...view.history.map((x): Node => ({ text: words.get('cover-history', x), style: 'coverHistory' })),
     // spaced out (characterSpacing) as one unbroken piece: pdfmake spaces the characters of a piece
     // only, and Japanese text is otherwise one piece a character (「宮城県」 was set unspaced)
