@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { surveyExport } from '../src/survey/export.js';
 import { surveyImport } from '../src/survey/import.js';
+import { surveyStatus } from '../src/survey/status.js';
 import { ROOT } from './helpers/data.js';
 import { editBook, exportedOnce } from './helpers/survey.js';
 
@@ -141,6 +142,7 @@ describe('survey import', () => {
     sent = out2018;
     let id = '';
     let prev = 0;
+    const cut: number[] = [];
     await edit('総務部.xlsx', (ws) => {
       id = String(ws.getCell('A2').value);
       ws.getCell('E2').value = 1200;
@@ -151,6 +153,15 @@ describe('survey import', () => {
       const other = JSON.parse(readFileSync(path.join(data, 'initiatives', `${ws.getCell('A3').value}.json`), 'utf8'));
       prev = other.results['2017'].budget;
       ws.getCell('E3').value = prev * 1000;
+      // a budget cut to 0, and one left blank in a row otherwise answered: each said at its cell, as a
+      // department's forgotten cell prints 「—」 and leaves the total without a word
+      for (const row of [4, 5]) {
+        const was = JSON.parse(readFileSync(path.join(data, 'initiatives', `${ws.getCell(`A${row}`).value}.json`), 'utf8')).results['2017'].budget;
+        cut.push(was);
+        ws.getCell(`E${row}`).value = row === 4 ? 0 : null;
+        ws.getCell(`F${row}`).value = '計画どおり実施';
+        ws.getCell(`G${row}`).value = '研修を実施した。';
+      }
     });
     const r = await surveyImport(data, out2018, { fiscalYear: 2018 });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -158,6 +169,19 @@ describe('survey import', () => {
     expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toContain(
       `総務部.xlsx!事業実施結果!E3: 事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(prev)} → ${n(prev * 1000)} 千円）。円で書いていませんか。事業費は千円で書きます（値はこのまま取り込みます）`,
     );
+    expect(cut.every((b) => b > 0)).toBe(true);
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => `${p.file}: ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        `総務部.xlsx!事業実施結果!E4: 事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(cut[0]!)} → 0 千円）。0 は「0」と印刷します。事業費のない年度なら空欄にします（「—」と印刷します）（値はこのまま取り込みます）`,
+        `総務部.xlsx!事業実施結果!E5: 事業費が空欄です（前年度 ${n(cut[1]!)} 千円）。空欄は事業費なし（「—」）と印刷し、合計に入りません。書き忘れでないか確かめてください（このまま取り込みます）`,
+      ]),
+    );
+    // survey:status asks about both, in the same words
+    const said: string[] = [];
+    expect(await surveyStatus(data, 2018, undefined, (l) => said.push(l), (l) => said.push(l))).toBe(0);
+    const lines = said.join('\n');
+    expect(lines).toContain(`【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(cut[0]!)} → 0 千円）。0 は「0」と印刷します`);
+    expect(lines).toContain(`【事業費の空欄】事業費が空欄です（前年度 ${n(cut[1]!)} 千円）`);
     const j = JSON.parse(readFileSync(path.join(data, 'initiatives', `${id}.json`), 'utf8'));
     expect(j.results['2018']).toEqual({ budget: 1200, achievement: '計画どおり実施', outcome: '県内7地区で研修を実施し、延べ1,234人が受講した。' });
     expect(Object.keys(j.results)).toEqual(['2017', '2018']);

@@ -13,7 +13,7 @@ import { Wording, createHandlebars } from '../templates/index.js';
 import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers, YEN_FACTOR } from '../model/results-answers.js';
-import { BUDGET_FACTOR, budgetMoved } from './status-view.js';
+import { BUDGET_FACTOR, budgetLeftBlank, budgetMoved } from './status-view.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
 import { asksResults, surveyDepartments } from '../resolve/survey-rows.js';
@@ -446,7 +446,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
-  problems.push(...unsettled(final, answers, changedIds, words), ...budgetJumps(final, answers, words));
+  problems.push(...unsettled(final, answers, changedIds, words), ...budgetJumps(final, answers, changedIds, words));
   if (hasErrors(problems)) return { ...none, problems };
   const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
   if (changes.length === 0) return { problems, changes, summary, missing, earlier };
@@ -480,23 +480,31 @@ function valueInWords(path: string, data: Initiative, words: Wording): string {
 }
 
 /**
- * A budget answered that moved by BUDGET_FACTOR or more from last year's, said at its cell as
- * survey:status asks about it: 135304000 typed in 円 for 135,304 千円 would be printed as
- * 135,304,000 千円. A thousandfold one is named as such. The value is taken.
+ * A budget answered that moved by BUDGET_FACTOR or more from last year's (a cut to 0 too), said at
+ * its cell as survey:status asks about it: 135304000 typed in 円 for 135,304 千円 would be printed
+ * as 135,304,000 千円. A thousandfold one is named as such. And a budget left blank in a row this
+ * book answered, where last year had one: the blank prints as 「—」 (none), which a forgotten cell
+ * also looks like. The values are taken.
  */
-function budgetJumps(final: Model, answers: Answer[], words: Wording): Problem[] {
+function budgetJumps(final: Model, answers: Answer[], changedIds: Set<string>, words: Wording): Problem[] {
   const byId = new Map(final.initiatives.map((i) => [i.id, i]));
   const out: Problem[] = [];
+  const n = (x: number) => x.toLocaleString('en-US');
   for (const a of answers) {
-    if (a.budget.kind !== 'set') continue;
+    const results = byId.get(a.id)?.data.results;
+    const prev = results?.[String(a.fy - 1)]?.budget;
+    if (a.budget.kind !== 'set') {
+      const r = results?.[String(a.fy)];
+      if (changedIds.has(a.id) && r && !missingAnswers(r).length && budgetLeftBlank(prev, r.budget))
+        out.push({ severity: 'warning', file: a.at(SURVEY.col.budget), message: words.get('warn-budget-blank', { prev: n(prev) }) });
+      continue;
+    }
     const now = a.budget.value;
-    const prev = byId.get(a.id)?.data.results?.[String(a.fy - 1)]?.budget;
     if (!budgetMoved(prev, now)) continue;
-    const n = (x: number) => x.toLocaleString('en-US');
     out.push({
       severity: 'warning',
       file: a.at(SURVEY.col.budget),
-      message: words.get('warn-budget-jump', { factor: BUDGET_FACTOR, prev: n(prev), now: n(now), yen: now >= prev * YEN_FACTOR }),
+      message: words.get('warn-budget-jump', { factor: BUDGET_FACTOR, prev: n(prev), now: n(now), yen: now >= prev * YEN_FACTOR, zero: now === 0 }),
     });
   }
   return out;

@@ -14,15 +14,22 @@ import { sameUnit } from './indicator-cells.js';
 /** A budget this many times last year's, or this fraction of it, is asked about. */
 export const BUDGET_FACTOR = 3;
 
-/** A budget that moved by BUDGET_FACTOR or more from last year's (both known and above 0). */
+/** A budget that moved by BUDGET_FACTOR or more from last year's (both known, last year's above 0; a cut to 0 is such a move). */
 export const budgetMoved = (prev: unknown, now: unknown): prev is number =>
-  typeof prev === 'number' && typeof now === 'number' && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev);
+  typeof prev === 'number' && typeof now === 'number' && prev > 0 && now >= 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev);
+
+/**
+ * A budget left blank (printed 「—」, no budget) in a row otherwise answered, where last year's was
+ * above 0: a blank is how the book says 「なし」, but it is also how a forgotten cell looks.
+ */
+export const budgetLeftBlank = (prev: unknown, now: unknown): prev is number => typeof prev === 'number' && prev > 0 && (now === null || now === undefined);
 
 export type StatusItem =
   | { kind: 'unanswered'; fields: AnswerField[] }
   | { kind: 'no-entry' }
   | { kind: 'uncategorised'; achievement: string }
   | { kind: 'budget'; prev: number; now: number }
+  | { kind: 'budget-blank'; prev: number }
   | { kind: 'no-actual'; indicator: string }
   | { kind: 'no-grade' }
   | { kind: 'actual-jump'; indicator: string; prev: number; now: number; unit: string; fromBaseline: boolean }
@@ -90,13 +97,15 @@ export function surveyStatusView(model: Model, fy: number): DepartmentStatus[] {
         const prev = i.results?.[String(fy - 1)]?.budget;
         const now = r.budget;
         if (budgetMoved(prev, now)) items.push({ kind: 'budget', prev, now: now! });
+        // only in a row answered otherwise: an unanswered row is listed as such already
+        else if (!missing.length && budgetLeftBlank(prev, now)) items.push({ kind: 'budget-blank', prev });
       }
       for (const { indicator } of numeric.get(id) ?? []) {
         if (actualMissing(indicator, fy)) items.push({ kind: 'no-actual', indicator: indicator.name });
         items.push(...actualChecks(indicator, fy));
       }
       if (numeric.has(id) && evaluationMissing(i, fy)) items.push({ kind: 'no-grade' });
-      if (items.length) listed.push({ id, file: fileOf.get(id)!, no: i.no, title: i.title, division: [i.division].flat().join('・'), items });
+      if (items.length) listed.push({ id, file: fileOf.get(id)!, no: i.no, title: i.title, division: [i.division].flat().join('、'), items });
     }
     // a row with both (unanswered, and a budget that moved) counts under each: the heading's 要確認
     // must not say 0 while a 【事業費の増減】 is listed below it
