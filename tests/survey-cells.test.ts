@@ -250,7 +250,15 @@ describe('readNewMark: 新規（○）', () => {
     expect(readNewMark(cell('◯'), marks)).toEqual({ ok: true, value: true });
   });
   it('refuses anything else', () => {
-    for (const v of ['x', '○○', 1, true] as ExcelJS.CellValue[]) expect(refusal(readNewMark(cell(v), marks)), String(v)).toEqual({ kind: 'new' });
+    // refused with what was typed, as Excel shows it
+    for (const [v, typed] of [
+      ['x', 'x'],
+      [' ｏ ', 'ｏ'],
+      ['○○', '○○'],
+      [1, '1'],
+      [true, 'TRUE'],
+    ] as [ExcelJS.CellValue, string][])
+      expect(refusal(readNewMark(cell(v), marks)), String(v)).toEqual({ kind: 'new', typed });
     expect(refusal(readNewMark(cell(new Date(Date.UTC(2019, 0, 1))), marks))).toMatchObject({ kind: 'date' });
   });
 });

@@ -166,6 +166,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
       ws.getCell('E2').value = 500;
       ws.getCell('F2').value = '一部実施';
       ws.getCell('G2').value = '一部を実施した。';
+      // 新規 typed as ◯ (U+25EF): taken as ○, and listed as ○ (it had been listed as `true`)
+      ws.getCell('H2').value = '◯';
       // a row answered in part (its budget only, as last year's): still unanswered, and changed
       ws.getCell('E3').value = (ws.getCell('I3').value as number | null) ?? 0;
       // a new project, added as a row
@@ -197,7 +199,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
     // each initiative counted once: 1 + 0 + 14 = the 15 asked
     expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件（うち今回変わったもの 1 件）');
     expect(ok.stdout).toMatch(/回答のブックがない部局: .*危機管理部/);
-    expect(ok.stdout).toContain('49 件の値を取り込みました');
+    expect(ok.stdout).toContain('50 件の値を取り込みました');
+    expect(ok.stdout).toMatch(/「[^」]+」 2018年度の新規: （空欄） → ○\n/);
     expect(readJson(`initiatives/${firstId}.json`).title).toMatch(/（名称訂正）$/);
     for (const [id, outcome] of Object.entries(answered)) expect(readJson(`initiatives/${id}.json`).results['2018'].outcome).toBe(outcome);
   });
@@ -236,7 +239,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(refused.stderr).toMatch(
       /エラー 総務部\.xlsx!事業実施結果!F2: 目標の達成度「計画通り実施」は集計区分（.*計画どおり実施.*）のどれにもありません。2017年度は公表済みで、.*取り込みません。「計画どおり実施」のことであれば、一覧から選び直してください/,
     );
-    expect(refused.stderr).toMatch(/エラー 総務部\.xlsx!事業実施結果!A3: この訂正で取組実績・成果等が空になります。2017年度は公表済みで/);
+    // at the cell emptied (G3, not the row's ID cell), naming the initiative
+    expect(refused.stderr).toMatch(/エラー 総務部\.xlsx!事業実施結果!G3: この訂正で「.+」の取組実績・成果等が空になります。2017年度は公表済みで/);
     expect(initiativeTexts()).toEqual(before);
     // the year being collected: taken, with the warning at the cell
     const sent2018 = path.join(work, '2018年度の照会');

@@ -25,7 +25,7 @@ export type CellRefusal =
   | { kind: 'budget-none'; typed: string }
   | { kind: 'budget-unit'; typed: string; value?: number }
   | { kind: 'budget-big'; max: number }
-  | { kind: 'new' }
+  | { kind: 'new'; typed: string }
   | { kind: 'actual'; typed: string; unit: string }
   | { kind: 'actual-unit'; typed: string; found: string; unit: string }
   | { kind: 'actual-approx'; typed: string; number: string }
@@ -172,7 +172,8 @@ export function readNewMark(cell: ExcelJS.Cell, marks: string[]): Reading<boolea
   if (t === '') return ok(false);
   // Stryker disable next-line ConditionalExpression: no mark is undefined; the check is for the type checker
   if (t !== undefined && marks.includes(t)) return ok(true);
-  return no({ kind: 'new' });
+  // what was typed, as the budget's refusal shows it (a number or TRUE as Excel shows it)
+  return no({ kind: 'new', typed: raw.type === 'text' ? norm(raw.text) : String(raw.value).toUpperCase() });
 }
 
 /** The text of a cell of the hidden sheet, written by the export (never a formula's result). */

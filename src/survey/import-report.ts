@@ -13,8 +13,8 @@ export function printImport(r: ImportResult, dataLabel: string, out: (s: string)
     if (!r.partial?.length) err(words.get('import-unchanged'));
     return 1;
   }
-  // a value as it was typed (a text quoted, so that its spaces show), a blank one in words
-  const show = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : JSON.stringify(v));
+  // a value as it was typed (a text quoted, so that its spaces show), a blank one in words, 新規 as its mark (not `true`)
+  const show = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : v === true ? words.get('show-new') : JSON.stringify(v));
   for (const c of r.changes)
     out(
       c.cleared

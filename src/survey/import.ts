@@ -530,8 +530,13 @@ function unsettled(final: Model, answers: Answer[], changedIds: Set<string>, wor
     if (a.published && missing.length)
       out.push({
         severity: 'error',
-        file: a.at(c.id),
-        message: words.get('err-correction-unanswered', { westernYear: a.fy, fields: missing.map((f) => words.get(`field-${f}`)).join('・') }),
+        // at the cell the correction empties (the first, where several are)
+        file: a.at(c[missing[0]!]),
+        message: words.get('err-correction-unanswered', {
+          westernYear: a.fy,
+          title: byId.get(a.id)?.data.title,
+          fields: missing.map((f) => words.get(`field-${f}`)).join('・'),
+        }),
       });
     if (a.achievement.kind !== 'set' || !categories || categoryOf(a.achievement.value, categories) !== undefined) continue;
     const labels = categories.map((x) => x.label);
