@@ -178,7 +178,15 @@ describe('survey import', () => {
     );
     // survey:status asks about both, in the same words
     const said: string[] = [];
-    expect(await surveyStatus(data, 2018, undefined, (l) => said.push(l), (l) => said.push(l))).toBe(0);
+    expect(
+      await surveyStatus(
+        data,
+        2018,
+        undefined,
+        (l) => said.push(l),
+        (l) => said.push(l),
+      ),
+    ).toBe(0);
     const lines = said.join('\n');
     expect(lines).toContain(`【事業費の増減】事業費が前年度の 3 倍以上または 3 分の1以下に変わっています（${n(cut[0]!)} → 0 千円）。0 は「0」と印刷します`);
     expect(lines).toContain(`【事業費の空欄】事業費が空欄です（前年度 ${n(cut[1]!)} 千円）`);
