@@ -14,6 +14,7 @@ import type { Problem } from '../src/problem.js';
 import { formatProblem } from '../src/problem.js';
 import { ROOT, squash } from './helpers/data.js';
 import { out } from './outputs.js';
+import { resolve } from '../src/resolve/index.js';
 
 const SOURCE = path.join(ROOT, 'data', 'fukushima-ict-strategy');
 const editJson = (file: string, edit: (j: any) => void) => {
@@ -123,6 +124,25 @@ describe('a results year with rows unanswered', () => {
     // an unanswered row says so in its cells instead of printing — as if there were no budget
     const row3 = pages2018[1].lines.find((l) => l.startsWith('3 インターネット広報広聴事業'))!;
     expect(row3).toContain('未回答 未回答 未回答');
+  });
+
+  it('draws each bar as long as the count written after it: the initiatives not counted are a part of their own, in the legend and the words', () => {
+    const view = resolve(checkDataset(data).model!).results.find((v) => v.fiscalYear === 2018)!;
+    // pillar 1: 13 initiatives, 2 counted (計画どおり実施, 目標達成), 11 not (10 unanswered, 1-04 in no category)
+    expect(view.texts.chart.labels).toEqual(['計画どおり実施', '目標達成', '一部実施', '未実施', '該当なし', '集計外（未回答など）']);
+    expect(view.texts.chart.counts[0]).toEqual([1, 1, 0, 0, 0, 11]);
+    view.pillars.forEach((p, k) =>
+      expect(
+        view.texts.chart.counts[k]!.reduce((a, b) => a + b, 0),
+        p.heading,
+      ).toBe(p.summary.count),
+    );
+    expect(view.texts.chartAlt).toContain('1 復興への取組：13件（計画どおり実施 1件、目標達成 1件、集計外（未回答など） 11件）');
+    expect(squash(pages2018[0].text)).toContain('集計外（未回答など）');
+    // a finished year's chart is its categories alone
+    const done = resolve(checkDataset(SOURCE).model!).results.find((v) => v.fiscalYear === 2017)!;
+    expect(done.texts.chart.labels).not.toContain('集計外（未回答など）');
+    expect(done.texts.chart.counts[0]).toEqual(done.pillars[0]!.summary.achievements);
   });
 
   it('marks the workbook sheets of that year, and only those', async () => {

@@ -45,6 +45,12 @@ export interface ResultsTexts {
   /** 「…」、「…」及び「…」 */
   pillars: string;
   chartAlt: string;
+  /**
+   * The bar chart's parts, for every form: the 達成度 categories and, while the year is not finished,
+   * 「集計外」 for the initiatives not counted (unanswered, or in no category), so that each bar is
+   * as long as the count written after it.
+   */
+  chart: { labels: string[]; counts: number[][] };
 }
 
 /** A year's report before its sentences are made (resolve/results-texts.ts makes them from these numbers). */

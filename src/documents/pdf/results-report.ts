@@ -103,16 +103,16 @@ function summary(view: ResultsView, r: Resolved): Node[] {
   const chart: TableNode = {
     table: {
       widths: [180, barWidth, '*'],
-      body: view.pillars.map((p): TableCell[] => [
+      body: view.pillars.map((p, k): TableCell[] => [
         { text: p.heading, style: 'sum' },
-        { svg: barSvg(p.summary.achievements, max, barWidth, 12), width: barWidth },
+        { svg: barSvg(view.texts.chart.counts[k]!, max, barWidth, 12), width: barWidth },
         // the count stands clear of the end of its bar
         { text: String(p.summary.count), style: 'sum', margin: [4, 0, 0, 0] },
       ]),
     },
     layout: 'plain',
   };
-  const legend = barLegend(view.achievements, 'sum', 180);
+  const legend = barLegend(view.texts.chart.labels, 'sum', 180);
   return [
     { text: w.get('summary-title', ctx), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,

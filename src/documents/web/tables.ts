@@ -69,8 +69,8 @@ export function listPage(r: Resolved, anchorPages: Map<string, string>, ctx: Web
 
 /** A bar per pillar: its initiatives by achievement, with the legend. */
 const chart = (view: ResultsView) => ({
-  ...barChart(view.pillars.map((p) => ({ label: p.heading, counts: p.summary.achievements, total: p.summary.count }))),
-  legend: barLegend(view.achievements),
+  ...barChart(view.pillars.map((p, k) => ({ label: p.heading, counts: view.texts.chart.counts[k]!, total: p.summary.count }))),
+  legend: barLegend(view.texts.chart.labels),
 });
 
 export function resultsWebPage(view: ResultsView, r: Resolved): WebPage {
