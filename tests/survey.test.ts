@@ -27,6 +27,21 @@ beforeEach(() => {
 });
 
 describe('survey export', () => {
+  it('says, for a published year, that the returns will be corrections (--correction), and still writes the books', async () => {
+    const again = path.join(work, '公表後');
+    const r = await surveyExport(data, 2017, again);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.problems.filter((p) => p.severity === 'warning').map((p) => p.message)).toContainEqual(
+      expect.stringMatching(
+        /^2017年度の事業実施結果は公表済みです（平成30年\d+月\d+日公表）。このブックの回答は公表後の訂正として、survey:import に --correction を付けて取り込みます/,
+      ),
+    );
+    expect(readdirSync(again)).toContain('総務部.xlsx');
+    // a year not yet published says nothing of it
+    const open = await surveyExport(data, 2018, path.join(work, '未公表'));
+    expect(open.problems.map((p) => p.message).join('\n')).not.toContain('公表済み');
+  });
+
   it('writes one workbook per 部局 with its initiatives, locked columns and the year’s values filled in', async () => {
     const files = readdirSync(sent).sort();
     expect(files).toContain('総務部.xlsx');

@@ -15,6 +15,7 @@ import { renderWorkbook } from '../render/xlsx.js';
 import { yearRuleOf } from '../resolve/document-dates.js';
 import { writeAtomic, type Written } from '../write/index.js';
 import { safeFileName } from './file-name.js';
+import { publishedOnOf } from '../model/published.js';
 
 export async function surveyExport(dir: string, fy: number, outDir: string): Promise<{ problems: Problem[]; files: Written[] }> {
   const { model, problems } = checkDataset(dir);
@@ -38,6 +39,15 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
       file: 'dataset.json',
       path: ['documents', 'progress', 'fiscalYears'],
       message: words.get('warn-progress-year', { westernYear: fy }),
+    });
+  // a published year's books can only bring corrections: said now, not first when the returns are refused
+  const published = books.some((b) => b.rows.length) ? publishedOnOf(model.dataset.documents.results, fy) : undefined;
+  if (published)
+    problems.push({
+      severity: 'warning',
+      file: 'dataset.json',
+      path: ['documents', 'results', 'publishedOn'],
+      message: words.get('warn-export-published', { westernYear: fy, publishedDate: published }),
     });
   // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
   // the issuer only; a deadline before the year has ended is last year's, left in the data
