@@ -3,7 +3,7 @@
 // label; the reader-facing text of errata.pdf and errata.xlsx is checked.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,6 +75,8 @@ describe('publish, then errata against the label', () => {
       expect(p.stderr).toContain(`npm run errata -- --data ${data} --against 平成31年3月改定版 --out ${out} --published ${pub}`);
       const record = path.join(pub, 'fukushima-ict-strategy', '平成31年3月改定版');
       expect(readdirSync(path.join(record, 'output')).sort()).toEqual(['appendix.xlsx', 'manifest.json', 'results-2017.pdf']);
+      // the record's folder opens for others as its neighbours do (a temporary folder is made drwx------)
+      expect(statSync(record).mode & 0o777).toBe(statSync(path.dirname(record)).mode & 0o777);
       expect(readFileSync(path.join(record, 'data', 'initiatives', '1-01.json'), 'utf8')).toContain('"budget": 135304');
       const again = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-30');
       expect(again.status).toBe(1);

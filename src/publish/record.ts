@@ -4,7 +4,20 @@
 //   published/<id>/<label>/publication.json   label, date, the inputs hash of the build
 //   published/<id>/<label>/data/               the data set's files as published
 //   published/<id>/<label>/output/             the documents as published, with manifest.json
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { OutputError, asOutputError } from '../write/output-error.js';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
@@ -64,6 +77,8 @@ export function writeRecord(root: string, id: string, dataDir: string, outputDir
   // a name no other run and no user has: only this run's own staging folder is ever removed
   const staging = mkdtempSync(path.join(root, id, '.staging-'));
   try {
+    // a temporary folder is made for its owner alone (drwx------); the record is a folder like any other
+    chmodSync(staging, 0o777 & ~process.umask());
     // the data as read by the tool: no hidden files (an interrupted import's journal is refused earlier)
     cpSync(dataDir, path.join(staging, 'data'), {
       recursive: true,
