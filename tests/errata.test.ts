@@ -177,7 +177,7 @@ describe('errata', () => {
 });
 
 describe('marking', () => {
-  it('marks only the characters that changed', async () => {
+  it('marks only what changed, a figure as a whole', async () => {
     const { markedPair } = await import('../src/documents/errata-marks.js');
     const m = markedPair('事業費 135,304 千円', '事業費 136,000 千円');
     const marked = (xs: typeof m.wrong) =>
@@ -190,11 +190,19 @@ describe('marking', () => {
         .filter((x) => !x.color)
         .map((x) => x.text)
         .join('');
-    expect(marked(m.wrong)).toBe('534');
-    expect(marked(m.right)).toBe('600');
-    expect(plain(m.wrong)).toBe('事業費 13,0 千円');
-    expect(plain(m.right)).toBe('事業費 13,0 千円');
+    expect(marked(m.wrong)).toBe('135,304');
+    expect(marked(m.right)).toBe('136,000');
+    expect(plain(m.wrong)).toBe('事業費  千円');
+    expect(plain(m.right)).toBe('事業費  千円');
     expect(m.wrong.map((x) => x.text).join('')).toBe('事業費 135,304 千円');
+    // 0 → 520,000: the whole new figure (character by character its last 0 read as unchanged)
+    const z = markedPair('0', '520,000');
+    expect([marked(z.wrong), marked(z.right), plain(z.right)]).toEqual(['0', '520,000', '']);
+    // text is still compared character by character, a full-width figure with its counter as one,
+    // unbreakable where it is marked
+    const t = markedPair('延べ２，４６５件を実施', '延べ２，４６６件を実施した');
+    expect([marked(t.wrong), marked(t.right), plain(t.right)]).toEqual(['２，４６５件', '２，４６６件した', '延べを実施']);
+    expect(t.right.filter((x) => x.noWrap).map((x) => x.text)).toEqual(['２，４６６件']);
   });
 });
 
@@ -226,6 +234,30 @@ describe('the 正誤表 PDF', () => {
     // the 正誤表's own date (view.date), in Info and XMP alike
     expect((await PDFDocument.load(bytes, { updateMetadata: false })).getCreationDate()?.toISOString()).toBe('2019-04-09T15:00:00.000Z');
     expect(r.xmp?.createDate).toBe('2019-04-09T15:00:00Z');
+  });
+});
+
+describe('the 正誤表 PDF cells', () => {
+  it('never end a 誤 or 正 on a line of one character, marks and all (「計画どおり実施 20／件」)', async () => {
+    const { errataDocument } = await import('../src/documents/pdf/errata.js');
+    const { Wording, createHandlebars } = await import('../src/templates/index.js');
+    const { renderPdf } = await import('../src/render/pdf/index.js');
+    const { shortLastLines } = await import('./helpers/short-lines.js');
+    const words = Wording.load(createHandlebars({}), 'errata');
+    // counts of growing length: at some of them the cell's width falls between the figure and 件
+    const entries = Array.from({ length: 36 }, (_, k) => ({
+      document: '事業実施結果',
+      page: 1,
+      line: k + 1,
+      item: '柱ごとの目標の達成度',
+      wrong: `1 復興への取組 ${'計画どおり実施'.slice(0, k % 7)}${'あ'.repeat(k)} 19件`,
+      right: `1 復興への取組 ${'計画どおり実施'.slice(0, k % 7)}${'あ'.repeat(k)} 20件`,
+    }));
+    const view = { title: '計画', publication: { name: '公表版', date: '2019-03-29' }, date: '2019-04-10', issuer: '福島県', moved: [], entries };
+    const { bytes } = await renderPdf(errataDocument(view as never, words));
+    const pages = (await readPdfBytes(bytes)).pages;
+    expect(pages.flatMap((p) => p.lines).filter((l) => /件/.test(l)).length).toBeGreaterThan(0);
+    expect(pages.flatMap(shortLastLines)).toEqual([]);
   });
 });
 

@@ -1,19 +1,33 @@
 // The 正誤表's 誤 and 正 with the changed characters marked: one rule for the PDF and the workbook.
-import { diffChars } from 'diff';
+import { diffArrays } from 'diff';
 import type { TextNode } from '../render/pdf/nodes.js';
 
 const MARK: Pick<TextNode, 'color' | 'bold' | 'decoration'> = { color: '#c00000', bold: true, decoration: 'underline' };
 
-/** 誤 with removed characters marked, 正 with added characters marked. */
+/**
+ * The pieces compared: a figure (digits with their separators and decimal point, half- or
+ * full-width, and the counter or unit written after it: 件, 千円, %) is one, any other character
+ * one each. A figure is corrected as a whole: 0 → 520,000 marks all of 520,000 (compared character
+ * by character, its last 0 read as unchanged), 135,304 → 136,000 both figures, not the digits 534
+ * and 600, and 19件 → 20件 the count with its counter.
+ */
+const FIGURE = /[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?(?:[%％]|千円|万円|億円|円|件|人|回|か所|箇所|校|社|団体|市町村|台|名|者|日|時間|年)?/u;
+const PIECES = new RegExp(`${FIGURE.source}|[\\s\\S]`, 'gu');
+const isFigure = (s: string) => new RegExp(`^(?:${FIGURE.source})$`, 'u').test(s);
+
+/** 誤 with removed pieces marked, 正 with added pieces marked. */
 export function markedPair(wrong: string, right: string): { wrong: TextNode[]; right: TextNode[] } {
   const w: TextNode[] = [];
   const r: TextNode[] = [];
-  for (const part of diffChars(wrong, right)) {
-    if (part.removed) w.push({ text: part.value, ...MARK });
-    else if (part.added) r.push({ text: part.value, ...MARK });
+  for (const part of diffArrays(wrong.match(PIECES) ?? [], right.match(PIECES) ?? [])) {
+    const value = part.value.join('');
+    // a changed figure is one unbreakable piece in a cell (「計画どおり実施 20／件」 left 件 alone)
+    const keep = isFigure(value) ? { noWrap: true } : {};
+    if (part.removed) w.push({ text: value, ...MARK, ...keep });
+    else if (part.added) r.push({ text: value, ...MARK, ...keep });
     else {
-      w.push({ text: part.value });
-      r.push({ text: part.value });
+      w.push({ text: value });
+      r.push({ text: value });
     }
   }
   return { wrong: w, right: r };

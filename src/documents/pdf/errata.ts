@@ -57,8 +57,9 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
               { text: keepTail(String(e.page)), alignment: 'right' },
               { text: String(e.line), alignment: 'right' },
               { text: keepTail(e.item ?? '') },
-              { text: m.wrong },
-              { text: right },
+              // 誤 and 正 too, marks and all (「計画どおり実施 20／件」 ended on 件 alone)
+              { text: keepTail(m.wrong) },
+              { text: keepTail(right) },
             ];
           }),
         ],
