@@ -81,6 +81,21 @@ describe('a forgotten -- after the npm script name', () => {
     expect(run(['schema', 'x']).code).toBe(2);
   });
 
+  it('--fiscal-year written in the era (H30, 平成30年度, R1) is refused with the Western year to type', () => {
+    for (const [typed, meant] of [
+      ['H30', 2018],
+      ['平成30年度', 2018],
+      ['R1', 2019],
+      ['令和元年度', 2019],
+    ] as const) {
+      const r = run(['survey-status', '--data', 'data/fukushima-ict-strategy', '--fiscal-year', typed]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--fiscal-year には西暦の年度（例: 2018）を指定してください（「${typed}」なら --fiscal-year ${meant}）`);
+    }
+    // something that is no year gets the form alone
+    expect(run(['survey-status', '--data', 'data/x', '--fiscal-year', 'abc']).err).not.toContain('なら --fiscal-year');
+  });
+
   it('`npm run validate --data data/x`: npm keeps --data (npm_config_data) and passes data/x; that is said', () => {
     const r = run(['validate', 'data/fukushima-ict-strategy'], { npm_lifecycle_event: 'validate', npm_config_data: 'true' });
     expect(r.code).toBe(2);

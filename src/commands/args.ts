@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { VALUE_OPTIONS, cliWords, optionsOf, unknownOption } from '../cli-options.js';
 import { onlyName } from '../document-names.js';
+import { westernYear } from '../era/parse.js';
 
 export interface Args {
   command: string;
@@ -57,7 +58,8 @@ export function parseCommandArgs(argv: string[]): Args {
     if (value === '' && (option === '--data' || option === '--out')) throw new UsageError(w.get('folder-missing'));
     if (option === '--fiscal-year') {
       a.fiscalYear = Number(value);
-      if (!/^\d+$/.test(value) || !Number.isInteger(a.fiscalYear)) throw new UsageError(w.get('fiscal-year-form'));
+      // 「H30」「平成30年度」「R1」 as forms write it: the Western year is suggested (the form of `validate`'s messages)
+      if (!/^\d+$/.test(value) || !Number.isInteger(a.fiscalYear)) throw new UsageError(w.get('fiscal-year-form', { meant: westernYear(value), value }));
     } else if (option === '--only') {
       // 「plan-booklet.pdf, web」「plan-booklet.pdf web」「…、web」 as people type a list (no document name holds a space); nothing named is no value
       a.only = value
