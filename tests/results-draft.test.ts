@@ -151,6 +151,8 @@ describe('a results year with rows unanswered', () => {
     expect(wb.getWorksheet('事業実施結果 H30')!.headerFooter.oddHeader).toBe(`&R${MARK}`);
     expect(wb.getWorksheet('集計 H30')!.headerFooter.oddHeader).toBe(`&R${MARK}`);
     expect(wb.getWorksheet('事業実施結果 H29')!.headerFooter.oddHeader).toBeFalsy();
+    // dated as its latest sheet is: the FY2018 draft (2019-04-01), not the FY2017 publication (2018-06-01)
+    expect(wb.created.toISOString()).toBe('2019-04-01T00:00:00.000Z');
   });
 
   it('prints a finished year without the mark, and the year once every row is answered', async () => {

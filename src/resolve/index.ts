@@ -10,7 +10,7 @@ import { latestPublishedOn } from '../model/published.js';
 import { resolveResults, type ResultsView } from './results.js';
 import { withResultsTexts } from './results-texts.js';
 import { resolveOpenData, type OpenDataView } from './open-data.js';
-import { planRule, yearRuleOf } from './document-dates.js';
+import { planRule, yearDateOf, yearRuleOf } from './document-dates.js';
 import { resolveProgress, type ProgressView } from './progress.js';
 
 export interface Resolved {
@@ -23,6 +23,12 @@ export interface Resolved {
   rule: EraRule;
   /** the date the documents carry (PDF and workbook metadata), from the data */
   date: string;
+  /**
+   * the date of the workbooks that hold every year's results (the appendix, the open data): the
+   * later of `date` and each year's own date, so that a draft year's sheets are not dated before
+   * their draft (a set published 2018-06-01 holding the FY2018 draft of 2019-04-01)
+   */
+  allYearsDate: string;
   /** 平成29年度 and 平成32年度: the plan period under the era rule */
   period: { from: string; to: string };
   sections: ResolvedSection[];
@@ -71,6 +77,7 @@ export function resolve(model: Model): Resolved {
     localGovernmentCode: model.dataset.localGovernmentCode,
     rule,
     date: documentDate(model),
+    allYearsDate: [documentDate(model), ...(docs.results?.fiscalYears ?? []).map((fy) => yearDateOf(model.dataset, fy))].sort().at(-1)!,
     period: { from: fiscalYearLong(model.dataset.period.from, rule), to: fiscalYearLong(model.dataset.period.to, rule) },
     sections,
     words,

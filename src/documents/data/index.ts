@@ -27,6 +27,6 @@ export function openDataFiles(r: Resolved): { tables: DataTable[]; csv: { name: 
   return {
     tables,
     csv: tables.map((t) => ({ name: `${DATA_DIR}/${t.file}`, bytes: renderCsv(t.columns.map((c) => c.header), t.rows) })),
-    workbook: { title: r.words.opendata.get('workbook-title', { title: r.title }), creator: r.issuer, date: r.date, sheets: tables.map(sheet) },
+    workbook: { title: r.words.opendata.get('workbook-title', { title: r.title }), creator: r.issuer, date: r.allYearsDate, sheets: tables.map(sheet) },
   };
 }

@@ -346,5 +346,5 @@ export function appendixWorkbook(r: Resolved, pages: Map<string, number> | undef
     sheets.push(summarySheet(r, v, data, r.words.workbook.get('summary-sheet', { fyLabel: many ? fyLabel : '' })));
   }
   if (r.progress) sheets.push(progressSheet(r));
-  return { title: r.title, creator: r.issuer, date: r.date, sheets };
+  return { title: r.title, creator: r.issuer, date: r.allYearsDate, sheets };
 }
