@@ -30,6 +30,12 @@ describe('errata', () => {
         '"title": "宮城県河川流域情報システム（MIRAI）の運用"',
         '"title": "宮城県河川流域情報システム（MIRAI）の運用・高度化"',
       );
+      // a schedule cell: printed in the booklet's list (第3章) only, not in the entry
+      edit(
+        path.join(data, 'initiatives', '009.json'),
+        '"label": "保守管理、システム更新、水位局・カメラ増設"',
+        '"label": "保守管理、システム更新、水位局増設"',
+      );
       appendFileSync(path.join(data, 'text', '1-1-1.md.hbs'), `\n${'県民への情報提供を一層充実させます。'.repeat(40)}\n`);
       // nothing built from the corrected data yet: the 正誤表 has no documents to stand beside
       const early = await errata(data, path.join(ROOT, 'data', 'miyagi-ict-plan'), path.join(work, 'out'), () => {}, undefined, { data: 'miyagi' });
@@ -47,6 +53,13 @@ describe('errata', () => {
       expect(title, JSON.stringify(v.entries.slice(0, 5))).toBeDefined();
       expect(title!.page).toBe(printed);
       expect(page.lines[Number(title!.line) - 1]).toContain('宮城県河川流域情報システム');
+      // the schedule's correction stands at the list's row in the booklet, not at the entry in 第2章
+      const schedule = v.entries.find((e) => e.document === '冊子' && e.wrong === '保守管理、システム更新、水位局・カメラ増設');
+      expect(schedule, JSON.stringify(v.entries.filter((e) => e.document === '冊子').slice(0, 8))).toBeDefined();
+      const listPage = pages.find((p) => p.number > page.number && p.lines.some((l) => squash(l).includes('宮城県河川流域情報システム（MIRAI）')));
+      expect(listPage).toBeDefined();
+      expect(schedule!.page).not.toBe(printed);
+      expect(schedule!.page).toBe(Number(/-(\d+)-/.exec(squash(listPage!.lines.at(-1)!))![1]));
       // the list's row, field by field with the column named; the appendix's cell too
       expect(v.entries).toContainEqual(
         expect.objectContaining({
@@ -203,6 +216,10 @@ describe('marking', () => {
     const t = markedPair('延べ２，４６５件を実施', '延べ２，４６６件を実施した');
     expect([marked(t.wrong), marked(t.right), plain(t.right)]).toEqual(['２，４６５件', '２，４６６件した', '延べを実施']);
     expect(t.right.filter((x) => x.noWrap).map((x) => x.text)).toEqual(['２，４６６件']);
+    // a counter word of one or two kanji goes with its figure (「20業／務」 had left 務 alone)
+    const k = markedPair('(R3年3月末)20業務', '(R3年3月末)30業務');
+    expect([marked(k.wrong), marked(k.right)]).toEqual(['20業務', '30業務']);
+    expect(k.right.at(-1)).toMatchObject({ text: '30業務', noWrap: true });
   });
 });
 

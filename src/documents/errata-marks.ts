@@ -6,12 +6,14 @@ const MARK: Pick<TextNode, 'color' | 'bold' | 'decoration'> = { color: '#c00000'
 
 /**
  * The pieces compared: a figure (digits with their separators and decimal point, half- or
- * full-width, and the counter or unit written after it: 件, 千円, %) is one, any other character
+ * full-width, and the counter or unit written after it: 件, 千円, %, or a word of one or two kanji
+ * or katakana such as 業務) is one, any other character
  * one each. A figure is corrected as a whole: 0 → 520,000 marks all of 520,000 (compared character
  * by character, its last 0 read as unchanged), 135,304 → 136,000 both figures, not the digits 534
  * and 600, and 19件 → 20件 the count with its counter.
  */
-const FIGURE = /[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?(?:[%％]|千円|万円|億円|円|件|人|回|か所|箇所|校|社|団体|市町村|台|名|者|日|時間|年)?/u;
+const FIGURE =
+  /[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?(?:[%％]|千円|万円|億円|か所|市町村|時間|[\p{Script=Han}\p{Script=Katakana}ー]{1,2}(?![\p{Script=Han}\p{Script=Katakana}ー])|[年月日件人回])?/u;
 const PIECES = new RegExp(`${FIGURE.source}|[\\s\\S]`, 'gu');
 const isFigure = (s: string) => new RegExp(`^(?:${FIGURE.source})$`, 'u').test(s);
 

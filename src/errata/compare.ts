@@ -370,7 +370,7 @@ export function compareFieldRows(
   order: number,
   before: FieldRow[],
   after: FieldRow[],
-  at: (r: FieldRow) => { page: number; line: number },
+  at: (r: FieldRow, field?: string) => { page: number; line: number },
   w: Wording,
   keep = (_field: string) => true,
 ): ErrataEntry[] {
@@ -386,7 +386,7 @@ export function compareFieldRows(
     const was = new Map(o.fields);
     for (const [field, value] of n.fields)
       if (keep(field) && (was.get(field) ?? '') !== value)
-        out.push({ document, order, ...at(o), item: item(o, field), wrong: was.get(field) ?? '', right: value });
+        out.push({ document, order, ...at(o, field), item: item(o, field), wrong: was.get(field) ?? '', right: value });
   }
   const now = new Set(after.map((r) => r.key));
   for (const o of before) if (!now.has(o.key)) out.push({ document, order, ...at(o), item: item(o), wrong: o.label.title, right: w.get('row-removed') });

@@ -187,12 +187,23 @@ export async function errata(
           log(words.get('compared', { name }));
           continue;
         }
+        // the booklet prints an initiative's title and description in its entry (第2章), and the rest of
+        // its row (owner, schedule, goals, indicators, marks) only in the list (第3章, between list-start
+        // and list-end): a field is looked for where it is printed (a schedule had been sent to the entry)
+        const entryFields = new Set([words.get('field-list-name'), description]);
+        const listFrom = before.pages?.anchors.get('list-start');
+        const listTo = before.pages?.anchors.get('list-end') ?? listFrom;
         const fields = compareFieldRows(
           document,
           order,
           rowsOf(before),
           rowsOf(after),
-          (r) => {
+          (r, field) => {
+            if (field !== undefined && !entryFields.has(field) && listFrom !== undefined && listTo !== undefined)
+              return locate(
+                oldLines.filter((l) => l.page >= listFrom && l.page <= listTo),
+                r.find,
+              );
             // the printed page of the entry in the published booklet, the line there
             const page = before.pages?.anchors.get(r.key);
             const onPage = page === undefined ? oldLines : oldLines.filter((l) => l.page === page);
