@@ -278,6 +278,27 @@ describe('the 正誤表 PDF cells', () => {
   });
 });
 
+describe('a schedule cell merged across years', () => {
+  it('is one entry for the years it spans when they changed alike, one per year otherwise', async () => {
+    const { compareFieldRows } = await import('../src/errata/compare.js');
+    const { Wording, createHandlebars } = await import('../src/templates/index.js');
+    const words = Wording.load(createHandlebars({}), 'errata');
+    const names = ['H29', 'H30', 'R1', 'R2'].map((y) => words.get('field-schedule', { fyLabel: y }));
+    const row = (labels: string[]) => ({
+      key: 'entry-17',
+      label: { no: 17, title: '事業' },
+      find: '事業',
+      fields: [...names.map((n, k): [string, string] => [n, labels[k]!]), ['目標', '行政運営'] as [string, string]],
+      years: new Map(names.map((n, k) => [n, ['H29', 'H30', 'R1', 'R2'][k]!])),
+    });
+    const at = () => ({ page: 1, line: 1 });
+    const same = compareFieldRows('冊子', 1, [row(['構築', '構築', '運用', '運用'])], [row(['構築', '構築', '運用・拡充', '運用・拡充'])], at, words);
+    expect(same.map((e) => [e.item, e.wrong, e.right])).toEqual([['17 事業／スケジュール R1〜R2', '運用', '運用・拡充']]);
+    const apart = compareFieldRows('冊子', 1, [row(['構築', '構築', '運用', '運用'])], [row(['構築', '構築', '運用・拡充', '拡充'])], at, words);
+    expect(apart.map((e) => e.item)).toEqual(['17 事業／スケジュール R1', '17 事業／スケジュール R2']);
+  });
+});
+
 describe('changed passages', () => {
   it('a text where the published PDF has no line to stand at is placed on page 1, line 1 (as a text not found is)', async () => {
     const { compareLines } = await import('../src/errata/compare.js');

@@ -327,6 +327,8 @@ export interface FieldRow {
   /** text to find the row by in the published PDF */
   find: string;
   fields: [string, string][];
+  /** the schedule's fields by name, with the year each is (its cells are printed merged across years) */
+  years?: Map<string, string>;
 }
 
 /** Rows of the initiative list (and the booklet's entries) as fields named by their columns. */
@@ -343,10 +345,16 @@ export function listRows(list: InitiativeListView, descriptions: Map<string, str
       continue;
     }
     const years: [string, string][] = [];
+    const yearOf = new Map<string, string>();
     for (const c of x.schedule)
-      for (let y = c.from; y <= c.to; y++)
-        years.push([w.get('field-schedule', { fyLabel: list.years.find((v) => v.fy === y)?.label ?? String(y) }), c.label ?? '']);
+      for (let y = c.from; y <= c.to; y++) {
+        const fyLabel = list.years.find((v) => v.fy === y)?.label ?? String(y);
+        const name = w.get('field-schedule', { fyLabel });
+        years.push([name, c.label ?? '']);
+        yearOf.set(name, fyLabel);
+      }
     rows.push({
+      years: yearOf,
       key: x.anchor,
       label: { no: x.no, title: x.title },
       find: x.title,
@@ -384,9 +392,23 @@ export function compareFieldRows(
       continue;
     }
     const was = new Map(o.fields);
-    for (const [field, value] of n.fields)
-      if (keep(field) && (was.get(field) ?? '') !== value)
-        out.push({ document, order, ...at(o, field), item: item(o, field), wrong: was.get(field) ?? '', right: value });
+    // a change of a schedule cell merged across years is one entry for those years (「スケジュール R1〜R2」),
+    // not one per year: consecutive years changed from the same text to the same text are joined
+    let span: { entry: ErrataEntry; from: string; wrong: string; right: string } | undefined;
+    for (const [field, value] of n.fields) {
+      const changed = keep(field) && (was.get(field) ?? '') !== value;
+      const year = n.years?.get(field);
+      if (!changed || year === undefined) span = undefined;
+      if (!changed) continue;
+      const wrong = was.get(field) ?? '';
+      if (span && year !== undefined && span.wrong === wrong && span.right === value) {
+        span.entry.item = item(o, w.get('field-schedule-span', { from: span.from, to: year }));
+        continue;
+      }
+      const entry: ErrataEntry = { document, order, ...at(o, field), item: item(o, field), wrong, right: value };
+      out.push(entry);
+      span = year !== undefined ? { entry, from: year, wrong, right: value } : undefined;
+    }
   }
   const now = new Set(after.map((r) => r.key));
   for (const o of before) if (!now.has(o.key)) out.push({ document, order, ...at(o), item: item(o), wrong: o.label.title, right: w.get('row-removed') });
