@@ -30,6 +30,28 @@ const edit = (dir: string, rel: string, from: string, to: string) => {
 const INIT = 'initiatives/001.json';
 
 describe('validation messages', () => {
+  it('a plan dated in 令和 that still writes 平成32年 (carried from the March 2019 plan) is told the year meant, in text and data', () => {
+    const carried = (asOf: string) =>
+      problemsAfter((d) => {
+        edit(d, 'dataset.json', '"asOf": "2019-03-01"', `"asOf": "${asOf}"`);
+        edit(d, INIT, '"description": "災害時にICTを活用して情報を伝えます。"', '"description": "平成33年3月までに、災害時にICTを活用して情報を伝えます。"');
+        writeFileSync(path.join(d, 'text', 'intro.md.hbs'), `${readFileSync(path.join(d, 'text', 'intro.md.hbs'), 'utf8')}\n平成32年度までの計画です。\n`);
+      });
+    const ps = carried('2019-08-30');
+    expect(ps).toContainEqual(
+      expect.stringMatching(
+        /^警告 initiatives\/001\.json:\d+:\d+ description: 「平成33年」は令和3年（2021年）です。この計画の日付（era\.asOf 2019-08-30）は令和なので、ほかの年は令和で書かれます。令和3年と書いてください$/,
+      ),
+    );
+    expect(ps).toContainEqual(
+      expect.stringMatching(
+        /^警告 text\/intro\.md\.hbs:\d+:1: 「平成32年」は令和2年（2020年）です。.*本文では \{\{year 2020\}\} と書くと、計画の日付の元号で書かれます（年度は \{\{fy 2020\}\}）$/,
+      ),
+    );
+    // the March 2019 plan itself rightly names them in 平成: nothing is said
+    expect(carried('2019-03-01').join('\n')).not.toContain('は令和');
+  });
+
   it('a results key in 和暦 says which Western year to write', () => {
     const ps = problemsAfter((d) => edit(d, INIT, '"2017": {', '"平成29": {'));
     expect(ps).toContainEqual(

@@ -18,7 +18,7 @@ import { printable } from '../render/fonts.js';
 import { checkFigures } from './figures.js';
 import { imageProblem } from './images.js';
 import { checkFiguresAndReferences, type Reporter } from './references.js';
-import { checkTypedReferences, checkNextPlanMarkers } from './prose.js';
+import { checkTypedReferences, checkNextPlanMarkers, checkEraYears } from './prose.js';
 import { checkBounds } from './bounds.js';
 import { checkJsonLinks } from './links.js';
 import { checkNumbering } from './numbering.js';
@@ -361,6 +361,7 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   const parseable = { ...raw, texts: new Map([...raw.texts].filter(([rel, t]) => !tooLarge(rel, t))) };
   checkFiguresAndReferences(parseable, dataset, initiatives, { parsed, sites: sites.length, glossary: glossary.length }, report);
   checkTypedReferences(parseable, report);
+  checkEraYears(parseable, dataset.era?.asOf, report);
   checkNextPlanMarkers(parseable, report);
 
   problems.push(...checkFigures(raw));

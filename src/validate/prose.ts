@@ -43,3 +43,24 @@ export function checkNextPlanMarkers(raw: RawDataset, report: Reporter): void {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length))
       report.text('warning', rel, at, planWords().get('warn-marker', { marker }));
 }
+
+/** how a text writes the year (and the fiscal year) for the tool to name in the plan's era */
+const helperExamples = (y: number) => ({ yearExample: `{{year ${y}}}`, fyExample: `{{fy ${y}}}` });
+
+// 平成32年 and later: years 平成 never reached (令和 began on 2019-05-01)
+const HEISEI_AFTER = /平成\s*(3[2-9]|[4-9][0-9])\s*年/g;
+
+/**
+ * A plan dated in 令和 (era.asOf from 2019-05-01) names 2020 as 令和2年: a 平成32年 typed in its text
+ * (carried from the plan of March 2019, which rightly wrote it) reads as a year that never was, beside
+ * the 令和 the tool writes. One warning per place, saying the year meant.
+ */
+export function checkEraYears(raw: RawDataset, asOf: string | undefined, report: Reporter): void {
+  if (!asOf || asOf < '2019-05-01') return;
+  const say = (m: RegExpMatchArray, advice: string) =>
+    w('heisei-after', { written: m[0], reiwa: Number(m[1]) - 30, westernYear: Number(m[1]) + 1988, asOf, advice });
+  for (const [rel, text] of raw.texts)
+    for (const m of text.matchAll(HEISEI_AFTER)) report.text('warning', rel, m.index!, say(m, w('heisei-advice-text', helperExamples(Number(m[1]) + 1988))));
+  for (const f of raw.json.values())
+    for (const [s, path] of strings(f.value)) for (const m of s.matchAll(HEISEI_AFTER)) report.json('warning', f, path, say(m, ''));
+}
