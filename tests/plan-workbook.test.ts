@@ -259,6 +259,10 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
   it('the changes reach the files, the initiative list and the open data', async () => {
     await departmentsFillIn();
     if (soffice) for (const f of ['総務部.xlsx', '企画部.xlsx']) resaveInLibreOffice(f);
+    // without --yes: what would change, nothing written, in the future tense
+    const dry = cli('plan-import', '--data', data, '--published', path.join(work, 'published'), sent);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('書き込むと事業番号が冊子の順でなくなります（新しい事業の番号は最後の番号の続きです）');
     const r = cli('plan-import', '--data', data, '--yes', '--published', path.join(work, 'published'), sent);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
