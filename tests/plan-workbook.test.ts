@@ -157,6 +157,8 @@ describe('the exported books', () => {
       .filter((v) => typeof v === 'string')
       .join('\n');
     for (const w of ['照会', '回答期限', '問い合わせ先', 'テスト県 企画部情報政策課', '記入例', '廃止', '（削除）', '→']) expect(coverText).toContain(w);
+    // 〃 is read as the year before's continuation: the cover says so (a department may mean the row above)
+    expect(coverText).toContain('「〃」「同上」も「→」と同じく、左の年度の続きとして読みます');
   });
 
   it("the cover carries the data set's planSurvey: 照会文, 期限 (in the era of the data) and 問い合わせ先", async () => {
