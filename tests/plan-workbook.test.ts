@@ -389,6 +389,22 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     }
   }, 120_000);
 
+  it('a retired initiative the text still cites: the 廃止 cell is named as the cause, after the citation’s own error', async () => {
+    await departmentsFillIn();
+    const text = path.join(data, 'text', 'intro.md.hbs');
+    writeFileSync(text, `${readFileSync(text, 'utf8')}\n詳しくは {{page "initiative" "002"}} ページを参照してください。\n`);
+    const before = folderHash(data);
+    const r = cli('plan-import', '--data', data, '--yes', '--published', path.join(work, 'published'), sent);
+    expect(r.status).toBe(1);
+    const cited = r.stderr.indexOf('「002」がありません');
+    const cause = r.stderr.indexOf(
+      '企画部.xlsx!事業!L2: 事業「002」（電子申請システムの運用）をここで廃止にしていますが、本文かほかの事業がまだこの事業を参照しています',
+    );
+    expect(cited, r.stderr).toBeGreaterThan(-1);
+    expect(cause, r.stderr).toBeGreaterThan(cited);
+    expect(folderHash(data)).toBe(before);
+  }, 120_000);
+
   it('a book with nothing changed changes nothing, even where the data draws the same label twice', async () => {
     // two spans with one label side by side would read back as one: an unchanged row is no change
     const file = path.join(data, 'initiatives/002.json');

@@ -84,6 +84,8 @@ interface Edit {
   book: string;
   data: Partial<Initiative>;
   retire?: boolean;
+  /** the 取扱い cell that retires it */
+  retireAt?: string;
 }
 
 export async function planImport(dir: string, returned: string, opts: PlanImportOptions = {}): Promise<PlanImportResult> {
@@ -472,7 +474,10 @@ class BookReader {
       const retire = this.words.get('retire-mark');
       if (handling.value !== retire) this.err(at(c.handling), this.words.get('err-handling', { retire, found: handling.value }));
       else if (isNew) this.err(at(c.handling), this.words.get('err-retire-new', { retire }));
-      else e.retire = true;
+      else {
+        e.retire = true;
+        e.retireAt = at(c.handling);
+      }
     }
   }
 
@@ -780,7 +785,19 @@ function finish(
     if (f) json.set(rel, f);
   }
   const after = validate({ ...raw, json, problems: reparsed });
-  if (hasErrors(after.problems) || !after.model) return { ...none, problems: [...problems, ...after.problems.filter((p) => p.severity === 'error')] };
+  if (hasErrors(after.problems) || !after.model) {
+    const errors = after.problems.filter((p) => p.severity === 'error');
+    // an initiative retired here that the text or another initiative still cites: its 廃止 is named at its
+    // cell, as the cause of the errors above it (they name only the citation, 「032」がありません)
+    const causes: Problem[] = [...reader.edits]
+      .filter(([id, e]) => e.retire && errors.some((p) => p.message.includes(`「${id}」`)))
+      .map(([id, e]) => ({
+        severity: 'error',
+        file: e.retireAt ?? e.at,
+        message: words.get('err-retired-cited', { id, title: byId.get(id)?.data.title ?? '' }),
+      }));
+    return { ...none, problems: [...problems, ...errors, ...causes] };
+  }
   const renumber = after.problems.some((p) => p.code === 'number-order');
   if (!opts.write) return { problems, books, changes, written: false, renumber };
 
