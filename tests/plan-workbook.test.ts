@@ -364,6 +364,34 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     expect(added).toContain('（新しい事業の番号は最後の番号の続きです）');
   });
 
+  it('lists a schedule label of two lines on the change’s one line, its break written \\n as a text’s is', () => {
+    const out: string[] = [];
+    const change: PlanChange = {
+      kind: 'change',
+      book: '総務部',
+      id: '001',
+      file: 'initiatives/001.json',
+      title: '防災情報システムの運用',
+      field: 'schedule',
+      from: [{ from: 2017, to: 2020, label: '構築\n運用' }],
+      to: [{ from: 2017, to: 2020, label: '運用・拡充\r\n市町村支援' }],
+    };
+    printPlanImport(
+      { problems: [], books: [{ file: '総務部.xlsx', department: '総務部' }], changes: [change], written: false, renumber: false },
+      'data/x',
+      (l) => out.push(l),
+      () => {},
+    );
+    const line = out.find((l) => l.includes('スケジュール'))!;
+    expect(line).toContain('2017〜2020年度「構築\\n運用」 → 2017〜2020年度「運用・拡充\\n市町村支援」');
+    expect(
+      out
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.includes('市町村支援')),
+    ).toHaveLength(1);
+  });
+
   it('names a data set folder that is not there, as validate does (plan-import and survey-import)', () => {
     const missing = path.join(work, 'no-such-data');
     for (const args of [

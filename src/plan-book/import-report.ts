@@ -17,7 +17,8 @@ function shown(field: string, v: unknown, words: Wording): string {
   const item = (x: unknown): string => {
     if (typeof x === 'string') return x;
     const o = x as Record<string, unknown>;
-    if (field === 'schedule') return words.get('show-span', o);
+    // a label of two lines (運用⏎拡充) stays on the change's one line: its break written \n, as the texts' are
+    if (field === 'schedule') return words.get('show-span', { ...o, label: String(o.label ?? '').replace(/\r?\n/g, '\\n') });
     if (field === 'indicators') return words.get('show-indicator', o);
     if (field === 'relistedIn') return words.get('show-relisting', o);
     return JSON.stringify(x);
