@@ -15,7 +15,8 @@ const MARK: Pick<TextNode, 'color' | 'bold' | 'decoration'> = { color: '#c00000'
 const FIGURE =
   /[0-9０-９](?:[0-9０-９,，.．]*[0-9０-９])?(?:[%％]|千円|万円|億円|か所|市町村|時間|[\p{Script=Han}\p{Script=Katakana}ー]{1,2}(?![\p{Script=Han}\p{Script=Katakana}ー])|[年月日件人回])?/u;
 const PIECES = new RegExp(`${FIGURE.source}|[\\s\\S]`, 'gu');
-const isFigure = (s: string) => new RegExp(`^(?:${FIGURE.source})$`, 'u').test(s);
+const WHOLE_FIGURE = new RegExp(`^(?:${FIGURE.source})$`, 'u');
+const isFigure = (s: string) => WHOLE_FIGURE.test(s);
 
 /** 誤 with removed pieces marked, 正 with added pieces marked. */
 export function markedPair(wrong: string, right: string): { wrong: TextNode[]; right: TextNode[] } {
