@@ -223,14 +223,19 @@ describe('marking', () => {
   });
 });
 
+/** The 正誤表 PDF of a view made by hand, as the command renders it. */
+async function errataPdf(view: object): Promise<Buffer> {
+  const { errataDocument } = await import('../src/documents/pdf/errata.js');
+  const { Wording, createHandlebars } = await import('../src/templates/index.js');
+  const { renderPdf } = await import('../src/render/pdf/index.js');
+  const { bytes } = await renderPdf(errataDocument(view as never, Wording.load(createHandlebars({}), 'errata')));
+  return bytes;
+}
+
 describe('the 正誤表 PDF', () => {
   it('prints 「（削除）」 for a value taken out, carries its own date, and passes the tag checker', async () => {
-    const { errataDocument } = await import('../src/documents/pdf/errata.js');
-    const { Wording, createHandlebars } = await import('../src/templates/index.js');
-    const { renderPdf } = await import('../src/render/pdf/index.js');
     const { checkTags } = await import('./helpers/tag-check.js');
     const { PDFDocument } = await import('pdf-lib');
-    const words = Wording.load(createHandlebars({}), 'errata');
     const view = {
       title: '計画',
       publication: { name: '公表版', date: '2019-03-29' },
@@ -242,7 +247,7 @@ describe('the 正誤表 PDF', () => {
         { document: '冊子', page: 5, line: 1, item: '名称', wrong: '旧', right: '新' },
       ],
     };
-    const { bytes } = await renderPdf(errataDocument(view as never, words));
+    const bytes = await errataPdf(view);
     const lines = (await readPdfBytes(bytes)).pages.flatMap((p) => p.lines.map(squash));
     expect(lines.find((l) => l.includes('100件'))).toContain('100件（削除）');
     expect(lines.some((l) => l.endsWith('旧新'))).toBe(true);
@@ -256,11 +261,7 @@ describe('the 正誤表 PDF', () => {
 
 describe('the 正誤表 PDF cells', () => {
   it('never end a 誤 or 正 on a line of one character, marks and all (「計画どおり実施 20／件」)', async () => {
-    const { errataDocument } = await import('../src/documents/pdf/errata.js');
-    const { Wording, createHandlebars } = await import('../src/templates/index.js');
-    const { renderPdf } = await import('../src/render/pdf/index.js');
     const { shortLastLines } = await import('./helpers/short-lines.js');
-    const words = Wording.load(createHandlebars({}), 'errata');
     // counts of growing length: at some of them the cell's width falls between the figure and 件
     const entries = Array.from({ length: 36 }, (_, k) => ({
       document: '事業実施結果',
@@ -271,8 +272,7 @@ describe('the 正誤表 PDF cells', () => {
       right: `1 復興への取組 ${'計画どおり実施'.slice(0, k % 7)}${'あ'.repeat(k)} 20件`,
     }));
     const view = { title: '計画', publication: { name: '公表版', date: '2019-03-29' }, date: '2019-04-10', issuer: '福島県', moved: [], entries };
-    const { bytes } = await renderPdf(errataDocument(view as never, words));
-    const pages = (await readPdfBytes(bytes)).pages;
+    const pages = (await readPdfBytes(await errataPdf(view))).pages;
     expect(pages.flatMap((p) => p.lines).filter((l) => /件/.test(l)).length).toBeGreaterThan(0);
     expect(pages.flatMap(shortLastLines)).toEqual([]);
   });
