@@ -200,6 +200,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
     expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件（うち今回変わったもの 1 件）');
     expect(ok.stdout).toMatch(/回答のブックがない部局: .*危機管理部/);
     expect(ok.stdout).toContain('50 件の値を取り込みました');
+    // not a correction: nothing to publish again
+    expect(ok.stdout).not.toContain('訂正を公表するには');
     expect(ok.stdout).toMatch(/「[^」]+」 2018年度の新規: （空欄） → ○\n/);
     expect(readJson(`initiatives/${firstId}.json`).title).toMatch(/（名称訂正）$/);
     for (const [id, outcome] of Object.entries(answered)) expect(readJson(`initiatives/${id}.json`).results['2018'].outcome).toBe(outcome);
@@ -223,6 +225,10 @@ describe('the yearly cycle on the Fukushima data set', () => {
     const correction = run('survey-import', '--data', data, '--fiscal-year', '2017', '--correction', returned);
     expect(correction.status, correction.all).toBe(0);
     expect(correction.stdout).toContain('1 件の値を取り込みました');
+    // what publishes the correction, said where the import ends
+    expect(correction.stdout).toContain(
+      `訂正を公表するには、npm run build -- --data ${data} で文書を作り直し、npm run errata -- --data ${data} --against <公表版の名前> で正誤表を作ります`,
+    );
   });
 
   it('a 達成度 outside the summary categories: a warning at its cell; in a published year (a correction), refused with nothing written', async () => {

@@ -14,5 +14,6 @@ export default async function run(a: Args): Promise<number> {
     a.data,
     (s) => process.stdout.write(s + '\n'),
     (s) => process.stderr.write(s + '\n'),
+    { correction: !!a.correction },
   );
 }

@@ -4,7 +4,13 @@ import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { ImportResult } from './import.js';
 
-export function printImport(r: ImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
+export function printImport(
+  r: ImportResult,
+  dataLabel: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  opts: { correction?: boolean } = {},
+): number {
   const words = Wording.load(createHandlebars({}), 'survey');
   // a problem of the data set itself (no file: its folder is missing) is named by the data set
   for (const p of r.problems) err(p.path || p.line || !p.file ? formatProblem(p, dataLabel) : `${severityMark(p.severity)} ${p.file}: ${p.message}`);
@@ -25,5 +31,7 @@ export function printImport(r: ImportResult, dataLabel: string, out: (s: string)
   if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
   if (r.earlier?.length) out(words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }));
   out(words.get('done', { count: r.changes.length, cleared: r.changes.filter((c) => c.cleared).length }));
+  // a correction of a published year is published by rebuilding and a 正誤表: said where the import ends
+  if (opts.correction && r.changes.length) out(words.get('after-correction', { data: dataLabel }));
   return 0;
 }
