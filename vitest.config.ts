@@ -48,6 +48,7 @@ const UNIT = [
   'era',
   'sheet-text',
   'shared-compile',
+  'fixed-inputs-cache',
   'fuzz',
   'import-graph',
   'inline-runs',

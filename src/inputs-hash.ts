@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RawDataset } from './load/index.js';
 import { FONT_DIR, TEMPLATE_DIR } from './paths.js';
+import { cachedHash } from './fixed-inputs-cache.js';
 
 let fixedInputs: string | undefined;
 /**
@@ -16,22 +17,30 @@ let fixedInputs: string | undefined;
  */
 export function fixedInputsHash(): string {
   if (fixedInputs) return fixedInputs;
-  const h = createHash('sha256');
   const code = path.dirname(fileURLToPath(import.meta.url));
   const lock = path.join(code, '..', 'package-lock.json');
-  if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
+  // each file by its path in its folder, in that order: [folder, path in it]
+  const files: [string, string][] = [];
   // templates/web/ is a folder of templates too
   for (const dir of [TEMPLATE_DIR, FONT_DIR, code])
     for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
       .sort())
-      if (dir !== code || /\.(ts|js|mjs)$/.test(f))
-        h.update(f)
-          .update('\0')
-          .update(readFileSync(path.join(dir, f)))
-          .update('\0');
-  return (fixedInputs = h.digest('hex'));
+      if (dir !== code || /\.(ts|js|mjs)$/.test(f)) files.push([dir, f]);
+  const hashAll = () => {
+    const h = createHash('sha256');
+    if (existsSync(lock)) h.update(readFileSync(lock)).update('\0');
+    for (const [dir, f] of files)
+      h.update(f)
+        .update('\0')
+        .update(readFileSync(path.join(dir, f)))
+        .update('\0');
+    return h.digest('hex');
+  };
+  // read again only when a file's stat information changed (fixed-inputs-cache.ts)
+  const all = [...(existsSync(lock) ? [lock] : []), ...files.map(([dir, f]) => path.join(dir, f))];
+  return (fixedInputs = cachedHash(all, hashAll));
 }
 
 /** The hash fixedInputsHash() gives, taken by the command that started this build process (commands/build.ts): the same files, read once. */

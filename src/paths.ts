@@ -17,3 +17,8 @@ export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)
 export const TEMPLATE_DIR = path.join(PROJECT_ROOT, 'templates');
 /** the embedded fonts: committed, never taken from the machine */
 export const FONT_DIR = path.join(PROJECT_ROOT, 'fonts');
+/**
+ * the usual home of a tool's caches: outside the output folder (which holds only what the tool
+ * writes there) and outside dist/ and src/ (whose hash says whether the tool changed)
+ */
+export const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ict-plan-publisher');

@@ -12,9 +12,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { PROJECT_ROOT } from '../paths.js';
+import { CACHE_DIR } from '../paths.js';
 
-export const COMPILED_CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'ict-plan-publisher', 'handlebars');
+export const COMPILED_CACHE_DIR = path.join(CACHE_DIR, 'handlebars');
 /** beyond this many entries (a few kB each), a process that writes one deletes the older half */
 const KEEP = 4000;
 
