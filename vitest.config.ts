@@ -44,6 +44,7 @@ const UNIT = [
   'citations',
   'context-rows',
   'data-format-doc',
+  'draw-runs',
   'achievement',
   'era',
   'sheet-text',

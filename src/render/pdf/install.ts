@@ -87,8 +87,8 @@ export const PATCHES: Patch[] = [
   {
     module: 'text-runs.ts',
     off: 'ICT_PDF_NO_TEXT_RUNS',
-    internals: ['js/Renderer.js: Renderer.prototype.renderLine', 'js/ElementWriter.js: ElementWriter.prototype.addLine'],
-    install: () => installTextRuns(Renderer, ElementWriter),
+    internals: ['js/Renderer.js: Renderer.prototype.renderLine', 'js/ElementWriter.js: ElementWriter.prototype.addLine', 'pdfkit: PDFDocument.prototype.text'],
+    install: () => installTextRuns(Renderer, ElementWriter, Object.getPrototypeOf(PDFDocument)),
   },
   {
     module: 'shared-layouts.ts',

@@ -13,6 +13,13 @@
 // build without this (ICT_PDF_NO_TEXT_RUNS=1). Inlines with links, page references, decorations,
 // backgrounds, sup/sub, character spacing or font features are drawn as pdfmake draws them.
 // A change that could be offered upstream as Line.optimizeInlines().
+//
+// Drawing such a run, and any other text pdfmake draws with a plain inline's options (drawRun,
+// below), writes the operators pdfkit's text() → _line → _fragment
+// writes for it — q, cm, BT, Tm, Tf, TJ, ET, Q, in that order and with pdfkit's own number
+// formatting — building the TJ segments straight from each part's kept encoding, without pdfkit's
+// option objects and its per-glyph arrays of the whole run. A run pdfkit would draw otherwise
+// (a glyph offset, options beyond a plain inline's) goes through pdfkit as before.
 import { switchedOff } from '../switches.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -50,22 +57,152 @@ function encodedParts(font: Any): Map<string, [string[], Any[]]> {
   return m;
 }
 
+/** a joined run as drawRun reads it: its text, where its parts end (a number: that many parts of one code unit each), the gaps after them, its size */
+interface RunData {
+  text: string;
+  ends: number[] | number;
+  gaps: number[] | undefined;
+  size: number;
+}
+
+const partsOf = (text: string, ends: number[] | number) =>
+  typeof ends === 'number' ? text.split('') : ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
+
+/** pdfkit's PDFObject.number: how it writes a number in a content stream */
+const number = (n: number) => {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+};
+
+/**
+ * A part's encoding as drawRun uses it: its glyphs' codes joined, and its last glyph's position;
+ * `inner` where a glyph before the last has an advance other than its width (a segment ends
+ * inside the part: drawn glyph by glyph). Undefined for a part pdfkit must draw itself (a glyph
+ * with an offset, or no glyph: the gap after it would move the glyph before).
+ */
+interface Part {
+  hex: string;
+  lastPos: Any;
+  inner: boolean;
+  h: string[];
+  pos: Any[];
+}
+const partsByText = new WeakMap<object, Map<string, Part | null>>();
+/** a one-code-unit part by its code (most of Japanese text): no string made to look it up */
+const partsByCode = new WeakMap<object, Map<number, Part | null>>();
+
+function partOf(font: Any, p: string): Part | null {
+  let m = partsByText.get(font);
+  if (!m) partsByText.set(font, (m = new Map()));
+  let part = m.get(p);
+  if (part !== undefined) return part;
+  const known = encodedParts(font);
+  let e = known.get(p);
+  if (!e) known.set(p, (e = font.encode(p)));
+  const [h, pos] = e!;
+  part = null;
+  if (h.length > 0 && !pos.some((q: Any) => q.xOffset || q.yOffset)) {
+    let inner = false;
+    for (let g = 0; g < h.length - 1; g++) if (pos[g].xAdvance - pos[g].advanceWidth !== 0) inner = true;
+    part = { hex: h.join(''), lastPos: pos[h.length - 1], inner, h, pos };
+  }
+  m.set(p, part);
+  return part;
+}
+
+function partOfCode(font: Any, code: number, text: string, at: number): Part | null {
+  let m = partsByCode.get(font);
+  if (!m) partsByCode.set(font, (m = new Map()));
+  let part = m.get(code);
+  if (part === undefined) m.set(code, (part = partOf(font, text[at])));
+  return part;
+}
+
+/** the options pdfmake's renderLine gives text() for a plain inline, and none other */
+const PLAIN_OPTIONS = new Set(['lineBreak', 'textWidth', 'characterSpacing', 'wordCount', 'link']);
+
+/**
+ * pdfkit's text(str, x, y, options) for a joined run, as it writes it (see the header). Returns
+ * false, having written nothing, where pdfkit would write the run in another way.
+ */
+function drawRun(doc: Any, run: RunData, str: string, x: number, y: number, options: Any): boolean {
+  if (doc._textOptions || options.lineBreak !== false || options.link != null || options.characterSpacing || x == null || y == null) return false;
+  for (const key in options) if (!PLAIN_OPTIONS.has(key)) return false;
+  const font = doc._font;
+  // a joined run's font encodes through the real one, its prototype
+  const real = font._run ? Object.getPrototypeOf(font) : font;
+  const { text, ends, gaps, size } = run;
+  // every part encoded first, in order (as pdfkit's encode of the run would) and checked
+  const count = typeof ends === 'number' ? ends : ends.length;
+  const parts: Part[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const part = typeof ends === 'number' ? partOfCode(real, text.charCodeAt(k), text, k) : partOf(real, text.slice(k ? ends[k - 1] : 0, ends[k]));
+    if (!part) return false;
+    parts[k] = part;
+  }
+  // _initOptions
+  doc.x = x;
+  doc.y = y;
+  // _fragment, with pdfkit's defaults for what a plain inline leaves unset (baseline, alignment, spacing)
+  const dy = (font.ascender / 1000) * doc._fontSize;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  const ty = doc.page.height - y - dy;
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${number(x)} ${number(ty)} Tm`);
+  doc.addContent(`/${font.id} ${number(doc._fontSize)} Tf`);
+  // the TJ segments: a segment ends after each glyph whose advance (with the gap after its part,
+  // as runFont's encode adds it to the part's last glyph) differs from its width
+  const commands: string[] = [];
+  let hex = '';
+  let advance = 0;
+  for (let k = 0; k < count; k++) {
+    const part = parts[k];
+    if (part.inner) {
+      for (let g = 0; g < part.h.length - 1; g++) {
+        hex += part.h[g];
+        advance = part.pos[g].xAdvance - part.pos[g].advanceWidth;
+        if (advance !== 0) {
+          commands.push(`<${hex}> ${number(-advance)}`);
+          hex = '';
+        }
+      }
+      hex += part.h[part.h.length - 1];
+    } else hex += part.hex;
+    const last = part.lastPos;
+    advance = (gaps?.[k] ? last.xAdvance + (gaps[k] * 1000) / size : last.xAdvance) - last.advanceWidth;
+    if (advance !== 0) {
+      commands.push(`<${hex}> ${number(-advance)}`);
+      hex = '';
+    }
+  }
+  if (hex) commands.push(`<${hex}> ${number(-advance)}`);
+  if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
+  doc.addContent('ET');
+  doc.restore();
+  // _line: the cursor moves on by the run's width
+  doc.x += doc.widthOfString(str, options);
+  return true;
+}
+
 /**
  * The font drawn for a run: the inline's font, except that it encodes the run part by part (the
  * parts end at `ends` in `text`), each part's last glyph advancing to where pdfmake put the next
  * part (justified lines spread their characters; the difference `gaps[k]` becomes a TJ
- * adjustment, as pdfkit writes kerning). Made only while the line is drawn.
+ * adjustment, as pdfkit writes kerning). Made only while the line is drawn; drawRun writes most
+ * runs without asking it.
  */
 function runFont(font: Any, text: string, ends: number[] | number, gaps: number[] | undefined, size: number, natural: number): Any {
-  // a number: that many parts of one code unit each
-  const parts = typeof ends === 'number' ? text.split('') : ends.map((end, k) => text.slice(k ? ends[k - 1] : 0, end));
+  const run: RunData = { text, ends, gaps, size };
   return Object.create(font, {
+    _run: { value: run },
     encode: {
       value: () => {
         const hex: string[] = [];
         const positions: Any[] = [];
         const known = encodedParts(font);
-        parts.forEach((p, k) => {
+        partsOf(text, ends).forEach((p, k) => {
           let e = known.get(p);
           if (!e) known.set(p, (e = font.encode(p)));
           const [h, pos] = e!;
@@ -86,7 +223,7 @@ function runFont(font: Any, text: string, ends: number[] | number, gaps: number[
     // pdfkit advances its cursor by this after the text; pdfmake places every text itself
     // (the parts' widths as joinRuns read them, added in the same order: the sum the font would give)
     widthOfString: {
-      value: (_s: string, sz: number) => (sz === size ? natural : parts.reduce((w, p) => w + font.widthOfString(p, sz), 0)),
+      value: (_s: string, sz: number) => (sz === size ? natural : partsOf(text, ends).reduce((w, p) => w + font.widthOfString(p, sz), 0)),
     },
   });
 }
@@ -169,7 +306,7 @@ let installed = false;
  * the ×100 report held about 2 GiB. Lines that name a page are left whole (their number is
  * written in later), and Renderer.renderLine joins what is left when the line is drawn.
  */
-export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
+export function installTextRuns(Renderer: Any, ElementWriter: Any, PdfKitDocument: Any): void {
   if (installed || switchedOff('ICT_PDF_NO_TEXT_RUNS')) return;
   installed = true;
   const addLine = ElementWriter.prototype.addLine;
@@ -181,6 +318,8 @@ export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
     } else if (position !== false) line.inlines = line.inlines.slice();
     return position;
   };
+  // off by ICT_PDF_NO_DRAW_RUNS: pdfkit draws every text itself (the same bytes: tests/determinism.test.ts)
+  if (!switchedOff('ICT_PDF_NO_DRAW_RUNS')) installDrawRuns(PdfKitDocument);
   const renderLine = Renderer.prototype.renderLine;
   Renderer.prototype.renderLine = function (line: Any, x: number, y: number) {
     // a page reference's first inline is rewritten while drawing: such lines are drawn as they are
@@ -190,5 +329,18 @@ export function installTextRuns(Renderer: Any, ElementWriter: Any): void {
     // the line's own methods (height, ascender) read `inlines`: a view of the line with the runs as drawn
     const view = Object.create(line, { inlines: { value: drawn(joined) } });
     return renderLine.call(this, view, x, y);
+  };
+}
+
+/** pdfkit's text() draws a joined run, or a one-line text with a plain inline's options, by drawRun */
+function installDrawRuns(PdfKitDocument: Any): void {
+  const text = PdfKitDocument.prototype.text;
+  PdfKitDocument.prototype.text = function (str: Any, x: Any, y: Any, options: Any) {
+    // a joined run, or any other text of one line as one part (pdfkit's encode gives the same codes for it every time)
+    if (typeof str === 'string' && str !== '' && options && this._font && !/[\r\n]/.test(str)) {
+      const run: RunData = this._font._run ?? { text: str, ends: [str.length], gaps: undefined, size: this._fontSize };
+      if (drawRun(this, run, str, x, y, options)) return this;
+    }
+    return text.call(this, str, x, y, options);
   };
 }
