@@ -66,6 +66,7 @@ const UNIT = [
   'survey-cells',
   'up-to-date',
   'kept-build',
+  'lazy-requires',
   'validate-bounds',
   'validate-messages',
   'validate',

@@ -5,6 +5,7 @@
 // one object parses each once. It is opened with the fontkit pdfkit itself requires (the
 // CommonJS entry): `import 'fontkit'` loads fontkit's ES module build, a second copy of fontkit
 // and of its binary decoder, at about 90 ms of start-up in every thread.
+import './lazy-requires.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';

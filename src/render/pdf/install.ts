@@ -4,6 +4,7 @@
 // is, so that a build without them can be compared byte for byte (tests/determinism.test.ts).
 // PATCHES names the internals each one replaces: `npm run pdfmake-internals -- <pdfmake folder>`
 // (scripts/pdfmake-internals.mjs) shows which of them a new pdfmake version changed.
+import '../lazy-requires.js';
 import { createRequire } from 'node:module';
 import { installInlineRuns } from './inline-runs.js';
 import { installLineStamps } from './loss-guard.js';
