@@ -42,6 +42,7 @@ const UNIT = [
   'build-processes',
   'checked-index',
   'citations',
+  'code-cache',
   'context-rows',
   'data-format-doc',
   'draw-runs',

@@ -4,6 +4,7 @@
 // result go back to the command as messages; an error goes back as what it is (an output problem
 // with its path and code, or an internal error). `{ stop: true }` ends the process.
 import './v8-tiering.js';
+import './code-cache-install.js';
 import { buildDataset } from './pipeline.js';
 import { errorToMessage } from './write/output-error.js';
 import { useFixedInputsHash } from './inputs-hash.js';

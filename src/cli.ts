@@ -3,6 +3,7 @@
 // Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage, 3 internal error, 4 the output cannot be written.
 // Its one Japanese string stays in code: the last word when even the error text and its wording cannot be loaded.
 import './v8-tiering.js';
+import './code-cache-install.js';
 import { existsSync } from 'node:fs';
 import { cliWords, dataIsFile, forgottenDashes, helpText, npmKept, typedIn, wantsHelp } from './cli-options.js';
 import { UsageError, parseCommandArgs, type Args } from './commands/args.js';
