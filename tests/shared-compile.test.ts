@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import Handlebars from 'handlebars';
 import { shareCompiled } from '../src/templates/shared-compile.js';
+import { Wording, createHandlebars } from '../src/templates/index.js';
 import { COMPILED_CACHE_DIR, compiledKey, readCompiled, writeCompiled } from '../src/templates/compiled-cache.js';
 
 const env = (suffix: string) => {
@@ -129,5 +130,67 @@ describe('compiled templates kept on disk', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// A piece of wording asked again with the same plain data is given from memory (Wording.get's memo):
+// it must give what rendering gives, for every context, and never the words of another context.
+describe('wording asked again', () => {
+  const wording = () =>
+    new Wording(
+      createHandlebars({ asOf: '2019-08-30' }),
+      '{{#*inline "owner"}}{{owner}}（{{fy year}}）{{n}}{{/inline}}{{#*inline "each"}}{{#each xs}}{{@key}}={{this}};{{/each}}{{/inline}}',
+      'test.hbs',
+    );
+
+  it('gives the words rendering gives, whatever the context', () => {
+    const w = wording();
+    const contexts: object[] = [
+      { owner: '企画部', year: 2019 },
+      { owner: '企画部', year: 2019 },
+      { owner: '企画部', year: 2020 },
+      { owner: '企画部', year: 2019, n: null },
+      { owner: '企画部', year: 2019, n: undefined },
+      { owner: '企画部', year: 2019, n: -0 },
+      { owner: '企画部', year: 2019, n: Number.NaN },
+      { owner: '企画部', year: 2019, n: 0 },
+      { owner: '企画部', year: 2019, n: [1, 2] },
+    ];
+    const expected = [
+      '企画部（令和元年度）',
+      '企画部（令和元年度）',
+      '企画部（令和2年度）',
+      '企画部（令和元年度）',
+      '企画部（令和元年度）',
+      '企画部（令和元年度）0',
+      '企画部（令和元年度）NaN',
+      '企画部（令和元年度）0',
+      '企画部（令和元年度）1,2',
+    ];
+    for (let round = 0; round < 2; round++) expect(contexts.map((c) => w.get('owner', c))).toEqual(expected);
+    // a context changed in place is asked anew
+    const c = { owner: '総務部', year: 2019 };
+    expect(w.get('owner', c)).toBe('総務部（令和元年度）');
+    c.owner = '環境生活部';
+    expect(w.get('owner', c)).toBe('環境生活部（令和元年度）');
+  });
+
+  it('renders every time what JSON would not write as it is (a Map, a Date, a class)', () => {
+    const w = wording();
+    const m = new Map([['a', 1]]);
+    expect(w.get('each', { xs: m })).toBe(w.get('each', { xs: m }));
+    m.set('b', 2);
+    expect(w.get('each', { xs: m })).toBe('0=a,1;1=b,2;');
+    expect(w.get('each', { xs: { a: 1 } })).toBe('a=1;');
+    class Owner {
+      constructor(
+        readonly owner: string,
+        readonly year: number,
+      ) {}
+    }
+    expect(w.get('owner', new Owner('企画部', 2019))).toBe('企画部（令和元年度）');
+    expect(w.get('owner', new Owner('総務部', 2019))).toBe('総務部（令和元年度）');
+    // the same words with the memo's key (the JSON of a plain object) as with the object itself
+    expect(w.get('owner', { owner: '企画部', year: 2019 })).toBe('企画部（令和元年度）');
   });
 });

@@ -45,6 +45,40 @@ export function renderText(hb: typeof Handlebars, source: string | hbs.AST.Progr
   return hb.compile(source, COMPILE)(context, RUNTIME);
 }
 
+/** how many words a Wording keeps for asking again (a few dozen bytes each) */
+const MEMO_MAX = 10_000;
+/** a context longer than this as JSON is not worth its key (the text of an initiative: asked once) */
+const MEMO_KEY_MAX = 400;
+
+/** a context value that JSON writes as it is: a string, a finite number (not -0), a boolean, null, and arrays and plain objects of them */
+function plainData(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (typeof v !== 'object' || depth > 4) return false;
+  if (Array.isArray(v)) return v.every((x) => plainData(x, depth + 1));
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  // a property JSON would not write (not enumerable) a template could still read
+  if (Object.getOwnPropertyNames(v).length !== Object.keys(v).length) return false;
+  for (const k in v) if (!plainData((v as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
+/**
+ * Speed: a document asks for the same words again and again (a department's 担当 line, a schedule
+ * cell's reading, a heading), and each time Handlebars sets the template up anew (it wraps every
+ * helper of the environment for the call) before it renders. The words depend on the piece, the
+ * context and the environment's helpers only (registered when the environment is made, and pure:
+ * era, money, references as markers), so a piece asked with a context of plain data — which JSON
+ * writes exactly, nothing undefined, no Map, Date or class — is rendered once. Anything else is
+ * rendered every time.
+ */
+function memoKey(name: string, context: object): string | undefined {
+  if (!plainData(context)) return undefined;
+  const json = JSON.stringify(context);
+  return json.length > MEMO_KEY_MAX ? undefined : `${name}\0${json}`;
+}
+
 /**
  * The wording of one document: a .hbs file of named inline partials. Its own message (a piece of
  * wording missing) stays in code: it is said when the wording is what cannot be found.
@@ -52,6 +86,8 @@ export function renderText(hb: typeof Handlebars, source: string | hbs.AST.Progr
  */
 export class Wording {
   private cache = new Map<string, HandlebarsTemplateDelegate>();
+  /** words given before, by piece and context (memoKey) */
+  private memo = new Map<string, string>();
   private bodies = new Map<string, string>();
   constructor(private hb: typeof Handlebars, source: string, readonly file: string) {
     // each piece is compiled on its own, the first time it is asked for
@@ -66,6 +102,12 @@ export class Wording {
     return this.bodies.has(name);
   }
   get(name: string, context: object = {}): string {
+    // the same piece with the same plain data gives the same words (see memoKey)
+    const key = memoKey(name, context);
+    if (key !== undefined) {
+      const known = this.memo.get(key);
+      if (known !== undefined) return known;
+    }
     let t = this.cache.get(name);
     if (!t) {
       const body = this.bodies.get(name);
@@ -73,6 +115,11 @@ export class Wording {
       t = this.hb.compile(body, COMPILE);
       this.cache.set(name, t);
     }
-    return t(context, RUNTIME).trim();
+    const words = t(context, RUNTIME).trim();
+    if (key !== undefined) {
+      if (this.memo.size >= MEMO_MAX) this.memo.clear();
+      this.memo.set(key, words);
+    }
+    return words;
   }
 }
