@@ -23,7 +23,8 @@ export class DatasetFolder {
     readonly dir: string,
     private readonly problems: Problem[],
   ) {
-    this.real = realpathSync(dir);
+    // the C library's realpath: the same answer as Node's JavaScript one, which lstats each folder on the way anew for every file
+    this.real = realpathSync.native(dir);
   }
 
   private err(file: string, message: string) {
@@ -59,7 +60,7 @@ export class DatasetFolder {
     }
     let real: string | undefined;
     try {
-      real = realpathSync(abs);
+      real = realpathSync.native(abs);
     } catch {
       real = undefined;
     }
@@ -125,7 +126,7 @@ export class DatasetFolder {
       const again = this.refusal(rel, fstatSync(fd), maxBytes, kind);
       if (again) return void this.err(rel, again);
       // a folder on the way may have been a link: the file's own realpath decides
-      if (!this.isInside(realpathSync(abs))) return void this.err(rel, m.linkOutside(rel, realpathSync(abs)));
+      if (!this.isInside(realpathSync.native(abs))) return void this.err(rel, m.linkOutside(rel, realpathSync.native(abs)));
       return readFileSync(fd);
     } finally {
       closeSync(fd);

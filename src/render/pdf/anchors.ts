@@ -2,6 +2,11 @@
 // on the node itself once it is laid out.
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** the properties of a node that hold nodes (a table's in its body) */
+const CHILDREN = ['stack', 'columns', 'text', 'ul', 'ol'] as const;
+/** the properties of a node that cite a place */
+const CITING = ['pageReference', 'linkToDestination', 'textReference'] as const;
+
 /** The first (physical) page of every node with an id in a laid-out content tree. */
 export function collectAnchors(content: Any, anchors: Map<string, number> = new Map()): Map<string, number> {
   const walk = (n: Any) => {
@@ -11,7 +16,7 @@ export function collectAnchors(content: Any, anchors: Map<string, number> = new 
       return;
     }
     if (n.id && n.positions?.length && !anchors.has(n.id)) anchors.set(n.id, n.positions[0].pageNumber);
-    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k]);
+    for (const k of CHILDREN) if (Array.isArray(n[k])) walk(n[k]);
     if (n.table) walk(n.table.body);
   };
   walk(content);
@@ -28,7 +33,7 @@ export function pageOfNode(content: Any, id: string): number | undefined {
       found = n.positions[0].pageNumber;
       return true;
     }
-    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k]) && walk(n[k])) return true;
+    for (const k of CHILDREN) if (Array.isArray(n[k]) && walk(n[k])) return true;
     return n.table ? walk(n.table.body) : false;
   };
   walk(content);
@@ -82,8 +87,8 @@ export function checkCitedAnchors(content: Any): void {
     }
     // the words around a reference say where it stands (the 目次 line, the sentence)
     const here = Array.isArray(n.text) || typeof n.text === 'string' ? () => plain(n.text) || around() : around;
-    for (const k of ['pageReference', 'linkToDestination', 'textReference']) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here() });
-    for (const k of ['stack', 'columns', 'text', 'ul', 'ol']) if (Array.isArray(n[k])) walk(n[k], here);
+    for (const k of CITING) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here() });
+    for (const k of CHILDREN) if (Array.isArray(n[k])) walk(n[k], here);
     if (n.table) for (const row of n.table.body ?? []) walk(row, () => row.map?.((c: Any) => plain(c?.text ?? c)).join('') || here());
   };
   walk(content, () => '');

@@ -142,6 +142,7 @@ interface Run {
 
 const NO_NUMBERS: number[] = Object.freeze([]) as never;
 const NO_RUNS: Run[] = Object.freeze([]) as never;
+const NO_PENDING: Any[] = Object.freeze([]) as never;
 
 /**
  * The measured pieces of one text node, in order, and the pieces given back to it (pdfmake's
@@ -157,7 +158,8 @@ export class InlineQueue {
   private runs: Run[];
   private next = 0;
   private count: number;
-  private pending: Any[] = [];
+  /** pieces given back (the rest of a word cut at a line's end): rare, so one empty array shared until there is one */
+  private pending: Any[] = NO_PENDING;
   /** pdfmake's leadingIndent of the first piece (0: none) */
   private leadingIndent: number;
 
@@ -205,6 +207,7 @@ export class InlineQueue {
   }
 
   unshift(...inlines: Any[]): number {
+    if (this.pending === NO_PENDING) this.pending = [];
     this.pending.unshift(...inlines);
     return this.length;
   }
