@@ -87,6 +87,9 @@ describe('errata', () => {
       expect(v.entries.find((e) => e.right.includes('県民への情報提供を一層充実させます'))!.right).not.toContain('\n');
       const text = squash((await readPdf(path.join(work, 'out', 'miyagi-ict-plan', 'errata.pdf'))).pages.map((p) => p.text).join(''));
       expect(text).toContain('頁番号が変わる箇所があります');
+      // how the 行 were counted (above: the line read from the top of the printed page), and what the appendix's are
+      expect(text).toContain(squash('行は、その頁の上から数えた文字の行です（頁の見出しや表の見出しの行も数えます。'));
+      expect(text).toContain(squash('付表（Excel）はセルの位置です。'));
       // the published version given as a folder: named by the published data (its last 改定), not by the folder
       expect(v.publication).toEqual({ name: 'みやぎICT・データ利活用推進プラン（平成31年3月改定）', date: undefined });
       expect(text).toContain(squash('公表版: みやぎICT・データ利活用推進プラン（平成31年3月改定）'));

@@ -30,7 +30,10 @@ export function errataDocument(v: ErrataView, words: Wording): PdfDocument {
       text:
         v.entries.length === 0
           ? words.get('none')
-          : (v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same')) + (v.otherForms ? words.get('other-forms') : ''),
+          : (v.moved.length ? words.get('pages-moved', { count: v.moved.length }) : words.get('pages-same')) +
+            (v.otherForms ? words.get('other-forms') : '') +
+            // how a reader finds the 行 of a PDF page (every printed line counts, a table's header too)
+            (v.entries.some((e) => typeof e.line === 'number') ? words.get('lines-counted', { cells: v.entries.some((e) => typeof e.line === 'string') }) : ''),
       margin: [0, 0, 0, 8],
     },
   ];
