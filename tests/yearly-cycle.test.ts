@@ -175,6 +175,8 @@ describe('the yearly cycle on the Fukushima data set', () => {
       ws.getCell(`C${addedRow}`).value = '新しく始めた事業';
       ws.getCell(`E${addedRow}`).value = 3000;
     });
+    // a book sent back as it was sent out, nothing written in it
+    copyFileSync(path.join(sent, '企業局.xlsx'), path.join(returned, '企業局.xlsx'));
     // the division corrects a title while the survey is out
     const firstId = Object.keys(answered)[0];
     writeJson(`initiatives/${firstId}.json`, (j) => (j.title = `${j.title}（名称訂正）`));
@@ -199,6 +201,11 @@ describe('the yearly cycle on the Fukushima data set', () => {
     // each initiative counted once: 1 + 0 + 14 = the 15 asked
     expect(ok.stdout).toContain('企画調整部: 変更 1 件、変更なし 0 件、未回答 14 件（うち今回変わったもの 1 件）');
     expect(ok.stdout).toMatch(/回答のブックがない部局: .*危機管理部/);
+    // the blank book is said as such on its line (it read as a department that had answered nothing yet)
+    expect(ok.stdout).toContain(
+      '企業局: 変更 0 件、変更なし 0 件、未回答 1 件。このブックには何も記入されていません（記入する前のブックが返ってきたようです。部局に確かめてください）',
+    );
+    expect(ok.stdout).not.toMatch(/企画調整部:[^\n]*何も記入されていません/);
     expect(ok.stdout).toContain('50 件の値を取り込みました');
     // not a correction: nothing to publish again
     expect(ok.stdout).not.toContain('訂正を公表するには');

@@ -27,7 +27,8 @@ export function printImport(
         ? words.get('cleared-line', { ...c, from: show(c.from), mark: words.get('clear-mark') })
         : words.get('change-line', { ...c, from: show(c.from), to: show(c.to) }),
     );
-  for (const s of r.summary) out(words.get('summary-line', s));
+  // a book with nothing written in it (the workbook as it was sent out, returned): said on its line, not left to 未回答 alone
+  for (const s of r.summary) out(words.get('summary-line', { ...s, blank: s.changed + s.unchanged + s.changedUnanswered === 0 && s.unanswered > 0 }));
   if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
   if (r.earlier?.length) out(words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }));
   out(words.get('done', { count: r.changes.length, cleared: r.changes.filter((c) => c.cleared).length }));
