@@ -10,7 +10,7 @@
 // cache for ES modules. It is a cache and nothing more: an entry that cannot be read or written is
 // compiled as before, and the folder may be deleted at any time. ICT_NO_CODE_CACHE=1 leaves it unused.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -70,6 +70,13 @@ export function installCodeCache(dir = CODE_CACHE_DIR): void {
   };
   process.once('exit', () => {
     if (made.length === 0) return;
+    // a folder this process cannot write (a tool installed read-only): the code is not even made
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch {
+      return;
+    }
     for (const { script, file } of made) write(file, script.createCachedData());
     prune(dir, used);
   });

@@ -35,11 +35,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** loads the library in a process of its own with the cache in `cache`; what it saw, and how it was compiled */
-function load(env: Record<string, string> = {}) {
+function load(env: Record<string, string> = {}, into = cache) {
   const script = `
     import { installCodeCache, codeCacheUse } from ${JSON.stringify(path.join(ROOT, 'src/code-cache.ts'))};
     import { createRequire } from 'node:module';
-    installCodeCache(${JSON.stringify(cache)});
+    installCodeCache(${JSON.stringify(into)});
     const lib = createRequire(${JSON.stringify(path.join(dir, 'main.js'))})('lib');
     process.stdout.write(JSON.stringify({ ...lib, twice: lib.twice(21), use: codeCacheUse }));
   `;
@@ -75,6 +75,13 @@ describe('code cache of library modules', () => {
     for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), 'not V8 code');
     expect(load()).toMatchObject({ twice: 43, use: { cached: 0, compiled: 2 } });
     expect(load()).toMatchObject({ twice: 43, use: { cached: 2, compiled: 0 } });
+  });
+
+  it('runs the modules as before where the cache cannot be written (a file where its folder would be)', () => {
+    writeFileSync(path.join(dir, 'a-file'), '');
+    const into = path.join(dir, 'a-file', 'cache');
+    expect(load({}, into)).toMatchObject({ twice: 42, use: { cached: 0, compiled: 2 } });
+    expect(load({}, into)).toMatchObject({ twice: 42, use: { cached: 0, compiled: 2 } });
   });
 
   it('is unused when switched off', () => {
