@@ -10,12 +10,12 @@
 // cache for ES modules. It is a cache and nothing more: an entry that cannot be read or written is
 // compiled as before, and the folder may be deleted at any time. ICT_NO_CODE_CACHE=1 leaves it unused.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Module } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import { CACHE_DIR } from './paths.js';
+import { writeCacheFile } from './cache-file.js';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -77,7 +77,7 @@ export function installCodeCache(dir = CODE_CACHE_DIR): void {
     } catch {
       return;
     }
-    for (const { script, file } of made) write(file, script.createCachedData());
+    for (const { script, file } of made) writeCacheFile(file, script.createCachedData());
     prune(dir, used);
   });
 }
@@ -101,19 +101,4 @@ function requireOf(mod: Any): Any {
   require.extensions = M._extensions;
   require.cache = M._cache;
   return require;
-}
-
-function write(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // the folder itself cannot be reached: nothing was written
-    }
-  }
 }

@@ -9,10 +9,10 @@
 // hashed as before, and the file may be deleted at any time. ICT_NO_INPUTS_CACHE=1 leaves it
 // unused (to measure against, and in the test that proves a changed file is seen).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { CACHE_DIR } from './paths.js';
+import { writeCacheFile } from './cache-file.js';
 
 export const FIXED_INPUTS_CACHE = path.join(CACHE_DIR, 'fixed-inputs.json');
 /** a file changed this recently may change again within the same clock tick: not kept */
@@ -51,19 +51,6 @@ export function cachedHash(files: string[], compute: () => string, file = FIXED_
     // no entry yet, or a spoilt one: hashed below
   }
   const hash = compute();
-  if (!fresh) {
-    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ key, hash }));
-      renameSync(temporary, file);
-    } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // the folder itself cannot be reached: nothing was written
-      }
-    }
-  }
+  if (!fresh) writeCacheFile(file, JSON.stringify({ key, hash }));
   return hash;
 }

@@ -9,10 +9,10 @@
 // more: an entry that cannot be read, parsed or written is compiled as before, and the folder may
 // be deleted at any time. ICT_NO_TEMPLATE_CACHE=1 leaves it unused (to measure against).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { CACHE_DIR } from '../paths.js';
+import { writeCacheFile } from '../cache-file.js';
 
 export const COMPILED_CACHE_DIR = path.join(CACHE_DIR, 'handlebars');
 /** beyond this many entries (a few kB each), a process that writes one deletes the older half */
@@ -41,20 +41,7 @@ const pruned = new Set<string>();
 /** Keeps `source` under `key`: written whole or not at all (renamed into place), never an error. */
 export function writeCompiled(key: string, source: string, dir = COMPILED_CACHE_DIR): void {
   if (off()) return;
-  const file = fileOf(dir, key);
-  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, source);
-    renameSync(temporary, file);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // the folder itself cannot be reached: nothing was written
-    }
-    return;
-  }
+  if (!writeCacheFile(fileOf(dir, key), source)) return;
   if (!pruned.has(dir)) {
     pruned.add(dir);
     prune(dir);
