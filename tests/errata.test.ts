@@ -103,6 +103,30 @@ describe('errata', () => {
     }
   });
 
+  it('lists a corrected indicator actual in the 進ちょく状況 at its page and line (it ended in an internal error)', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'errata-progress-'));
+    try {
+      const data = path.join(work, 'sample-progress');
+      cpSync(path.join(ROOT, 'data', 'sample-progress'), data, { recursive: true });
+      const file = path.join(data, 'initiatives', '01.json');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('"value": 12,', '"value": 13,'));
+      expect(readFileSync(file, 'utf8')).not.toBe(text);
+      await buildDataset(data, path.join(work, 'out'), { log: () => {} });
+      const r = await errata(data, path.join(ROOT, 'data', 'sample-progress'), path.join(work, 'out'), () => {});
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const report = r.view!.entries.filter((e) => e.document === '進ちょく状況');
+      expect(report.length, JSON.stringify(r.view!.entries)).toBeGreaterThan(0);
+      const { pages } = await readPdf(out('sample-progress', 'progress.pdf'));
+      for (const e of report) expect(squash(pages[Number(e.page) - 1]!.lines[Number(e.line) - 1]!)).toContain(squash(e.wrong.split('\n')[0]!));
+      expect(report.some((e) => /\b12\b/.test(e.wrong) && /\b13\b/.test(e.right))).toBe(true);
+      // the appendix's sheet of the indicators too
+      expect(r.view!.entries).toContainEqual(expect.objectContaining({ document: '付表（Excel）', page: '指標の進ちょく', wrong: '12', right: '13' }));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a correction that leaves a published report 「未確定」, not a year still being collected', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'errata-draft-'));
     try {

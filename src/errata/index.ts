@@ -17,7 +17,7 @@ import { renderWorkbook } from '../render/xlsx.js';
 import { readManifestOf, type Written } from '../write/index.js';
 import { publishSet, checkOutputPlace } from '../write/set.js';
 import { ERRATA_FILES } from './files.js';
-import { documentOf } from '../document-names.js';
+import { documentOf, PROGRESS_PDF } from '../document-names.js';
 import { findPublished } from './published.js';
 import { latestPublishedOn } from '../model/published.js';
 import { PUBLISHED_ROOT } from '../publish/record.js';
@@ -167,6 +167,12 @@ export async function errata(
       } else {
         const document = words.get(`doc-${o.name}`);
         const oldLines = await pdfLines(old, true);
+        // the 進ちょく状況 prints no initiative's list fields: its pages are compared line by line
+        if (o.name === PROGRESS_PDF) {
+          entries.push(...compareLines(document, order, oldLines, await pdfLines(o.bytes, true)));
+          log(words.get('compared', { name }));
+          continue;
+        }
         // the initiatives' rows field by field (the list's table, the booklet's entries)
         const descriptions = (m: NonNullable<Rendered['model']>) => new Map(m.initiatives.map((i) => [i.id, i.data.description ?? '']));
         const rowsOf = (v: Rendered): FieldRow[] =>
