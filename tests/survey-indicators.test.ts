@@ -218,3 +218,28 @@ describe('the cover of a progress data set without a results report', () => {
     }
   });
 });
+
+describe('a year whose 進ちょく状況 is published', () => {
+  it('takes the 指標 sheet only as a correction (--correction), and survey:export says so (a later import had changed it silently)', async () => {
+    const { data, sent } = exported.fresh();
+    // the report of 2019–2020 published on 2021-06-30 (one date for both years)
+    const datasetFile = path.join(data, 'dataset.json');
+    const text = readFileSync(datasetFile, 'utf8');
+    writeFileSync(datasetFile, text.replace('"method": "progress"', '"publishedOn": "2021-06-30",\n      "method": "progress"'));
+    const ex = await surveyExport(data, 2020, path.join(data, '..', 'again'));
+    expect(ex.problems.filter((p) => p.severity === 'warning').map((p) => p.message)).toContainEqual(
+      expect.stringContaining('2020年度の指標の実績・自己評価は、進ちょく状況で公表済みです（令和3年6月30日公表）'),
+    );
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('I7').value = 9));
+    const before = files(data);
+    const refused = await surveyImport(data, sent);
+    expect(refused.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.message])).toContainEqual([
+      '総務部.xlsx',
+      '2020年度の指標の実績・自己評価は、進ちょく状況で公表済みです（令和3年6月30日公表）。公表後の訂正として取り込むときは --correction を付けてください',
+    ]);
+    expect(files(data)).toEqual(before);
+    const corrected = await surveyImport(data, sent, { correction: true });
+    expect(corrected.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(data, 'initiatives', '03.json'), 'utf8')).indicators[1].actuals['2020'].value).toBe(9);
+  });
+});

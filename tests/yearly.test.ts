@@ -230,10 +230,16 @@ describe('new-year', () => {
     }
   });
 
-  it('opens the year of a plan’s follow-up (documents.progress) without a results report, and takes away the previous report’s date', () => {
+  it('opens the year of a plan’s follow-up (documents.progress) without a results report, keeping the published years’ date', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'newyear-progress-'));
     try {
       cpSync(path.join(ROOT, 'data', 'sample-progress'), work, { recursive: true });
+      // the report of 2019–2020 published on one date
+      const published = readFileSync(path.join(work, 'dataset.json'), 'utf8').replace(
+        '"method": "progress"',
+        '"publishedOn": "2021-06-30",\n      "method": "progress"',
+      );
+      writeFileSync(path.join(work, 'dataset.json'), published);
       const files = () => readdirSync(path.join(work, 'initiatives')).map((f) => readFileSync(path.join(work, 'initiatives', f), 'utf8'));
       const initiativesBefore = files();
       const before = JSON.parse(readFileSync(path.join(work, 'dataset.json'), 'utf8'));
@@ -242,19 +248,28 @@ describe('new-year', () => {
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const after = JSON.parse(readFileSync(path.join(work, 'dataset.json'), 'utf8'));
       expect(after.documents.progress.fiscalYears).toEqual([2019, 2020, 2021]);
-      expect(after.documents.progress.publishedOn).toBeUndefined();
-      expect(r.dataset).toContainEqual({ path: 'documents.progress.publishedOn', value: undefined, was: '2021-06-30' });
+      // the years published stay published (their actuals are taken only as corrections); the new one has no date
+      expect(after.documents.progress.publishedOn).toEqual({ 2019: '2021-06-30', 2020: '2021-06-30' });
+      expect(r.dataset).toContainEqual({ path: 'documents.progress.publishedOn', value: { 2019: '2021-06-30', 2020: '2021-06-30' } });
       // no results report for a data set that has none, and no initiative touched
       expect(after.documents.results).toBeUndefined();
       expect(r.opened).toEqual([]);
       expect(files()).toEqual(initiativesBefore);
       expect(checkDataset(work).problems.filter((p) => p.severity === 'error')).toEqual([]);
-      // the previous date written back by hand: refused, the report not being published before its last year ends
-      const text = readFileSync(path.join(work, 'dataset.json'), 'utf8');
-      writeFileSync(path.join(work, 'dataset.json'), text.replace('"method": "progress"', '"publishedOn": "2021-06-30",\n      "method": "progress"'));
+      // a date for the new year before it has ended: refused, the report not being published before its last year ends
+      after.documents.progress.publishedOn['2021'] = '2021-06-30';
+      writeFileSync(path.join(work, 'dataset.json'), JSON.stringify(after, null, 2));
       const refused = checkDataset(work).problems.filter((p) => p.severity === 'error');
       expect(refused.map((p) => [p.file, p.path?.join('.'), p.message])).toEqual([
-        ['dataset.json', 'documents.progress.publishedOn', expect.stringMatching(/^公表日 2021-06-30 は 2021年度（2022年3月31日まで）が終わる前です/)],
+        ['dataset.json', 'documents.progress.publishedOn.2021', expect.stringMatching(/^公表日 2021-06-30 は 2021年度（2022年3月31日まで）が終わる前です/)],
+      ]);
+      // a date for a year the report does not hold is not used, and said so
+      after.documents.progress.publishedOn = { 2018: '2019-06-30', 2019: '2021-06-30', 2020: '2021-06-30' };
+      writeFileSync(path.join(work, 'dataset.json'), JSON.stringify(after, null, 2));
+      const checked = checkDataset(work).problems;
+      expect(checked.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(checked.filter((p) => p.path?.join('.') === 'documents.progress.publishedOn.2018').map((p) => p.message)).toEqual([
+        '2018年度は fiscalYears にないため、この公表日は使われません',
       ]);
     } finally {
       rmSync(work, { recursive: true, force: true });

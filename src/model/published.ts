@@ -1,9 +1,14 @@
-// Which results years are published, and on what date. `publishedOn` is one date for every
-// year in fiscalYears (the original form) or one date per year; a year without a date is
+// Which years of a report are published, and on what date: the results report's
+// (documents.results) and the 進ちょく状況's (documents.progress). `publishedOn` is one date for
+// every year in fiscalYears (the original form) or one date per year; a year without a date is
 // not published yet (its survey is still open).
-import type { Dataset } from './schema.js';
 
-type Results = NonNullable<Dataset['documents']['results']>;
+/** a report's years and their publication dates (documents.results, documents.progress) */
+export interface Published {
+  fiscalYears: number[];
+  publishedOn?: string | Record<string, string>;
+}
+type Results = Published;
 
 /** The publication date of `fy`'s report, if the year is published. */
 export function publishedOnOf(results: Results | undefined, fy: number): string | undefined {

@@ -238,7 +238,12 @@ export const DatasetSchema = z.strictObject({
           .min(1)
           .describe('自己評価の段階（A・B・C・D など）'),
         outlooks: z.array(groupName).min(1).describe('今後の方向性の選択肢（継続・拡充・見直し・廃止など）'),
-        publishedOn: isoDate.optional().describe('報告書の公表日。なければ最後の年度の翌年度の4月1日'),
+        publishedOn: z
+          .union([isoDate, z.record(z.string().regex(/^\d{4}$/, say('year-key-2017')), isoDate)])
+          .optional()
+          .describe(
+            '進ちょく状況の公表日: 年度ごと（{"2020": "2021-06-30"}）、または全年度に一つの日付。日付のある年度は公表済みで、その年度の指標の実績・自己評価は --correction を付けたときだけ取り込む。報告書の日付は最後の年度の日付、なければ最後の年度の翌年度の4月1日。new-year は一つの日付を年度ごとの形に書き換える',
+          ),
         survey: surveyCover.describe('documents.results のないデータセットの照会用ブック（指標の実績・自己評価）の表紙: 照会文・回答期限・問い合わせ先'),
       })
       .optional(),

@@ -8,6 +8,7 @@ import type { ResolvedSection } from './sections.js';
 import type { Entry } from './entries.js';
 import { asOfText } from './initiative-list.js';
 import { ruleOn } from './document-dates.js';
+import { draftDateOf, publishedOnOf } from '../model/published.js';
 import { ownEntries, type InitiativeHead } from './own-entries.js';
 import { achievementRate, levelOf, type Rate } from './achievement.js';
 import { isNumeric, fiscalYearOfAsOf, expectsActual, actualMissing, evaluationMissing } from '../model/progress-answers.js';
@@ -237,7 +238,8 @@ export function resolveProgress(
   const settings = model.dataset.documents.progress;
   if (!settings || !hasProgress(model)) return undefined;
   const lastYear = Math.max(...settings.fiscalYears);
-  const date = settings.publishedOn ?? `${lastYear + 1}-04-01`;
+  // the last year's date: a new year opened after a publication is a draft until it is published itself
+  const date = publishedOnOf(settings, lastYear) ?? draftDateOf(lastYear);
   const rule = ruleOn(model.dataset, date);
   const w = words(rule);
   const c = common(rule);

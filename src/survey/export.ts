@@ -49,6 +49,14 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
       path: ['documents', 'results', 'publishedOn'],
       message: words.get('warn-export-published', { westernYear: fy, publishedDate: published }),
     });
+  const progressPublished = books.some((b) => b.indicators.length) ? publishedOnOf(progress, fy) : undefined;
+  if (progressPublished)
+    problems.push({
+      severity: 'warning',
+      file: 'dataset.json',
+      path: ['documents', 'progress', 'publishedOn'],
+      message: words.get('warn-export-progress-published', { westernYear: fy, publishedDate: progressPublished }),
+    });
   // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
   // the issuer only; a deadline before the year has ended is last year's, left in the data
   // (documents.results.survey, or documents.progress.survey in a data set without a results report)

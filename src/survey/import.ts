@@ -374,6 +374,12 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
         err(file, words.get('err-sheet-missing', { sheet: indicatorSheetName, names: names.join('、') }));
         continue;
       }
+      // a year whose 進ちょく状況 is published takes its actuals and self-evaluations only as corrections
+      const progressPublished = publishedOnOf(model.dataset.documents.progress, fy);
+      if (progressPublished && !opts.correction) {
+        err(file, words.get('err-progress-published', { westernYear: fy, publishedDate: progressPublished }));
+        continue;
+      }
       if (!prepared.protection.get(indicatorSheetName)) err(`${file}!${indicatorSheetName}`, words.get('err-unprotected'));
       const read = readIndicatorSheet({
         at: (row, col) => `${file}!${indicatorSheetName}!${columnName(col)}${row}`,

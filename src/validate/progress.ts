@@ -25,9 +25,15 @@ export function checkProgress(dataset: Dataset, initiatives: Model['initiatives'
       seen.add(y);
     });
     // a report of a year is published after the year has ended (31 March of the next year)
+    // (one date for every year: the last year's; a date per year: each year's, and a year it lists must be a year of the report)
     const last = Math.max(...settings.fiscalYears);
-    if (settings.publishedOn !== undefined && settings.publishedOn <= `${last + 1}-03-31`)
-      err('dataset.json', w('progress-published-early', { publishedOn: settings.publishedOn, last, next: last + 1 }), at('publishedOn'));
+    const p = settings.publishedOn;
+    const dates: [number, string, (string | number)[]][] =
+      p === undefined ? [] : typeof p === 'string' ? [[last, p, at('publishedOn')]] : Object.entries(p).map(([y, d]) => [Number(y), d, at('publishedOn', y)]);
+    for (const [y, d, place] of dates) {
+      if (typeof p !== 'string' && !settings.fiscalYears.includes(y)) warn('dataset.json', w('date-of-unlisted-year', { fiscalYear: y }), place);
+      else if (d <= `${y + 1}-03-31`) err('dataset.json', w('progress-published-early', { publishedOn: d, last: y, next: y + 1 }), place);
+    }
     // levels are read from the top: each but the last needs a lower bound, and the bounds go down
     settings.levels.forEach((l, i) => {
       const last = i === settings.levels.length - 1;

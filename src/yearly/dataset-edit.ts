@@ -2,7 +2,7 @@
 // so that the file keeps its key order and formatting and a diff shows only the new values.
 import path from 'node:path';
 import * as jsonc from 'jsonc-parser';
-import type { Dataset } from '../model/schema.js';
+import type { Published } from '../model/published.js';
 import { writeAtomic } from '../write/index.js';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
@@ -20,7 +20,7 @@ export function editDataset(dir: string, text: string, changes: JsonChange[]): v
   writeAtomic(path.join(dir, 'dataset.json'), out);
 }
 
-type Results = NonNullable<Dataset['documents']['results']>;
+type Results = Published;
 
 /** One date per year (the form new-year writes): a single date is that date for every year of fiscalYears. */
 export function publishedOnPerYear(results: Results): Record<string, string> {

@@ -48,12 +48,13 @@ export function newYear(dir: string, fy: number): NewYearResult {
   const results = model.dataset.documents.results;
   const progress = model.dataset.documents.progress;
   const changes: JsonChange[] = [];
-  // a data set that follows up its plan (documents.progress) opens the year's 進ちょく状況; the
-  // date of the report before it goes, as the new report is not published yet (new-year prints the old date)
+  // a data set that follows up its plan (documents.progress) opens the year's 進ちょく状況: the new
+  // report is dated as a draft until its last year is published (resolve/progress.ts)
   if (progress && !progress.fiscalYears.includes(fy)) {
     changes.push({ path: ['documents', 'progress', 'fiscalYears'], value: [...progress.fiscalYears, fy].sort((a, b) => a - b) });
-    if (progress.publishedOn !== undefined && progress.publishedOn <= `${fy + 1}-03-31`)
-      changes.push({ path: ['documents', 'progress', 'publishedOn'], value: undefined });
+    // the years published keep their date (one date becomes one per year), so that they stay
+    // published: their actuals are then taken only as corrections; the new year has none yet
+    if (typeof progress.publishedOn === 'string') changes.push({ path: ['documents', 'progress', 'publishedOn'], value: publishedOnPerYear(progress) });
   }
   // results are opened when the data set reports them, or has no report of its own yet (a plan)
   if (!results && progress) {
