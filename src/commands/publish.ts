@@ -20,7 +20,14 @@ export default async function run(a: Args): Promise<number> {
   if (hasErrors(r.problems) || !r.folder) return 1;
   const w = publishWords();
   for (const d of r.dated ?? [])
-    log(w.get('dated', { westernYear: d.fiscalYear, on: a.date, face: d.face, out: shown(path.join(outRoot, r.publication!.dataset)) }));
+    log(
+      w.get(d.progress ? 'dated-progress' : 'dated', {
+        westernYear: d.fiscalYear,
+        on: a.date,
+        face: d.face,
+        out: shown(path.join(outRoot, r.publication!.dataset)),
+      }),
+    );
   log(w.get('recorded', { label: a.label, on: a.date, folder: shown(r.folder), files: r.publication!.files.join('、') }));
   log(w.get('commit-hint', { data: a.data, label: a.label, out: a.out, published: a.published }));
   return 0;

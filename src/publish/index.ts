@@ -14,7 +14,8 @@ import { isIsoDate } from '../iso-date.js';
 import { checkOutputPlace } from '../write/set.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
-import { publishedOnOf } from '../model/published.js';
+import { publishedOnOf, type Published } from '../model/published.js';
+import { PROGRESS_PDF } from '../document-names.js';
 import { place } from '../validate/index.js';
 import { editDataset, publishedOnPerYear } from '../yearly/dataset-edit.js';
 import { badLabel, checkRecordPlace, findPublication, writeRecord, type Publication } from './record.js';
@@ -28,7 +29,7 @@ export interface PublishResult {
   folder?: string;
   publication?: Publication;
   /** the results years publish dated --date in dataset.json, and their reports' face as rebuilt */
-  dated?: { fiscalYear: number; face: string }[];
+  dated?: { fiscalYear: number; face: string; progress?: boolean }[];
 }
 
 export async function publish(dir: string, label: string, date: string, outRoot: string, publishedRoot: string, dataLabel: string): Promise<PublishResult> {
@@ -50,31 +51,46 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   if (!manifest) return refuse(w.get('not-built', { data: dataLabel }));
   if (manifest.inputs !== inputsHash(checked.raw)) return refuse(w.get('not-current', { data: dataLabel, out: shown(outDir) }));
   // a report still marked 未確定 is not a publication: finish the year (or leave it out of fiscalYears) first
-  const drafts = resolve(checked.model).results.filter((v) => v.draft);
+  const resolved = resolve(checked.model);
+  const drafts = resolved.results.filter((v) => v.draft);
   if (drafts.length) return refuse(w.get('draft-year', { years: drafts.map((v) => ({ fy: v.fiscalYear, ...v.draft })) }), 'dataset.json');
+  // the 進ちょく状況 likewise (its unanswered actuals and self-evaluations)
+  if (resolved.progress?.draft) return refuse(w.get('draft-progress', { unanswered: resolved.progress.draft.unanswered }), 'dataset.json');
   const names = documentNames(checked.model);
   const missing = names.find((n) => !new Set(manifest!.files.map((f) => f.file)).has(n));
   if (missing) return refuse(w.get('missing-document', { name: missing, data: dataLabel }));
 
-  // the dates the reports carry against the date recorded
-  const results = checked.model.dataset.documents.results;
+  // the dates the reports carry against the date recorded: the results report's years, and the
+  // 進ちょく状況's where it is published (built) with them
+  const documents = checked.model.dataset.documents;
+  const results = documents.results;
   const years = results?.fiscalYears ?? [];
-  const later = years.find((fy) => (publishedOnOf(results, fy) ?? '') > date);
-  if (later !== undefined) {
-    const at = ['documents', 'results', 'publishedOn', ...(typeof results!.publishedOn === 'string' ? [] : [String(later)])];
-    return refuse(w.get('published-later', { westernYear: later, published: publishedOnOf(results, later), on: date }), 'dataset.json', {
+  const progress = names.includes(PROGRESS_PDF) ? documents.progress : undefined;
+  const reports = [
+    { key: 'results', settings: results, years },
+    { key: 'progress', settings: progress, years: progress?.fiscalYears ?? [] },
+  ] as const;
+  for (const r of reports) {
+    const later = r.years.find((fy) => (publishedOnOf(r.settings, fy) ?? '') > date);
+    if (later === undefined) continue;
+    const at = ['documents', r.key, 'publishedOn', ...(typeof r.settings!.publishedOn === 'string' ? [] : [String(later)])];
+    return refuse(w.get('published-later', { westernYear: later, published: publishedOnOf(r.settings, later), on: date }), 'dataset.json', {
       path: at,
       ...place(checked.raw.json.get('dataset.json')!, at),
     });
   }
   let dated: PublishResult['dated'];
   const undated = years.filter((fy) => !publishedOnOf(results, fy));
-  if (undated.length) {
+  const progressUndated = progress ? progress.fiscalYears.filter((fy) => !publishedOnOf(progress, fy)) : [];
+  if (undated.length || progressUndated.length) {
     // published today: the year takes --date, and its report is built again to show it
     // an output folder that cannot be written is said before dataset.json changes
     checkOutputPlace(outRoot, id);
-    const perYear = { ...publishedOnPerYear(results!), ...Object.fromEntries(undated.map((fy) => [String(fy), date])) };
-    editDataset(dir, checked.raw.json.get('dataset.json')!.text, [{ path: ['documents', 'results', 'publishedOn'], value: perYear }]);
+    const perYear = (settings: Published, open: number[]) => ({ ...publishedOnPerYear(settings), ...Object.fromEntries(open.map((fy) => [String(fy), date])) });
+    editDataset(dir, checked.raw.json.get('dataset.json')!.text, [
+      ...(undated.length ? [{ path: ['documents', 'results', 'publishedOn'], value: perYear(results!, undated) }] : []),
+      ...(progressUndated.length ? [{ path: ['documents', 'progress', 'publishedOn'], value: perYear(progress!, progressUndated) }] : []),
+    ]);
     const built = await buildDataset(dir, outRoot, { log: () => {} });
     checked = checkDataset(dir);
     const failed = hasErrors(built.problems) || !checked.model || hasErrors(checked.problems);
@@ -83,11 +99,18 @@ export async function publish(dir: string, label: string, date: string, outRoot:
       return {
         problems: [
           ...built.problems,
-          { severity: 'error', file: 'dataset.json', message: w.get('dated-not-built', { years: undated, on: date, data: dataLabel }) },
+          {
+            severity: 'error',
+            file: 'dataset.json',
+            message: w.get('dated-not-built', { years: [...new Set([...undated, ...progressUndated])].sort(), on: date, data: dataLabel }),
+          },
         ],
       };
-    const faces = resolve(checked.model!).results;
-    dated = undated.map((fy) => ({ fiscalYear: fy, face: faces.find((v) => v.fiscalYear === fy)?.texts.issued ?? '' }));
+    const faces = resolve(checked.model!);
+    dated = [
+      ...undated.map((fy) => ({ fiscalYear: fy, face: faces.results.find((v) => v.fiscalYear === fy)?.texts.issued ?? '' })),
+      ...(progressUndated.length ? [{ fiscalYear: Math.max(...progressUndated), face: faces.progress?.issued ?? '', progress: true }] : []),
+    ];
   }
   const publication: Publication = { label, date, dataset: id, inputs: manifest.inputs, files: names };
   const folder = writeRecord(publishedRoot, id, dir, outDir, publication);
