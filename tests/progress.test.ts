@@ -37,6 +37,20 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
       .filter((p) => p.trim());
   });
 
+  it('describes its own 回答状況 and 確定状況 in the data dictionary (columns.csv), not the results report’s', () => {
+    const [head, ...dict] = parseCsv(readFileSync(path.join(OUT, 'data', 'columns.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const about = (column: string) => dict.find((r) => r[1] === 'indicator-progress.csv' && r[2] === column)?.[3];
+    expect(head.length).toBeGreaterThan(3);
+    expect(about('回答状況')).toBe('回答済 または 未回答（未回答はその年度の実績値が空欄の指標）');
+    expect(about('確定状況')).toContain('指標の実績値か事業の自己評価の未回答');
+    expect(
+      dict
+        .filter((r) => r[1] === 'indicator-progress.csv')
+        .map((r) => r[3])
+        .join(''),
+    ).not.toContain('事業費');
+  });
+
   it('has a row per indicator and year, numbers as numbers, units and ISO dates in their own columns', () => {
     expect(rows.length).toBe(24); // 12 indicators × 2 years
     for (const r of rows) {

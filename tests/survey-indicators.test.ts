@@ -33,6 +33,10 @@ describe('the 指標 sheet as exported', () => {
     // a progress data set without a results report asks for its 指標 only: no 事業実施結果 sheet to leave 「未回答」
     expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['記入のしかた', SHEET]);
     expect(String(wb.worksheets[0]!.getCell('A1').value)).toContain('令和2年度 指標の実績・自己評価 照会（総務部）');
+    // the cover names the cells that cannot be changed as this book has them (it named a 担当課 column the 指標 sheet has not)
+    const cover = wb.worksheets[0]!.getSheetValues().flat().map(String).join('\n');
+    expect(cover).toContain('ID・事業番号・名称・指標名・単位・基準値・目標値は変更できません');
+    expect(cover).not.toContain('担当課');
     const row = (r: number) => (ws.getRow(r).values as ExcelJS.CellValue[]).slice(1, 14);
     expect(row(1).map((v) => String(v).replace(/\n/g, ''))).toEqual([
       'ID',

@@ -157,8 +157,8 @@ export function indicatorProgressTable(r: Resolved): DataTable {
     .text('rate-note', (x) => ('value' in x.y.rate ? (x.y.rate.metEarly ? r.words.progress.get('met-early') : '') : x.y.rateText))
     .text('level', (x) => x.y.level ?? '')
     .text('actual-note', (x) => x.y.note ?? '')
-    .text('answered', (x) => w.get(x.y.missing ? 'unanswered' : 'answered'))
-    .text('status', () => w.get(p.draft ? 'draft' : 'final'));
+    .text('actual-answered', (x) => w.get(x.y.missing ? 'unanswered' : 'answered'))
+    .text('progress-status', () => w.get(p.draft ? 'draft' : 'final'));
   return b.build('indicator-progress.csv', w.get('table-indicator-progress'), w.get('about-indicator-progress'), rows);
 }
 
