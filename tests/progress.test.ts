@@ -13,6 +13,7 @@ import { TEST_OUTPUT } from './setup/build-outputs.js';
 import { parseCsv } from './helpers/csv.js';
 import { ROOT, squash } from './helpers/data.js';
 import { runCli } from './helpers/cli.js';
+import { readPdf } from '../src/errata/pdf-lines.js';
 import { convertIndicators, readQuantity } from '../src/plan/convert-indicators.js';
 
 const ID = 'sample-progress';
@@ -252,5 +253,50 @@ describe('bad indicator data and the converter', () => {
       null,
       { number: 3, unit: '%以内' },
     ]);
+  });
+});
+
+describe('進ちょく状況 with longer texts (a user walk’s variant of the sample)', () => {
+  let work = '';
+  let pages: { lines: string[] }[] = [];
+  const headings: string[] = [];
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'progress-long-'));
+    const data = path.join(work, 'long');
+    cpSync(path.join(ROOT, 'data', ID), data, { recursive: true });
+    const reasons: Record<string, string> = {
+      '01': '市町村の担当者の異動が重なったことに加え、公開に必要な個人情報の確認作業に想定以上の時間を要したため、年度内に公開を終えることができなかった市町村が残った。',
+      '02': '電子申請の対象手続は拡大したものの、添付書類の電子化が進まず、窓口での申請を選ぶ県民が多かった。また、周知が十分でなかった。',
+      '03': 'メールの誤送信が増え、事故の件数が基準値を上回った。送信前の確認を徹底するよう、全所属に通知し、研修の内容を見直した（「誤送信防止」の演習を追加）。',
+      '04': '講座の会場となる公民館の改修工事が重なり、予定していた回数の講座を開くことができなかったため、受講者数が伸び悩んだ。次年度はオンラインでも開く。',
+    };
+    for (const [id, reason] of Object.entries(reasons)) {
+      const file = path.join(data, 'initiatives', `${id}.json`);
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      j.evaluation['2019'].reason = reason;
+      if (id === '01') j.indicators[0].actuals['2019'].note = '速報値（確定値は令和2年6月に公表予定。前年度の数値も遡って修正した）';
+      headings.push(`${j.no} ${j.title}`);
+      writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+    }
+    const dataset = JSON.parse(readFileSync(path.join(data, 'dataset.json'), 'utf8'));
+    dataset.id = 'long';
+    dataset.documents.progress.fiscalYears = [2019];
+    dataset.era = { asOf: '2019-03-01' };
+    writeFileSync(path.join(data, 'dataset.json'), JSON.stringify(dataset, null, 2) + '\n');
+    const r = runCli(['build', '--quiet', '--data', data, '--out', path.join(work, 'out'), '--only', 'progress.pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    pages = (await readPdf(path.join(work, 'out', 'long', 'progress.pdf'))).pages;
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('never leaves an initiative’s heading at the foot of a page, its tables on the next', () => {
+    expect(pages.length).toBeGreaterThan(2);
+    const stranded = pages.filter((p) => {
+      // the page's last two lines above its footer (「… 進ちょく状況 2/5」)
+      const body = p.lines.map(squash).filter((l) => !/進ちょく状況\d+\/\d+$/.test(l));
+      const tail = body.slice(-2).join('');
+      return headings.some((h) => tail.includes(squash(h)));
+    });
+    expect(stranded.map((p) => p.lines.slice(-3).join(' / '))).toEqual([]);
   });
 });

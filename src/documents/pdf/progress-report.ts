@@ -135,7 +135,6 @@ function indicatorBlock(ind: IndicatorProgress, r: Resolved): Node[] {
 
 function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
   const w = r.words.progress;
-  const last = x.indicators.at(-1);
   const th = (k: string): TextNode => ({ text: w.get(k), style: 'th' });
   const evals: TableNode = {
     table: {
@@ -157,18 +156,15 @@ function initiativeBlock(x: InitiativeProgress, r: Resolved): Node[] {
     layout: 'grid',
     margin: [0, 0, 0, 8],
   };
-  return [
-    {
-      stack: [
-        { text: w.get('initiative-heading', x), style: 'h3', tag: 'H', level: 3 },
-        { text: w.get('initiative-owner', { department: x.department, divisions: x.divisions.join('・') }), style: 'small' },
-      ],
-      unbreakable: true,
-    },
-    ...x.indicators.slice(0, -1).flatMap((ind) => indicatorBlock(ind, r)),
-    // the evaluation stays with the last indicator: never alone at the top of a page, away from its initiative
-    { stack: [...(last ? indicatorBlock(last, r) : []), evals], unbreakable: true },
+  const heading: Node[] = [
+    { text: w.get('initiative-heading', x), style: 'h3', tag: 'H', level: 3 },
+    { text: w.get('initiative-owner', { department: x.department, divisions: x.divisions.join('・') }), style: 'small' },
   ];
+  // the heading stays with the first indicator (it was left alone at the foot of a page, its
+  // tables on the next), and the evaluation with the last: never alone at the top of a page
+  const blocks = x.indicators.map((ind) => indicatorBlock(ind, r));
+  if (blocks.length <= 1) return [{ stack: [...heading, ...(blocks[0] ?? []), evals], unbreakable: true }];
+  return [{ stack: [...heading, ...blocks[0]!], unbreakable: true }, ...blocks.slice(1, -1).flat(), { stack: [...blocks.at(-1)!, evals], unbreakable: true }];
 }
 
 export function progressDocument(view: ProgressView, r: Resolved): PdfDocument {
