@@ -289,6 +289,13 @@ describe('進ちょく状況 with longer texts (a user walk’s variant of the s
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  it('never ends a cell on one character and its closing marks (「…演習を追／加）。」)', () => {
+    const lone = pages.flatMap((p) => p.lines.map(squash)).filter((l) => /^[^）」』】〕。、．，！？][）」』】〕。、．，！？]+$/.test(l));
+    expect(lone).toEqual([]);
+    // the cell of the walk's example ends on two characters and its marks
+    expect(pages.flatMap((p) => p.lines.map(squash))).toContain('追加）。');
+  });
+
   it('never leaves an initiative’s heading at the foot of a page, its tables on the next', () => {
     expect(pages.length).toBeGreaterThan(2);
     const stranded = pages.filter((p) => {

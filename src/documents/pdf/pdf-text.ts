@@ -328,13 +328,20 @@ function keepOkurigana(node: Run): Run[] {
   return out;
 }
 
+/** the marks that close a phrase or a sentence (never the start of a line) */
+const CLOSERS = /[）」』】〕〉》”’。、．，！？]/;
 const scriptOf = (c: string | undefined) => (!c ? '' : /\p{Script=Han}/u.test(c) ? 'han' : /[\p{Script=Katakana}ー]/u.test(c) ? 'kana' : '');
 
 /**
  * How many characters end a line together: n, or the whole word of kanji (or of katakana) the
- * line ends in, where it is longer than n and at most `word` long (「情報発信」, never 「情／報発信」).
+ * line ends in, where it is longer than n and at most `word` long (「情報発信」, never 「情／報発信」);
+ * a line ending in two closing marks or more keeps two characters before them (「追加）。」).
  */
 function tailLength(chars: string[], n: number, word: number): number {
+  // closing marks do not count as characters of the last line: 「…を追／加）。」 is one character alone
+  let closers = 0;
+  while (closers < chars.length && CLOSERS.test(chars[chars.length - 1 - closers]!)) closers++;
+  if (closers >= 2) return Math.max(n, closers + 2);
   const s = scriptOf(chars.at(-1));
   if (!s) return n;
   let k = 0;
