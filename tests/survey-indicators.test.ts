@@ -247,3 +247,19 @@ describe('a year whose 進ちょく状況 is published', () => {
     expect(JSON.parse(readFileSync(path.join(data, 'initiatives', '03.json'), 'utf8')).indicators[1].actuals['2020'].value).toBe(9);
   });
 });
+
+describe('a fraction where the unit counts whole things', () => {
+  it('is taken, and asked about at its cell (350.5 人 had gone in without a word)', async () => {
+    const { data, sent } = exported.fresh();
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => {
+      ws.getCell('I6').value = 350.5; // 研修の受講者数（人）
+      ws.getCell('I7').value = 2; // 情報セキュリティ事故の件数（件）: whole, nothing said
+    });
+    const r = await surveyImport(data, sent);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.problems.filter((p) => p.severity === 'warning' && p.message.includes('小数')).map((p) => [p.file, p.message])).toEqual([
+      ['総務部.xlsx!指標!I6', '単位が「人」の実績値に小数（350.5）が入っています。数え方が正しいか確かめてください（このまま取り込みます）'],
+    ]);
+    expect(JSON.parse(readFileSync(path.join(data, 'initiatives', '03.json'), 'utf8')).indicators[0].actuals['2020'].value).toBe(350.5);
+  });
+});
