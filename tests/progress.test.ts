@@ -100,6 +100,14 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(header.join('\n')).not.toMatch(/判定でき(\s|$)/m);
     // one actual and one grade unanswered: the mark on every page, as the results report does
     for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
+    // the line above each indicator's table quotes the plan as written: 「80%以上」 kept its 以上, a baseline
+    // without a number its words (they read 「80%」 and 「数値なし」)
+    const all = squash(pages.join(''));
+    expect(all).toContain(squash('目標値（R4年度末）80%以上'));
+    expect(all).toContain('新規事業のため実績なし');
+    const html = readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8');
+    expect(html).toContain('80%以上');
+    expect(html).toContain('新規事業のため実績なし');
     // an unanswered 自己評価 is counted as 未回答, as the indicators' column calls it (not a second label, 「評価なし」)
     expect(squash(pages[0])).not.toContain('評価なし');
     expect(readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8')).not.toContain('評価なし');

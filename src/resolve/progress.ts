@@ -212,12 +212,14 @@ function indicatorProgress(
     direction,
     baseline: ind.baseline.number,
     baselineUnit: ind.baseline.unit,
-    baselineText: ind.baseline.number === undefined ? w.get('no-number') : `${num(ind.baseline.number)}${ind.baseline.unit ?? unit}`,
+    // the header line quotes the plan as written (「80%以上」, 「新規事業のため実績なし」): the numbers are for the rates
+    baselineText:
+      planText(ind.baseline.value) ?? (ind.baseline.number === undefined ? w.get('no-number') : `${num(ind.baseline.number)}${ind.baseline.unit ?? unit}`),
     baselineAsOf: asOfText(ind.baseline.asOf, common),
     baselineDate: asOfDate(ind.baseline.asOf),
     baselineYear,
     target,
-    targetText: `${num(target)}${unit}`,
+    targetText: planText(ind.target.value) ?? `${num(target)}${unit}`,
     targetAsOf: asOfText(ind.target.asOf, common),
     targetDate: asOfDate(ind.target.asOf),
     targetYear,
@@ -226,6 +228,9 @@ function indicatorProgress(
     years,
   };
 }
+
+/** a value as the plan writes it, where it writes one */
+const planText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 export function resolveProgress(
   model: Model,
