@@ -99,7 +99,8 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(header.join('\n')).toMatch(/判定\s/);
     expect(header.join('\n')).not.toMatch(/判定でき(\s|$)/m);
     // one actual and one grade unanswered: the mark on every page, as the results report does
-    for (const p of pages) expect(p).toContain('未確定（未回答 2 件）');
+    // the year the answers are missing from is said (both missing ones are 2020's)
+    for (const p of pages) expect(p).toContain('未確定（R2年度の未回答 2 件）');
     // the line above each indicator's table quotes the plan as written: 「80%以上」 kept its 以上, a baseline
     // without a number its words (they read 「80%」 and 「数値なし」)
     const all = squash(pages.join(''));
@@ -132,7 +133,7 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
         r['達成率（%）'] !== '' ? printedRate(r['達成率（%）']) : r['達成率の注記'],
       ]),
     );
-    expect(html).toContain('<p class="draft">未確定（未回答 2 件）</p>');
+    expect(html).toContain('<p class="draft">未確定（R2年度の未回答 2 件）</p>');
   });
 
   it('gives the appendix the same table, 達成率 a formula of the row’s cells whose value is the CSV’s, none where no number is meant', async () => {

@@ -122,7 +122,7 @@ export interface ProgressView {
   initiatives: (InitiativeProgress & { topId: string })[];
   /** the top-level sections that hold initiatives, for headings */
   tops: { id: string; path: string; title: string }[];
-  draft?: { unanswered: number };
+  draft?: { unanswered: number; /** the years with answers missing, as table headings write them (R2年度) */ years: string[] };
   /** the face under the title (令和3年6月　架空県), under the report's own era rule */
   issued: string;
   /** the summary chart in words (the text alternative of its bars) */
@@ -296,6 +296,12 @@ export function resolveProgress(
     (n, i) => n + i.indicators.reduce((m, ind) => m + ind.years.filter((y) => y.missing).length, 0) + i.evaluations.filter((e) => e.missing).length,
     0,
   );
+  // the years the missing answers belong to, for the draft mark (an earlier year's gap keeps a later report a draft)
+  const missingYears = fiscalYears.filter((fy) =>
+    initiatives.some(
+      (i) => i.evaluations.some((e) => e.fiscalYear === fy && e.missing) || i.indicators.some((ind) => ind.years.some((y) => y.fiscalYear === fy && y.missing)),
+    ),
+  );
   const lastFyLong = fiscalYearLong(lastYear, rule);
   const chart = groups
     .filter((g) => g.depth === 1)
@@ -327,7 +333,7 @@ export function resolveProgress(
     total: summarize(initiatives),
     initiatives,
     tops,
-    ...(unanswered ? { draft: { unanswered } } : {}),
+    ...(unanswered ? { draft: { unanswered, years: missingYears.map((fy) => fiscalYearShortWithNendo(fy, rule)) } } : {}),
     issued: w.get('issued', { published: date.slice(0, 7), issuer: model.dataset.issuer }),
     chartAlt: w.get('chart-alt', { title: w.get('chart-title', { fyLong: lastFyLong }), groups: chart }),
   };
