@@ -263,3 +263,17 @@ describe('a fraction where the unit counts whole things', () => {
     expect(JSON.parse(readFileSync(path.join(data, 'initiatives', '03.json'), 'utf8')).indicators[0].actuals['2020'].value).toBe(350.5);
   });
 });
+
+describe('an actual not out yet', () => {
+  it('typed as 「集計中」 is refused at its cell, saying to leave it blank and write so in the note', async () => {
+    const { data, sent } = exported.fresh();
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('I7').value = '集計中'));
+    const r = await surveyImport(data, sent);
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.message])).toEqual([
+      [
+        '総務部.xlsx!指標!I7',
+        '実績値は数値で入力してください（単位は件、例: 12）。入力されているのは「集計中」です。まだ数値が出ていないとき（集計中など）は、実績値を空欄のままにし、そのことを「実績値の注記」の欄に書いてください',
+      ],
+    ]);
+  });
+});
