@@ -136,12 +136,15 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(html).toContain('<p class="draft">未確定（R2年度の未回答 2 件）</p>');
   });
 
-  it('gives the appendix the same table, 達成率 a formula of the row’s cells whose value is the CSV’s, none where no number is meant', async () => {
+  it('gives the appendix the same table (the columns a reader compares), 達成率 a formula of the row’s cells whose value is the CSV’s, none where no number is meant', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(OUT, 'appendix.xlsx'));
     const ws = wb.getWorksheet('指標の進ちょく')!;
     const header = (ws.getRow(1).values as string[]).slice(1);
-    expect(header).toEqual(Object.keys(rows[0]));
+    // not the columns for machines or the same on every row: with all 26 the sheet printed on several A3 pages, most without a row label
+    const forMachines = ['全国地方公共団体コード', 'ID', '地方公共団体名', '事業ID', '連番', '年度（西暦）', '基準値の単位', '確定状況'];
+    expect(header).toEqual(Object.keys(rows[0]).filter((h) => !forMachines.includes(h)));
+    expect(header.length).toBe(18);
     const col = (h: string) => header.indexOf(h) + 1;
     rows.forEach((r, k) => {
       const row = ws.getRow(k + 2);

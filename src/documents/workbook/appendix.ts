@@ -275,6 +275,8 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
   };
 }
 
+const PROGRESS_SHEET_OMITS = new Set(['code', 'id', 'name', 'initiative', 'seq', 'fy', 'baseline-unit', 'progress-status']);
+
 /**
  * 指標の進ちょく: the open data's table, with 達成率 and 達成状況 as formulas of the row's own cells
  * (a corrected actual updates them). A row whose 達成率 cannot be computed from its cells (no
@@ -282,7 +284,13 @@ function summarySheet(r: Resolved, v: ResultsView, data: string, name: string): 
  * there would print a number that looks right.
  */
 function progressSheet(r: Resolved): SheetSpec {
-  const t = indicatorProgressTable(r);
+  // the open data's columns a reader compares: not those for machines or the same on every row
+  // (the local government's code and name, the row and initiative IDs, the sequence, the Western
+  // year, the baseline's unit, the report's status, which the printed header carries): with all
+  // 26 the sheet printed on 6 A3 pages, the last ones without a row label
+  const full = indicatorProgressTable(r);
+  const kept = full.columns.map((c, i) => ({ c, i })).filter(({ c }) => !PROGRESS_SHEET_OMITS.has(c.key));
+  const t = { ...full, columns: kept.map(({ c }) => c), rows: full.rows.map((row) => kept.map(({ i }) => row[i]!)) };
   const p = r.progress!;
   const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
   const BASE = col('baseline-number');
