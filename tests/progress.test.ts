@@ -38,6 +38,25 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
       .filter((p) => p.trim());
   });
 
+  it('publishes the self-evaluations as open data too (evaluations.csv), as the report prints them', () => {
+    const [head, ...lines] = parseCsv(readFileSync(path.join(OUT, 'data', 'evaluations.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const evals = lines.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+    expect(evals.length).toBe(12); // 6 initiatives × 2 years
+    const pdf = squash(layoutText(path.join(OUT, 'progress.pdf')));
+    for (const e of evals) {
+      if (e['回答状況'] === '未回答') continue;
+      expect(pdf, e['ID']).toContain(squash(`${e['自己評価']}（${e['自己評価の意味']}）`));
+      if (e['未達成の理由']) expect(pdf, e['ID']).toContain(squash(e['未達成の理由']));
+    }
+    expect(evals.filter((e) => e['回答状況'] === '未回答').map((e) => e['ID'])).toEqual(['03-2020']);
+    expect(evals.find((e) => e['ID'] === '01-2020')).toMatchObject({
+      '年度（和暦）': '令和2年度',
+      自己評価: 'C',
+      自己評価の意味: 'やや遅れ',
+      今後の方向性: '拡充',
+    });
+  });
+
   it('describes its own 回答状況 and 確定状況 in the data dictionary (columns.csv), not the results report’s', () => {
     const [head, ...dict] = parseCsv(readFileSync(path.join(OUT, 'data', 'columns.csv'), 'utf8').replace(/^\uFEFF/, ''));
     const about = (column: string) => dict.find((r) => r[1] === 'indicator-progress.csv' && r[2] === column)?.[3];

@@ -63,6 +63,8 @@ export interface IndicatorProgress {
 export interface EvaluationYear {
   fiscalYear: number;
   fyLabel: string;
+  /** 令和2年度, as the open data names a year */
+  fyLong: string;
   grade: string;
   gradeMeaning: string;
   reason: string;
@@ -265,6 +267,7 @@ export function resolveProgress(
         return {
           fiscalYear: fy,
           fyLabel: fiscalYearShortWithNendo(fy, rule),
+          fyLong: fiscalYearLong(fy, rule),
           grade: ev?.grade?.trim() ?? '',
           gradeMeaning: grades.find((g) => g.label === ev?.grade)?.meaning ?? '',
           reason: ev?.reason ?? '',

@@ -6,7 +6,7 @@
 // Each table is written as a CSV and as one sheet of opendata.xlsx (documents/data/index.ts).
 import type { Resolved } from '../../resolve/index.js';
 import type { ResultsView } from '../../resolve/results.js';
-import type { IndicatorProgress, IndicatorYear } from '../../resolve/progress.js';
+import type { EvaluationYear, IndicatorProgress, IndicatorYear } from '../../resolve/progress.js';
 import type { Wording } from '../../templates/index.js';
 
 export type Value = string | number;
@@ -179,6 +179,32 @@ function columnsTable(tables: DataTable[], w: Wording): DataTable {
   return table;
 }
 
+interface EvaluationRow {
+  initiativeId: string;
+  no: number;
+  title: string;
+  e: EvaluationYear;
+}
+
+/** The self-evaluations of the 進ちょく状況: one row per initiative and year, as the report prints them. */
+export function evaluationsTable(r: Resolved): DataTable {
+  const w = r.words.opendata;
+  const p = r.progress!;
+  const rows: EvaluationRow[] = p.initiatives.flatMap((i) => i.evaluations.map((e) => ({ initiativeId: i.id, no: i.no, title: i.title, e })));
+  const b = lead(new TableBuilder<EvaluationRow>(w), r, (x) => `${x.initiativeId}-${x.e.fiscalYear}`)
+    .text('initiative', (x) => x.initiativeId)
+    .number('no', (x) => x.no)
+    .text('title', (x) => x.title)
+    .number('fy', (x) => x.e.fiscalYear)
+    .text('fy-era', (x) => x.e.fyLong)
+    .text('grade', (x) => x.e.grade)
+    .text('grade-meaning', (x) => x.e.gradeMeaning)
+    .text('reason', (x) => x.e.reason)
+    .text('outlook', (x) => x.e.outlook)
+    .text('evaluation-answered', (x) => w.get(x.e.missing ? 'unanswered' : 'answered'));
+  return b.build('evaluations.csv', w.get('table-evaluations'), w.get('about-evaluations'), rows);
+}
+
 export function openDataTables(r: Resolved): DataTable[] {
   const w = r.words.opendata;
   const od = r.openData;
@@ -231,7 +257,7 @@ export function openDataTables(r: Resolved): DataTable[] {
     tables.push(n.build('indicators.csv', w.get('table-indicators'), w.get('about-indicators'), od.indicators));
   }
   for (const view of r.results) tables.push(...resultsTables(view, r, w));
-  if (r.progress) tables.push(indicatorProgressTable(r));
+  if (r.progress) tables.push(indicatorProgressTable(r), evaluationsTable(r));
   tables.push(columnsTable(tables, w));
   return tables;
 }
