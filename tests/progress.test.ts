@@ -127,6 +127,10 @@ describe('進ちょく状況 of the sample: PDF, web page, open data and appendi
     expect(all).toContain('新規事業のため実績なし');
     const html = readFileSync(path.join(OUT, 'web', 'progress.html'), 'utf8');
     expect(html).toContain('80%以上');
+    // each indicator's baseline and target under its name, in its own table's caption (the paragraph stood
+    // above the name, right under the table before it)
+    expect(html).toMatch(/<caption id="[^"]+-caption">指標：利用者の満足度[^<]*<span class="baseline">基準値（[^<]*目標値（[^）]*）80%以上<\/span><\/caption>/);
+    expect(html).not.toMatch(/<p>基準値（/);
     expect(html).toContain('新規事業のため実績なし');
     // an unanswered 自己評価 is counted as 未回答, as the indicators' column calls it (not a second label, 「評価なし」)
     expect(squash(pages[0])).not.toContain('評価なし');
