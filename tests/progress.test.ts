@@ -342,3 +342,37 @@ describe('進ちょく状況 with longer texts (a user walk’s variant of the s
     expect(stranded.map((p) => p.lines.slice(-3).join(' / '))).toEqual([]);
   });
 });
+
+describe('進ちょく状況 whose last year is complete and an earlier one is not', () => {
+  it('names the earlier year in its draft mark, and prints no ※ 未回答 note under the last year’s summary, which has none', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'progress-earlier-'));
+    try {
+      const data = path.join(work, 'earlier');
+      cpSync(path.join(ROOT, 'data', ID), data, { recursive: true });
+      const edit = (id: string, f: (j: any) => void) => {
+        const file = path.join(data, 'initiatives', `${id}.json`);
+        const j = JSON.parse(readFileSync(file, 'utf8'));
+        f(j);
+        writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+      };
+      // 2020 answered in full; 2019's first actual taken out
+      edit('03', (j) => {
+        j.indicators[1].actuals['2020'] = { value: 10, asOf: '2021-03-31' };
+        j.evaluation['2020'] = { grade: 'B', reason: '研修を見直した。', outlook: '継続' };
+      });
+      edit('01', (j) => (j.indicators[0].actuals['2019'] = { value: null }));
+      const dataset = JSON.parse(readFileSync(path.join(data, 'dataset.json'), 'utf8'));
+      dataset.id = 'earlier';
+      writeFileSync(path.join(data, 'dataset.json'), JSON.stringify(dataset, null, 2) + '\n');
+      const r = runCli(['build', '--quiet', '--data', data, '--out', path.join(work, 'out'), '--only', 'progress.pdf,web']);
+      expect(r.code, r.stderr).toBe(0);
+      const { pages } = await readPdf(path.join(work, 'out', 'earlier', 'progress.pdf'));
+      for (const p of pages) expect(squash(p.text)).toContain('未確定（R元年度の未回答1件）');
+      const text = squash(pages.map((p) => p.text).join(''));
+      expect(text).not.toContain('未回答の指標は達成状況の集計に数えていません');
+      expect(readFileSync(path.join(work, 'out', 'earlier', 'web', 'progress.html'), 'utf8')).not.toContain('未回答の指標は達成状況の集計に数えていません');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

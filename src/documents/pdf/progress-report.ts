@@ -76,7 +76,8 @@ function summary(view: ProgressView, r: Resolved): Node[] {
     { text: w.get('summary-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'summary', outline: true, headlineLevel: 1, tag: 'H', level: 2 },
     table,
     { text: w.get('grades-legend', { grades: view.grades }), style: 'note' },
-    ...(view.draft ? [{ text: w.get('draft-note'), style: 'note' } satisfies Node] : []),
+    // the note explains the table's 未回答 column: under a year's summary that has none it is not said
+    ...(view.total.unanswered > 0 ? [{ text: w.get('draft-note'), style: 'note' } satisfies Node] : []),
     { text: w.get('chart-title', { fyLong: view.lastFyLong }), style: 'h2', id: 'chart', headlineLevel: 1, tag: 'H', level: 2 },
     { stack: [chart, legend], tag: 'Figure', alt: view.chartAlt },
   ];

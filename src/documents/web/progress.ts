@@ -33,7 +33,7 @@ export function progressWebPage(view: ProgressView, r: Resolved): WebPage {
     heading: view.title,
     body: {
       draft: view.draft ? w.get('draft-mark', view.draft) : undefined,
-      draftNote: view.draft ? w.get('draft-note') : undefined,
+      draftNote: view.total.unanswered > 0 ? w.get('draft-note') : undefined,
       issued: view.issued,
       about: [w.get('about', { years: view.fyLongLabels.join('・') }), w.get(`method-${view.method}`)],
       summaryTitle: w.get('summary-title', { fyLong: view.lastFyLong }),
