@@ -277,3 +277,25 @@ describe('an actual not out yet', () => {
     ]);
   });
 });
+
+describe('an evaluation with its reason or outlook but no grade', () => {
+  it('is taken as written and said at the grade cell, the evaluation staying unanswered (survey:status alone had said so)', async () => {
+    const { data, sent } = exported.fresh();
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => {
+      ws.getCell('L6').value = '研修の内容を見直した。'; // 03, whose 2020 grade is unanswered
+      ws.getCell('M6').value = '見直し';
+    });
+    const r = await surveyImport(data, sent);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.problems.filter((p) => p.file === '総務部.xlsx!指標!K6').map((p) => [p.severity, p.message])).toEqual([
+      [
+        'warning',
+        '「R2年度自己評価」が空欄のまま、未達成の理由か今後の方向性が記入されています。自己評価を一覧から選んでください（空欄のままでは、この事業の自己評価は未回答です）',
+      ],
+    ]);
+    // a grade given, or one stored before: nothing said
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('K6').value = 'C'));
+    const again = await surveyImport(data, sent);
+    expect(again.problems.filter((p) => p.message.includes('空欄のまま'))).toEqual([]);
+  });
+});

@@ -154,6 +154,10 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
       const reason = answer(c.reason, readProse);
       const outlook = answer(c.outlook, (x2) => readChoice(x2, columnName(c.outlook), outlooks));
       if (grade && reason && outlook) evaluations.push({ id, fy: a.fy, grade, reason, outlook });
+      // a reason or an outlook written with no grade, where none is stored: the evaluation stays unanswered, said at its cell now
+      const stored = byId.get(id)?.evaluation?.[String(a.fy)]?.grade;
+      if (grade?.kind === 'keep' && !stored?.trim() && (reason?.kind === 'set' || outlook?.kind === 'set'))
+        a.warn(at(row, c.grade), words.get('warn-ind-grade-blank', { column: columnName(c.grade) }));
     }
   });
   // rows cannot be added to the protected sheet; one that was (the protection removed and set again) is named
