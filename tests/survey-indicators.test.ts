@@ -261,6 +261,11 @@ describe('a fraction where the unit counts whole things', () => {
       ['総務部.xlsx!指標!I6', '単位が「人」の実績値に小数（350.5）が入っています。数え方が正しいか確かめてください（このまま取り込みます）'],
     ]);
     expect(JSON.parse(readFileSync(path.join(data, 'initiatives', '03.json'), 'utf8')).indicators[0].actuals['2020'].value).toBe(350.5);
+    // and survey:status asks about it (it said 「未回答・要確認の事業はありません」 for such a year)
+    const status = runCli(['survey-status', '--data', data, '--fiscal-year', '2020']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('【小数】指標「研修の受講者数」の実績値が 350.5人 で、数える単位に小数があります。数え方が正しいか確かめてください');
+    expect(status.stdout).not.toContain('「情報セキュリティ事故の件数」の実績値が 2件');
   });
 });
 

@@ -11,9 +11,7 @@ import { isNumeric } from '../model/progress-answers.js';
 import { INDICATOR_SHEET } from './columns.js';
 import { firstFilledColumn, lockedText, metaText, norm, readCell, readProse, type Answered, type CellRefusal, type Reading } from './cells.js';
 import { readActual, readChoice } from './indicator-cells.js';
-
-/** units that count whole things (人, 件, 団体, 箇所, 市町村…): a fraction in one is most likely a slip */
-const COUNT_UNIT = /^(人|名|者|件|回|団体|箇所|か所|ヶ所|カ所|市町村|市|町|村|校|社|台|施設|本|手続|事業|戸|世帯|店舗|機関|部署|所属)$/;
+import { countsWholeThings } from '../model/count-units.js';
 
 export interface ActualAnswer {
   id: string;
@@ -144,7 +142,7 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
     if (x.asked) {
       const value = answer(c.actual, (x2) => readActual(x2, x.unit));
       // a count (people, cases, places) with a fraction: taken, but asked about at its cell
-      if (value?.kind === 'set' && !Number.isInteger(value.value) && COUNT_UNIT.test(x.unit))
+      if (value?.kind === 'set' && !Number.isInteger(value.value) && countsWholeThings(x.unit))
         a.warn(at(row, c.actual), words.get('warn-ind-fraction', { value: value.value, unit: x.unit }));
       const note = answer(c.note, readProse);
       if (value && note) actuals.push({ id, index: x.index, fy: a.fy, value, note });

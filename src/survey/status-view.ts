@@ -10,6 +10,7 @@ import { surveyDepartments } from '../resolve/survey-rows.js';
 import type { Indicator } from '../model/schema.js';
 import { actualMissing, evaluationMissing, fiscalYearOfAsOf } from '../model/progress-answers.js';
 import { sameUnit } from './indicator-cells.js';
+import { countsWholeThings } from '../model/count-units.js';
 
 /** A budget this many times last year's, or this fraction of it, is asked about. */
 export const BUDGET_FACTOR = 3;
@@ -33,7 +34,8 @@ export type StatusItem =
   | { kind: 'no-actual'; indicator: string }
   | { kind: 'no-grade' }
   | { kind: 'actual-jump'; indicator: string; prev: number; now: number; unit: string; fromBaseline: boolean }
-  | { kind: 'percent-over'; indicator: string; now: number };
+  | { kind: 'percent-over'; indicator: string; now: number }
+  | { kind: 'count-fraction'; indicator: string; now: number; unit: string };
 
 /** Unanswered items: the row counts as unanswered. */
 export const UNANSWERED: StatusItem['kind'][] = ['unanswered', 'no-entry', 'no-actual', 'no-grade'];
@@ -51,6 +53,7 @@ function actualChecks(ind: Indicator, fy: number): StatusItem[] {
   if (prev !== undefined && prev > 0 && now > 0 && (now >= prev * BUDGET_FACTOR || now * BUDGET_FACTOR <= prev))
     items.push({ kind: 'actual-jump', indicator: ind.name, prev, now, unit: ind.unit!, fromBaseline: typeof last !== 'number' });
   if (sameUnit(ind.unit!, '%') && now > 100) items.push({ kind: 'percent-over', indicator: ind.name, now });
+  if (!Number.isInteger(now) && countsWholeThings(ind.unit)) items.push({ kind: 'count-fraction', indicator: ind.name, now, unit: ind.unit! });
   return items;
 }
 

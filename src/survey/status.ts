@@ -46,6 +46,7 @@ export async function surveyStatus(dir: string, fy: number, outFile: string | un
     if (t.kind === 'actual-jump')
       return { kind: words.get('kind-actual-jump'), text: words.get('text-actual-jump', { ...t, factor: BUDGET_FACTOR, prev: n(t.prev), now: n(t.now) }) };
     if (t.kind === 'percent-over') return { kind: words.get('kind-percent-over'), text: words.get('text-percent-over', { ...t, now: n(t.now) }) };
+    if (t.kind === 'count-fraction') return { kind: words.get('kind-count-fraction'), text: words.get('text-count-fraction', { ...t, now: n(t.now) }) };
     if (t.kind === 'budget-blank')
       return { kind: words.get('kind-budget-blank'), text: words.get('text-budget-blank', { prev: t.prev.toLocaleString('en-US') }) };
     return {
