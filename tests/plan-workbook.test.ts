@@ -566,6 +566,19 @@ describe('refusals: nothing written', () => {
     expect(json('001').indicators[0].target.value).toBe('65');
   });
 
+  it('a period written into one year’s label (「2017-2019 データベース化」) is taken, and said at its cell: it draws a one-year bar', async () => {
+    await fill('総務部.xlsx', ({ schedule }) => {
+      schedule.getCell('D2').value = '2017-2019 データベース化';
+      for (const a of ['E2', 'F2', 'G2']) schedule.getCell(a).value = null;
+    });
+    const r = await planImport(data, sent, { write: true, publishedRoot: path.join(work, 'published') });
+    expect(errors(r)).toEqual([]);
+    const said = warnings(r).filter((m) => m.includes('は期間を書いていますが'));
+    expect(said).toEqual([
+      '総務部.xlsx!スケジュール!D2: 「2017-2019 データベース化」は期間を書いていますが、平成29年度だけの取組として一覧に載ります。期間のある取組は、始まる年度の列に内容を書き、続く年度の列に「→」を入れてください（期間の書き方は消してください）',
+    ]);
+  });
+
   it('a 部局 no initiative has (a typo, without a list of 部局 in dataset.json) is taken, and said with the one probably meant', async () => {
     await fill('総務部.xlsx', ({ items }) => {
       items.getCell('D2').value = '総務課';

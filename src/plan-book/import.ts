@@ -29,6 +29,17 @@ import { readSchedule, scheduleCells } from './schedule-cells.js';
 import { halfWidthFigures, readAsOf, readDivision, readRelistings, same, sectionIdOf, splitList } from './field-text.js';
 import { answerMark, answerName, answerText, lockedCell, yearCell, type Answered, type PlanRefusal, type Read } from './read-cells.js';
 
+/** a label that writes a period itself: 「R3〜R5」「令和3年度〜5年度」「2021-2023」「令和3年度から」 */
+const PERIOD = [
+  /(?:R|H|令和|平成)\s*(?:元|\d+)(?:\s*年度?)?\s*[〜~\-ー－―]\s*(?:R|H|令和|平成)?\s*\d+/,
+  /\d{4}(?:\s*年度?)?\s*[〜~\-ー－―]\s*\d{2,4}/,
+  /(?:年度|R\s*\d+|H\s*\d+|\d{4})\s*(?:から|以降|まで)/,
+];
+const writesPeriod = (label: string) => {
+  const t = label.normalize('NFKC');
+  return PERIOD.some((re) => re.test(t));
+};
+
 export type PlanChange =
   | { kind: 'new'; book: string; id: string; file: string; data: Initiative }
   | { kind: 'change'; book: string; id: string; file: string; title: string; field: string; from: unknown; to: unknown }
@@ -576,6 +587,12 @@ class BookReader {
         continue;
       }
       target.data.schedule = read.spans;
+      // a period written into one year's label (「運用 R3〜R5」「2021-2023 …」「令和3年度から」) draws a one-year bar:
+      // taken, and said at its cell with how the sheet draws a span
+      read.spans.forEach((span) => {
+        if (span.from === span.to && writesPeriod(span.label))
+          this.warn(at(s.firstYear + span.from - period.from), this.words.get('warn-schedule-period', { label: span.label, westernYear: span.from }));
+      });
     }
   }
 
