@@ -63,6 +63,11 @@ describe('new-plan', () => {
   it('makes the new data set and leaves the old one byte for byte as it was', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('（2021〜2025年度、事業 50 件を引き継ぎ、50 件は引き継いでいません）');
+    // the schedules are asked of the departments through the plan books (a non-programmer is not sent to the JSON)
+    expect(run.stdout).toMatch(
+      /3\. 各事業の 2021〜2025年度のスケジュールを部局に記入してもらう（今は空です）: npm run plan:export -- --data \S*miyagi-2021 --out /,
+    );
+    expect(run.stdout).toMatch(/npm run plan:import -- --data \S*miyagi-2021 </);
     expect(snapshot(MIYAGI)).toEqual(before);
     // nothing but the data set is left in the folder (no staging folder)
     expect(readdirSync(path.join(work, 'data'))).toEqual(['miyagi-2021']);
