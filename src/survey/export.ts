@@ -40,23 +40,19 @@ export async function surveyExport(dir: string, fy: number, outDir: string): Pro
       path: ['documents', 'progress', 'fiscalYears'],
       message: words.get('warn-progress-year', { westernYear: fy }),
     });
-  // a published year's books can only bring corrections: said now, not first when the returns are refused
-  const published = books.some((b) => b.rows.length) ? publishedOnOf(model.dataset.documents.results, fy) : undefined;
-  if (published)
-    problems.push({
-      severity: 'warning',
-      file: 'dataset.json',
-      path: ['documents', 'results', 'publishedOn'],
-      message: words.get('warn-export-published', { westernYear: fy, publishedDate: published }),
-    });
-  const progressPublished = books.some((b) => b.indicators.length) ? publishedOnOf(progress, fy) : undefined;
-  if (progressPublished)
-    problems.push({
-      severity: 'warning',
-      file: 'dataset.json',
-      path: ['documents', 'progress', 'publishedOn'],
-      message: words.get('warn-export-progress-published', { westernYear: fy, publishedDate: progressPublished }),
-    });
+  // each report of a published year: its answers can only be corrections, said now, not first when the returns are refused
+  const reports = [
+    { key: 'results', asked: books.some((b) => b.rows.length), on: publishedOnOf(model.dataset.documents.results, fy), say: 'warn-export-published' },
+    { key: 'progress', asked: books.some((b) => b.indicators.length), on: publishedOnOf(progress, fy), say: 'warn-export-progress-published' },
+  ];
+  for (const r of reports)
+    if (r.asked && r.on)
+      problems.push({
+        severity: 'warning',
+        file: 'dataset.json',
+        path: ['documents', r.key, 'publishedOn'],
+        message: words.get(r.say, { westernYear: fy, publishedDate: r.on }),
+      });
   // the cover tells a department when to answer and whom to ask: without them it says 「（別途お知らせします）」 and
   // the issuer only; a deadline before the year has ended is last year's, left in the data
   // (documents.results.survey, or documents.progress.survey in a data set without a results report)
