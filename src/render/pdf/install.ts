@@ -21,6 +21,7 @@ import { installPageRelease } from './page-release.js';
 import { installDefinitionRelease } from './definition-release.js';
 import { installContentLines } from './content-lines.js';
 import { installStyleLookup } from './style-lookup.js';
+import { installObjectWriting } from './object-writing.js';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -123,6 +124,12 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_CONTENT_LINES',
     internals: ['pdfkit: PDFDocument.prototype.addPage', 'pdfkit: PDFPage.prototype.write, end (per page)'],
     install: () => installContentLines(Object.getPrototypeOf(PDFDocument)),
+  },
+  {
+    module: 'object-writing.ts',
+    off: 'ICT_PDF_NO_OBJECT_WRITING',
+    internals: ['pdfkit: PDFReference.prototype.finalize', 'pdfkit: PDFDocument.prototype._write, push', 'pdfkit: PDFDocument.prototype.markContent'],
+    install: () => installObjectWriting(Object.getPrototypeOf(PDFDocument)),
   },
   {
     module: 'definition-release.ts',
