@@ -37,7 +37,7 @@ function gather(page: Any): void {
         scratch.copy(grown, 0, 0, used);
         scratch = grown;
       }
-      used += scratch.latin1Write(chunk, used);
+      used += scratch.write(chunk, used, 'latin1');
       scratch[used++] = 0x0a;
       return;
     }
