@@ -56,6 +56,7 @@ describe('reproducible and safe builds', () => {
     ['style properties read from the stack in place (render/pdf/style-lookup.ts)', 'ICT_PDF_NO_STYLE_LOOKUP'],
     ['text drawn straight, as pdfkit draws it (render/pdf/text-runs.ts)', 'ICT_PDF_NO_DRAW_RUNS'],
     ['objects, lines and marks written straight (render/pdf/object-writing.ts)', 'ICT_PDF_NO_OBJECT_WRITING'],
+    ['shaped strings kept on disk (render/pdf/shaping-cache.ts)', 'ICT_PDF_NO_SHAPING_CACHE'],
     ['cells sharing one style object (render/xlsx.ts)', 'ICT_XLSX_NO_SHARED_STYLES'],
   ];
   it(`gives byte-identical PDFs, workbooks, web pages and CSV without ${SWITCHES.map(([what]) => what).join(', ')}, or the compiled templates kept`, () => {

@@ -13,6 +13,7 @@ import { installJustifyLimit } from './justify.js';
 import { installTextRuns } from './text-runs.js';
 import { installSharedLayouts } from './shared-layouts.js';
 import { installSingleGlyphs } from './single-glyphs.js';
+import { installShapingCache } from './shaping-cache.js';
 import { installSubsetGlyphs } from './subset-glyphs.js';
 import { installXmp } from './xmp.js';
 import { installTagging } from './tags.js';
@@ -97,6 +98,13 @@ export const PATCHES: Patch[] = [
     off: 'ICT_PDF_NO_SHARED_LAYOUTS',
     internals: ['js/PDFDocument.js: PDFDocument.prototype.provideFont', 'pdfkit font: widthOfString'],
     install: () => installSharedLayouts(PDFDocument),
+  },
+  {
+    // after shared-layouts.ts: the font whose shaping it keeps is the thread's shared one
+    module: 'shaping-cache.ts',
+    off: 'ICT_PDF_NO_SHAPING_CACHE',
+    internals: ['fontkit: TTFFont.prototype.layout (per font)', 'fontkit: TTFFont.prototype.getGlyph (while shaping)'],
+    install: () => installShapingCache(PDFDocument),
   },
   {
     // after shared-layouts.ts: the font it wraps is the thread's shared one
