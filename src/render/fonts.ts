@@ -36,6 +36,9 @@ export const PDF_FONTS = {
 export const XLSX_FONT_NAME = 'BIZ UDPゴシック';
 
 let fonts: { hasGlyphForCodePoint(cp: number): boolean }[] | undefined;
+// what the fonts said of each character asked before: a byte per BMP character (0 not asked yet,
+// 1 prints, 2 does not; every character of a data set's text is asked), a map beyond it
+const knownBmp = new Uint8Array(0x10000);
 const known = new Map<number, boolean>();
 
 /**
@@ -46,11 +49,14 @@ export function printable(codePoint: number): boolean {
   if (codePoint === 0x0a || codePoint === 0x09 || codePoint === 0x0d) return true;
   // subscript digits (CO₂) are set as a lowered digit of the font: see SUBSCRIPT_DIGITS
   if (codePoint >= 0x2080 && codePoint <= 0x2089) return printable(codePoint - 0x2080 + 0x30);
-  const seen = known.get(codePoint);
-  if (seen !== undefined) return seen;
+  const bmp = codePoint < 0x10000;
+  const seen = bmp ? knownBmp[codePoint] : known.get(codePoint);
+  if (seen) return seen === 1 || seen === true;
+  if (seen === false) return false;
   fonts ??= [FONT_FILES.proportional.normal, FONT_FILES.proportional.bold].map((f) => faceOf<{ hasGlyphForCodePoint(cp: number): boolean }>(f));
   const ok = fonts.every((f) => f.hasGlyphForCodePoint(codePoint));
-  known.set(codePoint, ok);
+  if (bmp) knownBmp[codePoint] = ok ? 1 : 2;
+  else known.set(codePoint, ok);
   return ok;
 }
 

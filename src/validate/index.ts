@@ -1,5 +1,6 @@
 // validate: raw files → model. Shape by the zod schemas, then the cross-checks that the
 // shape cannot express, then the fonts. Every problem in one run, each with its place.
+import { eachString } from './json-strings.js';
 import * as jsonc from 'jsonc-parser';
 import type * as z from 'zod';
 import type { RawDataset, JsonFile } from '../load/index.js';
@@ -97,13 +98,6 @@ export function asOfMonth(a: AsOf): string {
   return `${a.year}-12`;
 }
 
-/** Every string value in a JSON value with its path. */
-function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
-}
-
 function checkFonts(text: string, report: (cp: number, offset: number) => void) {
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
@@ -161,10 +155,10 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
 
   // fonts: every character of every text must print (no tofu)
   for (const f of raw.json.values()) {
-    for (const [s, path] of strings(f.value)) {
-      if (s.length > TEXT_MAX) continue; // refused by its length already
-      checkFonts(s, (cp) => err(f.rel, notInFont(cp), path, f));
-    }
+    eachString(f.value, (s, pathOf) => {
+      if (s.length > TEXT_MAX) return; // refused by its length already
+      checkFonts(s, (cp) => err(f.rel, notInFont(cp), pathOf(), f));
+    });
   }
   for (const [rel, text] of raw.texts) {
     if (text.length > TEXT_FILE_MAX) continue; // refused by its length already

@@ -1,6 +1,7 @@
 // A page number typed as text in prose goes stale as soon as the layout changes, and a typed
 // 図表 number as soon as a figure is added before it: warn, and say how to write each as a
 // reference that the tool fills in.
+import { eachString } from './json-strings.js';
 import type { RawDataset } from '../load/index.js';
 import type { Reporter } from './references.js';
 import { nextPlanMarker, planWords } from '../plan/words.js';
@@ -11,13 +12,10 @@ const TYPED_PAGE = /(?:(?<![A-Za-zＡ-Ｚａ-ｚ])[NＮ]|[0-9０-９]+)\s*(?:ペ
 
 // 図表3 (a figure's number, which the tool assigns in reading order)
 const TYPED_FIGURE = /図表\s*[0-9０-９]+/g;
-/** Every string of a JSON value with its path. */
-function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, (string | number)[]]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
-}
-
+// what a string must hold for each pattern to match in it (a quick test before the search)
+const MAY_TYPE_PAGE = /ページ|頁|[pPｐＰ]\./;
+const MAY_TYPE_FIGURE = /図表/;
+const MAY_NAME_HEISEI = /平成/;
 /** An image's own caption (`![図表1 …](figures/x.png)`, the earlier form) is the figure, not a citation of it. */
 const withoutImageCaptions = (text: string) => text.replace(/!\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
 
@@ -29,10 +27,13 @@ export function checkTypedReferences(raw: RawDataset, report: Reporter): void {
   }
   for (const f of raw.json.values()) {
     if (f.rel === 'dataset.json') continue;
-    for (const [s, path] of strings(f.value)) {
-      for (const m of s.matchAll(TYPED_PAGE)) report.json('warning', f, path, w('typed-page', { written: m[0], advice: w('page-advice-json') }));
-      for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, path, w('typed-figure', { written: m[0], advice: w('figure-advice-json') }));
-    }
+    eachString(f.value, (s, pathOf) => {
+      // matchAll copies its pattern for every string: only a string with the word is searched
+      if (MAY_TYPE_PAGE.test(s))
+        for (const m of s.matchAll(TYPED_PAGE)) report.json('warning', f, pathOf(), w('typed-page', { written: m[0], advice: w('page-advice-json') }));
+      if (MAY_TYPE_FIGURE.test(s))
+        for (const m of s.matchAll(TYPED_FIGURE)) report.json('warning', f, pathOf(), w('typed-figure', { written: m[0], advice: w('figure-advice-json') }));
+    });
   }
 }
 
@@ -62,5 +63,7 @@ export function checkEraYears(raw: RawDataset, asOf: string | undefined, report:
   for (const [rel, text] of raw.texts)
     for (const m of text.matchAll(HEISEI_AFTER)) report.text('warning', rel, m.index!, say(m, w('heisei-advice-text', helperExamples(Number(m[1]) + 1988))));
   for (const f of raw.json.values())
-    for (const [s, path] of strings(f.value)) for (const m of s.matchAll(HEISEI_AFTER)) report.json('warning', f, path, say(m, ''));
+    eachString(f.value, (s, pathOf) => {
+      if (MAY_NAME_HEISEI.test(s)) for (const m of s.matchAll(HEISEI_AFTER)) report.json('warning', f, pathOf(), say(m, ''));
+    });
 }
