@@ -67,7 +67,8 @@ export function checkCitedAnchors(content: Any): void {
   const ids = new Set<string>();
   const twice = new Set<string>();
   const textIds = new Set<string>();
-  const cited: { anchor: string; text: string }[] = [];
+  // the words around each citation are made only for one whose place is missing (the message quotes them)
+  const cited: { anchor: string; text: () => string }[] = [];
   const plain = (t: Any): string => (typeof t === 'string' ? t : Array.isArray(t) ? t.map(plain).join('') : t && typeof t === 'object' ? plain(t.text) : '');
   // the words around a node, made only for a node that cites (each node's text holds its children's:
   // made for every node, it joined the same words again at every level)
@@ -87,12 +88,12 @@ export function checkCitedAnchors(content: Any): void {
     }
     // the words around a reference say where it stands (the 目次 line, the sentence)
     const here = Array.isArray(n.text) || typeof n.text === 'string' ? () => plain(n.text) || around() : around;
-    for (const k of CITING) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here() });
+    for (const k of CITING) if (typeof n[k] === 'string') cited.push({ anchor: n[k], text: here });
     for (const k of CHILDREN) if (Array.isArray(n[k])) walk(n[k], here);
     if (n.table) for (const row of n.table.body ?? []) walk(row, () => row.map?.((c: Any) => plain(c?.text ?? c)).join('') || here());
   };
   walk(content, () => '');
-  const missing = cited.filter((c) => !ids.has(c.anchor));
+  const missing = cited.filter((c) => !ids.has(c.anchor)).map((c) => ({ anchor: c.anchor, text: c.text() }));
   const unique = [...new Map(missing.map((m) => [m.anchor, m])).values()];
   if (unique.length || twice.size) throw new MissingAnchorError(unique, [...twice]);
 }
