@@ -62,14 +62,16 @@ describe('shaped strings kept on disk (render/pdf/shaping-cache.ts)', () => {
     // a Latin string of several glyphs (shaped by fontkit, not one of single-glyphs.ts's characters)
     const key = Object.keys(data.entries).find((k) => /^[A-Za-z]{3,}$/.test(k.split(String.fromCharCode(1))[1] ?? ''));
     expect(key).toBeDefined();
-    data.entries[key!][2][0] += 500;
+    // an entry is `requests|glyph ids|positions|script`: the first glyph's advance moved
+    const parts = data.entries[key!].split('|');
+    const numbers = parts[2].split(',').map(Number);
+    numbers[0] += 500;
+    data.entries[key!] = [parts[0], parts[1], numbers.join(','), parts[3]].join('|');
     writeFileSync(regular, JSON.stringify(data));
     expect(booklet('tampered').equals(shaped)).toBe(false);
-    for (const junk of [
-      '{ not json',
-      JSON.stringify({ format: 999, entries: data.entries }),
-      JSON.stringify({ format: 1, entries: { x: [[1], [2], [3], 'Latn'] } }),
-    ]) {
+    // entries that are not entries (each shaped instead), files that are not caches of this format
+    const broken = Object.fromEntries(Object.keys(data.entries).map((k, i) => [k, ['1|2|3|Latn', '|1|0,0,0|Latn', 'x=1|1|0,0,0,0|Latn', 7, '||||'][i % 5]]));
+    for (const junk of ['{ not json', JSON.stringify({ format: 1, entries: data.entries }), JSON.stringify({ format: data.format, entries: broken })]) {
       writeFileSync(regular, junk);
       expect(booklet('junk').equals(shaped), junk.slice(0, 20)).toBe(true);
     }

@@ -28,7 +28,7 @@ import { writeCacheFile } from '../../cache-file.js';
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const SHAPING_CACHE_DIR = path.join(CACHE_DIR, 'shaping');
-const FORMAT = 1;
+const FORMAT = 2;
 /** beyond this many strings in a font's file, a process that writes keeps only those it used */
 const KEEP = 200_000;
 
@@ -54,43 +54,79 @@ class Position {
 const POSITION_KEYS = ['xAdvance', 'yAdvance', 'xOffset', 'yOffset'] as const;
 
 const isGlyphId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const isEntry = (e: unknown): e is Entry =>
-  Array.isArray(e) &&
-  e.length === 4 &&
-  Array.isArray(e[0]) &&
-  e[0].length % 2 === 0 &&
-  e[0].every((v: unknown, i: number) => (i % 2 === 0 ? isGlyphId(v) : v === null || (Array.isArray(v) && v.every(isGlyphId)))) &&
-  Array.isArray(e[1]) &&
-  e[1].every(isGlyphId) &&
-  Array.isArray(e[2]) &&
-  e[2].length === e[1].length * 4 &&
-  e[2].every((v: unknown) => typeof v === 'number' && Number.isFinite(v)) &&
-  typeof e[3] === 'string';
 
-function readEntries(file: string): Record<string, Entry> {
+// An entry is kept as one string, read when the string is asked for: a file of thousands of
+// strings is then one JSON object of strings (parsed in a few ms), not arrays of arrays.
+//   requests|glyph ids|positions|script, each a list joined by ','; a request is `id` (asked with no
+//   code points) or `id=cp.cp…` (with them, possibly none); numbers as JavaScript writes them.
+const SCRIPT = /^[A-Za-z]{1,8}$/;
+
+export function packEntry([requests, ids, numbers, script]: Entry): string {
+  const asked: string[] = [];
+  for (let i = 0; i < requests.length; i += 2) {
+    const cps = requests[i + 1];
+    asked.push(cps === null ? String(requests[i]) : `${requests[i]}=${(cps as number[]).join('.')}`);
+  }
+  return `${asked.join(',')}|${ids.join(',')}|${numbers.join(',')}|${script}`;
+}
+
+const list = (s: string) => (s === '' ? [] : s.split(','));
+/** An entry from its string; undefined for one that is not an entry of this format (the string is then shaped). */
+export function unpackEntry(packed: unknown): Entry | undefined {
+  if (typeof packed !== 'string') return undefined;
+  const parts = packed.split('|');
+  if (parts.length !== 4 || !SCRIPT.test(parts[3]!)) return undefined;
+  const requests: (number | number[] | null)[] = [];
+  for (const r of list(parts[0]!)) {
+    const eq = r.indexOf('=');
+    const id = Number(eq < 0 ? r : r.slice(0, eq));
+    const cps =
+      eq < 0
+        ? null
+        : r.length === eq + 1
+          ? []
+          : r
+              .slice(eq + 1)
+              .split('.')
+              .map(Number);
+    if (!isGlyphId(id) || (cps && !cps.every(isGlyphId))) return undefined;
+    requests.push(id, cps);
+  }
+  const ids = list(parts[1]!).map(Number);
+  const numbers = list(parts[2]!).map(Number);
+  if (!ids.every(isGlyphId) || numbers.length !== ids.length * 4 || !numbers.every(Number.isFinite)) return undefined;
+  return [requests, ids, numbers, parts[3]!];
+}
+
+function readEntries(file: string): Record<string, string> {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8'));
-    if (data?.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null) return Object.create(null);
-    const entries: Record<string, Entry> = Object.create(null);
-    for (const key of Object.keys(data.entries)) if (isEntry(data.entries[key])) entries[key] = data.entries[key];
-    return entries;
+    if (data?.format === FORMAT && typeof data.entries === 'object' && data.entries !== null && !Array.isArray(data.entries)) return data.entries;
   } catch {
-    return Object.create(null);
+    // not there, not readable or not JSON: the strings are shaped
   }
+  return Object.create(null);
 }
 
 /** One font file's strings: read when first used, written (merged) when the process ends. */
 class Store {
-  readonly entries: Record<string, Entry>;
-  readonly added = new Map<string, Entry>();
+  readonly entries: Record<string, string>;
+  readonly added = new Map<string, string>();
   readonly used = new Set<string>();
   constructor(readonly file: string) {
     this.entries = readEntries(file);
   }
+  /** the entry of a string, read from its string; undefined when it has none or its string is not one */
+  get(key: string): Entry | undefined {
+    const packed = Object.hasOwn(this.entries, key) ? this.entries[key] : this.added.get(key);
+    const entry = packed === undefined ? undefined : unpackEntry(packed);
+    if (entry) this.used.add(key);
+    return entry;
+  }
   save(): void {
     if (!this.added.size) return;
     const merged = readEntries(this.file);
-    let all = Object.assign(merged, this.entries, Object.fromEntries(this.added));
+    let all: Record<string, string> = Object.assign(Object.create(null), merged, this.entries, Object.fromEntries(this.added));
     if (Object.keys(all).length > KEEP) all = Object.fromEntries([...this.used, ...this.added.keys()].map((k) => [k, all[k]!]));
     writeCacheFile(this.file, JSON.stringify({ format: FORMAT, entries: all }));
   }
@@ -162,10 +198,9 @@ function cacheLayouts(face: Any, store: Store): void {
     if (typeof text !== 'string' || rest.some((r) => r !== undefined) || (features != null && !Array.isArray(features)))
       return layout.call(this, text, features, ...rest);
     const key = `${features == null ? '' : JSON.stringify(features)}\u0001${text}`;
-    const e = store.entries[key] ?? store.added.get(key);
+    const e = store.get(key);
     if (e) {
       shapingCacheUse.hits++;
-      store.used.add(key);
       const [requests, ids, numbers, script] = e;
       for (let i = 0; i < requests.length; i += 2) this.getGlyph(requests[i], requests[i + 1] ?? undefined);
       // fontkit's GlyphRun, from a run of no glyphs (made without shaping anything)
@@ -197,7 +232,7 @@ function cacheLayouts(face: Any, store: Store): void {
       else delete this.getGlyph;
     }
     const entry = requests.every((v, i) => (i % 2 === 0 ? isGlyphId(v) : true)) ? entryOf(this, run, requests) : undefined;
-    if (entry) store.added.set(key, entry);
+    if (entry) store.added.set(key, packEntry(entry));
     return run;
   };
 }
