@@ -232,4 +232,33 @@ describe('publish --date', () => {
       },
     );
   });
+
+  // every report already published (2018-06-01): recorded as published on 2019-08-30, the record
+  // and its 正誤表 would name a day that no document shows (their face: 平成30年6月)
+  it('refuses a first record dated after the day every report was published, naming the place and the date to give; records that date, and a later correction', async () => {
+    await withMini(
+      (_, edit) => edit((j) => (j.documents.results.publishedOn = '2018-06-01')),
+      async (dir, work) => {
+        const out = path.join(work, 'out');
+        const pub = path.join(work, 'published');
+        expect(runCli(['build', '--data', dir, '--out', out, '--quiet']).code).toBe(0);
+        const before = readFileSync(path.join(dir, 'dataset.json'), 'utf8');
+        const r = runCli(['publish', '--data', dir, '--out', out, '--published', pub, '--label', '初版', '--date', '2019-08-30']);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/エラー .*dataset\.json:\d+:\d+ documents\.results\.publishedOn: 報告書はどれも公表済みで（最後は 2017年度、2018-06-01。/);
+        expect(r.stderr).toContain('その公表を記録するなら --date 2018-06-01 を指定してください');
+        expect(existsSync(pub)).toBe(false);
+        expect(readFileSync(path.join(dir, 'dataset.json'), 'utf8')).toBe(before);
+        // the day it was published is recorded
+        const first = runCli(['publish', '--data', dir, '--out', out, '--published', pub, '--label', '初版', '--date', '2018-06-01']);
+        expect(first.code, first.stderr).toBe(0);
+        // a correction recorded later, against that record, keeps its own day
+        writeFileSync(path.join(dir, 'dataset.json'), before.replace('"テスト県"', '"テスト県（訂正）"'));
+        expect(runCli(['build', '--data', dir, '--out', out, '--quiet']).code).toBe(0);
+        const second = runCli(['publish', '--data', dir, '--out', out, '--published', pub, '--label', '訂正版', '--date', '2019-08-30']);
+        expect(second.code, second.stderr).toBe(0);
+        expect(JSON.parse(readFileSync(path.join(pub, 'mini', '訂正版', 'publication.json'), 'utf8')).date).toBe('2019-08-30');
+      },
+    );
+  });
 });

@@ -61,28 +61,28 @@ describe('publish, then errata against the label', () => {
       cpSync(path.join(ROOT, 'data', 'fukushima-ict-strategy'), data, { recursive: true });
       const common = ['--data', data, '--out', out, '--published', pub];
       // data not built yet: nothing to record
-      const early = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-29');
+      const early = cli('publish', ...common, '--label', '平成30年6月公表版', '--date', '2018-06-01');
       expect(early.status).toBe(1);
       expect(early.stderr).toContain('npm run build');
       expect(existsSync(pub)).toBe(false);
 
       expect(cli('build', '--data', data, '--out', out, '--quiet').status).toBe(0);
-      const p = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-29');
+      const p = cli('publish', ...common, '--label', '平成30年6月公表版', '--date', '2018-06-01');
       expect(p.status, p.stderr).toBe(0);
-      expect(p.stderr).toContain('公表版「平成31年3月改定版」（2019-03-29 公表）を');
+      expect(p.stderr).toContain('公表版「平成30年6月公表版」（2018-06-01 公表）を');
       expect(p.stderr).toContain('results-2017.pdf、appendix.xlsx');
       // the errata command it suggests names the same output and records (the 正誤表 goes beside those documents)
-      expect(p.stderr).toContain(`npm run errata -- --data ${data} --against 平成31年3月改定版 --out ${out} --published ${pub}`);
-      const record = path.join(pub, 'fukushima-ict-strategy', '平成31年3月改定版');
+      expect(p.stderr).toContain(`npm run errata -- --data ${data} --against 平成30年6月公表版 --out ${out} --published ${pub}`);
+      const record = path.join(pub, 'fukushima-ict-strategy', '平成30年6月公表版');
       expect(readdirSync(path.join(record, 'output')).sort()).toEqual(['appendix.xlsx', 'manifest.json', 'results-2017.pdf']);
       // the record's folder opens for others as its neighbours do (a temporary folder is made drwx------)
       expect(statSync(record).mode & 0o777).toBe(statSync(path.dirname(record)).mode & 0o777);
       expect(readFileSync(path.join(record, 'data', 'initiatives', '1-01.json'), 'utf8')).toContain('"budget": 135304');
-      const again = cli('publish', ...common, '--label', '平成31年3月改定版', '--date', '2019-03-30');
+      const again = cli('publish', ...common, '--label', '平成30年6月公表版', '--date', '2019-03-30');
       expect(again.status).toBe(1);
-      expect(again.stderr).toContain('公表版「平成31年3月改定版」はすでに記録されています');
-      expect(JSON.parse(readFileSync(path.join(record, 'publication.json'), 'utf8')).date).toBe('2019-03-29');
-      expect(cli('publish', ...common, '--label', 'a/b', '--date', '2019-03-29').status).toBe(2);
+      expect(again.stderr).toContain('公表版「平成30年6月公表版」はすでに記録されています');
+      expect(JSON.parse(readFileSync(path.join(record, 'publication.json'), 'utf8')).date).toBe('2018-06-01');
+      expect(cli('publish', ...common, '--label', 'a/b', '--date', '2018-06-01').status).toBe(2);
 
       // the correction: one budget, one title
       edit(path.join(data, 'initiatives', '1-01.json'), '"budget": 135304', '"budget": 136000');
@@ -92,13 +92,13 @@ describe('publish, then errata against the label', () => {
       // and a sentence of the 【活動概要】, which comes from dataset.json
       edit(path.join(data, 'dataset.json'), 'ICTの積極的な活用を図るための指針', 'ICTの積極的な利活用を図るための指針');
       // not built again after the correction: the 正誤表 would contradict the report beside it
-      const unbuilt = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
+      const unbuilt = cli('errata', '--data', data, '--against', '平成30年6月公表版', '--out', out, '--published', pub);
       expect(unbuilt.status).toBe(1);
       expect(unbuilt.stderr).toContain('の文書が今のデータから作られたものではありません');
       expect(unbuilt.stderr).toContain(`npm run build -- --data ${data} --out ${out}`);
       expect(existsSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'))).toBe(false);
       expect(cli('build', '--data', data, '--out', out, '--quiet').status).toBe(0);
-      const e = cli('errata', '--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub);
+      const e = cli('errata', '--data', data, '--against', '平成30年6月公表版', '--out', out, '--published', pub);
       expect(e.status, e.stderr).toBe(0);
 
       const { pages } = await readPdf(path.join(out, 'fukushima-ict-strategy', 'errata.pdf'));
@@ -106,17 +106,17 @@ describe('publish, then errata against the label', () => {
       const tags = await checkTags(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')));
       expect(tags.problems).toEqual([]);
       expect(tags.roles).toEqual(expect.arrayContaining(['H1', 'Table', 'TH']));
-      // dated by its own date (errataDateOf): the publication it corrects (2019-03-29), later than the
-      // data's documents (2018-06-01); Info and the XMP packet alike (the checker compares them)
-      expect(tags.xmp?.createDate).toBe('2019-03-28T15:00:00Z');
+      // dated by its own date (errataDateOf): the day of the publication it corrects, which is its
+      // documents' day (2018-06-01); Info and the XMP packet alike (the checker compares them)
+      expect(tags.xmp?.createDate).toBe('2018-05-31T15:00:00Z');
       const info = await PDFDocument.load(readFileSync(path.join(out, 'fukushima-ict-strategy', 'errata.pdf')), { updateMetadata: false });
-      expect(info.getCreationDate()?.toISOString()).toBe('2019-03-28T15:00:00.000Z');
+      expect(info.getCreationDate()?.toISOString()).toBe('2018-05-31T15:00:00.000Z');
       const corrected = await PDFDocument.load(readFileSync(path.join(out, 'fukushima-ict-strategy', 'results-2017.pdf')), { updateMetadata: false });
       expect(corrected.getCreationDate()?.toISOString()).toBe('2018-05-31T15:00:00.000Z');
       // no cell ends on a line of one or two characters (「主な取組一／覧」)
       expect(pages.flatMap(shortLastLines)).toEqual([]);
       const text = squash(pages.map((x) => x.text).join('\n'));
-      expect(text).toContain(squash('公表版: 平成31年3月改定版（平成31年3月29日公表）'));
+      expect(text).toContain(squash('公表版: 平成30年6月公表版（平成30年6月1日公表）'));
       expect(text).not.toMatch(/公表版:HEAD|published\//);
       // the table read column by column (文書, 頁, 行, 箇所, 誤, 正: the left edges of errata.pdf's columns)
       const lefts = [40, 110, 176, 210, 330, 440];
@@ -146,7 +146,7 @@ describe('publish, then errata against the label', () => {
       // one sheet: nothing moved, and an empty sheet would print as a blank page
       expect(wb.worksheets.map((w) => w.name)).toEqual(['正誤表']);
       const ws = wb.worksheets[0];
-      expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版: 平成31年3月改定版（平成31年3月29日公表）');
+      expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版: 平成30年6月公表版（平成30年6月1日公表）');
       const rows: string[][] = [];
       ws.eachRow((row, n) => {
         if (n > 2)
@@ -200,10 +200,10 @@ describe('publish, then errata against the label', () => {
       ).not.toContain('errata.pdf');
 
       // made again on its own date (--date): printed with the issuer under the title, and the files' date
-      const common2 = ['--data', data, '--against', '平成31年3月改定版', '--out', out, '--published', pub];
-      const tooEarly = cli('errata', ...common2, '--date', '2019-03-01');
+      const common2 = ['--data', data, '--against', '平成30年6月公表版', '--out', out, '--published', pub];
+      const tooEarly = cli('errata', ...common2, '--date', '2018-05-01');
       expect(tooEarly.status).toBe(1);
-      expect(tooEarly.stderr).toContain('--date の 2019-03-01 は、訂正する公表版とその文書の日付（2019-03-29）より前です');
+      expect(tooEarly.stderr).toContain('--date の 2018-05-01 は、訂正する公表版とその文書の日付（2018-06-01）より前です');
       expect(cli('errata', ...common2, '--date', '2019/10/01').status).toBe(2);
       const dated = cli('errata', ...common2, '--date', '2019-10-01');
       expect(dated.status, dated.stderr).toBe(0);
@@ -214,7 +214,7 @@ describe('publish, then errata against the label', () => {
       const datedBook = new ExcelJS.Workbook();
       await datedBook.xlsx.readFile(path.join(out, 'fukushima-ict-strategy', 'errata.xlsx'));
       expect(String(datedBook.worksheets[0]!.getCell('A1').value)).toBe(
-        'ふくしま創生ICT戦略 正誤表　公表版: 平成31年3月改定版（平成31年3月29日公表）　令和元年10月1日　福島県',
+        'ふくしま創生ICT戦略 正誤表　公表版: 平成30年6月公表版（平成30年6月1日公表）　令和元年10月1日　福島県',
       );
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { publishedOnOf, type Published } from '../model/published.js';
 import { PROGRESS_PDF } from '../document-names.js';
 import { place } from '../validate/index.js';
 import { editDataset, publishedOnPerYear } from '../yearly/dataset-edit.js';
-import { badLabel, checkRecordPlace, findPublication, writeRecord, type Publication } from './record.js';
+import { badLabel, checkRecordPlace, findPublication, publications, writeRecord, type Publication } from './record.js';
 
 export const publishWords = () => Wording.load(createHandlebars({}), 'publish');
 
@@ -82,6 +82,20 @@ export async function publish(dir: string, label: string, date: string, outRoot:
   let dated: PublishResult['dated'];
   const undated = years.filter((fy) => !publishedOnOf(results, fy));
   const progressUndated = progress ? progress.fiscalYears.filter((fy) => !publishedOnOf(progress, fy)) : [];
+  // the first record of a set whose reports were all published before --date: no document carries
+  // --date (the reports and the booklet show their publishedOn), yet the record, and every 正誤表
+  // made against it, would name --date as the day it was published
+  if (!undated.length && !progressUndated.length && !publications(publishedRoot, id).length) {
+    const dates = reports.flatMap((r) => r.years.map((fy) => ({ r, fy, on: publishedOnOf(r.settings, fy)! })));
+    const last = dates.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.fy - b.fy)).at(-1);
+    if (last && last.on < date) {
+      const at = ['documents', last.r.key, 'publishedOn', ...(typeof last.r.settings!.publishedOn === 'string' ? [] : [String(last.fy)])];
+      return refuse(w.get('published-earlier', { westernYear: last.fy, published: last.on, on: date }), 'dataset.json', {
+        path: at,
+        ...place(checked.raw.json.get('dataset.json')!, at),
+      });
+    }
+  }
   if (undated.length || progressUndated.length) {
     // published today: the year takes --date, and its report is built again to show it
     // an output folder that cannot be written is said before dataset.json changes
