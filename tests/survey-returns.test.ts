@@ -491,3 +491,24 @@ describe('messages a person acts on', () => {
     expect(second.stdout).toMatch(/^今回ブックがなく、前回までに回答を取り込んだ部局: 総務部（未回答 \d+ 件）$/m);
   });
 });
+
+describe('a correction of a published year', () => {
+  // the departments that sent no book keep the answers published: said so, not as answers taken
+  // in by an earlier round of the survey (「前回までに回答を取り込んだ部局」)
+  it('names the departments without a correction as keeping their published answers', async () => {
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('E2').value = 4321;
+    });
+    const one = path.join(work, 'one-book');
+    mkdirSync(one);
+    copyFileSync(path.join(sent, '総務部.xlsx'), path.join(one, '総務部.xlsx'));
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', one);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^総務部: 変更 1 件/m);
+    const kept = /^訂正のブックがなく、公表した回答のままの部局: (.*)$/m.exec(r.stdout)?.[1]?.split('、') ?? [];
+    expect(kept).toEqual(expect.arrayContaining(['企業局', '教育庁']));
+    expect(kept).not.toContain('総務部');
+    expect(r.stdout).not.toContain('前回までに回答を取り込んだ');
+    expect(r.stdout).not.toContain('回答のブックがない部局');
+  });
+});

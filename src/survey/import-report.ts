@@ -29,8 +29,14 @@ export function printImport(
     );
   // a book with nothing written in it (the workbook as it was sent out, returned): said on its line, not left to 未回答 alone
   for (const s of r.summary) out(words.get('summary-line', { ...s, blank: s.changed + s.unchanged + s.changedUnanswered === 0 && s.unanswered > 0 }));
-  if (r.missing.length) out(words.get('summary-missing', { departments: r.missing.join('、') }));
-  if (r.earlier?.length) out(words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }));
+  if (r.missing.length) out(words.get(opts.correction ? 'summary-missing-correction' : 'summary-missing', { departments: r.missing.join('、') }));
+  // a correction changes only what its books hold: the others keep the answers published
+  if (r.earlier?.length)
+    out(
+      opts.correction
+        ? words.get('summary-earlier-correction', { departments: r.earlier.map((e) => e.department).join('、') })
+        : words.get('summary-earlier', { departments: r.earlier.map((e) => words.get('earlier-department', e)).join('、') }),
+    );
   out(words.get('done', { count: r.changes.length, cleared: r.changes.filter((c) => c.cleared).length }));
   // a correction of a published year is published by rebuilding and a 正誤表: said where the import ends
   if (opts.correction && r.changes.length) out(words.get('after-correction', { data: dataLabel }));
