@@ -2,12 +2,13 @@
 // replaced (tests/fixtures/broken/<case>/) and an expect.json naming the file, place and
 // message validation must report, and the exit code.
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { checkDataset } from '../src/pipeline.js';
 import { jsonPathText, formatProblem } from '../src/problem.js';
+import { runCli } from './helpers/cli.js';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const BROKEN = path.join(FIXTURES, 'broken');
@@ -112,6 +113,49 @@ describe('validation of broken data sets', () => {
       expect(existsSync(dir)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('initiatives without a schedule in a plan with a 主な取組一覧', () => {
+  // a next plan whose departments fill their schedules in: once one has its schedule, the list is
+  // built, and an initiative without one prints a row of empty years
+  const copy = (drop: number) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'no-schedule-'));
+    cpSync(path.join(ROOT, 'data', 'miyagi-ict-plan'), dir, { recursive: true });
+    const files = readdirSync(path.join(dir, 'initiatives')).sort();
+    for (const f of files.slice(0, drop)) {
+      const file = path.join(dir, 'initiatives', f);
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      delete j.schedule;
+      writeFileSync(file, JSON.stringify(j, null, 2) + '\n');
+    }
+    return { dir, files };
+  };
+
+  it('warns at each such initiative, naming its department; says nothing while no initiative has one, or when every one has', () => {
+    const some = copy(2);
+    const none = copy(1000);
+    try {
+      const warned = checkDataset(some.dir).problems.filter((p) => p.message.startsWith('スケジュール（schedule）がありません'));
+      expect(warned.map((p) => [p.severity, p.file])).toEqual(some.files.slice(0, 2).map((f) => ['warning', `initiatives/${f}`]));
+      expect(warned[0]!.message).toContain('主な取組一覧のこの事業の行は、年度の欄が空になります（総務部）');
+      expect(checkDataset(none.dir).problems.filter((p) => p.message.startsWith('スケジュール（schedule）がありません'))).toEqual([]);
+      expect(checkDataset(path.join(ROOT, 'data', 'miyagi-ict-plan')).problems.filter((p) => p.message.startsWith('スケジュール'))).toEqual([]);
+      // many are counted after the first few, with the command that makes the departments' books
+      const many = copy(20);
+      try {
+        const r = runCli(['validate', '--data', many.dir]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toMatch(
+          /^警告 …ほか 17 件の事業にもスケジュールがありません（部局に書いてもらうブックは npm run plan:export -- --data .* --out <フォルダ> で作れます）$/m,
+        );
+      } finally {
+        rmSync(many.dir, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(some.dir, { recursive: true, force: true });
+      rmSync(none.dir, { recursive: true, force: true });
     }
   });
 });

@@ -302,6 +302,11 @@ function validateInOrder(raw: RawDataset): { model?: Model; problems: Problem[] 
   };
   checkResultsAnswers(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)), warnGrouped);
 
+  // the 主な取組一覧 prints a row for every initiative: once some have their schedule (a next plan
+  // whose departments are filling theirs in), an initiative without one prints a row of empty years
+  if (dataset.documents.initiativeList && initiatives.some((i) => i.data.schedule?.length))
+    for (const i of initiatives) if (!i.data.schedule?.length) warnGrouped(i.file, w('no-schedule', { department: i.data.department }), [], 'no-schedule');
+
   checkDepartments(dataset, initiatives, (file, m, p) => err(file, m, p, raw.json.get(file)));
   const complete = initiatives.length === [...raw.json.keys()].filter((k) => k.startsWith('initiatives/')).length;
   checkBounds(dataset, initiatives, complete, (file, message, path) => err(file, message, path, raw.json.get(file)));
