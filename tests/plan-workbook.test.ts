@@ -404,6 +404,28 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     }
   });
 
+  // the same books imported again after --yes (a second run, a colleague's): what they did is done,
+  // and is said so, instead of 「ID「002」の事業はデータセットにありません」 and a new initiative added twice
+  it('the same books imported again: the retired and the added initiatives are said to be done, nothing changes', async () => {
+    await departmentsFillIn();
+    const first = cli('plan-import', '--data', data, '--yes', sent);
+    expect(first.status, first.stderr).toBe(0);
+    const before = folderHash(data);
+    const again = cli('plan-import', '--data', data, '--yes', sent);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('変更はありません');
+    expect(again.stderr).toContain(
+      '警告 企画部.xlsx!事業!L2: ID「002」の事業は廃止済みです（データセットにありません。前の取り込みで廃止したものです）。この行は読み飛ばします',
+    );
+    expect(again.stderr).toContain(
+      '警告 総務部.xlsx!事業!C3: 新しい事業「防災アプリの提供」（節 1-1）は initiatives/003.json にすでにあります（前の取り込みで加えたものです）。この行とそのスケジュール・指標の行は取り込みません',
+    );
+    expect(again.stderr).not.toContain('エラー');
+    expect(folderHash(data)).toBe(before);
+    // its 指標 was not added a second time
+    expect(json('003').indicators).toHaveLength(1);
+  }, 120_000);
+
   it('--dry-run, and no flag at all, show the same changes and write nothing', async () => {
     await departmentsFillIn();
     const before = folderHash(data);

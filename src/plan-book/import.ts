@@ -186,6 +186,13 @@ class BookReader {
   edits = new Map<string, Edit>();
   /** new initiatives, in the order of the books and rows */
   added: Edit[] = [];
+  /**
+   * what an import before did already (the same books imported again): initiatives a row marked
+   * 廃止 names that are gone, and new initiatives' titles that the data set has in their 節. Their
+   * rows are passed over, said once at the initiative's row, and so are their schedule and 指標 rows.
+   */
+  private retiredBefore = new Set<string>();
+  private addedBefore = new Set<string>();
   private seen = new Map<string, string>();
   /** initiatives found in two books, per pair of books: one message a pair, not one a row (the whole plan's book beside a 部局's is every row) */
   private twice = new Map<string, { at: string; book: string; other: string; ids: string[] }>();
@@ -383,7 +390,11 @@ class BookReader {
         )
           continue;
         if (!this.byId.has(sentId)) {
-          this.err(at(c.id), this.words.get('err-unknown-id', { id: sentId }));
+          const handling = answerText(cell(c.handling), this.clear);
+          if (handling.ok && handling.value.kind === 'set' && handling.value.value === this.words.get('retire-mark')) {
+            this.retiredBefore.add(sentId);
+            this.warn(at(c.handling), this.words.get('warn-retired-before', { id: sentId }));
+          } else this.err(at(c.id), this.words.get('err-unknown-id', { id: sentId }));
           continue;
         }
         const e = this.edit(sentId, at(c.id), label);
@@ -397,6 +408,13 @@ class BookReader {
       const e: Edit = { at: `${file}!${sheet}!${this.words.get('row-place', { row })}`, book: label, data: {} };
       if (department) e.data.department = department;
       this.readFields(e, cell, at, c, header, true);
+      // the same title in the same 節 as an initiative of the data set: added by an import before
+      const existing = this.model.initiatives.find((i) => i.data.title === e.data.title && i.data.section === e.data.section);
+      if (existing && e.data.title !== undefined) {
+        this.addedBefore.add(e.data.title);
+        this.warn(at(c.title), this.words.get('warn-added-before', { title: e.data.title, section: e.data.section, file: existing.file }));
+        continue;
+      }
       fresh.push(e);
       this.added.push(e);
     }
@@ -528,7 +546,7 @@ class BookReader {
         ];
         if (!this.lockedRow(at, ws, row, expected)) continue;
         if (!this.byId.has(sentId)) {
-          this.err(at(s.id), this.words.get('err-unknown-id', { id: sentId }));
+          if (!this.retiredBefore.has(sentId)) this.err(at(s.id), this.words.get('err-unknown-id', { id: sentId }));
           continue;
         }
         target = this.edit(sentId, at(s.id), label);
@@ -540,6 +558,7 @@ class BookReader {
           if (name) this.err(at(s.name), this.words.get('err-required', { column: header(s.name) }));
           continue;
         }
+        if (this.addedBefore.has(name.value)) continue;
         const m = this.matchNew(at(s.name), name.value, fresh);
         if (!m) {
           // an initiative sent in this book has its own row
@@ -628,7 +647,7 @@ class BookReader {
         const index = Number(metaText(meta.getCell(k + 1, m.index).value)) - 1;
         const was = sent?.data.indicators?.[index];
         if (!sent || !was) {
-          this.err(at(d.id), this.words.get(sent ? 'err-meta-row' : 'err-unknown-id', { id: sentId }));
+          if (!(!sent && this.retiredBefore.has(sentId))) this.err(at(d.id), this.words.get(sent ? 'err-meta-row' : 'err-unknown-id', { id: sentId }));
           continue;
         }
         const e = this.edit(sentId, at(d.id), label);
@@ -682,6 +701,8 @@ class BookReader {
       if (!b) this.err(at(d.baselineAt), this.words.get('err-at', { found: baselineAt }));
       if (!t) this.err(at(d.targetAt), this.words.get('err-at', { found: targetAt }));
       // the initiative: a new one of this book by its title, or one of the data set by title or id
+      // (not one an import before added from this row's book: its 指標 went in with it)
+      if (this.addedBefore.has(ownerName)) continue;
       let e = this.matchNew(at(d.name), ownerName, fresh);
       if (!e) {
         const found = this.model.initiatives.filter((i) => i.data.title === ownerName || i.id === ownerName);
