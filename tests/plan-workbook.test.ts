@@ -272,6 +272,17 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
     expect(r.stdout).toContain('総務部（総務部.xlsx）');
     expect(r.stdout).toContain('変更 initiatives/001.json「防災情報システムの運用」 事業名: "防災情報システムの運用" → "防災情報システムの運用・改修"');
     expect(r.stdout).toContain('新規 initiatives/003.json「防災アプリの提供」 節 1-1、番号 3、部局 総務部');
+    // and what else the new initiative brings, under its line, as the book writes it
+    expect(r.stdout).toContain(
+      [
+        '    課室: 危機対策課、防災推進課',
+        '    新規: ○',
+        '    説明: "防災情報をスマートフォンに届けます。\\n県内全域で利用できます。"',
+        '    官民データ: 1',
+        '    スケジュール: 2017〜2018年度「開発」、2020年度「配信」',
+        '    指標: 「アプリ登録者数」（基準値 0人（2018年3月末）、目標値 10,000人（2020年度末））',
+      ].join('\n'),
+    );
     // a schedule as the book writes it, not as JSON
     expect(r.stdout).toMatch(/変更 initiatives\/001\.json「防災情報システムの運用」 スケジュール: .+ → 2017年度「構築」、2018〜2020年度「運用」\n/);
     expect(r.stdout).not.toContain('"from"');
@@ -402,6 +413,19 @@ describe('a department walk: export, fill in, (LibreOffice), import --yes, build
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`${missing}: データセットのフォルダが見つかりません`);
     }
+  });
+
+  it('a change of an indicator’s 時点 alone shows the 時点 before and after', async () => {
+    let was = '';
+    await fill('総務部.xlsx', ({ indicators }) => {
+      was = String(indicators.getCell('G2').value);
+      indicators.getCell('G2').value = '2020年3月末';
+    });
+    expect(was).not.toBe('2020年3月末');
+    const r = cli('plan-import', '--data', data, sent);
+    expect(r.status, r.stderr).toBe(0);
+    const change = r.stdout.split('\n').find((l) => l.includes(' 指標: '));
+    expect(change).toMatch(new RegExp(`目標値 [^（]+（${was}）[^→]*→ .*目標値 [^（]+（2020年3月末）`));
   });
 
   // the same books imported again after --yes (a second run, a colleague's): what they did is done,

@@ -3,6 +3,8 @@
 import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import type { PlanImportResult } from './import.js';
+import { asOfText } from './field-text.js';
+import type { AsOf } from '../model/schema.js';
 
 /**
  * A field's value as the change list shows it: a text quoted as it is, the rest as the book
@@ -19,12 +21,19 @@ function shown(field: string, v: unknown, words: Wording): string {
     const o = x as Record<string, unknown>;
     // a label of two lines (運用⏎拡充) stays on the change's one line: its break written \n, as the texts' are
     if (field === 'schedule') return words.get('show-span', { ...o, label: String(o.label ?? '').replace(/\r?\n/g, '\\n') });
-    if (field === 'indicators') return words.get('show-indicator', o);
+    // with its 時点 as the book writes them: a change of a 時点 alone shows
+    if (field === 'indicators') {
+      const at = (p: unknown) => asOfText((p as { asOf: AsOf }).asOf);
+      return words.get('show-indicator', { ...o, baselineAt: at(o.baseline), targetAt: at(o.target) });
+    }
     if (field === 'relistedIn') return words.get('show-relisting', o);
     return JSON.stringify(x);
   };
   return v.map(item).join(words.get('show-separator'));
 }
+
+/** the fields of a new initiative shown under its line (title, 節, number and 部局 are on the line itself) */
+const NEW_FIELDS = ['division', 'isNew', 'description', 'relistedIn', 'secondaryGoals', 'policyMeasures', 'schedule', 'indicators'] as const;
 
 export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s: string) => void, err: (s: string) => void): number {
   const words = Wording.load(createHandlebars({}), 'plan');
@@ -42,9 +51,17 @@ export function printPlanImport(r: PlanImportResult, dataLabel: string, out: (s:
     const line = (s: string) => out(`  ${s}`);
     if (!mine.length) line(words.get('report-none'));
     for (const c of mine) {
-      if (c.kind === 'new')
+      if (c.kind === 'new') {
         line(words.get('report-new', { file: c.file, title: c.data.title, section: c.data.section, no: c.data.no, department: c.data.department }));
-      else if (c.kind === 'retire') line(words.get('report-retire', c));
+        // what else it writes, as the change lines show fields (the book's own words)
+        for (const field of NEW_FIELDS) {
+          const v = (c.data as Record<string, unknown>)[field];
+          if (v === undefined || v === false || (Array.isArray(v) && v.length === 0)) continue;
+          const value = field === 'division' && Array.isArray(v) ? v.join(words.get('show-separator')) : shown(field, v, words);
+          // indented under its 新規 line
+          line(`  ${words.get('report-new-field', { field: words.get(`field-${field}`), value })}`);
+        }
+      } else if (c.kind === 'retire') line(words.get('report-retire', c));
       else
         line(words.get('report-change', { ...c, field: words.get(`field-${c.field}`), from: shown(c.field, c.from, words), to: shown(c.field, c.to, words) }));
     }
