@@ -133,6 +133,27 @@ describe('new-plan', () => {
     expect(run.stdout).toMatch(/initiatives\/100\.json +4-2-6 +100 → 50/);
   });
 
+  // a 部局 typed wrong in a department's book (「教育長」 for 教育庁) would make a 部局 of its own: the
+  // new plan has the old plan's 部局 as its list, and validation (and plan:import) refuse another
+  it('writes the old plan’s 部局 as the list of departments, says so, and a 部局 typed wrong is then an error naming the one meant', () => {
+    const ds = JSON.parse(readFileSync(path.join(made, 'dataset.json'), 'utf8'));
+    const all = readdirSync(path.join(MIYAGI, 'initiatives'))
+      .map((f) => old(`initiatives/${f}`))
+      .sort((a, b) => a.no - b.no);
+    expect(ds.departments).toEqual([...new Set(all.map((i) => i.department))]);
+    expect(ds.departments).toContain('教育庁');
+    expect(run.stdout + run.stderr).toContain(
+      `dataset.json に部局の一覧（departments: ${ds.departments.join('、')}。今の計画の事業の部局 ${ds.departments.length} 件）を書きました`,
+    );
+    const copy = path.join(work, 'typo');
+    cpSync(made, copy, { recursive: true });
+    const file = path.join(copy, 'initiatives', '002.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"department": "[^"]+"/, '"department": "教育長"'));
+    const errors = checkDataset(copy).problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.file, p.path?.join('.')])).toEqual([['initiatives/002.json', 'department']]);
+    expect(errors[0]!.message).toContain('教育庁');
+  });
+
   it('a 再掲 placed after an initiative left behind keeps its section and loses the place, and says so; a citation of one is replaced by a marked note', () => {
     expect(old('initiatives/080.json').relistedIn).toEqual([{ section: '4-2-5', after: '095' }]);
     expect(JSON.parse(readFileSync(path.join(made, 'initiatives', '080.json'), 'utf8')).relistedIn).toEqual([{ section: '4-2-5' }]);

@@ -76,6 +76,7 @@ export default async function run(a: Args): Promise<number> {
   if (r.renewed.length) say(w.get('new-plan-renewed', { files: r.renewed.join('、') }));
   if (r.unusedTerms.length) say(w.get('new-plan-unused', { terms: r.unusedTerms.join('、') }));
   if (r.oldTargets.length) say(w.get('new-plan-old-targets', { from: period.from, items: r.oldTargets }));
+  if (r.departments) say(w.get('new-plan-departments', { count: r.departments.length, departments: r.departments.join('、') }));
   say(w.get('new-plan-next', { markers: r.marked.length, marker: w.get('marker'), from: period.from, to: period.to, planDate: a.date, folder: shownPath }));
   return 0;
 }

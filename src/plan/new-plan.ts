@@ -59,6 +59,8 @@ export interface NewPlanResult {
   oldTargets: { file: string; name: string }[];
   /** text files marked for rewriting */
   marked: string[];
+  /** the list of 部局 written into dataset.json (where the old plan had none), for the books' 部局 to be checked against */
+  departments?: string[];
 }
 
 /** 2021-2025 → { from: 2021, to: 2025 } */
@@ -149,6 +151,13 @@ export function newPlan(opts: NewPlanOptions): NewPlanResult {
     if (ds.era?.asOf) text = edit(text, ['era', 'asOf'], opts.date);
     text = edit(text, ['history'], [{ date: opts.date.slice(0, 7), event: w.get('history-event') }]);
     if (ds.documents.results) text = edit(text, ['documents', 'results'], undefined);
+    // the 部局 of the old plan's initiatives (in their numbers' order), so that a 部局 typed wrong in a
+    // department's book (「教育長」 for 教育庁) is refused with the name meant instead of making a 部局 of its own
+    if (!ds.departments) {
+      const byNo = [...model.initiatives].sort((a, b) => a.data.no - b.data.no);
+      result.departments = [...new Set(byNo.map((i) => i.data.department))];
+      text = edit(text, ['departments'], result.departments);
+    }
     files.set('dataset.json', schema(text, ds.$schema, 'dataset.json'));
   }
 
