@@ -56,6 +56,15 @@ describe('the next plan through Excel', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(sent, '計画全体.xlsx'));
+    // the books ask for the new plan's entries: its 策定, not a 改定
+    const cover = wb.worksheets[0]!;
+    const coverText = cover
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
+    expect(coverText).toContain('の策定にあたり、計画の事業の記載');
+    expect(coverText).not.toContain('改定にあたり');
     const ws = wb.getWorksheet('スケジュール')!;
     const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ''));
     const col = (fy: number) => header.findIndex((h) => h.includes(`${fy}年度`));

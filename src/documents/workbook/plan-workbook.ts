@@ -82,7 +82,8 @@ function coverSheet(model: Model, words: Wording, ctx: Record<string, unknown>):
     headerMerges: [[1, 1, 1, 3]],
     headerHeights: [LINE * 2 + 6],
     rows: [
-      wide(label.request, words.get('cover-request', { ...ctx, request: plan?.request })),
+      // what the books are for: the plan's last event as its history writes it (策定 for a plan new-plan made, 改定…)
+      wide(label.request, words.get('cover-request', { ...ctx, request: plan?.request, event: model.dataset.history?.at(-1)?.event })),
       wide(label.deadline, words.get('cover-deadline', { deadline })),
       wide(label.contact, words.get('cover-contact', { contact: plan?.contact, issuer: model.dataset.issuer, issuerUnit: model.dataset.issuerUnit })),
       wide(label.how, words.get('cover-how', { clear: words.get('clear-mark'), retire: words.get('retire-mark'), arrow: words.get('arrow') })),
