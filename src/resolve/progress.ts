@@ -124,7 +124,13 @@ export interface ProgressView {
   initiatives: (InitiativeProgress & { topId: string })[];
   /** the top-level sections that hold initiatives, for headings */
   tops: { id: string; path: string; title: string }[];
-  draft?: { unanswered: number; /** the years with answers missing, as table headings write them (R2年度) */ years: string[] };
+  draft?: {
+    unanswered: number;
+    /** the years with answers missing, as table headings write them (R2年度) */
+    years: string[];
+    /** the same years, as fiscal years (a year's rows in the open data are 未確定 while it has answers missing) */
+    fiscalYears: number[];
+  };
   /** the face under the title (令和3年6月　架空県), under the report's own era rule */
   issued: string;
   /** the summary chart in words (the text alternative of its bars) */
@@ -336,7 +342,7 @@ export function resolveProgress(
     total: summarize(initiatives),
     initiatives,
     tops,
-    ...(unanswered ? { draft: { unanswered, years: missingYears.map((fy) => fiscalYearShortWithNendo(fy, rule)) } } : {}),
+    ...(unanswered ? { draft: { unanswered, years: missingYears.map((fy) => fiscalYearShortWithNendo(fy, rule)), fiscalYears: missingYears } } : {}),
     issued: w.get('issued', { published: date.slice(0, 7), issuer: model.dataset.issuer }),
     chartAlt: w.get('chart-alt', { title: w.get('chart-title', { fyLong: lastFyLong }), groups: chart }),
   };

@@ -158,7 +158,8 @@ export function indicatorProgressTable(r: Resolved): DataTable {
     .text('level', (x) => x.y.level ?? '')
     .text('actual-note', (x) => x.y.note ?? '')
     .text('actual-answered', (x) => w.get(x.y.missing ? 'unanswered' : 'answered'))
-    .text('progress-status', () => w.get(p.draft ? 'draft' : 'final'));
+    // the year's own status: a year whose answers are all in is final while a later one is still open
+    .text('progress-status', (x) => w.get(p.draft?.fiscalYears.includes(x.y.fiscalYear) ? 'draft' : 'final'));
   return b.build('indicator-progress.csv', w.get('table-indicator-progress'), w.get('about-indicator-progress'), rows);
 }
 
