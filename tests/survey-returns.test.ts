@@ -493,6 +493,41 @@ describe('messages a person acts on', () => {
 });
 
 describe('a correction of a published year', () => {
+  // an old copy of a book, imported after a correction taken in from another copy, held the values it
+  // was made with: they went back over the correction without a word (a walk's finding)
+  it('an older copy of a book does not write its old values back over a correction; a value changed in both is taken and said', async () => {
+    const old = path.join(work, 'old-copy');
+    mkdirSync(old);
+    copyFileSync(path.join(sent, '総務部.xlsx'), path.join(old, '総務部.xlsx'));
+    let id = '';
+    await edit('総務部.xlsx', (ws) => {
+      id = String(ws.getCell('A2').value);
+      ws.getCell('E2').value = 4321;
+    });
+    const corrected = path.join(work, 'corrected');
+    mkdirSync(corrected);
+    copyFileSync(path.join(sent, '総務部.xlsx'), path.join(corrected, '総務部.xlsx'));
+    expect(cli('--data', data, '--fiscal-year', '2017', '--correction', corrected).status).toBe(0);
+    expect(json(id).results['2017'].budget).toBe(4321);
+    const before = initiativeFiles();
+    const stale = cli('--data', data, '--fiscal-year', '2017', '--correction', old);
+    expect(stale.status, stale.stderr).toBe(0);
+    expect(stale.stderr).toMatch(
+      /^警告 総務部\.xlsx!事業実施結果!E2: .*このブックを作った後に、データの値が変わっています（今のデータ: 4321、ブック: \d+）。ブックのこの欄は作ったときのままなので、今のデータの値を残します/m,
+    );
+    expect(initiativeFiles()).toEqual(before);
+    // the department writes a value of its own in the old copy: that is an answer, taken, and said
+    await editBook(path.join(old, '総務部.xlsx'), (wb) => {
+      wb.getWorksheet(SHEET)!.getCell('E2').value = 5555;
+    });
+    const both = cli('--data', data, '--fiscal-year', '2017', '--correction', old);
+    expect(both.status, both.stderr).toBe(0);
+    expect(both.stderr).toMatch(
+      /^警告 総務部\.xlsx!事業実施結果!E2: .*このブックを作った後にデータの値も変わっていましたが（4321）、ブックで書き直された値（5555）を取り込みます/m,
+    );
+    expect(json(id).results['2017'].budget).toBe(5555);
+  });
+
   // the departments that sent no book keep the answers published: said so, not as answers taken
   // in by an earlier round of the survey (「前回までに回答を取り込んだ部局」)
   it('names the departments without a correction as keeping their published answers', async () => {

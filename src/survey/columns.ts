@@ -6,11 +6,13 @@ export const SURVEY = {
   locked: ['id', 'no', 'name', 'division'] as const,
   headerRows: 1,
   /** the very hidden sheet: A1 data set id, A2 fiscal year, A3 department, A4 layout version;
-   *  from row 5, per initiative in row order: A id, C no, D title, E division (the snapshot);
-   *  B from row 1: the drop-down values of 目標の達成度 */
+   *  from row 5, per initiative in row order: A id, C no, D title, E division (the snapshot),
+   *  F–I the fingerprints of the values exported into 事業費, 目標の達成度, 実績・成果等, 新規
+   *  (base-values.ts; books exported before them have none); B from row 1: the drop-down values of 目標の達成度 */
   metaSheet: '_survey',
   firstIdRow: 5,
   snapshot: { no: 3, name: 4, division: 5 },
+  base: { budget: 6, achievement: 7, outcome: 8, isNew: 9 },
   version: 2,
 };
 

@@ -14,6 +14,7 @@ import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers, YEN_FACTOR } from '../model/results-answers.js';
 import { BUDGET_FACTOR, budgetLeftBlank, budgetMoved } from './status-view.js';
+import { BASE_KEYS, answerValues, fingerprint, type BaseKey } from './base-values.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
 import { asksResults, surveyDepartments } from '../resolve/survey-rows.js';
@@ -81,6 +82,8 @@ interface Answer {
   achievement: Answered<string>;
   outcome: Answered<string>;
   isNew: Answered<true>;
+  /** the fingerprints of the values the row was exported with (none in an older book) */
+  base?: Record<BaseKey, string>;
 }
 
 export interface ImportResult {
@@ -281,7 +284,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       if (!prepared.protection.get(sheetName)) err(`${file}!${sheetName}`, words.get('err-unprotected'));
       const c = SURVEY.col;
       const headerRow = ws.getRow(SURVEY.headerRows);
-      const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string> }[] = [];
+      const metaRows: { id?: string; snapshot?: Record<(typeof SURVEY.locked)[number], string>; base?: Record<BaseKey, string> }[] = [];
       for (let r = SURVEY.firstIdRow; r <= meta.rowCount; r++) {
         const id = metaText(meta.getCell(r, 1).value);
         const s = SURVEY.snapshot;
@@ -291,7 +294,12 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
           id && name !== undefined
             ? { id, no: metaText(meta.getCell(r, s.no).value) ?? '', name, division: metaText(meta.getCell(r, s.division).value) ?? '' }
             : undefined;
-        metaRows.push({ id, snapshot });
+        // the fingerprints of the values the row was filled in with (books exported before them have none)
+        const prints = BASE_KEYS.map((key) => metaText(meta.getCell(r, SURVEY.base[key]).value));
+        const base = prints.every((p) => p !== undefined)
+          ? (Object.fromEntries(BASE_KEYS.map((key, j) => [key, prints[j]!])) as Record<BaseKey, string>)
+          : undefined;
+        metaRows.push({ id, snapshot, base });
       }
       while (metaRows.length && !metaRows[metaRows.length - 1]?.id) metaRows.pop();
       // the export writes the ids without a gap: a missing one means the hidden sheet was changed
@@ -358,7 +366,17 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
         const outcome = answered(c.outcome, readProse);
         const isNew = answered(c.isNew, (x) => readNewMark(x, newMarks));
         if (!budget || !achievement || !outcome || !isNew) continue;
-        answers.push({ id: metaId, fy, at: (col) => at(row, col), published: !!published, budget, achievement, outcome, isNew: isNew as Answered<true> });
+        answers.push({
+          id: metaId,
+          fy,
+          at: (col) => at(row, col),
+          published: !!published,
+          budget,
+          achievement,
+          outcome,
+          isNew: isNew as Answered<true>,
+          base: asked.get(metaId)!.m.base,
+        });
       }
       // a row asked about that the sheet no longer shows
       for (const [id, { k, m }] of asked)
@@ -413,7 +431,38 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     const set = (key: string, value: unknown) => (text = jsonc.applyEdits(text, jsonc.modify(text, ['results', String(a.fy), key], value, FORMAT)));
     if (!existing) set('budget', null);
     const current: Partial<Result> = existing ?? { budget: null };
+    const now = answerValues(entry.data, a.fy);
+    const shownValue = (v: unknown) =>
+      v === null || v === undefined || v === false ? words.get('show-blank') : v === true ? words.get('show-new') : JSON.stringify(v);
     const record = (key: keyof Result, from: unknown, to: unknown, cleared?: boolean) => {
+      // the data changed since the book was made, and the book's cell is still as it was made: the
+      // book holds the old value, not an answer; the data's newer one stays (and is said)
+      const k = key as BaseKey;
+      if (a.base && fingerprint(now[k]) !== a.base[k]) {
+        const col = SURVEY.col[k];
+        // (a value typed; the clear mark is typed on purpose, never a value left from the export)
+        if (!cleared && fingerprint(k === 'isNew' ? to === true : (to ?? null)) === a.base[k]) {
+          problems.push({
+            severity: 'warning',
+            file: a.at(col),
+            message: words.get('warn-stale-cell', {
+              what: valueInWords(`results.${a.fy}.${key}`, entry.data, words),
+              now: shownValue(now[k]),
+              book: shownValue(to),
+            }),
+          });
+          return;
+        }
+        problems.push({
+          severity: 'warning',
+          file: a.at(col),
+          message: words.get('warn-changed-both', {
+            what: valueInWords(`results.${a.fy}.${key}`, entry.data, words),
+            now: shownValue(now[k]),
+            book: shownValue(to),
+          }),
+        });
+      }
       set(key, to);
       const path = `results.${a.fy}.${key}`;
       changes.push({ file: entry.file, path, title: entry.data.title, what: valueInWords(path, entry.data, words), from, to, ...(cleared ? { cleared } : {}) });

@@ -9,6 +9,7 @@ import type { Wording } from '../../templates/index.js';
 import type { CellValue, SheetSpec, WorkbookSpec } from '../../render/xlsx.js';
 import { dateLong, fiscalYearLong, fiscalYearShortWithNendo } from '../../era/index.js';
 import { SURVEY } from '../../survey/columns.js';
+import { BASE_KEYS, answerValues, fingerprint } from '../../survey/base-values.js';
 import { a4Capacity } from '../../render/xlsx.js';
 import { yearDateOf, yearRuleOf } from '../../resolve/document-dates.js';
 import { fitWidth } from '../text-width.js';
@@ -237,10 +238,13 @@ export function surveyWorkbook(
       cells[s.no - 1] = String(row.initiative.no);
       cells[s.name - 1] = row.initiative.title;
       cells[s.division - 1] = divisions(row.initiative);
+      // what the answer cells were filled in with, for the import to tell a department's change from a stale value
+      const values = answerValues(row.initiative, fy);
+      for (const key of BASE_KEYS) cells[SURVEY.base[key] - 1] = fingerprint(values[key]);
     }
     metaRows.push({ cells });
   }
-  const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20], header: [], rows: metaRows, hidden: true, protect: true };
+  const meta: SheetSpec = { name: SURVEY.metaSheet, widths: [20, 30, 8, 40, 20, 18, 18, 18, 18], header: [], rows: metaRows, hidden: true, protect: true };
   const cover = coverSheet(model, words, department, ctx);
   // the 指標 sheet after the results sheet (the returns' tests find that one second), the hidden sheets last
   const [indicatorSheet, indicatorMeta] = withIndicators ? indicatorSheets(model, words, indicators!.common, fy, department, indicators!.list, ctx) : [];
