@@ -247,6 +247,13 @@ describe('marking', () => {
     const k = markedPair('(R3年3月末)20業務', '(R3年3月末)30業務');
     expect([marked(k.wrong), marked(k.right)]).toEqual(['20業務', '30業務']);
     expect(k.right.at(-1)).toMatchObject({ text: '30業務', noWrap: true });
+    // a word inserted after a figure whose counter then reads otherwise (「万件」 before a kana, not before 突):
+    // only the word is marked, the unchanged figure not (a walk found 「6.7万件」 marked as wrong)
+    const i = markedPair('アクセス数6.7万件突破', 'アクセス数6.7万件を突破');
+    expect([marked(i.wrong), marked(i.right), plain(i.wrong), plain(i.right)]).toEqual(['', 'を', 'アクセス数6.7万件突破', 'アクセス数6.7万件突破']);
+    // and the other way, a word taken out
+    const o = markedPair('6.7万件を突破', '6.7万件突破');
+    expect([marked(o.wrong), marked(o.right)]).toEqual(['を', '']);
   });
 });
 
