@@ -216,6 +216,21 @@ describe('publish, then errata against the label', () => {
       expect(String(datedBook.worksheets[0]!.getCell('A1').value)).toBe(
         'ふくしま創生ICT戦略 正誤表　公表版: 平成30年6月公表版（平成30年6月1日公表）　令和元年10月1日　福島県',
       );
+
+      // the correction recorded: its 正誤表 (made from the data as it is) is in the record with the documents
+      const recorded = cli('publish', ...common, '--label', '令和元年10月訂正版', '--date', '2019-10-01');
+      expect(recorded.status, recorded.stderr).toBe(0);
+      expect(recorded.stderr).toContain('results-2017.pdf、appendix.xlsx、errata.pdf、errata.xlsx');
+      expect(readdirSync(path.join(pub, 'fukushima-ict-strategy', '令和元年10月訂正版', 'output')).sort()).toEqual(
+        ['appendix.xlsx', 'errata.pdf', 'errata.xlsx', 'manifest.json', 'results-2017.pdf'].sort(),
+      );
+      // a 正誤表 against that record itself has nothing to list: said, with the record to name instead
+      const none = cli('errata', '--data', data, '--against', '令和元年10月訂正版', '--out', out, '--published', pub);
+      expect(none.status, none.stderr).toBe(0);
+      expect(none.stderr).toMatch(/^警告 .*: 公表版「令和元年10月訂正版」と今のデータに違いがない/m);
+      expect(none.stderr).toContain(
+        '公表版「令和元年10月訂正版」と今のデータに違いがないため、正誤表は「公表版との違いはありません。」だけになります。訂正の正誤表なら、訂正する前に公表した版の名前を --against に指定してください（記録されているほかの公表版: 平成30年6月公表版（2018-06-01））',
+      );
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

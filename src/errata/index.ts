@@ -20,7 +20,7 @@ import { ERRATA_FILES } from './files.js';
 import { documentOf, PROGRESS_PDF } from '../document-names.js';
 import { findPublished } from './published.js';
 import { latestPublishedOn } from '../model/published.js';
-import { PUBLISHED_ROOT } from '../publish/record.js';
+import { PUBLISHED_ROOT, publications } from '../publish/record.js';
 import { shown } from '../shown-path.js';
 import { errataDateOf, ruleOn } from '../resolve/document-dates.js';
 import { wordsOf } from '../markdown/index.js';
@@ -260,7 +260,17 @@ export async function errata(
       keepsBuild: true,
       order: [...names, ...ERRATA_FILES],
     });
-    return { problems: [...after.problems], files, view };
+    // nothing differs: made against the record of the correction itself (publish's hint names the
+    // label it has just recorded), the 正誤表 says 「違いはありません」 — said, with the records there are
+    const same: Problem[] = [];
+    if (!view.entries.length && !view.moved.length) {
+      const others = publications(publishedRoot, after.model.dataset.id)
+        .filter((p) => p.label !== against)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .map((p) => words.get('record-named', { label: p.label, on: p.date }));
+      same.push({ severity: 'warning', file: '', message: words.get('warn-no-difference', { name: publication.name, others: others.join('、') }) });
+    }
+    return { problems: [...after.problems, ...same], files, view };
   } finally {
     published.cleanup?.();
   }

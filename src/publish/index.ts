@@ -16,6 +16,7 @@ import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { publishedOnOf, type Published } from '../model/published.js';
 import { PROGRESS_PDF } from '../document-names.js';
+import { ERRATA_FILES } from '../errata/files.js';
 import { place } from '../validate/index.js';
 import { editDataset, publishedOnPerYear } from '../yearly/dataset-edit.js';
 import { badLabel, checkRecordPlace, findPublication, publications, writeRecord, type Publication } from './record.js';
@@ -126,7 +127,10 @@ export async function publish(dir: string, label: string, date: string, outRoot:
       ...(progressUndated.length ? [{ fiscalYear: Math.max(...progressUndated), face: faces.progress?.issued ?? '', progress: true }] : []),
     ];
   }
-  const publication: Publication = { label, date, dataset: id, inputs: manifest.inputs, files: names };
+  // a 正誤表 made from the data as it is now is published with the correction it lists (a stale one a
+  // build has taken out of the output already)
+  const errataNow = manifest.files.filter((f) => ERRATA_FILES.includes(f.file) && f.inputs === manifest!.inputs).map((f) => f.file);
+  const publication: Publication = { label, date, dataset: id, inputs: manifest.inputs, files: [...names, ...errataNow] };
   const folder = writeRecord(publishedRoot, id, dir, outDir, publication);
   return { problems: checked.problems, folder, publication, dated };
 }
