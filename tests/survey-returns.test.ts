@@ -528,6 +528,20 @@ describe('a correction of a published year', () => {
     expect(json(id).results['2017'].budget).toBe(5555);
   });
 
+  // a 達成度 outside the categories was named only on a second run, after the book's other errors were fixed
+  it('names a 達成度 outside the categories with the book’s other errors, in one run', async () => {
+    await edit('総務部.xlsx', (ws) => {
+      ws.getCell('F2').value = '1349';
+      ws.getCell('H4').value = 'null';
+    });
+    const before = initiativeFiles();
+    const r = cli('--data', data, '--fiscal-year', '2017', '--correction', sent);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^エラー 総務部\.xlsx!事業実施結果!F2: /m);
+    expect(r.stderr).toMatch(/^エラー 総務部\.xlsx!事業実施結果!H4: /m);
+    expect(initiativeFiles()).toEqual(before);
+  });
+
   // the departments that sent no book keep the answers published: said so, not as answers taken
   // in by an earlier round of the survey (「前回までに回答を取り込んだ部局」)
   it('names the departments without a correction as keeping their published answers', async () => {

@@ -415,7 +415,14 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
       evaluationAnswers.push(...read.evaluations);
     }
   }
-  if (hasErrors(problems)) return { ...none, problems };
+  // a correction's 達成度 outside the categories is refused with the books' other errors, not on a
+  // second run after those are fixed (a published year has none of its own: each such one is a change)
+  const refusedCategories = uncategorised(
+    model,
+    answers.filter((a) => a.published),
+    words,
+  );
+  if (hasErrors(problems)) return { ...none, problems: [...problems, ...refusedCategories] };
 
   // the new texts, checked as a whole data set before anything is written
   const changes: Change[] = [];
@@ -501,7 +508,7 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (hasErrors(after.problems) || !after.model) return { ...none, problems: after.problems };
     final = after.model;
   }
-  problems.push(...unsettled(final, answers, changedIds, words), ...budgetJumps(final, answers, changedIds, words));
+  problems.push(...refusedCategories, ...unsettled(final, answers, changedIds, words), ...budgetJumps(final, answers, changedIds, words));
   if (hasErrors(problems)) return { ...none, problems };
   const { summary, missing, earlier } = summarise(final, years, departmentBook, answers, changedIds);
   if (changes.length === 0) return { problems, changes, summary, missing, earlier };
@@ -573,7 +580,6 @@ function budgetJumps(final: Model, answers: Answer[], changedIds: Set<string>, w
  * be built again as a draft.
  */
 function unsettled(final: Model, answers: Answer[], changedIds: Set<string>, words: Wording): Problem[] {
-  const categories = final.dataset.documents.results?.achievementCategories;
   const byId = new Map(final.initiatives.map((i) => [i.id, i]));
   const c = SURVEY.col;
   const out: Problem[] = [];
@@ -593,12 +599,23 @@ function unsettled(final: Model, answers: Answer[], changedIds: Set<string>, wor
           fields: missing.map((f) => words.get(`field-${f}`)).join('・'),
         }),
       });
+    // a correction's are refused before (uncategorised)
+    if (!a.published) out.push(...uncategorised(final, [a], words));
+  }
+  return out;
+}
+
+/** 目標の達成度 answered outside the categories, at its cell with the one probably meant: an error in a correction, else a warning. */
+function uncategorised(model: Model, answers: Answer[], words: Wording): Problem[] {
+  const categories = model.dataset.documents.results?.achievementCategories;
+  const out: Problem[] = [];
+  for (const a of answers) {
     if (a.achievement.kind !== 'set' || !categories || categoryOf(a.achievement.value, categories) !== undefined) continue;
     const labels = categories.map((x) => x.label);
     const meant = nearest(a.achievement.value, [...labels, ...categories.flatMap((x) => x.values)]);
     out.push({
       severity: a.published ? 'error' : 'warning',
-      file: a.at(c.achievement),
+      file: a.at(SURVEY.col.achievement),
       message: words.get(a.published ? 'err-correction-uncategorised' : 'warn-uncategorised', {
         typed: a.achievement.value,
         westernYear: a.fy,
