@@ -3,6 +3,7 @@ import type { Model } from './model/schema.js';
 import { hasProgress } from './resolve/progress.js';
 
 export const PROGRESS_PDF = 'progress.pdf';
+export const BOOKLET_PDF = 'plan-booklet.pdf';
 
 /** the web edition and the open data: folders of files, named so in `--only` (also without the slash) */
 export const WEB = 'web/';
@@ -26,7 +27,7 @@ export function documentNames(model: Model): string[] {
   // next plan before its schedules) it is not made, as a workbook without sheets is no workbook
   const appendix = d.appendix && ((d.initiativeList && hasSchedules) || results.length > 0 || progress);
   return [
-    ...(d.booklet ? ['plan-booklet.pdf'] : []),
+    ...(d.booklet ? [BOOKLET_PDF] : []),
     ...(d.booklet && d.initiativeList && hasSchedules ? ['initiative-list.pdf'] : []),
     ...results.map((fy) => `results-${fy}.pdf`),
     ...(progress ? [PROGRESS_PDF] : []),

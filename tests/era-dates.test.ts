@@ -233,6 +233,33 @@ describe('publish --date', () => {
     );
   });
 
+  // a date typed as people write it (2019/8/30, 2019年8月30日) is refused as a usage error that gives the form to type
+  it('offers a date typed with slashes or 年月日 in the form --date takes (publish, errata, new-plan)', async () => {
+    const { isoDateMeant } = await import('../src/date-meant.js');
+    expect(['2019/8/30', '2019.08.30', '２０１９年８月３０日', '2019-8-30', '2019/2/30', '8/30'].map(isoDateMeant)).toEqual([
+      '2019-08-30',
+      '2019-08-30',
+      '2019-08-30',
+      '2019-08-30',
+      undefined,
+      undefined,
+    ]);
+    await withMini(
+      () => {},
+      async (dir, work) => {
+        for (const args of [
+          ['publish', '--data', dir, '--out', path.join(work, 'out'), '--published', path.join(work, 'pub'), '--label', '初版', '--date', '2019/8/30'],
+          ['errata', '--data', dir, '--against', '初版', '--out', path.join(work, 'out'), '--published', path.join(work, 'pub'), '--date', '2019/8/30'],
+          ['new-plan', '--from', dir, '--period', '2021-2025', '--date', '2019/8/30', '--id', 'next', '--out', path.join(work, 'next')],
+        ]) {
+          const r = runCli(args);
+          expect(r.code, args[0]).toBe(2);
+          expect(r.stderr, args[0]).toContain('（「2019/8/30」になっています。--date 2019-08-30 と書いてください）');
+        }
+      },
+    );
+  });
+
   // every report already published (2018-06-01): recorded as published on 2019-08-30, the record
   // and its 正誤表 would name a day that no document shows (their face: 平成30年6月)
   it('refuses a first record dated after the day every report was published, naming the place and the date to give; records that date, and a later correction', async () => {

@@ -1,4 +1,5 @@
 // npm run errata: Makes the 正誤表 of a data set against a published version.
+import { isoDateMeant } from '../date-meant.js';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors } from '../problem.js';
@@ -12,7 +13,7 @@ export default async function run(a: Args): Promise<number> {
   const against = a.against;
   if (!a.data || !against) throw new UsageError(commandWords().get('need-errata'));
   const { errata, errataWords } = await import('../errata/index.js');
-  if (a.date !== undefined && !isIsoDate(a.date)) throw new UsageError(errataWords().get('bad-date', { value: a.date }));
+  if (a.date !== undefined && !isIsoDate(a.date)) throw new UsageError(errataWords().get('bad-date', { value: a.date, meant: isoDateMeant(a.date) }));
   const { PUBLISHED_ROOT } = await import('../publish/record.js');
   const outRoot = path.resolve(a.out ?? path.join(ROOT, 'output'));
   const reads: Read[] = [

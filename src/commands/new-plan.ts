@@ -1,4 +1,5 @@
 // npm run new-plan: Makes the next plan's data set from the current one.
+import { isoDateMeant } from '../date-meant.js';
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { hasErrors } from '../problem.js';
@@ -41,7 +42,7 @@ export default async function run(a: Args): Promise<number> {
   const w = planWords();
   const period = parsePeriod(a.period);
   if (!period) throw new UsageError(w.get('new-plan-period', { value: a.period }));
-  if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date }));
+  if (!isIsoDate(a.date)) throw new UsageError(w.get('new-plan-date', { value: a.date, meant: isoDateMeant(a.date) }));
   const from = path.resolve(a.from);
   const out = path.resolve(a.out);
   // the new set's own folder already there is told by new-plan itself (「すでにあります」); the folder it goes in

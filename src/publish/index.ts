@@ -5,6 +5,7 @@
 // (the year's report then shows it, and survey:import takes that year only as a correction);
 // a year whose publishedOn is after --date is refused.
 import path from 'node:path';
+import { isoDateMeant } from '../date-meant.js';
 import type { Problem } from '../problem.js';
 import { hasErrors } from '../problem.js';
 import { buildDataset, checkDataset, documentNames, inputsHash } from '../pipeline.js';
@@ -15,7 +16,7 @@ import { checkOutputPlace } from '../write/set.js';
 import { resolve } from '../resolve/index.js';
 import { Wording, createHandlebars } from '../templates/index.js';
 import { publishedOnOf, type Published } from '../model/published.js';
-import { PROGRESS_PDF } from '../document-names.js';
+import { BOOKLET_PDF, PROGRESS_PDF } from '../document-names.js';
 import { ERRATA_FILES } from '../errata/files.js';
 import { place } from '../validate/index.js';
 import { editDataset, publishedOnPerYear } from '../yearly/dataset-edit.js';
@@ -36,7 +37,7 @@ export interface PublishResult {
 export async function publish(dir: string, label: string, date: string, outRoot: string, publishedRoot: string, dataLabel: string): Promise<PublishResult> {
   const w = publishWords();
   if (badLabel(label)) return { problems: [], usage: w.get('bad-label', { label }) };
-  if (!isIsoDate(date)) return { problems: [], usage: w.get('bad-date', { value: date }) };
+  if (!isIsoDate(date)) return { problems: [], usage: w.get('bad-date', { value: date, meant: isoDateMeant(date) }) };
   let checked = checkDataset(dir);
   if (!checked.model || hasErrors(checked.problems)) return { problems: checked.problems };
   const id = checked.model.dataset.id;
@@ -91,10 +92,14 @@ export async function publish(dir: string, label: string, date: string, outRoot:
     const last = dates.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.fy - b.fy)).at(-1);
     if (last && last.on < date) {
       const at = ['documents', last.r.key, 'publishedOn', ...(typeof last.r.settings!.publishedOn === 'string' ? [] : [String(last.fy)])];
-      return refuse(w.get('published-earlier', { westernYear: last.fy, published: last.on, on: date }), 'dataset.json', {
-        path: at,
-        ...place(checked.raw.json.get('dataset.json')!, at),
-      });
+      return refuse(
+        w.get('published-earlier', { westernYear: last.fy, published: last.on, on: date, booklet: names.includes(BOOKLET_PDF), data: dataLabel }),
+        'dataset.json',
+        {
+          path: at,
+          ...place(checked.raw.json.get('dataset.json')!, at),
+        },
+      );
     }
   }
   if (undated.length || progressUndated.length) {
