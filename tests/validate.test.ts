@@ -159,3 +159,17 @@ describe('initiatives without a schedule in a plan with a 主な取組一覧', (
     }
   });
 });
+
+describe('a data set folder that is not there', () => {
+  it('names the folder probably meant: the same name under data/, or the nearest data set beside it', () => {
+    const bare = runCli(['validate', '--data', 'fukushima-ict-strategy']);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain(
+      'データセットのフォルダが見つかりません（data/fukushima-ict-strategy のことですか。--data data/fukushima-ict-strategy と指定します）',
+    );
+    const typo = runCli(['validate', '--data', 'data/miyagi-ict-pla']);
+    expect(typo.stderr).toContain('（data/miyagi-ict-plan のことですか');
+    const far = runCli(['validate', '--data', path.join(tmpdir(), 'no-such-place', 'x')]);
+    expect(far.stderr).toMatch(/データセットのフォルダが見つかりません\n/);
+  });
+});

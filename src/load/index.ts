@@ -2,7 +2,9 @@
 // every value keeps its offset: syntax errors and later validation problems can name the
 // line and column. Nothing is interpreted here, and nothing outside the data set is read
 // (inside.ts: links and anything but plain files are refused with their names).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { nearest } from '../nearest.js';
 import * as jsonc from 'jsonc-parser';
 import type { Problem } from '../problem.js';
 import { DatasetFolder } from './inside.js';
@@ -174,13 +176,32 @@ export function datasetJsonValue(dir: string): unknown {
   }
 }
 
+/**
+ * The data set folder probably meant by one that is not there: the same name under data/ (typed
+ * from the tool's folder without it), or the nearest name of a data set beside where it was looked for.
+ */
+function folderMeant(dir: string): string | undefined {
+  const isSet = (d: string) => existsSync(path.join(d, 'dataset.json'));
+  const under = path.join(process.cwd(), 'data', path.basename(dir));
+  if (path.resolve(under) !== path.resolve(dir) && isSet(under)) return path.relative(process.cwd(), under);
+  const parent = path.dirname(path.resolve(dir));
+  let names: string[] = [];
+  try {
+    names = readdirSync(parent).filter((n) => isSet(path.join(parent, n)));
+  } catch {
+    return undefined;
+  }
+  const name = nearest(path.basename(dir), names);
+  return name === undefined ? undefined : path.relative(process.cwd(), path.join(parent, name)) || name;
+}
+
 export function loadDataset(dir: string): RawDataset {
   const problems: Problem[] = [];
   const json = new Map<string, JsonFile>();
   const texts = new Map<string, string>();
   const figures = new Map<string, Buffer>();
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ severity: 'error', file: '', message: loadMessages.noFolder() });
+    problems.push({ severity: 'error', file: '', message: loadMessages.noFolder(folderMeant(dir)) });
     return { dir, json, texts, figures, problems };
   }
   const folder = new DatasetFolder(dir, problems);

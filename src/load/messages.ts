@@ -11,7 +11,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 export type SizedKind = 'json' | 'text' | 'figure';
 
 export const loadMessages = {
-  noFolder: () => w('no-folder'),
+  noFolder: (meant?: string) => w('no-folder', { meant }),
   noDataset: () => w('no-dataset'),
   linkOutside: (rel: string, target: string) => w('link-outside', { rel, target }),
   linkDangling: (rel: string, target: string) => w('link-dangling', { rel, target }),
