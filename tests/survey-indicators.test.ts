@@ -6,7 +6,7 @@
 // the progress report built from the data shows the actuals and is no longer a draft.
 import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { surveyExport } from '../src/survey/export.js';
 import { ROOT } from './helpers/data.js';
@@ -302,5 +302,34 @@ describe('an evaluation with its reason or outlook but no grade', () => {
     await edit(path.join(sent, '総務部.xlsx'), (ws) => (ws.getCell('K6').value = 'C'));
     const again = await surveyImport(data, sent);
     expect(again.problems.filter((p) => p.message.includes('空欄のまま'))).toEqual([]);
+  });
+});
+
+describe('an older copy of the 指標 sheet', () => {
+  // as the 事業実施結果 sheet: a copy made before values were taken in from another copy does not write
+  // its old values back; a value written over in it is taken, and both are said at their cells
+  it('keeps the values the data changed since the book was made, and takes one the department wrote', async () => {
+    const { data, sent, work } = exported.fresh();
+    const old = path.join(work, 'old-copy');
+    mkdirSync(old);
+    copyFileSync(path.join(sent, '総務部.xlsx'), path.join(old, '総務部.xlsx'));
+    await edit(path.join(sent, '総務部.xlsx'), (ws) => {
+      ws.getCell('I6').value = 331;
+      ws.getCell('K2').value = 'B';
+    });
+    expect((await surveyImport(data, sent, { fiscalYear: 2020 })).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const before = files(data);
+    const stale = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', old]);
+    expect(stale.code, stale.stderr).toBe(0);
+    expect(stale.stderr).toMatch(/^警告 総務部\.xlsx!指標!I6: .*このブックを作った後に、データの値が変わっています（今のデータ: 331、ブック: 330）/m);
+    expect(stale.stderr).toMatch(/^警告 総務部\.xlsx!指標!K2: .*このブックを作った後に、データの値が変わっています（今のデータ: "B"、ブック: "C"）/m);
+    expect(files(data)).toEqual(before);
+    await edit(path.join(old, '総務部.xlsx'), (ws) => {
+      ws.getCell('I6').value = 333;
+    });
+    const both = runCli(['survey-import', '--data', data, '--fiscal-year', '2020', old]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr).toMatch(/^警告 総務部\.xlsx!指標!I6: .*データの値も変わっていましたが（331）、ブックで書き直された値（333）を取り込みます/m);
+    expect(files(data)).not.toEqual(before);
   });
 });

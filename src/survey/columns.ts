@@ -29,5 +29,7 @@ export const INDICATOR_SHEET = {
   metaSheet: '_indicators',
   firstRow: 2,
   meta: { id: 1, index: 2, no: 3, name: 4, indicator: 5, unit: 6, evaluated: 7, asked: 8, grades: 10, outlooks: 11 },
+  /** L–P: the fingerprints of the values exported into 実績値, 注記, 自己評価, 理由, 今後の方向性 (base-values.ts; none in a book made before) */
+  base: { value: 12, note: 13, grade: 14, reason: 15, outlook: 16 },
   version: 1,
 };

@@ -3,6 +3,7 @@
 // one the book asked about (an indicator renamed, re-ordered or given another unit since the
 // export would take an actual counted in something else), then each input cell read as its
 // column reads it. The answers are written with the results' answers, all or nothing.
+import { fingerprint } from './base-values.js';
 import type ExcelJS from 'exceljs';
 import * as jsonc from 'jsonc-parser';
 import type { Model, Initiative } from '../model/schema.js';
@@ -19,6 +20,10 @@ export interface ActualAnswer {
   fy: number;
   value: Answered<number>;
   note: Answered<string>;
+  /** the book's cell of this row in a column (for the messages after reading) */
+  at: (col: number) => string;
+  /** the fingerprints of the values the row was exported with (none in an older book) */
+  base?: { value: string; note: string };
 }
 
 export interface EvaluationAnswer {
@@ -27,6 +32,8 @@ export interface EvaluationAnswer {
   grade: Answered<string>;
   reason: Answered<string>;
   outlook: Answered<string>;
+  at: (col: number) => string;
+  base?: { grade: string; reason: string; outlook: string };
 }
 
 export interface IndicatorSheetInput {
@@ -55,7 +62,17 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
     err(metaPlace, words.get('err-ind-meta', { sheet: INDICATOR_SHEET.metaSheet }));
     return { actuals, evaluations };
   }
-  const rows: { id?: string; index: number; no: string; name: string; indicator: string; unit: string; evaluated: boolean; asked: boolean }[] = [];
+  const rows: {
+    id?: string;
+    index: number;
+    no: string;
+    name: string;
+    indicator: string;
+    unit: string;
+    evaluated: boolean;
+    asked: boolean;
+    base: Partial<Record<keyof typeof INDICATOR_SHEET.base, string>>;
+  }[] = [];
   for (let r = INDICATOR_SHEET.firstRow; r <= meta.rowCount; r++) {
     const t = (col: number) => metaText(meta.getCell(r, col).value);
     rows.push({
@@ -67,6 +84,7 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
       unit: t(m.unit) ?? '',
       evaluated: t(m.evaluated) === '1',
       asked: t(m.asked) === '1',
+      base: Object.fromEntries(Object.entries(INDICATOR_SHEET.base).map(([key, col]) => [key, t(col)])),
     });
   }
   while (rows.length && !rows[rows.length - 1]?.id) rows.pop();
@@ -145,13 +163,35 @@ export function readIndicatorSheet(a: IndicatorSheetInput): { actuals: ActualAns
       if (value?.kind === 'set' && !Number.isInteger(value.value) && countsWholeThings(x.unit))
         a.warn(at(row, c.actual), words.get('warn-ind-fraction', { value: value.value, unit: x.unit }));
       const note = answer(c.note, readProse);
-      if (value && note) actuals.push({ id, index: x.index, fy: a.fy, value, note });
+      const b = x.base;
+      if (value && note)
+        actuals.push({
+          id,
+          index: x.index,
+          fy: a.fy,
+          value,
+          note,
+          at: (col) => at(row, col),
+          ...(b.value !== undefined && b.note !== undefined ? { base: { value: b.value, note: b.note } } : {}),
+        });
     }
     if (x.evaluated) {
       const grade = answer(c.grade, (x2) => readChoice(x2, columnName(c.grade), grades));
       const reason = answer(c.reason, readProse);
       const outlook = answer(c.outlook, (x2) => readChoice(x2, columnName(c.outlook), outlooks));
-      if (grade && reason && outlook) evaluations.push({ id, fy: a.fy, grade, reason, outlook });
+      const b = x.base;
+      if (grade && reason && outlook)
+        evaluations.push({
+          id,
+          fy: a.fy,
+          grade,
+          reason,
+          outlook,
+          at: (col) => at(row, col),
+          ...(b.grade !== undefined && b.reason !== undefined && b.outlook !== undefined
+            ? { base: { grade: b.grade, reason: b.reason, outlook: b.outlook } }
+            : {}),
+        });
       // a reason or an outlook written with no grade, where none is stored: the evaluation stays unanswered, said at its cell now
       const stored = byId.get(id)?.evaluation?.[String(a.fy)]?.grade;
       if (grade?.kind === 'keep' && !stored?.trim() && (reason?.kind === 'set' || outlook?.kind === 'set'))
@@ -183,7 +223,22 @@ export function writeIndicatorAnswers(
   evaluations: EvaluationAnswer[],
   entries: Map<string, { file: string; data: Initiative }>,
   text: { get: (file: string) => string; set: (file: string, text: string) => void },
+  /**
+   * a value the data changed since the book was made: `stale` when the book's cell is still as it was
+   * made (the data's value stays), else `both` (the book's is taken); said at the cell
+   */
+  changedSince: (kind: 'stale' | 'both', at: { id: string; place: string; path: string }, now: unknown, book: unknown) => void = () => {},
 ): IndicatorChange[] {
+  /** whether the book's `to` for a field may be written: not when it is a stale value left from the export */
+  const fresh = (base: string | undefined, now: unknown, to: unknown, cleared: boolean, at: { id: string; place: string; path: string }) => {
+    if (base === undefined || fingerprint(now ?? null) === base) return true;
+    if (!cleared && fingerprint(to ?? null) === base) {
+      changedSince('stale', at, now, to);
+      return false;
+    }
+    changedSince('both', at, now, to);
+    return true;
+  };
   const changes: IndicatorChange[] = [];
   const edit = (file: string, path: (string | number)[], value: unknown) => {
     const t = text.get(file);
@@ -197,6 +252,8 @@ export function writeIndicatorAnswers(
     if (!existing && a.value.kind !== 'set' && a.note.kind !== 'set') continue;
     const base = ['indicators', a.index, 'actuals', fy];
     const record = (key: 'value' | 'note', from: unknown, to: unknown, cleared?: boolean) => {
+      const path = `indicators.${a.index}.actuals.${fy}.${key}`;
+      if (!fresh(a.base?.[key], from, to, !!cleared, { id: a.id, place: a.at(INDICATOR_SHEET.col[key === 'value' ? 'actual' : 'note']), path })) return;
       edit(file, [...base, key], to);
       changes.push({ id: a.id, file, path: `indicators.${a.index}.actuals.${fy}.${key}`, from, to, ...(cleared ? { cleared } : {}) });
     };
@@ -217,6 +274,7 @@ export function writeIndicatorAnswers(
       const from = existing?.[key];
       const to = v.kind === 'set' ? v.value : undefined;
       if ((v.kind === 'set' && from !== to) || (v.kind === 'clear' && from !== undefined)) {
+        if (!fresh(e.base?.[key], from, to, v.kind === 'clear', { id: e.id, place: e.at(INDICATOR_SHEET.col[key]), path: `evaluation.${fy}.${key}` })) continue;
         edit(file, ['evaluation', fy, key], to);
         changes.push({ id: e.id, file, path: `evaluation.${fy}.${key}`, from, to, ...(v.kind === 'clear' ? { cleared: true } : {}) });
       }

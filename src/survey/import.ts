@@ -488,10 +488,26 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (a.isNew.kind === 'clear' && effectiveNew) record('isNew', current.isNew, entry.data.isNew ? false : undefined, true);
     texts.set(entry.file, text);
   }
-  const indicatorChanges = writeIndicatorAnswers(actualAnswers, evaluationAnswers, byId, {
-    get: (file) => texts.get(file) ?? raw.json.get(file)!.text,
-    set: (file, text) => texts.set(file, text),
-  });
+  const shownIndicator = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : JSON.stringify(v));
+  const indicatorChanges = writeIndicatorAnswers(
+    actualAnswers,
+    evaluationAnswers,
+    byId,
+    {
+      get: (file) => texts.get(file) ?? raw.json.get(file)!.text,
+      set: (file, text) => texts.set(file, text),
+    },
+    (kind, at, now, book) =>
+      problems.push({
+        severity: 'warning',
+        file: at.place,
+        message: words.get(kind === 'stale' ? 'warn-stale-cell' : 'warn-changed-both', {
+          what: valueInWords(at.path, byId.get(at.id)!.data, words),
+          now: shownIndicator(now),
+          book: shownIndicator(book),
+        }),
+      }),
+  );
   for (const { id, ...change } of indicatorChanges) {
     const { data } = byId.get(id)!;
     changes.push({ ...change, title: data.title, what: valueInWords(change.path, data, words) });

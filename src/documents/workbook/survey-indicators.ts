@@ -3,6 +3,7 @@
 // actual as they stand (locked), this year's actual and its note to fill — and the initiative's
 // self-evaluation (自己評価, 未達成の理由, 今後の方向性) in the row of its first indicator. The
 // rows' ids and a snapshot of the locked cells travel in a very hidden sheet of their own.
+import { fingerprint } from '../../survey/base-values.js';
 import type { Model } from '../../model/schema.js';
 import type { Wording } from '../../templates/index.js';
 import type { CellValue, SheetSpec } from '../../render/xlsx.js';
@@ -104,6 +105,13 @@ export function indicatorSheets(
       meta[m.unit - 1] = unit;
       meta[m.evaluated - 1] = evaluated ? '1' : null;
       meta[m.asked - 1] = asked ? '1' : null;
+      // what the answer cells were filled in with, for the import to tell a department's change from a stale value
+      const b = INDICATOR_SHEET.base;
+      meta[b.value - 1] = asked ? fingerprint(now?.value ?? null) : null;
+      meta[b.note - 1] = asked ? fingerprint(now?.note ?? null) : null;
+      meta[b.grade - 1] = evaluated ? fingerprint(ev?.grade ?? null) : null;
+      meta[b.reason - 1] = evaluated ? fingerprint(ev?.reason ?? null) : null;
+      meta[b.outlook - 1] = evaluated ? fingerprint(ev?.outlook ?? null) : null;
       metaRows.push(meta);
     });
   }
@@ -180,7 +188,7 @@ export function indicatorSheets(
   }
   const meta: SheetSpec = {
     name: INDICATOR_SHEET.metaSheet,
-    widths: [12, 6, 8, 30, 30, 10, 4, 4, 4, 12, 12],
+    widths: [12, 6, 8, 30, 30, 10, 4, 4, 4, 12, 12, 18, 18, 18, 18, 18],
     header: [],
     rows: hidden,
     hidden: true,
