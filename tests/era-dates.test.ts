@@ -150,12 +150,12 @@ describe('the 正誤表', () => {
         expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
         const { pages } = await readPdf(path.join(work, 'out', 'mini', 'errata.pdf'));
         const text = squash(pages.map((p) => p.text).join(''));
-        expect(text).toContain(squash('公表版: 初版（令和元年5月1日公表）'));
+        expect(text).toContain(squash('公表版：初版（令和元年5月1日公表）'));
         expect(text).toContain(squash('表紙の日付・発行者'));
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(path.join(work, 'out', 'mini', 'errata.xlsx'));
         const ws = wb.worksheets[0];
-        expect(cellText(ws.getCell('A1').value)).toContain('公表版: 初版（令和元年5月1日公表）');
+        expect(cellText(ws.getCell('A1').value)).toContain('公表版：初版（令和元年5月1日公表）');
         const rows: string[][] = [];
         ws.eachRow((row, n) => {
           if (n > 2) rows.push([1, 2, 3, 4, 5, 6].map((c) => cellText(row.getCell(c).value)));
@@ -173,7 +173,7 @@ describe('the 正誤表', () => {
         writeFileSync(path.join(record, 'publication.json'), JSON.stringify({ label: '初版', date: '2019-04-30', dataset: 'mini', inputs: '', files: [] }));
         expect((await errata(dir, record, path.join(work, 'out'), () => {})).problems.filter((p) => p.severity === 'error')).toEqual([]);
         const day0 = await readPdf(path.join(work, 'out', 'mini', 'errata.pdf'));
-        expect(squash(day0.pages[0].text)).toContain(squash('公表版: 初版（平成31年4月30日公表）'));
+        expect(squash(day0.pages[0].text)).toContain(squash('公表版：初版（平成31年4月30日公表）'));
       },
     );
   });

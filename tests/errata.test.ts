@@ -92,7 +92,7 @@ describe('errata', () => {
       expect(text).toContain(squash('付表（Excel）はセルの位置です。'));
       // the published version given as a folder: named by the published data (its last 改定), not by the folder
       expect(v.publication).toEqual({ name: 'みやぎICT・データ利活用推進プラン（平成31年3月改定）', date: undefined });
-      expect(text).toContain(squash('公表版: みやぎICT・データ利活用推進プラン（平成31年3月改定）'));
+      expect(text).toContain(squash('公表版：みやぎICT・データ利活用推進プラン（平成31年3月改定）'));
       expect(text).not.toContain('公表版:miyagi-ict-plan');
       expect(text).toContain('運用・高度化');
       const wb = new ExcelJS.Workbook();

@@ -116,7 +116,7 @@ describe('publish, then errata against the label', () => {
       // no cell ends on a line of one or two characters (「主な取組一／覧」)
       expect(pages.flatMap(shortLastLines)).toEqual([]);
       const text = squash(pages.map((x) => x.text).join('\n'));
-      expect(text).toContain(squash('公表版: 平成30年6月公表版（平成30年6月1日公表）'));
+      expect(text).toContain(squash('公表版：平成30年6月公表版（平成30年6月1日公表）'));
       expect(text).not.toMatch(/公表版:HEAD|published\//);
       // the table read column by column (文書, 頁, 行, 箇所, 誤, 正: the left edges of errata.pdf's columns)
       const lefts = [40, 110, 176, 210, 330, 440];
@@ -146,7 +146,7 @@ describe('publish, then errata against the label', () => {
       // one sheet: nothing moved, and an empty sheet would print as a blank page
       expect(wb.worksheets.map((w) => w.name)).toEqual(['正誤表']);
       const ws = wb.worksheets[0];
-      expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版: 平成30年6月公表版（平成30年6月1日公表）');
+      expect(String(ws.getCell('A1').value)).toBe('ふくしま創生ICT戦略 正誤表　公表版：平成30年6月公表版（平成30年6月1日公表）');
       const rows: string[][] = [];
       ws.eachRow((row, n) => {
         if (n > 2)
@@ -214,7 +214,7 @@ describe('publish, then errata against the label', () => {
       const datedBook = new ExcelJS.Workbook();
       await datedBook.xlsx.readFile(path.join(out, 'fukushima-ict-strategy', 'errata.xlsx'));
       expect(String(datedBook.worksheets[0]!.getCell('A1').value)).toBe(
-        'ふくしま創生ICT戦略 正誤表　公表版: 平成30年6月公表版（平成30年6月1日公表）　令和元年10月1日　福島県',
+        'ふくしま創生ICT戦略 正誤表　公表版：平成30年6月公表版（平成30年6月1日公表）　令和元年10月1日　福島県',
       );
 
       // the correction recorded: its 正誤表 (made from the data as it is) is in the record with the documents
@@ -229,7 +229,7 @@ describe('publish, then errata against the label', () => {
       expect(none.status, none.stderr).toBe(0);
       expect(none.stderr).toMatch(/^警告 .*: 公表版「令和元年10月訂正版」と今のデータに違いがない/m);
       expect(none.stderr).toContain(
-        '公表版「令和元年10月訂正版」と今のデータに違いがないため、正誤表は「公表版との違いはありません。」だけになります。訂正の正誤表なら、訂正する前に公表した版の名前を --against に指定してください（記録されているほかの公表版: 平成30年6月公表版（2018-06-01））',
+        '公表版「令和元年10月訂正版」と今のデータに違いがないため、正誤表は「公表版との違いはありません。」だけになります。訂正の正誤表なら、訂正する前に公表した版の名前を --against に指定してください（記録されているほかの公表版：平成30年6月公表版（2018-06-01））',
       );
     } finally {
       rmSync(work, { recursive: true, force: true });
