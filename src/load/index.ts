@@ -185,7 +185,7 @@ function folderMeant(dir: string): string | undefined {
   const under = path.join(process.cwd(), 'data', path.basename(dir));
   if (path.resolve(under) !== path.resolve(dir) && isSet(under)) return path.relative(process.cwd(), under);
   const parent = path.dirname(path.resolve(dir));
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(parent).filter((n) => isSet(path.join(parent, n)));
   } catch {
