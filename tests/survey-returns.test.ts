@@ -561,3 +561,25 @@ describe('a correction of a published year', () => {
     expect(r.stdout).not.toContain('回答のブックがない部局');
   });
 });
+
+describe('a change of a long text, as import prints it', () => {
+  // a one-character correction in a paragraph was printed as the whole paragraph twice
+  it('shows the part that changed with a few characters either side, cut with 「…」; a short one whole', async () => {
+    const { shownChange } = await import('../src/survey/import-report.js');
+    const show = (v: unknown) => JSON.stringify(v);
+    const before =
+      '県のウェブサイトを全面的に改修し、スマートフォンでも見やすくした。アクセス数は前年度比で大きく伸び、年間6.7万件突破となった。引き続き情報発信に努める。';
+    const after = before.replace('6.7万件突破', '6.7万件を突破');
+    expect(shownChange(before, after, show)).toEqual([
+      '…"きく伸び、年間6.7万件突破となった。引き続き情"…',
+      '…"きく伸び、年間6.7万件を突破となった。引き続き情"…',
+    ]);
+    // several lines: the line break shown as the change line writes it
+    expect(shownChange('第一段落。\n第二段落です。', '第一段落。\n第二段落でした。', show)).toEqual([
+      '"第一段落。\\n第二段落です。"',
+      '"第一段落。\\n第二段落でした。"',
+    ]);
+    expect(shownChange('短い文。', '短い文です。', show)).toEqual(['"短い文。"', '"短い文です。"']);
+    expect(shownChange(1294, 1349, show)).toEqual(['1294', '1349']);
+  });
+});

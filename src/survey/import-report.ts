@@ -21,12 +21,14 @@ export function printImport(
   }
   // a value as it was typed (a text quoted, so that its spaces show), a blank one in words, 新規 as its mark (not `true`)
   const show = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : v === true ? words.get('show-new') : JSON.stringify(v));
-  for (const c of r.changes)
-    out(
-      c.cleared
-        ? words.get('cleared-line', { ...c, from: show(c.from), mark: words.get('clear-mark') })
-        : words.get('change-line', { ...c, from: show(c.from), to: show(c.to) }),
-    );
+  for (const c of r.changes) {
+    if (c.cleared) {
+      out(words.get('cleared-line', { ...c, from: show(c.from), mark: words.get('clear-mark') }));
+      continue;
+    }
+    const [from, to] = shownChange(c.from, c.to, show);
+    out(words.get('change-line', { ...c, from, to }));
+  }
   // a book with nothing written in it (the workbook as it was sent out, returned): said on its line, not left to 未回答 alone
   for (const s of r.summary) out(words.get('summary-line', { ...s, blank: s.changed + s.unchanged + s.changedUnanswered === 0 && s.unanswered > 0 }));
   if (r.missing.length) out(words.get(opts.correction ? 'summary-missing-correction' : 'summary-missing', { departments: r.missing.join('、') }));
@@ -41,4 +43,32 @@ export function printImport(
   // a correction of a published year is published by rebuilding and a 正誤表: said where the import ends
   if (opts.correction && r.changes.length) out(words.get('after-correction', { data: dataLabel }));
   return 0;
+}
+
+/** a text longer than this, or of several lines, is shown by the part that changed */
+const LONG = 60;
+/** characters shown either side of the change */
+const CONTEXT = 12;
+
+/**
+ * A change of a long or many-lined text shown by the part that changed, with a few characters either
+ * side and 「…」 where it is cut (a one-character correction in a paragraph was lost in the whole of it,
+ * printed twice); any other change shown whole.
+ */
+export function shownChange(from: unknown, to: unknown, show: (v: unknown) => string): [string, string] {
+  if (typeof from !== 'string' || typeof to !== 'string' || (from.length <= LONG && to.length <= LONG && !/\n/.test(from + to))) return [show(from), show(to)];
+  let p = 0;
+  while (p < from.length && p < to.length && from[p] === to[p]) p++;
+  let s = 0;
+  while (s < from.length - p && s < to.length - p && from[from.length - 1 - s] === to[to.length - 1 - s]) s++;
+  // never half of a character written as two code units (a surrogate pair)
+  const low = (t: string, i: number) => i > 0 && i < t.length && /[\uDC00-\uDFFF]/.test(t[i]!);
+  let start = Math.max(0, p - CONTEXT);
+  if (low(from, start)) start--;
+  const part = (t: string) => {
+    let end = Math.min(t.length, t.length - s + CONTEXT);
+    if (low(t, end)) end++;
+    return `${start > 0 ? '…' : ''}${show(t.slice(start, end))}${end < t.length ? '…' : ''}`;
+  };
+  return [part(from), part(to)];
 }
