@@ -1,5 +1,6 @@
 // The 正誤表's 誤 and 正 with the changed characters marked: one rule for the PDF and the workbook.
 import { diffArrays } from 'diff';
+import { commonEnds } from '../common-ends.js';
 import type { TextNode } from '../render/pdf/nodes.js';
 
 const MARK: Pick<TextNode, 'color' | 'bold' | 'decoration'> = { color: '#c00000', bold: true, decoration: 'underline' };
@@ -29,10 +30,7 @@ const FIGURE_CHAR = /[0-9０-９,，.．]/;
  */
 function trimmed(removed: string, added: string): { head: string; removed: string; added: string; tail: string } {
   const whole = { head: '', removed, added, tail: '' };
-  let p = 0;
-  while (p < removed.length && p < added.length && removed[p] === added[p]) p++;
-  let s = 0;
-  while (s < removed.length - p && s < added.length - p && removed[removed.length - 1 - s] === added[added.length - 1 - s]) s++;
+  const { head: p, tail: s } = commonEnds(removed, added);
   const r = removed.slice(p, removed.length - s);
   const a = added.slice(p, added.length - s);
   if ((p === 0 && s === 0) || (r !== '' && a !== '')) return whole;

@@ -23,3 +23,15 @@ export function answerValues(i: Initiative, fy: number): Record<BaseKey, unknown
   const r = i.results?.[String(fy)];
   return { budget: r?.budget ?? null, achievement: r?.achievement ?? null, outcome: r?.outcome ?? null, isNew: isNewIn(i, fy) };
 }
+
+/**
+ * How a book's answer for one field stands against the data, where the book knows what it was made
+ * with (`base`): `fresh` when the data has not changed since (or the book is older than these
+ * fingerprints), `stale` when it has and the book's value is still the one it was made with (the data's
+ * newer value stays), `both` when it has and the book's value was written over too (the book's is taken).
+ * A cleared cell is typed on purpose, never a value left from the export.
+ */
+export function sinceExport(base: string | undefined, now: unknown, to: unknown, cleared: boolean): 'fresh' | 'stale' | 'both' {
+  if (base === undefined || fingerprint(now) === base) return 'fresh';
+  return !cleared && fingerprint(to) === base ? 'stale' : 'both';
+}

@@ -3,7 +3,7 @@
 // one the book asked about (an indicator renamed, re-ordered or given another unit since the
 // export would take an actual counted in something else), then each input cell read as its
 // column reads it. The answers are written with the results' answers, all or nothing.
-import { fingerprint } from './base-values.js';
+import { sinceExport } from './base-values.js';
 import type ExcelJS from 'exceljs';
 import * as jsonc from 'jsonc-parser';
 import type { Model, Initiative } from '../model/schema.js';
@@ -229,15 +229,11 @@ export function writeIndicatorAnswers(
    */
   changedSince: (kind: 'stale' | 'both', at: { id: string; place: string; path: string }, now: unknown, book: unknown) => void = () => {},
 ): IndicatorChange[] {
-  /** whether the book's `to` for a field may be written: not when it is a stale value left from the export */
+  /** whether the book's `to` for a field may be written: not when it is a stale value left from the export (base-values.ts) */
   const fresh = (base: string | undefined, now: unknown, to: unknown, cleared: boolean, at: { id: string; place: string; path: string }) => {
-    if (base === undefined || fingerprint(now ?? null) === base) return true;
-    if (!cleared && fingerprint(to ?? null) === base) {
-      changedSince('stale', at, now, to);
-      return false;
-    }
-    changedSince('both', at, now, to);
-    return true;
+    const since = sinceExport(base, now, to, cleared);
+    if (since !== 'fresh') changedSince(since, at, now, to);
+    return since !== 'stale';
   };
   const changes: IndicatorChange[] = [];
   const edit = (file: string, path: (string | number)[], value: unknown) => {

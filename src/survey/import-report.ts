@@ -2,6 +2,8 @@
 // the per-部局 summary. Returns the exit code.
 import { formatProblem, hasErrors, severityMark } from '../problem.js';
 import { Wording, createHandlebars } from '../templates/index.js';
+import { commonEnds } from '../common-ends.js';
+import { shownValue } from './shown-value.js';
 import type { ImportResult } from './import.js';
 
 export function printImport(
@@ -20,7 +22,7 @@ export function printImport(
     return 1;
   }
   // a value as it was typed (a text quoted, so that its spaces show), a blank one in words, 新規 as its mark (not `true`)
-  const show = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : v === true ? words.get('show-new') : JSON.stringify(v));
+  const show = (v: unknown) => shownValue(v, words);
   for (const c of r.changes) {
     if (c.cleared) {
       out(words.get('cleared-line', { ...c, from: show(c.from), mark: words.get('clear-mark') }));
@@ -57,10 +59,7 @@ const CONTEXT = 12;
  */
 export function shownChange(from: unknown, to: unknown, show: (v: unknown) => string): [string, string] {
   if (typeof from !== 'string' || typeof to !== 'string' || (from.length <= LONG && to.length <= LONG && !/\n/.test(from + to))) return [show(from), show(to)];
-  let p = 0;
-  while (p < from.length && p < to.length && from[p] === to[p]) p++;
-  let s = 0;
-  while (s < from.length - p && s < to.length - p && from[from.length - 1 - s] === to[to.length - 1 - s]) s++;
+  const { head: p, tail: s } = commonEnds(from, to);
   // never half of a character written as two code units (a surrogate pair)
   const low = (t: string, i: number) => i > 0 && i < t.length && /[\uDC00-\uDFFF]/.test(t[i]!);
   let start = Math.max(0, p - CONTEXT);

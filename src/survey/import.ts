@@ -14,7 +14,8 @@ import type { Initiative, Model, Result } from '../model/schema.js';
 import { publishedOnOf } from '../model/published.js';
 import { categoryOf, missingAnswers, YEN_FACTOR } from '../model/results-answers.js';
 import { BUDGET_FACTOR, budgetLeftBlank, budgetMoved } from './status-view.js';
-import { BASE_KEYS, answerValues, fingerprint, type BaseKey } from './base-values.js';
+import { BASE_KEYS, answerValues, sinceExport, type BaseKey } from './base-values.js';
+import { shownValue } from './shown-value.js';
 import { nearest } from '../nearest.js';
 import { actualMissing, evaluationMissing, expectsActual } from '../model/progress-answers.js';
 import { asksResults, surveyDepartments } from '../resolve/survey-rows.js';
@@ -439,36 +440,19 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (!existing) set('budget', null);
     const current: Partial<Result> = existing ?? { budget: null };
     const now = answerValues(entry.data, a.fy);
-    const shownValue = (v: unknown) =>
-      v === null || v === undefined || v === false ? words.get('show-blank') : v === true ? words.get('show-new') : JSON.stringify(v);
     const record = (key: keyof Result, from: unknown, to: unknown, cleared?: boolean) => {
-      // the data changed since the book was made, and the book's cell is still as it was made: the
-      // book holds the old value, not an answer; the data's newer one stays (and is said)
+      // the data changed since the book was made: a cell still as it was made holds the old value, not an answer
       const k = key as BaseKey;
-      if (a.base && fingerprint(now[k]) !== a.base[k]) {
-        const col = SURVEY.col[k];
-        // (a value typed; the clear mark is typed on purpose, never a value left from the export)
-        if (!cleared && fingerprint(k === 'isNew' ? to === true : (to ?? null)) === a.base[k]) {
-          problems.push({
-            severity: 'warning',
-            file: a.at(col),
-            message: words.get('warn-stale-cell', {
-              what: valueInWords(`results.${a.fy}.${key}`, entry.data, words),
-              now: shownValue(now[k]),
-              book: shownValue(to),
-            }),
-          });
-          return;
-        }
-        problems.push({
-          severity: 'warning',
-          file: a.at(col),
-          message: words.get('warn-changed-both', {
-            what: valueInWords(`results.${a.fy}.${key}`, entry.data, words),
-            now: shownValue(now[k]),
-            book: shownValue(to),
-          }),
+      const since = sinceExport(a.base?.[k], now[k], k === 'isNew' ? to === true : to, !!cleared);
+      if (since !== 'fresh') {
+        const what = valueInWords(`results.${a.fy}.${key}`, entry.data, words);
+        const message = words.get(since === 'stale' ? 'warn-stale-cell' : 'warn-changed-both', {
+          what,
+          now: shownValue(now[k], words),
+          book: shownValue(to, words),
         });
+        problems.push({ severity: 'warning', file: a.at(SURVEY.col[k]), message });
+        if (since === 'stale') return;
       }
       set(key, to);
       const path = `results.${a.fy}.${key}`;
@@ -488,7 +472,6 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
     if (a.isNew.kind === 'clear' && effectiveNew) record('isNew', current.isNew, entry.data.isNew ? false : undefined, true);
     texts.set(entry.file, text);
   }
-  const shownIndicator = (v: unknown) => (v === null || v === undefined ? words.get('show-blank') : JSON.stringify(v));
   const indicatorChanges = writeIndicatorAnswers(
     actualAnswers,
     evaluationAnswers,
@@ -503,8 +486,8 @@ async function importUnlocked(dir: string, returned: string, opts: ImportOptions
         file: at.place,
         message: words.get(kind === 'stale' ? 'warn-stale-cell' : 'warn-changed-both', {
           what: valueInWords(at.path, byId.get(at.id)!.data, words),
-          now: shownIndicator(now),
-          book: shownIndicator(book),
+          now: shownValue(now, words),
+          book: shownValue(book, words),
         }),
       }),
   );

@@ -41,6 +41,13 @@ function literal(s: string): string {
   return `(${bytes.toString('binary').replace(ESCAPABLE_RE, (c) => ESCAPABLE[c])})`;
 }
 
+/** A dictionary: each enumerable key (own or inherited, as for…in has them) and its value, a line each. */
+function dictionary(o: object): string {
+  let s = '<<';
+  for (const key in o) s += '\n/' + key + ' ' + convert((o as Record<string, unknown>)[key]);
+  return s + '\n>>';
+}
+
 /**
  * PDFObject.convert without encryption, for every value it is given: a string is a name, a number
  * has six decimals, a reference, name or number tree or spot colour writes itself (they are the
@@ -61,22 +68,14 @@ export function convert(o: unknown): string | number {
     return s + ']';
   }
   const proto = Object.getPrototypeOf(o);
-  if (proto === Object.prototype || proto === null) {
-    let s = '<<';
-    for (const key in o) s += '\n/' + key + ' ' + convert((o as Record<string, unknown>)[key]);
-    return s + '\n>>';
-  }
+  if (proto === Object.prototype || proto === null) return dictionary(o);
   if (o instanceof String) return literal(o.valueOf());
   if (Buffer.isBuffer(o)) return `<${o.toString('hex')}>`;
   if (o instanceof Date)
     return `(D:${pad(o.getUTCFullYear(), 4)}${pad(o.getUTCMonth() + 1, 2)}${pad(o.getUTCDate(), 2)}${pad(o.getUTCHours(), 2)}${pad(o.getUTCMinutes(), 2)}${pad(o.getUTCSeconds(), 2)}Z)`;
   // a reference, a name or number tree, a spot colour: pdfkit's classes that write themselves
   if ((o as { toString: unknown }).toString !== objectToString) return String(o);
-  if (objectToString.call(o) === '[object Object]') {
-    let s = '<<';
-    for (const key in o) s += '\n/' + key + ' ' + convert((o as Record<string, unknown>)[key]);
-    return s + '\n>>';
-  }
+  if (objectToString.call(o) === '[object Object]') return dictionary(o);
   return `${o as unknown as string}`;
 }
 
